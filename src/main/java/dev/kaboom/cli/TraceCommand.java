@@ -1,0 +1,47 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.scenario.TraceRunner;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code kaboom trace FILE}: runs a scenario on virtual time and prints its conformance trace. */
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a scenario (JSON or YAML) on virtual time and prints its trace, one event per line.",
+      "Exit status: 0 ok, 2 the scenario is malformed or invalid (one line on stderr)."
+    })
+public final class TraceCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file")
+  Path file;
+
+  @Override
+  public Integer call() {
+    var result = ScenarioLoader.load(file);
+    if (result instanceof ScenarioLoader.Result.Failed f) {
+      System.err.println("kaboom trace: " + f.error());
+      return 2;
+    }
+    var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    try {
+      TraceRunner.run(scenario, line -> out.append(line).append('\n'));
+    } catch (UncheckedIOException e) {
+      return 1;
+    } finally {
+      out.flush();
+    }
+    return 0;
+  }
+}

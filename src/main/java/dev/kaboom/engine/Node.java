@@ -1,0 +1,544 @@
+package dev.kaboom.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A simulated Erlang node: the process table, the registry, signal delivery and the exit-signal
+ * rules, driven by one {@link VirtualScheduler}. Single-threaded and lock-free: use it from one
+ * thread (the engine thread) only.
+ *
+ * <p>THE RULES:
+ *
+ * <ul>
+ *   <li>A spawned process runs its {@code init} when it is first scheduled, not inside spawn.
+ *   <li>Signals (messages and exit signals) go into the receiver's queue at once, in order, and are
+ *       handled one per scheduler step when the receiver runs; exit signals follow {@link
+ *       ExitRules}.
+ *   <li>A dying process sends its reason to every link and a {@code DOWN} to every monitor, loses
+ *       its registered name, and is gone from the table.
+ * </ul>
+ */
+public final class Node {
+  /** Signals that are not messages (package-private so no payload can look like one). */
+  sealed interface Control permits InitSignal, ExitSignal, TimeoutSignal {}
+
+  enum InitSignal implements Control {
+    INSTANCE
+  }
+
+  record ExitSignal(Pid from, Term reason, boolean viaLink) implements Control {}
+
+  record TimeoutSignal(long token) implements Control {}
+
+  private static final int FIRST_SERIAL = 100;
+
+  private final VirtualScheduler scheduler;
+  private EventSink sink;
+  private Proc[] table = new Proc[1024];
+  private int nextSerial = FIRST_SERIAL;
+  private int liveCount;
+  private long nextRef = 1;
+  private long nextToken = 1;
+  private final HashMap<String, Pid> registry = new HashMap<>();
+  private final SplittableRandom random;
+
+  public Node() {
+    this(EventSink.NONE, 42L);
+  }
+
+  public Node(EventSink sink, long seed) {
+    this.scheduler = new VirtualScheduler();
+    this.sink = sink;
+    this.scheduler.setSink(sink);
+    this.random = new SplittableRandom(seed);
+  }
+
+  public VirtualScheduler scheduler() {
+    return scheduler;
+  }
+
+  public long nowMillis() {
+    return scheduler.nowMillis();
+  }
+
+  /** The node's seeded random source (the only randomness the engine uses). */
+  public SplittableRandom random() {
+    return random;
+  }
+
+  public EventSink sink() {
+    return sink;
+  }
+
+  public void setSink(EventSink sink) {
+    this.sink = sink;
+    scheduler.setSink(sink);
+  }
+
+  /** Lets code outside the engine (supervisors, drivers) report events on the same stream. */
+  public void emit(TraceEvent event) {
+    if (sink != EventSink.NONE) {
+      sink.accept(event);
+    }
+  }
+
+  public boolean tracing() {
+    return sink != EventSink.NONE;
+  }
+
+  // ---- process table ----
+
+  public int processCount() {
+    return liveCount;
+  }
+
+  public Optional<Proc> process(Pid pid) {
+    return Optional.ofNullable(lookup(pid));
+  }
+
+  public boolean isAlive(Pid pid) {
+    return lookup(pid) != null;
+  }
+
+  Proc lookup(Pid pid) {
+    int i = pid.serial() - FIRST_SERIAL;
+    return i >= 0 && i < table.length ? table[i] : null;
+  }
+
+  /** All live processes, in pid order. */
+  public List<Proc> processes() {
+    List<Proc> out = new ArrayList<>(liveCount);
+    int n = nextSerial - FIRST_SERIAL;
+    for (int i = 0; i < n; i++) {
+      if (table[i] != null) {
+        out.add(table[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Creates a process that will run {@code behavior}; linked to {@code spawner} when {@code link}.
+   * Its init runs when the scheduler gets to it.
+   */
+  public Pid spawn(Pid spawner, Behavior behavior, String label, boolean link) {
+    Pid pid = new Pid(nextSerial++);
+    int i = pid.serial() - FIRST_SERIAL;
+    if (i >= table.length) {
+      table = Arrays.copyOf(table, Math.max(i + 1, table.length * 2));
+    }
+    Proc p = new Proc(this, pid, behavior, label, spawner);
+    table[i] = p;
+    liveCount++;
+    if (sink != EventSink.NONE) {
+      sink.accept(
+          new TraceEvent.Spawned(scheduler.nowMillis(), pid, spawner, label, behavior.kind()));
+    }
+    if (link) {
+      Proc parent = lookup(spawner);
+      if (parent != null) {
+        parent.addLink(pid);
+        p.addLink(spawner);
+        if (sink != EventSink.NONE) {
+          sink.accept(new TraceEvent.Linked(scheduler.nowMillis(), spawner, pid));
+        }
+      } else {
+        // spawn_link to a dead spawner: the child gets the noproc exit signal at once
+        deliver(p, InitSignal.INSTANCE);
+        deliver(p, new ExitSignal(spawner, Atom.NOPROC, true));
+        return pid;
+      }
+    }
+    deliver(p, InitSignal.INSTANCE);
+    return pid;
+  }
+
+  /** A process outside any tree (a scenario driver, a console shell) that hands its messages on. */
+  public Pid spawnExternal(String label, boolean trapExit, Consumer<Object> onMessage) {
+    Pid pid =
+        spawn(
+            new Pid(0),
+            new Behavior() {
+              @Override
+              public void init(Proc self) {
+                self.trapExit(trapExit);
+              }
+
+              @Override
+              public void handle(Proc self, Object message) {
+                onMessage.accept(message);
+              }
+
+              @Override
+              public ProcessKind kind() {
+                return ProcessKind.EXTERNAL;
+              }
+            },
+            label,
+            false);
+    // an external process is ready at once (its init only sets a flag)
+    Proc p = lookup(pid);
+    p.inbox.pollFirst();
+    p.trapExit = trapExit;
+    return pid;
+  }
+
+  // ---- running ----
+
+  private void deliver(Proc p, Object signal) {
+    if (p.inbox == null) {
+      p.inbox = new ArrayDeque<>(4);
+    }
+    p.inbox.addLast(signal);
+    if (!p.queued) {
+      p.queued = true;
+      scheduler.enqueue(p);
+    }
+  }
+
+  /** Handles one signal of {@code p}; called by the scheduler. */
+  void runOnce(Proc p) {
+    p.queued = false;
+    if (!p.alive || p.inbox == null) {
+      return;
+    }
+    Object signal = p.inbox.pollFirst();
+    if (signal == null) {
+      return;
+    }
+    if (signal == InitSignal.INSTANCE) {
+      if (sink != EventSink.NONE) {
+        sink.accept(
+            new TraceEvent.Started(scheduler.nowMillis(), p.pid, p.label, p.behavior.kind()));
+      }
+      p.behavior.init(p);
+      drainSaved(p);
+    } else if (signal instanceof ExitSignal e) {
+      handleExitSignal(p, e);
+    } else if (signal instanceof TimeoutSignal t) {
+      Receive r = p.receive;
+      if (r != null && r.token == t.token()) {
+        p.receive = null;
+        r.onTimeout.run();
+        drainSaved(p);
+      }
+    } else {
+      dispatch(p, signal);
+    }
+    if (p.alive && p.inbox != null && !p.inbox.isEmpty() && !p.queued) {
+      p.queued = true;
+      scheduler.enqueue(p);
+    }
+  }
+
+  private void dispatch(Proc p, Object message) {
+    Receive r = p.receive;
+    if (r == null) {
+      p.behavior.handle(p, message);
+    } else if (r.pattern.test(message)) {
+      p.receive = null;
+      if (r.timer != null) {
+        r.timer.cancel();
+      }
+      r.onMessage.accept(message);
+    } else {
+      if (p.saved == null) {
+        p.saved = new ArrayDeque<>(4);
+      }
+      p.saved.addLast(message);
+      return;
+    }
+    drainSaved(p);
+  }
+
+  /** After a handler ran: saved messages get a chance against the (new) receive. */
+  private void drainSaved(Proc p) {
+    while (p.alive && p.saved != null && !p.saved.isEmpty()) {
+      Receive r = p.receive;
+      if (r == null) {
+        p.behavior.handle(p, p.saved.pollFirst());
+        continue;
+      }
+      Object match = null;
+      var it = p.saved.iterator();
+      while (it.hasNext()) {
+        Object m = it.next();
+        if (r.pattern.test(m)) {
+          it.remove();
+          match = m;
+          break;
+        }
+      }
+      if (match == null) {
+        return;
+      }
+      p.receive = null;
+      if (r.timer != null) {
+        r.timer.cancel();
+      }
+      r.onMessage.accept(match);
+    }
+  }
+
+  void setReceive(
+      Proc p,
+      Predicate<Object> pattern,
+      Consumer<Object> onMessage,
+      long timeoutMillis,
+      Runnable onTimeout) {
+    if (p.receive != null && p.receive.timer != null) {
+      p.receive.timer.cancel();
+    }
+    Receive r = new Receive(pattern, onMessage, onTimeout, nextToken++);
+    p.receive = r;
+    if (timeoutMillis >= 0 && onTimeout != null) {
+      long token = r.token;
+      r.timer =
+          scheduler.schedule(
+              timeoutMillis,
+              () -> {
+                Proc q = lookup(p.pid);
+                if (q != null) {
+                  deliver(q, new TimeoutSignal(token));
+                }
+              });
+    }
+  }
+
+  // ---- signals ----
+
+  public void send(Pid from, Pid to, Object message) {
+    Proc p = lookup(to);
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.MessageSent(scheduler.nowMillis(), from, to, message));
+    }
+    if (p != null) {
+      deliver(p, message);
+    }
+  }
+
+  /** {@code exit(To, Reason)} sent by {@code from}. */
+  public void exit(Pid from, Pid to, Term reason) {
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.ExitSignalSent(scheduler.nowMillis(), from, to, reason, false));
+    }
+    Proc p = lookup(to);
+    if (p != null) {
+      deliver(p, new ExitSignal(from, reason, false));
+    }
+  }
+
+  private void handleExitSignal(Proc p, ExitSignal e) {
+    SignalOutcome outcome =
+        ExitRules.decide(e.reason(), e.viaLink(), p.trapExit, e.from().equals(p.pid));
+    if (sink != EventSink.NONE) {
+      sink.accept(
+          new TraceEvent.ExitSignalHandled(
+              scheduler.nowMillis(), p.pid, e.from(), e.reason(), e.viaLink(), outcome));
+    }
+    switch (outcome) {
+      case IGNORED -> {}
+      case TRAPPED -> dispatch(p, new ExitMessage(e.from(), e.reason()));
+      case DIES, KILLED -> die(p, ExitRules.deathReason(outcome, e.reason()));
+    }
+  }
+
+  void die(Proc p, Term reason) {
+    if (!p.alive) {
+      return;
+    }
+    p.alive = false;
+    p.exitReason = reason;
+    if (p.receive != null && p.receive.timer != null) {
+      p.receive.timer.cancel();
+    }
+    p.receive = null;
+    table[p.pid.serial() - FIRST_SERIAL] = null;
+    liveCount--;
+    long now = scheduler.nowMillis();
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Exited(now, p.pid, p.label, reason));
+    }
+    if (p.registeredName != null) {
+      registry.remove(p.registeredName);
+      if (sink != EventSink.NONE) {
+        sink.accept(new TraceEvent.Unregistered(now, p.registeredName, p.pid));
+      }
+    }
+    Object links = p.links;
+    p.links = null;
+    if (links instanceof Pid other) {
+      sendLinkExit(p.pid, other, reason);
+    } else if (links != null) {
+      @SuppressWarnings("unchecked")
+      LinkedHashSet<Pid> set = (LinkedHashSet<Pid>) links;
+      for (Pid other : set) {
+        sendLinkExit(p.pid, other, reason);
+      }
+    }
+    if (p.monitoredBy != null) {
+      // deterministic order: monitors are kept in the order they were set up
+      for (Map.Entry<Ref, Pid> m : p.monitoredBy.entrySet()) {
+        Proc w = lookup(m.getValue());
+        if (w != null) {
+          if (w.monitors != null) {
+            w.monitors.remove(m.getKey());
+          }
+          send(p.pid, w.pid, new Down(m.getKey(), p.pid, reason));
+        }
+      }
+      p.monitoredBy = null;
+    }
+    if (p.monitors != null) {
+      for (Map.Entry<Ref, Pid> m : p.monitors.entrySet()) {
+        Proc t = lookup(m.getValue());
+        if (t != null && t.monitoredBy != null) {
+          t.monitoredBy.remove(m.getKey());
+        }
+      }
+      p.monitors = null;
+    }
+    p.inbox = null;
+    p.saved = null;
+  }
+
+  private void sendLinkExit(Pid from, Pid to, Term reason) {
+    Proc q = lookup(to);
+    if (q == null) {
+      return;
+    }
+    q.removeLink(from);
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.ExitSignalSent(scheduler.nowMillis(), from, to, reason, true));
+    }
+    deliver(q, new ExitSignal(from, reason, true));
+  }
+
+  void link(Proc p, Pid other) {
+    Proc q = lookup(other);
+    if (q == null) {
+      // link/1 to a dead process: the caller gets a noproc exit signal
+      deliver(p, new ExitSignal(other, Atom.NOPROC, true));
+      return;
+    }
+    if (p.hasLink(other)) {
+      return;
+    }
+    p.addLink(other);
+    q.addLink(p.pid);
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Linked(scheduler.nowMillis(), p.pid, other));
+    }
+  }
+
+  void unlink(Proc p, Pid other) {
+    boolean had = p.removeLink(other);
+    Proc q = lookup(other);
+    if (q != null) {
+      had |= q.removeLink(p.pid);
+    }
+    // a link exit signal from `other` still queued has no effect any more (OTP 23+ unlink)
+    if (p.inbox != null) {
+      p.inbox.removeIf(s -> s instanceof ExitSignal e && e.viaLink() && e.from().equals(other));
+    }
+    if (had && sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Unlinked(scheduler.nowMillis(), p.pid, other));
+    }
+  }
+
+  Ref monitor(Proc p, Pid target) {
+    Ref ref = new Ref(nextRef++);
+    Proc t = lookup(target);
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Monitored(scheduler.nowMillis(), p.pid, target, ref));
+    }
+    if (t == null) {
+      send(target, p.pid, new Down(ref, target, Atom.NOPROC));
+      return ref;
+    }
+    if (t.monitoredBy == null) {
+      t.monitoredBy = new java.util.LinkedHashMap<>(4);
+    }
+    t.monitoredBy.put(ref, p.pid);
+    if (p.monitors == null) {
+      p.monitors = new HashMap<>(4);
+    }
+    p.monitors.put(ref, target);
+    return ref;
+  }
+
+  void demonitor(Proc p, Ref ref) {
+    if (p.monitors == null) {
+      return;
+    }
+    Pid target = p.monitors.remove(ref);
+    if (target == null) {
+      return;
+    }
+    Proc t = lookup(target);
+    if (t != null && t.monitoredBy != null) {
+      t.monitoredBy.remove(ref);
+    }
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Demonitored(scheduler.nowMillis(), p.pid, target, ref));
+    }
+  }
+
+  void emitTrapExit(Pid pid, boolean on) {
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.TrapExitChanged(scheduler.nowMillis(), pid, on));
+    }
+  }
+
+  // ---- registry ----
+
+  /** {@code register(Name, Pid)}: false (badarg) if the name is taken or the process is gone. */
+  public boolean register(String name, Pid pid) {
+    Proc p = lookup(pid);
+    if (p == null || p.registeredName != null || registry.containsKey(name)) {
+      return false;
+    }
+    registry.put(name, pid);
+    p.registeredName = name;
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Registered(scheduler.nowMillis(), name, pid));
+    }
+    return true;
+  }
+
+  public boolean unregister(String name) {
+    Pid pid = registry.remove(name);
+    if (pid == null) {
+      return false;
+    }
+    Proc p = lookup(pid);
+    if (p != null) {
+      p.registeredName = null;
+    }
+    if (sink != EventSink.NONE) {
+      sink.accept(new TraceEvent.Unregistered(scheduler.nowMillis(), name, pid));
+    }
+    return true;
+  }
+
+  public Optional<Pid> whereis(String name) {
+    return Optional.ofNullable(registry.get(name));
+  }
+
+  /** Registered names, sorted. */
+  public List<String> registered() {
+    List<String> names = new ArrayList<>(registry.keySet());
+    names.sort(null);
+    return names;
+  }
+}

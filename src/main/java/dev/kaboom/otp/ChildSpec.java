@@ -1,0 +1,41 @@
+package dev.kaboom.otp;
+
+import dev.kaboom.engine.Behavior;
+import java.util.function.Supplier;
+
+/**
+ * A child specification: its id, how to start it (a fresh {@link Behavior} per start), its restart
+ * type, its shutdown and its type.
+ */
+public record ChildSpec(
+    String id, Supplier<Behavior> start, RestartType restart, Shutdown shutdown, ChildType type) {
+
+  public ChildSpec {
+    if (id == null || id.isEmpty()) {
+      throw new IllegalArgumentException("a child spec needs an id");
+    }
+    if (start == null || restart == null || shutdown == null || type == null) {
+      throw new IllegalArgumentException("incomplete child spec " + id);
+    }
+  }
+
+  /** A permanent worker with OTP's defaults (shutdown 5000). */
+  public static ChildSpec worker(String id, Supplier<Behavior> start) {
+    return new ChildSpec(id, start, RestartType.PERMANENT, Shutdown.WORKER_DEFAULT, ChildType.WORKER);
+  }
+
+  /** A permanent supervisor child with OTP's defaults (shutdown infinity). */
+  public static ChildSpec supervisor(String id, SupervisorSpec spec) {
+    return new ChildSpec(
+        id, () -> new SupervisorBehavior(spec), RestartType.PERMANENT, Shutdown.INFINITY,
+        ChildType.SUPERVISOR);
+  }
+
+  public ChildSpec withRestart(RestartType r) {
+    return new ChildSpec(id, start, r, shutdown, type);
+  }
+
+  public ChildSpec withShutdown(Shutdown s) {
+    return new ChildSpec(id, start, restart, s, type);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.kaboom.otp;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.Term;
+
+/**
+ * Runs a {@link GenServer} module as a process, the way {@code gen_server} does: acknowledges its
+ * start to its starter, dispatches calls, casts and other messages, stops on {@code {:stop, ...}},
+ * and when it traps exits treats an {@code 'EXIT'} from its parent as an order to terminate.
+ */
+public final class GenServerBehavior<S> implements Behavior {
+  private final GenServer<S> module;
+  private S state;
+  private Pid parent;
+
+  public GenServerBehavior(GenServer<S> module) {
+    this.module = module;
+  }
+
+  public GenServer<S> module() {
+    return module;
+  }
+
+  public S state() {
+    return state;
+  }
+
+  @Override
+  public void init(Proc self) {
+    parent = self.spawner();
+    GenServer.Result<S> r = module.init(self);
+    if (r instanceof GenServer.Ok<S> ok) {
+      state = ok.state();
+      self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
+    } else if (r instanceof GenServer.Stop<S> stop) {
+      self.send(parent, new Messages.Ack(self.pid(), Term.tuple(Atom.ERROR, stop.reason())));
+      self.die(stop.reason());
+    } else {
+      self.send(parent, new Messages.Ack(self.pid(), Atom.of("ignore")));
+      self.die(Atom.NORMAL);
+    }
+  }
+
+  @Override
+  public void handle(Proc self, Object message) {
+    if (message instanceof Messages.Call call) {
+      GenServer.Result<S> r = module.handleCall(call.request(), call.from(), state);
+      if (r instanceof GenServer.Reply<S> reply) {
+        state = reply.state();
+        self.send(call.from(), new Messages.Reply(call.ref(), reply.reply()));
+      } else if (r instanceof GenServer.Stop<S> stop && stop.reply() != null) {
+        self.send(call.from(), new Messages.Reply(call.ref(), stop.reply()));
+      }
+      after(self, r);
+    } else if (message instanceof Messages.Cast cast) {
+      after(self, module.handleCast(cast.request(), state));
+    } else if (message instanceof ExitMessage exit && exit.from().equals(parent)) {
+      terminate(self, exit.reason());
+    } else {
+      after(self, module.handleInfo(message, state));
+    }
+  }
+
+  private void after(Proc self, GenServer.Result<S> r) {
+    if (r instanceof GenServer.NoReply<S> nr) {
+      state = nr.state();
+    } else if (r instanceof GenServer.Stop<S> stop) {
+      state = stop.state();
+      terminate(self, stop.reason());
+    }
+  }
+
+  private void terminate(Proc self, Term reason) {
+    long millis = module.terminate(reason, state);
+    if (millis > 0) {
+      self.sleep(millis, () -> self.die(reason));
+    } else {
+      self.die(reason);
+    }
+  }
+
+  @Override
+  public ProcessKind kind() {
+    return ProcessKind.WORKER;
+  }
+}

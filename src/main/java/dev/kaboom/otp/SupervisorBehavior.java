@@ -1,0 +1,568 @@
+package dev.kaboom.otp;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.Down;
+import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.TraceEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * OTP's {@code supervisor} behaviour as a process, following {@code supervisor.erl}.
+ *
+ * <p>THE RULES (all from OTP, none invented):
+ *
+ * <ul>
+ *   <li>It traps exits. An {@code 'EXIT'} from its parent makes it stop all children (reverse start
+ *       order) and exit with the same reason; from a child it applies the restart decision; from
+ *       anybody else it is ignored.
+ *   <li>Children start one at a time, in order, each start waiting for the child's init.
+ *   <li>Every restart is counted first ({@link RestartWindow}); one more than {@code intensity}
+ *       within the period and it gives up: it stops its children and exits with {@code shutdown}.
+ *   <li>{@code one_for_all} / {@code rest_for_one} stop the affected running children in reverse
+ *       start order (temporary ones are removed), then start them again in start order.
+ *   <li>Stopping a child: monitor, {@code exit(Child, shutdown | kill)}, wait for the {@code DOWN}
+ *       (and {@code kill} after the shutdown timeout), then unlink and flush its {@code 'EXIT'}.
+ *   <li>Everything long (starting, stopping) is a selective receive: messages that arrive meanwhile
+ *       wait in the mailbox, as in OTP.
+ * </ul>
+ */
+public final class SupervisorBehavior implements Behavior {
+  private static final Atom REACHED_MAX = Atom.of("reached_max_restart_intensity");
+
+  /** One child record, as OTP's {@code #child{}}. */
+  private static final class Child {
+    final ChildSpec spec;
+    Pid pid;
+    boolean restarting;
+
+    Child(ChildSpec spec) {
+      this.spec = spec;
+    }
+  }
+
+  /** Cast to itself when a restart failed to start a child ({@code try_again_restart}). */
+  private record TryAgainRestart(String id) {}
+
+  private final SupervisorSpec spec;
+  private SupFlags flags;
+  private final ArrayList<Child> children = new ArrayList<>();
+  private final HashMap<String, Child> byId = new HashMap<>();
+  private final HashMap<Pid, Child> byPid = new HashMap<>();
+  private final RestartWindow window = new RestartWindow();
+  private Proc self;
+  private Pid parent;
+
+  public SupervisorBehavior(SupervisorSpec spec) {
+    this.spec = spec;
+    this.flags = spec.flags();
+  }
+
+  @Override
+  public ProcessKind kind() {
+    return ProcessKind.SUPERVISOR;
+  }
+
+  public SupFlags flags() {
+    return flags;
+  }
+
+  /** Restarts counted in the current window (as of the last restart). */
+  public int restartsInWindow() {
+    if (self != null) {
+      window.ageOut(self.nowMillis(), flags.periodMillis());
+    }
+    return window.size();
+  }
+
+  public long[] restartTimes() {
+    return window.toArray();
+  }
+
+  /** The children in start order. */
+  public List<ChildInfo> children() {
+    List<ChildInfo> out = new ArrayList<>(children.size());
+    for (Child c : children) {
+      out.add(
+          new ChildInfo(
+              c.spec.id(),
+              Optional.ofNullable(c.pid),
+              c.restarting,
+              c.spec.restart(),
+              c.spec.shutdown(),
+              c.spec.type()));
+    }
+    return out;
+  }
+
+  // ---- init ----
+
+  @Override
+  public void init(Proc self) {
+    this.self = self;
+    this.parent = self.spawner();
+    self.trapExit(true);
+    for (ChildSpec cs : spec.children()) {
+      if (byId.containsKey(cs.id())) {
+        fail(Term.tuple(Atom.of("duplicate_child_name"), Atom.of(cs.id())));
+        return;
+      }
+      Child c = new Child(cs);
+      children.add(c);
+      byId.put(cs.id(), c);
+    }
+    startChildren(
+        new ArrayList<>(children),
+        false,
+        failed -> {
+          if (failed == null) {
+            self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
+          } else {
+            // init_children failed: stop what started and refuse to start
+            terminateChildren(
+                new ArrayList<>(children),
+                () ->
+                    fail(
+                        Term.tuple(
+                            Atom.SHUTDOWN,
+                            Term.tuple(
+                                Atom.of("failed_to_start_child"),
+                                Atom.of(failed.spec.id()),
+                                Atom.of("start_error")))));
+          }
+        });
+  }
+
+  private void fail(Term reason) {
+    self.send(parent, new Messages.Ack(self.pid(), Term.tuple(Atom.ERROR, reason)));
+    self.die(reason);
+  }
+
+  private String labelFor(ChildSpec cs) {
+    String mine = self.label();
+    return mine == null ? cs.id() : mine + "/" + cs.id();
+  }
+
+  // ---- main loop ----
+
+  @Override
+  public void handle(Proc self, Object message) {
+    if (message instanceof ExitMessage exit) {
+      if (exit.from().equals(parent)) {
+        terminateChildren(new ArrayList<>(children), () -> self.die(exit.reason()));
+        return;
+      }
+      Child c = byPid.get(exit.from());
+      if (c != null) {
+        restartChild(c, exit.reason());
+      }
+    } else if (message instanceof Messages.Call call) {
+      if (call.request() instanceof SupervisorRequest r) {
+        handleCall(call, r);
+      } else {
+        reply(call, Term.tuple(Atom.ERROR, Atom.of("unknown_call")));
+      }
+    } else if (message instanceof TryAgainRestart t) {
+      Child c = byId.get(t.id());
+      if (c != null && c.restarting) {
+        restart(c);
+      }
+    }
+    // anything else: OTP logs "unexpected message" and carries on
+  }
+
+  // ---- restarts (do_restart / restart / restart_multiple_children) ----
+
+  private void restartChild(Child c, Term reason) {
+    node().emit(
+        new TraceEvent.ChildExited(self.nowMillis(), self.pid(), c.spec.id(), c.pid, reason));
+    if (c.spec.restart().restarts(reason)) {
+      restart(c);
+    } else {
+      delChild(c);
+      node().emit(
+          new TraceEvent.RestartPlanned(
+              self.nowMillis(), self.pid(), flags.strategy().otpName(), c.spec.id(), List.of(),
+              List.of()));
+    }
+  }
+
+  private dev.kaboom.engine.Node node() {
+    return self.node();
+  }
+
+  private void restart(Child c) {
+    int inWindow = window.add(self.nowMillis(), flags.periodMillis());
+    node().emit(
+        new TraceEvent.RestartIntensity(
+            self.nowMillis(), self.pid(), inWindow, flags.intensity(), flags.periodMillis()));
+    if (inWindow > flags.intensity()) {
+      node().emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
+      delChild(c);
+      terminateChildren(new ArrayList<>(children), () -> self.die(Atom.SHUTDOWN));
+      return;
+    }
+    switch (flags.strategy()) {
+      case ONE_FOR_ONE -> {
+        plan(c, List.of(), List.of(c));
+        forget(c);
+        startChild(c, true, ok -> onRestartStarted(c, ok));
+      }
+      case ONE_FOR_ALL -> {
+        delChild(c);
+        restartMultiple(c, new ArrayList<>(children));
+      }
+      case REST_FOR_ONE -> {
+        int at = children.indexOf(c);
+        forget(c);
+        restartMultiple(c, new ArrayList<>(children.subList(at, children.size())));
+      }
+    }
+  }
+
+  private void plan(Child failed, List<Child> stop, List<Child> start) {
+    if (!node().tracing()) {
+      return;
+    }
+    List<String> stopIds = new ArrayList<>();
+    for (Child s : stop) {
+      stopIds.add(s.spec.id());
+    }
+    List<String> startIds = new ArrayList<>();
+    for (Child s : start) {
+      startIds.add(s.spec.id());
+    }
+    node().emit(
+        new TraceEvent.RestartPlanned(
+            self.nowMillis(), self.pid(), flags.strategy().otpName(), failed.spec.id(), stopIds,
+            startIds));
+  }
+
+  private void restartMultiple(Child failed, List<Child> affected) {
+    if (node().tracing()) {
+      List<Child> stop = new ArrayList<>();
+      List<Child> start = new ArrayList<>();
+      for (int i = affected.size() - 1; i >= 0; i--) {
+        if (affected.get(i).pid != null) {
+          stop.add(affected.get(i));
+        }
+      }
+      for (Child a : affected) {
+        if (a.spec.restart() != RestartType.TEMPORARY) {
+          start.add(a);
+        }
+      }
+      plan(failed, stop, start);
+    }
+    terminateChildren(
+        affected,
+        () -> {
+          List<Child> remaining = new ArrayList<>(affected.size());
+          for (Child a : affected) {
+            if (byId.get(a.spec.id()) == a) {
+              remaining.add(a);
+            }
+          }
+          startChildren(
+              remaining,
+              true,
+              failedChild -> {
+                if (failedChild != null) {
+                  failedChild.restarting = true;
+                  self.send(self.pid(), new TryAgainRestart(failedChild.spec.id()));
+                }
+              });
+        });
+  }
+
+  private void onRestartStarted(Child c, boolean ok) {
+    if (!ok) {
+      c.restarting = true;
+      self.send(self.pid(), new TryAgainRestart(c.spec.id()));
+    }
+  }
+
+  /** The child is no longer running: temporary specs go away, others keep their spec. */
+  private void delChild(Child c) {
+    if (c.spec.restart() == RestartType.TEMPORARY) {
+      remove(c);
+    } else {
+      forget(c);
+    }
+  }
+
+  private void forget(Child c) {
+    if (c.pid != null) {
+      byPid.remove(c.pid);
+      c.pid = null;
+    }
+  }
+
+  private void remove(Child c) {
+    forget(c);
+    if (byId.remove(c.spec.id()) != null) {
+      children.remove(c);
+      node().emit(new TraceEvent.ChildRemoved(self.nowMillis(), self.pid(), c.spec.id()));
+    }
+  }
+
+  // ---- starting ----
+
+  /** Starts one child; {@code done} gets whether its init succeeded. */
+  private void startChild(Child c, boolean isRestart, Consumer<Boolean> done) {
+    Pid pid = self.spawnLink(c.spec.start().get(), labelFor(c.spec));
+    self.receive(
+        m ->
+            (m instanceof Messages.Ack a && a.pid().equals(pid))
+                || (m instanceof ExitMessage e && e.from().equals(pid)),
+        m -> {
+          if (m instanceof Messages.Ack a && a.result() == Atom.OK) {
+            c.pid = pid;
+            c.restarting = false;
+            byPid.put(pid, c);
+            node().emit(
+                new TraceEvent.ChildStarted(
+                    self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart));
+            done.accept(true);
+          } else {
+            // {error, _}, ignore, or it died during init: flush its 'EXIT' if it is already here
+            self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+            done.accept(false);
+          }
+        });
+  }
+
+  /** Starts {@code list} in order; {@code done} gets the first child that failed, or null. */
+  private void startChildren(List<Child> list, boolean isRestart, Consumer<Child> done) {
+    startFrom(list, 0, isRestart, done);
+  }
+
+  private void startFrom(List<Child> list, int i, boolean isRestart, Consumer<Child> done) {
+    if (i >= list.size()) {
+      done.accept(null);
+      return;
+    }
+    Child c = list.get(i);
+    startChild(
+        c,
+        isRestart,
+        ok -> {
+          if (ok) {
+            startFrom(list, i + 1, isRestart, done);
+          } else {
+            done.accept(c);
+          }
+        });
+  }
+
+  // ---- stopping ----
+
+  /** Stops the running ones of {@code list} in reverse order; temporary children are removed. */
+  private void terminateChildren(List<Child> list, Runnable done) {
+    terminateFrom(list, list.size() - 1, done);
+  }
+
+  private void terminateFrom(List<Child> list, int i, Runnable done) {
+    while (i >= 0 && list.get(i).pid == null) {
+      delChildAfterTerminate(list.get(i));
+      i--;
+    }
+    if (i < 0) {
+      done.run();
+      return;
+    }
+    Child c = list.get(i);
+    int next = i - 1;
+    shutdown(
+        c,
+        () -> {
+          delChildAfterTerminate(c);
+          terminateFrom(list, next, done);
+        });
+  }
+
+  private void delChildAfterTerminate(Child c) {
+    c.restarting = false;
+    delChild(c);
+  }
+
+  /** OTP's {@code shutdown/1}: monitor, signal, wait for the DOWN, unlink and flush. */
+  private void shutdown(Child c, Runnable done) {
+    Pid pid = c.pid;
+    Ref mon = self.monitor(pid);
+    Consumer<Object> finish =
+        m -> {
+          self.unlink(pid);
+          self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+          forget(c);
+          done.run();
+        };
+    java.util.function.Predicate<Object> isDown = m -> m instanceof Down d && d.ref().equals(mon);
+    Shutdown how = c.spec.shutdown();
+    if (how instanceof Shutdown.BrutalKill) {
+      node().emit(
+          new TraceEvent.ChildShutdown(
+              self.nowMillis(), self.pid(), c.spec.id(), pid, "brutal_kill"));
+      self.exit(pid, Atom.KILL);
+      self.receive(isDown, finish);
+    } else if (how instanceof Shutdown.Timeout t) {
+      node().emit(
+          new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "shutdown"));
+      self.exit(pid, Atom.SHUTDOWN);
+      self.receive(
+          isDown,
+          finish,
+          t.millis(),
+          () -> {
+            node().emit(
+                new TraceEvent.ChildShutdown(
+                    self.nowMillis(), self.pid(), c.spec.id(), pid, "kill"));
+            self.exit(pid, Atom.KILL);
+            self.receive(isDown, finish);
+          });
+    } else {
+      node().emit(
+          new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "shutdown"));
+      self.exit(pid, Atom.SHUTDOWN);
+      self.receive(isDown, finish);
+    }
+  }
+
+  // ---- calls ----
+
+  private void reply(Messages.Call call, Term value) {
+    self.send(call.from(), new Messages.Reply(call.ref(), value));
+    node().emit(
+        new TraceEvent.CallReplied(
+            self.nowMillis(), self.pid(), call.from(), call.request(), value));
+  }
+
+  private static Term error(String what) {
+    return Term.tuple(Atom.ERROR, Atom.of(what));
+  }
+
+  private void handleCall(Messages.Call call, SupervisorRequest request) {
+    if (request instanceof SupervisorRequest.WhichChildren) {
+      List<Term> rows = new ArrayList<>(children.size());
+      for (int i = children.size() - 1; i >= 0; i--) {
+        Child c = children.get(i);
+        Term child = c.restarting ? Atom.RESTARTING : c.pid != null ? c.pid : Atom.UNDEFINED;
+        rows.add(Term.tuple(Atom.of(c.spec.id()), child, c.spec.type().atom()));
+      }
+      reply(call, new TermList(rows));
+    } else if (request instanceof SupervisorRequest.CountChildren) {
+      int active = 0;
+      int sups = 0;
+      for (Child c : children) {
+        if (c.pid != null) {
+          active++;
+        }
+        if (c.spec.type() == ChildType.SUPERVISOR) {
+          sups++;
+        }
+      }
+      reply(
+          call,
+          Term.list(
+              List.of(
+                  Term.tuple(Atom.of("specs"), new IntTerm(children.size())),
+                  Term.tuple(Atom.of("active"), new IntTerm(active)),
+                  Term.tuple(Atom.of("supervisors"), new IntTerm(sups)),
+                  Term.tuple(Atom.of("workers"), new IntTerm(children.size() - sups)))));
+    } else if (request instanceof SupervisorRequest.TerminateChild t) {
+      Child c = byId.get(t.id());
+      if (c == null) {
+        reply(call, error("not_found"));
+      } else if (c.pid != null) {
+        shutdown(
+            c,
+            () -> {
+              delChildAfterTerminate(c);
+              reply(call, Atom.OK);
+            });
+      } else {
+        delChildAfterTerminate(c);
+        reply(call, Atom.OK);
+      }
+    } else if (request instanceof SupervisorRequest.RestartChild r) {
+      Child c = byId.get(r.id());
+      if (c == null) {
+        reply(call, error("not_found"));
+      } else if (c.restarting) {
+        reply(call, error("restarting"));
+      } else if (c.pid != null) {
+        reply(call, error("running"));
+      } else {
+        startChild(
+            c,
+            false,
+            ok ->
+                reply(
+                    call,
+                    ok
+                        ? Term.tuple(Atom.OK, c.pid)
+                        : Term.tuple(Atom.ERROR, Atom.of("start_error"))));
+      }
+    } else if (request instanceof SupervisorRequest.DeleteChild d) {
+      Child c = byId.get(d.id());
+      if (c == null) {
+        reply(call, error("not_found"));
+      } else if (c.restarting) {
+        reply(call, error("restarting"));
+      } else if (c.pid != null) {
+        reply(call, error("running"));
+      } else {
+        remove(c);
+        reply(call, Atom.OK);
+      }
+    } else if (request instanceof SupervisorRequest.StartChild s) {
+      Child old = byId.get(s.spec().id());
+      if (old != null) {
+        reply(
+            call,
+            old.pid != null
+                ? Term.tuple(Atom.ERROR, Term.tuple(Atom.of("already_started"), old.pid))
+                : error("already_present"));
+        return;
+      }
+      Child c = new Child(s.spec());
+      startChild(
+          c,
+          false,
+          ok -> {
+            if (ok) {
+              children.add(c);
+              byId.put(c.spec.id(), c);
+              reply(call, Term.tuple(Atom.OK, c.pid));
+            } else {
+              reply(call, Term.tuple(Atom.ERROR, Atom.of("start_error")));
+            }
+          });
+    } else if (request instanceof SupervisorRequest.SetFlags f) {
+      flags = f.flags();
+      node().emit(
+          new TraceEvent.FlagsChanged(
+              self.nowMillis(), self.pid(), flags.strategy().otpName(), flags.intensity(),
+              flags.periodMillis()));
+      reply(call, Atom.OK);
+    } else if (request instanceof SupervisorRequest.GetFlags) {
+      reply(
+          call,
+          Term.tuple(
+              Atom.of(flags.strategy().otpName()),
+              new IntTerm(flags.intensity()),
+              new IntTerm(flags.periodMillis() / 1000)));
+    }
+  }
+}

@@ -1,0 +1,393 @@
+package dev.kaboom.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.otp.Shutdown;
+import dev.kaboom.otp.Strategy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a scenario file (JSON, or YAML by its {@code .yaml}/{@code .yml} ending) into a validated
+ * {@link Scenario}. Every problem comes back as a {@link ScenarioError} naming the file, line and
+ * column and what was expected; nothing here throws at the caller.
+ */
+public final class ScenarioLoader {
+  /** Either a scenario or the reason there is none. */
+  public sealed interface Result {
+    record Loaded(Scenario scenario) implements Result {}
+
+    record Failed(ScenarioError error) implements Result {}
+  }
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern ATOM = Pattern.compile("[a-z][a-zA-Z0-9_@]*");
+  private static final List<String> TOP_KEYS = List.of("name", "description", "tree", "steps");
+  private static final List<String> NODE_KEYS =
+      List.of(
+          "id", "restart", "shutdown", "strategy", "intensity", "period_s", "children", "trap_exit",
+          "stop_ms");
+  private static final List<String> STEP_KINDS =
+      List.of(
+          "exit", "stop", "which_children", "count_children", "terminate_child", "restart_child",
+          "delete_child", "start_child", "sleep_ms");
+
+  private ScenarioLoader() {}
+
+  public static Result load(Path file) {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return new Result.Failed(new ScenarioError(name, 0, 0, "no such file"));
+    } catch (IOException e) {
+      return new Result.Failed(new ScenarioError(name, 0, 0, "cannot read: " + e.getMessage()));
+    }
+    return parse(name, text);
+  }
+
+  /** Parses {@code text}; {@code fileName} names it in errors and picks YAML by its ending. */
+  public static Result parse(String fileName, String text) {
+    boolean yaml = fileName.endsWith(".yaml") || fileName.endsWith(".yml");
+    JsonFactory factory = yaml ? new YAMLFactory() : new JsonFactory();
+    try (JsonParser p = factory.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        return new Result.Failed(new ScenarioError(fileName, 1, 1, "the file is empty"));
+      }
+      Located root = Located.read(p);
+      JsonToken extra = p.nextToken();
+      if (extra != null) {
+        JsonLocation l = p.currentTokenLocation();
+        throw new ScenarioException(
+            l.getLineNr(), l.getColumnNr(), "unexpected content after the scenario object");
+      }
+      return new Result.Loaded(scenario(root, baseName(fileName)));
+    } catch (ScenarioException e) {
+      return new Result.Failed(new ScenarioError(fileName, e.line, e.column, e.getMessage()));
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      String msg = e.getOriginalMessage();
+      int cut = msg.indexOf('\n');
+      if (cut > 0) {
+        msg = msg.substring(0, cut);
+      }
+      return new Result.Failed(
+          new ScenarioError(
+              fileName,
+              l == null ? 0 : l.getLineNr(),
+              l == null ? 0 : l.getColumnNr(),
+              (yaml ? "malformed YAML: " : "malformed JSON: ") + msg));
+    } catch (IOException e) {
+      return new Result.Failed(new ScenarioError(fileName, 0, 0, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private static String baseName(String fileName) {
+    String base = Path.of(fileName).getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    return dot > 0 ? base.substring(0, dot) : base;
+  }
+
+  // ---- structure ----
+
+  private static Scenario scenario(Located root, String defaultName) {
+    Located.Obj top = obj(root, "the scenario");
+    checkKeys(top, TOP_KEYS, "a scenario");
+    String name = top.fields().containsKey("name") ? string(top.fields().get("name"), "name") : defaultName;
+    String description =
+        top.fields().containsKey("description")
+            ? string(top.fields().get("description"), "description")
+            : "";
+    Located treeAt = top.fields().get("tree");
+    if (treeAt == null) {
+      throw new ScenarioException(top, "missing \"tree\": the root supervisor of the scenario");
+    }
+    TreeNode tree = node(treeAt, "tree");
+    if (!tree.supervisor()) {
+      throw new ScenarioException(
+          treeAt, "the tree's root must be a supervisor (give it \"children\" or \"strategy\")");
+    }
+    Map<String, Boolean> kinds = new HashMap<>();
+    index(tree, tree.id(), kinds);
+    List<Step> steps = new ArrayList<>();
+    Located stepsAt = top.fields().get("steps");
+    if (stepsAt != null) {
+      Located.Arr arr = arr(stepsAt, "steps");
+      for (int i = 0; i < arr.items().size(); i++) {
+        steps.add(step(arr.items().get(i), i + 1, kinds));
+      }
+    }
+    return new Scenario(name, description, tree, steps);
+  }
+
+  private static void index(TreeNode n, String path, Map<String, Boolean> kinds) {
+    kinds.put(path, n.supervisor());
+    for (TreeNode c : n.children()) {
+      index(c, path + "/" + c.id(), kinds);
+    }
+  }
+
+  private static TreeNode node(Located at, String where) {
+    Located.Obj o = obj(at, where);
+    checkKeys(o, NODE_KEYS, "a tree node");
+    Map<String, Located> f = o.fields();
+    Located idAt = f.get("id");
+    if (idAt == null) {
+      throw new ScenarioException(o, "missing \"id\" in " + where);
+    }
+    String id = string(idAt, "id");
+    if (!ID.matcher(id).matches()) {
+      throw new ScenarioException(
+          idAt, "invalid id '" + id + "': expected lower-case letters, digits and _, starting with a letter");
+    }
+    boolean supervisor = f.containsKey("strategy") || f.containsKey("children");
+    RestartType restart = RestartType.PERMANENT;
+    if (f.containsKey("restart")) {
+      String r = string(f.get("restart"), "restart");
+      restart =
+          RestartType.parse(r)
+              .orElseThrow(
+                  () ->
+                      new ScenarioException(
+                          f.get("restart"),
+                          "unknown restart '" + r + "': expected permanent, transient or temporary"));
+    }
+    Shutdown shutdown = supervisor ? Shutdown.INFINITY : Shutdown.WORKER_DEFAULT;
+    if (f.containsKey("shutdown")) {
+      shutdown = shutdown(f.get("shutdown"));
+    }
+    for (String k : List.of("trap_exit", "stop_ms")) {
+      if (supervisor && f.containsKey(k)) {
+        int[] kp = o.keyPositions().get(k);
+        throw new ScenarioException(
+            kp[0], kp[1], "\"" + k + "\" is for workers; '" + id + "' is a supervisor (it has children or a strategy)");
+      }
+    }
+    for (String k : List.of("intensity", "period_s")) {
+      if (!supervisor && f.containsKey(k)) {
+        int[] kp = o.keyPositions().get(k);
+        throw new ScenarioException(
+            kp[0], kp[1], "\"" + k + "\" is for supervisors; give '" + id + "' \"children\" or a \"strategy\" to make it one");
+      }
+    }
+    Strategy strategy = Strategy.ONE_FOR_ONE;
+    if (f.containsKey("strategy")) {
+      String s = string(f.get("strategy"), "strategy");
+      strategy =
+          Strategy.parse(s)
+              .orElseThrow(
+                  () ->
+                      new ScenarioException(
+                          f.get("strategy"),
+                          "unknown strategy '" + s + "': expected one_for_one, one_for_all or rest_for_one"));
+    }
+    int intensity = f.containsKey("intensity") ? (int) integer(f.get("intensity"), "intensity", 0) : 3;
+    int period = f.containsKey("period_s") ? (int) integer(f.get("period_s"), "period_s", 1) : 5;
+    List<TreeNode> children = new ArrayList<>();
+    if (f.containsKey("children")) {
+      Located.Arr arr = arr(f.get("children"), "children");
+      Set<String> seen = new HashSet<>();
+      for (Located c : arr.items()) {
+        TreeNode child = node(c, "a child of '" + id + "'");
+        if (!seen.add(child.id())) {
+          throw new ScenarioException(
+              ((Located.Obj) c).fields().get("id"),
+              "duplicate id '" + child.id() + "' among the children of '" + id + "'");
+        }
+        children.add(child);
+      }
+    }
+    boolean trap = f.containsKey("trap_exit") && bool(f.get("trap_exit"), "trap_exit");
+    long stopMs = f.containsKey("stop_ms") ? integer(f.get("stop_ms"), "stop_ms", 0) : 0;
+    return new TreeNode(
+        id, supervisor, restart, shutdown, strategy, intensity, period, children, trap, stopMs);
+  }
+
+  private static Shutdown shutdown(Located at) {
+    if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
+      if (n < 0) {
+        throw new ScenarioException(at, "shutdown must be >= 0 ms, brutal_kill or infinity; got " + n);
+      }
+      return new Shutdown.Timeout(n);
+    }
+    if (at instanceof Located.Scalar s && s.value() instanceof String str) {
+      if (str.equals("brutal_kill")) {
+        return Shutdown.BRUTAL_KILL;
+      }
+      if (str.equals("infinity")) {
+        return Shutdown.INFINITY;
+      }
+      throw new ScenarioException(
+          at, "unknown shutdown '" + str + "': expected a number of ms, brutal_kill or infinity");
+    }
+    throw new ScenarioException(
+        at, "shutdown must be a number of ms, brutal_kill or infinity; got " + at.kind());
+  }
+
+  // ---- steps ----
+
+  private static Step step(Located at, int number, Map<String, Boolean> kinds) {
+    String where = "step " + number;
+    Located.Obj o = obj(at, where);
+    List<String> named = new ArrayList<>();
+    for (String k : o.fields().keySet()) {
+      if (STEP_KINDS.contains(k)) {
+        named.add(k);
+      }
+    }
+    if (named.size() != 1) {
+      throw new ScenarioException(
+          o,
+          (named.isEmpty() ? where + " names no action" : where + " names " + named.size() + " actions " + named)
+              + ": expected exactly one of " + String.join(", ", STEP_KINDS));
+    }
+    String kind = named.get(0);
+    Map<String, Located> f = o.fields();
+    switch (kind) {
+      case "sleep_ms" -> {
+        checkKeys(o, List.of("sleep_ms"), "a sleep_ms step");
+        return new Step.Sleep(integer(f.get("sleep_ms"), "sleep_ms", 0));
+      }
+      case "exit", "stop" -> {
+        checkKeys(o, List.of(kind, "reason"), "an " + kind + " step");
+        String path = path(f.get(kind), kind);
+        Located r = f.get("reason");
+        if (r == null) {
+          throw new ScenarioException(o, where + " (" + kind + ") needs a \"reason\", e.g. \"kaboom\"");
+        }
+        String reason = string(r, "reason");
+        if (!ATOM.matcher(reason).matches()) {
+          throw new ScenarioException(
+              r, "reason '" + reason + "' is not an atom name: expected e.g. normal, kill, shutdown or kaboom");
+        }
+        if (kind.equals("stop") && Boolean.TRUE.equals(kinds.get(path))) {
+          throw new ScenarioException(
+              f.get(kind), "stop is for workers; '" + path + "' is a supervisor (use exit)");
+        }
+        return kind.equals("exit") ? new Step.Exit(path, reason) : new Step.Stop(path, reason);
+      }
+      case "which_children", "count_children" -> {
+        checkKeys(o, List.of(kind), "a " + kind + " step");
+        String path = supervisorPath(f.get(kind), kind, kinds);
+        return kind.equals("which_children") ? new Step.WhichChildren(path) : new Step.CountChildren(path);
+      }
+      case "terminate_child", "restart_child", "delete_child" -> {
+        checkKeys(o, List.of(kind, "id"), "a " + kind + " step");
+        String path = supervisorPath(f.get(kind), kind, kinds);
+        Located idAt = f.get("id");
+        if (idAt == null) {
+          throw new ScenarioException(o, where + " (" + kind + ") needs the child's \"id\"");
+        }
+        String id = string(idAt, "id");
+        if (!ID.matcher(id).matches()) {
+          throw new ScenarioException(idAt, "invalid child id '" + id + "'");
+        }
+        return switch (kind) {
+          case "terminate_child" -> new Step.TerminateChild(path, id);
+          case "restart_child" -> new Step.RestartChild(path, id);
+          default -> new Step.DeleteChild(path, id);
+        };
+      }
+      default -> {
+        checkKeys(o, List.of("start_child", "spec"), "a start_child step");
+        String path = supervisorPath(f.get(kind), kind, kinds);
+        Located specAt = f.get("spec");
+        if (specAt == null) {
+          throw new ScenarioException(o, where + " (start_child) needs a \"spec\": the new child node");
+        }
+        TreeNode spec = node(specAt, "the spec of " + where);
+        kinds.putIfAbsent(path + "/" + spec.id(), spec.supervisor());
+        return new Step.StartChild(path, spec);
+      }
+    }
+  }
+
+  private static String supervisorPath(Located at, String kind, Map<String, Boolean> kinds) {
+    String path = path(at, kind);
+    if (Boolean.FALSE.equals(kinds.get(path))) {
+      throw new ScenarioException(
+          at, kind + " is a supervisor call; '" + path + "' is a worker");
+    }
+    return path;
+  }
+
+  private static String path(Located at, String what) {
+    String p = string(at, what);
+    for (String part : p.split("/", -1)) {
+      if (!ID.matcher(part).matches()) {
+        throw new ScenarioException(
+            at, "invalid path '" + p + "': expected ids joined by /, e.g. root/services/sensor");
+      }
+    }
+    return p;
+  }
+
+  // ---- scalars ----
+
+  private static void checkKeys(Located.Obj o, List<String> allowed, String what) {
+    for (Map.Entry<String, int[]> k : o.keyPositions().entrySet()) {
+      if (!allowed.contains(k.getKey())) {
+        throw new ScenarioException(
+            k.getValue()[0],
+            k.getValue()[1],
+            "unknown field \"" + k.getKey() + "\" in " + what + ": expected one of "
+                + String.join(", ", allowed));
+      }
+    }
+  }
+
+  private static Located.Obj obj(Located at, String what) {
+    if (at instanceof Located.Obj o) {
+      return o;
+    }
+    throw new ScenarioException(at, what + " must be an object; got " + at.kind());
+  }
+
+  private static Located.Arr arr(Located at, String what) {
+    if (at instanceof Located.Arr a) {
+      return a;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be a list; got " + at.kind());
+  }
+
+  private static String string(Located at, String what) {
+    if (at instanceof Located.Scalar s && s.value() instanceof String str) {
+      return str;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be a string; got " + at.kind());
+  }
+
+  private static boolean bool(Located at, String what) {
+    if (at instanceof Located.Scalar s && s.value() instanceof Boolean b) {
+      return b;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be true or false; got " + at.kind());
+  }
+
+  private static long integer(Located at, String what, long min) {
+    if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
+      if (n < min) {
+        throw new ScenarioException(at, "\"" + what + "\" must be at least " + min + "; got " + n);
+      }
+      return n;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be a whole number; got " + at.kind());
+  }
+}

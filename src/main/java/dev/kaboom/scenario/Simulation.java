@@ -1,0 +1,104 @@
+package dev.kaboom.scenario;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.EventSink;
+import dev.kaboom.engine.Node;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.otp.Client;
+import dev.kaboom.otp.SimpleWorker;
+import dev.kaboom.otp.SupervisorRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A supervision tree running on a {@link Node}, addressed by paths ({@code servy/services/sensor}):
+ * what the CLI, the console and the window drive. The root is started by a driver process that is
+ * its parent and traps exits; exit signals come from a separate outsider process, never the parent.
+ */
+public final class Simulation {
+  private final Node node;
+  private final Client driver;
+  private final Client outsider;
+  private final Map<String, Pid> live = new HashMap<>();
+  private final EventSink downstream;
+  private TreeNode tree;
+
+  /** A simulation whose events also go to {@code sink}; {@code seed} seeds the node's randomness. */
+  public Simulation(EventSink sink, long seed) {
+    this.downstream = sink;
+    this.node = new Node(this::onEvent, seed);
+    this.driver = new Client(node, null, true);
+    this.outsider = new Client(node, null, false);
+  }
+
+  private void onEvent(TraceEvent e) {
+    if (e instanceof TraceEvent.Started s && s.label() != null) {
+      live.put(s.label(), s.pid());
+    } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
+      live.remove(x.label(), x.pid());
+    }
+    downstream.accept(e);
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public Client driver() {
+    return driver;
+  }
+
+  /** The tree the simulation was started with. */
+  public Optional<TreeNode> tree() {
+    return Optional.ofNullable(tree);
+  }
+
+  /** {@code start_link} of the root supervisor; returns at once (run the scheduler to see it). */
+  public Pid start(TreeNode root) {
+    this.tree = root;
+    return driver.startLink(TreeBuilder.behavior(root), root.id());
+  }
+
+  /** The live process at {@code path}, if any. */
+  public Optional<Pid> pidAt(String path) {
+    return Optional.ofNullable(live.get(path));
+  }
+
+  /** The path of a live process started by this simulation's tree. */
+  public Optional<String> pathOf(Pid pid) {
+    return node.process(pid).map(Proc::label);
+  }
+
+  /** Sends {@code exit(Pid, Reason)} from the outsider; false (noproc) if nothing lives there. */
+  public boolean exit(String path, String reason) {
+    Optional<Pid> pid = pidAt(path);
+    pid.ifPresent(p -> outsider.exit(p, Atom.of(reason)));
+    return pid.isPresent();
+  }
+
+  /** Makes the worker at {@code path} stop itself with {@code reason}; false if noproc. */
+  public boolean stop(String path, String reason) {
+    Optional<Pid> pid = pidAt(path);
+    pid.ifPresent(p -> driver.cast(p, new SimpleWorker.StopWith(Atom.of(reason))));
+    return pid.isPresent();
+  }
+
+  /** Calls the supervisor at {@code path}; false (noproc) if nothing lives there. */
+  public boolean call(String path, SupervisorRequest request, Consumer<Client.CallResult> onResult) {
+    Optional<Pid> pid = pidAt(path);
+    pid.ifPresent(p -> driver.call(p, request, onResult));
+    return pid.isPresent();
+  }
+
+  public long runUntilIdle() {
+    return node.scheduler().runUntilIdle();
+  }
+
+  public void sleep(long millis) {
+    node.scheduler().advanceBy(millis);
+  }
+}

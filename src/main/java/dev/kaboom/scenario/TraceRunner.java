@@ -1,0 +1,73 @@
+package dev.kaboom.scenario;
+
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.otp.Client;
+import dev.kaboom.otp.SupervisorRequest;
+import java.util.function.Consumer;
+
+/**
+ * Runs a scenario on virtual time and writes its conformance trace (SPEC.md section 2): echo lines,
+ * {@code start}/{@code exit}/{@code give_up} lines from the event stream, and call results. After
+ * the start and after every step everything it set off runs to completion.
+ */
+public final class TraceRunner {
+  private TraceRunner() {}
+
+  /** Runs {@code scenario}, handing each trace line (without newline) to {@code out}. */
+  public static void run(Scenario scenario, Consumer<String> out) {
+    Simulation sim =
+        new Simulation(
+            e -> {
+              if (e instanceof TraceEvent.Started s && s.label() != null) {
+                out.accept("start " + s.label());
+              } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
+                out.accept("exit " + x.label() + " " + x.reason().formatAnonymous());
+              } else if (e instanceof TraceEvent.GaveUp g) {
+                out.accept("give_up " + g.label() + " " + g.reason().formatAnonymous());
+              }
+            },
+            1L);
+    out.accept("> start_link " + scenario.tree().id());
+    sim.start(scenario.tree());
+    sim.runUntilIdle();
+    Consumer<Client.CallResult> printResult =
+        r -> {
+          if (r instanceof Client.CallResult.Replied rep) {
+            out.accept("= " + rep.value().formatAnonymous());
+          } else if (r instanceof Client.CallResult.Failed f) {
+            out.accept("= " + f.reason().formatAnonymous());
+          }
+        };
+    for (Step step : scenario.steps()) {
+      out.accept("> " + step.echo());
+      boolean found = true;
+      if (step instanceof Step.Exit e) {
+        found = sim.exit(e.path(), e.reason());
+      } else if (step instanceof Step.Stop s) {
+        found = sim.stop(s.path(), s.reason());
+      } else if (step instanceof Step.WhichChildren w) {
+        found = sim.call(w.path(), new SupervisorRequest.WhichChildren(), printResult);
+      } else if (step instanceof Step.CountChildren c) {
+        found = sim.call(c.path(), new SupervisorRequest.CountChildren(), printResult);
+      } else if (step instanceof Step.TerminateChild t) {
+        found = sim.call(t.path(), new SupervisorRequest.TerminateChild(t.id()), printResult);
+      } else if (step instanceof Step.RestartChild r) {
+        found = sim.call(r.path(), new SupervisorRequest.RestartChild(r.id()), printResult);
+      } else if (step instanceof Step.DeleteChild d) {
+        found = sim.call(d.path(), new SupervisorRequest.DeleteChild(d.id()), printResult);
+      } else if (step instanceof Step.StartChild s) {
+        found =
+            sim.call(
+                s.path(),
+                new SupervisorRequest.StartChild(TreeBuilder.childSpec(s.spec())),
+                printResult);
+      } else if (step instanceof Step.Sleep s) {
+        sim.sleep(s.millis());
+      }
+      if (!found) {
+        out.accept("= noproc");
+      }
+      sim.runUntilIdle();
+    }
+  }
+}

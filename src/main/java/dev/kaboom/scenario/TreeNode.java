@@ -1,0 +1,65 @@
+package dev.kaboom.scenario;
+
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.otp.Shutdown;
+import dev.kaboom.otp.Strategy;
+import java.util.List;
+
+/**
+ * One node of a scenario's tree: a supervisor (it has a strategy or children) or a worker. All
+ * defaults are already applied.
+ */
+public record TreeNode(
+    String id,
+    boolean supervisor,
+    RestartType restart,
+    Shutdown shutdown,
+    Strategy strategy,
+    int intensity,
+    int periodSeconds,
+    List<TreeNode> children,
+    boolean trapExit,
+    long stopMillis) {
+
+  public TreeNode {
+    children = List.copyOf(children);
+  }
+
+  public static TreeNode worker(String id) {
+    return new TreeNode(
+        id, false, RestartType.PERMANENT, Shutdown.WORKER_DEFAULT, Strategy.ONE_FOR_ONE, 3, 5,
+        List.of(), false, 0);
+  }
+
+  public static TreeNode supervisor(String id, Strategy strategy, List<TreeNode> children) {
+    return new TreeNode(
+        id, true, RestartType.PERMANENT, Shutdown.INFINITY, strategy, 3, 5, children, false, 0);
+  }
+
+  public TreeNode withChildren(List<TreeNode> newChildren) {
+    return new TreeNode(
+        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, newChildren,
+        trapExit, stopMillis);
+  }
+
+  public TreeNode withStrategy(Strategy s) {
+    return new TreeNode(
+        id, supervisor, restart, shutdown, s, intensity, periodSeconds, children, trapExit,
+        stopMillis);
+  }
+
+  public TreeNode withIntensity(int newIntensity, int newPeriodSeconds) {
+    return new TreeNode(
+        id, supervisor, restart, shutdown, strategy, newIntensity, newPeriodSeconds, children,
+        trapExit, stopMillis);
+  }
+
+  /** Number of nodes in this subtree, this one included. */
+  public int size() {
+    int n = 1;
+    for (TreeNode c : children) {
+      n += c.size();
+    }
+    return n;
+  }
+}

@@ -206,87 +206,85 @@ public final class Node {
     }
   }
 
-  /** Handles one signal of {@code p}; called by the scheduler. */
+  /**
+   * Runs {@code p} once; called by the scheduler. As an Erlang process does when it is scheduled
+   * in, it first takes in every signal that has arrived (an exit signal may kill it right there,
+   * before any earlier message is handled), then runs its code on its mailbox until it has to wait.
+   */
   void runOnce(Proc p) {
     p.queued = false;
     if (!p.alive || p.inbox == null) {
       return;
     }
-    Object signal = p.inbox.pollFirst();
-    if (signal == null) {
-      return;
-    }
-    if (signal == InitSignal.INSTANCE) {
+    if (p.inbox.peekFirst() == InitSignal.INSTANCE) {
+      p.inbox.pollFirst();
       if (sink != EventSink.NONE) {
         sink.accept(
             new TraceEvent.Started(scheduler.nowMillis(), p.pid, p.label, p.behavior.kind()));
       }
       p.behavior.init(p);
-      drainSaved(p);
-    } else if (signal instanceof ExitSignal e) {
-      handleExitSignal(p, e);
-    } else if (signal instanceof TimeoutSignal t) {
-      Receive r = p.receive;
-      if (r != null && r.token == t.token()) {
-        p.receive = null;
-        r.onTimeout.run();
-        drainSaved(p);
-      }
-    } else {
-      dispatch(p, signal);
     }
+    takeSignals(p);
+    runCode(p);
     if (p.alive && p.inbox != null && !p.inbox.isEmpty() && !p.queued) {
       p.queued = true;
       scheduler.enqueue(p);
     }
   }
 
-  private void dispatch(Proc p, Object message) {
-    Receive r = p.receive;
-    if (r == null) {
-      p.behavior.handle(p, message);
-    } else if (r.pattern.test(message)) {
-      p.receive = null;
-      if (r.timer != null) {
-        r.timer.cancel();
+  /** Moves pending signals into the mailbox, acting on exit signals and timeouts. */
+  private void takeSignals(Proc p) {
+    Object signal;
+    while (p.alive && p.inbox != null && (signal = p.inbox.pollFirst()) != null) {
+      if (signal instanceof ExitSignal e) {
+        handleExitSignal(p, e);
+      } else if (signal instanceof TimeoutSignal t) {
+        Receive r = p.receive;
+        if (r != null && r.token == t.token()) {
+          r.expired = true;
+        }
+      } else {
+        p.mailbox().addLast(signal);
       }
-      r.onMessage.accept(message);
-    } else {
-      if (p.saved == null) {
-        p.saved = new ArrayDeque<>(4);
-      }
-      p.saved.addLast(message);
-      return;
     }
-    drainSaved(p);
   }
 
-  /** After a handler ran: saved messages get a chance against the (new) receive. */
-  private void drainSaved(Proc p) {
-    while (p.alive && p.saved != null && !p.saved.isEmpty()) {
+  /** Runs the process's code on its mailbox until it waits for something that is not there. */
+  private void runCode(Proc p) {
+    while (p.alive) {
       Receive r = p.receive;
+      ArrayDeque<Object> box = p.mailbox;
       if (r == null) {
-        p.behavior.handle(p, p.saved.pollFirst());
+        if (box == null || box.isEmpty()) {
+          return;
+        }
+        p.behavior.handle(p, box.pollFirst());
         continue;
       }
       Object match = null;
-      var it = p.saved.iterator();
-      while (it.hasNext()) {
-        Object m = it.next();
-        if (r.pattern.test(m)) {
-          it.remove();
-          match = m;
-          break;
+      if (box != null) {
+        var it = box.iterator();
+        while (it.hasNext()) {
+          Object m = it.next();
+          if (r.pattern.test(m)) {
+            it.remove();
+            match = m;
+            break;
+          }
         }
       }
-      if (match == null) {
+      if (match != null) {
+        p.receive = null;
+        if (r.timer != null) {
+          r.timer.cancel();
+        }
+        r.onMessage.accept(match);
+      } else if (r.expired) {
+        p.receive = null;
+        r.onTimeout.run();
+      } else {
         return;
       }
-      p.receive = null;
-      if (r.timer != null) {
-        r.timer.cancel();
-      }
-      r.onMessage.accept(match);
     }
   }
 
@@ -301,7 +299,11 @@ public final class Node {
     }
     Receive r = new Receive(pattern, onMessage, onTimeout, nextToken++);
     p.receive = r;
-    if (timeoutMillis >= 0 && onTimeout != null) {
+    if (timeoutMillis == 0 && onTimeout != null) {
+      // `after 0` times out at once unless the mailbox already holds a match: the process does
+      // not yield first, so nothing sent to it from now on can match
+      r.expired = true;
+    } else if (timeoutMillis > 0 && onTimeout != null) {
       long token = r.token;
       r.timer =
           scheduler.schedule(
@@ -348,7 +350,7 @@ public final class Node {
     }
     switch (outcome) {
       case IGNORED -> {}
-      case TRAPPED -> dispatch(p, new ExitMessage(e.from(), e.reason()));
+      case TRAPPED -> p.mailbox().addLast(new ExitMessage(e.from(), e.reason()));
       case DIES, KILLED -> die(p, ExitRules.deathReason(outcome, e.reason()));
     }
   }
@@ -409,7 +411,7 @@ public final class Node {
       p.monitors = null;
     }
     p.inbox = null;
-    p.saved = null;
+    p.mailbox = null;
   }
 
   private void sendLinkExit(Pid from, Pid to, Term reason) {

@@ -27,8 +27,8 @@ public final class Proc {
   boolean queued;
   /** Signals not yet handled, in arrival order. */
   ArrayDeque<Object> inbox;
-  /** Messages handled by no receive yet (saved by a selective receive). */
-  ArrayDeque<Object> saved;
+  /** Messages taken in but not yet received (a selective receive may skip some). */
+  ArrayDeque<Object> mailbox;
   Receive receive;
   /** null, one {@link Pid}, or a {@code LinkedHashSet<Pid>}. */
   Object links;
@@ -152,12 +152,22 @@ public final class Proc {
     node.setReceive(this, m -> false, null, millis, then);
   }
 
-  /** Removes and returns the first saved message matching {@code pattern}, or null. */
+  ArrayDeque<Object> mailbox() {
+    if (mailbox == null) {
+      mailbox = new ArrayDeque<>(4);
+    }
+    return mailbox;
+  }
+
+  /**
+   * {@code receive Pattern -> ... after 0 -> ... end} on what has already arrived: removes and
+   * returns the first matching message, or null.
+   */
   public Object flush(Predicate<Object> pattern) {
-    if (saved == null) {
+    if (mailbox == null) {
       return null;
     }
-    var it = saved.iterator();
+    var it = mailbox.iterator();
     while (it.hasNext()) {
       Object m = it.next();
       if (pattern.test(m)) {
@@ -170,9 +180,9 @@ public final class Proc {
 
   // ---- introspection (process_info) ----
 
-  /** Messages waiting: not yet handled plus saved by a selective receive. */
+  /** Messages waiting: taken in but not received, plus still in transit. */
   public int mailboxLength() {
-    int n = saved == null ? 0 : saved.size();
+    int n = mailbox == null ? 0 : mailbox.size();
     if (inbox != null) {
       for (Object s : inbox) {
         if (!(s instanceof Node.Control)) {

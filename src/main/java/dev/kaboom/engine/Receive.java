@@ -13,6 +13,8 @@ final class Receive {
   final Runnable onTimeout;
   VirtualScheduler.Timer timer;
   final long token;
+  /** Its timeout signal has arrived: it fires unless a matching message came first. */
+  boolean expired;
 
   Receive(Predicate<Object> pattern, Consumer<Object> onMessage, Runnable onTimeout, long token) {
     this.pattern = pattern;

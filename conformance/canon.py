@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Canonical form of a Kaboom supervision trace (docs: conformance/README.md).
+
+    canon.py FILE                 print the canonical form of FILE
+    canon.py --same FILE...       exit 0 when all FILEs have the same canonical form, else print a
+                                  unified diff against the first one and exit 1
+
+Canonicalization (the only reordering allowed; everything else is compared line by line):
+  1. blank lines and lines starting with '#' are dropped, trailing whitespace is stripped;
+  2. killed subtrees: at a line `exit S killed`, every descendant of S that is alive there
+     (started, not yet exited) is orphaned -- its children learn of the kill concurrently with each
+     other and with S's parent.  Each orphan's later `exit` line is moved to directly after
+     `exit S killed`, grouped by the child of S whose subtree holds it (groups sorted by path,
+     lines inside a group keep their relative order).
+"""
+import difflib
+import sys
+
+
+def canonical(lines):
+    kept = []          # lines kept in place
+    alive = set()      # started, not exited, not orphaned
+    orphan_of = {}     # orphan path -> (index of its `exit S killed` line in kept, group path)
+    moved = {}         # index in kept -> {group path: [exit lines]}
+    for raw in lines:
+        line = raw.rstrip()
+        if not line.strip() or line.startswith('#'):
+            continue
+        parts = line.split(' ')
+        if len(parts) == 2 and parts[0] == 'start':
+            alive.add(parts[1])
+        elif len(parts) >= 3 and parts[0] == 'exit':
+            path = parts[1]
+            if path in orphan_of:
+                at, group = orphan_of.pop(path)
+                moved[at].setdefault(group, []).append(line)
+                continue
+            alive.discard(path)
+            kept.append(line)
+            if ' '.join(parts[2:]) == 'killed':
+                at, prefix = len(kept) - 1, path + '/'
+                moved.setdefault(at, {})
+                for p in sorted(x for x in alive if x.startswith(prefix)):
+                    alive.discard(p)
+                    orphan_of[p] = (at, prefix + p[len(prefix):].split('/')[0])
+            continue
+        kept.append(line)
+    out = []
+    for i, line in enumerate(kept):
+        out.append(line)
+        for group in sorted(moved.get(i, {})):
+            out.extend(moved[i][group])
+    return out
+
+
+def load(path):
+    with open(path, encoding='utf-8') as f:
+        return canonical(f.readlines())
+
+
+def main(argv):
+    if len(argv) == 2 and not argv[1].startswith('--'):
+        sys.stdout.write(''.join(l + '\n' for l in load(argv[1])))
+        return 0
+    if len(argv) >= 3 and argv[1] == '--same':
+        first = load(argv[2])
+        status = 0
+        for other in argv[3:]:
+            got = load(other)
+            if got != first:
+                status = 1
+                sys.stdout.writelines(difflib.unified_diff(
+                    [l + '\n' for l in first], [l + '\n' for l in got],
+                    fromfile=argv[2] + ' (canonical)', tofile=other + ' (canonical)'))
+        return status
+    print(__doc__.strip(), file=sys.stderr)
+    return 2
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

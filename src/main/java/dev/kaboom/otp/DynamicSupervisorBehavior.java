@@ -1,0 +1,268 @@
+package dev.kaboom.otp;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.Down;
+import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.engine.VirtualScheduler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Elixir's {@code DynamicSupervisor}: starts with no children, {@code start_child} adds one (up to
+ * {@code maxChildren}), children are addressed by pid, restarts are one_for_one with the same
+ * intensity rules as {@link SupervisorBehavior}, and on shutdown all children are stopped at the
+ * same time (each with its own shutdown timeout), not one by one.
+ */
+public final class DynamicSupervisorBehavior implements Behavior {
+  /** The calls it answers. */
+  public sealed interface Request {
+    record StartChild(ChildSpec spec) implements Request {}
+
+    record TerminateChild(Pid pid) implements Request {}
+
+    record WhichChildren() implements Request {}
+
+    record CountChildren() implements Request {}
+  }
+
+  private static final Atom REACHED_MAX = Atom.of("reached_max_restart_intensity");
+
+  private record TryAgain(Pid oldPid) {}
+
+  private final int intensity;
+  private final long periodMillis;
+  private final int maxChildren;
+  /** Children by pid, in the order they were started. */
+  private final LinkedHashMap<Pid, ChildSpec> children = new LinkedHashMap<>();
+  private final RestartWindow window = new RestartWindow();
+  private Proc self;
+  private Pid parent;
+  private int serial;
+
+  /** {@code maxChildren < 0} means {@code :infinity}. */
+  public DynamicSupervisorBehavior(int intensity, long periodMillis, int maxChildren) {
+    this.intensity = intensity;
+    this.periodMillis = periodMillis;
+    this.maxChildren = maxChildren;
+  }
+
+  @Override
+  public ProcessKind kind() {
+    return ProcessKind.SUPERVISOR;
+  }
+
+  public int childCount() {
+    return children.size();
+  }
+
+  @Override
+  public void init(Proc self) {
+    this.self = self;
+    this.parent = self.spawner();
+    self.trapExit(true);
+    self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
+  }
+
+  @Override
+  public void handle(Proc self, Object message) {
+    if (message instanceof ExitMessage exit) {
+      if (exit.from().equals(parent)) {
+        terminateAll(() -> self.die(exit.reason()));
+        return;
+      }
+      ChildSpec spec = children.get(exit.from());
+      if (spec != null) {
+        onChildExit(exit.from(), spec, exit.reason());
+      }
+    } else if (message instanceof Messages.Call call && call.request() instanceof Request r) {
+      handleCall(call, r);
+    } else if (message instanceof TryAgain t) {
+      ChildSpec spec = children.get(t.oldPid());
+      if (spec != null) {
+        restart(t.oldPid(), spec);
+      }
+    }
+  }
+
+  private void onChildExit(Pid pid, ChildSpec spec, Term reason) {
+    self.node().emit(
+        new TraceEvent.ChildExited(self.nowMillis(), self.pid(), spec.id(), pid, reason));
+    if (spec.restart().restarts(reason)) {
+      restart(pid, spec);
+    } else {
+      children.remove(pid);
+    }
+  }
+
+  private void restart(Pid oldPid, ChildSpec spec) {
+    int n = window.add(self.nowMillis(), periodMillis);
+    self.node().emit(
+        new TraceEvent.RestartIntensity(self.nowMillis(), self.pid(), n, intensity, periodMillis));
+    if (n > intensity) {
+      self.node().emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
+      children.remove(oldPid);
+      terminateAll(() -> self.die(Atom.SHUTDOWN));
+      return;
+    }
+    start(
+        spec,
+        newPid -> {
+          // keep the child's place: rebuild the map with the new pid where the old one was
+          replace(oldPid, newPid, spec);
+          self.node().emit(
+              new TraceEvent.ChildStarted(self.nowMillis(), self.pid(), spec.id(), newPid, true));
+        },
+        () -> self.send(self.pid(), new TryAgain(oldPid)));
+  }
+
+  private void replace(Pid oldPid, Pid newPid, ChildSpec spec) {
+    LinkedHashMap<Pid, ChildSpec> copy = new LinkedHashMap<>();
+    for (Map.Entry<Pid, ChildSpec> e : children.entrySet()) {
+      if (e.getKey().equals(oldPid)) {
+        copy.put(newPid, spec);
+      } else {
+        copy.put(e.getKey(), e.getValue());
+      }
+    }
+    children.clear();
+    children.putAll(copy);
+  }
+
+  private void start(ChildSpec spec, java.util.function.Consumer<Pid> ok, Runnable failed) {
+    String mine = self.label();
+    String label = (mine == null ? "" : mine + "/") + spec.id() + "_" + (++serial);
+    Pid pid = self.spawnLink(spec.start().get(), label);
+    self.receive(
+        m ->
+            (m instanceof Messages.Ack a && a.pid().equals(pid))
+                || (m instanceof ExitMessage e && e.from().equals(pid)),
+        m -> {
+          if (m instanceof Messages.Ack a && a.result() == Atom.OK) {
+            ok.accept(pid);
+          } else {
+            self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+            failed.run();
+          }
+        });
+  }
+
+  /** Stops every child at once, each with its own shutdown, then runs {@code done}. */
+  private void terminateAll(Runnable done) {
+    terminate(new LinkedHashMap<>(children), done);
+  }
+
+  /** Stops {@code which} at once (they leave the children), then runs {@code done}. */
+  private void terminate(Map<Pid, ChildSpec> which, Runnable done) {
+    if (which.isEmpty()) {
+      done.run();
+      return;
+    }
+    Map<Ref, Pid> waiting = new HashMap<>();
+    List<VirtualScheduler.Timer> timers = new ArrayList<>();
+    for (Map.Entry<Pid, ChildSpec> e : which.entrySet()) {
+      Pid pid = e.getKey();
+      Ref mon = self.monitor(pid);
+      waiting.put(mon, pid);
+      Shutdown how = e.getValue().shutdown();
+      if (how instanceof Shutdown.BrutalKill) {
+        self.exit(pid, Atom.KILL);
+      } else {
+        self.exit(pid, Atom.SHUTDOWN);
+        if (how instanceof Shutdown.Timeout t) {
+          timers.add(
+              self.node()
+                  .scheduler()
+                  .schedule(
+                      t.millis(),
+                      () -> {
+                        if (waiting.containsValue(pid) && self.isAlive()) {
+                          self.exit(pid, Atom.KILL);
+                        }
+                      }));
+        }
+      }
+    }
+    children.keySet().removeAll(which.keySet());
+    awaitDowns(waiting, timers, done);
+  }
+
+  private void awaitDowns(Map<Ref, Pid> waiting, List<VirtualScheduler.Timer> timers, Runnable done) {
+    if (waiting.isEmpty()) {
+      timers.forEach(VirtualScheduler.Timer::cancel);
+      done.run();
+      return;
+    }
+    self.receive(
+        m -> m instanceof Down d && waiting.containsKey(d.ref()),
+        m -> {
+          Pid pid = waiting.remove(((Down) m).ref());
+          self.unlink(pid);
+          self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+          awaitDowns(waiting, timers, done);
+        });
+  }
+
+  private void reply(Messages.Call call, Term value) {
+    self.send(call.from(), new Messages.Reply(call.ref(), value));
+    self.node().emit(
+        new TraceEvent.CallReplied(self.nowMillis(), self.pid(), call.from(), call.request(), value));
+  }
+
+  private void handleCall(Messages.Call call, Request request) {
+    if (request instanceof Request.StartChild s) {
+      if (maxChildren >= 0 && children.size() >= maxChildren) {
+        reply(call, Term.tuple(Atom.ERROR, Atom.of("max_children")));
+        return;
+      }
+      start(
+          s.spec(),
+          pid -> {
+            children.put(pid, s.spec());
+            self.node().emit(
+                new TraceEvent.ChildStarted(self.nowMillis(), self.pid(), s.spec().id(), pid, false));
+            reply(call, Term.tuple(Atom.OK, pid));
+          },
+          () -> reply(call, Term.tuple(Atom.ERROR, Atom.of("start_error"))));
+    } else if (request instanceof Request.TerminateChild t) {
+      ChildSpec spec = children.get(t.pid());
+      if (spec == null) {
+        reply(call, Term.tuple(Atom.ERROR, Atom.of("not_found")));
+        return;
+      }
+      terminate(Map.of(t.pid(), spec), () -> reply(call, Atom.OK));
+    } else if (request instanceof Request.WhichChildren) {
+      List<Term> rows = new ArrayList<>();
+      for (Map.Entry<Pid, ChildSpec> e : children.entrySet()) {
+        rows.add(Term.tuple(Atom.UNDEFINED, e.getKey(), e.getValue().type().atom()));
+      }
+      reply(call, new TermList(rows));
+    } else if (request instanceof Request.CountChildren) {
+      int sups = 0;
+      for (ChildSpec s : children.values()) {
+        if (s.type() == ChildType.SUPERVISOR) {
+          sups++;
+        }
+      }
+      reply(
+          call,
+          Term.list(
+              List.of(
+                  Term.tuple(Atom.of("specs"), new IntTerm(children.size())),
+                  Term.tuple(Atom.of("active"), new IntTerm(children.size())),
+                  Term.tuple(Atom.of("supervisors"), new IntTerm(sups)),
+                  Term.tuple(Atom.of("workers"), new IntTerm(children.size() - sups)))));
+    }
+  }
+}

@@ -26,6 +26,10 @@ public final class Simulation {
   private final Map<String, Pid> live = new HashMap<>();
   private final EventSink downstream;
   private TreeNode tree;
+  private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
+
+  /** A step the simulation was asked to do, and the virtual time it was asked at. */
+  public record Recorded(long atMillis, Step step) {}
 
   /** A simulation whose events also go to {@code sink}; {@code seed} seeds the node's randomness. */
   public Simulation(EventSink sink, long seed) {
@@ -75,6 +79,7 @@ public final class Simulation {
 
   /** Sends {@code exit(Pid, Reason)} from the outsider; false (noproc) if nothing lives there. */
   public boolean exit(String path, String reason) {
+    record(new Step.Exit(path, reason));
     Optional<Pid> pid = pidAt(path);
     pid.ifPresent(p -> outsider.exit(p, Atom.of(reason)));
     return pid.isPresent();
@@ -82,6 +87,7 @@ public final class Simulation {
 
   /** Makes the worker at {@code path} stop itself with {@code reason}; false if noproc. */
   public boolean stop(String path, String reason) {
+    record(new Step.Stop(path, reason));
     Optional<Pid> pid = pidAt(path);
     pid.ifPresent(p -> driver.cast(p, new SimpleWorker.StopWith(Atom.of(reason))));
     return pid.isPresent();
@@ -89,9 +95,52 @@ public final class Simulation {
 
   /** Calls the supervisor at {@code path}; false (noproc) if nothing lives there. */
   public boolean call(String path, SupervisorRequest request, Consumer<Client.CallResult> onResult) {
+    stepFor(path, request).ifPresent(this::record);
     Optional<Pid> pid = pidAt(path);
     pid.ifPresent(p -> driver.call(p, request, onResult));
     return pid.isPresent();
+  }
+
+  private void record(Step step) {
+    recorded.add(new Recorded(node.nowMillis(), step));
+  }
+
+  private static Optional<Step> stepFor(String path, SupervisorRequest r) {
+    if (r instanceof SupervisorRequest.WhichChildren) {
+      return Optional.of(new Step.WhichChildren(path));
+    } else if (r instanceof SupervisorRequest.CountChildren) {
+      return Optional.of(new Step.CountChildren(path));
+    } else if (r instanceof SupervisorRequest.TerminateChild t) {
+      return Optional.of(new Step.TerminateChild(path, t.id()));
+    } else if (r instanceof SupervisorRequest.RestartChild t) {
+      return Optional.of(new Step.RestartChild(path, t.id()));
+    } else if (r instanceof SupervisorRequest.DeleteChild t) {
+      return Optional.of(new Step.DeleteChild(path, t.id()));
+    }
+    return Optional.empty(); // start_child specs and flag changes are not replayable as steps
+  }
+
+  /** Everything this simulation was asked to do, in order, with virtual times (for replay). */
+  public java.util.List<Recorded> recorded() {
+    return java.util.List.copyOf(recorded);
+  }
+
+  /**
+   * The run so far as a scenario: the tree and the recorded steps, with a {@code sleep_ms} step
+   * wherever virtual time moved between two of them. When every step was run to idle before the
+   * next (as the CLI does), replaying it gives the same trace.
+   */
+  public Scenario toScenario(String name) {
+    java.util.List<Step> steps = new java.util.ArrayList<>();
+    long last = 0;
+    for (Recorded r : recorded) {
+      if (r.atMillis() > last) {
+        steps.add(new Step.Sleep(r.atMillis() - last));
+      }
+      steps.add(r.step());
+      last = r.atMillis() + (r.step() instanceof Step.Sleep s ? s.millis() : 0);
+    }
+    return new Scenario(name, "recorded in Kaboom", tree, steps);
   }
 
   public long runUntilIdle() {
@@ -99,6 +148,7 @@ public final class Simulation {
   }
 
   public void sleep(long millis) {
+    record(new Step.Sleep(millis));
     node.scheduler().advanceBy(millis);
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kaboom 0.1.0",
     description = "A simulator that shows OTP supervisors at work.",
-    subcommands = {TraceCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TraceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

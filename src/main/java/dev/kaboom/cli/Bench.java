@@ -1,0 +1,482 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.Down;
+import dev.kaboom.engine.EventSink;
+import dev.kaboom.engine.Node;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.engine.VirtualScheduler;
+import dev.kaboom.otp.ChildSpec;
+import dev.kaboom.otp.ChildType;
+import dev.kaboom.otp.GenServer;
+import dev.kaboom.otp.GenServerBehavior;
+import dev.kaboom.otp.Messages;
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.otp.Shutdown;
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.otp.SupFlags;
+import dev.kaboom.otp.SupervisorBehavior;
+import dev.kaboom.otp.SupervisorSpec;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The engine workloads of {@code kaboom bench}: the same supervisor workloads as the peer harnesses
+ * on real Erlang/OTP and Apache Pekko ({@code shared/peers/}), run on the engine as the app runs it:
+ * a {@link Node} on its {@link VirtualScheduler}, stepped as fast as it can go, {@link
+ * SupervisorBehavior}s over {@link GenServerBehavior} workers, and an event sink that keeps the
+ * latest events (as the window's frame drain would), so every trace event is built. Timed with
+ * {@link System#nanoTime()} here, outside the engine.
+ *
+ * <p>As in the OTP peer: supervisors have intensity 1,000,000,000 in a period of 1 s, workers are
+ * permanent with shutdown 5000, and a worker's init sends {@code {up, Id, Pid}} to the bench
+ * process (S2, S2b, S3, S4), which is a process on the same node: a figure ends when that process
+ * has received the message. Victims come from {@code new Random(42)}.
+ */
+final class Bench {
+  /** Workload sizes: the real ones, or tiny ones for a smoke test. */
+  record Sizes(
+      int[] startStop,
+      String[] startStopNames,
+      int s2Children,
+      int s2Restarts,
+      int s2bSupervisors,
+      int s2bRestarts,
+      int s3Children,
+      int s3Rounds,
+      int s4Fanout,
+      int s4Leaves,
+      int m1Supervisors,
+      int m1Workers) {
+    static final Sizes FULL =
+        new Sizes(
+            new int[] {1_000, 10_000, 100_000},
+            new String[] {"1k", "10k", "100k"},
+            100,
+            10_000,
+            100,
+            100,
+            1_000,
+            50,
+            10,
+            100,
+            1_000,
+            1_000);
+    static final Sizes QUICK =
+        new Sizes(
+            new int[] {10, 100, 1_000},
+            new String[] {"1k", "10k", "100k"},
+            10,
+            100,
+            5,
+            10,
+            20,
+            3,
+            2,
+            5,
+            10,
+            100);
+  }
+
+  /** One output line: {@code NAME VALUE UNIT}. */
+  record Figure(String name, double value, String unit) {
+    String line() {
+      return String.format(Locale.ROOT, "%s %.2f %s", name, value, unit);
+    }
+  }
+
+  static final Atom KABOOM = Atom.of("kaboom");
+  static final long INTENSITY = 1_000_000_000L;
+
+  private final Sizes sizes;
+  private final boolean events;
+  private final Predicate<String> wanted;
+
+  Bench(Sizes sizes, boolean events, Predicate<String> wanted) {
+    this.sizes = sizes;
+    this.events = events;
+    this.wanted = wanted;
+  }
+
+  // ---- the workloads ----
+
+  /** Runs every wanted engine figure once, handing each to {@code out} as soon as it is known. */
+  void runEngine(Consumer<Figure> out, boolean withMemory) {
+    for (int i = 0; i < sizes.startStop().length; i++) {
+      String name = "S1_start_" + sizes.startStopNames()[i];
+      if (wanted.test(name)) {
+        gc();
+        out.accept(new Figure(name, s1(sizes.startStop()[i]) / 1e6, "ms"));
+      }
+    }
+    if (wanted.test("S2_restart")) {
+      gc();
+      stats(out, "S2_restart", s2(1, sizes.s2Restarts()));
+    }
+    if (wanted.test("S2b_restart")) {
+      gc();
+      stats(out, "S2b_restart", s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
+    }
+    if (wanted.test("S3_all_for_one_1k")) {
+      gc();
+      long[] lat = s3();
+      out.accept(new Figure("S3_all_for_one_1k_mean", mean(lat) / 1e6, "ms"));
+      out.accept(new Figure("S3_all_for_one_1k_p50", percentile(lat, 50) / 1e6, "ms"));
+    }
+    if (wanted.test("S4_subtree_restart_1k")) {
+      gc();
+      out.accept(new Figure("S4_subtree_restart_1k", s4() / 1e6, "ms"));
+    }
+    for (int i = 0; i < sizes.startStop().length; i++) {
+      String name = "S5_stop_" + sizes.startStopNames()[i];
+      if (wanted.test(name)) {
+        gc();
+        out.accept(new Figure(name, s5(sizes.startStop()[i]) / 1e6, "ms"));
+      }
+    }
+    if (withMemory && wanted.test("M1_bytes_per_process")) {
+      out.accept(new Figure("M1_bytes_per_process", m1(), "bytes"));
+    }
+  }
+
+  /** S1: start_link of a one_for_one supervisor with {@code n} workers, until it has acked. */
+  long s1(int n) {
+    Engine e = new Engine(events);
+    List<ChildSpec> specs = workers(n, null);
+    long t0 = System.nanoTime();
+    Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, specs);
+    long t1 = System.nanoTime();
+    e.stopSupervisor(sup);
+    return t1 - t0;
+  }
+
+  /**
+   * S2 / S2b: {@code supervisors} fresh one_for_one supervisors of {@code s2Children} workers one
+   * after the other, {@code restartsEach} times each: exit a random child with {@code kaboom} until
+   * the replacement's init has reported.
+   */
+  long[] s2(int supervisors, int restartsEach) {
+    int n = sizes.s2Children();
+    Random random = new Random(42);
+    long[] lat = new long[supervisors * restartsEach];
+    int k = 0;
+    for (int s = 0; s < supervisors; s++) {
+      Engine e = new Engine(events);
+      Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, e.me.pid()));
+      e.awaitUpsTotal(n);
+      for (int r = 0; r < restartsEach; r++) {
+        int victim = 1 + random.nextInt(n);
+        long t0 = System.nanoTime();
+        e.me.exit(e.upPids[victim], KABOOM);
+        e.awaitUps(1);
+        long t1 = System.nanoTime();
+        if (e.lastUpId != victim) {
+          throw new IllegalStateException("restarted " + e.lastUpId + ", expected " + victim);
+        }
+        lat[k++] = t1 - t0;
+      }
+      e.stopSupervisor(sup);
+    }
+    return lat;
+  }
+
+  /** S3: one_for_all over {@code s3Children}: exit a random one until all have run init again. */
+  long[] s3() {
+    int n = sizes.s3Children();
+    Random random = new Random(42);
+    Engine e = new Engine(events);
+    Pid sup = e.startSupervisor(Strategy.ONE_FOR_ALL, workers(n, e.me.pid()));
+    e.awaitUpsTotal(n);
+    long[] lat = new long[sizes.s3Rounds()];
+    for (int r = 0; r < lat.length; r++) {
+      int victim = 1 + random.nextInt(n);
+      Pid pid = e.upPids[victim];
+      long t0 = System.nanoTime();
+      e.me.exit(pid, KABOOM);
+      e.awaitUps(n);
+      lat[r] = System.nanoTime() - t0;
+    }
+    e.stopSupervisor(sup);
+    return lat;
+  }
+
+  /**
+   * S4: root -> F supervisors -> F supervisors each -> L workers each; {@code kill} the root's
+   * first child until its F*L leaves have run init again (the old ones shut down meanwhile).
+   */
+  long s4() {
+    int f = sizes.s4Fanout();
+    int leaves = sizes.s4Leaves();
+    Engine e = new Engine(events);
+    Pid me = e.me.pid();
+    List<ChildSpec> top = new ArrayList<>(f);
+    for (int a = 1; a <= f; a++) {
+      List<ChildSpec> mid = new ArrayList<>(f);
+      for (int b = 1; b <= f; b++) {
+        List<ChildSpec> ws = new ArrayList<>(leaves);
+        for (int c = 1; c <= leaves; c++) {
+          int id = ((a - 1) * f + (b - 1)) * leaves + c;
+          ws.add(worker("w" + c, id, me));
+        }
+        mid.add(supervisor("b" + b, Strategy.ONE_FOR_ONE, ws));
+      }
+      top.add(supervisor("a" + a, Strategy.ONE_FOR_ONE, mid));
+    }
+    e.firstLimit = f * leaves;
+    Pid root = e.startSupervisor(Strategy.ONE_FOR_ONE, top);
+    e.awaitUpsTotal(f * f * leaves);
+    SupervisorBehavior rootSup = (SupervisorBehavior) e.node.process(root).orElseThrow().behavior();
+    Pid first = rootSup.children().get(0).pid().orElseThrow();
+    gc();
+    e.upsFromFirst = 0;
+    long t0 = System.nanoTime();
+    e.me.exit(first, Atom.KILL);
+    e.awaitUpsFromFirst(f * leaves);
+    long t1 = System.nanoTime();
+    e.stopSupervisor(root);
+    return t1 - t0;
+  }
+
+  /** S5: shut down a one_for_one supervisor with {@code n} workers, until its DOWN. */
+  long s5(int n) {
+    Engine e = new Engine(events);
+    Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, null));
+    gc();
+    return e.stopSupervisor(sup);
+  }
+
+  /**
+   * M1: retained heap per idle worker, with {@code m1Supervisors x m1Workers} workers under a
+   * root supervisor, after several full collections.
+   */
+  double m1() {
+    int sups = sizes.m1Supervisors();
+    int each = sizes.m1Workers();
+    Engine e = new Engine(events);
+    long before = usedHeapAfterGc();
+    List<ChildSpec> mid = new ArrayList<>(sups);
+    for (int s = 1; s <= sups; s++) {
+      mid.add(supervisor("s" + s, Strategy.ONE_FOR_ONE, workers(each, null)));
+    }
+    Pid root = e.startSupervisor(Strategy.ONE_FOR_ONE, mid);
+    e.node.scheduler().runUntilIdle();
+    int expected = 1 + sups + sups * each;
+    if (e.node.processCount() < expected) {
+      throw new IllegalStateException("only " + e.node.processCount() + " processes are up");
+    }
+    long after = usedHeapAfterGc();
+    Reference.reachabilityFence(e);
+    Reference.reachabilityFence(mid);
+    e.stopSupervisor(root);
+    return (after - before) / (double) (sups * (long) each);
+  }
+
+  // ---- building blocks ----
+
+  /** What a bench worker's init reports to the bench process: {@code {up, Id, self()}}. */
+  record Up(int id, Pid pid) {}
+
+  /** The bench's gen_server worker: its init reports {@code up} when it has someone to tell. */
+  record Worker(int id, Pid reportTo) implements GenServer<Worker> {
+    @Override
+    public Result<Worker> init(Proc self) {
+      if (reportTo != null) {
+        self.send(reportTo, new Up(id, self.pid()));
+      }
+      return new Ok<>(this);
+    }
+  }
+
+  static ChildSpec worker(String childId, int id, Pid notify) {
+    Worker w = new Worker(id, notify);
+    return new ChildSpec(
+        childId,
+        () -> new GenServerBehavior<>(w),
+        RestartType.PERMANENT,
+        Shutdown.WORKER_DEFAULT,
+        ChildType.WORKER);
+  }
+
+  static List<ChildSpec> workers(int n, Pid notify) {
+    List<ChildSpec> specs = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      specs.add(worker(Integer.toString(i), i, notify));
+    }
+    return specs;
+  }
+
+  static SupFlags flags(Strategy strategy) {
+    return new SupFlags(strategy, (int) INTENSITY, 1000);
+  }
+
+  static ChildSpec supervisor(String childId, Strategy strategy, List<ChildSpec> children) {
+    SupervisorSpec spec = new SupervisorSpec(flags(strategy), children);
+    return new ChildSpec(
+        childId,
+        () -> new SupervisorBehavior(spec),
+        RestartType.PERMANENT,
+        Shutdown.INFINITY,
+        ChildType.SUPERVISOR);
+  }
+
+  /** Keeps the latest events, as the window's per-frame drain would hold them. */
+  static final class RingSink implements EventSink {
+    private final TraceEvent[] ring = new TraceEvent[4096];
+    long count;
+
+    @Override
+    public void accept(TraceEvent event) {
+      ring[(int) (count++ & (ring.length - 1))] = event;
+    }
+  }
+
+  /** A node, its scheduler and the bench process (an ordinary process outside the tree). */
+  static final class Engine {
+    final Node node;
+    final VirtualScheduler scheduler;
+    final Proc me;
+    Pid[] upPids;
+    int ups;
+    int lastUpId;
+    int upsFromFirst;
+    int firstLimit;
+    int acks;
+    Ref downRef;
+    boolean down;
+
+    Engine(boolean events) {
+      node = events ? new Node(new RingSink(), 42L) : new Node(EventSink.NONE, 42L);
+      scheduler = node.scheduler();
+      Pid pid = node.spawnExternal("bench", true, this::onMessage);
+      me = node.process(pid).orElseThrow();
+      upPids = new Pid[1024];
+    }
+
+    private void onMessage(Object m) {
+      if (m instanceof Up u) {
+        ups++;
+        lastUpId = u.id();
+        if (u.id() >= upPids.length) {
+          upPids = Arrays.copyOf(upPids, Math.max(u.id() + 1, upPids.length * 2));
+        }
+        upPids[u.id()] = u.pid();
+        if (u.id() <= firstLimit) {
+          upsFromFirst++;
+        }
+      } else if (m instanceof Messages.Ack) {
+        acks++;
+      } else if (m instanceof Down d && d.ref().equals(downRef)) {
+        down = true;
+      }
+      // 'EXIT's of stopped supervisors and late ups are dropped, as the OTP peer's flush does
+    }
+
+    private void step() {
+      if (!scheduler.step()) {
+        throw new IllegalStateException("the engine went idle before the workload finished");
+      }
+    }
+
+    /** Runs until {@code n} more {@code up} reports have arrived. */
+    void awaitUps(int n) {
+      int target = ups + n;
+      while (ups < target) {
+        step();
+      }
+    }
+
+    /** Runs until {@code total} {@code up} reports have arrived since the node started. */
+    void awaitUpsTotal(int total) {
+      while (ups < total) {
+        step();
+      }
+    }
+
+    void awaitUpsFromFirst(int n) {
+      while (upsFromFirst < n) {
+        step();
+      }
+    }
+
+    /** {@code supervisor:start_link}: spawns it linked to the bench process, runs until it acks. */
+    Pid startSupervisor(Strategy strategy, List<ChildSpec> children) {
+      int target = acks + 1;
+      Behavior b = new SupervisorBehavior(new SupervisorSpec(flags(strategy), children));
+      Pid sup = me.spawnLink(b, "sup");
+      while (acks < target) {
+        step();
+      }
+      return sup;
+    }
+
+    /**
+     * The OTP peer's stop_sup: unlink, monitor, {@code exit(Sup, shutdown)} from its parent, until
+     * the DOWN; returns the nanoseconds from the exit to the DOWN. Then drains what is left.
+     */
+    long stopSupervisor(Pid sup) {
+      me.unlink(sup);
+      downRef = me.monitor(sup);
+      down = false;
+      long t0 = System.nanoTime();
+      me.exit(sup, Atom.SHUTDOWN);
+      while (!down) {
+        step();
+      }
+      long t1 = System.nanoTime();
+      scheduler.runUntilIdle();
+      return t1 - t0;
+    }
+  }
+
+  // ---- statistics ----
+
+  static void stats(Consumer<Figure> out, String prefix, long[] lat) {
+    out.accept(new Figure(prefix + "_mean", mean(lat) / 1e3, "us"));
+    out.accept(new Figure(prefix + "_p50", percentile(lat, 50) / 1e3, "us"));
+    out.accept(new Figure(prefix + "_p99", percentile(lat, 99) / 1e3, "us"));
+  }
+
+  static double mean(long[] xs) {
+    double sum = 0;
+    for (long x : xs) {
+      sum += x;
+    }
+    return sum / xs.length;
+  }
+
+  /** Nearest rank, as the peers compute it. */
+  static long percentile(long[] xs, double p) {
+    long[] sorted = xs.clone();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(1, rank) - 1];
+  }
+
+  static void gc() {
+    System.gc();
+  }
+
+  static long usedHeapAfterGc() {
+    var mem = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return mem.getHeapMemoryUsage().getUsed();
+  }
+}

@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  */
 public final class SupervisorBehavior implements Behavior {
   private static final Atom REACHED_MAX = Atom.of("reached_max_restart_intensity");
+  private static final Atom IGNORE = Atom.of("ignore");
 
   /** One child record, as OTP's {@code #child{}}. */
   private static final class Child {
@@ -51,6 +52,9 @@ public final class SupervisorBehavior implements Behavior {
       this.spec = spec;
     }
   }
+
+  /** A child whose start failed, and why ({@code {error, Reason}}, or its exit reason). */
+  private record StartFailure(Child child, Term reason) {}
 
   /** Cast to itself when a restart failed to start a child ({@code try_again_restart}). */
   private record TryAgainRestart(String id) {}
@@ -138,8 +142,8 @@ public final class SupervisorBehavior implements Behavior {
                             Atom.SHUTDOWN,
                             Term.tuple(
                                 Atom.of("failed_to_start_child"),
-                                Atom.of(failed.spec.id()),
-                                Atom.of("start_error")))));
+                                Atom.of(failed.child().spec.id()),
+                                failed.reason()))));
           }
         });
   }
@@ -217,7 +221,7 @@ public final class SupervisorBehavior implements Behavior {
       case ONE_FOR_ONE -> {
         plan(c, List.of(), List.of(c));
         forget(c);
-        startChild(c, true, ok -> onRestartStarted(c, ok));
+        startChild(c, true, error -> onRestartStarted(c, error));
       }
       case ONE_FOR_ALL -> {
         delChild(c);
@@ -277,17 +281,17 @@ public final class SupervisorBehavior implements Behavior {
           startChildren(
               remaining,
               true,
-              failedChild -> {
-                if (failedChild != null) {
-                  failedChild.restarting = true;
-                  self.send(self.pid(), new TryAgainRestart(failedChild.spec.id()));
+              startFailure -> {
+                if (startFailure != null) {
+                  startFailure.child().restarting = true;
+                  self.send(self.pid(), new TryAgainRestart(startFailure.child().spec.id()));
                 }
               });
         });
   }
 
-  private void onRestartStarted(Child c, boolean ok) {
-    if (!ok) {
+  private void onRestartStarted(Child c, Term error) {
+    if (error != null) {
       c.restarting = true;
       self.send(self.pid(), new TryAgainRestart(c.spec.id()));
     }
@@ -319,8 +323,11 @@ public final class SupervisorBehavior implements Behavior {
 
   // ---- starting ----
 
-  /** Starts one child; {@code done} gets whether its init succeeded. */
-  private void startChild(Child c, boolean isRestart, Consumer<Boolean> done) {
+  /**
+   * Starts one child; {@code done} gets null when its init succeeded (or returned {@code ignore}:
+   * then it has no pid), else the reason it failed.
+   */
+  private void startChild(Child c, boolean isRestart, Consumer<Term> done) {
     Pid pid = self.spawnLink(c.spec.start().get(), labelFor(c.spec));
     self.receive(
         m ->
@@ -334,21 +341,31 @@ public final class SupervisorBehavior implements Behavior {
             node().emit(
                 new TraceEvent.ChildStarted(
                     self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart));
-            done.accept(true);
+            done.accept(null);
           } else {
             // {error, _}, ignore, or it died during init: flush its 'EXIT' if it is already here
             self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
-            done.accept(false);
+            c.restarting = false;
+            if (m instanceof Messages.Ack a && a.result() == IGNORE) {
+              done.accept(null);
+            } else if (m instanceof Messages.Ack a
+                && a.result() instanceof dev.kaboom.engine.Tuple t
+                && t.size() == 2) {
+              done.accept(t.get(1));
+            } else {
+              done.accept(((ExitMessage) m).reason());
+            }
           }
         });
   }
 
   /** Starts {@code list} in order; {@code done} gets the first child that failed, or null. */
-  private void startChildren(List<Child> list, boolean isRestart, Consumer<Child> done) {
+  private void startChildren(List<Child> list, boolean isRestart, Consumer<StartFailure> done) {
     startFrom(list, 0, isRestart, done);
   }
 
-  private void startFrom(List<Child> list, int i, boolean isRestart, Consumer<Child> done) {
+  private void startFrom(
+      List<Child> list, int i, boolean isRestart, Consumer<StartFailure> done) {
     if (i >= list.size()) {
       done.accept(null);
       return;
@@ -357,11 +374,11 @@ public final class SupervisorBehavior implements Behavior {
     startChild(
         c,
         isRestart,
-        ok -> {
-          if (ok) {
+        error -> {
+          if (error == null) {
             startFrom(list, i + 1, isRestart, done);
           } else {
-            done.accept(c);
+            done.accept(new StartFailure(c, error));
           }
         });
   }
@@ -448,6 +465,25 @@ public final class SupervisorBehavior implements Behavior {
             self.nowMillis(), self.pid(), call.from(), call.request(), value));
   }
 
+  /** OTP's {@code #child{}} record as {@code start_child} errors show it. */
+  private static Term childRecord(ChildSpec spec) {
+    Term shutdown =
+        spec.shutdown() instanceof Shutdown.Timeout t
+            ? new IntTerm(t.millis())
+            : Atom.of(spec.shutdown().toString());
+    Atom module = Atom.of(spec.type() == ChildType.SUPERVISOR ? "supervisor" : "gen_server");
+    return Term.tuple(
+        Atom.of("child"),
+        Atom.UNDEFINED,
+        Atom.of(spec.id()),
+        Term.tuple(module, Atom.of("start_link"), Term.list(List.of())),
+        Atom.of(spec.restart().otpName()),
+        Atom.FALSE,
+        shutdown,
+        spec.type().atom(),
+        Term.list(List.of(module)));
+  }
+
   private static Term error(String what) {
     return Term.tuple(Atom.ERROR, Atom.of(what));
   }
@@ -507,12 +543,12 @@ public final class SupervisorBehavior implements Behavior {
         startChild(
             c,
             false,
-            ok ->
+            error ->
                 reply(
                     call,
-                    ok
-                        ? Term.tuple(Atom.OK, c.pid)
-                        : Term.tuple(Atom.ERROR, Atom.of("start_error"))));
+                    error == null
+                        ? Term.tuple(Atom.OK, c.pid == null ? Atom.UNDEFINED : c.pid)
+                        : Term.tuple(Atom.ERROR, error)));
       }
     } else if (request instanceof SupervisorRequest.DeleteChild d) {
       Child c = byId.get(d.id());
@@ -540,14 +576,16 @@ public final class SupervisorBehavior implements Behavior {
       startChild(
           c,
           false,
-          ok -> {
-            if (ok) {
+          error -> {
+            if (error != null) {
+              reply(call, Term.tuple(Atom.ERROR, Term.tuple(error, childRecord(c.spec))));
+              return;
+            }
+            if (c.pid != null || c.spec.restart() != RestartType.TEMPORARY) {
               children.add(c);
               byId.put(c.spec.id(), c);
-              reply(call, Term.tuple(Atom.OK, c.pid));
-            } else {
-              reply(call, Term.tuple(Atom.ERROR, Atom.of("start_error")));
             }
+            reply(call, Term.tuple(Atom.OK, c.pid == null ? Atom.UNDEFINED : c.pid));
           });
     } else if (request instanceof SupervisorRequest.SetFlags f) {
       flags = f.flags();

@@ -1,0 +1,209 @@
+package dev.kaboom.ui;
+
+import dev.kaboom.scenario.Scenario;
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.view.MainController;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.animation.AnimationTimer;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The main window on a stage: loads the FXML view in the chosen language, runs the one
+ * AnimationTimer that drives the engine (through the view model) and redraws, and remembers the
+ * window's layout and presentation settings.
+ */
+public final class MainWindow implements MainController.Shell {
+  /** The scenario shown when nothing else is asked for. */
+  public static final String BUNDLED_SERVY = "/scenarios/servy.json";
+
+  private static final long MAX_FRAME_NANOS = 100_000_000L;
+
+  private final Stage stage;
+  private final AppPrefs prefs;
+  private final MainViewModel vm = new MainViewModel();
+  private final String fontFamily;
+  private Locale locale;
+  private MainController controller;
+  private Scene scene;
+  private AnimationTimer timer;
+
+  private MainWindow(Stage stage, AppPrefs prefs, Locale locale) {
+    this.stage = stage;
+    this.prefs = prefs;
+    this.locale = locale;
+    this.fontFamily = Fonts.load();
+  }
+
+  /**
+   * Opens the window on {@code stage}: on {@code file} if given, else the last opened scenario,
+   * else the bundled Servy scenario.
+   */
+  public static MainWindow open(Stage stage, AppPrefs prefs, Optional<Path> file) {
+    Locale locale = Locale.forLanguageTag(prefs.get("language", Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en"));
+    MainWindow w = new MainWindow(stage, prefs, locale);
+    w.build();
+    boolean loaded = false;
+    if (file.isPresent()) {
+      loaded = w.controller.open(file.get());
+    } else {
+      String last = prefs.get("lastScenario", "");
+      if (!last.isEmpty() && Files.isRegularFile(Path.of(last))) {
+        loaded = w.vm.open(Path.of(last));
+        if (!loaded) {
+          w.vm.clearError();
+        }
+      }
+    }
+    if (!loaded) {
+      String error = w.vm.errorProperty().get();
+      w.vm.load(bundledServy(), null);
+      if (!error.isEmpty()) {
+        w.vm.open(file.get()); // show why the asked-for file did not load, over Servy
+      }
+    }
+    w.restoreGeometry();
+    stage.setOnCloseRequest(e -> w.saveGeometry());
+    stage.show();
+    w.timer.start();
+    return w;
+  }
+
+  /** The Servy scenario shipped in the jar. */
+  public static Scenario bundledServy() {
+    try (InputStream in = MainWindow.class.getResourceAsStream(BUNDLED_SERVY)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled scenario missing: " + BUNDLED_SERVY);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      ScenarioLoader.Result r = ScenarioLoader.parse("servy.json", text);
+      if (r instanceof ScenarioLoader.Result.Loaded l) {
+        return l.scenario();
+      }
+      throw new IllegalStateException("bundled scenario invalid: " + r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public MainViewModel viewModel() {
+    return vm;
+  }
+
+  public MainController controller() {
+    return controller;
+  }
+
+  /** Stops the frame loop (tests that want to drive time only through the engine). */
+  public void stopTimer() {
+    timer.stop();
+  }
+
+  @Override
+  public Locale locale() {
+    return locale;
+  }
+
+  public static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle("dev.kaboom.ui.messages", locale);
+  }
+
+  private void build() {
+    Parent root = loadView();
+    scene = new Scene(root, 1280, 820);
+    scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> controller.handleKey(e));
+    applyLook();
+    timer =
+        new AnimationTimer() {
+          private long last = -1;
+
+          @Override
+          public void handle(long now) {
+            long delta = last < 0 ? 0 : Math.min(MAX_FRAME_NANOS, now - last);
+            last = now;
+            vm.frame(delta);
+            controller.render();
+          }
+        };
+    stage.setScene(scene);
+  }
+
+  private Parent loadView() {
+    ResourceBundle bundle = bundle(locale);
+    FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"), bundle);
+    MainController c = new MainController(vm, stage, prefs, bundle, this);
+    loader.setControllerFactory(type -> c);
+    loader.setController(c);
+    try {
+      Parent root = loader.load();
+      controller = c;
+      if (scene != null) {
+        scene.setRoot(root);
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void switchLanguage(Locale newLocale) {
+    controller.saveLayout();
+    locale = newLocale;
+    prefs.put("language", newLocale.getLanguage());
+    loadView();
+    applyLook();
+    controller.render();
+  }
+
+  @Override
+  public void applyLook() {
+    double scale = prefs.getDouble("fontScale", 1.0);
+    scene.getRoot()
+        .setStyle(String.format(Locale.ROOT,
+            "-fx-font-family: '%s'; -fx-font-size: %.1fpx;", fontFamily, 13 * scale));
+    scene.getStylesheets().setAll(MainWindow.class.getResource("kaboom.css").toExternalForm());
+    if (prefs.getBoolean("highContrast", false)) {
+      scene.getStylesheets().add(MainWindow.class.getResource("high-contrast.css").toExternalForm());
+    }
+  }
+
+  private void restoreGeometry() {
+    double w = prefs.getDouble("window.width", 1280);
+    double h = prefs.getDouble("window.height", 820);
+    stage.setWidth(Math.max(640, w));
+    stage.setHeight(Math.max(480, h));
+    double x = prefs.getDouble("window.x", Double.NaN);
+    double y = prefs.getDouble("window.y", Double.NaN);
+    if (!Double.isNaN(x) && !Double.isNaN(y)) {
+      stage.setX(x);
+      stage.setY(y);
+    }
+    stage.setMaximized(prefs.getBoolean("window.maximized", false));
+  }
+
+  /** Remembers the window's place, size and split positions. */
+  public void saveGeometry() {
+    if (!stage.isFullScreen()) {
+      prefs.put("window.maximized", Boolean.toString(stage.isMaximized()));
+      if (!stage.isMaximized()) {
+        prefs.putDouble("window.width", stage.getWidth());
+        prefs.putDouble("window.height", stage.getHeight());
+        prefs.putDouble("window.x", stage.getX());
+        prefs.putDouble("window.y", stage.getY());
+      }
+    }
+    controller.saveLayout();
+  }
+}

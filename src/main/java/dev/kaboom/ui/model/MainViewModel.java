@@ -1,0 +1,440 @@
+package dev.kaboom.ui.model;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.otp.Client;
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.otp.SupFlags;
+import dev.kaboom.otp.SupervisorRequest;
+import dev.kaboom.scenario.Scenario;
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.ui.sim.EngineSession;
+import dev.kaboom.ui.sim.Pacer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's view model: the running scenario, the pacer that animates it, the drawn tree,
+ * the event log and the selection. Everything the window does goes through here, so it can be
+ * tested without a window: {@link #frame} is what the AnimationTimer calls, {@link #runToIdle} what
+ * tests call to let the engine finish.
+ *
+ * <p>THE RULES: JavaFX thread only. Engine events are drained once per frame and applied in one
+ * batch; the log list gets one {@code addAll} per frame.
+ */
+public final class MainViewModel {
+  /** The speed presets the speed control and the +/- keys step through. */
+  public static final List<Double> SPEEDS = List.of(0.1, 0.25, 0.5, 1.0, 2.0, 4.0);
+
+  static final int MAX_LOG_LINES = 5000;
+  static final long SEED = 42L;
+
+  private final ObservableList<String> logLines = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<TreeModel> tree = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Path> scenarioPath = new ReadOnlyObjectWrapper<>();
+  private final ObjectProperty<String> selectedPath = new SimpleObjectProperty<>();
+  private final BooleanProperty paused = new SimpleBooleanProperty(false);
+  private final DoubleProperty speed = new SimpleDoubleProperty(1.0);
+  private final LongProperty revision = new SimpleLongProperty();
+  private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("0.000 s");
+  private final Pacer pacer = new Pacer();
+  private EngineSession session;
+  private int scriptPosition;
+  private final List<String> pendingLines = new ArrayList<>();
+
+  public MainViewModel() {
+    paused.addListener((o, a, b) -> pacer.setPaused(b));
+    speed.addListener((o, a, b) -> pacer.setSpeed(b.doubleValue()));
+  }
+
+  // ---- properties ----
+
+  public ObservableList<String> logLines() {
+    return logLines;
+  }
+
+  /** The last load error ({@code file:line:column: message}), or "" when there is none. */
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<TreeModel> treeProperty() {
+    return tree.getReadOnlyProperty();
+  }
+
+  public TreeModel tree() {
+    return tree.get();
+  }
+
+  public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+    return scenario.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Path> scenarioPathProperty() {
+    return scenarioPath.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<String> selectedPathProperty() {
+    return selectedPath;
+  }
+
+  public BooleanProperty pausedProperty() {
+    return paused;
+  }
+
+  public DoubleProperty speedProperty() {
+    return speed;
+  }
+
+  /** Goes up whenever the drawn tree changed; the view redraws on it. */
+  public LongProperty revisionProperty() {
+    return revision;
+  }
+
+  /** Virtual time, as text. */
+  public ReadOnlyStringProperty clockProperty() {
+    return clock.getReadOnlyProperty();
+  }
+
+  public Optional<EngineSession> session() {
+    return Optional.ofNullable(session);
+  }
+
+  public Pacer pacer() {
+    return pacer;
+  }
+
+  public void clearError() {
+    error.set("");
+  }
+
+  // ---- loading ----
+
+  /**
+   * Opens a scenario file. On error the message ({@code file:line:column: ...}) goes to {@link
+   * #errorProperty()} and the current tree stays. Returns whether it loaded.
+   */
+  public boolean open(Path file) {
+    ScenarioLoader.Result r = ScenarioLoader.load(file);
+    if (r instanceof ScenarioLoader.Result.Failed f) {
+      error.set(f.error().toString());
+      return false;
+    }
+    load(((ScenarioLoader.Result.Loaded) r).scenario(), file);
+    return true;
+  }
+
+  /** Shows {@code s} (from {@code file}, may be null for a bundled one) and starts its tree. */
+  public void load(Scenario s, Path file) {
+    error.set("");
+    scenario.set(s);
+    scenarioPath.set(file);
+    logLines.clear();
+    start();
+  }
+
+  /** Starts the scenario's tree again from scratch (new pids, empty log). */
+  public void reset() {
+    if (scenario.get() != null) {
+      logLines.add("> reset");
+      start();
+    }
+  }
+
+  private void start() {
+    Scenario s = scenario.get();
+    session = new EngineSession(s, SEED);
+    scriptPosition = 0;
+    pendingLines.add("> start_link " + s.tree().id());
+    TreeModel t = new TreeModel(s.tree());
+    tree.set(t);
+    // the first start is not animated: the tree appears up and running
+    session.scheduler().runUntilIdle();
+    pacer.reset(session);
+    applyEvents(session.log().drain());
+    if (selectedPath.get() != null && t.node(selectedPath.get()).isEmpty()) {
+      selectedPath.set(null);
+    }
+  }
+
+  // ---- time ----
+
+  /** One animation frame: advance the engine by the pacer, drain its events once, fade highlights. */
+  public void frame(long deltaNanos) {
+    if (session == null) {
+      return;
+    }
+    pacer.tick(session, deltaNanos);
+    applyEvents(session.log().drain());
+    if (tree.get().advance(deltaNanos)) {
+      revision.set(revision.get() + 1);
+    }
+  }
+
+  /** The "step" button: run to the next visible event, even when paused. */
+  public void step() {
+    if (session != null) {
+      pacer.stepVisible(session);
+      applyEvents(session.log().drain());
+    }
+  }
+
+  /** Runs everything the engine has to do now, at once (tests; "finish" without animation). */
+  public void runToIdle() {
+    if (session != null) {
+      session.scheduler().runUntilIdle();
+      pacer.reset(session);
+      applyEvents(session.log().drain());
+    }
+  }
+
+  /** One speed preset faster (+1) or slower (-1). */
+  public void changeSpeed(int direction) {
+    double now = speed.get();
+    int i = 0;
+    while (i < SPEEDS.size() - 1 && SPEEDS.get(i) < now - 1e-9) {
+      i++;
+    }
+    int j = Math.max(0, Math.min(SPEEDS.size() - 1, i + direction));
+    speed.set(SPEEDS.get(j));
+  }
+
+  private void applyEvents(List<TraceEvent> events) {
+    boolean changed = false;
+    double highlight = 3.0 * Pacer.BEAT_NANOS / pacer.speed();
+    List<String> lines = new ArrayList<>(pendingLines);
+    pendingLines.clear();
+    TreeModel t = tree.get();
+    for (TraceEvent e : events) {
+      changed |= t.apply(e, session, highlight);
+      ReportFormatter.format(e, session).ifPresent(lines::add);
+    }
+    if (!lines.isEmpty()) {
+      logLines.addAll(lines);
+      if (logLines.size() > MAX_LOG_LINES) {
+        logLines.remove(0, logLines.size() - MAX_LOG_LINES);
+      }
+    }
+    if (changed || !events.isEmpty()) {
+      clock.set(String.format(java.util.Locale.ROOT, "%.3f s", session.scheduler().nowMillis() / 1000.0));
+    }
+    if (changed) {
+      revision.set(revision.get() + 1);
+    }
+  }
+
+  private void say(String line) {
+    pendingLines.add(line);
+  }
+
+  // ---- actions on processes ----
+
+  /** A click on a node: {@code Process.exit(pid, :kaboom)}. */
+  public boolean kaboom(String path) {
+    return exit(path, "kaboom");
+  }
+
+  /** {@code Process.exit(pid, :reason)} from outside the tree. */
+  public boolean exit(String path, String reason) {
+    if (session == null) {
+      return false;
+    }
+    Optional<Pid> pid = session.sim().pidAt(path);
+    say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", :" + reason + ")");
+    if (!session.sim().exit(path, reason)) {
+      say("= noproc (" + path + " is not running)");
+      return false;
+    }
+    return true;
+  }
+
+  /** Makes the worker at {@code path} return {@code {:stop, reason, state}}. */
+  public boolean stop(String path, String reason) {
+    if (session == null) {
+      return false;
+    }
+    say("> GenServer.stop(" + path + ", :" + reason + ")");
+    if (!session.sim().stop(path, reason)) {
+      say("= noproc (" + path + " is not running)");
+      return false;
+    }
+    return true;
+  }
+
+  /** Calls the supervisor at {@code path}; the reply goes to the log. */
+  public boolean call(String path, SupervisorRequest request) {
+    if (session == null) {
+      return false;
+    }
+    String echo = "> Supervisor." + describe(request) + " on " + path;
+    say(echo);
+    boolean found =
+        session.sim()
+            .call(
+                path,
+                request,
+                r -> {
+                  if (r instanceof Client.CallResult.Replied rep) {
+                    say("= " + rep.value().format());
+                  } else if (r instanceof Client.CallResult.Failed f) {
+                    say("= exit " + f.reason().format());
+                  }
+                });
+    if (!found) {
+      say("= noproc (" + path + " is not running)");
+    }
+    return found;
+  }
+
+  /** Switches a supervisor's strategy and restart intensity at run time. */
+  public boolean setFlags(String path, Strategy strategy, int intensity, int periodSeconds) {
+    return call(
+        path,
+        new SupervisorRequest.SetFlags(
+            new SupFlags(strategy, Math.max(0, intensity), Math.max(1, periodSeconds) * 1000L)));
+  }
+
+  static String describe(SupervisorRequest r) {
+    if (r instanceof SupervisorRequest.WhichChildren) {
+      return "which_children";
+    } else if (r instanceof SupervisorRequest.CountChildren) {
+      return "count_children";
+    } else if (r instanceof SupervisorRequest.TerminateChild t) {
+      return "terminate_child(" + t.id() + ")";
+    } else if (r instanceof SupervisorRequest.RestartChild t) {
+      return "restart_child(" + t.id() + ")";
+    } else if (r instanceof SupervisorRequest.DeleteChild t) {
+      return "delete_child(" + t.id() + ")";
+    } else if (r instanceof SupervisorRequest.StartChild t) {
+      return "start_child(" + t.spec().id() + ")";
+    } else if (r instanceof SupervisorRequest.SetFlags f) {
+      return "set_flags({" + f.flags().strategy() + ", " + f.flags().intensity() + ", "
+          + f.flags().periodMillis() / 1000 + "})";
+    }
+    return "get_flags";
+  }
+
+  // ---- the scenario's own steps ----
+
+  /** How many of the scenario's steps are still to run. */
+  public int scriptRemaining() {
+    Scenario s = scenario.get();
+    return s == null ? 0 : s.steps().size() - scriptPosition;
+  }
+
+  /** Runs the scenario file's next step (exit, stop, a child API call, a sleep). */
+  public boolean runNextScriptStep() {
+    Scenario s = scenario.get();
+    if (s == null || scriptPosition >= s.steps().size()) {
+      return false;
+    }
+    dev.kaboom.scenario.Step step = s.steps().get(scriptPosition++);
+    if (step instanceof dev.kaboom.scenario.Step.Exit e) {
+      exit(e.path(), e.reason());
+    } else if (step instanceof dev.kaboom.scenario.Step.Stop st) {
+      stop(st.path(), st.reason());
+    } else if (step instanceof dev.kaboom.scenario.Step.WhichChildren w) {
+      call(w.path(), new SupervisorRequest.WhichChildren());
+    } else if (step instanceof dev.kaboom.scenario.Step.CountChildren c) {
+      call(c.path(), new SupervisorRequest.CountChildren());
+    } else if (step instanceof dev.kaboom.scenario.Step.TerminateChild t) {
+      call(t.path(), new SupervisorRequest.TerminateChild(t.id()));
+    } else if (step instanceof dev.kaboom.scenario.Step.RestartChild r) {
+      call(r.path(), new SupervisorRequest.RestartChild(r.id()));
+    } else if (step instanceof dev.kaboom.scenario.Step.DeleteChild d) {
+      call(d.path(), new SupervisorRequest.DeleteChild(d.id()));
+    } else if (step instanceof dev.kaboom.scenario.Step.StartChild sc) {
+      call(
+          sc.path(),
+          new SupervisorRequest.StartChild(dev.kaboom.scenario.TreeBuilder.childSpec(sc.spec())));
+    } else if (step instanceof dev.kaboom.scenario.Step.Sleep sl) {
+      say("> :timer.sleep(" + sl.millis() + ")");
+      session.sim().sleep(sl.millis());
+    }
+    return true;
+  }
+
+  // ---- inspector ----
+
+  /** The inspector's rows for the node at {@code path} (bundle keys and values). */
+  public List<InspectorRow> inspect(String path) {
+    List<InspectorRow> rows = new ArrayList<>();
+    if (path == null || tree.get() == null || session == null) {
+      return rows;
+    }
+    Optional<ProcessNodeModel> found = tree.get().node(path);
+    if (found.isEmpty()) {
+      return rows;
+    }
+    ProcessNodeModel n = found.get();
+    rows.add(new InspectorRow("inspector.path", n.path()));
+    rows.add(new InspectorRow("inspector.pid", n.pid().map(Pid::toString).orElse("-")));
+    rows.add(new InspectorRow("inspector.status", n.status().pseudoClass()
+        + (n.deleted() ? " (deleted)" : "") + (n.gaveUp() ? " (gave up)" : "")));
+    rows.add(new InspectorRow("inspector.kind", n.isSupervisor() ? "supervisor" : "worker"));
+    rows.add(new InspectorRow("inspector.restart", n.spec().restart().otpName()));
+    rows.add(new InspectorRow("inspector.shutdown", n.spec().shutdown().toString()));
+    if (n.isSupervisor()) {
+      rows.add(new InspectorRow("inspector.flags",
+          "{" + n.strategy().otpName() + ", " + n.intensity() + ", "
+              + ReportFormatter.seconds(n.periodMillis()) + "}"));
+    }
+    Optional<Proc> proc =
+        n.pid().filter(p -> n.status() == NodeStatus.RUNNING)
+            .flatMap(p -> session.sim().node().process(p));
+    rows.add(new InspectorRow("inspector.registered",
+        proc.map(Proc::registeredName).orElse(null) == null ? "-" : proc.get().registeredName()));
+    rows.add(new InspectorRow("inspector.trapExit",
+        proc.map(p -> Boolean.toString(p.trapsExits())).orElse("-")));
+    rows.add(new InspectorRow("inspector.links", proc.map(p -> pids(p.links())).orElse("-")));
+    rows.add(new InspectorRow("inspector.monitors", proc.map(p -> pids(p.monitors())).orElse("-")));
+    rows.add(new InspectorRow("inspector.mailbox",
+        proc.map(p -> Integer.toString(p.mailboxLength())).orElse("-")));
+    rows.add(new InspectorRow("inspector.restarts", Integer.toString(n.restartCount())));
+    rows.add(new InspectorRow("inspector.lastReason", n.lastReason().isEmpty() ? "-" : n.lastReason()));
+    StringBuilder h = new StringBuilder();
+    for (RestartRecord r : n.history()) {
+      if (h.length() > 0) {
+        h.append('\n');
+      }
+      h.append(ReportFormatter.time(r.timeMillis()))
+          .append(r.oldPid() == null ? "-" : r.oldPid().format())
+          .append(" \u2192 ")
+          .append(r.newPid().format())
+          .append(" (")
+          .append(r.reason())
+          .append(')');
+    }
+    rows.add(new InspectorRow("inspector.history", h.length() == 0 ? "-" : h.toString()));
+    return rows;
+  }
+
+  private String pids(List<Pid> pids) {
+    if (pids.isEmpty()) {
+      return "[]";
+    }
+    return pids.stream()
+        .map(p -> session.pathOf(p).map(path -> p.format() + " " + path).orElse(p.format()))
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.kaboom.ui.model;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.scenario.TreeNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The view model of one node of the supervision tree: its place (path), its spec, and its state as
+ * the engine's events have told it. Plain Java so it can be tested without a window.
+ */
+public final class ProcessNodeModel {
+  private final String path;
+  private final TreeNode spec;
+  private final ProcessNodeModel parent;
+  private final List<ProcessNodeModel> children = new ArrayList<>();
+  private final List<RestartRecord> history = new ArrayList<>();
+
+  Pid pid;
+  NodeStatus status = NodeStatus.STOPPED;
+  int starts;
+  String registeredName;
+  String lastReason = "";
+  Strategy strategy;
+  int intensity;
+  long periodMillis;
+  int restartsInWindow;
+  boolean gaveUp;
+  boolean deleted;
+  boolean stopping;
+  double badgeLitUntil;
+  double trappingUntil;
+  double edgeLitUntil;
+
+  ProcessNodeModel(String path, TreeNode spec, ProcessNodeModel parent) {
+    this.path = path;
+    this.spec = spec;
+    this.parent = parent;
+    this.strategy = spec.strategy();
+    this.intensity = spec.intensity();
+    this.periodMillis = spec.periodSeconds() * 1000L;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String id() {
+    return spec.id();
+  }
+
+  public TreeNode spec() {
+    return spec;
+  }
+
+  public boolean isSupervisor() {
+    return spec.supervisor();
+  }
+
+  public Optional<ProcessNodeModel> parent() {
+    return Optional.ofNullable(parent);
+  }
+
+  public List<ProcessNodeModel> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  void addChild(ProcessNodeModel c) {
+    children.add(c);
+  }
+
+  /** The current (or last) pid; empty before the first start. */
+  public Optional<Pid> pid() {
+    return Optional.ofNullable(pid);
+  }
+
+  public NodeStatus status() {
+    return status;
+  }
+
+  /** How many times it was started again after its first start. */
+  public int restartCount() {
+    return Math.max(0, starts - 1);
+  }
+
+  public Optional<String> registeredName() {
+    return Optional.ofNullable(registeredName);
+  }
+
+  public String lastReason() {
+    return lastReason;
+  }
+
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  public int intensity() {
+    return intensity;
+  }
+
+  public long periodMillis() {
+    return periodMillis;
+  }
+
+  public int restartsInWindow() {
+    return restartsInWindow;
+  }
+
+  /** The supervisor reached its restart intensity and gave up (escalated to its parent). */
+  public boolean gaveUp() {
+    return gaveUp;
+  }
+
+  /** Its spec was removed from its supervisor (temporary child ended, or delete_child). */
+  public boolean deleted() {
+    return deleted;
+  }
+
+  public List<RestartRecord> history() {
+    return Collections.unmodifiableList(history);
+  }
+
+  void addHistory(RestartRecord r) {
+    history.add(r);
+  }
+
+  /** The strategy badge is lit: the supervisor just decided a restart (or gave up). */
+  public boolean badgeLit(double nowNanos) {
+    return nowNanos < badgeLitUntil;
+  }
+
+  /** It just trapped an exit signal from outside the tree (a supervisor shrugging off kaboom). */
+  public boolean trapping(double nowNanos) {
+    return nowNanos < trappingUntil;
+  }
+
+  /** An exit signal is travelling along the link between it and its parent. */
+  public boolean edgeLit(double nowNanos) {
+    return nowNanos < edgeLitUntil;
+  }
+
+  @Override
+  public String toString() {
+    return path + " " + status + (pid == null ? "" : " " + pid);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kaboom.ui.sim;
+
+import dev.kaboom.engine.EventLog;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.engine.VirtualScheduler;
+import dev.kaboom.scenario.Scenario;
+import dev.kaboom.scenario.Simulation;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One run of a scenario's tree on the engine, as the window drives it: the simulation, its event
+ * log, and what the pacer needs to know about pids (their paths, and which ones a supervisor is
+ * shutting down). Not thread-safe: the JavaFX thread owns it.
+ */
+public final class EngineSession {
+  private final Scenario scenario;
+  private final EventLog log = new EventLog();
+  private final Map<Pid, String> paths = new HashMap<>();
+  private final Set<Pid> beingShutDown = new HashSet<>();
+  private final Simulation sim;
+
+  /** Starts {@code scenario}'s root ({@code start_link}); nothing runs until the scheduler does. */
+  public EngineSession(Scenario scenario, long seed) {
+    this.scenario = scenario;
+    this.sim = new Simulation(this::onEvent, seed);
+    sim.start(scenario.tree());
+  }
+
+  private void onEvent(TraceEvent e) {
+    if (e instanceof TraceEvent.Spawned s && s.label() != null) {
+      paths.put(s.pid(), s.label());
+    } else if (e instanceof TraceEvent.ChildShutdown c) {
+      beingShutDown.add(c.child());
+    }
+    log.accept(e);
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public Simulation sim() {
+    return sim;
+  }
+
+  public EventLog log() {
+    return log;
+  }
+
+  public VirtualScheduler scheduler() {
+    return sim.node().scheduler();
+  }
+
+  /** The tree path a pid was started at (also after it died); empty for drivers and outsiders. */
+  public Optional<String> pathOf(Pid pid) {
+    return Optional.ofNullable(paths.get(pid));
+  }
+
+  /** True when a supervisor asked this pid to shut down (its death is then no crash). */
+  public boolean isBeingShutDown(Pid pid) {
+    return beingShutDown.contains(pid);
+  }
+}

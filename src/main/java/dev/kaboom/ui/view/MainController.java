@@ -1,0 +1,565 @@
+package dev.kaboom.ui.view;
+
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.otp.SupervisorRequest;
+import dev.kaboom.ui.AppPrefs;
+import dev.kaboom.ui.model.InspectorRow;
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.model.ProcessNodeModel;
+import dev.kaboom.ui.model.TreeModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The main window's controller: wires the FXML view to the {@link MainViewModel}, builds the tree
+ * pane, the context menus and the inspector, and handles the keyboard shortcuts. It holds no state
+ * about the simulation itself.
+ */
+public final class MainController {
+  /** Font scales of presentation mode. */
+  public static final List<Integer> FONT_SCALES = List.of(100, 125, 150, 175, 200, 250);
+
+  /** What the controller asks of the application (things that outlive one window's content). */
+  public interface Shell {
+    void switchLanguage(Locale locale);
+
+    void applyLook();
+
+    Locale locale();
+  }
+
+  private final MainViewModel vm;
+  private final Stage stage;
+  private final AppPrefs prefs;
+  private final ResourceBundle bundle;
+  private final Shell shell;
+  private TreePane treePane;
+  private long renderedRevision = -1;
+  private String inspected;
+
+  @FXML private BorderPane root;
+  @FXML private StackPane treeHost;
+  @FXML private ListView<String> logList;
+  @FXML private ToggleButton pauseButton;
+  @FXML private Button stepButton;
+  @FXML private Button scriptButton;
+  @FXML private SegmentedButton speedButtons;
+  @FXML private HBox errorBar;
+  @FXML private Label errorLabel;
+  @FXML private GridPane inspectorGrid;
+  @FXML private Label inspectorHint;
+  @FXML private VBox flagsBox;
+  @FXML private SegmentedButton strategyButtons;
+  @FXML private Spinner<Integer> intensitySpinner;
+  @FXML private Spinner<Integer> periodSpinner;
+  @FXML private StatusBar statusBar;
+  @FXML private SplitPane mainSplit;
+  @FXML private SplitPane sideSplit;
+  @FXML private Menu fontScaleMenu;
+  @FXML private CheckMenuItem highContrastItem;
+  @FXML private CheckMenuItem fullScreenItem;
+  @FXML private RadioMenuItem englishItem;
+  @FXML private RadioMenuItem koreanItem;
+
+  public MainController(
+      MainViewModel vm, Stage stage, AppPrefs prefs, ResourceBundle bundle, Shell shell) {
+    this.vm = vm;
+    this.stage = stage;
+    this.prefs = prefs;
+    this.bundle = bundle;
+    this.shell = shell;
+  }
+
+  public BorderPane root() {
+    return root;
+  }
+
+  public TreePane treePane() {
+    return treePane;
+  }
+
+  @FXML
+  private void initialize() {
+    treePane = new TreePane(bundle);
+    treeHost.getChildren().add(treePane);
+    treePane.setOnNodeClicked(
+        path -> {
+          vm.selectedPathProperty().set(path);
+          vm.kaboom(path);
+        });
+    treePane.setOnNodeContextMenu(
+        (path, e) -> {
+          vm.selectedPathProperty().set(path);
+          contextMenuFor(path).show(treePane.viewOf(path), e.getScreenX(), e.getScreenY());
+        });
+    vm.treeProperty().addListener((o, a, t) -> showTree(t));
+    if (vm.tree() != null) {
+      showTree(vm.tree());
+    }
+
+    // controls
+    pauseButton.selectedProperty().bindBidirectional(vm.pausedProperty());
+    ToggleGroup speeds = new ToggleGroup();
+    for (double s : MainViewModel.SPEEDS) {
+      ToggleButton b = new ToggleButton(formatSpeed(s) + "x");
+      b.setMnemonicParsing(false);
+      b.setUserData(s);
+      b.setId("speed-" + formatSpeed(s));
+      b.setToggleGroup(speeds);
+      speedButtons.getButtons().add(b);
+    }
+    speedButtons.setToggleGroup(speeds);
+    speeds.selectedToggleProperty()
+        .addListener(
+            (o, a, t) -> {
+              if (t == null) {
+                a.setSelected(true); // one speed is always chosen
+              } else {
+                vm.speedProperty().set((Double) t.getUserData());
+              }
+            });
+    vm.speedProperty().addListener((o, a, b) -> selectSpeed(speeds, b.doubleValue()));
+    selectSpeed(speeds, vm.speedProperty().get());
+
+    // log
+    logList.setItems(vm.logLines());
+    logList.setCellFactory(lv -> new LogCell());
+    vm.logLines()
+        .addListener(
+            (ListChangeListener<String>) c -> {
+              if (!vm.logLines().isEmpty()) {
+                logList.scrollTo(vm.logLines().size() - 1);
+              }
+            });
+
+    // errors
+    vm.errorProperty().addListener((o, a, b) -> showError(b));
+    showError(vm.errorProperty().get());
+
+    // inspector and flags
+    vm.selectedPathProperty().addListener((o, a, b) -> refreshInspector(true));
+    ToggleGroup strategies = new ToggleGroup();
+    for (Strategy s : Strategy.values()) {
+      ToggleButton b = new ToggleButton(s.otpName());
+      b.setMnemonicParsing(false);
+      b.setId("strategy-" + s.otpName());
+      b.setUserData(s);
+      b.setToggleGroup(strategies);
+      b.setOnAction(e -> applyStrategy(s));
+      strategyButtons.getButtons().add(b);
+    }
+    strategyButtons.setToggleGroup(strategies);
+    intensitySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, 3));
+    periodSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3600, 5));
+    refreshInspector(true);
+
+    // presentation settings
+    ToggleGroup scales = new ToggleGroup();
+    int current = (int) Math.round(prefs.getDouble("fontScale", 1.0) * 100);
+    for (int pct : FONT_SCALES) {
+      RadioMenuItem item = new RadioMenuItem(pct + "%");
+      item.setMnemonicParsing(false);
+      item.setToggleGroup(scales);
+      item.setSelected(pct == current);
+      item.setOnAction(e -> {
+        prefs.putDouble("fontScale", pct / 100.0);
+        shell.applyLook();
+      });
+      fontScaleMenu.getItems().add(item);
+    }
+    highContrastItem.setSelected(prefs.getBoolean("highContrast", false));
+    highContrastItem.setOnAction(e -> {
+      prefs.put("highContrast", Boolean.toString(highContrastItem.isSelected()));
+      shell.applyLook();
+    });
+    if (stage != null) {
+      fullScreenItem.setSelected(stage.isFullScreen());
+      fullScreenItem.setOnAction(e -> stage.setFullScreen(fullScreenItem.isSelected()));
+      stage.fullScreenProperty().addListener((o, a, b) -> fullScreenItem.setSelected(b));
+    }
+    ToggleGroup langs = new ToggleGroup();
+    englishItem.setToggleGroup(langs);
+    koreanItem.setToggleGroup(langs);
+    boolean korean = shell.locale().getLanguage().equals("ko");
+    (korean ? koreanItem : englishItem).setSelected(true);
+    englishItem.setOnAction(e -> shell.switchLanguage(Locale.ENGLISH));
+    koreanItem.setOnAction(e -> shell.switchLanguage(Locale.KOREAN));
+
+    // layout memory
+    mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
+    sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
+  }
+
+  /** Saves what the window should look like next time. */
+  public void saveLayout() {
+    prefs.putDouble("mainDivider", mainSplit.getDividerPositions()[0]);
+    prefs.putDouble("sideDivider", sideSplit.getDividerPositions()[0]);
+  }
+
+  /** The keyboard shortcuts (space, S / right, + / -, R, N, F, F11); a scene key filter calls it. */
+  public void handleKey(KeyEvent e) {
+    Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+    if (focus instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+      return;
+    }
+    KeyCode k = e.getCode();
+    switch (k) {
+      case SPACE -> vm.pausedProperty().set(!vm.pausedProperty().get());
+      case S, RIGHT -> vm.step();
+      case PLUS, ADD, EQUALS -> vm.changeSpeed(+1);
+      case MINUS, SUBTRACT -> vm.changeSpeed(-1);
+      case R -> vm.reset();
+      case N -> vm.runNextScriptStep();
+      case F -> treePane.fit();
+      case F11 -> {
+        if (stage != null) {
+          stage.setFullScreen(!stage.isFullScreen());
+        }
+      }
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private static void selectSpeed(ToggleGroup speeds, double s) {
+    speeds.getToggles().stream()
+        .filter(t -> Math.abs((Double) t.getUserData() - s) < 1e-9)
+        .findFirst()
+        .ifPresent(t -> t.setSelected(true));
+  }
+
+  static String formatSpeed(double s) {
+    return s == Math.rint(s) ? Integer.toString((int) s) : Double.toString(s);
+  }
+
+  private void showTree(TreeModel t) {
+    treePane.setModel(t);
+    renderedRevision = -1;
+    if (stage != null && vm.scenarioProperty().get() != null) {
+      stage.setTitle(MessageFormat.format(bundle.getString("app.title"), vm.scenarioProperty().get().name()));
+    }
+    refreshInspector(true);
+  }
+
+  /** Called once per frame after the view model's frame: redraws what changed. */
+  public void render() {
+    long rev = vm.revisionProperty().get();
+    if (rev != renderedRevision) {
+      renderedRevision = rev;
+      treePane.refresh();
+      refreshInspector(false);
+    }
+    scriptButton.setDisable(vm.scriptRemaining() == 0);
+    String status =
+        MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())
+            + "   \u00b7   "
+            + MessageFormat.format(bundle.getString("status.speed"), formatSpeed(vm.speedProperty().get()))
+            + "   \u00b7   "
+            + bundle.getString(vm.pausedProperty().get() ? "status.paused" : "status.running")
+            + vm.session().map(s -> "   \u00b7   " + MessageFormat.format(
+                bundle.getString("status.nodes"), s.sim().node().processCount())).orElse("");
+    if (!status.equals(statusBar.getText())) {
+      statusBar.setText(status);
+    }
+  }
+
+  private void showError(String message) {
+    boolean show = message != null && !message.isEmpty();
+    errorLabel.setText(show ? message : "");
+    errorBar.setVisible(show);
+    errorBar.setManaged(show);
+  }
+
+  // ---- inspector ----
+
+  private void refreshInspector(boolean selectionChanged) {
+    String path = vm.selectedPathProperty().get();
+    if (!selectionChanged && path == null) {
+      return;
+    }
+    inspectorGrid.getChildren().clear();
+    List<InspectorRow> rows = vm.inspect(path);
+    inspectorHint.setVisible(rows.isEmpty());
+    inspectorHint.setManaged(rows.isEmpty());
+    for (int i = 0; i < rows.size(); i++) {
+      Label k = new Label(bundle.getString(rows.get(i).key()));
+      k.getStyleClass().add("key");
+      k.setMnemonicParsing(false);
+      Label v = new Label(rows.get(i).value());
+      v.setMnemonicParsing(false);
+      v.setWrapText(true);
+      v.setId("inspector-" + rows.get(i).key().substring("inspector.".length()));
+      inspectorGrid.addRow(i, k, v);
+    }
+    Optional<ProcessNodeModel> n =
+        path == null || vm.tree() == null ? Optional.empty() : vm.tree().node(path);
+    boolean sup = n.map(ProcessNodeModel::isSupervisor).orElse(false);
+    flagsBox.setVisible(sup);
+    flagsBox.setManaged(sup);
+    if (sup && (selectionChanged || !path.equals(inspected))) {
+      ProcessNodeModel m = n.get();
+      strategyButtons.getButtons().forEach(b -> b.setSelected(b.getUserData() == m.strategy()));
+      intensitySpinner.getValueFactory().setValue(m.intensity());
+      periodSpinner.getValueFactory().setValue((int) Math.max(1, m.periodMillis() / 1000));
+    } else if (sup) {
+      strategyButtons.getButtons().forEach(b -> b.setSelected(b.getUserData() == n.get().strategy()));
+    }
+    inspected = path;
+  }
+
+  private void applyStrategy(Strategy s) {
+    String path = vm.selectedPathProperty().get();
+    if (path != null) {
+      vm.setFlags(path, s, intensitySpinner.getValue(), periodSpinner.getValue());
+    }
+  }
+
+  @FXML
+  private void onApplyFlags() {
+    String path = vm.selectedPathProperty().get();
+    if (path == null) {
+      return;
+    }
+    Strategy s =
+        strategyButtons.getButtons().stream()
+            .filter(ToggleButton::isSelected)
+            .map(b -> (Strategy) b.getUserData())
+            .findFirst()
+            .orElse(vm.tree().node(path).map(ProcessNodeModel::strategy).orElse(Strategy.ONE_FOR_ONE));
+    vm.setFlags(path, s, intensitySpinner.getValue(), periodSpinner.getValue());
+  }
+
+  // ---- context menu ----
+
+  ContextMenu contextMenuFor(String path) {
+    ContextMenu menu = new ContextMenu();
+    ProcessNodeModel n = vm.tree().node(path).orElseThrow();
+    Menu exit = new Menu(bundle.getString("ctx.exit"));
+    exit.setMnemonicParsing(false);
+    for (String reason : List.of("kaboom", "kill", "normal", "shutdown")) {
+      exit.getItems().add(item(":" + reason, "ctx-exit-" + reason, () -> vm.exit(path, reason)));
+    }
+    exit.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-exit-custom",
+        () -> askReason().ifPresent(r -> vm.exit(path, r))));
+    menu.getItems().add(exit);
+    if (!n.isSupervisor()) {
+      Menu stop = new Menu(bundle.getString("ctx.stop"));
+      stop.setMnemonicParsing(false);
+      for (String reason : List.of("normal", "shutdown", "kaboom")) {
+        stop.getItems().add(item(":" + reason, "ctx-stop-" + reason, () -> vm.stop(path, reason)));
+      }
+      stop.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-stop-custom",
+          () -> askReason().ifPresent(r -> vm.stop(path, r))));
+      menu.getItems().add(stop);
+    } else {
+      menu.getItems().add(new SeparatorMenuItem());
+      menu.getItems().add(item(bundle.getString("ctx.which"), "ctx-which",
+          () -> vm.call(path, new SupervisorRequest.WhichChildren())));
+      menu.getItems().add(item(bundle.getString("ctx.count"), "ctx-count",
+          () -> vm.call(path, new SupervisorRequest.CountChildren())));
+      menu.getItems().add(childMenu("ctx.terminate", n, id -> vm.call(path, new SupervisorRequest.TerminateChild(id))));
+      menu.getItems().add(childMenu("ctx.restart", n, id -> vm.call(path, new SupervisorRequest.RestartChild(id))));
+      menu.getItems().add(childMenu("ctx.delete", n, id -> vm.call(path, new SupervisorRequest.DeleteChild(id))));
+    }
+    return menu;
+  }
+
+  private Menu childMenu(String key, ProcessNodeModel sup, Consumer<String> action) {
+    Menu m = new Menu(bundle.getString(key));
+    m.setMnemonicParsing(false);
+    for (ProcessNodeModel c : sup.children()) {
+      m.getItems().add(item(c.id(), key.replace('.', '-') + "-" + c.id(), () -> action.accept(c.id())));
+    }
+    return m;
+  }
+
+  private static MenuItem item(String text, String id, Runnable action) {
+    MenuItem i = new MenuItem(text);
+    i.setMnemonicParsing(false);
+    i.setId(id);
+    i.setOnAction(e -> action.run());
+    return i;
+  }
+
+  private Optional<String> askReason() {
+    TextInputDialog d = new TextInputDialog("timeout");
+    d.setTitle(bundle.getString("ctx.custom.title"));
+    d.setHeaderText(bundle.getString("ctx.custom.header"));
+    return d.showAndWait().map(String::trim).filter(s -> s.matches("[a-z][a-zA-Z0-9_@]*"));
+  }
+
+  // ---- menu and toolbar actions ----
+
+  @FXML
+  private void onOpen() {
+    FileChooser fc = new FileChooser();
+    fc.setTitle(bundle.getString("file.chooser.title"));
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+        bundle.getString("file.chooser.filter"), "*.json", "*.yaml", "*.yml"));
+    Path last = vm.scenarioPathProperty().get();
+    if (last != null && last.toAbsolutePath().getParent() != null) {
+      fc.setInitialDirectory(last.toAbsolutePath().getParent().toFile());
+    }
+    File f = fc.showOpenDialog(stage);
+    if (f != null) {
+      open(f.toPath());
+    }
+  }
+
+  /** Opens {@code file}; remembers it when it loaded. */
+  public boolean open(Path file) {
+    boolean ok = vm.open(file);
+    if (ok) {
+      prefs.put("lastScenario", file.toAbsolutePath().toString());
+    }
+    return ok;
+  }
+
+  @FXML
+  private void onReload() {
+    Path p = vm.scenarioPathProperty().get();
+    if (p != null) {
+      open(p);
+    } else {
+      vm.reset();
+    }
+  }
+
+  @FXML
+  private void onQuit() {
+    if (stage != null) {
+      stage.close();
+    } else {
+      Platform.exit();
+    }
+  }
+
+  @FXML
+  private void onTogglePause() {
+    vm.pausedProperty().set(!vm.pausedProperty().get());
+  }
+
+  @FXML
+  private void onStep() {
+    vm.step();
+  }
+
+  @FXML
+  private void onFaster() {
+    vm.changeSpeed(+1);
+  }
+
+  @FXML
+  private void onSlower() {
+    vm.changeSpeed(-1);
+  }
+
+  @FXML
+  private void onReset() {
+    vm.reset();
+  }
+
+  @FXML
+  private void onScriptStep() {
+    vm.runNextScriptStep();
+  }
+
+  @FXML
+  private void onFinish() {
+    vm.runToIdle();
+  }
+
+  @FXML
+  private void onFit() {
+    treePane.fit();
+  }
+
+  @FXML
+  private void onZoomIn() {
+    treePane.zoomIn();
+  }
+
+  @FXML
+  private void onZoomOut() {
+    treePane.zoomOut();
+  }
+
+  @FXML
+  private void onCloseError() {
+    vm.clearError();
+  }
+
+  @FXML
+  private void onShortcuts() {
+    Alert a = new Alert(Alert.AlertType.INFORMATION, bundle.getString("help.shortcuts"));
+    a.setHeaderText(bundle.getString("menu.help.shortcuts"));
+    a.initOwner(stage);
+    a.show();
+  }
+
+  /** Log lines styled by kind (supervisor, progress and crash reports, commands). */
+  private static final class LogCell extends ListCell<String> {
+    LogCell() {
+      setMnemonicParsing(false);
+    }
+
+    @Override
+    protected void updateItem(String line, boolean empty) {
+      super.updateItem(line, empty);
+      getStyleClass().removeAll("supervisor-report", "progress-report", "crash-report", "command");
+      setText(empty || line == null ? null : line);
+      if (!empty && line != null) {
+        if (line.contains("=SUPERVISOR REPORT")) {
+          getStyleClass().add("supervisor-report");
+        } else if (line.contains("=PROGRESS REPORT")) {
+          getStyleClass().add("progress-report");
+        } else if (line.contains("=CRASH REPORT")) {
+          getStyleClass().add("crash-report");
+        } else if (line.startsWith(">")) {
+          getStyleClass().add("command");
+        }
+      }
+    }
+  }
+}

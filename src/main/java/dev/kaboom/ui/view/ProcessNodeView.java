@@ -1,0 +1,146 @@
+package dev.kaboom.ui.view;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.ui.model.NodeStatus;
+import dev.kaboom.ui.model.ProcessNodeModel;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+
+/**
+ * One process drawn in the tree: a light box of texts (id, pid and registered name, restarts; for a
+ * supervisor its strategy badge and restart-intensity meter). Its look comes from CSS: style classes
+ * {@code process-node supervisor|worker} and one pseudo-class per state ({@code :running :crashed
+ * :restarting :stopped :trapping}, plus {@code :gave-up :deleted}); the badge gets {@code :lit}.
+ */
+public final class ProcessNodeView extends VBox {
+  static final PseudoClass TRAPPING = PseudoClass.getPseudoClass("trapping");
+  static final PseudoClass GAVE_UP = PseudoClass.getPseudoClass("gave-up");
+  static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+  static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
+
+  private final ProcessNodeModel model;
+  private final ResourceBundle bundle;
+  private final Text idText = new Text();
+  private final Text pidText = new Text();
+  private final Text restartsText = new Text();
+  private final Label badge = new Label();
+  private final Text meterText = new Text();
+  private NodeStatus shownStatus;
+  private String shownPid = "";
+  private String shownMeter = "";
+  private String shownRestarts = "";
+  private String shownBadge = "";
+  private boolean shownTrapping;
+  private boolean shownLit;
+  private boolean shownGaveUp;
+  private boolean shownDeleted;
+
+  public ProcessNodeView(ProcessNodeModel model, ResourceBundle bundle, boolean compact) {
+    this.model = model;
+    this.bundle = bundle;
+    setId(idFor(model.path()));
+    getStyleClass().addAll("process-node", model.isSupervisor() ? "supervisor" : "worker");
+    if (compact) {
+      getStyleClass().add("compact");
+    }
+    setAlignment(Pos.CENTER);
+    idText.getStyleClass().add("node-id");
+    idText.setText(model.id());
+    pidText.getStyleClass().add("node-pid");
+    restartsText.getStyleClass().add("node-restarts");
+    badge.getStyleClass().add("strategy-badge");
+    badge.setMnemonicParsing(false);
+    meterText.getStyleClass().add("node-meter");
+    getChildren().addAll(idText, pidText);
+    if (model.isSupervisor()) {
+      getChildren().add(badge);
+      if (!compact) {
+        getChildren().add(meterText);
+      }
+    } else if (!compact) {
+      getChildren().add(restartsText);
+    }
+    setMouseTransparent(false);
+    setPickOnBounds(true);
+    update(0);
+  }
+
+  /** The node id used for lookups: {@code node-} and the path with {@code /} as {@code -}. */
+  public static String idFor(String path) {
+    return "node-" + path.replace('/', '-');
+  }
+
+  public ProcessNodeModel model() {
+    return model;
+  }
+
+  /** Brings the texts and pseudo-classes in line with the model (cheap when nothing changed). */
+  public void update(double nowNanos) {
+    if (model.status() != shownStatus) {
+      for (NodeStatus s : NodeStatus.values()) {
+        pseudoClassStateChanged(PseudoClass.getPseudoClass(s.pseudoClass()), s == model.status());
+      }
+      shownStatus = model.status();
+    }
+    String pid = model.pid().map(Pid::format).orElse("-")
+        + model.registeredName().map(n -> " " + n).orElse("");
+    if (!pid.equals(shownPid)) {
+      pidText.setText(pid);
+      shownPid = pid;
+    }
+    boolean trapping = model.trapping(nowNanos);
+    if (trapping != shownTrapping) {
+      pseudoClassStateChanged(TRAPPING, trapping);
+      shownTrapping = trapping;
+    }
+    if (model.gaveUp() != shownGaveUp) {
+      pseudoClassStateChanged(GAVE_UP, model.gaveUp());
+      shownGaveUp = model.gaveUp();
+    }
+    if (model.deleted() != shownDeleted) {
+      pseudoClassStateChanged(DELETED, model.deleted());
+      shownDeleted = model.deleted();
+    }
+    String restarts = MessageFormat.format(bundle.getString("node.restarts"), model.restartCount());
+    if (!restarts.equals(shownRestarts)) {
+      restartsText.setText(restarts);
+      shownRestarts = restarts;
+    }
+    if (model.isSupervisor()) {
+      String b = model.strategy().otpName();
+      if (!b.equals(shownBadge)) {
+        badge.setText(b);
+        shownBadge = b;
+      }
+      boolean lit = model.badgeLit(nowNanos);
+      if (lit != shownLit) {
+        badge.pseudoClassStateChanged(LIT, lit);
+        shownLit = lit;
+      }
+      String meter = meterText(bundle, model);
+      if (!meter.equals(shownMeter)) {
+        meterText.setText(meter);
+        shownMeter = meter;
+      }
+    }
+  }
+
+  /** "2 of 3 restarts in 5 s", or "gave up" once the supervisor reached its intensity. */
+  public static String meterText(ResourceBundle bundle, ProcessNodeModel m) {
+    if (m.gaveUp()) {
+      return bundle.getString("node.gaveUp");
+    }
+    return MessageFormat.format(
+        bundle.getString("node.meter"),
+        m.restartsInWindow(),
+        m.intensity(),
+        m.periodMillis() % 1000 == 0
+            ? Long.toString(m.periodMillis() / 1000)
+            : Double.toString(m.periodMillis() / 1000.0));
+  }
+}

@@ -167,11 +167,11 @@ public final class MainViewModel {
     scriptPosition = 0;
     pendingLines.add("> start_link " + s.tree().id());
     TreeModel t = new TreeModel(s.tree());
-    tree.set(t);
     // the first start is not animated: the tree appears up and running
     session.scheduler().runUntilIdle();
     pacer.reset(session);
-    applyEvents(session.log().drain());
+    applyEvents(t, session.log().drain());
+    tree.set(t);
     if (selectedPath.get() != null && t.node(selectedPath.get()).isEmpty()) {
       selectedPath.set(null);
     }
@@ -220,11 +220,14 @@ public final class MainViewModel {
   }
 
   private void applyEvents(List<TraceEvent> events) {
+    applyEvents(tree.get(), events);
+  }
+
+  private void applyEvents(TreeModel t, List<TraceEvent> events) {
     boolean changed = false;
     double highlight = 3.0 * Pacer.BEAT_NANOS / pacer.speed();
     List<String> lines = new ArrayList<>(pendingLines);
     pendingLines.clear();
-    TreeModel t = tree.get();
     for (TraceEvent e : events) {
       changed |= t.apply(e, session, highlight);
       ReportFormatter.format(e, session).ifPresent(lines::add);

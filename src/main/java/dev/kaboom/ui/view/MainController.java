@@ -372,7 +372,8 @@ public final class MainController {
 
   // ---- context menu ----
 
-  ContextMenu contextMenuFor(String path) {
+  /** The right-click menu of the node at {@code path}. */
+  public ContextMenu contextMenuFor(String path) {
     ContextMenu menu = new ContextMenu();
     ProcessNodeModel n = vm.tree().node(path).orElseThrow();
     Menu exit = new Menu(bundle.getString("ctx.exit"));

@@ -1,0 +1,219 @@
+package dev.kaboom.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.model.ProcessNodeModel;
+import dev.kaboom.ui.view.ProcessNodeView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window, headless (Monocle): given Servy on screen, when the user clicks and picks from menus,
+ * then the tree and the log show what the supervisors did. Time moves only through the engine: the
+ * frame loop is stopped and each test lets the engine run to idle.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+  private MainWindow window;
+  private MainViewModel vm;
+
+  @Start
+  void start(Stage stage) {
+    AppPrefs prefs = AppPrefs.inMemory();
+    prefs.put("language", "en");
+    prefs.putDouble("window.width", 1100); // inside Monocle's 1280x800 headless screen
+    prefs.putDouble("window.height", 700);
+    window = MainWindow.open(stage, prefs, Optional.empty());
+    window.stopTimer();
+    vm = window.viewModel();
+    vm.pausedProperty().set(true);
+  }
+
+  private static String sel(String path) {
+    return "#" + ProcessNodeView.idFor(path);
+  }
+
+  private void settle(FxRobot robot) {
+    robot.interact(
+        () -> {
+          vm.runToIdle();
+          window.controller().render();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private Pid pid(String path) {
+    return vm.tree().node(path).flatMap(ProcessNodeModel::pid).orElseThrow();
+  }
+
+  private String shownPid(FxRobot robot, String path) {
+    ProcessNodeView v = robot.lookup(sel(path)).queryAs(ProcessNodeView.class);
+    return v.getChildrenUnmodifiable().stream()
+        .filter(n -> n.getStyleClass().contains("node-pid"))
+        .map(n -> ((Text) n).getText())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void opensOnServy(FxRobot robot) {
+    for (String p : List.of("servy", "servy/kick_starter", "servy/services", "servy/services/pledge",
+        "servy/services/sensor")) {
+      Node n = robot.lookup(sel(p)).query();
+      assertThat(n.isVisible()).as(p).isTrue();
+      assertThat(n.getPseudoClassStates().toString()).as(p).contains("running");
+    }
+    assertThat(robot.lookup(sel("servy")).queryAs(Node.class).getStyleClass()).contains("supervisor");
+    assertThat(robot.lookup(sel("servy/services/sensor")).queryAs(Node.class).getStyleClass())
+        .contains("worker");
+    assertThat(robot.lookup(".strategy-badge").queryAllAs(Label.class))
+        .extracting(Label::getText)
+        .containsOnly("one_for_one");
+    assertThat(shownPid(robot, "servy/services/sensor")).isEqualTo(pid("servy/services/sensor").format());
+  }
+
+  @Test
+  void clickingTheSensorRestartsOnlyIt(FxRobot robot) {
+    Pid sensor = pid("servy/services/sensor");
+    Pid pledge = pid("servy/services/pledge");
+    robot.clickOn(sel("servy/services/sensor"));
+    settle(robot);
+    Pid now = pid("servy/services/sensor");
+    assertThat(now).isNotEqualTo(sensor);
+    assertThat(pid("servy/services/pledge")).isEqualTo(pledge);
+    assertThat(shownPid(robot, "servy/services/sensor")).isEqualTo(now.format());
+    assertThat(vm.logLines())
+        .anyMatch(l -> l.contains("=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
+            + "child_terminated reason: kaboom"));
+  }
+
+  @Test
+  void underOneForAllTheSameClickRestartsBothServicesInOrder(FxRobot robot) {
+    robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
+    robot.clickOn("#strategy-one_for_all");
+    settle(robot);
+    assertThat(vm.tree().node("servy/services").orElseThrow().strategy()).isEqualTo(Strategy.ONE_FOR_ALL);
+    assertThat(robot.lookup(sel("servy/services") + " .strategy-badge").queryAs(Label.class).getText())
+        .isEqualTo("one_for_all");
+    Pid sensor = pid("servy/services/sensor");
+    Pid pledge = pid("servy/services/pledge");
+    Pid kick = pid("servy/kick_starter");
+    int from = vm.logLines().size();
+    robot.clickOn(sel("servy/services/sensor"));
+    settle(robot);
+    assertThat(pid("servy/services/sensor")).isNotEqualTo(sensor);
+    assertThat(pid("servy/services/pledge")).isNotEqualTo(pledge);
+    assertThat(pid("servy/kick_starter")).isEqualTo(kick);
+    List<String> lines = vm.logLines().subList(from, vm.logLines().size());
+    int pledgeAt = find(lines, "id: pledge] (restart)");
+    int sensorAt = find(lines, "id: sensor] (restart)");
+    assertThat(pledgeAt).isNotNegative().isLessThan(sensorAt);
+  }
+
+  /** Fires the menu item with {@code id} (in submenus too), as a click on it would. */
+  private static boolean fire(List<javafx.scene.control.MenuItem> items, String id) {
+    for (javafx.scene.control.MenuItem i : items) {
+      if (id.equals(i.getId())) {
+        i.fire();
+        return true;
+      }
+      if (i instanceof javafx.scene.control.Menu m && fire(m.getItems(), id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int find(List<String> lines, String s) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void killOnTheServicesSupervisorRestartsItsSubtree(FxRobot robot) {
+    Pid services = pid("servy/services");
+    Pid sensor = pid("servy/services/sensor");
+    Pid kick = pid("servy/kick_starter");
+    robot.interact(() -> fire(window.controller().contextMenuFor("servy/services").getItems(),
+        "ctx-exit-kill"));
+    settle(robot);
+    assertThat(pid("servy/services")).isNotEqualTo(services);
+    assertThat(pid("servy/services/sensor")).isNotEqualTo(sensor);
+    assertThat(pid("servy/kick_starter")).isEqualTo(kick);
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("supervisor: servy errorContext: child_terminated reason: killed"));
+  }
+
+  @Test
+  void kaboomOnASupervisorKillsNothing(FxRobot robot) {
+    List<Pid> before = vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList();
+    robot.clickOn(sel("servy/services"));
+    settle(robot);
+    assertThat(vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList()).isEqualTo(before);
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("traps exit signal kaboom"));
+    assertThat(vm.logLines()).noneMatch(l -> l.contains("CRASH REPORT"));
+  }
+
+  @Test
+  void aMalformedFileShowsItsErrorAndKeepsTheTree(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("broken.yaml");
+    Files.writeString(bad, "tree:\n  id: servy\n  strategy: one_for_everyone\n");
+    Pid sensor = pid("servy/services/sensor");
+    robot.interact(() -> window.controller().open(bad));
+    WaitForAsyncUtils.waitForFxEvents();
+    HBox bar = robot.lookup(".error-bar").queryAs(HBox.class);
+    assertThat(bar.isVisible()).isTrue();
+    String text = ((Label) bar.getChildren().get(0)).getText();
+    assertThat(text).startsWith(bad + ":3:").contains("one_for_everyone");
+    assertThat(robot.lookup(sel("servy/services/sensor")).tryQuery()).isPresent();
+    assertThat(pid("servy/services/sensor")).isEqualTo(sensor);
+  }
+
+  @Test
+  void aTwoThousandNodeTreeIsDrawnAndFits(FxRobot robot) {
+    List<dev.kaboom.scenario.TreeNode> sups = new java.util.ArrayList<>();
+    for (int s = 0; s < 40; s++) {
+      List<dev.kaboom.scenario.TreeNode> ws = new java.util.ArrayList<>();
+      for (int w = 0; w < 50; w++) {
+        ws.add(dev.kaboom.scenario.TreeNode.worker("w" + w));
+      }
+      sups.add(dev.kaboom.scenario.TreeNode.supervisor("s" + s, Strategy.ONE_FOR_ONE, ws));
+    }
+    var root = dev.kaboom.scenario.TreeNode.supervisor("big", Strategy.ONE_FOR_ONE, sups);
+    long[] millis = new long[1];
+    robot.interact(() -> {
+      long t0 = System.nanoTime();
+      vm.load(new dev.kaboom.scenario.Scenario("big", "", root, List.of()), null);
+      window.controller().render();
+      millis[0] = (System.nanoTime() - t0) / 1_000_000;
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(".process-node").queryAll()).hasSize(2041);
+    assertThat(window.controller().treePane().zoom()).isLessThan(1.0);
+    System.out.println("2041-node tree loaded, started and drawn in " + millis[0] + " ms");
+    robot.interact(() -> vm.kaboom("big/s0/w3"));
+    settle(robot);
+    assertThat(vm.tree().node("big/s0/w3").orElseThrow().restartCount()).isEqualTo(1);
+    assertThat(millis[0]).isLessThan(10_000);
+  }
+}

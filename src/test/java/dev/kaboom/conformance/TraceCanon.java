@@ -1,0 +1,83 @@
+package dev.kaboom.conformance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The canonical form of a supervision trace (the scenario format's "Canonical form"), the only
+ * reordering two traces may differ by.
+ *
+ * <p>THE RULES:
+ *
+ * <ol>
+ *   <li>Blank lines and lines starting with {@code #} are dropped; trailing whitespace is stripped.
+ *   <li>When a line {@code exit S killed} appears, every descendant of S that is alive at that
+ *       point (started, not yet exited) is an orphan: its next {@code exit} line is moved to right
+ *       after {@code exit S killed}, grouped by the child of S whose subtree it is in (groups in
+ *       lexicographic path order, lines within a group in their original order). This holds even
+ *       when the orphan's line came after a step's {@code = TERM}.
+ * </ol>
+ */
+public final class TraceCanon {
+  private TraceCanon() {}
+
+  private record Orphan(int anchor, String group) {}
+
+  /** The canonical form of {@code lines}. */
+  public static List<String> canonical(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    Set<String> live = new HashSet<>();
+    Map<String, Orphan> orphans = new HashMap<>();
+    Map<Integer, TreeMap<String, List<String>>> groups = new HashMap<>();
+    for (String raw : lines) {
+      String line = raw.stripTrailing();
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] words = line.split(" ", -1);
+      if (words[0].equals("start") && words.length == 2) {
+        live.add(words[1]);
+      } else if (words[0].equals("exit") && words.length >= 3) {
+        String path = words[1];
+        String reason = line.substring(("exit " + path + " ").length());
+        Orphan orphan = orphans.remove(path);
+        if (orphan != null) {
+          groups.get(orphan.anchor()).computeIfAbsent(orphan.group(), k -> new ArrayList<>()).add(line);
+          continue;
+        }
+        live.remove(path);
+        out.add(line);
+        if (reason.equals("killed")) {
+          int anchor = out.size() - 1;
+          String prefix = path + "/";
+          groups.computeIfAbsent(anchor, k -> new TreeMap<>());
+          for (String p : new TreeSet<>(live)) {
+            if (p.startsWith(prefix)) {
+              String rest = p.substring(prefix.length());
+              int slash = rest.indexOf('/');
+              orphans.put(p, new Orphan(anchor, prefix + (slash < 0 ? rest : rest.substring(0, slash))));
+              live.remove(p);
+            }
+          }
+        }
+        continue;
+      }
+      out.add(line);
+    }
+    List<String> result = new ArrayList<>(out.size());
+    for (int i = 0; i < out.size(); i++) {
+      result.add(out.get(i));
+      TreeMap<String, List<String>> g = groups.get(i);
+      if (g != null) {
+        g.values().forEach(result::addAll);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.kaboom.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VirtualSchedulerTest {
+  final EventLog log = new EventLog();
+  final Node node = new Node(log, 1L);
+  final VirtualScheduler s = node.scheduler();
+  final List<String> ran = new ArrayList<>();
+
+  @Test
+  void startsAtZeroAndIdle() {
+    assertThat(s.nowMillis()).isZero();
+    assertThat(s.isIdle()).isTrue();
+    assertThat(s.isQuiescent()).isTrue();
+    assertThat(s.step()).isFalse();
+    assertThat(s.nextTimerMillis()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void runUntilIdleFiresTimersByTimeThenSequence() {
+    s.schedule(30, () -> ran.add("a@" + s.nowMillis()));
+    s.schedule(10, () -> ran.add("b@" + s.nowMillis()));
+    s.schedule(30, () -> ran.add("c@" + s.nowMillis()));
+    s.schedule(10, () -> {
+      ran.add("d@" + s.nowMillis());
+      s.schedule(0, () -> ran.add("e@" + s.nowMillis())); // same time, later sequence
+    });
+    assertThat(s.nextTimerMillis()).isEqualTo(10);
+    s.runUntilIdle();
+    assertThat(ran).containsExactly("b@10", "d@10", "e@10", "a@30", "c@30");
+    assertThat(s.nowMillis()).isEqualTo(30);
+    assertThat(s.isIdle()).isTrue();
+  }
+
+  @Test
+  void readyProcessesRunBeforeTimeMoves() {
+    Recorder r = Recorder.plain();
+    r.onMessage = (self, m) -> ran.add(m + "@" + s.nowMillis());
+    Pid p = node.spawn(new Pid(0), r, "p", false);
+    s.schedule(0, () -> node.send(new Pid(0), p, "timer"));
+    node.send(new Pid(0), p, "first");
+    s.runUntilIdle();
+    assertThat(ran).containsExactly("first@0", "timer@0");
+  }
+
+  @Test
+  void cancelledTimersDoNotMoveTheClock() {
+    var t = s.schedule(100, () -> ran.add("cancelled"));
+    s.schedule(40, () -> ran.add("kept"));
+    t.cancel();
+    t.cancel(); // twice is harmless
+    assertThat(s.isIdle()).isFalse();
+    s.runUntilIdle();
+    assertThat(ran).containsExactly("kept");
+    assertThat(s.nowMillis()).isEqualTo(40);
+    assertThat(s.isIdle()).isTrue();
+    assertThat(s.nextTimerMillis()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void advanceByRunsWhatIsDueAndSetsTheClock() {
+    s.schedule(50, () -> ran.add("50"));
+    s.schedule(100, () -> ran.add("100"));
+    s.schedule(101, () -> ran.add("101"));
+    s.advanceBy(100);
+    assertThat(ran).containsExactly("50", "100");
+    assertThat(s.nowMillis()).isEqualTo(100);
+    s.advanceBy(0);
+    assertThat(s.nowMillis()).isEqualTo(100);
+    s.advanceBy(-5);
+    assertThat(s.nowMillis()).isEqualTo(100);
+    s.advanceBy(1000);
+    assertThat(ran).containsExactly("50", "100", "101");
+    assertThat(s.nowMillis()).isEqualTo(1100);
+    assertThat(log.all().stream().filter(e -> e instanceof TraceEvent.TimeAdvanced).map(TraceEvent::timeMillis))
+        .containsExactly(50L, 100L, 101L, 1100L);
+  }
+
+  @Test
+  void stepRunsOneUnitAtATime() {
+    Recorder r = Recorder.plain();
+    Pid p = node.spawn(new Pid(0), r, "p", false);
+    node.send(new Pid(0), p, "m1");
+    node.send(new Pid(0), p, "m2");
+    assertThat(s.readyCount()).isEqualTo(1);
+    assertThat(s.step()).isTrue(); // init
+    assertThat(r.initRan).isTrue();
+    assertThat(r.messages).isEmpty();
+    assertThat(s.step()).isTrue();
+    assertThat(r.messages).containsExactly("m1");
+    assertThat(s.step()).isTrue();
+    assertThat(r.messages).containsExactly("m1", "m2");
+    assertThat(s.step()).isFalse();
+  }
+
+  @Test
+  void processesTakeTurnsFifo() {
+    Recorder a = Recorder.plain();
+    Recorder b = Recorder.plain();
+    a.onMessage = (self, m) -> ran.add("a:" + m);
+    b.onMessage = (self, m) -> ran.add("b:" + m);
+    Pid pa = node.spawn(new Pid(0), a, "a", false);
+    Pid pb = node.spawn(new Pid(0), b, "b", false);
+    s.runUntilIdle();
+    node.send(new Pid(0), pa, 1);
+    node.send(new Pid(0), pa, 2);
+    node.send(new Pid(0), pb, 1);
+    s.runUntilIdle();
+    assertThat(ran).containsExactly("a:1", "b:1", "a:2");
+  }
+}

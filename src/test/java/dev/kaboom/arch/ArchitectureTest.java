@@ -1,0 +1,59 @@
+package dev.kaboom.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine stays headless and deterministic: no JavaFX, no UI, no clocks, no hidden randomness. */
+class ArchitectureTest {
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.kaboom");
+  }
+
+  @Test
+  void engineOtpAndScenarioNeverDependOnJavaFxOrTheUi() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage("dev.kaboom.engine..", "dev.kaboom.otp..", "dev.kaboom.scenario..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "dev.kaboom.ui..")
+            .because("the engine runs headless (CLI, tests) and the window only observes it");
+    rule.check(classes);
+  }
+
+  @Test
+  void engineAndOtpReadNoClockAndUseNoHiddenRandomness() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage("dev.kaboom.engine..", "dev.kaboom.otp..")
+            .should()
+            .callMethod(System.class, "nanoTime")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(Math.class, "random")
+            .orShould()
+            .callMethod(UUID.class, "randomUUID")
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class)
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class, int.class)
+            .because("time comes only from the Scheduler and randomness only from the node's seed");
+    rule.check(classes);
+  }
+}

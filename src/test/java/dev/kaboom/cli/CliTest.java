@@ -1,0 +1,120 @@
+package dev.kaboom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code bin/kaboom}'s entry point, run in-process with System.out and System.err captured. */
+class CliTest {
+  record Ran(int status, String out, String err) {}
+
+  static synchronized Ran run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = Main.execute(args);
+      return new Ran(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void traceOfAValidScenarioPrintsItsTraceAndExitsZero(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("ok.yaml"),
+        "tree: {id: root, strategy: one_for_all, children: [{id: a}, {id: b}]}\n"
+            + "steps:\n  - {exit: root/a, reason: kaboom}\n  - {which_children: root}\n");
+    Ran r = run("trace", f.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines().toList())
+        .containsExactly("> start_link root", "start root", "start root/a", "start root/b",
+            "> exit root/a kaboom", "exit root/a kaboom", "exit root/b shutdown", "start root/a",
+            "start root/b", "> which_children root", "= [{b,pid,worker},{a,pid,worker}]");
+    assertThat(r.out()).endsWith("\n").doesNotContain("\r");
+  }
+
+  @Test
+  void theBundledServyScenarioTraces() {
+    Ran r = run("trace", "resources/scenarios/servy.json");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).startsWith("> start_link ");
+  }
+
+  @Test
+  void anInvalidScenarioGivesOneLineAndStatusTwo(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("bad.json"),
+        "{\"tree\": {\"id\": \"root\", \"strategy\": \"one_for_none\"}}");
+    Ran r = run("trace", f.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines().toList())
+        .containsExactly("kaboom trace: " + f + ":1:37: unknown strategy 'one_for_none': "
+            + "expected one_for_one, one_for_all or rest_for_one");
+  }
+
+  @Test
+  void malformedJsonGivesOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("broken.json"), "{\"tree\": {\"id\": \"root\"\n");
+    Ran r = run("trace", f.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err().lines().toList()).hasSize(1);
+    assertThat(r.err()).contains(f + ":2:").contains("malformed JSON")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMissingFileGivesOneLineAndStatusTwo(@TempDir Path dir) {
+    Ran r = run("trace", dir.resolve("nope.json").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("kaboom trace: " + dir.resolve("nope.json") + ": no such file" + System.lineSeparator());
+  }
+
+  @Test
+  void missingArgumentsAreAUsageError() {
+    Ran r = run("trace");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("Missing required parameter").contains("Usage:");
+  }
+
+  static List<String> subcommands() {
+    return new ArrayList<>(new CommandLine(new Main()).getSubcommands().keySet());
+  }
+
+  @ParameterizedTest
+  @MethodSource("subcommands")
+  void everySubcommandHasHelp(String sub) {
+    assertThat(subcommands()).contains("trace");
+    Ran r = run(sub, "--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("Usage: kaboom " + sub);
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void topLevelHelpListsTheSubcommands() {
+    Ran r = run("--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("Usage: kaboom").contains("trace");
+    Ran noArgs = run();
+    assertThat(noArgs.out()).contains("Usage: kaboom");
+    Ran helpTrace = run("help", "trace");
+    assertThat(helpTrace.out()).contains("Usage: kaboom trace").contains("FILE");
+  }
+}

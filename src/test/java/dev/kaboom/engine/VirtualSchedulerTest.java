@@ -82,20 +82,34 @@ class VirtualSchedulerTest {
   }
 
   @Test
-  void stepRunsOneUnitAtATime() {
+  void aStepRunsOneProcessOnEverythingThatHasArrivedForIt() {
     Recorder r = Recorder.plain();
+    Recorder other = Recorder.plain();
     Pid p = node.spawn(new Pid(0), r, "p", false);
+    Pid q = node.spawn(new Pid(0), other, "q", false);
     node.send(new Pid(0), p, "m1");
     node.send(new Pid(0), p, "m2");
-    assertThat(s.readyCount()).isEqualTo(1);
-    assertThat(s.step()).isTrue(); // init
+    assertThat(s.readyCount()).isEqualTo(2);
+    assertThat(s.step()).isTrue(); // p: init, then both messages
     assertThat(r.initRan).isTrue();
-    assertThat(r.messages).isEmpty();
-    assertThat(s.step()).isTrue();
-    assertThat(r.messages).containsExactly("m1");
-    assertThat(s.step()).isTrue();
     assertThat(r.messages).containsExactly("m1", "m2");
+    assertThat(other.initRan).isFalse();
+    assertThat(s.step()).isTrue(); // q
+    assertThat(other.initRan).isTrue();
     assertThat(s.step()).isFalse();
+    assertThat(node.isAlive(q)).isTrue();
+  }
+
+  @Test
+  void anExitSignalIsTakenInBeforeEarlierMessagesAreHandled() {
+    Recorder r = Recorder.plain();
+    Pid p = node.spawn(new Pid(0), r, "p", false);
+    s.runUntilIdle();
+    node.send(new Pid(0), p, "never handled");
+    node.exit(new Pid(0), p, Atom.of("kaboom"));
+    s.runUntilIdle();
+    assertThat(node.isAlive(p)).isFalse();
+    assertThat(r.messages).isEmpty();
   }
 
   @Test
@@ -110,7 +124,21 @@ class VirtualSchedulerTest {
     node.send(new Pid(0), pa, 1);
     node.send(new Pid(0), pa, 2);
     node.send(new Pid(0), pb, 1);
+    node.send(new Pid(0), pb, 2);
     s.runUntilIdle();
-    assertThat(ran).containsExactly("a:1", "b:1", "a:2");
+    assertThat(ran).containsExactly("a:1", "a:2", "b:1", "b:2");
+    // a process made ready again goes to the back of the queue
+    a.onMessage = (self, m) -> {
+      ran.add("a:" + m);
+      if (m.equals(3)) {
+        node.send(self.pid(), pb, 4);
+        node.send(self.pid(), self.pid(), 5);
+      }
+    };
+    ran.clear();
+    node.send(new Pid(0), pa, 3);
+    node.send(new Pid(0), pb, 3);
+    s.runUntilIdle();
+    assertThat(ran).containsExactly("a:3", "b:3", "b:4", "a:5");
   }
 }

@@ -188,9 +188,18 @@ class ScenarioLoaderTest {
         .isEqualTo(dir.resolve("nope.json") + ": no such file");
   }
 
-  @Test
-  void theBundledServyScenarioLoads() {
-    assertThat(ScenarioLoader.load(Path.of("resources", "scenarios", "servy.json")))
-        .isInstanceOf(ScenarioLoader.Result.Loaded.class);
+  static List<Path> bundledScenarios() throws Exception {
+    try (var files = Files.list(Path.of("resources", "scenarios"))) {
+      return files.filter(f -> f.toString().matches(".*\\.(json|ya?ml)$")).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("bundledScenarios")
+  void everyBundledScenarioLoadsAndRuns(Path file) {
+    var result = ScenarioLoader.load(file);
+    assertThat(result).as(result.toString()).isInstanceOf(ScenarioLoader.Result.Loaded.class);
+    List<String> trace = Given.trace(((ScenarioLoader.Result.Loaded) result).scenario());
+    assertThat(trace.get(0)).startsWith("> start_link ");
   }
 }

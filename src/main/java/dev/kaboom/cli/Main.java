@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kaboom 0.1.0",
     description = "A simulator that shows OTP supervisors at work.",
-    subcommands = {TraceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TraceCommand.class,
+      BenchCommand.class,
+      OpenCommand.class,
+      SnapshotCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -27,8 +33,13 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /** No subcommand: open the window when there is a display, else print the usage. */
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    if (OpenCommand.canShowWindow()) {
+      new OpenCommand().call();
+    } else {
+      new CommandLine(this).usage(System.out);
+    }
   }
 }

@@ -14,6 +14,10 @@ public final class KaboomApp extends Application {
     Optional<Path> file = args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)));
     AppPrefs prefs =
         "memory".equals(System.getProperty("kaboom.prefs")) ? AppPrefs.inMemory() : AppPrefs.user();
+    String lang = System.getProperty("kaboom.lang");
+    if (lang != null) {
+      prefs.put("language", lang);
+    }
     MainWindow.open(stage, prefs, file);
   }
 

@@ -1,0 +1,41 @@
+package dev.kaboom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kaboom snapshot}: given Servy, when snapshot, then a PNG of the tree. */
+class SnapshotCommandTest {
+  @Test
+  void drawsServyIntoAPng(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("servy.png");
+    int status = Main.execute("snapshot", "resources/scenarios/servy.json", out.toString(), "--after", "3");
+    assertThat(status).isZero();
+    BufferedImage img = ImageIO.read(out.toFile());
+    assertThat(img.getWidth()).isGreaterThan(300);
+    assertThat(img.getHeight()).isGreaterThan(200);
+    // not blank: the running borders are green somewhere
+    boolean green = false;
+    for (int y = 0; y < img.getHeight() && !green; y += 2) {
+      for (int x = 0; x < img.getWidth() && !green; x += 2) {
+        int rgb = img.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+        green = g > 100 && r < 80 && b < 80;
+      }
+    }
+    assertThat(green).isTrue();
+  }
+
+  @Test
+  void aMalformedScenarioIsExitStatusTwo(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{ \"tree\": ");
+    assertThat(Main.execute("snapshot", bad.toString(), dir.resolve("x.png").toString())).isEqualTo(2);
+    assertThat(dir.resolve("x.png")).doesNotExist();
+  }
+}

@@ -4,7 +4,8 @@ package dev.kaboom.engine;
  * The only source of time and progress in the engine.
  *
  * <p>THE RULES: time is virtual and moves only when the scheduler moves it; ready work runs in FIFO
- * order (one signal of one process per {@link #step()}); timers fire in (time, sequence) order, so
+ * order (one turn of one process per {@link #step()}: it takes in every signal that has arrived,
+ * then runs its code until it waits); timers fire in (time, sequence) order, so
  * ties are deterministic. Live play, slow motion, stepping and replay all drive this same scheduler,
  * only at different rates (see {@link RealTimeDriver}).
  */
@@ -13,7 +14,7 @@ public interface Scheduler {
   long nowMillis();
 
   /**
-   * Runs one unit of work: one signal of the first ready process, or, when nothing is ready, the
+   * Runs one unit of work: one turn of the first ready process, or, when nothing is ready, the
    * next timer (moving time forward to it). Returns false when there is nothing at all to do.
    */
   boolean step();

@@ -82,11 +82,38 @@ public final class ScenarioLoader {
     } catch (ScenarioException e) {
       return new Result.Failed(new ScenarioError(fileName, e.line, e.column, e.getMessage()));
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+          && m.getProblemMark() != null) {
+        String what = m.getProblem() == null ? "" : m.getProblem();
+        // point at the construct that is broken (e.g. the unclosed list), not at the end of file
+        var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+        if (m.getContext() != null) {
+          what +=
+              " (" + m.getContext() + " that starts here; the problem shows at line "
+                  + (m.getProblemMark().getLine() + 1) + ", column "
+                  + (m.getProblemMark().getColumn() + 1) + ")";
+        }
+        return new Result.Failed(
+            new ScenarioError(
+                fileName,
+                mark.getLine() + 1,
+                mark.getColumn() + 1,
+                "malformed YAML: " + what.replace('\n', ' ').trim()));
+      }
       JsonLocation l = e.getLocation();
       String msg = e.getOriginalMessage();
       int cut = msg.indexOf('\n');
       if (cut > 0) {
         msg = msg.substring(0, cut);
+      }
+      // Jackson names the opening bracket as "(start marker at [Source: ...; line: L, column: C])"
+      java.util.regex.Matcher start =
+          java.util.regex.Pattern.compile("\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
+              .matcher(msg);
+      if (start.find()) {
+        msg =
+            msg.substring(0, start.start())
+                + " (opened at line " + start.group(1) + ", column " + start.group(2) + ")";
       }
       return new Result.Failed(
           new ScenarioError(

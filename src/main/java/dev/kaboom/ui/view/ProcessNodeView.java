@@ -32,8 +32,11 @@ public final class ProcessNodeView extends VBox {
   private final Text meterText = new Text();
   private NodeStatus shownStatus;
   private String shownPid = "";
+  private Pid shownPidObject;
+  private String shownName;
   private String shownMeter = "";
-  private String shownRestarts = "";
+  private int shownRestartCount = -1;
+  private long shownMeterKey = -1;
   private String shownBadge = "";
   private boolean shownTrapping;
   private boolean shownLit;
@@ -87,11 +90,13 @@ public final class ProcessNodeView extends VBox {
       }
       shownStatus = model.status();
     }
-    String pid = model.pid().map(Pid::format).orElse("-")
-        + model.registeredName().map(n -> " " + n).orElse("");
-    if (!pid.equals(shownPid)) {
-      pidText.setText(pid);
-      shownPid = pid;
+    Pid current = model.pid().orElse(null);
+    String name = model.registeredName().orElse(null);
+    if (current != shownPidObject || !java.util.Objects.equals(name, shownName) || shownPid.isEmpty()) {
+      shownPidObject = current;
+      shownName = name;
+      shownPid = (current == null ? "-" : current.format()) + (name == null ? "" : " " + name);
+      pidText.setText(shownPid);
     }
     boolean trapping = model.trapping(nowNanos);
     if (trapping != shownTrapping) {
@@ -106,10 +111,9 @@ public final class ProcessNodeView extends VBox {
       pseudoClassStateChanged(DELETED, model.deleted());
       shownDeleted = model.deleted();
     }
-    String restarts = MessageFormat.format(bundle.getString("node.restarts"), model.restartCount());
-    if (!restarts.equals(shownRestarts)) {
-      restartsText.setText(restarts);
-      shownRestarts = restarts;
+    if (model.restartCount() != shownRestartCount) {
+      shownRestartCount = model.restartCount();
+      restartsText.setText(MessageFormat.format(bundle.getString("node.restarts"), shownRestartCount));
     }
     if (model.isSupervisor()) {
       String b = model.strategy().otpName();
@@ -122,10 +126,16 @@ public final class ProcessNodeView extends VBox {
         badge.pseudoClassStateChanged(LIT, lit);
         shownLit = lit;
       }
-      String meter = meterText(bundle, model);
-      if (!meter.equals(shownMeter)) {
-        meterText.setText(meter);
-        shownMeter = meter;
+      // formatting is the costly part of a refresh: only when the numbers changed
+      long key = (model.gaveUp() ? 1L << 62 : 0) ^ ((long) model.restartsInWindow() << 40)
+          ^ ((long) model.intensity() << 24) ^ model.periodMillis();
+      if (key != shownMeterKey) {
+        shownMeterKey = key;
+        String meter = meterText(bundle, model);
+        if (!meter.equals(shownMeter)) {
+          meterText.setText(meter);
+          shownMeter = meter;
+        }
       }
     }
   }

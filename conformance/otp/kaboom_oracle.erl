@@ -199,11 +199,18 @@ log_idle() ->
 %% The tree: supervisor and worker callbacks
 %%====================================================================
 
+%% An optional "name" (Kaboom's extension) registers the process: start_link({local, Name}, ...).
 start_sup(Path, Node) ->
-    supervisor:start_link(?MODULE, {sup, Path, Node}).
+    case maps:get(<<"name">>, Node, none) of
+        none -> supervisor:start_link(?MODULE, {sup, Path, Node});
+        N -> supervisor:start_link({local, binary_to_atom(N, utf8)}, ?MODULE, {sup, Path, Node})
+    end.
 
 start_worker(Path, Node) ->
-    gen_server:start_link(?MODULE, {worker, Path, Node}, []).
+    case maps:get(<<"name">>, Node, none) of
+        none -> gen_server:start_link(?MODULE, {worker, Path, Node}, []);
+        N -> gen_server:start_link({local, binary_to_atom(N, utf8)}, ?MODULE, {worker, Path, Node}, [])
+    end.
 
 init({sup, Path, Node}) ->
     ok = log_call({started, Path, self()}),

@@ -218,11 +218,13 @@ public final class Node {
     }
     if (p.inbox.peekFirst() == InitSignal.INSTANCE) {
       p.inbox.pollFirst();
-      if (sink != EventSink.NONE) {
-        sink.accept(
-            new TraceEvent.Started(scheduler.nowMillis(), p.pid, p.label, p.behavior.kind()));
+      if (p.behavior.preInit(p)) {
+        if (sink != EventSink.NONE) {
+          sink.accept(
+              new TraceEvent.Started(scheduler.nowMillis(), p.pid, p.label, p.behavior.kind()));
+        }
+        p.behavior.init(p);
       }
-      p.behavior.init(p);
     }
     takeSignals(p);
     runCode(p);

@@ -1,14 +1,21 @@
 package dev.kaboom.otp;
 
 import dev.kaboom.engine.Behavior;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A child specification: its id, how to start it (a fresh {@link Behavior} per start), its restart
- * type, its shutdown and its type.
+ * type, its shutdown and its type, and the name its process registers, if any (the {@code {local,
+ * Name}} of its start function: the supervisor checks it before starting, as {@code gen:start}).
  */
 public record ChildSpec(
-    String id, Supplier<Behavior> start, RestartType restart, Shutdown shutdown, ChildType type) {
+    String id,
+    Supplier<Behavior> start,
+    RestartType restart,
+    Shutdown shutdown,
+    ChildType type,
+    Optional<String> name) {
 
   public ChildSpec {
     if (id == null || id.isEmpty()) {
@@ -17,6 +24,13 @@ public record ChildSpec(
     if (start == null || restart == null || shutdown == null || type == null) {
       throw new IllegalArgumentException("incomplete child spec " + id);
     }
+    name = name == null ? Optional.empty() : name;
+  }
+
+  /** A child whose process registers no name. */
+  public ChildSpec(
+      String id, Supplier<Behavior> start, RestartType restart, Shutdown shutdown, ChildType type) {
+    this(id, start, restart, shutdown, type, Optional.empty());
   }
 
   /** A permanent worker with OTP's defaults (shutdown 5000). */
@@ -32,10 +46,10 @@ public record ChildSpec(
   }
 
   public ChildSpec withRestart(RestartType r) {
-    return new ChildSpec(id, start, r, shutdown, type);
+    return new ChildSpec(id, start, r, shutdown, type, name);
   }
 
   public ChildSpec withShutdown(Shutdown s) {
-    return new ChildSpec(id, start, restart, s, type);
+    return new ChildSpec(id, start, restart, s, type, name);
   }
 }

@@ -15,11 +15,18 @@ import dev.kaboom.engine.Term;
  */
 public final class GenServerBehavior<S> implements Behavior {
   private final GenServer<S> module;
+  private final java.util.Optional<String> name;
   private S state;
   private Pid parent;
 
   public GenServerBehavior(GenServer<S> module) {
+    this(module, java.util.Optional.empty());
+  }
+
+  /** A server that registers {@code name} as it starts ({@code start_link({local, Name}, ...)}). */
+  public GenServerBehavior(GenServer<S> module, java.util.Optional<String> name) {
     this.module = module;
+    this.name = name;
   }
 
   public GenServer<S> module() {
@@ -28,6 +35,11 @@ public final class GenServerBehavior<S> implements Behavior {
 
   public S state() {
     return state;
+  }
+
+  @Override
+  public boolean preInit(Proc self) {
+    return Names.registerAtInit(self, name, self.spawner());
   }
 
   @Override

@@ -68,9 +68,17 @@ public final class SupervisorBehavior implements Behavior {
   private Proc self;
   private Pid parent;
 
+  private final java.util.Optional<String> name;
+
   public SupervisorBehavior(SupervisorSpec spec) {
+    this(spec, java.util.Optional.empty());
+  }
+
+  /** A supervisor that registers {@code name} as it starts ({@code name: __MODULE__}). */
+  public SupervisorBehavior(SupervisorSpec spec, java.util.Optional<String> name) {
     this.spec = spec;
     this.flags = spec.flags();
+    this.name = name;
   }
 
   @Override
@@ -111,6 +119,11 @@ public final class SupervisorBehavior implements Behavior {
   }
 
   // ---- init ----
+
+  @Override
+  public boolean preInit(Proc self) {
+    return Names.registerAtInit(self, name, self.spawner());
+  }
 
   @Override
   public void init(Proc self) {
@@ -328,6 +341,14 @@ public final class SupervisorBehavior implements Behavior {
    * then it has no pid), else the reason it failed.
    */
   private void startChild(Child c, boolean isRestart, Consumer<Term> done) {
+    if (c.spec.name().isPresent()) {
+      // gen:start looks the name up in the caller before spawning anything
+      java.util.Optional<Pid> holder = node().whereis(c.spec.name().get());
+      if (holder.isPresent()) {
+        done.accept(((dev.kaboom.engine.Tuple) Names.alreadyStarted(holder.get())).get(1));
+        return;
+      }
+    }
     Pid pid = self.spawnLink(c.spec.start().get(), labelFor(c.spec));
     self.receive(
         m ->

@@ -37,11 +37,12 @@ public final class ScenarioLoader {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern ATOM = Pattern.compile("[a-z][a-zA-Z0-9_@]*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.@]{0,254}");
   private static final List<String> TOP_KEYS = List.of("name", "description", "tree", "steps");
   private static final List<String> NODE_KEYS =
       List.of(
-          "id", "restart", "shutdown", "strategy", "intensity", "period_s", "children", "trap_exit",
-          "stop_ms");
+          "id", "name", "restart", "shutdown", "strategy", "intensity", "period_s", "children",
+          "trap_exit", "stop_ms");
   private static final List<String> STEP_KINDS =
       List.of(
           "exit", "stop", "which_children", "count_children", "terminate_child", "restart_child",
@@ -153,6 +154,7 @@ public final class ScenarioLoader {
     }
     Map<String, Boolean> kinds = new HashMap<>();
     index(tree, tree.id(), kinds);
+    checkNames(treeAt, tree, tree.id(), new HashMap<>());
     List<Step> steps = new ArrayList<>();
     Located stepsAt = top.fields().get("steps");
     if (stepsAt != null) {
@@ -162,6 +164,23 @@ public final class ScenarioLoader {
       }
     }
     return new Scenario(name, description, tree, steps);
+  }
+
+  /** Two processes of the tree cannot register the same name: the second would never start. */
+  private static void checkNames(
+      Located treeAt, TreeNode n, String path, Map<String, String> seen) {
+    if (n.name().isPresent()) {
+      String other = seen.putIfAbsent(n.name().get(), path);
+      if (other != null) {
+        throw new ScenarioException(
+            treeAt,
+            "name '" + n.name().get() + "' is registered by both " + other + " and " + path
+                + ": the second would fail to start with already_started");
+      }
+    }
+    for (TreeNode c : n.children()) {
+      checkNames(treeAt, c, path + "/" + c.id(), seen);
+    }
   }
 
   private static void index(TreeNode n, String path, Map<String, Boolean> kinds) {
@@ -243,8 +262,20 @@ public final class ScenarioLoader {
     }
     boolean trap = f.containsKey("trap_exit") && bool(f.get("trap_exit"), "trap_exit");
     long stopMs = f.containsKey("stop_ms") ? integer(f.get("stop_ms"), "stop_ms", 0) : 0;
+    java.util.Optional<String> name = java.util.Optional.empty();
+    if (f.containsKey("name")) {
+      String n = string(f.get("name"), "name");
+      if (!NAME.matcher(n).matches()) {
+        throw new ScenarioException(
+            f.get("name"),
+            "invalid name '" + n + "': expected a registered name such as pledge_server or"
+                + " Servy.ServicesSupervisor (letters, digits, _ . @)");
+      }
+      name = java.util.Optional.of(n);
+    }
     return new TreeNode(
-        id, supervisor, restart, shutdown, strategy, intensity, period, children, trap, stopMs);
+        id, supervisor, restart, shutdown, strategy, intensity, period, children, trap, stopMs,
+        name);
   }
 
   private static Shutdown shutdown(Located at) {

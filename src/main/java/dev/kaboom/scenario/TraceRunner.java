@@ -15,12 +15,17 @@ public final class TraceRunner {
 
   /** Runs {@code scenario}, handing each trace line (without newline) to {@code out}. */
   public static void run(Scenario scenario, Consumer<String> out) {
+    // a process that never ran its init (its name was taken) has no start line, so no exit line
+    java.util.Set<dev.kaboom.engine.Pid> started = new java.util.HashSet<>();
     Simulation sim =
         new Simulation(
             e -> {
               if (e instanceof TraceEvent.Started s && s.label() != null) {
+                started.add(s.pid());
                 out.accept("start " + s.label());
-              } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
+              } else if (e instanceof TraceEvent.Exited x
+                  && x.label() != null
+                  && started.remove(x.pid())) {
                 out.accept("exit " + x.label() + " " + x.reason().formatAnonymous());
               } else if (e instanceof TraceEvent.GaveUp g) {
                 out.accept("give_up " + g.label() + " " + g.reason().formatAnonymous());

@@ -3,6 +3,7 @@ package dev.kaboom.scenario;
 import dev.kaboom.engine.Behavior;
 import dev.kaboom.otp.ChildSpec;
 import dev.kaboom.otp.ChildType;
+import dev.kaboom.otp.GenServerBehavior;
 import dev.kaboom.otp.SimpleWorker;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.otp.SupervisorBehavior;
@@ -32,14 +33,15 @@ public final class TreeBuilder {
         () -> behavior(n),
         n.restart(),
         n.shutdown(),
-        n.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER);
+        n.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER,
+        n.name());
   }
 
   /** A fresh behaviour for one start of {@code n}. */
   public static Behavior behavior(TreeNode n) {
     if (n.supervisor()) {
-      return new SupervisorBehavior(supervisorSpec(n));
+      return new SupervisorBehavior(supervisorSpec(n), n.name());
     }
-    return SimpleWorker.behavior(n.trapExit(), n.stopMillis());
+    return new GenServerBehavior<>(new SimpleWorker(n.trapExit(), n.stopMillis()), n.name());
   }
 }

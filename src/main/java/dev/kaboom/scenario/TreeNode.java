@@ -4,10 +4,12 @@ import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.Shutdown;
 import dev.kaboom.otp.Strategy;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One node of a scenario's tree: a supervisor (it has a strategy or children) or a worker. All
- * defaults are already applied.
+ * defaults are already applied. {@code name} is the name its process registers (Kaboom's
+ * extension of the format, like {@code name: __MODULE__} in Elixir).
  */
 public record TreeNode(
     String id,
@@ -19,10 +21,29 @@ public record TreeNode(
     int periodSeconds,
     List<TreeNode> children,
     boolean trapExit,
-    long stopMillis) {
+    long stopMillis,
+    Optional<String> name) {
 
   public TreeNode {
     children = List.copyOf(children);
+    name = name == null ? Optional.empty() : name;
+  }
+
+  /** A node whose process registers no name. */
+  public TreeNode(
+      String id,
+      boolean supervisor,
+      RestartType restart,
+      Shutdown shutdown,
+      Strategy strategy,
+      int intensity,
+      int periodSeconds,
+      List<TreeNode> children,
+      boolean trapExit,
+      long stopMillis) {
+    this(
+        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
+        stopMillis, Optional.empty());
   }
 
   public static TreeNode worker(String id) {
@@ -39,19 +60,19 @@ public record TreeNode(
   public TreeNode withChildren(List<TreeNode> newChildren) {
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, newChildren,
-        trapExit, stopMillis);
+        trapExit, stopMillis, name);
   }
 
   public TreeNode withStrategy(Strategy s) {
     return new TreeNode(
         id, supervisor, restart, shutdown, s, intensity, periodSeconds, children, trapExit,
-        stopMillis);
+        stopMillis, name);
   }
 
   public TreeNode withIntensity(int newIntensity, int newPeriodSeconds) {
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, newIntensity, newPeriodSeconds, children,
-        trapExit, stopMillis);
+        trapExit, stopMillis, name);
   }
 
   /** Number of nodes in this subtree, this one included. */

@@ -70,7 +70,7 @@ class ScenarioLoaderTest {
           wrong type: intensity      | {"tree": {"id": "root", "children": [], "intensity": "3"}}           | 1:54: "intensity" must be a whole number; got a string
           wrong type: children       | {"tree": {"id": "root", "children": {}}}                             | 1:37: "children" must be a list; got an object
           wrong type: trap_exit      | {"tree": {"id": "root", "children": [{"id":"a", "trap_exit": "yes"}]}} | 1:62: "trap_exit" must be true or false; got a string
-          unknown field              | {"tree": {"id": "root", "childs": []}}                               | 1:25: unknown field "childs" in a tree node: expected one of id, restart, shutdown, strategy, intensity, period_s, children, trap_exit, stop_ms
+          unknown field              | {"tree": {"id": "root", "childs": []}}                               | 1:25: unknown field "childs" in a tree node: expected one of id, name, restart, shutdown, strategy, intensity, period_s, children, trap_exit, stop_ms
           unknown top-level field    | {"tree": {"id": "root", "children": []}, "stepz": []}                | 1:42: unknown field "stepz" in a scenario: expected one of name, description, tree, steps
           duplicate sibling ids      | {"tree": {"id": "root", "children": [{"id":"a"},{"id":"a"}]}}        | 1:55: duplicate id 'a' among the children of 'root'
           duplicate key              | {"tree": {"id": "root", "children": []}, "tree": 1}                  | 1:42: duplicate key 'tree'

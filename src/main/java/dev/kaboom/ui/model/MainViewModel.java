@@ -61,6 +61,14 @@ public final class MainViewModel {
   private EngineSession session;
   private int scriptPosition;
   private final List<String> pendingLines = new ArrayList<>();
+  private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+
+  /**
+   * A transient message for the user (a toast): a bundle key and its one argument. {@code
+   * notify.gaveUp}: a supervisor reached its restart intensity; {@code notify.openFailed}: a file
+   * did not load.
+   */
+  public record Notice(String key, String argument) {}
 
   public MainViewModel() {
     paused.addListener((o, a, b) -> pacer.setPaused(b));
@@ -71,6 +79,11 @@ public final class MainViewModel {
 
   public ObservableList<String> logLines() {
     return logLines;
+  }
+
+  /** Transient messages, newest last (the window shows each as a notification once). */
+  public ObservableList<Notice> notices() {
+    return notices;
   }
 
   /** The last load error ({@code file:line:column: message}), or "" when there is none. */
@@ -138,6 +151,7 @@ public final class MainViewModel {
     ScenarioLoader.Result r = ScenarioLoader.load(file);
     if (r instanceof ScenarioLoader.Result.Failed f) {
       error.set(f.error().toString());
+      notice(new Notice("notify.openFailed", file.getFileName().toString()));
       return false;
     }
     load(((ScenarioLoader.Result.Loaded) r).scenario(), file);
@@ -188,6 +202,20 @@ public final class MainViewModel {
     applyEvents(session.log().drain());
     if (tree.get().advance(deltaNanos)) {
       revision.set(revision.get() + 1);
+      dropStaleSelection();
+    }
+  }
+
+  private void dropStaleSelection() {
+    if (selectedPath.get() != null && tree.get().node(selectedPath.get()).isEmpty()) {
+      selectedPath.set(null);
+    }
+  }
+
+  private void notice(Notice n) {
+    notices.add(n);
+    if (notices.size() > 50) {
+      notices.remove(0, notices.size() - 50);
     }
   }
 
@@ -231,6 +259,10 @@ public final class MainViewModel {
     for (TraceEvent e : events) {
       changed |= t.apply(e, session, highlight);
       ReportFormatter.format(e, session).ifPresent(lines::add);
+      if (e instanceof TraceEvent.GaveUp g) {
+        notice(new Notice("notify.gaveUp",
+            session.pathOf(g.supervisor()).orElse(g.supervisor().toString())));
+      }
     }
     if (!lines.isEmpty()) {
       logLines.addAll(lines);
@@ -298,15 +330,72 @@ public final class MainViewModel {
                 request,
                 r -> {
                   if (r instanceof Client.CallResult.Replied rep) {
-                    say("= " + rep.value().format());
+                    say("= " + elixirPids(rep.value().format()));
                   } else if (r instanceof Client.CallResult.Failed f) {
-                    say("= exit " + f.reason().format());
+                    say("= exit " + elixirPids(f.reason().format()));
                   }
                 });
     if (!found) {
       say("= noproc (" + path + " is not running)");
     }
     return found;
+  }
+
+  /** Pids in a formatted term written the Elixir way: {@code <0.105.0>} as {@code #PID<0.105.0>}. */
+  static String elixirPids(String formatted) {
+    return formatted.replaceAll("(?<!#PID)<0\\.(\\d+)\\.0>", "#PID<0.$1.0>");
+  }
+
+  /**
+   * {@code Supervisor.start_child(sup, spec)}: starts {@code spec} under the supervisor at {@code
+   * path}; once started it is drawn last among that supervisor's children.
+   */
+  public boolean startChild(String path, dev.kaboom.scenario.TreeNode spec) {
+    if (session == null) {
+      return false;
+    }
+    tree.get().expectChild(path, spec);
+    return call(path, new SupervisorRequest.StartChild(dev.kaboom.scenario.TreeBuilder.childSpec(spec)));
+  }
+
+  /** The spec of a child made up in the window: a plain worker, or an empty supervisor. */
+  public static dev.kaboom.scenario.TreeNode newChildSpec(
+      String id, boolean supervisor, dev.kaboom.otp.RestartType restart) {
+    dev.kaboom.scenario.TreeNode base =
+        supervisor
+            ? dev.kaboom.scenario.TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of())
+            : dev.kaboom.scenario.TreeNode.worker(id);
+    return new dev.kaboom.scenario.TreeNode(id, supervisor, restart, base.shutdown(),
+        base.strategy(), base.intensity(), base.periodSeconds(), List.of(), false, 0);
+  }
+
+  /**
+   * Changes one supervisor flag (an editable inspector row: {@link InspectorRow#STRATEGY}, {@link
+   * InspectorRow#INTENSITY}, {@link InspectorRow#PERIOD}) with {@code SetFlags}, keeping the others.
+   * Does nothing when the value is already the supervisor's.
+   */
+  public boolean setFlag(String path, String key, Object value) {
+    Optional<ProcessNodeModel> n = tree.get() == null ? Optional.empty() : tree.get().node(path);
+    if (n.isEmpty() || !n.get().isSupervisor() || value == null) {
+      return false;
+    }
+    ProcessNodeModel m = n.get();
+    Strategy s = m.strategy();
+    int intensity = m.intensity();
+    int period = (int) Math.max(1, m.periodMillis() / 1000);
+    switch (key) {
+      case InspectorRow.STRATEGY -> s = value instanceof Strategy v ? v
+          : Strategy.parse(value.toString()).orElse(s);
+      case InspectorRow.INTENSITY -> intensity = ((Number) value).intValue();
+      case InspectorRow.PERIOD -> period = ((Number) value).intValue();
+      default -> {
+        return false;
+      }
+    }
+    if (s == m.strategy() && intensity == m.intensity() && period * 1000L == m.periodMillis()) {
+      return false;
+    }
+    return setFlags(path, s, intensity, period);
   }
 
   /** Switches a supervisor's strategy and restart intensity at run time. */
@@ -367,9 +456,7 @@ public final class MainViewModel {
     } else if (step instanceof dev.kaboom.scenario.Step.DeleteChild d) {
       call(d.path(), new SupervisorRequest.DeleteChild(d.id()));
     } else if (step instanceof dev.kaboom.scenario.Step.StartChild sc) {
-      call(
-          sc.path(),
-          new SupervisorRequest.StartChild(dev.kaboom.scenario.TreeBuilder.childSpec(sc.spec())));
+      startChild(sc.path(), sc.spec());
     } else if (step instanceof dev.kaboom.scenario.Step.Sleep sl) {
       say("> :timer.sleep(" + sl.millis() + ")");
       session.sim().sleep(sl.millis());
@@ -390,23 +477,28 @@ public final class MainViewModel {
       return rows;
     }
     ProcessNodeModel n = found.get();
+    Optional<Proc> proc =
+        n.pid().filter(p -> n.status() == NodeStatus.RUNNING)
+            .flatMap(p -> session.sim().node().process(p));
     rows.add(new InspectorRow("inspector.path", n.path()));
     rows.add(new InspectorRow("inspector.pid", n.pid().map(Pid::toString).orElse("-")));
+    String name = proc.map(Proc::registeredName).orElse(n.registeredName().orElse(null));
+    rows.add(new InspectorRow("inspector.registered", name == null ? "-" : name));
     rows.add(new InspectorRow("inspector.status", n.status().pseudoClass()
         + (n.deleted() ? " (deleted)" : "") + (n.gaveUp() ? " (gave up)" : "")));
     rows.add(new InspectorRow("inspector.kind", n.isSupervisor() ? "supervisor" : "worker"));
     rows.add(new InspectorRow("inspector.restart", n.spec().restart().otpName()));
     rows.add(new InspectorRow("inspector.shutdown", n.spec().shutdown().toString()));
     if (n.isSupervisor()) {
-      rows.add(new InspectorRow("inspector.flags",
-          "{" + n.strategy().otpName() + ", " + n.intensity() + ", "
-              + ReportFormatter.seconds(n.periodMillis()) + "}"));
+      rows.add(new InspectorRow(InspectorRow.STRATEGY, n.strategy().otpName(), n.strategy(), true));
+      rows.add(new InspectorRow(InspectorRow.INTENSITY, Integer.toString(n.intensity()),
+          n.intensity(), true));
+      int period = (int) Math.max(1, n.periodMillis() / 1000);
+      rows.add(new InspectorRow(InspectorRow.PERIOD, ReportFormatter.seconds(n.periodMillis()),
+          period, true));
+      rows.add(new InspectorRow("inspector.window", n.gaveUp() ? "-"
+          : n.restartsInWindow() + " / " + n.intensity()));
     }
-    Optional<Proc> proc =
-        n.pid().filter(p -> n.status() == NodeStatus.RUNNING)
-            .flatMap(p -> session.sim().node().process(p));
-    rows.add(new InspectorRow("inspector.registered",
-        proc.map(Proc::registeredName).orElse(null) == null ? "-" : proc.get().registeredName()));
     rows.add(new InspectorRow("inspector.trapExit",
         proc.map(p -> Boolean.toString(p.trapsExits())).orElse("-")));
     rows.add(new InspectorRow("inspector.links", proc.map(p -> pids(p.links())).orElse("-")));
@@ -421,9 +513,9 @@ public final class MainViewModel {
         h.append('\n');
       }
       h.append(ReportFormatter.time(r.timeMillis()))
-          .append(r.oldPid() == null ? "-" : r.oldPid().format())
+          .append(r.oldPid() == null ? "-" : r.oldPid().toString())
           .append(" \u2192 ")
-          .append(r.newPid().format())
+          .append(r.newPid().toString())
           .append(" (")
           .append(r.reason())
           .append(')');
@@ -437,7 +529,7 @@ public final class MainViewModel {
       return "[]";
     }
     return pids.stream()
-        .map(p -> session.pathOf(p).map(path -> p.format() + " " + path).orElse(p.format()))
+        .map(p -> session.pathOf(p).map(path -> p + " " + path).orElse(p.toString()))
         .collect(Collectors.joining(", ", "[", "]"));
   }
 }

@@ -34,6 +34,13 @@ public final class ProcessNodeModel {
   double badgeLitUntil;
   double trappingUntil;
   double edgeLitUntil;
+  /** Model time (ns) its spec was removed at; NaN while it has one. */
+  double removedAt = Double.NaN;
+  /** Model time (ns) it disappears from the drawn tree; NaN while it stays. */
+  double removeAt = Double.NaN;
+  /** Model time (ns) it appeared at run time (start_child); NaN for the scenario's own nodes. */
+  double addedAt = Double.NaN;
+  double addedUntil = Double.NaN;
 
   ProcessNodeModel(String path, TreeNode spec, ProcessNodeModel parent) {
     this.path = path;
@@ -70,6 +77,41 @@ public final class ProcessNodeModel {
 
   void addChild(ProcessNodeModel c) {
     children.add(c);
+  }
+
+  void insertChild(int index, ProcessNodeModel c) {
+    children.add(Math.max(0, Math.min(index, children.size())), c);
+  }
+
+  /** It was added at run time (start_child), not part of its supervisor's own spec. */
+  public boolean wasAdded() {
+    return !Double.isNaN(addedAt);
+  }
+
+  void removeChild(ProcessNodeModel c) {
+    children.remove(c);
+  }
+
+  /**
+   * How visible it is while it fades out after its spec was removed: 1 until then, going down to
+   * 0 when it leaves the tree.
+   */
+  public double presence(double nowNanos) {
+    if (Double.isNaN(removeAt)) {
+      return 1.0;
+    }
+    double span = removeAt - removedAt;
+    return span <= 0 ? 0.0 : Math.max(0.0, Math.min(1.0, (removeAt - nowNanos) / span));
+  }
+
+  /** It is about to leave the drawn tree (its spec was removed). */
+  public boolean leaving() {
+    return !Double.isNaN(removeAt);
+  }
+
+  /** It just appeared at run time (start_child): drawn highlighted for a few beats. */
+  public boolean justAdded(double nowNanos) {
+    return !Double.isNaN(addedUntil) && nowNanos < addedUntil;
   }
 
   /** The current (or last) pid; empty before the first start. */

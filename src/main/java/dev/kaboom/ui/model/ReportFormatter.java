@@ -84,7 +84,7 @@ public final class ReportFormatter {
   }
 
   static String pid(Pid p) {
-    return p == null ? "undefined" : p.format();
+    return p == null ? "undefined" : p.toString(); // the Elixir way: #PID<0.105.0>
   }
 
   static String name(EngineSession s, Pid p) {

@@ -12,21 +12,26 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
- * One process drawn in the tree: a light box of texts (id, pid and registered name, restarts; for a
+ * One process drawn in the tree: a light box of texts (id, registered name, pid, restarts; for a
  * supervisor its strategy badge and restart-intensity meter). Its look comes from CSS: style classes
  * {@code process-node supervisor|worker} and one pseudo-class per state ({@code :running :crashed
- * :restarting :stopped :trapping}, plus {@code :gave-up :deleted}); the badge gets {@code :lit}.
+ * :restarting :stopped :trapping}, plus {@code :gave-up :deleted}, {@code :added} for a child that just came with start_child and
+ * {@code :leaving} while a removed one fades out); the badge gets {@code :lit}.
  */
 public final class ProcessNodeView extends VBox {
   static final PseudoClass TRAPPING = PseudoClass.getPseudoClass("trapping");
   static final PseudoClass GAVE_UP = PseudoClass.getPseudoClass("gave-up");
   static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
   static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
+  static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
+  static final PseudoClass LEAVING = PseudoClass.getPseudoClass("leaving");
+  static final PseudoClass UNREGISTERED = PseudoClass.getPseudoClass("unregistered");
 
   private final ProcessNodeModel model;
   private final ResourceBundle bundle;
   private final Text idText = new Text();
   private final Text pidText = new Text();
+  private final Label nameLabel = new Label();
   private final Text restartsText = new Text();
   private final Label badge = new Label();
   private final Text meterText = new Text();
@@ -42,6 +47,9 @@ public final class ProcessNodeView extends VBox {
   private boolean shownLit;
   private boolean shownGaveUp;
   private boolean shownDeleted;
+  private boolean shownAdded;
+  private boolean shownLeaving;
+  private double shownOpacity = 1;
 
   public ProcessNodeView(ProcessNodeModel model, ResourceBundle bundle, boolean compact) {
     this.model = model;
@@ -55,11 +63,20 @@ public final class ProcessNodeView extends VBox {
     idText.getStyleClass().add("node-id");
     idText.setText(model.id());
     pidText.getStyleClass().add("node-pid");
+    nameLabel.getStyleClass().add("node-name");
+    nameLabel.setMnemonicParsing(false);
+    nameLabel.setMinWidth(0);
+    nameLabel.setMaxWidth(Double.MAX_VALUE);
+    nameLabel.setAlignment(Pos.CENTER);
     restartsText.getStyleClass().add("node-restarts");
     badge.getStyleClass().add("strategy-badge");
     badge.setMnemonicParsing(false);
     meterText.getStyleClass().add("node-meter");
-    getChildren().addAll(idText, pidText);
+    getChildren().add(idText);
+    if (hasNameLine(model)) {
+      getChildren().add(nameLabel);
+    }
+    getChildren().add(pidText);
     if (model.isSupervisor()) {
       getChildren().add(badge);
       if (!compact) {
@@ -82,6 +99,11 @@ public final class ProcessNodeView extends VBox {
     return model;
   }
 
+  /** Nodes whose spec registers a name get a line for it. */
+  static boolean hasNameLine(ProcessNodeModel m) {
+    return m.spec().name().isPresent();
+  }
+
   /** Brings the texts and pseudo-classes in line with the model (cheap when nothing changed). */
   public void update(double nowNanos) {
     if (model.status() != shownStatus) {
@@ -95,8 +117,13 @@ public final class ProcessNodeView extends VBox {
     if (current != shownPidObject || !java.util.Objects.equals(name, shownName) || shownPid.isEmpty()) {
       shownPidObject = current;
       shownName = name;
-      shownPid = (current == null ? "-" : current.format()) + (name == null ? "" : " " + name);
+      shownPid = current == null ? "-" : current.toString(); // the Elixir way: #PID<0.105.0>
       pidText.setText(shownPid);
+      if (hasNameLine(model)) {
+        // the registered name; the spec's name, dimmed, while nothing holds it
+        nameLabel.setText(name != null ? name : model.spec().name().orElse(""));
+        nameLabel.pseudoClassStateChanged(UNREGISTERED, name == null);
+      }
     }
     boolean trapping = model.trapping(nowNanos);
     if (trapping != shownTrapping) {
@@ -110,6 +137,20 @@ public final class ProcessNodeView extends VBox {
     if (model.deleted() != shownDeleted) {
       pseudoClassStateChanged(DELETED, model.deleted());
       shownDeleted = model.deleted();
+    }
+    boolean added = model.justAdded(nowNanos);
+    if (added != shownAdded) {
+      pseudoClassStateChanged(ADDED, added);
+      shownAdded = added;
+    }
+    if (model.leaving() != shownLeaving) {
+      pseudoClassStateChanged(LEAVING, model.leaving());
+      shownLeaving = model.leaving();
+    }
+    double opacity = model.leaving() ? 0.15 + 0.6 * model.presence(nowNanos) : 1.0;
+    if (opacity != shownOpacity) {
+      setOpacity(opacity);
+      shownOpacity = opacity;
     }
     if (model.restartCount() != shownRestartCount) {
       shownRestartCount = model.restartCount();

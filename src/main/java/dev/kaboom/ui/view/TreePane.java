@@ -3,12 +3,16 @@ package dev.kaboom.ui.view;
 import dev.kaboom.ui.model.ProcessNodeModel;
 import dev.kaboom.ui.model.TreeModel;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.animation.Interpolator;
+import javafx.animation.Transition;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.input.ContextMenuEvent;
@@ -19,9 +23,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 import org.abego.treelayout.NodeExtentProvider;
 import org.abego.treelayout.TreeLayout;
 import org.abego.treelayout.util.DefaultConfiguration;
@@ -44,8 +50,16 @@ public final class TreePane extends Region {
   private final Translate translate = new Translate();
   private final Scale scale = new Scale(1, 1, 0, 0);
   private final Map<String, ProcessNodeView> views = new LinkedHashMap<>();
-  private Map<ProcessNodeModel, Rectangle2D.Double> bounds = new HashMap<>();
+  private static final Duration MOVE_TIME = Duration.millis(450);
   private TreeModel model;
+  private boolean compact;
+  private double fontScale = 1.0;
+  private long shownStructure = -1;
+  /** Where the laid-out tree's top-left corner is in content coordinates (the root stays put). */
+  private double offsetX;
+  private double offsetY;
+  private Transition moving;
+  private Runnable land = () -> {};
   private double treeWidth;
   private double treeHeight;
   private boolean fitPending;
@@ -110,73 +124,112 @@ public final class TreePane extends Region {
 
   /** Draws {@code m}: builds the boxes, lays them out, and fits the tree to the window. */
   public void setModel(TreeModel m) {
+    stopMoving();
     this.model = m;
     views.clear();
     nodeLayer.getChildren().clear();
-    boolean compact = m.size() > COMPACT_ABOVE;
+    compact = m.size() > COMPACT_ABOVE;
     for (ProcessNodeModel n : m.nodes()) {
-      ProcessNodeView v = new ProcessNodeView(n, bundle, compact);
-      double[] size = size(n, compact);
-      v.setMinSize(size[0], size[1]);
-      v.setPrefSize(size[0], size[1]);
-      v.setMaxSize(size[0], size[1]);
-      v.setOnMouseClicked(e -> {
-        if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-          onNodeClicked.accept(n.path());
-          e.consume();
-        }
-      });
-      v.setOnContextMenuRequested(e -> {
-        onNodeContextMenu.accept(n.path(), e);
-        e.consume();
-      });
-      views.put(n.path(), v);
+      views.put(n.path(), newView(n));
     }
     nodeLayer.getChildren().addAll(views.values());
-    layoutTree(compact);
+    shownStructure = m.structureVersion();
+    offsetX = 0;
+    offsetY = 0;
+    Map<String, double[]> at = layoutTree();
+    at.forEach((path, xy) -> views.get(path).relocate(xy[0], xy[1]));
+    rebuildEdges();
     refresh();
     fitPending = true;
     autoFit = true;
     requestLayout();
   }
 
+  private ProcessNodeView newView(ProcessNodeModel n) {
+    ProcessNodeView v = new ProcessNodeView(n, bundle, compact);
+    double[] size = size(n);
+    v.setMinSize(size[0], size[1]);
+    v.setPrefSize(size[0], size[1]);
+    v.setMaxSize(size[0], size[1]);
+    v.setOnMouseClicked(e -> {
+      if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+        onNodeClicked.accept(n.path());
+        e.consume();
+      }
+    });
+    v.setOnContextMenuRequested(e -> {
+      onNodeContextMenu.accept(n.path(), e);
+      e.consume();
+    });
+    return v;
+  }
+
+  /**
+   * The font scale of presentation mode (1 to 2.5): boxes and their texts grow with it (the texts
+   * through the root's font size, which the tree's CSS sizes in em), and the tree is laid out again.
+   */
+  public void setFontScale(double s) {
+    double next = Math.max(0.5, Math.min(4.0, s));
+    if (Math.abs(next - fontScale) < 1e-9) {
+      return;
+    }
+    fontScale = next;
+    if (model != null) {
+      setModel(model);
+    }
+  }
+
+  public double fontScale() {
+    return fontScale;
+  }
+
+  /** The size of {@code n}'s box at the current font scale. */
+  double[] size(ProcessNodeModel n) {
+    double[] base = size(n, compact);
+    if (ProcessNodeView.hasNameLine(n)) {
+      base[1] += compact ? 12 : 16;
+    }
+    return new double[] {Math.ceil(base[0] * fontScale), Math.ceil(base[1] * fontScale)};
+  }
+
   static double[] size(ProcessNodeModel n, boolean compact) {
     if (compact) {
       return n.isSupervisor() ? new double[] {120, 54} : new double[] {90, 36};
     }
-    return n.isSupervisor() ? new double[] {190, 86} : new double[] {150, 62};
+    return n.isSupervisor() ? new double[] {190, 86} : new double[] {160, 62};
   }
 
-  private void layoutTree(boolean compact) {
+  /** Lays the tree out; returns each node's place in content coordinates (shifted by the offset). */
+  private Map<String, double[]> layoutTree() {
     DefaultTreeForTreeLayout<ProcessNodeModel> t = new DefaultTreeForTreeLayout<>(model.root());
     addChildren(t, model.root());
     NodeExtentProvider<ProcessNodeModel> extents =
         new NodeExtentProvider<>() {
           @Override
           public double getWidth(ProcessNodeModel n) {
-            return size(n, compact)[0];
+            return views.get(n.path()).getPrefWidth();
           }
 
           @Override
           public double getHeight(ProcessNodeModel n) {
-            return size(n, compact)[1];
+            return views.get(n.path()).getPrefHeight();
           }
         };
+    // gaps grow slower than the boxes, so big fonts still fit on a projector
+    double gapScale = Math.sqrt(fontScale);
     DefaultConfiguration<ProcessNodeModel> cfg =
-        new DefaultConfiguration<>(compact ? 40 : 60, compact ? 8 : 24);
+        new DefaultConfiguration<>((compact ? 40 : 56) * gapScale, (compact ? 8 : 20) * gapScale);
     TreeLayout<ProcessNodeModel> layout = new TreeLayout<>(t, extents, cfg);
-    bounds = layout.getNodeBounds();
+    Map<ProcessNodeModel, Rectangle2D.Double> bounds = layout.getNodeBounds();
     Rectangle2D all = layout.getBounds();
     treeWidth = all.getWidth();
     treeHeight = all.getHeight();
-    edges.getElements().clear();
+    Map<String, double[]> at = new HashMap<>();
     for (Map.Entry<ProcessNodeModel, Rectangle2D.Double> b : bounds.entrySet()) {
-      ProcessNodeView v = views.get(b.getKey().path());
-      v.relocate(b.getValue().x - all.getX(), b.getValue().y - all.getY());
+      at.put(b.getKey().path(), new double[] {
+          b.getValue().x - all.getX() + offsetX, b.getValue().y - all.getY() + offsetY});
     }
-    for (ProcessNodeModel n : model.nodes()) {
-      n.parent().ifPresent(p -> addEdge(edges, p, n));
-    }
+    return at;
   }
 
   private void addChildren(DefaultTreeForTreeLayout<ProcessNodeModel> t, ProcessNodeModel n) {
@@ -186,16 +239,164 @@ public final class TreePane extends Region {
     }
   }
 
-  private void addEdge(Path path, ProcessNodeModel parent, ProcessNodeModel child) {
+  private void rebuildEdges() {
+    List<PathElement> elements = new ArrayList<>(model.size() * 4);
+    for (ProcessNodeView v : views.values()) {
+      ProcessNodeModel n = v.model();
+      n.parent().ifPresent(p -> addEdge(elements, p, n));
+    }
+    edges.getElements().setAll(elements);
+  }
+
+  private void addEdge(List<PathElement> path, ProcessNodeModel parent, ProcessNodeModel child) {
     ProcessNodeView pv = views.get(parent.path());
     ProcessNodeView cv = views.get(child.path());
+    if (pv == null || cv == null) {
+      return;
+    }
     double px = pv.getLayoutX() + pv.getPrefWidth() / 2;
     double py = pv.getLayoutY() + pv.getPrefHeight();
     double cx = cv.getLayoutX() + cv.getPrefWidth() / 2;
     double cy = cv.getLayoutY();
     double midY = (py + cy) / 2;
-    path.getElements().addAll(
-        new MoveTo(px, py), new LineTo(px, midY), new LineTo(cx, midY), new LineTo(cx, cy));
+    path.addAll(List.of(
+        new MoveTo(px, py), new LineTo(px, midY), new LineTo(cx, midY), new LineTo(cx, cy)));
+  }
+
+  // ---- nodes coming and going ----
+
+  /**
+   * The model's nodes changed (start_child, a removed spec): adds and removes boxes, lays the tree
+   * out again and moves the boxes there in a short animation. The root stays where it is on screen,
+   * so the view does not jump; while the tree is fitted to the window, the fit follows smoothly.
+   */
+  private void restructure() {
+    shownStructure = model.structureVersion();
+    stopMoving();
+    Map<String, ProcessNodeModel> now = new LinkedHashMap<>();
+    for (ProcessNodeModel n : model.nodes()) {
+      now.put(n.path(), n);
+    }
+    List<ProcessNodeView> gone = new ArrayList<>();
+    views.values().removeIf(v -> {
+      boolean stale = now.get(v.model().path()) != v.model();
+      if (stale) {
+        gone.add(v);
+      }
+      return stale;
+    });
+    nodeLayer.getChildren().removeAll(gone);
+    List<ProcessNodeView> fresh = new ArrayList<>();
+    for (ProcessNodeModel n : now.values()) {
+      if (!views.containsKey(n.path())) {
+        ProcessNodeView v = newView(n);
+        views.put(n.path(), v);
+        fresh.add(v);
+      }
+    }
+    nodeLayer.getChildren().addAll(fresh);
+    ProcessNodeView rootView = views.get(model.root().path());
+    double rootX = rootView.getLayoutX();
+    double rootY = rootView.getLayoutY();
+    Map<String, double[]> at = layoutTree();
+    double[] r = at.get(model.root().path());
+    double dx = rootX - r[0];
+    double dy = rootY - r[1];
+    offsetX += dx;
+    offsetY += dy;
+    at.values().forEach(xy -> {
+      xy[0] += dx;
+      xy[1] += dy;
+    });
+    List<Move> moves = new ArrayList<>();
+    for (ProcessNodeView v : fresh) {
+      // a new box grows out of its parent's place
+      ProcessNodeView pv = v.model().parent().map(p -> views.get(p.path())).orElse(null);
+      double[] to = at.get(v.model().path());
+      if (pv != null && !fresh.contains(pv)) {
+        v.relocate(pv.getLayoutX(), pv.getLayoutY());
+      } else {
+        v.relocate(to[0], to[1]);
+      }
+    }
+    for (ProcessNodeView v : views.values()) {
+      double[] to = at.get(v.model().path());
+      if (to != null && (Math.abs(v.getLayoutX() - to[0]) > 0.5 || Math.abs(v.getLayoutY() - to[1]) > 0.5)) {
+        moves.add(new Move(v, v.getLayoutX(), v.getLayoutY(), to[0], to[1]));
+      }
+    }
+    double[] fromView = {scale.getX(), translate.getX(), translate.getY()};
+    double[] toView = autoFit ? fitTarget() : null;
+    if (moves.isEmpty() && toView == null) {
+      rebuildEdges();
+      return;
+    }
+    land = () -> {
+      for (Move m : moves) {
+        m.view().relocate(m.x1(), m.y1());
+      }
+      if (toView != null) {
+        scale.setX(toView[0]);
+        scale.setY(toView[0]);
+        translate.setX(toView[1]);
+        translate.setY(toView[2]);
+      }
+      rebuildEdges();
+      redrawLitEdges();
+    };
+    moving = new Transition() {
+      {
+        setCycleDuration(MOVE_TIME);
+        setInterpolator(Interpolator.EASE_BOTH);
+      }
+
+      @Override
+      protected void interpolate(double f) {
+        for (Move m : moves) {
+          m.view().relocate(m.x0() + (m.x1() - m.x0()) * f, m.y0() + (m.y1() - m.y0()) * f);
+        }
+        if (toView != null) {
+          double sc = fromView[0] + (toView[0] - fromView[0]) * f;
+          scale.setX(sc);
+          scale.setY(sc);
+          translate.setX(fromView[1] + (toView[1] - fromView[1]) * f);
+          translate.setY(fromView[2] + (toView[2] - fromView[2]) * f);
+        }
+        rebuildEdges();
+        redrawLitEdges();
+      }
+    };
+    Transition mine = moving;
+    moving.setOnFinished(e -> {
+      if (moving == mine) {
+        moving = null;
+        land.run();
+        land = () -> {};
+      }
+    });
+    moving.play();
+  }
+
+  private record Move(ProcessNodeView view, double x0, double y0, double x1, double y1) {}
+
+  /** Ends a running move at once, the boxes in their new places (tests, snapshots). */
+  public void finishMoving() {
+    stopMoving();
+  }
+
+  private void stopMoving() {
+    if (moving != null) {
+      Transition t = moving;
+      moving = null;
+      t.stop();
+      land.run(); // a new layout starts from settled places
+      land = () -> {};
+    }
+  }
+
+  /** True while boxes are moving to a new layout. */
+  public boolean isMoving() {
+    return moving != null;
   }
 
   /** Updates every box from the model and redraws the lit links. */
@@ -203,14 +404,27 @@ public final class TreePane extends Region {
     if (model == null) {
       return;
     }
+    if (model.structureVersion() != shownStructure) {
+      restructure();
+    }
     double now = model.nowNanos();
-    litEdges.getElements().clear();
     for (ProcessNodeView v : views.values()) {
       v.update(now);
+    }
+    redrawLitEdges();
+  }
+
+  private void redrawLitEdges() {
+    double now = model.nowNanos();
+    List<PathElement> lit = new ArrayList<>();
+    for (ProcessNodeView v : views.values()) {
       ProcessNodeModel n = v.model();
       if (n.edgeLit(now)) {
-        n.parent().ifPresent(p -> addEdge(litEdges, p, n));
+        n.parent().ifPresent(p -> addEdge(lit, p, n));
       }
+    }
+    if (!lit.isEmpty() || !litEdges.getElements().isEmpty()) {
+      litEdges.getElements().setAll(lit);
     }
   }
 
@@ -238,21 +452,33 @@ public final class TreePane extends Region {
 
   /** Scales the whole tree into the window (never above 150%) and centres it. */
   public void fit() {
+    double[] t = fitTarget();
+    if (t == null) {
+      fitPending = true;
+      return;
+    }
+    stopMoving();
+    scale.setX(t[0]);
+    scale.setY(t[0]);
+    translate.setX(t[1]);
+    translate.setY(t[2]);
+    fitPending = false;
+    autoFit = true;
+  }
+
+  /** Zoom and translation that fit the tree into the window, or null before it has a size. */
+  private double[] fitTarget() {
     double w = getWidth();
     double h = getHeight();
     if (w <= 0 || h <= 0 || treeWidth <= 0) {
-      fitPending = true;
-      return;
+      return null;
     }
     double margin = 24;
     double s = Math.min((w - 2 * margin) / treeWidth, (h - 2 * margin) / treeHeight);
     s = Math.max(0.02, Math.min(1.5, s));
-    scale.setX(s);
-    scale.setY(s);
-    translate.setX((w - treeWidth * s) / 2);
-    translate.setY(Math.max(margin, (h - treeHeight * s) / 2 * 0.6));
-    fitPending = false;
-    autoFit = true;
+    return new double[] {
+      s, (w - treeWidth * s) / 2 - offsetX * s, Math.max(margin, (h - treeHeight * s) / 2 * 0.6) - offsetY * s
+    };
   }
 
   /** Width and height of the laid-out tree at zoom 1. */
@@ -263,7 +489,7 @@ public final class TreePane extends Region {
   @Override
   protected void layoutChildren() {
     content.autosize();
-    if ((fitPending || autoFit) && getWidth() > 0 && getHeight() > 0) {
+    if ((fitPending || autoFit) && moving == null && getWidth() > 0 && getHeight() > 0) {
       fit();
     }
   }

@@ -46,6 +46,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.scenario.TreeNode;
+import javafx.geometry.Pos;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextField;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
 
@@ -73,8 +82,10 @@ public final class MainController {
   private final ResourceBundle bundle;
   private final Shell shell;
   private TreePane treePane;
+  private InspectorSheet inspector;
   private long renderedRevision = -1;
-  private String inspected;
+  private String lastNotification = "";
+  private ContextMenu openMenu;
 
   @FXML private BorderPane root;
   @FXML private StackPane treeHost;
@@ -85,12 +96,8 @@ public final class MainController {
   @FXML private SegmentedButton speedButtons;
   @FXML private HBox errorBar;
   @FXML private Label errorLabel;
-  @FXML private GridPane inspectorGrid;
+  @FXML private VBox inspectorBox;
   @FXML private Label inspectorHint;
-  @FXML private VBox flagsBox;
-  @FXML private SegmentedButton strategyButtons;
-  @FXML private Spinner<Integer> intensitySpinner;
-  @FXML private Spinner<Integer> periodSpinner;
   @FXML private StatusBar statusBar;
   @FXML private SplitPane mainSplit;
   @FXML private SplitPane sideSplit;
@@ -117,6 +124,10 @@ public final class MainController {
     return treePane;
   }
 
+  public InspectorSheet inspector() {
+    return inspector;
+  }
+
   @FXML
   private void initialize() {
     treePane = new TreePane(bundle);
@@ -127,9 +138,13 @@ public final class MainController {
           vm.kaboom(path);
         });
     treePane.setOnNodeContextMenu(
-        (path, e) -> {
+        (path, x, y) -> {
           vm.selectedPathProperty().set(path);
-          contextMenuFor(path).show(treePane.viewOf(path), e.getScreenX(), e.getScreenY());
+          if (openMenu != null) {
+            openMenu.hide();
+          }
+          openMenu = contextMenuFor(path);
+          openMenu.show(treePane.viewOf(path), x, y);
         });
     vm.treeProperty().addListener((o, a, t) -> showTree(t));
     if (vm.tree() != null) {
@@ -175,22 +190,21 @@ public final class MainController {
     vm.errorProperty().addListener((o, a, b) -> showError(b));
     showError(vm.errorProperty().get());
 
-    // inspector and flags
+    // inspector (a ControlsFX PropertySheet; a supervisor's flags are editable there)
+    inspector = new InspectorSheet(vm, bundle);
+    VBox.setVgrow(inspector.sheet(), javafx.scene.layout.Priority.ALWAYS);
+    inspectorBox.getChildren().add(inspector.sheet());
     vm.selectedPathProperty().addListener((o, a, b) -> refreshInspector(true));
-    ToggleGroup strategies = new ToggleGroup();
-    for (Strategy s : Strategy.values()) {
-      ToggleButton b = new ToggleButton(s.otpName());
-      b.setMnemonicParsing(false);
-      b.setId("strategy-" + s.otpName());
-      b.setUserData(s);
-      b.setToggleGroup(strategies);
-      b.setOnAction(e -> applyStrategy(s));
-      strategyButtons.getButtons().add(b);
-    }
-    strategyButtons.setToggleGroup(strategies);
-    intensitySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, 3));
-    periodSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3600, 5));
     refreshInspector(true);
+
+    // transient messages: ControlsFX notifications (the error bar stays for file:line:column)
+    vm.notices().addListener((ListChangeListener<MainViewModel.Notice>) c -> {
+      while (c.next()) {
+        if (c.wasAdded()) {
+          c.getAddedSubList().forEach(this::notify);
+        }
+      }
+    });
 
     // presentation settings
     ToggleGroup scales = new ToggleGroup();
@@ -318,56 +332,38 @@ public final class MainController {
     if (!selectionChanged && path == null) {
       return;
     }
-    inspectorGrid.getChildren().clear();
-    List<InspectorRow> rows = vm.inspect(path);
-    inspectorHint.setVisible(rows.isEmpty());
-    inspectorHint.setManaged(rows.isEmpty());
-    for (int i = 0; i < rows.size(); i++) {
-      Label k = new Label(bundle.getString(rows.get(i).key()));
-      k.getStyleClass().add("key");
-      k.setMnemonicParsing(false);
-      Label v = new Label(rows.get(i).value());
-      v.setMnemonicParsing(false);
-      v.setWrapText(true);
-      v.setId("inspector-" + rows.get(i).key().substring("inspector.".length()));
-      inspectorGrid.addRow(i, k, v);
-    }
-    Optional<ProcessNodeModel> n =
-        path == null || vm.tree() == null ? Optional.empty() : vm.tree().node(path);
-    boolean sup = n.map(ProcessNodeModel::isSupervisor).orElse(false);
-    flagsBox.setVisible(sup);
-    flagsBox.setManaged(sup);
-    if (sup && (selectionChanged || !path.equals(inspected))) {
-      ProcessNodeModel m = n.get();
-      strategyButtons.getButtons().forEach(b -> b.setSelected(b.getUserData() == m.strategy()));
-      intensitySpinner.getValueFactory().setValue(m.intensity());
-      periodSpinner.getValueFactory().setValue((int) Math.max(1, m.periodMillis() / 1000));
-    } else if (sup) {
-      strategyButtons.getButtons().forEach(b -> b.setSelected(b.getUserData() == n.get().strategy()));
-    }
-    inspected = path;
+    inspector.show(path);
+    boolean none = inspector.sheet().getItems().isEmpty();
+    inspectorHint.setVisible(none);
+    inspectorHint.setManaged(none);
+    inspector.sheet().setVisible(!none);
   }
 
-  private void applyStrategy(Strategy s) {
-    String path = vm.selectedPathProperty().get();
-    if (path != null) {
-      vm.setFlags(path, s, intensitySpinner.getValue(), periodSpinner.getValue());
-    }
-  }
+  // ---- notifications ----
 
-  @FXML
-  private void onApplyFlags() {
-    String path = vm.selectedPathProperty().get();
-    if (path == null) {
+  /** Shows a notice as a ControlsFX notification at the window's bottom right. */
+  private void notify(MainViewModel.Notice n) {
+    String text = MessageFormat.format(bundle.getString(n.key()), n.argument());
+    lastNotification = text;
+    if (stage == null || !stage.isShowing()) {
       return;
     }
-    Strategy s =
-        strategyButtons.getButtons().stream()
-            .filter(ToggleButton::isSelected)
-            .map(b -> (Strategy) b.getUserData())
-            .findFirst()
-            .orElse(vm.tree().node(path).map(ProcessNodeModel::strategy).orElse(Strategy.ONE_FOR_ONE));
-    vm.setFlags(path, s, intensitySpinner.getValue(), periodSpinner.getValue());
+    Notifications note = Notifications.create()
+        .title(bundle.getString(n.key() + ".title"))
+        .text(text)
+        .owner(stage)
+        .position(Pos.BOTTOM_RIGHT)
+        .hideAfter(Duration.seconds(5));
+    if (n.key().equals("notify.openFailed")) {
+      note.showError();
+    } else {
+      note.showWarning();
+    }
+  }
+
+  /** The text of the last notification shown (tests). */
+  public String lastNotification() {
+    return lastNotification;
   }
 
   // ---- context menu ----
@@ -378,6 +374,7 @@ public final class MainController {
     ProcessNodeModel n = vm.tree().node(path).orElseThrow();
     Menu exit = new Menu(bundle.getString("ctx.exit"));
     exit.setMnemonicParsing(false);
+    exit.setId("ctx-exit");
     for (String reason : List.of("kaboom", "kill", "normal", "shutdown")) {
       exit.getItems().add(item(":" + reason, "ctx-exit-" + reason, () -> vm.exit(path, reason)));
     }
@@ -387,6 +384,7 @@ public final class MainController {
     if (!n.isSupervisor()) {
       Menu stop = new Menu(bundle.getString("ctx.stop"));
       stop.setMnemonicParsing(false);
+      stop.setId("ctx-stop");
       for (String reason : List.of("normal", "shutdown", "kaboom")) {
         stop.getItems().add(item(":" + reason, "ctx-stop-" + reason, () -> vm.stop(path, reason)));
       }
@@ -402,6 +400,9 @@ public final class MainController {
       menu.getItems().add(childMenu("ctx.terminate", n, id -> vm.call(path, new SupervisorRequest.TerminateChild(id))));
       menu.getItems().add(childMenu("ctx.restart", n, id -> vm.call(path, new SupervisorRequest.RestartChild(id))));
       menu.getItems().add(childMenu("ctx.delete", n, id -> vm.call(path, new SupervisorRequest.DeleteChild(id))));
+      menu.getItems().add(new SeparatorMenuItem());
+      menu.getItems().add(item(bundle.getString("ctx.startChild"), "ctx-start-child",
+          () -> askChildSpec(n).ifPresent(spec -> vm.startChild(path, spec))));
     }
     return menu;
   }
@@ -409,6 +410,7 @@ public final class MainController {
   private Menu childMenu(String key, ProcessNodeModel sup, Consumer<String> action) {
     Menu m = new Menu(bundle.getString(key));
     m.setMnemonicParsing(false);
+    m.setId(key.replace('.', '-'));
     for (ProcessNodeModel c : sup.children()) {
       m.getItems().add(item(c.id(), key.replace('.', '-') + "-" + c.id(), () -> action.accept(c.id())));
     }
@@ -421,6 +423,69 @@ public final class MainController {
     i.setId(id);
     i.setOnAction(e -> action.run());
     return i;
+  }
+
+  /**
+   * Asks for a new child's id, kind (worker / supervisor) and restart type. Returns the spec, or
+   * empty when cancelled.
+   */
+  private Optional<TreeNode> askChildSpec(ProcessNodeModel sup) {
+    Dialog<TreeNode> d = new Dialog<>();
+    d.setTitle(bundle.getString("startChild.title"));
+    d.setHeaderText(MessageFormat.format(bundle.getString("startChild.header"), sup.path()));
+    if (stage != null) {
+      d.initOwner(stage);
+    }
+    int n = sup.children().size() + 1;
+    String suggestion = "worker" + n;
+    while (!validChildId(sup, suggestion)) {
+      suggestion = "worker" + ++n;
+    }
+    TextField id = new TextField(suggestion);
+    id.setId("start-child-id");
+    ChoiceBox<String> kind = new ChoiceBox<>();
+    kind.getItems().setAll(bundle.getString("startChild.worker"), bundle.getString("startChild.supervisor"));
+    kind.getSelectionModel().select(0);
+    kind.setId("start-child-kind");
+    ChoiceBox<RestartType> restart = new ChoiceBox<>();
+    restart.getItems().setAll(RestartType.values());
+    restart.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(RestartType r) {
+        return r == null ? "" : r.otpName();
+      }
+
+      @Override
+      public RestartType fromString(String s) {
+        return null;
+      }
+    });
+    restart.getSelectionModel().select(RestartType.PERMANENT);
+    restart.setId("start-child-restart");
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(8);
+    grid.addRow(0, new Label(bundle.getString("startChild.id")), id);
+    grid.addRow(1, new Label(bundle.getString("startChild.kind")), kind);
+    grid.addRow(2, new Label(bundle.getString("startChild.restart")), restart);
+    d.getDialogPane().setContent(grid);
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+    ok.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> !validChildId(sup, id.getText()), id.textProperty()));
+    d.setResultConverter(b -> b == ButtonType.OK
+        ? MainViewModel.newChildSpec(id.getText().trim(),
+            kind.getSelectionModel().getSelectedIndex() == 1, restart.getValue())
+        : null);
+    Platform.runLater(id::requestFocus);
+    return d.showAndWait();
+  }
+
+  /** A child id: an atom-like word, not used by a sibling that is still there. */
+  public static boolean validChildId(ProcessNodeModel sup, String id) {
+    String t = id == null ? "" : id.trim();
+    return t.matches("[A-Za-z_][A-Za-z0-9_.@]*")
+        && sup.children().stream().noneMatch(c -> c.id().equals(t) && !c.leaving());
   }
 
   private Optional<String> askReason() {

@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.animation.Interpolator;
 import javafx.animation.Transition;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -68,7 +66,13 @@ public final class TreePane extends Region {
   private double pressX;
   private double pressY;
   private Consumer<String> onNodeClicked = p -> {};
-  private BiConsumer<String, ContextMenuEvent> onNodeContextMenu = (p, e) -> {};
+  private NodeMenuHandler onNodeContextMenu = (p, x, y) -> {};
+
+  /** Opens a node's menu at a screen point. */
+  @FunctionalInterface
+  public interface NodeMenuHandler {
+    void open(String path, double screenX, double screenY);
+  }
 
   public TreePane(ResourceBundle bundle) {
     this.bundle = bundle;
@@ -109,7 +113,7 @@ public final class TreePane extends Region {
     this.onNodeClicked = handler;
   }
 
-  public void setOnNodeContextMenu(BiConsumer<String, ContextMenuEvent> handler) {
+  public void setOnNodeContextMenu(NodeMenuHandler handler) {
     this.onNodeContextMenu = handler;
   }
 
@@ -155,10 +159,17 @@ public final class TreePane extends Region {
       if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
         onNodeClicked.accept(n.path());
         e.consume();
+      } else if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress()) {
+        // the right-click menu opens on the click itself, the same on every platform (headless
+        // Monocle sends no context-menu event for a right click)
+        onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
+        e.consume();
       }
     });
     v.setOnContextMenuRequested(e -> {
-      onNodeContextMenu.accept(n.path(), e);
+      if (e.isKeyboardTrigger()) { // the menu key; a mouse right-click is handled above
+        onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
+      }
       e.consume();
     });
     return v;

@@ -217,7 +217,7 @@ class MainViewModelTest {
     vm.call("servy/services", new SupervisorRequest.WhichChildren());
     vm.runToIdle();
     assertThat(vm.logLines()).anyMatch(l -> l.startsWith("= ") && l.contains("specs"));
-    assertThat(vm.logLines()).anyMatch(l -> l.startsWith("= [{sensor,<0."));
+    assertThat(vm.logLines()).anyMatch(l -> l.startsWith("= [{sensor,#PID<0."));
     vm.call("servy/services", new SupervisorRequest.TerminateChild("pledge"));
     vm.runToIdle();
     assertThat(node("servy/services/pledge").status()).isEqualTo(NodeStatus.STOPPED);

@@ -1,0 +1,240 @@
+package dev.kaboom.ui.view;
+
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.ui.model.InspectorRow;
+import dev.kaboom.ui.model.MainViewModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.util.StringConverter;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.controlsfx.property.editor.PropertyEditor;
+
+/**
+ * The inspector: a ControlsFX {@link PropertySheet} of the selected process (its items carry a
+ * category: process, supervisor flags, restarts). Everything is read-only except a supervisor's strategy,
+ * intensity and period, which apply {@code SetFlags} when changed. Items are built once per
+ * selection; {@link #refresh} only updates their values, so an editor being used keeps its focus.
+ */
+public final class InspectorSheet {
+  private final MainViewModel vm;
+  private final ResourceBundle bundle;
+  private final PropertySheet sheet = new PropertySheet();
+  private final Map<String, Row> rows = new HashMap<>();
+  private String path;
+  private String shape = "";
+
+  public InspectorSheet(MainViewModel vm, ResourceBundle bundle) {
+    this.vm = vm;
+    this.bundle = bundle;
+    sheet.setId("inspector-sheet");
+    sheet.getStyleClass().add("inspector-sheet");
+    // NAME mode: one grid in the view model's order (CATEGORY mode would fold all but one
+    // category away in an accordion)
+    sheet.setMode(PropertySheet.Mode.NAME);
+    sheet.setModeSwitcherVisible(false);
+    sheet.setSearchBoxVisible(false);
+    sheet.setPropertyEditorFactory(this::editorFor);
+  }
+
+  public PropertySheet sheet() {
+    return sheet;
+  }
+
+  /** The value shown for a row (its bundle key), for tests. */
+  public Optional<Object> value(String key) {
+    return Optional.ofNullable(rows.get(key)).map(r -> r.value.get());
+  }
+
+  /** Shows the process at {@code path} (null: nothing), or brings the shown one up to date. */
+  public void show(String newPath) {
+    List<InspectorRow> data = vm.inspect(newPath);
+    String newShape = newPath + data.stream().map(InspectorRow::key).reduce("", String::concat);
+    if (!Objects.equals(newPath, path) || !newShape.equals(shape)) {
+      path = newPath;
+      shape = newShape;
+      rows.clear();
+      List<PropertySheet.Item> items = new ArrayList<>();
+      for (InspectorRow r : data) {
+        Row row = new Row(r);
+        rows.put(r.key(), row);
+        items.add(row);
+      }
+      sheet.getItems().setAll(items);
+    } else {
+      for (InspectorRow r : data) {
+        Row row = rows.get(r.key());
+        if (row != null) {
+          row.update(r);
+        }
+      }
+    }
+  }
+
+  private static String category(String key) {
+    if (key.equals(InspectorRow.STRATEGY) || key.equals(InspectorRow.INTENSITY)
+        || key.equals(InspectorRow.PERIOD) || key.equals("inspector.window")) {
+      return "inspector.cat.supervisor";
+    }
+    if (key.equals("inspector.restarts") || key.equals("inspector.lastReason")
+        || key.equals("inspector.history")) {
+      return "inspector.cat.restarts";
+    }
+    return "inspector.cat.process";
+  }
+
+  /** One row: its value follows the model; an edit goes to the engine as SetFlags. */
+  private final class Row implements PropertySheet.Item {
+    final String key;
+    final boolean editable;
+    final SimpleObjectProperty<Object> value = new SimpleObjectProperty<>();
+    Object modelValue;
+
+    Row(InspectorRow r) {
+      this.key = r.key();
+      this.editable = r.editable();
+      this.modelValue = shown(r);
+      value.set(modelValue);
+    }
+
+    private Object shown(InspectorRow r) {
+      return editable ? r.raw() : r.value();
+    }
+
+    /** Follows the model only when the model's value changed, so a pending edit is not undone. */
+    void update(InspectorRow r) {
+      Object v = shown(r);
+      if (!Objects.equals(v, modelValue)) {
+        modelValue = v;
+        value.set(v);
+      }
+    }
+
+    @Override
+    public Class<?> getType() {
+      return editable ? modelValue.getClass() : String.class;
+    }
+
+    @Override
+    public String getCategory() {
+      return bundle.getString(category(key));
+    }
+
+    @Override
+    public String getName() {
+      return bundle.getString(key);
+    }
+
+    @Override
+    public String getDescription() {
+      return editable ? bundle.getString("inspector.editable") : null;
+    }
+
+    @Override
+    public Object getValue() {
+      return value.get();
+    }
+
+    @Override
+    public void setValue(Object v) {
+      if (!editable || v == null || Objects.equals(v, value.get())) {
+        return;
+      }
+      value.set(v);
+      if (path != null) {
+        vm.setFlag(path, key, v);
+      }
+    }
+
+    @Override
+    public Optional<ObservableValue<? extends Object>> getObservableValue() {
+      return Optional.of(value);
+    }
+
+    /** Always "editable" for the sheet (it would grey a read-only editor out); see the factory. */
+    @Override
+    public boolean isEditable() {
+      return true;
+    }
+  }
+
+  private PropertyEditor<?> editorFor(PropertySheet.Item item) {
+    Row row = (Row) item;
+    if (!row.editable) {
+      Label l = new Label();
+      l.setWrapText(true);
+      l.setMnemonicParsing(false);
+      l.setId("inspector-" + row.key.substring("inspector.".length()));
+      l.getStyleClass().add("inspector-value");
+      return new AbstractPropertyEditor<Object, Label>(item, l, true) {
+        @Override
+        protected ObservableValue<Object> getObservableValue() {
+          return row.value;
+        }
+
+        @Override
+        public void setValue(Object v) {
+          getEditor().setText(v == null ? "" : v.toString());
+        }
+      };
+    }
+    if (row.key.equals(InspectorRow.STRATEGY)) {
+      ComboBox<Strategy> box = new ComboBox<>();
+      box.getItems().setAll(Strategy.values());
+      box.setId("inspector-strategy");
+      box.setConverter(new StringConverter<>() {
+        @Override
+        public String toString(Strategy s) {
+          return s == null ? "" : s.otpName();
+        }
+
+        @Override
+        public Strategy fromString(String s) {
+          return Strategy.parse(s).orElse(null);
+        }
+      });
+      box.setMaxWidth(Double.MAX_VALUE);
+      return new AbstractPropertyEditor<Strategy, ComboBox<Strategy>>(item, box) {
+        @Override
+        protected ObservableValue<Strategy> getObservableValue() {
+          return getEditor().valueProperty();
+        }
+
+        @Override
+        public void setValue(Strategy v) {
+          getEditor().setValue(v);
+        }
+      };
+    }
+    int max = row.key.equals(InspectorRow.PERIOD) ? 3600 : 100;
+    int min = row.key.equals(InspectorRow.PERIOD) ? 1 : 0;
+    Spinner<Integer> spinner = new Spinner<>();
+    spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
+        ((Number) row.modelValue).intValue()));
+    spinner.setEditable(true);
+    spinner.setId("inspector-" + row.key.substring("inspector.".length()));
+    spinner.setMaxWidth(Double.MAX_VALUE);
+    return new AbstractPropertyEditor<Integer, Spinner<Integer>>(item, spinner) {
+      @Override
+      protected ObservableValue<Integer> getObservableValue() {
+        return getEditor().valueProperty();
+      }
+
+      @Override
+      public void setValue(Integer v) {
+        getEditor().getValueFactory().setValue(v);
+      }
+    };
+  }
+}

@@ -154,12 +154,12 @@ public final class Node {
         }
       } else {
         // spawn_link to a dead spawner: the child gets the noproc exit signal at once
-        deliver(p, InitSignal.INSTANCE);
+        makeReadyForInit(p);
         deliver(p, new ExitSignal(spawner, Atom.NOPROC, true));
         return pid;
       }
     }
-    deliver(p, InitSignal.INSTANCE);
+    makeReadyForInit(p);
     return pid;
   }
 
@@ -188,12 +188,24 @@ public final class Node {
             false);
     // an external process is ready at once (its init only sets a flag)
     Proc p = lookup(pid);
-    p.inbox.pollFirst();
+    p.initPending = false;
     p.trapExit = trapExit;
     return pid;
   }
 
   // ---- running ----
+
+  /**
+   * The init comes before every other signal, so it is a flag rather than a queued signal: a
+   * process that nobody has sent anything yet needs no queue at all.
+   */
+  private void makeReadyForInit(Proc p) {
+    p.initPending = true;
+    if (!p.queued) {
+      p.queued = true;
+      scheduler.enqueue(p);
+    }
+  }
 
   private void deliver(Proc p, Object signal) {
     if (p.inbox == null) {
@@ -213,11 +225,11 @@ public final class Node {
    */
   void runOnce(Proc p) {
     p.queued = false;
-    if (!p.alive || p.inbox == null) {
+    if (!p.alive) {
       return;
     }
-    if (p.inbox.peekFirst() == InitSignal.INSTANCE) {
-      p.inbox.pollFirst();
+    if (p.initPending) {
+      p.initPending = false;
       if (p.behavior.preInit(p)) {
         if (sink != EventSink.NONE) {
           sink.accept(
@@ -225,6 +237,8 @@ public final class Node {
         }
         p.behavior.init(p);
       }
+    } else if (p.inbox == null) {
+      return;
     }
     takeSignals(p);
     runCode(p);
@@ -299,23 +313,22 @@ public final class Node {
     if (p.receive != null && p.receive.timer != null) {
       p.receive.timer.cancel();
     }
-    Receive r = new Receive(pattern, onMessage, onTimeout, nextToken++);
+    Receive r = new Receive(pattern, onMessage, onTimeout, nextToken++, p);
     p.receive = r;
     if (timeoutMillis == 0 && onTimeout != null) {
       // `after 0` times out at once unless the mailbox already holds a match: the process does
       // not yield first, so nothing sent to it from now on can match
       r.expired = true;
     } else if (timeoutMillis > 0 && onTimeout != null) {
-      long token = r.token;
-      r.timer =
-          scheduler.schedule(
-              timeoutMillis,
-              () -> {
-                Proc q = lookup(p.pid);
-                if (q != null) {
-                  deliver(q, new TimeoutSignal(token));
-                }
-              });
+      r.timer = scheduler.schedule(timeoutMillis, r);
+    }
+  }
+
+  /** A receive's timer fired: its process gets the timeout signal (if it is still there). */
+  void timeoutFired(Receive r) {
+    Proc q = lookup(r.owner.pid);
+    if (q != null) {
+      deliver(q, new TimeoutSignal(r.token));
     }
   }
 
@@ -453,7 +466,11 @@ public final class Node {
     }
     // a link exit signal from `other` still queued has no effect any more (OTP 23+ unlink)
     if (p.inbox != null) {
-      p.inbox.removeIf(s -> s instanceof ExitSignal e && e.viaLink() && e.from().equals(other));
+      for (var it = p.inbox.iterator(); it.hasNext(); ) {
+        if (it.next() instanceof ExitSignal e && e.viaLink() && e.from().equals(other)) {
+          it.remove();
+        }
+      }
     }
     if (had && sink != EventSink.NONE) {
       sink.accept(new TraceEvent.Unlinked(scheduler.nowMillis(), p.pid, other));

@@ -25,6 +25,8 @@ public final class Proc {
   boolean alive = true;
   boolean trapExit;
   boolean queued;
+  /** Spawned, its init not run yet (the init comes before any signal). */
+  boolean initPending;
   /** Signals not yet handled, in arrival order. */
   ArrayDeque<Object> inbox;
   /** Messages taken in but not yet received (a selective receive may skip some). */

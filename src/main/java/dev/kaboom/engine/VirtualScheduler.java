@@ -33,7 +33,10 @@ public final class VirtualScheduler implements Scheduler {
     public void cancel() {
       if (!cancelled) {
         cancelled = true;
-        owner.liveTimers--;
+        if (--owner.liveTimers == 0) {
+          // only cancelled timers are left: none of them can ever fire
+          owner.timers.clear();
+        }
       }
     }
 

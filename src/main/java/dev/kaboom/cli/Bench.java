@@ -102,6 +102,30 @@ final class Bench {
   private final Sizes sizes;
   private final boolean events;
   private final Predicate<String> wanted;
+  /** When set ({@code --alloc}): heap allocated inside the timed sections, per figure. */
+  Consumer<String> allocReport;
+  private long timedAlloc;
+  private long allocMark;
+
+  private void markAlloc() {
+    if (allocReport != null) {
+      allocMark = allocatedBytes();
+    }
+  }
+
+  private void addAlloc() {
+    if (allocReport != null) {
+      timedAlloc += allocatedBytes() - allocMark;
+    }
+  }
+
+  private void reportAlloc(String name, long ops, String per) {
+    if (allocReport != null) {
+      allocReport.accept(
+          String.format(Locale.ROOT, "# alloc %s %d bytes per %s", name, timedAlloc / ops, per));
+    }
+    timedAlloc = 0;
+  }
 
   Bench(Sizes sizes, boolean events, Predicate<String> wanted) {
     this.sizes = sizes;
@@ -111,6 +135,12 @@ final class Bench {
 
   // ---- the workloads ----
 
+  /** Heap allocated by this thread so far (a diagnostic: {@code --alloc}). */
+  static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
+
   /** Runs every wanted engine figure once, handing each to {@code out} as soon as it is known. */
   void runEngine(Consumer<Figure> out, boolean withMemory) {
     for (int i = 0; i < sizes.startStop().length; i++) {
@@ -118,31 +148,37 @@ final class Bench {
       if (wanted.test(name)) {
         gc();
         out.accept(new Figure(name, s1(sizes.startStop()[i]) / 1e6, "ms"));
+        reportAlloc(name, sizes.startStop()[i], "child");
       }
     }
     if (wanted.test("S2_restart")) {
       gc();
       stats(out, "S2_restart", s2(1, sizes.s2Restarts()));
+      reportAlloc("S2_restart", sizes.s2Restarts(), "restart");
     }
     if (wanted.test("S2b_restart")) {
       gc();
       stats(out, "S2b_restart", s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
+      reportAlloc("S2b_restart", sizes.s2bSupervisors() * sizes.s2bRestarts(), "restart");
     }
     if (wanted.test("S3_all_for_one_1k")) {
       gc();
       long[] lat = s3();
       out.accept(new Figure("S3_all_for_one_1k_mean", mean(lat) / 1e6, "ms"));
       out.accept(new Figure("S3_all_for_one_1k_p50", percentile(lat, 50) / 1e6, "ms"));
+      reportAlloc("S3_all_for_one_1k", lat.length * (long) sizes.s3Children(), "child restarted");
     }
     if (wanted.test("S4_subtree_restart_1k")) {
       gc();
       out.accept(new Figure("S4_subtree_restart_1k", s4() / 1e6, "ms"));
+      reportAlloc("S4_subtree_restart_1k", sizes.s4Fanout() * sizes.s4Leaves(), "leaf");
     }
     for (int i = 0; i < sizes.startStop().length; i++) {
       String name = "S5_stop_" + sizes.startStopNames()[i];
       if (wanted.test(name)) {
         gc();
         out.accept(new Figure(name, s5(sizes.startStop()[i]) / 1e6, "ms"));
+        reportAlloc(name, sizes.startStop()[i], "child");
       }
     }
     if (withMemory && wanted.test("M1_bytes_per_process")) {
@@ -154,9 +190,11 @@ final class Bench {
   long s1(int n) {
     Engine e = new Engine(events);
     List<ChildSpec> specs = workers(n, null);
+    markAlloc();
     long t0 = System.nanoTime();
     Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, specs);
     long t1 = System.nanoTime();
+    addAlloc();
     e.stopSupervisor(sup);
     return t1 - t0;
   }
@@ -177,10 +215,12 @@ final class Bench {
       e.awaitUpsTotal(n);
       for (int r = 0; r < restartsEach; r++) {
         int victim = 1 + random.nextInt(n);
+        markAlloc();
         long t0 = System.nanoTime();
         e.me.exit(e.upPids[victim], KABOOM);
         e.awaitUps(1);
         long t1 = System.nanoTime();
+        addAlloc();
         if (e.lastUpId != victim) {
           throw new IllegalStateException("restarted " + e.lastUpId + ", expected " + victim);
         }
@@ -202,10 +242,12 @@ final class Bench {
     for (int r = 0; r < lat.length; r++) {
       int victim = 1 + random.nextInt(n);
       Pid pid = e.upPids[victim];
+      markAlloc();
       long t0 = System.nanoTime();
       e.me.exit(pid, KABOOM);
       e.awaitUps(n);
       lat[r] = System.nanoTime() - t0;
+      addAlloc();
     }
     e.stopSupervisor(sup);
     return lat;
@@ -240,10 +282,12 @@ final class Bench {
     Pid first = rootSup.children().get(0).pid().orElseThrow();
     gc();
     e.upsFromFirst = 0;
+    markAlloc();
     long t0 = System.nanoTime();
     e.me.exit(first, Atom.KILL);
     e.awaitUpsFromFirst(f * leaves);
     long t1 = System.nanoTime();
+    addAlloc();
     e.stopSupervisor(root);
     return t1 - t0;
   }
@@ -253,7 +297,10 @@ final class Bench {
     Engine e = new Engine(events);
     Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, null));
     gc();
-    return e.stopSupervisor(sup);
+    markAlloc();
+    long nanos = e.stopSupervisor(sup);
+    addAlloc();
+    return nanos;
   }
 
   /**
@@ -463,16 +510,20 @@ final class Bench {
     return sorted[Math.max(1, rank) - 1];
   }
 
-  static void gc() {
-    System.gc();
+  /** A full collection before each workload, as the peers do (skipped with the smoke-test sizes). */
+  void gc() {
+    if (sizes != Sizes.QUICK) {
+      System.gc();
+    }
   }
 
-  static long usedHeapAfterGc() {
+  long usedHeapAfterGc() {
     var mem = ManagementFactory.getMemoryMXBean();
-    for (int i = 0; i < 5; i++) {
+    int rounds = sizes == Sizes.QUICK ? 1 : 5;
+    for (int i = 0; i < rounds; i++) {
       System.gc();
       try {
-        Thread.sleep(20);
+        Thread.sleep(sizes == Sizes.QUICK ? 0 : 20);
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
       }

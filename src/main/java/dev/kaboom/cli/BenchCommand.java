@@ -45,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "run the engine without an event sink (the app always has one)")
   boolean noEvents;
 
+  @Option(
+      names = "--alloc",
+      description = "also report (stderr) the heap allocated per operation in the timed sections")
+  boolean alloc;
+
   @Option(names = "--no-ui", description = "skip U1 (the window's frame rate)")
   boolean noUi;
 
@@ -57,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
     Predicate<String> wanted =
         name -> only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
     Bench bench = new Bench(quick ? Bench.Sizes.QUICK : Bench.Sizes.FULL, !noEvents, wanted);
+    if (alloc) {
+      bench.allocReport = err::println;
+    }
     err.printf(
         "# kaboom bench: java %s, %d cpus, max heap %d MB%s%n",
         System.getProperty("java.version"),

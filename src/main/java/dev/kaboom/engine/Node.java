@@ -269,26 +269,15 @@ public final class Node {
   private void runCode(Proc p) {
     while (p.alive) {
       Receive r = p.receive;
-      ArrayDeque<Object> box = p.mailbox;
+      MessageQueue box = p.mailbox;
       if (r == null) {
         if (box == null || box.isEmpty()) {
           return;
         }
-        p.behavior.handle(p, box.pollFirst());
+        p.behavior.handle(p, box.removeAt(0));
         continue;
       }
-      Object match = null;
-      if (box != null) {
-        var it = box.iterator();
-        while (it.hasNext()) {
-          Object m = it.next();
-          if (r.pattern.test(m)) {
-            it.remove();
-            match = m;
-            break;
-          }
-        }
-      }
+      Object match = box == null ? null : box.take(r.pattern);
       if (match != null) {
         p.receive = null;
         if (r.timer != null) {
@@ -403,30 +392,52 @@ public final class Node {
         sendLinkExit(p.pid, other, reason);
       }
     }
-    if (p.monitoredBy != null) {
+    RefMap watchers = p.monitoredBy;
+    if (watchers != null) {
       // deterministic order: monitors are kept in the order they were set up
-      for (Map.Entry<Ref, Pid> m : p.monitoredBy.entrySet()) {
-        Proc w = lookup(m.getValue());
-        if (w != null) {
-          if (w.monitors != null) {
-            w.monitors.remove(m.getKey());
-          }
-          send(p.pid, w.pid, new Down(m.getKey(), p.pid, reason));
-        }
-      }
       p.monitoredBy = null;
-    }
-    if (p.monitors != null) {
-      for (Map.Entry<Ref, Pid> m : p.monitors.entrySet()) {
-        Proc t = lookup(m.getValue());
-        if (t != null && t.monitoredBy != null) {
-          t.monitoredBy.remove(m.getKey());
+      if (watchers.many == null) {
+        if (watchers.ref1 != null) {
+          sendDown(p, watchers.ref1, watchers.pid1, reason);
+        }
+      } else {
+        for (Map.Entry<Ref, Pid> m : watchers.many.entrySet()) {
+          sendDown(p, m.getKey(), m.getValue(), reason);
         }
       }
+    }
+    RefMap targets = p.monitors;
+    if (targets != null) {
       p.monitors = null;
+      if (targets.many == null) {
+        if (targets.ref1 != null) {
+          dropMonitor(targets.ref1, targets.pid1);
+        }
+      } else {
+        for (Map.Entry<Ref, Pid> m : targets.many.entrySet()) {
+          dropMonitor(m.getKey(), m.getValue());
+        }
+      }
     }
     p.inbox = null;
     p.mailbox = null;
+  }
+
+  private void sendDown(Proc p, Ref ref, Pid watcher, Term reason) {
+    Proc w = lookup(watcher);
+    if (w != null) {
+      if (w.monitors != null) {
+        w.monitors.remove(ref);
+      }
+      send(p.pid, w.pid, new Down(ref, p.pid, reason));
+    }
+  }
+
+  private void dropMonitor(Ref ref, Pid target) {
+    Proc t = lookup(target);
+    if (t != null && t.monitoredBy != null) {
+      t.monitoredBy.remove(ref);
+    }
   }
 
   private void sendLinkExit(Pid from, Pid to, Term reason) {
@@ -488,11 +499,11 @@ public final class Node {
       return ref;
     }
     if (t.monitoredBy == null) {
-      t.monitoredBy = new java.util.LinkedHashMap<>(4);
+      t.monitoredBy = new RefMap();
     }
     t.monitoredBy.put(ref, p.pid);
     if (p.monitors == null) {
-      p.monitors = new HashMap<>(4);
+      p.monitors = new RefMap();
     }
     p.monitors.put(ref, target);
     return ref;

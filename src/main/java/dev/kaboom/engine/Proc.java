@@ -30,14 +30,14 @@ public final class Proc {
   /** Signals not yet handled, in arrival order. */
   ArrayDeque<Object> inbox;
   /** Messages taken in but not yet received (a selective receive may skip some). */
-  ArrayDeque<Object> mailbox;
+  MessageQueue mailbox;
   Receive receive;
   /** null, one {@link Pid}, or a {@code LinkedHashSet<Pid>}. */
   Object links;
   /** Monitors on this process: ref -> watcher. */
-  HashMap<Ref, Pid> monitoredBy;
+  RefMap monitoredBy;
   /** Monitors this process holds: ref -> target. */
-  HashMap<Ref, Pid> monitors;
+  RefMap monitors;
   String registeredName;
   Term exitReason;
 
@@ -154,9 +154,9 @@ public final class Proc {
     node.setReceive(this, m -> false, null, millis, then);
   }
 
-  ArrayDeque<Object> mailbox() {
+  MessageQueue mailbox() {
     if (mailbox == null) {
-      mailbox = new ArrayDeque<>(4);
+      mailbox = new MessageQueue();
     }
     return mailbox;
   }
@@ -169,15 +169,7 @@ public final class Proc {
     if (mailbox == null) {
       return null;
     }
-    var it = mailbox.iterator();
-    while (it.hasNext()) {
-      Object m = it.next();
-      if (pattern.test(m)) {
-        it.remove();
-        return m;
-      }
-    }
-    return null;
+    return mailbox.take(pattern);
   }
 
   // ---- introspection (process_info) ----
@@ -209,12 +201,12 @@ public final class Proc {
 
   /** Processes this one monitors. */
   public List<Pid> monitors() {
-    return monitors == null ? List.of() : new ArrayList<>(monitors.values());
+    return monitors == null ? List.of() : monitors.values();
   }
 
   /** Processes monitoring this one. */
   public List<Pid> monitoredBy() {
-    return monitoredBy == null ? List.of() : new ArrayList<>(monitoredBy.values());
+    return monitoredBy == null ? List.of() : monitoredBy.values();
   }
 
   public String registeredName() {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * OTP's {@code supervisor} behaviour as a process, following {@code supervisor.erl}.
@@ -47,6 +48,8 @@ public final class SupervisorBehavior implements Behavior {
     final ChildSpec spec;
     Pid pid;
     boolean restarting;
+    /** Its processes' label (computed at its first start, shared by its restarts). */
+    String label;
 
     Child(ChildSpec spec) {
       this.spec = spec;
@@ -252,18 +255,26 @@ public final class SupervisorBehavior implements Behavior {
     if (!node().tracing()) {
       return;
     }
-    List<String> stopIds = new ArrayList<>();
-    for (Child s : stop) {
-      stopIds.add(s.spec.id());
-    }
-    List<String> startIds = new ArrayList<>();
-    for (Child s : start) {
-      startIds.add(s.spec.id());
-    }
+    List<String> stopIds = ids(stop);
+    List<String> startIds = ids(start);
     node().emit(
         new TraceEvent.RestartPlanned(
             self.nowMillis(), self.pid(), flags.strategy().otpName(), failed.spec.id(), stopIds,
             startIds));
+  }
+
+  private static List<String> ids(List<Child> list) {
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    if (list.size() == 1) {
+      return List.of(list.get(0).spec.id());
+    }
+    List<String> ids = new ArrayList<>(list.size());
+    for (Child c : list) {
+      ids.add(c.spec.id());
+    }
+    return ids;
   }
 
   private void restartMultiple(Child failed, List<Child> affected) {
@@ -349,35 +360,59 @@ public final class SupervisorBehavior implements Behavior {
         return;
       }
     }
-    Pid pid = self.spawnLink(c.spec.start().get(), labelFor(c.spec));
-    self.receive(
-        m ->
-            (m instanceof Messages.Ack a && a.pid().equals(pid))
-                || (m instanceof ExitMessage e && e.from().equals(pid)),
-        m -> {
-          if (m instanceof Messages.Ack a && a.result() == Atom.OK) {
-            c.pid = pid;
-            c.restarting = false;
-            byPid.put(pid, c);
-            node().emit(
-                new TraceEvent.ChildStarted(
-                    self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart));
-            done.accept(null);
-          } else {
-            // {error, _}, ignore, or it died during init: flush its 'EXIT' if it is already here
-            self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
-            c.restarting = false;
-            if (m instanceof Messages.Ack a && a.result() == IGNORE) {
-              done.accept(null);
-            } else if (m instanceof Messages.Ack a
-                && a.result() instanceof dev.kaboom.engine.Tuple t
-                && t.size() == 2) {
-              done.accept(t.get(1));
-            } else {
-              done.accept(((ExitMessage) m).reason());
-            }
-          }
-        });
+    if (c.label == null) {
+      c.label = labelFor(c.spec);
+    }
+    Pid pid = self.spawnLink(c.spec.start().get(), c.label);
+    StartWait wait = new StartWait(c, pid, isRestart, done);
+    self.receive(wait, wait);
+  }
+
+  /** Waiting for a starting child's ack or its exit: the receive's pattern and action in one. */
+  private final class StartWait implements Predicate<Object>, Consumer<Object> {
+    private final Child c;
+    private final Pid pid;
+    private final boolean isRestart;
+    private final Consumer<Term> done;
+
+    StartWait(Child c, Pid pid, boolean isRestart, Consumer<Term> done) {
+      this.c = c;
+      this.pid = pid;
+      this.isRestart = isRestart;
+      this.done = done;
+    }
+
+    @Override
+    public boolean test(Object m) {
+      return (m instanceof Messages.Ack a && a.pid().equals(pid))
+          || (m instanceof ExitMessage e && e.from().equals(pid));
+    }
+
+    @Override
+    public void accept(Object m) {
+      if (m instanceof Messages.Ack a && a.result() == Atom.OK) {
+        c.pid = pid;
+        c.restarting = false;
+        byPid.put(pid, c);
+        node().emit(
+            new TraceEvent.ChildStarted(
+                self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart));
+        done.accept(null);
+      } else {
+        // {error, _}, ignore, or it died during init: flush its 'EXIT' if it is already here
+        self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+        c.restarting = false;
+        if (m instanceof Messages.Ack a && a.result() == IGNORE) {
+          done.accept(null);
+        } else if (m instanceof Messages.Ack a
+            && a.result() instanceof dev.kaboom.engine.Tuple t
+            && t.size() == 2) {
+          done.accept(t.get(1));
+        } else {
+          done.accept(((ExitMessage) m).reason());
+        }
+      }
+    }
   }
 
   /** Starts {@code list} in order; {@code done} gets the first child that failed, or null. */
@@ -387,21 +422,41 @@ public final class SupervisorBehavior implements Behavior {
 
   private void startFrom(
       List<Child> list, int i, boolean isRestart, Consumer<StartFailure> done) {
-    if (i >= list.size()) {
-      done.accept(null);
-      return;
+    new ListStart(list, i, isRestart, done).next();
+  }
+
+  /** Starting a list of children one after the other: one object for the whole list. */
+  private final class ListStart implements Consumer<Term> {
+    private final List<Child> list;
+    private int i;
+    private final boolean isRestart;
+    private final Consumer<StartFailure> done;
+
+    ListStart(List<Child> list, int i, boolean isRestart, Consumer<StartFailure> done) {
+      this.list = list;
+      this.i = i;
+      this.isRestart = isRestart;
+      this.done = done;
     }
-    Child c = list.get(i);
-    startChild(
-        c,
-        isRestart,
-        error -> {
-          if (error == null) {
-            startFrom(list, i + 1, isRestart, done);
-          } else {
-            done.accept(new StartFailure(c, error));
-          }
-        });
+
+    void next() {
+      if (i >= list.size()) {
+        done.accept(null);
+        return;
+      }
+      startChild(list.get(i), isRestart, this);
+    }
+
+    /** The current child's start ended: null when it is up. */
+    @Override
+    public void accept(Term error) {
+      if (error == null) {
+        i++;
+        next();
+      } else {
+        done.accept(new StartFailure(list.get(i), error));
+      }
+    }
   }
 
   // ---- stopping ----
@@ -412,22 +467,40 @@ public final class SupervisorBehavior implements Behavior {
   }
 
   private void terminateFrom(List<Child> list, int i, Runnable done) {
-    while (i >= 0 && list.get(i).pid == null) {
+    new ListStop(list, i, done).next();
+  }
+
+  /** Stopping a list of children one after the other, backwards: one object for the whole list. */
+  private final class ListStop implements Runnable {
+    private final List<Child> list;
+    private int i;
+    private final Runnable done;
+
+    ListStop(List<Child> list, int i, Runnable done) {
+      this.list = list;
+      this.i = i;
+      this.done = done;
+    }
+
+    void next() {
+      while (i >= 0 && list.get(i).pid == null) {
+        delChildAfterTerminate(list.get(i));
+        i--;
+      }
+      if (i < 0) {
+        done.run();
+        return;
+      }
+      shutdown(list.get(i), this);
+    }
+
+    /** The current child is down. */
+    @Override
+    public void run() {
       delChildAfterTerminate(list.get(i));
       i--;
+      next();
     }
-    if (i < 0) {
-      done.run();
-      return;
-    }
-    Child c = list.get(i);
-    int next = i - 1;
-    shutdown(
-        c,
-        () -> {
-          delChildAfterTerminate(c);
-          terminateFrom(list, next, done);
-        });
   }
 
   private void delChildAfterTerminate(Child c) {
@@ -439,14 +512,9 @@ public final class SupervisorBehavior implements Behavior {
   private void shutdown(Child c, Runnable done) {
     Pid pid = c.pid;
     Ref mon = self.monitor(pid);
-    Consumer<Object> finish =
-        m -> {
-          self.unlink(pid);
-          self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
-          forget(c);
-          done.run();
-        };
-    java.util.function.Predicate<Object> isDown = m -> m instanceof Down d && d.ref().equals(mon);
+    ShutdownWait wait = new ShutdownWait(c, pid, mon, done);
+    java.util.function.Predicate<Object> isDown = wait;
+    Consumer<Object> finish = wait;
     Shutdown how = c.spec.shutdown();
     if (how instanceof Shutdown.BrutalKill) {
       node().emit(
@@ -458,22 +526,52 @@ public final class SupervisorBehavior implements Behavior {
       node().emit(
           new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "shutdown"));
       self.exit(pid, Atom.SHUTDOWN);
-      self.receive(
-          isDown,
-          finish,
-          t.millis(),
-          () -> {
-            node().emit(
-                new TraceEvent.ChildShutdown(
-                    self.nowMillis(), self.pid(), c.spec.id(), pid, "kill"));
-            self.exit(pid, Atom.KILL);
-            self.receive(isDown, finish);
-          });
+      self.receive(isDown, finish, t.millis(), wait);
     } else {
       node().emit(
           new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "shutdown"));
       self.exit(pid, Atom.SHUTDOWN);
       self.receive(isDown, finish);
+    }
+  }
+
+  /**
+   * Waiting for a child's DOWN: the receive's pattern, its action (unlink, flush the 'EXIT') and
+   * its timeout (kill it, then wait on) in one object.
+   */
+  private final class ShutdownWait implements Predicate<Object>, Consumer<Object>, Runnable {
+    private final Child c;
+    private final Pid pid;
+    private final Ref mon;
+    private final Runnable done;
+
+    ShutdownWait(Child c, Pid pid, Ref mon, Runnable done) {
+      this.c = c;
+      this.pid = pid;
+      this.mon = mon;
+      this.done = done;
+    }
+
+    @Override
+    public boolean test(Object m) {
+      return m instanceof Down d && d.ref().equals(mon);
+    }
+
+    @Override
+    public void accept(Object m) {
+      self.unlink(pid);
+      self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+      forget(c);
+      done.run();
+    }
+
+    /** The shutdown timeout: kill it and wait on. */
+    @Override
+    public void run() {
+      node().emit(
+          new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "kill"));
+      self.exit(pid, Atom.KILL);
+      self.receive(this, this);
     }
   }
 

@@ -33,10 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
   private MainWindow window;
   private MainViewModel vm;
+  private AppPrefs prefs;
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = AppPrefs.inMemory();
+    prefs = AppPrefs.inMemory();
     prefs.put("language", "en");
     prefs.putDouble("window.width", 1100); // inside Monocle's 1280x800 headless screen
     prefs.putDouble("window.height", 700);
@@ -227,6 +228,7 @@ class MainWindowTest {
     assertThat(text).startsWith(bad + ":3:").contains("one_for_everyone");
     assertThat(robot.lookup(sel("servy/services/sensor")).tryQuery()).isPresent();
     assertThat(pid("servy/services/sensor")).isEqualTo(sensor);
+    assertThat(window.controller().lastNotification()).contains("broken.yaml");
   }
 
   @Test
@@ -272,4 +274,163 @@ class MainWindowTest {
     assertThat(vm.tree().node("big/s0/w3").orElseThrow().restartCount()).isEqualTo(1);
     assertThat(millis[0]).isLessThan(10_000);
   }
+
+  // ---- the tree follows the engine ----
+
+  private javafx.geometry.Bounds screenBounds(FxRobot robot, String path) {
+    return robot.lookup(sel(path)).queryAs(Node.class).localToScreen(
+        robot.lookup(sel(path)).queryAs(Node.class).getBoundsInLocal());
+  }
+
+  /** Lets the engine finish, then the relayout animation land (no waiting: it is ended at once). */
+  private void settleAndLand(FxRobot robot) {
+    settle(robot);
+    robot.interact(() -> window.controller().treePane().finishMoving());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void startChildFromTheContextMenuDrawsTheNewChildLastAndNothingJumps(FxRobot robot) {
+    javafx.geometry.Bounds rootBefore = screenBounds(robot, "servy");
+    robot.rightClickOn(sel("servy/services"));
+    robot.clickOn(menuItem(robot, "ctx-start-child"));
+    // the dialog: id, kind, restart type
+    javafx.scene.control.TextField id = robot.lookup("#start-child-id").queryAs(javafx.scene.control.TextField.class);
+    robot.interact(() -> id.setText(""));
+    robot.clickOn(id).write("cache");
+    robot.clickOn(robot.lookup(".dialog-pane .button")
+        .match((javafx.scene.control.Button b) -> b.isDefaultButton())
+        .queryAs(javafx.scene.control.Button.class));
+    settleAndLand(robot);
+    assertThat(vm.tree().node("servy/services").orElseThrow().children())
+        .extracting(ProcessNodeModel::id).containsExactly("pledge", "sensor", "cache");
+    Node cache = robot.lookup(sel("servy/services/cache")).query();
+    assertThat(cache.getPseudoClassStates().toString()).contains("running", "added");
+    // last in start order: right of its siblings, on their row
+    javafx.geometry.Bounds sensor = screenBounds(robot, "servy/services/sensor");
+    javafx.geometry.Bounds mine = screenBounds(robot, "servy/services/cache");
+    assertThat(mine.getMinX()).isGreaterThan(sensor.getMaxX());
+    assertThat(mine.getCenterY()).isCloseTo(sensor.getCenterY(), org.assertj.core.data.Offset.offset(1.0));
+    assertThat(shownPid(robot, "servy/services/cache")).startsWith("#PID<0.");
+    // the root did not jump (the fit follows smoothly; the root keeps its place in the tree)
+    javafx.geometry.Bounds rootAfter = screenBounds(robot, "servy");
+    assertThat(Math.abs(rootAfter.getCenterX() - rootBefore.getCenterX())).isLessThan(rootBefore.getWidth());
+    // and it is a real child: a click restarts it
+    Pid before = pid("servy/services/cache");
+    robot.clickOn(sel("servy/services/cache"));
+    settle(robot);
+    assertThat(pid("servy/services/cache")).isNotEqualTo(before);
+  }
+
+  @Test
+  void aDeletedChildFadesOutAndItsBoxGoes(FxRobot robot) {
+    robot.interact(() -> {
+      vm.call("servy/services", new dev.kaboom.otp.SupervisorRequest.TerminateChild("pledge"));
+      vm.call("servy/services", new dev.kaboom.otp.SupervisorRequest.DeleteChild("pledge"));
+    });
+    settle(robot);
+    Node pledge = robot.lookup(sel("servy/services/pledge")).query();
+    assertThat(pledge.getPseudoClassStates().toString()).contains("leaving");
+    robot.interact(() -> {
+      for (int i = 0; i < 100 && !vm.tree().leavingNodes().isEmpty(); i++) {
+        vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
+        window.controller().render();
+        if (i == 0) {
+          assertThat(pledge.getOpacity()).isLessThan(1.0);
+        }
+      }
+      window.controller().treePane().finishMoving();
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(sel("servy/services/pledge")).tryQuery()).isEmpty();
+    assertThat(robot.lookup(".process-node").queryAll()).hasSize(4);
+    // services now sits over its one child, sensor
+    javafx.geometry.Bounds services = screenBounds(robot, "servy/services");
+    javafx.geometry.Bounds sensor = screenBounds(robot, "servy/services/sensor");
+    assertThat(sensor.getCenterX()).isCloseTo(services.getCenterX(), org.assertj.core.data.Offset.offset(2.0));
+  }
+
+  // ---- presentation mode scales the tree ----
+
+  @Test
+  void fontScaleGrowsTheTreesBoxesAndTextsAndKeepsThemApart(FxRobot robot) {
+    Node sensorBox = robot.lookup(sel("servy/services/sensor")).query();
+    double width100 = ((ProcessNodeView) sensorBox).getPrefWidth();
+    double font100 = idFontSize(robot, "servy/services/sensor");
+    robot.clickOn("View").clickOn("Font size").clickOn("250%", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+    WaitForAsyncUtils.waitForFxEvents();
+    ProcessNodeView sensor = robot.lookup(sel("servy/services/sensor")).queryAs(ProcessNodeView.class);
+    assertThat(sensor.getPrefWidth()).isCloseTo(width100 * 2.5, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(idFontSize(robot, "servy/services/sensor")).isCloseTo(font100 * 2.5,
+        org.assertj.core.data.Offset.offset(0.5));
+    assertThat(window.controller().treePane().fontScale()).isEqualTo(2.5);
+    // readable: no two boxes overlap, and every text fits in its box
+    List<ProcessNodeView> boxes = robot.lookup(".process-node").queryAllAs(ProcessNodeView.class)
+        .stream().toList();
+    for (ProcessNodeView a : boxes) {
+      for (ProcessNodeView b : boxes) {
+        if (a != b) {
+          assertThat(a.getBoundsInParent().intersects(b.getBoundsInParent()))
+              .as(a.getId() + " / " + b.getId()).isFalse();
+        }
+      }
+      for (Node t : a.getChildrenUnmodifiable()) {
+        assertThat(t.getBoundsInParent().getMaxX()).as(a.getId() + " " + t)
+            .isLessThanOrEqualTo(a.getWidth() + 0.5);
+        assertThat(t.getBoundsInParent().getMaxY()).as(a.getId() + " " + t)
+            .isLessThanOrEqualTo(a.getHeight() + 0.5);
+      }
+    }
+    assertThat(prefs.getDouble("fontScale", 1.0)).isEqualTo(2.5);
+  }
+
+  private static double idFontSize(FxRobot robot, String path) {
+    return robot.lookup(sel(path) + " .node-id").queryAs(Text.class).getFont().getSize();
+  }
+
+  // ---- names, pids, inspector, notifications ----
+
+  @Test
+  void registeredNamesShowOnTheNodesAndInTheInspector(FxRobot robot) {
+    assertThat(robot.lookup(".node-name").queryAllAs(Label.class))
+        .extracting(Label::getText)
+        .containsExactlyInAnyOrder("Servy.Supervisor", "Servy.KickStarter",
+            "Servy.ServicesSupervisor", "pledge_server", "sensor_server");
+    robot.rightClickOn(sel("servy/services/pledge"));
+    robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    org.controlsfx.control.PropertySheet sheet =
+        robot.lookup("#inspector-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
+    assertThat(sheet.isVisible()).isTrue();
+    assertThat(robot.lookup("#inspector-registered").queryAs(Label.class).getText()).isEqualTo("pledge_server");
+    assertThat(robot.lookup("#inspector-pid").queryAs(Label.class).getText())
+        .isEqualTo(pid("servy/services/pledge").toString());
+    assertThat(sheet.getItems()).extracting(org.controlsfx.control.PropertySheet.Item::getName)
+        .contains("Pid", "Registered name", "Status", "Restart type", "Shutdown", "Traps exits",
+            "Links", "Monitors", "Mailbox length", "Restart history");
+  }
+
+  @Test
+  void theIntensityEditorInTheInspectorAppliesSetFlags(FxRobot robot) {
+    robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
+    WaitForAsyncUtils.waitForFxEvents();
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.Spinner<Integer> spinner =
+        robot.lookup("#inspector-intensity").queryAs(javafx.scene.control.Spinner.class);
+    robot.interact(() -> spinner.increment());
+    settle(robot);
+    assertThat(vm.tree().node("servy/services").orElseThrow().intensity()).isEqualTo(4);
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("set_flags({one_for_one, 4, 5})"));
+  }
+
+  @Test
+  void aSupervisorGivingUpIsNotified(FxRobot robot) {
+    for (int i = 0; i < 4; i++) {
+      robot.interact(() -> vm.kaboom("servy/services/sensor"));
+      settle(robot);
+    }
+    assertThat(window.controller().lastNotification()).contains("servy/services").contains("gave up");
+    assertThat(robot.lookup(".notification-bar").tryQuery()).isPresent();
+  }
+
 }

@@ -173,7 +173,7 @@ public final class MainWindow implements MainController.Shell {
     scene.getRoot()
         .setStyle(String.format(Locale.ROOT,
             "-fx-font-family: '%s'; -fx-font-size: %.1fpx;", fontFamily, 13 * scale));
-    controller.treePane().setFontScale(scale); // the tree's boxes grow with the font
+    controller.setFontScale(scale); // the tree's boxes grow with the font
     scene.getStylesheets().setAll(MainWindow.class.getResource("kaboom.css").toExternalForm());
     if (prefs.getBoolean("highContrast", false)) {
       scene.getStylesheets().add(MainWindow.class.getResource("high-contrast.css").toExternalForm());

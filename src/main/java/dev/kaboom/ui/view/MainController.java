@@ -243,6 +243,19 @@ public final class MainController {
     sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
   }
 
+  /**
+   * Presentation mode's font scale reaches the tree: its boxes and texts grow with it. At big
+   * scales the tree also gets more of the window (the log and the inspector give way), since
+   * the projector shows the tree first of all.
+   */
+  public void setFontScale(double scale) {
+    treePane.setFontScale(scale);
+    if (scale >= 1.75) {
+      mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.78));
+      sideSplit.setDividerPositions(Math.max(sideSplit.getDividerPositions()[0], 0.76));
+    }
+  }
+
   /** Saves what the window should look like next time. */
   public void saveLayout() {
     prefs.putDouble("mainDivider", mainSplit.getDividerPositions()[0]);

@@ -227,7 +227,7 @@ public final class TreePane extends Region {
           }
         };
     // gaps grow slower than the boxes, so big fonts still fit on a projector
-    double gapScale = Math.sqrt(fontScale);
+    double gapScale = Math.pow(fontScale, 0.35);
     DefaultConfiguration<ProcessNodeModel> cfg =
         new DefaultConfiguration<>((compact ? 40 : 56) * gapScale, (compact ? 8 : 20) * gapScale);
     TreeLayout<ProcessNodeModel> layout = new TreeLayout<>(t, extents, cfg);

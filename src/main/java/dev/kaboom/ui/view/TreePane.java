@@ -57,6 +57,7 @@ public final class TreePane extends Region {
   private double offsetX;
   private double offsetY;
   private Transition moving;
+  private final Map<ProcessNodeView, PathElement[]> edgeOf = new HashMap<>();
   private Runnable land = () -> {};
   private double treeWidth;
   private double treeHeight;
@@ -250,13 +251,55 @@ public final class TreePane extends Region {
     }
   }
 
+  /** Draws every link again (after the set of nodes changed). */
   private void rebuildEdges() {
+    edgeOf.clear();
     List<PathElement> elements = new ArrayList<>(model.size() * 4);
     for (ProcessNodeView v : views.values()) {
       ProcessNodeModel n = v.model();
-      n.parent().ifPresent(p -> addEdge(elements, p, n));
+      ProcessNodeView pv = n.parent().map(p -> views.get(p.path())).orElse(null);
+      if (pv != null) {
+        PathElement[] e = {new MoveTo(), new LineTo(), new LineTo(), new LineTo()};
+        placeEdge(e, pv, v);
+        edgeOf.put(v, e);
+        elements.addAll(List.of(e));
+      }
     }
     edges.getElements().setAll(elements);
+  }
+
+  /** Moves the links of boxes that moved (the same path elements, new coordinates). */
+  private void moveEdges(List<Move> moves) {
+    for (Move m : moves) {
+      ProcessNodeView v = m.view();
+      PathElement[] e = edgeOf.get(v);
+      if (e != null) {
+        v.model().parent().map(p -> views.get(p.path())).ifPresent(pv -> placeEdge(e, pv, v));
+      }
+      for (ProcessNodeModel c : v.model().children()) {
+        ProcessNodeView cv = views.get(c.path());
+        PathElement[] ce = cv == null ? null : edgeOf.get(cv);
+        if (ce != null) {
+          placeEdge(ce, v, cv);
+        }
+      }
+    }
+  }
+
+  private static void placeEdge(PathElement[] e, ProcessNodeView pv, ProcessNodeView cv) {
+    double px = pv.getLayoutX() + pv.getPrefWidth() / 2;
+    double py = pv.getLayoutY() + pv.getPrefHeight();
+    double cx = cv.getLayoutX() + cv.getPrefWidth() / 2;
+    double cy = cv.getLayoutY();
+    double midY = (py + cy) / 2;
+    ((MoveTo) e[0]).setX(px);
+    ((MoveTo) e[0]).setY(py);
+    ((LineTo) e[1]).setX(px);
+    ((LineTo) e[1]).setY(midY);
+    ((LineTo) e[2]).setX(cx);
+    ((LineTo) e[2]).setY(midY);
+    ((LineTo) e[3]).setX(cx);
+    ((LineTo) e[3]).setY(cy);
   }
 
   private void addEdge(List<PathElement> path, ProcessNodeModel parent, ProcessNodeModel child) {
@@ -336,10 +379,10 @@ public final class TreePane extends Region {
         moves.add(new Move(v, v.getLayoutX(), v.getLayoutY(), to[0], to[1]));
       }
     }
+    rebuildEdges(); // new links from where the boxes are now; the move bends them along
     double[] fromView = {scale.getX(), translate.getX(), translate.getY()};
     double[] toView = autoFit ? fitTarget() : null;
     if (moves.isEmpty() && toView == null) {
-      rebuildEdges();
       return;
     }
     land = () -> {
@@ -352,7 +395,7 @@ public final class TreePane extends Region {
         translate.setX(toView[1]);
         translate.setY(toView[2]);
       }
-      rebuildEdges();
+      moveEdges(moves);
       redrawLitEdges();
     };
     moving = new Transition() {
@@ -373,7 +416,7 @@ public final class TreePane extends Region {
           translate.setX(fromView[1] + (toView[1] - fromView[1]) * f);
           translate.setY(fromView[2] + (toView[2] - fromView[2]) * f);
         }
-        rebuildEdges();
+        moveEdges(moves);
         redrawLitEdges();
       }
     };

@@ -429,7 +429,7 @@ class MainWindowTest {
     assertThat(robot.lookup("#inspector-pid").queryAs(Label.class).getText())
         .isEqualTo(pid("servy/services/pledge").toString());
     assertThat(sheet.getItems()).extracting(org.controlsfx.control.PropertySheet.Item::getName)
-        .contains("Pid", "Registered name", "Status", "Restart type", "Shutdown", "Traps exits",
+        .contains("Pid", "Name", "Status", "Restart type", "Shutdown", "trap_exit",
             "Links", "Monitors", "Mailbox length", "Restart history");
   }
 

@@ -245,14 +245,13 @@ public final class MainController {
 
   /**
    * Presentation mode's font scale reaches the tree: its boxes and texts grow with it. At big
-   * scales the tree also gets more of the window (the log and the inspector give way), since
+   * scales the tree also gets more of the window's height (the log gives way), since
    * the projector shows the tree first of all.
    */
   public void setFontScale(double scale) {
     treePane.setFontScale(scale);
     if (scale >= 1.75) {
-      mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.78));
-      sideSplit.setDividerPositions(Math.max(sideSplit.getDividerPositions()[0], 0.76));
+      mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
     }
   }
 

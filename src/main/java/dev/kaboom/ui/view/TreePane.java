@@ -227,8 +227,8 @@ public final class TreePane extends Region {
             return views.get(n.path()).getPrefHeight();
           }
         };
-    // gaps grow slower than the boxes, so big fonts still fit on a projector
-    double gapScale = Math.pow(fontScale, 0.35);
+    // the gaps do not grow with the font: on a projector the boxes get the room
+    double gapScale = Math.min(1.0, fontScale);
     DefaultConfiguration<ProcessNodeModel> cfg =
         new DefaultConfiguration<>((compact ? 40 : 56) * gapScale, (compact ? 8 : 20) * gapScale);
     TreeLayout<ProcessNodeModel> layout = new TreeLayout<>(t, extents, cfg);

@@ -1,0 +1,79 @@
+package dev.kaboom.ui;
+
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.ui.model.MainViewModel;
+import java.io.File;
+import java.util.Optional;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a test: pictures of the window in states a screenshot under Xvfb cannot reach without a
+ * mouse (inspector open, a child just started, one fading out). Run with {@code mvn -o -q
+ * -Dtest=WindowShots -Dkaboom.shots=/tmp/shots -Dkaboom.lang=ko -Dkaboom.scale=2.5 test}.
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "kaboom.shots", matches = ".+")
+class WindowShots {
+  private MainWindow window;
+
+  @Start
+  void start(Stage stage) {
+    AppPrefs prefs = AppPrefs.inMemory();
+    prefs.put("language", System.getProperty("kaboom.lang", "en"));
+    prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
+    prefs.putDouble("window.width", 1280);
+    prefs.putDouble("window.height", 800);
+    window = MainWindow.open(stage, prefs, Optional.empty());
+    window.stopTimer();
+    window.viewModel().pausedProperty().set(true);
+  }
+
+  @Test
+  void shots(FxRobot robot) throws Exception {
+    String dir = System.getProperty("kaboom.shots");
+    new File(dir).mkdirs();
+    String tag = System.getProperty("kaboom.lang", "en") + "-" + System.getProperty("kaboom.scale", "1.0");
+    MainViewModel vm = window.viewModel();
+    robot.interact(() -> {
+      vm.startChild("servy/services", MainViewModel.newChildSpec("cache", false, RestartType.TEMPORARY));
+      vm.runToIdle();
+      vm.kaboom("servy/services/sensor");
+      vm.runToIdle();
+      vm.selectedPathProperty().set("servy/services");
+      window.controller().render();
+      window.controller().treePane().finishMoving();
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    shot(robot, dir + "/window-" + tag + "-added.png");
+    robot.interact(() -> {
+      vm.kaboom("servy/services/cache"); // temporary: its spec goes, it fades out
+      vm.runToIdle();
+      vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
+      vm.selectedPathProperty().set("servy/services/sensor");
+      window.controller().render();
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    shot(robot, dir + "/window-" + tag + "-leaving.png");
+  }
+
+  private void shot(FxRobot robot, String file) throws Exception {
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> img[0] = window.controller().root().getScene().snapshot(null));
+    int w = (int) img[0].getWidth();
+    int h = (int) img[0].getHeight();
+    int[] argb = new int[w * h];
+    img[0].getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    javax.imageio.ImageIO.write(out, "png", new File(file));
+    System.out.println("wrote " + file);
+  }
+}

@@ -73,10 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() >> 20,
         quick ? ", QUICK sizes (smoke test only)" : "");
     for (int i = 0; i < warmups; i++) {
-      bench.runEngine(f -> err.println("# warmup " + f.line()), false);
+      bench.runEngine(f -> err.println("# warmup " + f.line()));
     }
-    bench.runEngine(f -> out.println(f.line()), true);
+    bench.runEngine(f -> out.println(f.line()));
     if (!noUi && (wanted.test("U1_fps_2000") || wanted.test("U1_frame_p99"))) {
+      System.gc();
       try {
         UiBench.run(2000, quick ? 0.5 : 2, quick ? 1 : 10, 100, f -> out.println(f.line()));
       } catch (Exception | LinkageError e) {
@@ -86,6 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
       out.flush();
     }
+    bench.runMemory(f -> out.println(f.line()));
     return 0;
   }
 }

@@ -16,4 +16,16 @@ public record Pid(int serial) implements Term {
   public String toString() {
     return "#PID<0." + serial + ".0>";
   }
+
+  // written out (the same values as the generated ones): they are on every signal's path, and the
+  // generated record methods go through method handles
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Pid other && other.serial == serial;
+  }
+
+  @Override
+  public int hashCode() {
+    return serial;
+  }
 }

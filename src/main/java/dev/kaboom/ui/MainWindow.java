@@ -160,6 +160,7 @@ public final class MainWindow implements MainController.Shell {
   @Override
   public void switchLanguage(Locale newLocale) {
     controller.saveLayout();
+    controller.dispose();
     locale = newLocale;
     prefs.put("language", newLocale.getLanguage());
     loadView();

@@ -456,4 +456,24 @@ class MainWindowTest {
     assertThat(robot.lookup(".notification-bar").tryQuery()).isPresent();
   }
 
+
+  @Test
+  void inKoreanTheInspectorAndTheNoticesSpeakKorean(FxRobot robot) {
+    robot.interact(() -> window.switchLanguage(java.util.Locale.KOREAN));
+    WaitForAsyncUtils.waitForFxEvents();
+    window.stopTimer();
+    robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
+    WaitForAsyncUtils.waitForFxEvents();
+    org.controlsfx.control.PropertySheet sheet =
+        robot.lookup("#inspector-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
+    assertThat(sheet.getItems()).extracting(org.controlsfx.control.PropertySheet.Item::getName)
+        .contains("등록된 이름", "전략 (strategy)", "최대 재시작");
+    for (int i = 0; i < 4; i++) {
+      robot.interact(() -> vm.kaboom("servy/services/sensor"));
+      settle(robot);
+    }
+    assertThat(window.controller().lastNotification()).contains("servy/services").contains("포기");
+    // one notification: the English view that was replaced no longer listens
+    assertThat(robot.lookup(".notification-bar").queryAll()).hasSize(1);
+  }
 }

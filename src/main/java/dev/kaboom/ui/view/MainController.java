@@ -86,6 +86,13 @@ public final class MainController {
   private long renderedRevision = -1;
   private String lastNotification = "";
   private ContextMenu openMenu;
+  private final ListChangeListener<MainViewModel.Notice> noticeListener = c -> {
+    while (c.next()) {
+      if (c.wasAdded()) {
+        c.getAddedSubList().forEach(this::notify);
+      }
+    }
+  };
 
   @FXML private BorderPane root;
   @FXML private StackPane treeHost;
@@ -130,6 +137,9 @@ public final class MainController {
 
   @FXML
   private void initialize() {
+    inspector = new InspectorSheet(vm, bundle); // first: showing a tree refreshes it
+    VBox.setVgrow(inspector.sheet(), javafx.scene.layout.Priority.ALWAYS);
+    inspectorBox.getChildren().add(inspector.sheet());
     treePane = new TreePane(bundle);
     treeHost.getChildren().add(treePane);
     treePane.setOnNodeClicked(
@@ -191,20 +201,11 @@ public final class MainController {
     showError(vm.errorProperty().get());
 
     // inspector (a ControlsFX PropertySheet; a supervisor's flags are editable there)
-    inspector = new InspectorSheet(vm, bundle);
-    VBox.setVgrow(inspector.sheet(), javafx.scene.layout.Priority.ALWAYS);
-    inspectorBox.getChildren().add(inspector.sheet());
     vm.selectedPathProperty().addListener((o, a, b) -> refreshInspector(true));
     refreshInspector(true);
 
     // transient messages: ControlsFX notifications (the error bar stays for file:line:column)
-    vm.notices().addListener((ListChangeListener<MainViewModel.Notice>) c -> {
-      while (c.next()) {
-        if (c.wasAdded()) {
-          c.getAddedSubList().forEach(this::notify);
-        }
-      }
-    });
+    vm.notices().addListener(noticeListener);
 
     // presentation settings
     ToggleGroup scales = new ToggleGroup();
@@ -252,6 +253,14 @@ public final class MainController {
     treePane.setFontScale(scale);
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
+    }
+  }
+
+  /** This view is being replaced (another language): stop showing the view model's notices. */
+  public void dispose() {
+    vm.notices().removeListener(noticeListener);
+    if (openMenu != null) {
+      openMenu.hide();
     }
   }
 

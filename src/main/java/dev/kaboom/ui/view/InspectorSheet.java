@@ -82,6 +82,26 @@ public final class InspectorSheet {
     }
   }
 
+  /** Status and kind in the window's language (the rest are OTP terms, pids and reasons). */
+  private String localized(String key, String value) {
+    if (!key.equals("inspector.status") && !key.equals("inspector.kind")) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder();
+    String[] parts = value.split(" \\(");
+    out.append(word(parts[0]));
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].replace(")", "");
+      out.append(' ').append(p.equals("deleted") ? bundle.getString("value.deleted")
+          : p.equals("gave up") ? bundle.getString("value.gaveUp") : "(" + p + ")");
+    }
+    return out.toString();
+  }
+
+  private String word(String w) {
+    return bundle.containsKey("value." + w) ? bundle.getString("value." + w) : w;
+  }
+
   private static String category(String key) {
     if (key.equals(InspectorRow.STRATEGY) || key.equals(InspectorRow.INTENSITY)
         || key.equals(InspectorRow.PERIOD) || key.equals("inspector.window")) {
@@ -109,7 +129,7 @@ public final class InspectorSheet {
     }
 
     private Object shown(InspectorRow r) {
-      return editable ? r.raw() : r.value();
+      return editable ? r.raw() : localized(r.key(), r.value());
     }
 
     /** Follows the model only when the model's value changed, so a pending edit is not undone. */

@@ -29,6 +29,7 @@ class WindowShots {
     AppPrefs prefs = AppPrefs.inMemory();
     prefs.put("language", System.getProperty("kaboom.lang", "en"));
     prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
+    prefs.put("highContrast", System.getProperty("kaboom.hc", "false"));
     prefs.putDouble("window.width", 1280);
     prefs.putDouble("window.height", 800);
     window = MainWindow.open(stage, prefs, Optional.empty());
@@ -40,7 +41,8 @@ class WindowShots {
   void shots(FxRobot robot) throws Exception {
     String dir = System.getProperty("kaboom.shots");
     new File(dir).mkdirs();
-    String tag = System.getProperty("kaboom.lang", "en") + "-" + System.getProperty("kaboom.scale", "1.0");
+    String tag = System.getProperty("kaboom.lang", "en") + "-" + System.getProperty("kaboom.scale", "1.0")
+        + (Boolean.getBoolean("kaboom.hc") ? "-hc" : "");
     MainViewModel vm = window.viewModel();
     robot.interact(() -> {
       vm.startChild("servy/services", MainViewModel.newChildSpec("cache", false, RestartType.TEMPORARY));

@@ -40,6 +40,10 @@ public final class TreePane extends Region {
   /** Trees bigger than this are drawn with compact boxes (id and pid). */
   static final int COMPACT_ABOVE = 150;
 
+  /** On a Mac a control-click is a right-click. */
+  private static final boolean MAC =
+      System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
+
   private final ResourceBundle bundle;
   private final Group content = new Group();
   private final Path edges = new Path();
@@ -157,10 +161,11 @@ public final class TreePane extends Region {
     v.setPrefSize(size[0], size[1]);
     v.setMaxSize(size[0], size[1]);
     v.setOnMouseClicked(e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+      boolean macMenuClick = MAC && e.getButton() == MouseButton.PRIMARY && e.isControlDown();
+      if (e.getButton() == MouseButton.PRIMARY && !macMenuClick && e.isStillSincePress()) {
         onNodeClicked.accept(n.path());
         e.consume();
-      } else if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress()) {
+      } else if ((e.getButton() == MouseButton.SECONDARY || macMenuClick) && e.isStillSincePress()) {
         // the right-click menu opens on the click itself, the same on every platform (headless
         // Monocle sends no context-menu event for a right click)
         onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());

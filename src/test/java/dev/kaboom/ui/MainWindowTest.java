@@ -467,7 +467,7 @@ class MainWindowTest {
     org.controlsfx.control.PropertySheet sheet =
         robot.lookup("#inspector-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
     assertThat(sheet.getItems()).extracting(org.controlsfx.control.PropertySheet.Item::getName)
-        .contains("등록된 이름", "전략 (strategy)", "최대 재시작");
+        .contains("이름", "전략 (strategy)", "최대 재시작");
     assertThat(window.controller().inspector().value("inspector.status").orElseThrow().toString()).contains("실행 중");
     assertThat(window.controller().inspector().value("inspector.kind").orElseThrow().toString()).contains("supervisor (감독자)");
     for (int i = 0; i < 4; i++) {

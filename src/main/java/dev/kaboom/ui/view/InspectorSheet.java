@@ -158,7 +158,8 @@ public final class InspectorSheet {
 
     @Override
     public String getDescription() {
-      return editable ? bundle.getString("inspector.editable") : null;
+      // the tooltip: the whole name (the name column may cut it at big font sizes)
+      return editable ? getName() + ": " + bundle.getString("inspector.editable") : getName();
     }
 
     @Override

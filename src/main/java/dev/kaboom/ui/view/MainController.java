@@ -246,13 +246,15 @@ public final class MainController {
 
   /**
    * Presentation mode's font scale reaches the tree: its boxes and texts grow with it. At big
-   * scales the tree also gets more of the window's height (the log gives way), since
-   * the projector shows the tree first of all.
+   * scales the tree also gets more of the window's height (the log gives way), since the
+   * projector shows the tree first of all, and the inspector a little more width.
    */
   public void setFontScale(double scale) {
     treePane.setFontScale(scale);
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
+      // a tree is mostly limited by height; the inspector's big text needs the width
+      sideSplit.setDividerPositions(Math.min(sideSplit.getDividerPositions()[0], 0.64));
     }
   }
 

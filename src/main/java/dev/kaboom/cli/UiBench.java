@@ -73,6 +73,7 @@ final class UiBench {
       throws Exception {
     headless();
     Snapshotter.startPlatform();
+    Platform.setImplicitExit(false); // closing this run's stage must not end JavaFX for the next
     TreeNode root = tree(nodes);
     List<String> workerPaths = new ArrayList<>();
     for (TreeNode s : root.children()) {

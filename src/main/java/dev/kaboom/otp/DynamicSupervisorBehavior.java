@@ -4,7 +4,6 @@ import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Behavior;
 import dev.kaboom.engine.Down;
 import dev.kaboom.engine.ExitMessage;
-import dev.kaboom.engine.IntTerm;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Proc;
@@ -255,14 +254,7 @@ public final class DynamicSupervisorBehavior implements Behavior {
           sups++;
         }
       }
-      reply(
-          call,
-          Term.list(
-              List.of(
-                  Term.tuple(Atom.of("specs"), new IntTerm(children.size())),
-                  Term.tuple(Atom.of("active"), new IntTerm(children.size())),
-                  Term.tuple(Atom.of("supervisors"), new IntTerm(sups)),
-                  Term.tuple(Atom.of("workers"), new IntTerm(children.size() - sups)))));
+      reply(call, SupervisorBehavior.countChildren(children.size(), children.size(), sups));
     }
   }
 }

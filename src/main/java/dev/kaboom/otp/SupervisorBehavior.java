@@ -603,6 +603,30 @@ public final class SupervisorBehavior implements Behavior {
         Term.list(List.of(module)));
   }
 
+  /**
+   * Why {@code restart_child} / {@code delete_child} refuse {@code c}: {@code not_found},
+   * {@code restarting} or {@code running}; null when it is stopped and can be restarted or deleted.
+   */
+  private static Term notStopped(Child c) {
+    if (c == null) {
+      return error("not_found");
+    }
+    if (c.restarting) {
+      return error("restarting");
+    }
+    return c.pid != null ? error("running") : null;
+  }
+
+  /** {@code count_children}'s answer: {@code [{specs,N},{active,N},{supervisors,N},{workers,N}]}. */
+  static Term countChildren(int specs, int active, int supervisors) {
+    return Term.list(
+        List.of(
+            Term.tuple(Atom.of("specs"), new IntTerm(specs)),
+            Term.tuple(Atom.of("active"), new IntTerm(active)),
+            Term.tuple(Atom.of("supervisors"), new IntTerm(supervisors)),
+            Term.tuple(Atom.of("workers"), new IntTerm(specs - supervisors))));
+  }
+
   private static Term error(String what) {
     return Term.tuple(Atom.ERROR, Atom.of(what));
   }
@@ -627,14 +651,7 @@ public final class SupervisorBehavior implements Behavior {
           sups++;
         }
       }
-      reply(
-          call,
-          Term.list(
-              List.of(
-                  Term.tuple(Atom.of("specs"), new IntTerm(children.size())),
-                  Term.tuple(Atom.of("active"), new IntTerm(active)),
-                  Term.tuple(Atom.of("supervisors"), new IntTerm(sups)),
-                  Term.tuple(Atom.of("workers"), new IntTerm(children.size() - sups)))));
+      reply(call, countChildren(children.size(), active, sups));
     } else if (request instanceof SupervisorRequest.TerminateChild t) {
       Child c = byId.get(t.id());
       if (c == null) {
@@ -652,12 +669,9 @@ public final class SupervisorBehavior implements Behavior {
       }
     } else if (request instanceof SupervisorRequest.RestartChild r) {
       Child c = byId.get(r.id());
-      if (c == null) {
-        reply(call, error("not_found"));
-      } else if (c.restarting) {
-        reply(call, error("restarting"));
-      } else if (c.pid != null) {
-        reply(call, error("running"));
+      Term refused = notStopped(c);
+      if (refused != null) {
+        reply(call, refused);
       } else {
         startChild(
             c,
@@ -671,12 +685,9 @@ public final class SupervisorBehavior implements Behavior {
       }
     } else if (request instanceof SupervisorRequest.DeleteChild d) {
       Child c = byId.get(d.id());
-      if (c == null) {
-        reply(call, error("not_found"));
-      } else if (c.restarting) {
-        reply(call, error("restarting"));
-      } else if (c.pid != null) {
-        reply(call, error("running"));
+      Term refused = notStopped(c);
+      if (refused != null) {
+        reply(call, refused);
       } else {
         remove(c);
         reply(call, Atom.OK);

@@ -16,6 +16,13 @@ public final class OpenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!canShowWindow()) {
+      System.err.println(
+          "kaboom open: there is no display to show the window on (DISPLAY is not set)."
+              + " Run it on a desktop or under xvfb-run; `bin/kaboom snapshot FILE OUT.png`"
+              + " draws the tree without one.");
+      return 1;
+    }
     String[] args = file == null ? new String[0] : new String[] {file.toString()};
     javafx.application.Application.launch(dev.kaboom.ui.KaboomApp.class, args);
     return 0;

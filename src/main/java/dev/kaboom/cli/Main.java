@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       OpenCommand.class,
       SnapshotCommand.class,
+      ConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

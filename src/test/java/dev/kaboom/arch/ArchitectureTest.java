@@ -36,6 +36,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theConsoleRunsWithoutJavaFx() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.kaboom.console..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "dev.kaboom.ui..")
+        .because("the console is a terminal program on the engine, like iex")
+        .check(classes);
+  }
+
+  @Test
   void engineAndOtpReadNoClockAndUseNoHiddenRandomness() {
     ArchRule rule =
         noClasses()

@@ -213,7 +213,7 @@ public final class TreePane extends Region {
     if (compact) {
       return n.isSupervisor() ? new double[] {120, 54} : new double[] {90, 36};
     }
-    return n.isSupervisor() ? new double[] {190, 86} : new double[] {160, 62};
+    return n.isSupervisor() ? new double[] {190, 86} : new double[] {136, 62};
   }
 
   /** Lays the tree out; returns each node's place in content coordinates (shifted by the offset). */

@@ -144,14 +144,11 @@ public final class DynamicSupervisorBehavior implements Behavior {
     String label = (mine == null ? "" : mine + "/") + spec.id() + "_" + (++serial);
     Pid pid = self.spawnLink(spec.start().get(), label);
     self.receive(
-        m ->
-            (m instanceof Messages.Ack a && a.pid().equals(pid))
-                || (m instanceof ExitMessage e && e.from().equals(pid)),
+        m -> StartAck.matches(m, pid),
         m -> {
-          if (m instanceof Messages.Ack a && a.result() == Atom.OK) {
+          if (StartAck.outcome(self, m, pid).up()) {
             ok.accept(pid);
           } else {
-            self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
             failed.run();
           }
         });

@@ -41,7 +41,6 @@ import java.util.function.Predicate;
  */
 public final class SupervisorBehavior implements Behavior {
   private static final Atom REACHED_MAX = Atom.of("reached_max_restart_intensity");
-  private static final Atom IGNORE = Atom.of("ignore");
 
   /** One child record, as OTP's {@code #child{}}. */
   private static final class Child {
@@ -384,34 +383,22 @@ public final class SupervisorBehavior implements Behavior {
 
     @Override
     public boolean test(Object m) {
-      return (m instanceof Messages.Ack a && a.pid().equals(pid))
-          || (m instanceof ExitMessage e && e.from().equals(pid));
+      return StartAck.matches(m, pid);
     }
 
     @Override
     public void accept(Object m) {
-      if (m instanceof Messages.Ack a && a.result() == Atom.OK) {
+      StartAck.Outcome o = StartAck.outcome(self, m, pid);
+      c.restarting = false;
+      if (o.up()) {
         c.pid = pid;
-        c.restarting = false;
         byPid.put(pid, c);
         node().emit(
             new TraceEvent.ChildStarted(
                 self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart));
-        done.accept(null);
-      } else {
-        // {error, _}, ignore, or it died during init: flush its 'EXIT' if it is already here
-        self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
-        c.restarting = false;
-        if (m instanceof Messages.Ack a && a.result() == IGNORE) {
-          done.accept(null);
-        } else if (m instanceof Messages.Ack a
-            && a.result() instanceof dev.kaboom.engine.Tuple t
-            && t.size() == 2) {
-          done.accept(t.get(1));
-        } else {
-          done.accept(((ExitMessage) m).reason());
-        }
       }
+      // up, or init returned ignore (no pid): both are a start; else the reason it failed
+      done.accept(o.up() || o.ignored() ? null : o.reason());
     }
   }
 

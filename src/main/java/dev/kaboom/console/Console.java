@@ -74,7 +74,7 @@ public final class Console {
     if (e instanceof TraceEvent.Started s && s.label() != null) {
       happened.add("  started  " + s.label() + " " + s.pid());
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
-      happened.add("  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspect(elixir(x.reason())));
+      happened.add("  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspect(x.reason()));
     } else if (e instanceof TraceEvent.GaveUp g) {
       happened.add("  gave up  " + g.label() + " :reached_max_restart_intensity");
     }
@@ -86,7 +86,7 @@ public final class Console {
     } else if (m instanceof ExitMessage x) {
       happened.add(
           "** (EXIT from " + x.from() + ") shell process exited with reason: "
-              + Inspect.inspect(elixir(x.reason())));
+              + Inspect.inspect(x.reason()));
       mailbox.add(Term.tuple(Atom.EXIT, x.from(), x.reason()));
     } else {
       mailbox.add(m);
@@ -294,7 +294,7 @@ public final class Console {
     if (ack == Atom.OK) {
       return Term.tuple(Atom.OK, pid);
     }
-    return ack == null ? Term.tuple(Atom.ERROR, Atom.of("no_reply")) : elixir(ack);
+    return ack == null ? Term.tuple(Atom.ERROR, Atom.of("no_reply")) : ack;
   }
 
   private Object supervisorCall(Call c, Object server, SupervisorRequest request) {
@@ -312,7 +312,7 @@ public final class Console {
             + (reason == Atom.NOPROC
                 ? "no process: the process is not alive or there's no process currently"
                     + " associated with the given name"
-                : Inspect.inspect(elixir(reason))));
+                : Inspect.inspect(reason)));
   }
 
   /** OTP's replies in Elixir's shapes: 4-tuples for which_children, a map for count_children. */
@@ -333,12 +333,7 @@ public final class Console {
       }
       return new Inspect.EMap(m);
     }
-    return elixir(reply);
-  }
-
-  /** Erlang's {@code undefined} stays; everything else is already the same term in Elixir. */
-  private static Term elixir(Term t) {
-    return t;
+    return reply;
   }
 
   private Object info(Pid pid) {

@@ -112,7 +112,7 @@ public final class Node {
 
   Proc lookup(Pid pid) {
     int i = pid.serial() - FIRST_SERIAL;
-    return i >= 0 && i < table.length ? table[i] : null;
+    return i >= 0 && i < table.length && pid.node() == 0 ? table[i] : null;
   }
 
   /** All live processes, in pid order. */
@@ -274,11 +274,18 @@ public final class Node {
         if (box == null || box.isEmpty()) {
           return;
         }
-        p.behavior.handle(p, box.removeAt(0));
+        Object next = box.removeAt(0);
+        if (sink != EventSink.NONE) {
+          received(p, next);
+        }
+        p.behavior.handle(p, next);
         continue;
       }
       Object match = box == null ? null : box.take(r.pattern);
       if (match != null) {
+        if (sink != EventSink.NONE) {
+          received(p, match);
+        }
         p.receive = null;
         if (r.timer != null) {
           r.timer.cancel();
@@ -291,6 +298,11 @@ public final class Node {
         return;
       }
     }
+  }
+
+  /** Reports that {@code p} took {@code message} out of its mailbox. */
+  void received(Proc p, Object message) {
+    sink.accept(new TraceEvent.MessageReceived(scheduler.nowMillis(), p.pid, message));
   }
 
   void setReceive(

@@ -169,7 +169,11 @@ public final class Proc {
     if (mailbox == null) {
       return null;
     }
-    return mailbox.take(pattern);
+    Object taken = mailbox.take(pattern);
+    if (taken != null && node.tracing()) {
+      node.received(this, taken);
+    }
+    return taken;
   }
 
   // ---- introspection (process_info) ----

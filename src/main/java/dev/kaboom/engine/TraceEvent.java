@@ -1,10 +1,23 @@
 package dev.kaboom.engine;
 
+import dev.kaboom.otp.ChildType;
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.otp.Shutdown;
+import dev.kaboom.otp.ShutdownHow;
+import dev.kaboom.otp.StopCause;
+import dev.kaboom.otp.Strategy;
 import java.util.List;
 
 /**
  * Everything the engine does, as a typed stream: rich enough to animate every step, to print the
  * conformance trace and to replay a run. Every event carries the virtual time it happened at.
+ *
+ * <p>A viewer learns everything from this stream alone (it never reads engine objects): which
+ * processes live where ({@code Started}/{@code Exited} with their labels), what supervisors decide
+ * ({@code SupervisorInit}, {@code ChildStarted} with the child's position, {@code ChildShutdown} and
+ * {@code ChildStopped} with their {@link StopCause}, {@code RestartIntensity} with the time its
+ * oldest entry ages out), and mailbox lengths ({@code MessageSent} to a live process and a trapped
+ * exit signal add one, {@code MessageReceived} takes one, {@code Exited} empties it).
  */
 public sealed interface TraceEvent {
   long timeMillis();
@@ -38,15 +51,48 @@ public sealed interface TraceEvent {
       long timeMillis, Pid to, Pid from, Term reason, boolean viaLink, SignalOutcome outcome)
       implements TraceEvent {}
 
-  /** A message was put in {@code to}'s mailbox. */
+  /** A message was put in {@code to}'s mailbox (if {@code to} is alive). */
   record MessageSent(long timeMillis, Pid from, Pid to, Object message) implements TraceEvent {}
+
+  /**
+   * {@code pid} took {@code message} out of its mailbox (a receive matched it, its main loop took
+   * it, or a flush removed it): its mailbox is one shorter.
+   */
+  record MessageReceived(long timeMillis, Pid pid, Object message) implements TraceEvent {}
 
   record Registered(long timeMillis, String name, Pid pid) implements TraceEvent {}
 
   record Unregistered(long timeMillis, String name, Pid pid) implements TraceEvent {}
 
-  /** A supervisor started (or restarted) a child. */
-  record ChildStarted(long timeMillis, Pid supervisor, String childId, Pid child, boolean restart)
+  /**
+   * A supervisor ran its init with these flags and these child specs (ids in start order): a
+   * supervisor that starts again from its specs has only these children (what {@code start_child}
+   * added to an earlier incarnation is dropped). A dynamic supervisor has no specs.
+   */
+  record SupervisorInit(
+      long timeMillis,
+      Pid supervisor,
+      String label,
+      Strategy strategy,
+      int intensity,
+      long periodMillis,
+      List<String> childIds)
+      implements TraceEvent {}
+
+  /**
+   * A supervisor started (or restarted) a child: its spec's type, restart type and shutdown, and
+   * its {@code position} among its siblings (0 = first in start order).
+   */
+  record ChildStarted(
+      long timeMillis,
+      Pid supervisor,
+      String childId,
+      Pid child,
+      boolean restart,
+      int position,
+      ChildType type,
+      RestartType restartType,
+      Shutdown shutdown)
       implements TraceEvent {}
 
   /** A supervisor learned that its child ended (the {@code child_terminated} report). */
@@ -60,22 +106,48 @@ public sealed interface TraceEvent {
   record RestartPlanned(
       long timeMillis,
       Pid supervisor,
-      String strategy,
+      Strategy strategy,
       String failedChildId,
       List<String> stopIds,
       List<String> startIds)
       implements TraceEvent {}
 
   /** A supervisor asked a child to shut down ({@code brutal_kill}, {@code shutdown} or a kill). */
-  record ChildShutdown(long timeMillis, Pid supervisor, String childId, Pid child, String how)
+  record ChildShutdown(
+      long timeMillis, Pid supervisor, String childId, Pid child, ShutdownHow how, StopCause cause)
+      implements TraceEvent {}
+
+  /**
+   * A supervisor knows its child is gone: it ended on its own ({@code cause} {@link
+   * StopCause#EXITED}) or as the supervisor asked. {@code crash} is true for an abnormal exit of its
+   * own, or when it did not end with the reason the shutdown asked for.
+   */
+  record ChildStopped(
+      long timeMillis,
+      Pid supervisor,
+      String childId,
+      Pid child,
+      Term reason,
+      StopCause cause,
+      boolean crash)
       implements TraceEvent {}
 
   /** A child's spec was removed (temporary child ended, or {@code delete_child}). */
   record ChildRemoved(long timeMillis, Pid supervisor, String childId) implements TraceEvent {}
 
-  /** The restart-intensity window after a restart was counted. */
+  /**
+   * The restart-intensity window changed (a restart was counted, or the flags changed): how many
+   * restarts it holds now, the flags, and the virtual time its oldest entry ages out ({@code
+   * Long.MAX_VALUE} when empty). Between two of these a viewer ages the window itself: an entry at
+   * {@code r} is in it at {@code n} iff {@code n - r <= periodMillis}.
+   */
   record RestartIntensity(
-      long timeMillis, Pid supervisor, int restartsInWindow, int intensity, long periodMillis)
+      long timeMillis,
+      Pid supervisor,
+      int restartsInWindow,
+      int intensity,
+      long periodMillis,
+      long oldestAgesOutAtMillis)
       implements TraceEvent {}
 
   /** A supervisor gave up: {@code reached_max_restart_intensity}; it now stops its children. */
@@ -83,7 +155,7 @@ public sealed interface TraceEvent {
 
   /** A supervisor's flags changed at run time (strategy, intensity, period). */
   record FlagsChanged(
-      long timeMillis, Pid supervisor, String strategy, int intensity, long periodMillis)
+      long timeMillis, Pid supervisor, Strategy strategy, int intensity, long periodMillis)
       implements TraceEvent {}
 
   /** A call was answered: {@code request} by {@code server}, with {@code reply}. */

@@ -71,6 +71,10 @@ public final class DynamicSupervisorBehavior implements Behavior {
     this.self = self;
     this.parent = self.spawner();
     self.trapExit(true);
+    self.node().emit(
+        new TraceEvent.SupervisorInit(
+            self.nowMillis(), self.pid(), self.label(), Strategy.ONE_FOR_ONE, intensity,
+            periodMillis, List.of()));
     self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
   }
 
@@ -78,7 +82,7 @@ public final class DynamicSupervisorBehavior implements Behavior {
   public void handle(Proc self, Object message) {
     if (message instanceof ExitMessage exit) {
       if (exit.from().equals(parent)) {
-        terminateAll(() -> self.die(exit.reason()));
+        terminateAll(StopCause.PARENT_SHUTDOWN, () -> self.die(exit.reason()));
         return;
       }
       ChildSpec spec = children.get(exit.from());
@@ -98,6 +102,10 @@ public final class DynamicSupervisorBehavior implements Behavior {
   private void onChildExit(Pid pid, ChildSpec spec, Term reason) {
     self.node().emit(
         new TraceEvent.ChildExited(self.nowMillis(), self.pid(), spec.id(), pid, reason));
+    self.node().emit(
+        new TraceEvent.ChildStopped(
+            self.nowMillis(), self.pid(), spec.id(), pid, reason, StopCause.EXITED,
+            !RestartType.isNormalExit(reason)));
     if (spec.restart().restarts(reason)) {
       restart(pid, spec);
     } else {
@@ -108,11 +116,13 @@ public final class DynamicSupervisorBehavior implements Behavior {
   private void restart(Pid oldPid, ChildSpec spec) {
     int n = window.add(self.nowMillis(), periodMillis);
     self.node().emit(
-        new TraceEvent.RestartIntensity(self.nowMillis(), self.pid(), n, intensity, periodMillis));
+        new TraceEvent.RestartIntensity(
+            self.nowMillis(), self.pid(), n, intensity, periodMillis,
+            window.oldestAgesOutAt(self.nowMillis(), periodMillis)));
     if (n > intensity) {
       self.node().emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
       children.remove(oldPid);
-      terminateAll(() -> self.die(Atom.SHUTDOWN));
+      terminateAll(StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN));
       return;
     }
     start(
@@ -120,10 +130,26 @@ public final class DynamicSupervisorBehavior implements Behavior {
         newPid -> {
           // keep the child's place: rebuild the map with the new pid where the old one was
           replace(oldPid, newPid, spec);
-          self.node().emit(
-              new TraceEvent.ChildStarted(self.nowMillis(), self.pid(), spec.id(), newPid, true));
+          started(spec, newPid, true);
         },
         () -> self.send(self.pid(), new TryAgain(oldPid)));
+  }
+
+  private void started(ChildSpec spec, Pid pid, boolean restart) {
+    if (!self.node().tracing()) {
+      return;
+    }
+    int position = 0;
+    for (Pid p : children.keySet()) {
+      if (p.equals(pid)) {
+        break;
+      }
+      position++;
+    }
+    self.node().emit(
+        new TraceEvent.ChildStarted(
+            self.nowMillis(), self.pid(), spec.id(), pid, restart, position, spec.type(),
+            spec.restart(), spec.shutdown()));
   }
 
   private void replace(Pid oldPid, Pid newPid, ChildSpec spec) {
@@ -155,23 +181,29 @@ public final class DynamicSupervisorBehavior implements Behavior {
   }
 
   /** Stops every child at once, each with its own shutdown, then runs {@code done}. */
-  private void terminateAll(Runnable done) {
-    terminate(new LinkedHashMap<>(children), done);
+  private void terminateAll(StopCause cause, Runnable done) {
+    terminate(new LinkedHashMap<>(children), cause, done);
   }
 
   /** Stops {@code which} at once (they leave the children), then runs {@code done}. */
-  private void terminate(Map<Pid, ChildSpec> which, Runnable done) {
+  private void terminate(Map<Pid, ChildSpec> which, StopCause cause, Runnable done) {
     if (which.isEmpty()) {
       done.run();
       return;
     }
     Map<Ref, Pid> waiting = new HashMap<>();
+    Map<Pid, ChildSpec> specs = new HashMap<>(which);
     List<VirtualScheduler.Timer> timers = new ArrayList<>();
     for (Map.Entry<Pid, ChildSpec> e : which.entrySet()) {
       Pid pid = e.getKey();
       Ref mon = self.monitor(pid);
       waiting.put(mon, pid);
       Shutdown how = e.getValue().shutdown();
+      self.node().emit(
+          new TraceEvent.ChildShutdown(
+              self.nowMillis(), self.pid(), e.getValue().id(), pid,
+              how instanceof Shutdown.BrutalKill ? ShutdownHow.BRUTAL_KILL : ShutdownHow.SHUTDOWN,
+              cause));
       if (how instanceof Shutdown.BrutalKill) {
         self.exit(pid, Atom.KILL);
       } else {
@@ -184,6 +216,10 @@ public final class DynamicSupervisorBehavior implements Behavior {
                       t.millis(),
                       () -> {
                         if (waiting.containsValue(pid) && self.isAlive()) {
+                          self.node().emit(
+                              new TraceEvent.ChildShutdown(
+                                  self.nowMillis(), self.pid(), e.getValue().id(), pid,
+                                  ShutdownHow.KILL, cause));
                           self.exit(pid, Atom.KILL);
                         }
                       }));
@@ -191,10 +227,15 @@ public final class DynamicSupervisorBehavior implements Behavior {
       }
     }
     children.keySet().removeAll(which.keySet());
-    awaitDowns(waiting, timers, done);
+    awaitDowns(waiting, timers, specs, cause, done);
   }
 
-  private void awaitDowns(Map<Ref, Pid> waiting, List<VirtualScheduler.Timer> timers, Runnable done) {
+  private void awaitDowns(
+      Map<Ref, Pid> waiting,
+      List<VirtualScheduler.Timer> timers,
+      Map<Pid, ChildSpec> specs,
+      StopCause cause,
+      Runnable done) {
     if (waiting.isEmpty()) {
       timers.forEach(VirtualScheduler.Timer::cancel);
       done.run();
@@ -203,10 +244,19 @@ public final class DynamicSupervisorBehavior implements Behavior {
     self.receive(
         m -> m instanceof Down d && waiting.containsKey(d.ref()),
         m -> {
-          Pid pid = waiting.remove(((Down) m).ref());
+          Down down = (Down) m;
+          Pid pid = waiting.remove(down.ref());
           self.unlink(pid);
           self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
-          awaitDowns(waiting, timers, done);
+          ChildSpec spec = specs.get(pid);
+          boolean asked =
+              down.reason() == Atom.KILLED
+                  || (down.reason() == Atom.SHUTDOWN
+                      && !(spec.shutdown() instanceof Shutdown.BrutalKill));
+          self.node().emit(
+              new TraceEvent.ChildStopped(
+                  self.nowMillis(), self.pid(), spec.id(), pid, down.reason(), cause, !asked));
+          awaitDowns(waiting, timers, specs, cause, done);
         });
   }
 
@@ -226,8 +276,7 @@ public final class DynamicSupervisorBehavior implements Behavior {
           s.spec(),
           pid -> {
             children.put(pid, s.spec());
-            self.node().emit(
-                new TraceEvent.ChildStarted(self.nowMillis(), self.pid(), s.spec().id(), pid, false));
+            started(s.spec(), pid, false);
             reply(call, Term.tuple(Atom.OK, pid));
           },
           () -> reply(call, Term.tuple(Atom.ERROR, Atom.of("start_error"))));
@@ -237,7 +286,7 @@ public final class DynamicSupervisorBehavior implements Behavior {
         reply(call, Term.tuple(Atom.ERROR, Atom.of("not_found")));
         return;
       }
-      terminate(Map.of(t.pid(), spec), () -> reply(call, Atom.OK));
+      terminate(Map.of(t.pid(), spec), StopCause.TERMINATE_CHILD, () -> reply(call, Atom.OK));
     } else if (request instanceof Request.WhichChildren) {
       List<Term> rows = new ArrayList<>();
       for (Map.Entry<Pid, ChildSpec> e : children.entrySet()) {

@@ -38,6 +38,32 @@ public final class RestartWindow {
     return size;
   }
 
+  /** How many restarts are in the window at {@code nowMillis}, without dropping any (a read). */
+  public int countAt(long nowMillis, long periodMillis) {
+    int n = 0;
+    for (int i = size - 1; i >= 0; i--) {
+      if (nowMillis - times[(head + i) & (times.length - 1)] > periodMillis) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The virtual time the oldest restart still in the window at {@code nowMillis} ages out (the
+   * first millisecond it is no longer counted), or {@code Long.MAX_VALUE} when none is.
+   */
+  public long oldestAgesOutAt(long nowMillis, long periodMillis) {
+    for (int i = 0; i < size; i++) {
+      long t = times[(head + i) & (times.length - 1)];
+      if (nowMillis - t <= periodMillis) {
+        return t + periodMillis + 1;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
   /** The restart times in the window, oldest first. */
   public long[] toArray() {
     long[] out = new long[size];

@@ -92,12 +92,9 @@ public final class SupervisorBehavior implements Behavior {
     return flags;
   }
 
-  /** Restarts counted in the current window (as of the last restart). */
+  /** Restarts in the window now (a read: the window itself ages only when a restart is added). */
   public int restartsInWindow() {
-    if (self != null) {
-      window.ageOut(self.nowMillis(), flags.periodMillis());
-    }
-    return window.size();
+    return self == null ? window.size() : window.countAt(self.nowMillis(), flags.periodMillis());
   }
 
   public long[] restartTimes() {
@@ -132,6 +129,16 @@ public final class SupervisorBehavior implements Behavior {
     this.self = self;
     this.parent = self.spawner();
     self.trapExit(true);
+    if (node().tracing()) {
+      List<String> ids = new ArrayList<>(spec.children().size());
+      for (ChildSpec cs : spec.children()) {
+        ids.add(cs.id());
+      }
+      node().emit(
+          new TraceEvent.SupervisorInit(
+              self.nowMillis(), self.pid(), self.label(), flags.strategy(), flags.intensity(),
+              flags.periodMillis(), List.copyOf(ids)));
+    }
     for (ChildSpec cs : spec.children()) {
       if (byId.containsKey(cs.id())) {
         fail(Term.tuple(Atom.of("duplicate_child_name"), Atom.of(cs.id())));
@@ -151,6 +158,7 @@ public final class SupervisorBehavior implements Behavior {
             // init_children failed: stop what started and refuse to start
             terminateChildren(
                 new ArrayList<>(children),
+                StopCause.START_FAILED,
                 () ->
                     fail(
                         Term.tuple(
@@ -179,7 +187,8 @@ public final class SupervisorBehavior implements Behavior {
   public void handle(Proc self, Object message) {
     if (message instanceof ExitMessage exit) {
       if (exit.from().equals(parent)) {
-        terminateChildren(new ArrayList<>(children), () -> self.die(exit.reason()));
+        terminateChildren(
+            new ArrayList<>(children), StopCause.PARENT_SHUTDOWN, () -> self.die(exit.reason()));
         return;
       }
       Child c = byPid.get(exit.from());
@@ -206,14 +215,19 @@ public final class SupervisorBehavior implements Behavior {
   private void restartChild(Child c, Term reason) {
     node().emit(
         new TraceEvent.ChildExited(self.nowMillis(), self.pid(), c.spec.id(), c.pid, reason));
+    if (node().tracing()) {
+      node().emit(
+          new TraceEvent.ChildStopped(
+              self.nowMillis(), self.pid(), c.spec.id(), c.pid, reason, StopCause.EXITED,
+              !RestartType.isNormalExit(reason)));
+    }
     if (c.spec.restart().restarts(reason)) {
       restart(c);
     } else {
       delChild(c);
       node().emit(
           new TraceEvent.RestartPlanned(
-              self.nowMillis(), self.pid(), flags.strategy().otpName(), c.spec.id(), List.of(),
-              List.of()));
+              self.nowMillis(), self.pid(), flags.strategy(), c.spec.id(), List.of(), List.of()));
     }
   }
 
@@ -223,13 +237,12 @@ public final class SupervisorBehavior implements Behavior {
 
   private void restart(Child c) {
     int inWindow = window.add(self.nowMillis(), flags.periodMillis());
-    node().emit(
-        new TraceEvent.RestartIntensity(
-            self.nowMillis(), self.pid(), inWindow, flags.intensity(), flags.periodMillis()));
+    emitWindow(inWindow);
     if (inWindow > flags.intensity()) {
       node().emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
       delChild(c);
-      terminateChildren(new ArrayList<>(children), () -> self.die(Atom.SHUTDOWN));
+      terminateChildren(
+          new ArrayList<>(children), StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN));
       return;
     }
     switch (flags.strategy()) {
@@ -250,6 +263,16 @@ public final class SupervisorBehavior implements Behavior {
     }
   }
 
+  private void emitWindow(int inWindow) {
+    if (node().tracing()) {
+      long now = self.nowMillis();
+      node().emit(
+          new TraceEvent.RestartIntensity(
+              now, self.pid(), inWindow, flags.intensity(), flags.periodMillis(),
+              window.oldestAgesOutAt(now, flags.periodMillis())));
+    }
+  }
+
   private void plan(Child failed, List<Child> stop, List<Child> start) {
     if (!node().tracing()) {
       return;
@@ -258,8 +281,7 @@ public final class SupervisorBehavior implements Behavior {
     List<String> startIds = ids(start);
     node().emit(
         new TraceEvent.RestartPlanned(
-            self.nowMillis(), self.pid(), flags.strategy().otpName(), failed.spec.id(), stopIds,
-            startIds));
+            self.nowMillis(), self.pid(), flags.strategy(), failed.spec.id(), stopIds, startIds));
   }
 
   private static List<String> ids(List<Child> list) {
@@ -294,6 +316,7 @@ public final class SupervisorBehavior implements Behavior {
     }
     terminateChildren(
         affected,
+        StopCause.STRATEGY,
         () -> {
           List<Child> remaining = new ArrayList<>(affected.size());
           for (Child a : affected) {
@@ -393,9 +416,14 @@ public final class SupervisorBehavior implements Behavior {
       if (o.up()) {
         c.pid = pid;
         byPid.put(pid, c);
-        node().emit(
-            new TraceEvent.ChildStarted(
-                self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart));
+        if (node().tracing()) {
+          int position = children.indexOf(c);
+          node().emit(
+              new TraceEvent.ChildStarted(
+                  self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart,
+                  position < 0 ? children.size() : position, c.spec.type(), c.spec.restart(),
+                  c.spec.shutdown()));
+        }
       }
       // up, or init returned ignore (no pid): both are a start; else the reason it failed
       done.accept(o.up() || o.ignored() ? null : o.reason());
@@ -449,23 +477,21 @@ public final class SupervisorBehavior implements Behavior {
   // ---- stopping ----
 
   /** Stops the running ones of {@code list} in reverse order; temporary children are removed. */
-  private void terminateChildren(List<Child> list, Runnable done) {
-    terminateFrom(list, list.size() - 1, done);
-  }
-
-  private void terminateFrom(List<Child> list, int i, Runnable done) {
-    new ListStop(list, i, done).next();
+  private void terminateChildren(List<Child> list, StopCause cause, Runnable done) {
+    new ListStop(list, list.size() - 1, cause, done).next();
   }
 
   /** Stopping a list of children one after the other, backwards: one object for the whole list. */
   private final class ListStop implements Runnable {
     private final List<Child> list;
     private int i;
+    private final StopCause cause;
     private final Runnable done;
 
-    ListStop(List<Child> list, int i, Runnable done) {
+    ListStop(List<Child> list, int i, StopCause cause, Runnable done) {
       this.list = list;
       this.i = i;
+      this.cause = cause;
       this.done = done;
     }
 
@@ -478,7 +504,7 @@ public final class SupervisorBehavior implements Behavior {
         done.run();
         return;
       }
-      shutdown(list.get(i), this);
+      shutdown(list.get(i), cause, this);
     }
 
     /** The current child is down. */
@@ -496,27 +522,27 @@ public final class SupervisorBehavior implements Behavior {
   }
 
   /** OTP's {@code shutdown/1}: monitor, signal, wait for the DOWN, unlink and flush. */
-  private void shutdown(Child c, Runnable done) {
+  private void shutdown(Child c, StopCause cause, Runnable done) {
     Pid pid = c.pid;
     Ref mon = self.monitor(pid);
-    ShutdownWait wait = new ShutdownWait(c, pid, mon, done);
+    Shutdown how = c.spec.shutdown();
+    ShutdownWait wait =
+        new ShutdownWait(
+            c, pid, mon, cause,
+            how instanceof Shutdown.BrutalKill ? ShutdownHow.BRUTAL_KILL : ShutdownHow.SHUTDOWN,
+            done);
     java.util.function.Predicate<Object> isDown = wait;
     Consumer<Object> finish = wait;
-    Shutdown how = c.spec.shutdown();
+    node().emit(
+        new TraceEvent.ChildShutdown(
+            self.nowMillis(), self.pid(), c.spec.id(), pid, wait.how, cause));
     if (how instanceof Shutdown.BrutalKill) {
-      node().emit(
-          new TraceEvent.ChildShutdown(
-              self.nowMillis(), self.pid(), c.spec.id(), pid, "brutal_kill"));
       self.exit(pid, Atom.KILL);
       self.receive(isDown, finish);
     } else if (how instanceof Shutdown.Timeout t) {
-      node().emit(
-          new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "shutdown"));
       self.exit(pid, Atom.SHUTDOWN);
       self.receive(isDown, finish, t.millis(), wait);
     } else {
-      node().emit(
-          new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "shutdown"));
       self.exit(pid, Atom.SHUTDOWN);
       self.receive(isDown, finish);
     }
@@ -530,12 +556,16 @@ public final class SupervisorBehavior implements Behavior {
     private final Child c;
     private final Pid pid;
     private final Ref mon;
+    private final StopCause cause;
+    private ShutdownHow how;
     private final Runnable done;
 
-    ShutdownWait(Child c, Pid pid, Ref mon, Runnable done) {
+    ShutdownWait(Child c, Pid pid, Ref mon, StopCause cause, ShutdownHow how, Runnable done) {
       this.c = c;
       this.pid = pid;
       this.mon = mon;
+      this.cause = cause;
+      this.how = how;
       this.done = done;
     }
 
@@ -548,6 +578,13 @@ public final class SupervisorBehavior implements Behavior {
     public void accept(Object m) {
       self.unlink(pid);
       self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
+      if (node().tracing()) {
+        Term reason = ((Down) m).reason();
+        node().emit(
+            new TraceEvent.ChildStopped(
+                self.nowMillis(), self.pid(), c.spec.id(), pid, reason, cause,
+                !reason.equals(how.expectedReason())));
+      }
       forget(c);
       done.run();
     }
@@ -555,8 +592,10 @@ public final class SupervisorBehavior implements Behavior {
     /** The shutdown timeout: kill it and wait on. */
     @Override
     public void run() {
+      how = ShutdownHow.KILL;
       node().emit(
-          new TraceEvent.ChildShutdown(self.nowMillis(), self.pid(), c.spec.id(), pid, "kill"));
+          new TraceEvent.ChildShutdown(
+              self.nowMillis(), self.pid(), c.spec.id(), pid, ShutdownHow.KILL, cause));
       self.exit(pid, Atom.KILL);
       self.receive(this, this);
     }
@@ -646,6 +685,7 @@ public final class SupervisorBehavior implements Behavior {
       } else if (c.pid != null) {
         shutdown(
             c,
+            StopCause.TERMINATE_CHILD,
             () -> {
               delChildAfterTerminate(c);
               reply(call, Atom.OK);
@@ -708,8 +748,9 @@ public final class SupervisorBehavior implements Behavior {
       flags = f.flags();
       node().emit(
           new TraceEvent.FlagsChanged(
-              self.nowMillis(), self.pid(), flags.strategy().otpName(), flags.intensity(),
+              self.nowMillis(), self.pid(), flags.strategy(), flags.intensity(),
               flags.periodMillis()));
+      emitWindow(window.countAt(self.nowMillis(), flags.periodMillis()));
       reply(call, Atom.OK);
     } else if (request instanceof SupervisorRequest.GetFlags) {
       reply(

@@ -806,7 +806,7 @@ class SupervisorTest {
           """);
       assertThat(run.events(dev.kaboom.engine.TraceEvent.FlagsChanged.class))
           .extracting(dev.kaboom.engine.TraceEvent.FlagsChanged::strategy)
-          .containsExactly("one_for_all", "rest_for_one");
+          .containsExactly(Strategy.ONE_FOR_ALL, Strategy.REST_FOR_ONE);
     }
 
     @Test

@@ -349,7 +349,7 @@ public final class TreeModel {
       return at(s, f.supervisor())
           .map(
               n -> {
-                n.strategy = Strategy.parse(f.strategy()).orElse(n.strategy);
+                n.strategy = f.strategy();
                 n.intensity = f.intensity();
                 n.periodMillis = f.periodMillis();
                 n.badgeLitUntil = until;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kaboom trace FILE}: runs a scenario on virtual time and prints its conformance trace. */
@@ -18,11 +19,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a scenario (JSON or YAML) on virtual time and prints its trace, one event per line.",
-      "Exit status: 0 ok, 2 the scenario is malformed or invalid (one line on stderr)."
+      "Exit status: 0 ok, 2 the scenario is malformed or invalid (one line on stderr),",
+      "3 a step ran away (more than ten million process turns, or virtual time moved by more",
+      "than an hour): the trace so far is printed, and the error names the processes involved."
     })
 public final class TraceCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file")
   Path file;
+
+  /** The runaway bound on process turns per step (hidden: tests lower it). */
+  @Option(names = "--max-turns", hidden = true)
+  long maxTurns = dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP;
 
   @Override
   public Integer call() {
@@ -36,9 +43,13 @@ public final class TraceCommand implements Callable<Integer> {
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
     try {
-      TraceRunner.run(scenario, line -> out.append(line).append('\n'));
+      TraceRunner.run(scenario, line -> out.append(line).append('\n'), maxTurns);
     } catch (UncheckedIOException e) {
       return 1;
+    } catch (dev.kaboom.engine.RunawayException e) {
+      out.flush();
+      System.err.println("kaboom trace: " + file + ": " + e.getMessage());
+      return 3;
     } finally {
       out.flush();
     }

@@ -117,6 +117,10 @@ public final class Console {
       sim.runUntilIdle();
       flushHappened(out);
       out.append(e.render(lineNumber)).append('\n');
+    } catch (dev.kaboom.engine.RunawayException e) {
+      // the loop stays where it stopped; the next line carries on from there
+      flushHappened(out);
+      out.append("** (Kaboom.RunawayError) ").append(e.getMessage()).append('\n');
     }
     lineNumber++;
     return out.toString();
@@ -249,7 +253,8 @@ public final class Console {
         shell.exit(pidArg(args.get(0), c, 1), atomArg(args.get(1), c, 2));
         return Atom.TRUE;
       case "Process.sleep/1", ":timer.sleep/1":
-        sim.node().scheduler().advanceBy(intArg(args.get(0), c));
+        sim.node().scheduler()
+            .advanceBy(intArg(args.get(0), c), dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP);
         return Atom.OK;
       case "Process.info/1":
         return info(pidArg(args.get(0), c, 1));

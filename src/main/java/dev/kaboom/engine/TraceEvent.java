@@ -164,4 +164,13 @@ public sealed interface TraceEvent {
 
   /** Virtual time moved forward (idle). */
   record TimeAdvanced(long timeMillis, long fromMillis) implements TraceEvent {}
+
+  /**
+   * A step ran away (more than {@code limit} process turns, or virtual time moved by more than
+   * {@code limit} ms) and the scheduler stopped it; {@code pids}/{@code labels} are the processes
+   * that ran most in the last turns (label null when the process has none).
+   */
+  record RunawayStopped(
+      long timeMillis, RunawayException.Kind kind, long limit, List<Pid> pids, List<String> labels)
+      implements TraceEvent {}
 }

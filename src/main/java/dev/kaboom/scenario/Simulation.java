@@ -143,12 +143,31 @@ public final class Simulation {
     return new Scenario(name, "recorded in Kaboom", tree, steps);
   }
 
+  /**
+   * Runs everything the last step set off to completion.
+   *
+   * @throws dev.kaboom.engine.RunawayException when it runs away (more than ten million process
+   *     turns, or virtual time moving by more than an hour): the work left stays pending
+   */
   public long runUntilIdle() {
-    return node.scheduler().runUntilIdle();
+    return node.scheduler()
+        .runUntilIdleGuarded(maxTurns, dev.kaboom.engine.VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP);
   }
 
+  private long maxTurns = dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP;
+
+  /** Lowers (or raises) the runaway bound on process turns per step (tests). */
+  public void setMaxTurnsPerStep(long maxTurns) {
+    this.maxTurns = maxTurns;
+  }
+
+  /**
+   * Lets {@code millis} ms of virtual time pass.
+   *
+   * @throws dev.kaboom.engine.RunawayException when processes keep running without end meanwhile
+   */
   public void sleep(long millis) {
     record(new Step.Sleep(millis));
-    node.scheduler().advanceBy(millis);
+    node.scheduler().advanceBy(millis, maxTurns);
   }
 }

@@ -13,8 +13,17 @@ import java.util.function.Consumer;
 public final class TraceRunner {
   private TraceRunner() {}
 
-  /** Runs {@code scenario}, handing each trace line (without newline) to {@code out}. */
+  /**
+   * Runs {@code scenario}, handing each trace line (without newline) to {@code out}.
+   *
+   * @throws dev.kaboom.engine.RunawayException when a step runs away (the lines so far are out)
+   */
   public static void run(Scenario scenario, Consumer<String> out) {
+    run(scenario, out, dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP);
+  }
+
+  /** {@link #run(Scenario, Consumer)} with another bound on process turns per step. */
+  public static void run(Scenario scenario, Consumer<String> out, long maxTurns) {
     // a process that never ran its init (its name was taken) has no start line, so no exit line
     java.util.Set<dev.kaboom.engine.Pid> started = new java.util.HashSet<>();
     Simulation sim =
@@ -32,6 +41,7 @@ public final class TraceRunner {
               }
             },
             1L);
+    sim.setMaxTurnsPerStep(maxTurns);
     out.accept("> start_link " + scenario.tree().id());
     sim.start(scenario.tree());
     sim.runUntilIdle();

@@ -51,6 +51,23 @@ class CliTest {
   }
 
   @Test
+  void aStepThatRunsAwayStopsWithStatusThreeNamingTheProcesses(@TempDir Path dir) throws Exception {
+    // issue 14: the notifier holds its name for two hours, root retries site without end
+    Path f = Files.writeString(dir.resolve("loop.yaml"),
+        "tree: {id: root, intensity: 1000000000, period_s: 60000, children: [\n"
+            + "  {id: site, children: [{id: notifier, name: site_notifier, trap_exit: true,"
+            + " stop_ms: 7200000}]}]}\n"
+            + "steps:\n  - {exit: root/site, reason: kill}\n  - {which_children: root}\n");
+    Ran r = run("trace", "--max-turns=30000", f.toString());
+    assertThat(r.status()).isEqualTo(3);
+    assertThat(r.err())
+        .startsWith("kaboom trace: " + f + ": stopped a run that does not end: more than 30000")
+        .contains("root (#PID<0.")
+        .contains("root/site (#PID<0.");
+    assertThat(r.out()).startsWith("> start_link root\n").contains("> exit root/site kill\n");
+  }
+
+  @Test
   void theBundledServyScenarioTraces() {
     Ran r = run("trace", "resources/scenarios/servy.json");
     assertThat(r.status()).isZero();

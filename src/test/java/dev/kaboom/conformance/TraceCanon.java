@@ -29,6 +29,35 @@ public final class TraceCanon {
 
   private record Orphan(int anchor, String group) {}
 
+  /** Longer runs of one failing start are cut to this many pairs. */
+  public static final int MAX_RETRY_PAIRS = 100;
+
+  private static List<String> cutRetryStorms(List<String> lines) {
+    List<String> out = new ArrayList<>(lines.size());
+    int i = 0;
+    while (i < lines.size()) {
+      String a = lines.get(i);
+      String b = i + 1 < lines.size() ? lines.get(i + 1) : null;
+      if (a.startsWith("start ") && b != null && b.startsWith("exit " + a.substring(6) + " ")) {
+        int n = 1;
+        while (i + 2 * n + 1 < lines.size()
+            && lines.get(i + 2 * n).equals(a)
+            && lines.get(i + 2 * n + 1).equals(b)) {
+          n++;
+        }
+        for (int k = 0; k < Math.min(n, MAX_RETRY_PAIRS); k++) {
+          out.add(a);
+          out.add(b);
+        }
+        i += 2 * n;
+      } else {
+        out.add(a);
+        i++;
+      }
+    }
+    return out;
+  }
+
   /** The canonical form of {@code lines}. */
   public static List<String> canonical(List<String> lines) {
     List<String> out = new ArrayList<>();
@@ -78,6 +107,6 @@ public final class TraceCanon {
         g.values().forEach(result::addAll);
       }
     }
-    return result;
+    return cutRetryStorms(result);
   }
 }

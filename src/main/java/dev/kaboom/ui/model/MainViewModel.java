@@ -182,7 +182,7 @@ public final class MainViewModel {
     pendingLines.add("> start_link " + s.tree().id());
     TreeModel t = new TreeModel(s.tree());
     // the first start is not animated: the tree appears up and running
-    session.scheduler().runUntilIdle();
+    runGuarded();
     pacer.reset(session);
     applyEvents(t, session.log().drain());
     tree.set(t);
@@ -230,9 +230,18 @@ public final class MainViewModel {
   /** Runs everything the engine has to do now, at once (tests; "finish" without animation). */
   public void runToIdle() {
     if (session != null) {
-      session.scheduler().runUntilIdle();
+      runGuarded();
       pacer.reset(session);
       applyEvents(session.log().drain());
+    }
+  }
+
+  /** Runs the engine to idle; a runaway stops it (its event becomes a notice, the run pauses). */
+  private void runGuarded() {
+    try {
+      session.scheduler().runUntilIdleGuarded();
+    } catch (dev.kaboom.engine.RunawayException e) {
+      // reported by its RunawayStopped event
     }
   }
 
@@ -259,6 +268,11 @@ public final class MainViewModel {
     for (TraceEvent e : events) {
       changed |= t.apply(e, session, highlight);
       ReportFormatter.format(e, session).ifPresent(lines::add);
+      if (e instanceof TraceEvent.RunawayStopped r) {
+        paused.set(true);
+        notice(new Notice("notify.runaway",
+            dev.kaboom.engine.RunawayException.involved(r.pids(), r.labels())));
+      }
       if (e instanceof TraceEvent.GaveUp g) {
         notice(new Notice("notify.gaveUp",
             session.pathOf(g.supervisor()).orElse(g.supervisor().toString())));

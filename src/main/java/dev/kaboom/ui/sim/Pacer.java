@@ -32,6 +32,8 @@ public final class Pacer {
   private long waitNanos;
   private double idleMillis;
   private int seen;
+  /** Process turns since the engine last had nothing ready (the runaway guard). */
+  private long busyTurns;
 
   public double speed() {
     return speed;
@@ -80,7 +82,16 @@ public final class Pacer {
     for (int steps = 0; steps < MAX_STEPS_PER_TICK; steps++) {
       if (!sch.isQuiescent()) {
         sch.runReady();
+        if (++busyTurns > VirtualScheduler.MAX_TURNS_PER_STEP) {
+          // ten million turns and never idle: a loop that does not end (issue 14)
+          busyTurns = 0;
+          paused = true;
+          sch.runaway(
+              dev.kaboom.engine.RunawayException.Kind.TURNS, VirtualScheduler.MAX_TURNS_PER_STEP);
+          return true;
+        }
       } else {
+        busyTurns = 0;
         long now = sch.nowMillis();
         long next = sch.nextTimerMillis();
         if (next == Long.MAX_VALUE || next - now > idleMillis) {

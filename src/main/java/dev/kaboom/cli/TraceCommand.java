@@ -1,5 +1,6 @@
 package dev.kaboom.cli;
 
+import dev.kaboom.explain.TraceExplainer;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.scenario.TraceRunner;
 import java.io.BufferedWriter;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +33,19 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--max-turns", hidden = true)
   long maxTurns = dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP;
 
+  @Option(
+      names = "--explain",
+      description =
+          "After each start/exit/give_up line and each '= ' line, a line '# ' + the OTP rule"
+              + " behind it; an exit signal that changed nothing gets its '# ' line too.")
+  boolean explain;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ko",
+      description = "Language of the --explain lines: en (default) or ko.")
+  String lang = "en";
+
   @Override
   public Integer call() {
     var result = ScenarioLoader.load(file);
@@ -39,11 +54,16 @@ public final class TraceCommand implements Callable<Integer> {
       return 2;
     }
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
+    if (!lang.equals("en") && !lang.equals("ko")) {
+      System.err.println("kaboom trace: --lang " + lang + ": expected en or ko");
+      return 2;
+    }
+    TraceExplainer explainer = explain ? new TraceExplainer(Locale.forLanguageTag(lang)) : null;
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
     try {
-      TraceRunner.run(scenario, line -> out.append(line).append('\n'), maxTurns);
+      TraceRunner.run(scenario, line -> out.append(line).append('\n'), maxTurns, explainer);
     } catch (UncheckedIOException e) {
       return 1;
     } catch (dev.kaboom.engine.RunawayException e) {

@@ -14,16 +14,42 @@ public final class TraceRunner {
   private TraceRunner() {}
 
   /**
+   * Adds lines of its own to a trace (the narration of {@code trace --explain}): they must begin
+   * with {@code #} so that a trace comparison drops them.
+   */
+  public interface Annotator {
+    /** After every event, and after the trace line it printed (if any). */
+    void event(TraceEvent e, Consumer<String> out);
+
+    /**
+     * After a step's {@code = } line: {@code result} is the call's result, or null when the step
+     * found no live process at {@code path} ({@code = noproc}).
+     */
+    void result(String path, Client.CallResult result, Consumer<String> out);
+  }
+
+  /**
    * Runs {@code scenario}, handing each trace line (without newline) to {@code out}.
    *
    * @throws dev.kaboom.engine.RunawayException when a step runs away (the lines so far are out)
    */
   public static void run(Scenario scenario, Consumer<String> out) {
-    run(scenario, out, dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP);
+    run(scenario, out, dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP, null);
   }
 
   /** {@link #run(Scenario, Consumer)} with another bound on process turns per step. */
   public static void run(Scenario scenario, Consumer<String> out, long maxTurns) {
+    run(scenario, out, maxTurns, null);
+  }
+
+  /** As {@link #run(Scenario, Consumer)}, with {@code annotator}'s lines (null: none). */
+  public static void run(Scenario scenario, Consumer<String> out, Annotator annotator) {
+    run(scenario, out, dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP, annotator);
+  }
+
+  /** The trace, with a bound on process turns per step and {@code annotator}'s lines (or null). */
+  public static void run(
+      Scenario scenario, Consumer<String> out, long maxTurns, Annotator annotator) {
     // a process that never ran its init (its name was taken) has no start line, so no exit line
     java.util.Set<dev.kaboom.engine.Pid> started = new java.util.HashSet<>();
     Simulation sim =
@@ -39,22 +65,29 @@ public final class TraceRunner {
               } else if (e instanceof TraceEvent.GaveUp g) {
                 out.accept("give_up " + g.label() + " " + g.reason().formatAnonymous());
               }
+              if (annotator != null) {
+                annotator.event(e, out);
+              }
             },
             1L);
     sim.setMaxTurnsPerStep(maxTurns);
     out.accept("> start_link " + scenario.tree().id());
     sim.start(scenario.tree());
     sim.runUntilIdle();
-    Consumer<Client.CallResult> printResult =
-        r -> {
-          if (r instanceof Client.CallResult.Replied rep) {
-            out.accept("= " + rep.value().formatAnonymous());
-          } else if (r instanceof Client.CallResult.Failed f) {
-            out.accept("= " + f.reason().formatAnonymous());
-          }
-        };
     for (Step step : scenario.steps()) {
       out.accept("> " + step.echo());
+      String path = pathOf(step);
+      Consumer<Client.CallResult> printResult =
+          r -> {
+            if (r instanceof Client.CallResult.Replied rep) {
+              out.accept("= " + rep.value().formatAnonymous());
+            } else if (r instanceof Client.CallResult.Failed f) {
+              out.accept("= " + f.reason().formatAnonymous());
+            }
+            if (annotator != null) {
+              annotator.result(path, r, out);
+            }
+          };
       boolean found = true;
       if (step instanceof Step.Exit e) {
         found = sim.exit(e.path(), e.reason());
@@ -81,8 +114,32 @@ public final class TraceRunner {
       }
       if (!found) {
         out.accept("= noproc");
+        if (annotator != null) {
+          annotator.result(path, null, out);
+        }
       }
       sim.runUntilIdle();
     }
+  }
+
+  private static String pathOf(Step step) {
+    if (step instanceof Step.Exit s) {
+      return s.path();
+    } else if (step instanceof Step.Stop s) {
+      return s.path();
+    } else if (step instanceof Step.WhichChildren s) {
+      return s.path();
+    } else if (step instanceof Step.CountChildren s) {
+      return s.path();
+    } else if (step instanceof Step.TerminateChild s) {
+      return s.path();
+    } else if (step instanceof Step.RestartChild s) {
+      return s.path();
+    } else if (step instanceof Step.DeleteChild s) {
+      return s.path();
+    } else if (step instanceof Step.StartChild s) {
+      return s.path();
+    }
+    return "";
   }
 }

@@ -68,6 +68,30 @@ class CliTest {
   }
 
   @Test
+  void traceExplainAddsASentenceAfterEachExplainedLineInEnglishOrKorean(@TempDir Path dir)
+      throws Exception {
+    Path f = Files.writeString(dir.resolve("ok.yaml"),
+        "tree: {id: root, strategy: one_for_all, children: [{id: a}, {id: b}]}\n"
+            + "steps:\n  - {exit: root/a, reason: normal}\n  - {exit: root/b, reason: kill}\n");
+    Ran en = run("trace", f.toString(), "--explain");
+    assertThat(en.status()).isZero();
+    List<String> lines = en.out().lines().toList();
+    assertThat(lines.get(lines.indexOf("> exit root/a normal") + 1))
+        .startsWith("# ").contains("normal").contains("ignored");
+    assertThat(lines.get(lines.indexOf("exit root/b killed") + 1))
+        .startsWith("# ").contains("kill cannot be trapped");
+    assertThat(lines.get(lines.indexOf("exit root/a shutdown") + 1))
+        .startsWith("# ").contains("one_for_all");
+    Ran ko = run("trace", f.toString(), "--explain", "--lang", "ko");
+    assertThat(ko.out()).contains("# a 프로세스는 종료 신호를 가로채지 않아요");
+    assertThat(ko.out().lines().filter(l -> !l.startsWith("#")).toList())
+        .isEqualTo(run("trace", f.toString()).out().lines().toList());
+    Ran bad = run("trace", f.toString(), "--explain", "--lang", "fr");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("expected en or ko");
+  }
+
+  @Test
   void theBundledServyScenarioTraces() {
     Ran r = run("trace", "resources/scenarios/servy.json");
     assertThat(r.status()).isZero();

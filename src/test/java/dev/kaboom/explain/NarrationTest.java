@@ -1,0 +1,376 @@
+package dev.kaboom.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.otp.Client;
+import dev.kaboom.scenario.Scenario;
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.scenario.TraceRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The narration: every row has its own sentence, every event of every scenario gets one. */
+class NarrationTest {
+  static final Locale EN = Locale.ENGLISH;
+  static final Locale KO = Locale.KOREAN;
+
+  /** OTP's and Elixir's own words, which stay as they are in a Korean sentence. */
+  static final Set<String> CODE_WORDS =
+      Set.of(
+          "normal", "kill", "killed", "shutdown", "trap_exit", "EXIT", "from", "stop", "state",
+          "terminate", "GenServer", "init", "permanent", "transient", "temporary", "one_for_one",
+          "one_for_all", "rest_for_one", "brutal_kill", "infinity", "start_link", "iex",
+          "Supervisor", "DynamicSupervisor", "pid", "reached_max_restart_intensity",
+          "which_children", "count_children", "terminate_child", "restart_child", "delete_child",
+          "start_child", "id", "restarting", "undefined", "specs", "active", "error", "ok",
+          "not_found", "running", "ignore", "already_started", "already_present", "max_children",
+          "failed_to_start_child", "noproc");
+
+  /** Narrations per scenario file, with the trace line each follows. */
+  static Map<Path, List<Explained>> explained = new LinkedHashMap<>();
+
+  record Explained(String afterLine, Narration narration) {}
+
+  @BeforeAll
+  static void runAllScenarios() throws IOException {
+    for (Path p : scenarioFiles()) {
+      Scenario s = ((ScenarioLoader.Result.Loaded) ScenarioLoader.load(p)).scenario();
+      List<Explained> out = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
+      Narrator narrator = new Narrator();
+      Narration[] pending = new Narration[1];
+      TraceRunner.run(
+          s,
+          lines::add,
+          new TraceRunner.Annotator() {
+            @Override
+            public void event(TraceEvent e, Consumer<String> sink) {
+              for (Narration n : narrator.apply(e)) {
+                if (e instanceof TraceEvent.CallReplied) {
+                  pending[0] = n;
+                } else {
+                  out.add(new Explained(lines.get(lines.size() - 1), n));
+                }
+              }
+            }
+
+            @Override
+            public void result(String path, Client.CallResult r, Consumer<String> sink) {
+              Narration n =
+                  r == null
+                      ? Narrator.noproc(path)
+                      : r instanceof Client.CallResult.Failed f
+                          ? narrator.callFailed(path, f.reason())
+                          : pending[0];
+              out.add(new Explained(lines.get(lines.size() - 1), n));
+            }
+          });
+      explained.put(p, out);
+    }
+  }
+
+  static List<Path> scenarioFiles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path dir : List.of(Path.of("src/test/resources/conformance"), Path.of("resources/scenarios"))) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(f -> f.toString().matches(".*\\.(json|ya?ml)$")).sorted().forEach(files::add);
+      }
+    }
+    return files;
+  }
+
+  static Properties own(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = NarrationTest.class.getResourceAsStream("/dev/kaboom/explain/" + name)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  static List<String> allRows() {
+    List<String> rows = new ArrayList<>();
+    Rules.FAMILIES.values().forEach(rows::addAll);
+    return rows;
+  }
+
+  @Test
+  void everyRowHasItsOwnSentenceInBothLanguages() throws IOException {
+    List<String> rows = allRows();
+    System.out.println("narration rows: " + rows.size());
+    assertThat(new HashSet<>(rows)).hasSameSizeAs(rows);
+    for (String file : List.of("narration.properties", "narration_ko.properties")) {
+      Properties p = own(file);
+      Set<String> expected = new TreeSet<>(rows);
+      expected.addAll(Rules.WORDS);
+      assertThat(new TreeSet<>(p.stringPropertyNames())).as(file).isEqualTo(expected);
+    }
+    for (Locale locale : List.of(EN, KO)) {
+      Map<String, String> seen = new HashMap<>();
+      for (String row : rows) {
+        String s = Narration.of(row, "A1", "B2", "C3", "D4", "E5").render(locale);
+        assertThat(s).as(row).doesNotContainPattern("\\{\\d").isNotBlank();
+        String other = seen.put(s, row);
+        assertThat(other).as("%s and %s say the same in %s: %s", row, other, locale, s).isNull();
+      }
+    }
+  }
+
+  @Test
+  void everyExplainedLineOfEveryScenarioGetsASentenceInBothLanguages() throws IOException {
+    assertThat(explained).hasSizeGreaterThan(60);
+    for (Path p : explained.keySet()) {
+      Scenario s = ((ScenarioLoader.Result.Loaded) ScenarioLoader.load(p)).scenario();
+      for (Locale locale : List.of(EN, KO)) {
+        List<String> lines = new ArrayList<>();
+        TraceRunner.run(s, lines::add, new TraceExplainer(locale));
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          if (line.startsWith("start ") || line.startsWith("exit ") || line.startsWith("give_up ")
+              || line.startsWith("= ")) {
+            assertThat(i + 1 < lines.size() && lines.get(i + 1).startsWith("# "))
+                .as("%s (%s): line %d '%s' is explained", p, locale, i + 1, line)
+                .isTrue();
+          }
+        }
+        List<String> plain = new ArrayList<>();
+        TraceRunner.run(s, plain::add);
+        assertThat(lines.stream().filter(l -> !l.startsWith("#")).toList())
+            .as("the trace lines themselves are unchanged")
+            .isEqualTo(plain);
+      }
+    }
+  }
+
+  @Test
+  void noEnglishIsLeftInKorean() {
+    Pattern word = Pattern.compile("[A-Za-z][A-Za-z_]*");
+    Pattern hangul = Pattern.compile("[\\uAC00-\\uD7A3]");
+    int checked = 0;
+    for (List<Explained> list : explained.values()) {
+      for (Explained x : list) {
+        Narration masked = mask(x.narration());
+        String ko = masked.render(KO);
+        assertThat(hangul.matcher(ko).find()).as(ko).isTrue();
+        Matcher m = word.matcher(ko);
+        while (m.find()) {
+          assertThat(CODE_WORDS).as("English word '%s' in: %s", m.group(), ko).contains(m.group());
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  /** The narration with every plain argument replaced by a digit (names, reasons, pids). */
+  static Narration mask(Narration n) {
+    List<Narration.Msg> parts = new ArrayList<>();
+    for (Narration.Msg m : n.parts()) {
+      parts.add(mask(m));
+    }
+    return new Narration(parts);
+  }
+
+  static Narration.Msg mask(Narration.Msg m) {
+    List<Object> args = new ArrayList<>();
+    for (Object a : m.args()) {
+      args.add(a instanceof Narration.Msg inner ? mask(inner) : "7");
+    }
+    return new Narration.Msg(m.key(), args);
+  }
+
+  /** Each row names its rule (English) and keeps OTP's word for it (Korean). */
+  static final Map<String, String> RULE_WORD =
+      Map.ofEntries(
+          Map.entry("signal.ignored.normal", "normal"),
+          Map.entry("signal.trapped.worker", ":EXIT"),
+          Map.entry("signal.trapped.supervisor.stranger", ":EXIT"),
+          Map.entry("signal.trapped.outside", ":EXIT"),
+          Map.entry("exit.killed", "kill"),
+          Map.entry("exit.stop_self", ":stop"),
+          Map.entry("exit.gave_up.child", "shutdown"),
+          Map.entry("exit.gave_up.root", "shutdown"),
+          Map.entry("exit.failed_to_start_child", "failed_to_start_child"),
+          Map.entry("decide.permanent.normal", "permanent"),
+          Map.entry("decide.permanent.abnormal", "permanent"),
+          Map.entry("decide.transient.normal", "transient"),
+          Map.entry("decide.transient.abnormal", "transient"),
+          Map.entry("decide.temporary", "temporary"),
+          Map.entry("stop.one_for_all.before", "one_for_all"),
+          Map.entry("stop.one_for_all.after", "one_for_all"),
+          Map.entry("stop.rest_for_one.after", "rest_for_one"),
+          Map.entry("stop.terminate_child", "terminate_child"),
+          Map.entry("shutdown.brutal_kill", "brutal_kill"),
+          Map.entry("shutdown.timeout.dies", "shutdown"),
+          Map.entry("shutdown.timeout.trapped", "terminate"),
+          Map.entry("shutdown.timeout.killed", "kill"),
+          Map.entry("shutdown.infinity.dies", "infinity"),
+          Map.entry("shutdown.infinity.trapped", "infinity"),
+          Map.entry("start.root", "start_link"),
+          Map.entry("start.one_for_one", "one_for_one"),
+          Map.entry("start.one_for_all.failed", "one_for_all"),
+          Map.entry("start.one_for_all.sibling", "one_for_all"),
+          Map.entry("start.rest_for_one.failed", "rest_for_one"),
+          Map.entry("start.rest_for_one.after", "rest_for_one"),
+          Map.entry("start.dynamic.restart", "DynamicSupervisor"),
+          Map.entry("start.start_child", "start_child"),
+          Map.entry("start.restart_child", "restart_child"),
+          Map.entry("giveup.child", "reached_max_restart_intensity"),
+          Map.entry("giveup.root", "reached_max_restart_intensity"));
+
+  /** The English sentence's own words for the rule (Korean keeps only the OTP word). */
+  static final Map<String, String> RULE_PHRASE_EN =
+      Map.ofEntries(
+          Map.entry("signal.ignored.normal", "is ignored"),
+          Map.entry("signal.trapped.supervisor.stranger", "neither its parent nor its children"),
+          Map.entry("exit.killed", "cannot be trapped"),
+          Map.entry("exit.signal", "does not trap exits"),
+          Map.entry("exit.link", "linked to"),
+          Map.entry("decide.transient.normal", "only after a crash"),
+          Map.entry("decide.temporary", "never restarts"),
+          Map.entry("stop.one_for_all.before", "started before"),
+          Map.entry("stop.one_for_all.after", "started after"),
+          Map.entry("stop.rest_for_one.after", "started after"),
+          Map.entry("shutdown.timeout.killed", "ran out"),
+          Map.entry("intensity.below", "allowed within"),
+          Map.entry("intensity.last", "gives up"),
+          Map.entry("giveup.child", "more than the"),
+          Map.entry("giveup.root", "the whole application"));
+
+  private static Map<String, List<Narration>> byRow() {
+    Map<String, List<Narration>> rows = new HashMap<>();
+    for (List<Explained> list : explained.values()) {
+      for (Explained x : list) {
+        for (Narration.Msg m : x.narration().parts()) {
+          rows.computeIfAbsent(m.key(), k -> new ArrayList<>())
+              .add(new Narration(List.of(m)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void checkFamily(String family) {
+    Map<String, List<Narration>> rows = byRow();
+    int seen = 0;
+    for (String row : Rules.FAMILIES.get(family)) {
+      for (Narration n : rows.getOrDefault(row, List.of())) {
+        seen++;
+        String en = n.render(EN);
+        String ko = n.render(KO);
+        if (RULE_WORD.containsKey(row)) {
+          assertThat(en).as(row).contains(RULE_WORD.get(row));
+          assertThat(ko).as(row).contains(RULE_WORD.get(row).strip());
+        }
+        if (RULE_PHRASE_EN.containsKey(row)) {
+          assertThat(en).as(row).contains(RULE_PHRASE_EN.get(row));
+        }
+      }
+    }
+    assertThat(seen).as("the scenarios exercise the %s family", family).isPositive();
+  }
+
+  @Test
+  void exitSignalRowsNameTheirRule() {
+    checkFamily("signal");
+    checkFamily("exit");
+  }
+
+  @Test
+  void restartTypeRowsNameTheirRule() {
+    checkFamily("decide");
+  }
+
+  @Test
+  void strategyRowsNameTheirRule() {
+    checkFamily("stop");
+    checkFamily("start");
+  }
+
+  @Test
+  void shutdownRowsNameTheirRule() {
+    checkFamily("shutdown");
+  }
+
+  @Test
+  void intensityAndGiveUpRowsNameTheirRule() {
+    checkFamily("intensity");
+    checkFamily("giveup");
+  }
+
+  @Test
+  void childApiRowsNameTheirCall() {
+    Map<String, List<Narration>> rows = byRow();
+    int seen = 0;
+    for (String row : Rules.FAMILIES.get("call")) {
+      String call = row.split("\\.")[1];
+      for (Narration n : rows.getOrDefault(row, List.of())) {
+        seen++;
+        if (call.endsWith("_child") || call.endsWith("_children")) {
+          assertThat(n.render(EN)).as(row).contains(call);
+          assertThat(n.render(KO)).as(row).contains(call);
+        }
+      }
+    }
+    assertThat(seen).isPositive();
+  }
+
+  @Test
+  void theScenariosCoverMostRows() {
+    Set<String> hit = byRow().keySet();
+    List<String> missed = allRows().stream().filter(r -> !hit.contains(r)).toList();
+    System.out.println("rows no bundled or conformance scenario reaches: " + missed);
+    assertThat(hit.size()).isGreaterThan(allRows().size() * 2 / 3);
+  }
+
+  @Test
+  void theRowsFollowTheEvents() {
+    // spot checks: the exact row chosen for known steps of the conformance scenarios
+    assertThat(rowAfter("exit_signals.json", "exit root/trapper killed")).isEqualTo("exit.killed");
+    assertThat(rowAfter("exit_signals.json", "exit root/sub/x killed")).isEqualTo("exit.link");
+    assertThat(rowAfter("one_for_all.json", "exit root/a shutdown"))
+        .isEqualTo("stop.one_for_all.before");
+    assertThat(rowAfter("one_for_all.json", "exit root/d shutdown"))
+        .isEqualTo("stop.one_for_all.after");
+    assertThat(rowAfter("shutdown_timeout_stop_longer.json", "exit root/slow killed"))
+        .isEqualTo("stop.one_for_all.after");
+    assertThat(rowAfter("max_intensity.json", "give_up root/mid reached_max_restart_intensity"))
+        .isEqualTo("giveup.child");
+    assertThat(
+            rowAfter(
+                "escalation_depth_3_root_gives_up.json",
+                "give_up root reached_max_restart_intensity"))
+        .isEqualTo("giveup.root");
+    assertThat(rowAfter("exit_signals.json", "> exit root/w normal"))
+        .isEqualTo("signal.ignored.normal");
+  }
+
+  private static String rowAfter(String file, String line) {
+    return explained.get(Path.of("src/test/resources/conformance", file)).stream()
+        .filter(x -> x.afterLine().equals(line))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(file + ": no narration after " + line))
+        .narration()
+        .key();
+  }
+}

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A simulator that shows OTP supervisors at work.",
     subcommands = {
       TraceCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       OpenCommand.class,
       SnapshotCommand.class,

@@ -1,13 +1,18 @@
 package dev.kaboom.cli;
 
 import dev.kaboom.explain.TraceExplainer;
+import dev.kaboom.run.Recording;
+import dev.kaboom.run.Run;
+import dev.kaboom.run.RunFile;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.scenario.TraceRunner;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,13 +26,21 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a scenario (JSON or YAML) on virtual time and prints its trace, one event per line.",
-      "Exit status: 0 ok, 2 the scenario is malformed or invalid (one line on stderr),",
+      "Given a run file (kind kaboom-run), prints the trace of its commands (as `replay`).",
+      "Exit status: 0 ok, 2 the file is malformed or invalid (one line on stderr),",
       "3 a step ran away (more than ten million process turns, or virtual time moved by more",
-      "than an hour): the trace so far is printed, and the error names the processes involved."
+      "than an hour): the trace so far is printed, and the error names the processes involved;",
+      "for a run file, 3 also when its trace differs from its checksum."
     })
 public final class TraceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file, or a run file")
   Path file;
+
+  @Option(
+      names = "--record",
+      paramLabel = "RUN",
+      description = "also write the run (scenario, commands, checksum of the trace) to RUN")
+  Path record;
 
   /** The runaway bound on process turns per step (hidden: tests lower it). */
   @Option(names = "--max-turns", hidden = true)
@@ -48,6 +61,15 @@ public final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (RunFile.isRun(file)) {
+      if (record != null) {
+        System.err.println("kaboom trace: " + file + " is already a run; --record takes a scenario");
+        return 2;
+      }
+      ReplayCommand replay = new ReplayCommand();
+      replay.file = file;
+      return replay.call();
+    }
     var result = ScenarioLoader.load(file);
     if (result instanceof ScenarioLoader.Result.Failed f) {
       System.err.println("kaboom trace: " + f.error());
@@ -63,7 +85,20 @@ public final class TraceCommand implements Callable<Integer> {
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
     try {
-      TraceRunner.run(scenario, line -> out.append(line).append('\n'), maxTurns, explainer);
+      if (record == null) {
+        TraceRunner.run(scenario, line -> out.append(line).append('\n'), maxTurns, explainer);
+      } else {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Run run =
+            Recording.record(
+                file.getFileName().toString(), text, scenario, 1L,
+                line -> out.append(line).append('\n'));
+        RunFile.write(run, record);
+      }
+    } catch (IOException e) {
+      out.flush();
+      System.err.println("kaboom trace: cannot write " + record + ": " + e.getMessage());
+      return 1;
     } catch (UncheckedIOException e) {
       return 1;
     } catch (dev.kaboom.engine.RunawayException e) {

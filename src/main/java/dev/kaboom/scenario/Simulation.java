@@ -26,10 +26,14 @@ public final class Simulation {
   private final Map<String, Pid> live = new HashMap<>();
   private final EventSink downstream;
   private TreeNode tree;
+  private long events;
   private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
 
-  /** A step the simulation was asked to do, and the virtual time it was asked at. */
-  public record Recorded(long atMillis, Step step) {}
+  /**
+   * A command the simulation was asked to run, the virtual time it was asked at and how many
+   * events had been emitted before it: a replay that runs to the same point places it exactly.
+   */
+  public record Recorded(long atMillis, long eventIndex, Command command) {}
 
   /** A simulation whose events also go to {@code sink}; {@code seed} seeds the node's randomness. */
   public Simulation(EventSink sink, long seed) {
@@ -40,6 +44,7 @@ public final class Simulation {
   }
 
   private void onEvent(TraceEvent e) {
+    events++;
     if (e instanceof TraceEvent.Started s && s.label() != null) {
       live.put(s.label(), s.pid());
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
@@ -77,74 +82,157 @@ public final class Simulation {
     return node.process(pid).map(Proc::label);
   }
 
-  /** Sends {@code exit(Pid, Reason)} from the outsider; false (noproc) if nothing lives there. */
+  /** The live process a command's target names now, if any. */
+  public Optional<Pid> resolve(Command.Target target) {
+    if (target instanceof Command.Target.Path p) {
+      return pidAt(p.path());
+    } else if (target instanceof Command.Target.Name n) {
+      return node.whereis(n.name());
+    }
+    Pid pid = ((Command.Target.Process) target).pid();
+    return node.isAlive(pid) ? Optional.of(pid) : Optional.empty();
+  }
+
+  /**
+   * The one runner: records {@code command} (with the virtual time and the number of events so
+   * far) and sets it off; returns at once (run the scheduler to see what it does). A call's result
+   * goes to {@code onResult} when it comes. Returns false ({@code noproc}) when nothing lives at the
+   * command's target; a sleep lets the time pass before it returns.
+   */
+  public boolean run(Command command, Consumer<Client.CallResult> onResult) {
+    recorded.add(new Recorded(node.nowMillis(), events, command));
+    if (command instanceof Command.Sleep s) {
+      node.scheduler().advanceBy(s.millis(), maxTurns);
+      return true;
+    }
+    Optional<Pid> target = resolve(targetOf(command));
+    if (target.isEmpty()) {
+      return false;
+    }
+    Pid p = target.get();
+    if (command instanceof Command.Exit e) {
+      outsider.exit(p, e.reason());
+    } else if (command instanceof Command.Stop s) {
+      driver.cast(p, new SimpleWorker.StopWith(s.reason()));
+    } else if (command instanceof Command.Send s) {
+      driver.send(p, s.message());
+    } else if (command instanceof Command.GenServerCast c) {
+      driver.cast(p, c.request());
+    } else if (command instanceof Command.GenServerCall c) {
+      driver.call(p, c.request(), onResult);
+    } else {
+      driver.call(p, request(command), onResult);
+    }
+    return true;
+  }
+
+  /** Whom {@code c} is for; null for a sleep. */
+  static Command.Target targetOf(Command c) {
+    if (c instanceof Command.Exit x) {
+      return x.target();
+    } else if (c instanceof Command.Stop x) {
+      return x.target();
+    } else if (c instanceof Command.WhichChildren x) {
+      return x.target();
+    } else if (c instanceof Command.CountChildren x) {
+      return x.target();
+    } else if (c instanceof Command.TerminateChild x) {
+      return x.target();
+    } else if (c instanceof Command.RestartChild x) {
+      return x.target();
+    } else if (c instanceof Command.DeleteChild x) {
+      return x.target();
+    } else if (c instanceof Command.StartChild x) {
+      return x.target();
+    } else if (c instanceof Command.SetFlags x) {
+      return x.target();
+    } else if (c instanceof Command.GetFlags x) {
+      return x.target();
+    } else if (c instanceof Command.Send x) {
+      return x.target();
+    } else if (c instanceof Command.GenServerCall x) {
+      return x.target();
+    } else if (c instanceof Command.GenServerCast x) {
+      return x.target();
+    }
+    return null;
+  }
+
+  /** The supervisor request a child-API command sends. */
+  private static SupervisorRequest request(Command c) {
+    if (c instanceof Command.WhichChildren) {
+      return new SupervisorRequest.WhichChildren();
+    } else if (c instanceof Command.CountChildren) {
+      return new SupervisorRequest.CountChildren();
+    } else if (c instanceof Command.TerminateChild t) {
+      return new SupervisorRequest.TerminateChild(t.id());
+    } else if (c instanceof Command.RestartChild r) {
+      return new SupervisorRequest.RestartChild(r.id());
+    } else if (c instanceof Command.DeleteChild d) {
+      return new SupervisorRequest.DeleteChild(d.id());
+    } else if (c instanceof Command.StartChild s) {
+      return new SupervisorRequest.StartChild(TreeBuilder.childSpec(s.spec()));
+    } else if (c instanceof Command.SetFlags f) {
+      return new SupervisorRequest.SetFlags(f.flags());
+    } else if (c instanceof Command.GetFlags) {
+      return new SupervisorRequest.GetFlags();
+    }
+    throw new IllegalArgumentException("not a supervisor call: " + c);
+  }
+
+  /** {@code exit(Pid, Reason)} from the outsider; false (noproc) if nothing lives there. */
   public boolean exit(String path, String reason) {
-    record(new Step.Exit(path, reason));
-    Optional<Pid> pid = pidAt(path);
-    pid.ifPresent(p -> outsider.exit(p, Atom.of(reason)));
-    return pid.isPresent();
+    return run(new Command.Exit(Command.Target.path(path), Atom.of(reason)), r -> {});
   }
 
   /** Makes the worker at {@code path} stop itself with {@code reason}; false if noproc. */
   public boolean stop(String path, String reason) {
-    record(new Step.Stop(path, reason));
-    Optional<Pid> pid = pidAt(path);
-    pid.ifPresent(p -> driver.cast(p, new SimpleWorker.StopWith(Atom.of(reason))));
-    return pid.isPresent();
+    return run(new Command.Stop(Command.Target.path(path), Atom.of(reason)), r -> {});
   }
 
-  /** Calls the supervisor at {@code path}; false (noproc) if nothing lives there. */
+  /**
+   * Calls the supervisor at {@code path} with a child-API request; false (noproc) if nothing lives
+   * there. A {@code StartChild}'s spec must come from {@link TreeBuilder#childSpec} (data).
+   */
   public boolean call(String path, SupervisorRequest request, Consumer<Client.CallResult> onResult) {
-    stepFor(path, request).ifPresent(this::record);
-    Optional<Pid> pid = pidAt(path);
-    pid.ifPresent(p -> driver.call(p, request, onResult));
-    return pid.isPresent();
+    return run(commandFor(Command.Target.path(path), request), onResult);
   }
 
-  private void record(Step step) {
-    recorded.add(new Recorded(node.nowMillis(), step));
-  }
-
-  private static Optional<Step> stepFor(String path, SupervisorRequest r) {
+  /** The command for a child-API request (its spec as data), or an exception if there is none. */
+  public static Command commandFor(Command.Target t, SupervisorRequest r) {
     if (r instanceof SupervisorRequest.WhichChildren) {
-      return Optional.of(new Step.WhichChildren(path));
+      return new Command.WhichChildren(t);
     } else if (r instanceof SupervisorRequest.CountChildren) {
-      return Optional.of(new Step.CountChildren(path));
-    } else if (r instanceof SupervisorRequest.TerminateChild t) {
-      return Optional.of(new Step.TerminateChild(path, t.id()));
-    } else if (r instanceof SupervisorRequest.RestartChild t) {
-      return Optional.of(new Step.RestartChild(path, t.id()));
-    } else if (r instanceof SupervisorRequest.DeleteChild t) {
-      return Optional.of(new Step.DeleteChild(path, t.id()));
+      return new Command.CountChildren(t);
+    } else if (r instanceof SupervisorRequest.TerminateChild x) {
+      return new Command.TerminateChild(t, x.id());
+    } else if (r instanceof SupervisorRequest.RestartChild x) {
+      return new Command.RestartChild(t, x.id());
+    } else if (r instanceof SupervisorRequest.DeleteChild x) {
+      return new Command.DeleteChild(t, x.id());
+    } else if (r instanceof SupervisorRequest.SetFlags x) {
+      return new Command.SetFlags(t, x.flags());
+    } else if (r instanceof SupervisorRequest.GetFlags) {
+      return new Command.GetFlags(t);
+    } else if (r instanceof SupervisorRequest.StartChild x
+        && x.spec().start() instanceof TreeBuilder.StartTree st) {
+      return new Command.StartChild(t, st.node());
     }
-    return Optional.empty(); // start_child specs and flag changes are not replayable as steps
+    throw new IllegalArgumentException("not a recordable supervisor request: " + r);
   }
 
-  /** Everything this simulation was asked to do, in order, with virtual times (for replay). */
+  /** Everything this simulation was asked to do, in order, with virtual times and event counts. */
   public java.util.List<Recorded> recorded() {
     return java.util.List.copyOf(recorded);
   }
 
-  /**
-   * The run so far as a scenario: the tree and the recorded steps, with a {@code sleep_ms} step
-   * wherever virtual time moved between two of them. When every step was run to idle before the
-   * next (as the CLI does), replaying it gives the same trace.
-   */
-  public Scenario toScenario(String name) {
-    java.util.List<Step> steps = new java.util.ArrayList<>();
-    long last = 0;
-    for (Recorded r : recorded) {
-      if (r.atMillis() > last) {
-        steps.add(new Step.Sleep(r.atMillis() - last));
-      }
-      steps.add(r.step());
-      last = r.atMillis() + (r.step() instanceof Step.Sleep s ? s.millis() : 0);
-    }
-    return new Scenario(name, "recorded in Kaboom", tree, steps);
+  /** How many events the simulation has emitted so far. */
+  public long eventCount() {
+    return events;
   }
 
   /**
-   * Runs everything the last step set off to completion.
+   * Runs everything the last command set off to completion.
    *
    * @throws dev.kaboom.engine.RunawayException when it runs away (more than ten million process
    *     turns, or virtual time moving by more than an hour): the work left stays pending
@@ -161,13 +249,17 @@ public final class Simulation {
     this.maxTurns = maxTurns;
   }
 
+  /** The runaway bound on process turns per step. */
+  public long maxTurnsPerStep() {
+    return maxTurns;
+  }
+
   /**
    * Lets {@code millis} ms of virtual time pass.
    *
    * @throws dev.kaboom.engine.RunawayException when processes keep running without end meanwhile
    */
   public void sleep(long millis) {
-    record(new Step.Sleep(millis));
-    node.scheduler().advanceBy(millis, maxTurns);
+    run(new Command.Sleep(millis), r -> {});
   }
 }

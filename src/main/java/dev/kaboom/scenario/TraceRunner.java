@@ -1,18 +1,27 @@
 package dev.kaboom.scenario;
 
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.RunawayException;
+import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.Client;
-import dev.kaboom.otp.SupervisorRequest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Runs a scenario on virtual time and writes its conformance trace (SPEC.md section 2): echo lines,
- * {@code start}/{@code exit}/{@code give_up} lines from the event stream, and call results. After
- * the start and after every step everything it set off runs to completion.
+ * Runs a scenario, or a recorded run's commands, on virtual time and writes its conformance trace
+ * (SPEC.md section 2): echo lines, {@code start}/{@code exit}/{@code give_up} lines from the event
+ * stream, and call results.
+ *
+ * <p>It runs one engine step at a time ({@link #step()}): it starts the tree, and issues each
+ * command when the engine has come to the point it was recorded at (the same number of events, no
+ * process ready, the same virtual time); a command with no recorded place ({@code eventIndex < 0}:
+ * a scenario's steps) once everything before it has run to idle. Every event and every trace line
+ * goes to the {@link Listener}, in order (an event that prints a line comes just before it).
  */
 public final class TraceRunner {
-  private TraceRunner() {}
-
   /**
    * Adds lines of its own to a trace (the narration of {@code trace --explain}): they must begin
    * with {@code #} so that a trace comparison drops them.
@@ -28,118 +37,218 @@ public final class TraceRunner {
     void result(String path, Client.CallResult result, Consumer<String> out);
   }
 
+  /** What a run produces. */
+  public interface Listener {
+    void event(TraceEvent e);
+
+    void line(String line);
+  }
+
+  private final List<Simulation.Recorded> commands;
+  private final Listener listener;
+  private final Simulation sim;
+  // a process that never ran its init (its name was taken) has no start line, so no exit line
+  private final Set<Pid> started = new HashSet<>();
+  private final Consumer<Client.CallResult> printResult;
+  private int next;
+  private boolean done;
+  private Annotator annotator;
+  private String commandPath = "";
+  private long segmentTurns;
+  private long segmentMillis;
+
+  /** Starts {@code tree} (nothing runs until {@link #step()}). */
+  public TraceRunner(
+      TreeNode tree, List<Simulation.Recorded> commands, long seed, Listener listener) {
+    this.commands = commands;
+    this.listener = listener;
+    this.sim = new Simulation(this::onEvent, seed);
+    this.printResult =
+        r -> {
+          if (r instanceof Client.CallResult.Replied rep) {
+            listener.line("= " + rep.value().formatAnonymous());
+          } else if (r instanceof Client.CallResult.Failed f) {
+            listener.line("= " + f.reason().formatAnonymous());
+          }
+          if (annotator != null) {
+            annotator.result(commandPath, r, listener::line);
+          }
+        };
+    listener.line("> start_link " + tree.id());
+    sim.start(tree);
+    segment();
+  }
+
+  /** A new step begins: the runaway guards count from here. */
+  private void segment() {
+    segmentTurns = sim.node().scheduler().turns();
+    segmentMillis = sim.node().nowMillis();
+  }
+
   /**
    * Runs {@code scenario}, handing each trace line (without newline) to {@code out}.
    *
-   * @throws dev.kaboom.engine.RunawayException when a step runs away (the lines so far are out)
+   * @throws RunawayException when a step runs away (the lines so far are out)
    */
-  public static void run(Scenario scenario, Consumer<String> out) {
-    run(scenario, out, dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP, null);
+  public static Simulation run(Scenario scenario, Consumer<String> out) {
+    return run(scenario, out, VirtualScheduler.MAX_TURNS_PER_STEP);
   }
 
   /** {@link #run(Scenario, Consumer)} with another bound on process turns per step. */
-  public static void run(Scenario scenario, Consumer<String> out, long maxTurns) {
-    run(scenario, out, maxTurns, null);
+  public static Simulation run(Scenario scenario, Consumer<String> out, long maxTurns) {
+    return run(scenario, out, maxTurns, null);
   }
 
   /** As {@link #run(Scenario, Consumer)}, with {@code annotator}'s lines (null: none). */
-  public static void run(Scenario scenario, Consumer<String> out, Annotator annotator) {
-    run(scenario, out, dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP, annotator);
+  public static Simulation run(Scenario scenario, Consumer<String> out, Annotator annotator) {
+    return run(scenario, out, VirtualScheduler.MAX_TURNS_PER_STEP, annotator);
   }
 
   /** The trace, with a bound on process turns per step and {@code annotator}'s lines (or null). */
-  public static void run(
+  public static Simulation run(
       Scenario scenario, Consumer<String> out, long maxTurns, Annotator annotator) {
-    // a process that never ran its init (its name was taken) has no start line, so no exit line
-    java.util.Set<dev.kaboom.engine.Pid> started = new java.util.HashSet<>();
-    Simulation sim =
-        new Simulation(
-            e -> {
-              if (e instanceof TraceEvent.Started s && s.label() != null) {
-                started.add(s.pid());
-                out.accept("start " + s.label());
-              } else if (e instanceof TraceEvent.Exited x
-                  && x.label() != null
-                  && started.remove(x.pid())) {
-                out.accept("exit " + x.label() + " " + x.reason().formatAnonymous());
-              } else if (e instanceof TraceEvent.GaveUp g) {
-                out.accept("give_up " + g.label() + " " + g.reason().formatAnonymous());
-              }
-              if (annotator != null) {
-                annotator.event(e, out);
-              }
-            },
-            1L);
-    sim.setMaxTurnsPerStep(maxTurns);
-    out.accept("> start_link " + scenario.tree().id());
-    sim.start(scenario.tree());
-    sim.runUntilIdle();
-    for (Step step : scenario.steps()) {
-      out.accept("> " + step.echo());
-      String path = pathOf(step);
-      Consumer<Client.CallResult> printResult =
-          r -> {
-            if (r instanceof Client.CallResult.Replied rep) {
-              out.accept("= " + rep.value().formatAnonymous());
-            } else if (r instanceof Client.CallResult.Failed f) {
-              out.accept("= " + f.reason().formatAnonymous());
-            }
-            if (annotator != null) {
-              annotator.result(path, r, out);
-            }
-          };
-      boolean found = true;
-      if (step instanceof Step.Exit e) {
-        found = sim.exit(e.path(), e.reason());
-      } else if (step instanceof Step.Stop s) {
-        found = sim.stop(s.path(), s.reason());
-      } else if (step instanceof Step.WhichChildren w) {
-        found = sim.call(w.path(), new SupervisorRequest.WhichChildren(), printResult);
-      } else if (step instanceof Step.CountChildren c) {
-        found = sim.call(c.path(), new SupervisorRequest.CountChildren(), printResult);
-      } else if (step instanceof Step.TerminateChild t) {
-        found = sim.call(t.path(), new SupervisorRequest.TerminateChild(t.id()), printResult);
-      } else if (step instanceof Step.RestartChild r) {
-        found = sim.call(r.path(), new SupervisorRequest.RestartChild(r.id()), printResult);
-      } else if (step instanceof Step.DeleteChild d) {
-        found = sim.call(d.path(), new SupervisorRequest.DeleteChild(d.id()), printResult);
-      } else if (step instanceof Step.StartChild s) {
-        found =
-            sim.call(
-                s.path(),
-                new SupervisorRequest.StartChild(TreeBuilder.childSpec(s.spec())),
-                printResult);
-      } else if (step instanceof Step.Sleep s) {
-        sim.sleep(s.millis());
+    TraceRunner r =
+        new TraceRunner(
+            scenario.tree(),
+            atIdle(scenario.steps().stream().map(Command::of).toList()),
+            1L,
+            listener(e -> {}, out));
+    r.simulation().setMaxTurnsPerStep(maxTurns);
+    r.annotator = annotator;
+    r.runToEnd();
+    return r.simulation();
+  }
+
+  /**
+   * Starts {@code tree}, runs {@code commands} one after the other (each once the one before ran to
+   * idle), hands each trace line to {@code out} and every event to {@code events}; returns the
+   * simulation, which has recorded every command with its place.
+   */
+  public static Simulation run(
+      TreeNode tree, List<Command> commands, Consumer<String> out, Consumer<TraceEvent> events) {
+    TraceRunner r = new TraceRunner(tree, atIdle(commands), 1L, listener(events, out));
+    r.runToEnd();
+    return r.simulation();
+  }
+
+  /** The commands of a scenario's steps, each to be issued once the one before ran to idle. */
+  public static List<Simulation.Recorded> atIdle(List<Command> commands) {
+    return commands.stream().map(c -> new Simulation.Recorded(-1, -1, c)).toList();
+  }
+
+  /** A listener made of two consumers. */
+  public static Listener listener(Consumer<TraceEvent> events, Consumer<String> lines) {
+    return new Listener() {
+      @Override
+      public void event(TraceEvent e) {
+        events.accept(e);
       }
-      if (!found) {
-        out.accept("= noproc");
-        if (annotator != null) {
-          annotator.result(path, null, out);
-        }
+
+      @Override
+      public void line(String line) {
+        lines.accept(line);
       }
-      sim.runUntilIdle();
+    };
+  }
+
+  private void onEvent(TraceEvent e) {
+    listener.event(e);
+    String line = line(e, started);
+    if (line != null) {
+      listener.line(line);
+    }
+    if (annotator != null) {
+      annotator.event(e, listener::line);
     }
   }
 
-  private static String pathOf(Step step) {
-    if (step instanceof Step.Exit s) {
-      return s.path();
-    } else if (step instanceof Step.Stop s) {
-      return s.path();
-    } else if (step instanceof Step.WhichChildren s) {
-      return s.path();
-    } else if (step instanceof Step.CountChildren s) {
-      return s.path();
-    } else if (step instanceof Step.TerminateChild s) {
-      return s.path();
-    } else if (step instanceof Step.RestartChild s) {
-      return s.path();
-    } else if (step instanceof Step.DeleteChild s) {
-      return s.path();
-    } else if (step instanceof Step.StartChild s) {
-      return s.path();
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** True once every command was issued and everything they set off has run. */
+  public boolean done() {
+    return done;
+  }
+
+  /**
+   * Runs one engine step or issues the next command; false when there is nothing left.
+   *
+   * @throws RunawayException when the work since the last command runs away (as {@link
+   *     Simulation#runUntilIdle()}): more process turns than the bound, or the clock moving by more
+   *     than an hour
+   */
+  public boolean step() {
+    if (done) {
+      return false;
     }
-    return "";
+    if (next < commands.size() && due(commands.get(next))) {
+      issue(commands.get(next++));
+      return true;
+    }
+    VirtualScheduler s = sim.node().scheduler();
+    long maxTurns = sim.maxTurnsPerStep();
+    long maxAdvance = VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP;
+    if (s.turns() - segmentTurns > maxTurns) {
+      throw s.runaway(RunawayException.Kind.TURNS, maxTurns);
+    }
+    if (s.isQuiescent()) {
+      long t = s.nextTimerMillis();
+      if (t != Long.MAX_VALUE && t - segmentMillis > maxAdvance) {
+        throw s.runaway(RunawayException.Kind.TIME, maxAdvance);
+      }
+    } else if (s.nowMillis() - segmentMillis > maxAdvance) {
+      throw s.runaway(RunawayException.Kind.TIME, maxAdvance);
+    }
+    if (s.step()) {
+      return true;
+    }
+    if (next < commands.size()) {
+      issue(commands.get(next++)); // idle (before its recorded place, if it has one): go on
+      return true;
+    }
+    done = true;
+    return false;
+  }
+
+  /** Runs to the end. */
+  public void runToEnd() {
+    while (step()) {
+      // keep going
+    }
+  }
+
+  private boolean due(Simulation.Recorded r) {
+    if (r.eventIndex() < 0) {
+      return false; // at idle: the scheduler has to run dry first
+    }
+    return sim.eventCount() >= r.eventIndex()
+        && sim.node().scheduler().isQuiescent()
+        && sim.node().nowMillis() >= r.atMillis();
+  }
+
+  private void issue(Simulation.Recorded r) {
+    listener.line("> " + r.command().echo());
+    commandPath = Command.pathOf(r.command());
+    if (!sim.run(r.command(), printResult)) {
+      listener.line("= noproc");
+      if (annotator != null) {
+        annotator.result(commandPath, null, listener::line);
+      }
+    }
+    segment();
+  }
+
+  /** The trace line an event prints, or null; {@code started} tracks pids that printed a start. */
+  public static String line(TraceEvent e, Set<Pid> started) {
+    if (e instanceof TraceEvent.Started s && s.label() != null) {
+      started.add(s.pid());
+      return "start " + s.label();
+    } else if (e instanceof TraceEvent.Exited x && x.label() != null && started.remove(x.pid())) {
+      return "exit " + x.label() + " " + x.reason().formatAnonymous();
+    } else if (e instanceof TraceEvent.GaveUp g) {
+      return "give_up " + g.label() + " " + g.reason().formatAnonymous();
+    }
+    return null;
   }
 }

@@ -30,11 +30,22 @@ public final class TreeBuilder {
   public static ChildSpec childSpec(TreeNode n) {
     return new ChildSpec(
         n.id(),
-        () -> behavior(n),
+        new StartTree(n),
         n.restart(),
         n.shutdown(),
         n.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER,
         n.name());
+  }
+
+  /**
+   * How a child spec made from a tree node starts (its {@code {M, F, A}}): data, not a closure, so
+   * specs compare by value and a {@code start_child} can be recorded and replayed.
+   */
+  public record StartTree(TreeNode node) implements java.util.function.Supplier<Behavior> {
+    @Override
+    public Behavior get() {
+      return behavior(node);
+    }
   }
 
   /** A fresh behaviour for one start of {@code n}. */

@@ -1,0 +1,207 @@
+package dev.kaboom.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.scenario.Simulation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Run files: JSON with {@code "kind": "kaboom-run"} (so a command that takes a scenario file also
+ * takes a run file and tells them apart by content). See {@code docs/runs.md} for the format.
+ * Reading never throws: a damaged file gives a {@link Result.Damaged} whose message says where.
+ */
+public final class RunFile {
+  public static final String KIND = "kaboom-run";
+  /** The version of the format; readers refuse a newer one. */
+  public static final int FORMAT = 1;
+
+  private RunFile() {}
+
+  /** A run, or why the file is not one. */
+  public sealed interface Result {
+    record Loaded(Run run) implements Result {}
+
+    /** {@code message} starts with the file name and says where ({@code line:column} or a path). */
+    record Damaged(String message) implements Result {}
+  }
+
+  /** True when {@code text} is a run file (a JSON object whose {@code kind} is kaboom-run). */
+  public static boolean isRun(String text) {
+    String head = text.stripLeading();
+    if (!head.startsWith("{") || !text.contains(KIND)) {
+      return false;
+    }
+    try {
+      JsonNode n = RunJson.MAPPER.readTree(text);
+      return n != null && n.isObject() && KIND.equals(n.path("kind").asText(null));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** True when the file at {@code path} can be read and is a run file. */
+  public static boolean isRun(Path path) {
+    try {
+      return isRun(Files.readString(path, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public static String toJson(Run run) {
+    ObjectNode o = RunJson.MAPPER.createObjectNode();
+    o.put("kind", KIND);
+    o.put("format", FORMAT);
+    o.put("kaboom_version", run.kaboomVersion());
+    ObjectNode sc = o.putObject("scenario");
+    sc.put("file", run.scenarioFile());
+    sc.put("text", run.scenarioText());
+    o.put("seed", run.seed());
+    ArrayNode cmds = o.putArray("commands");
+    for (Simulation.Recorded r : run.commands()) {
+      ObjectNode c = RunJson.command(r.command());
+      ObjectNode entry = RunJson.MAPPER.createObjectNode();
+      entry.put("at_ms", r.atMillis());
+      entry.put("events", r.eventIndex());
+      entry.setAll(c);
+      cmds.add(entry);
+    }
+    ObjectNode tr = o.putObject("trace");
+    tr.put("lines", run.trace().lines());
+    tr.put("sha256", run.trace().sha256());
+    ByteBuffer crcs = ByteBuffer.allocate(run.trace().lineCrcs().length * 4);
+    for (int c : run.trace().lineCrcs()) {
+      crcs.putInt(c);
+    }
+    tr.put("line_crc32", Base64.getEncoder().encodeToString(crcs.array()));
+    try {
+      return RunJson.MAPPER.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter())
+              .with(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(o)
+          + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static void write(Run run, Path file) throws IOException {
+    Files.writeString(file, toJson(run), StandardCharsets.UTF_8);
+  }
+
+  public static Result read(Path file) {
+    String name = file.toString();
+    try {
+      return parse(name, Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      return new Result.Damaged(name + ": no such file");
+    } catch (IOException e) {
+      return new Result.Damaged(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Reads a run from {@code text}; {@code fileName} names it in messages. */
+  public static Result parse(String fileName, String text) {
+    JsonNode root;
+    try {
+      root = RunJson.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var l = e.getLocation();
+      String msg = e.getOriginalMessage();
+      int cut = msg.indexOf('\n');
+      return new Result.Damaged(
+          fileName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
+              + ": malformed JSON: " + (cut > 0 ? msg.substring(0, cut) : msg));
+    }
+    try {
+      return new Result.Loaded(run(fileName, root));
+    } catch (RunJson.Damaged d) {
+      return new Result.Damaged(fileName + ": " + d.where + ": " + d.getMessage());
+    }
+  }
+
+  private static Run run(String fileName, JsonNode root) throws RunJson.Damaged {
+    if (root == null || !root.isObject()) {
+      throw new RunJson.Damaged("(top)", "a run file is a JSON object");
+    }
+    if (!KIND.equals(root.path("kind").asText(null))) {
+      throw new RunJson.Damaged("kind", "expected \"" + KIND + "\"");
+    }
+    long format = RunJson.number(root, "format", "");
+    if (format > FORMAT) {
+      throw new RunJson.Damaged(
+          "format", "format " + format + " is newer than this Kaboom reads (" + FORMAT + ")");
+    }
+    String version = RunJson.text(root, "kaboom_version", "");
+    JsonNode sc = root.get("scenario");
+    if (sc == null || !sc.isObject()) {
+      throw new RunJson.Damaged("scenario", "missing (an object with file and text)");
+    }
+    String scFile = RunJson.text(sc, "file", "scenario");
+    String scText = RunJson.text(sc, "text", "scenario");
+    var loaded = ScenarioLoader.parse(scFile, scText);
+    if (loaded instanceof ScenarioLoader.Result.Failed f) {
+      throw new RunJson.Damaged("scenario.text", "the scenario in it is invalid: " + f.error());
+    }
+    var scenario = ((ScenarioLoader.Result.Loaded) loaded).scenario();
+    long seed = RunJson.number(root, "seed", "");
+    JsonNode cmds = root.get("commands");
+    if (cmds == null || !cmds.isArray()) {
+      throw new RunJson.Damaged("commands", "missing (a list)");
+    }
+    List<Simulation.Recorded> commands = new ArrayList<>(cmds.size());
+    long lastEvents = -1;
+    long lastAt = 0;
+    for (int i = 0; i < cmds.size(); i++) {
+      String where = "commands[" + i + "]";
+      JsonNode c = cmds.get(i);
+      if (c == null || !c.isObject()) {
+        throw new RunJson.Damaged(where, "a command is an object");
+      }
+      long at = RunJson.number(c, "at_ms", where);
+      long events = RunJson.number(c, "events", where);
+      if (at < lastAt || events < lastEvents) {
+        throw new RunJson.Damaged(where, "commands are in the order they ran (at_ms and events never go back)");
+      }
+      lastAt = at;
+      lastEvents = events;
+      commands.add(new Simulation.Recorded(at, events, RunJson.command(c, where)));
+    }
+    JsonNode tr = root.get("trace");
+    if (tr == null || !tr.isObject()) {
+      throw new RunJson.Damaged("trace", "missing (an object with lines, sha256, line_crc32)");
+    }
+    long lines = RunJson.number(tr, "lines", "trace");
+    String sha = RunJson.text(tr, "sha256", "trace");
+    if (!sha.matches("[0-9a-f]{64}")) {
+      throw new RunJson.Damaged("trace.sha256", "not a SHA-256 in hex");
+    }
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(RunJson.text(tr, "line_crc32", "trace"));
+    } catch (IllegalArgumentException e) {
+      throw new RunJson.Damaged("trace.line_crc32", "not base64: " + e.getMessage());
+    }
+    if (raw.length != lines * 4) {
+      throw new RunJson.Damaged("trace.line_crc32", "expected " + lines + " checksums");
+    }
+    ByteBuffer b = ByteBuffer.wrap(raw);
+    int[] crcs = new int[(int) lines];
+    for (int i = 0; i < crcs.length; i++) {
+      crcs[i] = b.getInt();
+    }
+    return new Run(
+        scFile, scText, scenario, seed, commands, version, new TraceDigest(lines, sha, crcs));
+  }
+}

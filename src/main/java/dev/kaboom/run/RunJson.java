@@ -1,0 +1,326 @@
+package dev.kaboom.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.Tuple;
+import dev.kaboom.otp.RestartType;
+import dev.kaboom.otp.Shutdown;
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.otp.SupFlags;
+import dev.kaboom.scenario.Command;
+import dev.kaboom.scenario.Command.Target;
+import dev.kaboom.scenario.TreeNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Commands, terms and child specs as JSON, for run files. A term is a JSON string (an atom), an
+ * integer, or an object {@code {"tuple": [...]}}, {@code {"list": [...]}}, {@code {"pid": [node,
+ * serial, creation]}}; a target is {@code {"path": "a/b"}}, {@code {"name": "sensor"}} or {@code
+ * {"pid": [...]}}; a child spec uses the scenario format's node keys. Reading throws {@link
+ * Damaged} naming where (a JSON path such as {@code commands[3].reason}) and what is wrong.
+ */
+final class RunJson {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private RunJson() {}
+
+  /** A run file that is not what it should be: {@code where} is a JSON path. */
+  static final class Damaged extends Exception {
+    final String where;
+
+    Damaged(String where, String what) {
+      super(what);
+      this.where = where;
+    }
+  }
+
+  // ---- terms ----
+
+  static JsonNode term(Term t) {
+    if (t instanceof Atom a) {
+      return MAPPER.getNodeFactory().textNode(a.name());
+    } else if (t instanceof IntTerm i) {
+      return MAPPER.getNodeFactory().numberNode(i.value());
+    } else if (t instanceof Tuple tu) {
+      ObjectNode o = MAPPER.createObjectNode();
+      ArrayNode items = o.putArray("tuple");
+      tu.elements().forEach(e -> items.add(term(e)));
+      return o;
+    } else if (t instanceof TermList l) {
+      ObjectNode o = MAPPER.createObjectNode();
+      ArrayNode items = o.putArray("list");
+      l.elements().forEach(e -> items.add(term(e)));
+      return o;
+    } else if (t instanceof Pid p) {
+      ObjectNode o = MAPPER.createObjectNode();
+      o.putArray("pid").add(p.node()).add(p.serial()).add(p.creation());
+      return o;
+    } else if (t instanceof Ref r) {
+      ObjectNode o = MAPPER.createObjectNode();
+      o.put("ref", r.serial());
+      return o;
+    }
+    throw new IllegalArgumentException("no JSON for term " + t);
+  }
+
+  static Term term(JsonNode n, String where) throws Damaged {
+    if (n == null || n.isNull()) {
+      throw new Damaged(where, "a term is missing");
+    }
+    if (n.isTextual()) {
+      return Atom.of(n.asText());
+    } else if (n.isIntegralNumber()) {
+      return new IntTerm(n.asLong());
+    } else if (n.isObject() && n.size() == 1) {
+      if (n.has("tuple") || n.has("list")) {
+        String key = n.has("tuple") ? "tuple" : "list";
+        JsonNode items = n.get(key);
+        if (!items.isArray()) {
+          throw new Damaged(where + "." + key, "expected a list of terms");
+        }
+        List<Term> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+          out.add(term(items.get(i), where + "." + key + "[" + i + "]"));
+        }
+        return key.equals("tuple") ? new Tuple(List.copyOf(out)) : new TermList(List.copyOf(out));
+      } else if (n.has("pid")) {
+        return pid(n.get("pid"), where + ".pid");
+      } else if (n.has("ref") && n.get("ref").isIntegralNumber()) {
+        return new Ref(n.get("ref").asLong());
+      }
+    }
+    throw new Damaged(where, "not a term: " + abbreviate(n));
+  }
+
+  private static Pid pid(JsonNode n, String where) throws Damaged {
+    if (n.isArray() && n.size() == 3 && n.get(0).isInt() && n.get(1).isInt() && n.get(2).isInt()) {
+      return new Pid(n.get(0).asInt(), n.get(1).asInt(), n.get(2).asInt());
+    }
+    throw new Damaged(where, "a pid is [node, serial, creation], got " + abbreviate(n));
+  }
+
+  // ---- targets ----
+
+  static JsonNode target(Target t) {
+    ObjectNode o = MAPPER.createObjectNode();
+    if (t instanceof Target.Path p) {
+      o.put("path", p.path());
+    } else if (t instanceof Target.Name n) {
+      o.put("name", n.name());
+    } else {
+      Pid p = ((Target.Process) t).pid();
+      o.putArray("pid").add(p.node()).add(p.serial()).add(p.creation());
+    }
+    return o;
+  }
+
+  static Target target(JsonNode n, String where) throws Damaged {
+    if (n != null && n.isObject() && n.size() == 1) {
+      if (n.get("path") != null && n.get("path").isTextual()) {
+        return new Target.Path(n.get("path").asText());
+      } else if (n.get("name") != null && n.get("name").isTextual()) {
+        return new Target.Name(n.get("name").asText());
+      } else if (n.get("pid") != null) {
+        return new Target.Process(pid(n.get("pid"), where + ".pid"));
+      }
+    }
+    throw new Damaged(
+        where, "a target is {\"path\": ...}, {\"name\": ...} or {\"pid\": [...]}, got " + abbreviate(n));
+  }
+
+  // ---- child specs (the scenario format's node keys) ----
+
+  static JsonNode node(TreeNode n) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", n.id());
+    n.name().ifPresent(name -> o.put("name", name));
+    o.put("supervisor", n.supervisor());
+    o.put("restart", n.restart().otpName());
+    o.put("shutdown", n.shutdown().toString());
+    o.put("strategy", n.strategy().otpName());
+    o.put("intensity", n.intensity());
+    o.put("period_s", n.periodSeconds());
+    o.put("trap_exit", n.trapExit());
+    o.put("stop_ms", n.stopMillis());
+    ArrayNode children = o.putArray("children");
+    n.children().forEach(c -> children.add(node(c)));
+    return o;
+  }
+
+  static TreeNode node(JsonNode n, String where) throws Damaged {
+    if (n == null || !n.isObject()) {
+      throw new Damaged(where, "a child spec is an object");
+    }
+    String id = text(n, "id", where);
+    RestartType restart =
+        RestartType.parse(text(n, "restart", where))
+            .orElseThrow(() -> new Damaged(where + ".restart", "not a restart type"));
+    String sd = text(n, "shutdown", where);
+    Shutdown shutdown;
+    if (sd.equals("brutal_kill")) {
+      shutdown = Shutdown.BRUTAL_KILL;
+    } else if (sd.equals("infinity")) {
+      shutdown = Shutdown.INFINITY;
+    } else if (sd.matches("\\d{1,12}")) {
+      shutdown = new Shutdown.Timeout(Long.parseLong(sd));
+    } else {
+      throw new Damaged(where + ".shutdown", "not brutal_kill, infinity or a number of ms: " + sd);
+    }
+    Strategy strategy =
+        Strategy.parse(text(n, "strategy", where))
+            .orElseThrow(() -> new Damaged(where + ".strategy", "not a strategy"));
+    JsonNode children = n.get("children");
+    if (children == null || !children.isArray()) {
+      throw new Damaged(where + ".children", "expected a list");
+    }
+    List<TreeNode> kids = new ArrayList<>();
+    for (int i = 0; i < children.size(); i++) {
+      kids.add(node(children.get(i), where + ".children[" + i + "]"));
+    }
+    JsonNode name = n.get("name");
+    return new TreeNode(
+        id,
+        bool(n, "supervisor", where),
+        restart,
+        shutdown,
+        strategy,
+        (int) number(n, "intensity", where),
+        (int) number(n, "period_s", where),
+        kids,
+        bool(n, "trap_exit", where),
+        number(n, "stop_ms", where),
+        name == null ? Optional.empty() : Optional.of(name.asText()));
+  }
+
+  // ---- commands ----
+
+  static ObjectNode command(Command c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    if (c instanceof Command.Exit x) {
+      o.put("command", "exit").set("target", target(x.target()));
+      o.set("reason", term(x.reason()));
+    } else if (c instanceof Command.Stop x) {
+      o.put("command", "stop").set("target", target(x.target()));
+      o.set("reason", term(x.reason()));
+    } else if (c instanceof Command.WhichChildren x) {
+      o.put("command", "which_children").set("target", target(x.target()));
+    } else if (c instanceof Command.CountChildren x) {
+      o.put("command", "count_children").set("target", target(x.target()));
+    } else if (c instanceof Command.TerminateChild x) {
+      o.put("command", "terminate_child").set("target", target(x.target()));
+      o.put("id", x.id());
+    } else if (c instanceof Command.RestartChild x) {
+      o.put("command", "restart_child").set("target", target(x.target()));
+      o.put("id", x.id());
+    } else if (c instanceof Command.DeleteChild x) {
+      o.put("command", "delete_child").set("target", target(x.target()));
+      o.put("id", x.id());
+    } else if (c instanceof Command.StartChild x) {
+      o.put("command", "start_child").set("target", target(x.target()));
+      o.set("spec", node(x.spec()));
+    } else if (c instanceof Command.SetFlags x) {
+      o.put("command", "set_flags").set("target", target(x.target()));
+      o.put("strategy", x.flags().strategy().otpName());
+      o.put("intensity", x.flags().intensity());
+      o.put("period_ms", x.flags().periodMillis());
+    } else if (c instanceof Command.GetFlags x) {
+      o.put("command", "get_flags").set("target", target(x.target()));
+    } else if (c instanceof Command.Sleep x) {
+      o.put("command", "sleep").put("ms", x.millis());
+    } else if (c instanceof Command.Send x) {
+      o.put("command", "send").set("target", target(x.target()));
+      o.set("message", term(x.message()));
+    } else if (c instanceof Command.GenServerCall x) {
+      o.put("command", "call").set("target", target(x.target()));
+      o.set("request", term(x.request()));
+    } else if (c instanceof Command.GenServerCast x) {
+      o.put("command", "cast").set("target", target(x.target()));
+      o.set("request", term(x.request()));
+    } else {
+      throw new IllegalArgumentException("no JSON for command " + c);
+    }
+    return o;
+  }
+
+  static Command command(JsonNode n, String where) throws Damaged {
+    if (n == null || !n.isObject()) {
+      throw new Damaged(where, "a command is an object");
+    }
+    String kind = text(n, "command", where);
+    if (kind.equals("sleep")) {
+      long ms = number(n, "ms", where);
+      if (ms < 0) {
+        throw new Damaged(where + ".ms", "a sleep is >= 0 ms");
+      }
+      return new Command.Sleep(ms);
+    }
+    Target t = target(n.get("target"), where + ".target");
+    return switch (kind) {
+      case "exit" -> new Command.Exit(t, term(n.get("reason"), where + ".reason"));
+      case "stop" -> new Command.Stop(t, term(n.get("reason"), where + ".reason"));
+      case "which_children" -> new Command.WhichChildren(t);
+      case "count_children" -> new Command.CountChildren(t);
+      case "terminate_child" -> new Command.TerminateChild(t, text(n, "id", where));
+      case "restart_child" -> new Command.RestartChild(t, text(n, "id", where));
+      case "delete_child" -> new Command.DeleteChild(t, text(n, "id", where));
+      case "start_child" -> new Command.StartChild(t, node(n.get("spec"), where + ".spec"));
+      case "set_flags" -> {
+        Strategy s =
+            Strategy.parse(text(n, "strategy", where))
+                .orElseThrow(() -> new Damaged(where + ".strategy", "not a strategy"));
+        try {
+          yield new Command.SetFlags(
+              t, new SupFlags(s, (int) number(n, "intensity", where), number(n, "period_ms", where)));
+        } catch (IllegalArgumentException e) {
+          throw new Damaged(where, e.getMessage());
+        }
+      }
+      case "get_flags" -> new Command.GetFlags(t);
+      case "send" -> new Command.Send(t, term(n.get("message"), where + ".message"));
+      case "call" -> new Command.GenServerCall(t, term(n.get("request"), where + ".request"));
+      case "cast" -> new Command.GenServerCast(t, term(n.get("request"), where + ".request"));
+      default -> throw new Damaged(where + ".command", "unknown command '" + kind + "'");
+    };
+  }
+
+  // ---- small readers ----
+
+  static String text(JsonNode n, String key, String where) throws Damaged {
+    JsonNode v = n.get(key);
+    if (v == null || !v.isTextual()) {
+      throw new Damaged(where + "." + key, v == null ? "missing" : "expected a string, got " + abbreviate(v));
+    }
+    return v.asText();
+  }
+
+  static long number(JsonNode n, String key, String where) throws Damaged {
+    JsonNode v = n.get(key);
+    if (v == null || !v.isIntegralNumber()) {
+      throw new Damaged(where + "." + key, v == null ? "missing" : "expected a whole number, got " + abbreviate(v));
+    }
+    return v.asLong();
+  }
+
+  static boolean bool(JsonNode n, String key, String where) throws Damaged {
+    JsonNode v = n.get(key);
+    if (v == null || !v.isBoolean()) {
+      throw new Damaged(where + "." + key, v == null ? "missing" : "expected true or false");
+    }
+    return v.asBoolean();
+  }
+
+  static String abbreviate(JsonNode n) {
+    String s = String.valueOf(n);
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.kaboom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.cli.CliTest.Ran;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trace --record}, {@code replay}, {@code replay --at N --tree}, and their errors. */
+class ReplayCliTest {
+  static final String SCENARIO =
+      "tree: {id: root, strategy: one_for_all, intensity: 1, period_s: 5,"
+          + " children: [{id: a}, {id: b}]}\n"
+          + "steps:\n  - {exit: root/a, reason: kaboom}\n  - {which_children: root}\n"
+          + "  - {exit: root/b, reason: kaboom}\n";
+
+  Path record(Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("s.yaml"), SCENARIO);
+    Path run = dir.resolve("s.run.json");
+    Ran r = CliTest.run("trace", f.toString(), "--record", run.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).isEqualTo(CliTest.run("trace", f.toString()).out());
+    return run;
+  }
+
+  @Test
+  void aRecordedRunReplaysToTheSameTraceAndTraceTakesItToo(@TempDir Path dir) throws Exception {
+    Path run = record(dir);
+    assertThat(Files.readString(run)).contains("\"kind\" : \"kaboom-run\"", "\"at_ms\"");
+    String trace = CliTest.run("trace", dir.resolve("s.yaml").toString()).out();
+    Ran replay = CliTest.run("replay", run.toString());
+    assertThat(replay.status()).isZero();
+    assertThat(replay.err()).isEmpty();
+    assertThat(replay.out()).isEqualTo(trace);
+    assertThat(CliTest.run("trace", run.toString()).out()).isEqualTo(trace);
+  }
+
+  @Test
+  void atNTreeListsTheLiveProcessesForwardAndBack(@TempDir Path dir) throws Exception {
+    Path run = record(dir);
+    Ran r = CliTest.run("replay", run.toString(), "--at", "4,6,0,4", "--tree");
+    assertThat(r.status()).as(r.err()).isZero();
+    // 1 > start_link root, 2 start root, 3 start root/a, 4 start root/b, 5 > exit..., 6 exit root/a
+    assertThat(r.out())
+        .isEqualTo(
+            "@4\nroot <0.102.0>\nroot/a <0.103.0>\nroot/b <0.104.0>\n"
+                + "@6\nroot <0.102.0>\nroot/b <0.104.0>\n"
+                + "@0\n"
+                + "@4\nroot <0.102.0>\nroot/a <0.103.0>\nroot/b <0.104.0>\n");
+  }
+
+  @Test
+  void anNOutOfRangeSaysTheRangeAndExitsTwo(@TempDir Path dir) throws Exception {
+    Path run = record(dir);
+    long lines = CliTest.run("replay", run.toString()).out().lines().count();
+    Ran r = CliTest.run("replay", run.toString(), "--at", "1," + (lines + 1), "--tree");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("--at " + (lines + 1), "0.." + lines);
+    assertThat(CliTest.run("replay", run.toString(), "--at", "x").status()).isEqualTo(2);
+  }
+
+  @Test
+  void aDamagedRunFileSaysWhereAndExitsTwo(@TempDir Path dir) throws Exception {
+    Path run = record(dir);
+    String text = Files.readString(run);
+    Path bad = Files.writeString(dir.resolve("bad.json"),
+        text.replaceFirst("\"reason\" : \"kaboom\"", "\"reason\" : [1]"));
+    Ran r = CliTest.run("replay", bad.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.json", "commands[0].reason", "not a term");
+    Path cut = Files.writeString(dir.resolve("cut.json"), text.substring(0, text.length() / 2));
+    Ran r2 = CliTest.run("replay", cut.toString());
+    assertThat(r2.status()).isEqualTo(2);
+    assertThat(r2.err()).containsPattern("cut.json:\\d+:\\d+: malformed JSON");
+  }
+
+  @Test
+  void aTraceThatNoLongerMatchesTheChecksumIsReportedWithExitThree(@TempDir Path dir)
+      throws Exception {
+    Path run = record(dir);
+    // the same run on a tree whose supervisor allows more restarts: it no longer gives up
+    String text = Files.readString(run).replace("intensity: 1,", "intensity: 5,");
+    Path changed = Files.writeString(dir.resolve("changed.json"), text);
+    Ran r = CliTest.run("replay", changed.toString());
+    assertThat(r.status()).isEqualTo(3);
+    assertThat(r.err()).contains("warning", "differs", "from line ");
+    assertThat(r.out()).startsWith("> start_link root");
+  }
+}

@@ -62,6 +62,8 @@ public final class MainViewModel {
   private int scriptPosition;
   private final List<String> pendingLines = new ArrayList<>();
   private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+  private final NarrationFeed narration = new NarrationFeed();
+  private final BooleanProperty holdAnimation = new SimpleBooleanProperty(false);
 
   /**
    * A transient message for the user (a toast): a bundle key and its one argument. {@code
@@ -73,6 +75,20 @@ public final class MainViewModel {
   public MainViewModel() {
     paused.addListener((o, a, b) -> pacer.setPaused(b));
     speed.addListener((o, a, b) -> pacer.setSpeed(b.doubleValue()));
+    narration.localeProperty().addListener((o, a, b) -> narration.rerender(logLines));
+  }
+
+  /** The narration of every step: log sentences, captions, the rule behind each restart. */
+  public NarrationFeed narration() {
+    return narration;
+  }
+
+  /**
+   * While true the animation holds still (the caption strip's "wait for me": the pacer lets no
+   * new event through until the captions have been read).
+   */
+  public BooleanProperty holdAnimationProperty() {
+    return holdAnimation;
   }
 
   // ---- properties ----
@@ -184,7 +200,10 @@ public final class MainViewModel {
     // the first start is not animated: the tree appears up and running
     runGuarded();
     pacer.reset(session);
+    narration.reset();
+    narration.setCaptioning(false);
     applyEvents(t, session.log().drain());
+    narration.setCaptioning(true);
     tree.set(t);
     if (selectedPath.get() != null && t.node(selectedPath.get()).isEmpty()) {
       selectedPath.set(null);
@@ -198,7 +217,9 @@ public final class MainViewModel {
     if (session == null) {
       return;
     }
-    pacer.tick(session, deltaNanos);
+    if (!holdAnimation.get()) {
+      pacer.tick(session, deltaNanos);
+    }
     applyEvents(session.log().drain());
     if (tree.get().advance(deltaNanos)) {
       revision.set(revision.get() + 1);
@@ -268,6 +289,7 @@ public final class MainViewModel {
     for (TraceEvent e : events) {
       changed |= t.apply(e, session, highlight);
       ReportFormatter.format(e, session).ifPresent(lines::add);
+      lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
         paused.set(true);
         notice(new Notice("notify.runaway",
@@ -281,7 +303,9 @@ public final class MainViewModel {
     if (!lines.isEmpty()) {
       logLines.addAll(lines);
       if (logLines.size() > MAX_LOG_LINES) {
-        logLines.remove(0, logLines.size() - MAX_LOG_LINES);
+        List<String> dropped = logLines.subList(0, logLines.size() - MAX_LOG_LINES);
+        narration.forget(dropped);
+        dropped.clear();
       }
     }
     if (changed || !events.isEmpty()) {
@@ -312,6 +336,7 @@ public final class MainViewModel {
     say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", :" + reason + ")");
     if (!session.sim().exit(path, reason)) {
       say("= noproc (" + path + " is not running)");
+      say(narration.noproc(path));
       return false;
     }
     return true;
@@ -325,6 +350,7 @@ public final class MainViewModel {
     say("> GenServer.stop(" + path + ", :" + reason + ")");
     if (!session.sim().stop(path, reason)) {
       say("= noproc (" + path + " is not running)");
+      say(narration.noproc(path));
       return false;
     }
     return true;
@@ -351,6 +377,7 @@ public final class MainViewModel {
                 });
     if (!found) {
       say("= noproc (" + path + " is not running)");
+      say(narration.noproc(path));
     }
     return found;
   }
@@ -533,6 +560,8 @@ public final class MainViewModel {
           .append(" (")
           .append(r.reason())
           .append(')');
+      narration.whyStarted(r.newPid())
+          .ifPresent(why -> h.append("\n    ").append(narration.render(why)));
     }
     rows.add(new InspectorRow("inspector.history", h.length() == 0 ? "-" : h.toString()));
     return rows;

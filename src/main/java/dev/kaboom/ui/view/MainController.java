@@ -83,6 +83,7 @@ public final class MainController {
   private final Shell shell;
   private TreePane treePane;
   private InspectorSheet inspector;
+  private CaptionStrip captions;
   private long renderedRevision = -1;
   private String lastNotification = "";
   private ContextMenu openMenu;
@@ -96,6 +97,7 @@ public final class MainController {
 
   @FXML private BorderPane root;
   @FXML private StackPane treeHost;
+  @FXML private BorderPane centerArea;
   @FXML private ListView<String> logList;
   @FXML private ToggleButton pauseButton;
   @FXML private Button stepButton;
@@ -113,6 +115,8 @@ public final class MainController {
   @FXML private CheckMenuItem fullScreenItem;
   @FXML private RadioMenuItem englishItem;
   @FXML private RadioMenuItem koreanItem;
+  @FXML private ToggleButton waitButton;
+  @FXML private CheckMenuItem waitItem;
 
   public MainController(
       MainViewModel vm, Stage stage, AppPrefs prefs, ResourceBundle bundle, Shell shell) {
@@ -135,6 +139,11 @@ public final class MainController {
     return inspector;
   }
 
+  /** The caption strip over the tree. */
+  public CaptionStrip captions() {
+    return captions;
+  }
+
   @FXML
   private void initialize() {
     inspector = new InspectorSheet(vm, bundle); // first: showing a tree refreshes it
@@ -142,6 +151,14 @@ public final class MainController {
     inspectorBox.getChildren().add(inspector.sheet());
     treePane = new TreePane(bundle);
     treeHost.getChildren().add(treePane);
+    vm.narration().localeProperty().set(shell.locale());
+    captions = new CaptionStrip(vm);
+    centerArea.setTop(captions.node());
+    captions.waitForMeProperty().set(prefs.getBoolean("waitForMe", false));
+    waitButton.selectedProperty().bindBidirectional(captions.waitForMeProperty());
+    waitItem.selectedProperty().bindBidirectional(captions.waitForMeProperty());
+    captions.waitForMeProperty().addListener(
+        (o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
     treePane.setOnNodeClicked(
         path -> {
           vm.selectedPathProperty().set(path);
@@ -185,9 +202,11 @@ public final class MainController {
     vm.speedProperty().addListener((o, a, b) -> selectSpeed(speeds, b.doubleValue()));
     selectSpeed(speeds, vm.speedProperty().get());
 
-    // log
+    // log: clicking a line shows its explanation in the caption strip
     logList.setItems(vm.logLines());
     logList.setCellFactory(lv -> new LogCell());
+    logList.getSelectionModel().selectedIndexProperty().addListener(
+        (o, a, b) -> explainLogLine(b.intValue()));
     vm.logLines()
         .addListener(
             (ListChangeListener<String>) c -> {
@@ -251,6 +270,7 @@ public final class MainController {
    */
   public void setFontScale(double scale) {
     treePane.setFontScale(scale);
+    captions.setFontScale(scale);
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
       // a tree is mostly limited by height; the inspector's big text needs the width
@@ -261,6 +281,7 @@ public final class MainController {
   /** This view is being replaced (another language): stop showing the view model's notices. */
   public void dispose() {
     vm.notices().removeListener(noticeListener);
+    captions.dispose();
     if (openMenu != null) {
       openMenu.hide();
     }
@@ -321,6 +342,12 @@ public final class MainController {
 
   /** Called once per frame after the view model's frame: redraws what changed. */
   public void render() {
+    render(System.nanoTime());
+  }
+
+  /** {@link #render()} at the frame time {@code nowNanos} (the caption strip's clock). */
+  public void render(long nowNanos) {
+    captions.tick(nowNanos);
     long rev = vm.revisionProperty().get();
     if (rev != renderedRevision) {
       renderedRevision = rev;
@@ -346,6 +373,21 @@ public final class MainController {
     errorLabel.setText(show ? message : "");
     errorBar.setVisible(show);
     errorBar.setManaged(show);
+  }
+
+  /**
+   * Shows the explanation of log line {@code index} in the caption strip: the line itself when it
+   * is a sentence, else the first sentence below it (the one that explains its step).
+   */
+  public void explainLogLine(int index) {
+    List<String> log = vm.logLines();
+    for (int i = Math.max(0, index); i >= 0 && i < log.size() && i <= index + 8; i++) {
+      var n = vm.narration().narrationOf(log.get(i));
+      if (n.isPresent()) {
+        captions.show(n.get());
+        return;
+      }
+    }
   }
 
   // ---- inspector ----
@@ -636,10 +678,16 @@ public final class MainController {
     @Override
     protected void updateItem(String line, boolean empty) {
       super.updateItem(line, empty);
-      getStyleClass().removeAll("supervisor-report", "progress-report", "crash-report", "command");
+      getStyleClass().removeAll("supervisor-report", "progress-report", "crash-report", "command",
+          "narration-line");
       setText(empty || line == null ? null : line);
+      setWrapText(false);
       if (!empty && line != null) {
-        if (line.contains("=SUPERVISOR REPORT")) {
+        if (line.startsWith(dev.kaboom.ui.model.NarrationFeed.PREFIX)) {
+          getStyleClass().add("narration-line");
+          setWrapText(true);
+          setPrefWidth(0); // wrap to the list's width instead of widening it
+        } else if (line.contains("=SUPERVISOR REPORT")) {
           getStyleClass().add("supervisor-report");
         } else if (line.contains("=PROGRESS REPORT")) {
           getStyleClass().add("progress-report");

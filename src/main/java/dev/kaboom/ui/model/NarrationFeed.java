@@ -1,0 +1,132 @@
+package dev.kaboom.ui.model;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.explain.Narration;
+import dev.kaboom.explain.Narrator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's narration: the {@link Narrator} fed with the events the window shows, each
+ * sentence rendered in the window's language for the event log (as a line starting with {@code #
+ * }) and queued as a caption. A log line keeps its {@link Narration}, so switching the language
+ * re-renders it, and clicking it shows its explanation again.
+ */
+public final class NarrationFeed {
+  /** The prefix of a narration line in the event log (the trace's comment mark). */
+  public static final String PREFIX = "# ";
+
+  static final int MAX_CAPTIONS = 200;
+
+  private Narrator narrator = new Narrator();
+  private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Locale.ENGLISH);
+  private ResourceBundle bundle = Narration.bundle(Locale.ENGLISH);
+  private final Map<String, Narration> lines = new IdentityHashMap<>();
+  private final ObservableList<Narration> captions = FXCollections.observableArrayList();
+  private final Map<Pid, Narration> startedBecause = new HashMap<>();
+  private boolean captioning = true;
+
+  NarrationFeed() {
+    locale.addListener((o, a, b) -> bundle = Narration.bundle(b == null ? Locale.ENGLISH : b));
+  }
+
+  /** The language of the sentences (the window's). */
+  public ObjectProperty<Locale> localeProperty() {
+    return locale;
+  }
+
+  /** Sentences for the caption strip, oldest first (the view takes them as they come). */
+  public ObservableList<Narration> captions() {
+    return captions;
+  }
+
+  /** Starts over (a new run): nothing is known about any process. */
+  void reset() {
+    narrator = new Narrator();
+    lines.clear();
+    startedBecause.clear();
+  }
+
+  /** Whether new sentences also become captions (not while the tree first appears). */
+  void setCaptioning(boolean on) {
+    captioning = on;
+  }
+
+  /** The log lines for {@code e} (the sentences, rendered), in order; queues them as captions. */
+  List<String> apply(TraceEvent e) {
+    List<Narration> said = narrator.apply(e);
+    if (said.isEmpty()) {
+      return List.of();
+    }
+    if (e instanceof TraceEvent.Started s) {
+      startedBecause.put(s.pid(), said.get(0));
+    }
+    String[] out = new String[said.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = line(said.get(i));
+      if (captioning) {
+        captions.add(said.get(i));
+      }
+    }
+    if (captions.size() > MAX_CAPTIONS) {
+      captions.remove(0, captions.size() - MAX_CAPTIONS);
+    }
+    return List.of(out);
+  }
+
+  /** The log line of a step that found no live process. */
+  String noproc(String path) {
+    Narration n = Narrator.noproc(path);
+    if (captioning) {
+      captions.add(n);
+    }
+    return line(n);
+  }
+
+  private String line(Narration n) {
+    String line = PREFIX + n.render(bundle);
+    lines.put(line, n);
+    return line;
+  }
+
+  /** The narration a log line shows (the very string the log holds), if it is one. */
+  public java.util.Optional<Narration> narrationOf(String logLine) {
+    return java.util.Optional.ofNullable(lines.get(logLine));
+  }
+
+  /** The sentence of {@code n} in the current language. */
+  public String render(Narration n) {
+    return n.render(bundle);
+  }
+
+  /** Why the process {@code pid} started (the rule of its restart), if it was narrated. */
+  public java.util.Optional<Narration> whyStarted(Pid pid) {
+    return java.util.Optional.ofNullable(startedBecause.get(pid));
+  }
+
+  /** Renders every narration line of {@code log} again in the current language. */
+  void rerender(ObservableList<String> log) {
+    for (int i = 0; i < log.size(); i++) {
+      Narration n = lines.remove(log.get(i));
+      if (n != null) {
+        log.set(i, line(n));
+      }
+    }
+  }
+
+  /** Forgets lines the log dropped. */
+  void forget(List<String> dropped) {
+    for (String s : dropped) {
+      lines.remove(s);
+    }
+  }
+}

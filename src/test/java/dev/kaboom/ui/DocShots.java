@@ -1,0 +1,78 @@
+package dev.kaboom.ui;
+
+import dev.kaboom.ui.model.MainViewModel;
+import java.io.File;
+import java.util.Optional;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a test: the README's pictures of the whole window at 1280x720, during a restart (Servy's
+ * sensor server crashed, its caption on screen). Regenerate all four (English and Korean, 100 %
+ * and 250 %) with {@code bin/docshots} (it runs {@code mvn -o -q -Dtest=DocShots
+ * -Dkaboom.docshots=docs -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}).
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "kaboom.docshots", matches = ".+")
+class DocShots {
+  private MainWindow window;
+
+  @Start
+  void start(Stage stage) {
+    AppPrefs prefs = AppPrefs.inMemory();
+    prefs.put("language", System.getProperty("kaboom.lang", "en"));
+    prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
+    prefs.putDouble("window.width", 1280);
+    prefs.putDouble("window.height", 720);
+    window = MainWindow.open(stage, prefs, Optional.empty());
+    window.stopTimer();
+    window.viewModel().pausedProperty().set(true);
+  }
+
+  @Test
+  void shots(FxRobot robot) throws Exception {
+    String dir = System.getProperty("kaboom.docshots");
+    new File(dir).mkdirs();
+    String lang = System.getProperty("kaboom.lang", "en");
+    int pct = (int) Math.round(Double.parseDouble(System.getProperty("kaboom.scale", "1.0")) * 100);
+    MainViewModel vm = window.viewModel();
+    robot.interact(() -> {
+      window.controller().captions().waitForMeProperty().set(true);
+      vm.kaboom("servy/services/sensor");
+      vm.pausedProperty().set(false);
+      // play the crash until its explanation is on screen, with the restart under way
+      long t = 0;
+      for (int i = 0; i < 400 && !window.controller().captions().shownText().contains("sensor"); i++) {
+        t += 16_000_000L;
+        vm.frame(16_000_000L);
+        window.controller().render(t);
+      }
+      vm.selectedPathProperty().set("servy/services");
+      window.controller().render(t);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    shot(robot, dir + "/window-" + lang + "-" + pct + ".png");
+  }
+
+  private void shot(FxRobot robot, String file) throws Exception {
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> img[0] = window.controller().root().getScene().snapshot(null));
+    int w = (int) img[0].getWidth();
+    int h = (int) img[0].getHeight();
+    int[] argb = new int[w * h];
+    img[0].getPixelReader().getPixels(0, 0, w, h,
+        javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    javax.imageio.ImageIO.write(out, "png", new File(file));
+    System.out.println("wrote " + file);
+  }
+}

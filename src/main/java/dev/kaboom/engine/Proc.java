@@ -74,6 +74,11 @@ public final class Proc {
     return alive;
   }
 
+  /** True once its {@code init} has run (its {@code Started} event was emitted). */
+  public boolean hasStarted() {
+    return !initPending;
+  }
+
   public boolean trapsExits() {
     return trapExit;
   }

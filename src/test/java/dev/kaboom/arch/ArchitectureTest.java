@@ -36,6 +36,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void theWindowsModelIsAFoldOfEventsAndReadsNoEngineObject() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.kaboom.ui.model..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            dev.kaboom.engine.Node.class,
+            dev.kaboom.engine.Proc.class,
+            dev.kaboom.engine.Behavior.class,
+            dev.kaboom.otp.SupervisorBehavior.class,
+            dev.kaboom.otp.DynamicSupervisorBehavior.class,
+            dev.kaboom.otp.GenServerBehavior.class)
+        .because("the tree, log and inspector models are folds of the event stream (issue 11):"
+            + " the same events give the same picture, live, replayed or sought")
+        .check(classes);
+  }
+
+  @Test
   void theConsoleRunsWithoutJavaFx() {
     noClasses()
         .that()

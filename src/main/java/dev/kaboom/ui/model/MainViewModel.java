@@ -1,7 +1,6 @@
 package dev.kaboom.ui.model;
 
 import dev.kaboom.engine.Pid;
-import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.Client;
 import dev.kaboom.otp.Strategy;
@@ -287,8 +286,8 @@ public final class MainViewModel {
     List<String> lines = new ArrayList<>(pendingLines);
     pendingLines.clear();
     for (TraceEvent e : events) {
-      changed |= t.apply(e, session, highlight);
-      ReportFormatter.format(e, session).ifPresent(lines::add);
+      changed |= t.apply(e, highlight);
+      ReportFormatter.format(e, t).ifPresent(lines::add);
       lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
         paused.set(true);
@@ -297,7 +296,7 @@ public final class MainViewModel {
       }
       if (e instanceof TraceEvent.GaveUp g) {
         notice(new Notice("notify.gaveUp",
-            session.pathOf(g.supervisor()).orElse(g.supervisor().toString())));
+            t.pathOf(g.supervisor()).orElse(g.supervisor().toString())));
       }
     }
     if (!lines.isEmpty()) {
@@ -395,7 +394,6 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    tree.get().expectChild(path, spec);
     return call(path, new SupervisorRequest.StartChild(dev.kaboom.scenario.TreeBuilder.childSpec(spec)));
   }
 
@@ -518,12 +516,11 @@ public final class MainViewModel {
       return rows;
     }
     ProcessNodeModel n = found.get();
-    Optional<Proc> proc =
-        n.pid().filter(p -> n.status() == NodeStatus.RUNNING)
-            .flatMap(p -> session.sim().node().process(p));
+    Optional<ProcessNodeModel> proc =
+        n.pid().filter(p -> n.status() == NodeStatus.RUNNING).map(p -> n);
     rows.add(new InspectorRow("inspector.path", n.path()));
     rows.add(new InspectorRow("inspector.pid", n.pid().map(Pid::toString).orElse("-")));
-    String name = proc.map(Proc::registeredName).orElse(n.registeredName().orElse(null));
+    String name = n.registeredName().orElse(null);
     rows.add(new InspectorRow("inspector.registered", name == null ? "-" : name));
     rows.add(new InspectorRow("inspector.status", n.status().pseudoClass()
         + (n.deleted() ? " (deleted)" : "") + (n.gaveUp() ? " (gave up)" : "")));
@@ -572,7 +569,7 @@ public final class MainViewModel {
       return "[]";
     }
     return pids.stream()
-        .map(p -> session.pathOf(p).map(path -> p + " " + path).orElse(p.toString()))
+        .map(p -> tree.get().pathOf(p).map(path -> p + " " + path).orElse(p.toString()))
         .collect(Collectors.joining(", ", "[", "]"));
   }
 }

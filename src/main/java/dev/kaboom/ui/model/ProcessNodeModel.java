@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class ProcessNodeModel {
   private final String path;
-  private final TreeNode spec;
+  private TreeNode spec;
   private final ProcessNodeModel parent;
   private final List<ProcessNodeModel> children = new ArrayList<>();
   private final List<RestartRecord> history = new ArrayList<>();
@@ -28,6 +28,10 @@ public final class ProcessNodeModel {
   int intensity;
   long periodMillis;
   int restartsInWindow;
+  /** Restart times (virtual ms) that may still be in the window, oldest first. */
+  final java.util.ArrayDeque<Long> restartTimes = new java.util.ArrayDeque<>();
+  /** What the inspector shows of the current process (folded from its events); null before. */
+  ProcFacts facts;
   boolean gaveUp;
   boolean deleted;
   boolean stopping;
@@ -77,6 +81,17 @@ public final class ProcessNodeModel {
 
   void addChild(ProcessNodeModel c) {
     children.add(c);
+  }
+
+  void setSpec(TreeNode spec) {
+    this.spec = spec;
+  }
+
+  /** Moves child {@code c} to {@code index} among its siblings. */
+  void moveChild(ProcessNodeModel c, int index) {
+    if (children.remove(c)) {
+      insertChild(index, c);
+    }
   }
 
   void insertChild(int index, ProcessNodeModel c) {
@@ -150,6 +165,26 @@ public final class ProcessNodeModel {
 
   public int restartsInWindow() {
     return restartsInWindow;
+  }
+
+  /** {@code process_flag(trap_exit)} of the current process. */
+  public boolean trapsExits() {
+    return facts != null && facts.trapExit;
+  }
+
+  /** The current process's links, in the order they were made. */
+  public List<Pid> links() {
+    return facts == null ? List.of() : List.copyOf(facts.links);
+  }
+
+  /** The processes the current process monitors. */
+  public List<Pid> monitors() {
+    return facts == null ? List.of() : List.copyOf(facts.monitors.values());
+  }
+
+  /** Messages in the current process's mailbox (sent to it and not yet received). */
+  public int mailboxLength() {
+    return facts == null ? 0 : facts.mailbox;
   }
 
   /** The supervisor reached its restart intensity and gave up (escalated to its parent). */

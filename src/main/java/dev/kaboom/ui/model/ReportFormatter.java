@@ -2,7 +2,6 @@ package dev.kaboom.ui.model;
 
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.TraceEvent;
-import dev.kaboom.ui.sim.EngineSession;
 import java.util.Optional;
 
 /**
@@ -14,7 +13,7 @@ public final class ReportFormatter {
   private ReportFormatter() {}
 
   /** The log line for {@code e}, or empty. */
-  public static Optional<String> format(TraceEvent e, EngineSession s) {
+  public static Optional<String> format(TraceEvent e, TreeModel s) {
     String t = time(e.timeMillis());
     if (e instanceof TraceEvent.ChildExited c) {
       return Optional.of(
@@ -87,7 +86,7 @@ public final class ReportFormatter {
     return p == null ? "undefined" : p.toString(); // the Elixir way: #PID<0.105.0>
   }
 
-  static String name(EngineSession s, Pid p) {
+  static String name(TreeModel s, Pid p) {
     return s.pathOf(p).orElse(pid(p));
   }
 }

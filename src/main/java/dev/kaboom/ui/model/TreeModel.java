@@ -1,34 +1,35 @@
 package dev.kaboom.ui.model;
 
+import dev.kaboom.engine.Down;
 import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.SignalOutcome;
 import dev.kaboom.engine.TraceEvent;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Strategy;
-import dev.kaboom.otp.SupervisorBehavior;
-import dev.kaboom.scenario.TreeNode;
-import dev.kaboom.ui.sim.EngineSession;
-import dev.kaboom.engine.ProcessKind;
-import dev.kaboom.engine.Proc;
-import dev.kaboom.otp.ChildInfo;
 import dev.kaboom.otp.ChildType;
+import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.Shutdown;
-import dev.kaboom.otp.SupFlags;
+import dev.kaboom.otp.Strategy;
+import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The drawn supervision tree: one {@link ProcessNodeModel} per node, kept up to date from the
- * engine's events ({@link #apply}). It starts as the scenario's tree and follows the engine: a child
- * started at run time ({@code start_child}) is added last under its supervisor when its {@code
- * Started} event arrives (node identity is the path, the event's label); a child whose spec was
- * removed ({@code delete_child}, a temporary child that ended, a start_child'ed child of a supervisor
- * that was restarted from its original spec) fades out and leaves. {@link #structureVersion()} goes
+ * The drawn supervision tree: one {@link ProcessNodeModel} per node, a pure fold of the engine's
+ * events ({@link #apply}): it reads no engine object, so the same events give the same model, live
+ * or replayed. It starts as the scenario's tree and follows the events: a process that starts at a
+ * path not drawn yet is added under its supervisor (node identity is the path, the event's label)
+ * and put where {@code ChildStarted} says among its siblings; a child whose spec was removed
+ * ({@code ChildRemoved}: {@code delete_child}, a temporary child that ended) or that a supervisor
+ * starting again from its specs no longer has ({@code SupervisorInit}) fades out and leaves. A
+ * death is a crash unless a supervisor asked for it ({@code ChildShutdown}) or it was a normal
+ * exit. Restart meters, links, monitors, trap_exit and mailbox lengths are folds too. {@link #structureVersion()} goes
  * up whenever nodes came or went, so the view knows to lay the tree out again. Highlights (a lit
  * strategy badge, a signal on a link, a trapped signal) fade on the model's own clock, advanced by
  * {@link #advance}.
@@ -36,8 +37,12 @@ import java.util.Optional;
 public final class TreeModel {
   private final ProcessNodeModel root;
   private final Map<String, ProcessNodeModel> byPath = new LinkedHashMap<>();
-  /** Specs of children asked for with start_child, by path, until they come (or come again). */
-  private final Map<String, TreeNode> expected = new HashMap<>();
+  /** Paths of processes started at a path (kept after they die, until the path starts again). */
+  private final Map<Pid, String> paths = new HashMap<>();
+  /** Pids a supervisor has asked to shut down, until they exit. */
+  private final Set<Pid> shuttingDown = new HashSet<>();
+  /** Inspector facts of live processes that have a path. */
+  private final Map<Pid, ProcFacts> facts = new HashMap<>();
   private final List<ProcessNodeModel> leaving = new ArrayList<>();
   private long structure;
   private double nowNanos;
@@ -77,12 +82,9 @@ public final class TreeModel {
     return structure;
   }
 
-  /**
-   * Tells the model which spec a child about to be started at run time has ({@code start_child} on
-   * the supervisor at {@code supervisorPath}), so it is drawn as what it is.
-   */
-  public void expectChild(String supervisorPath, TreeNode spec) {
-    expected.put(supervisorPath + "/" + spec.id(), spec);
+  /** The path a pid was started at (also after it died, until the path starts again). */
+  public Optional<String> pathOf(Pid pid) {
+    return Optional.ofNullable(paths.get(pid));
   }
 
   /** Nodes fading out before they leave the tree. */
@@ -120,7 +122,7 @@ public final class TreeModel {
   // ---- nodes coming and going ----
 
   /** Adds the node at {@code path} (its parent must be drawn); null if it cannot be placed. */
-  private ProcessNodeModel create(String path, EngineSession s, ProcessKind kind, Pid pid, double until) {
+  private ProcessNodeModel create(String path, ProcessKind kind, double until) {
     int slash = path.lastIndexOf('/');
     if (slash < 0) {
       return null;
@@ -130,19 +132,20 @@ public final class TreeModel {
       return null;
     }
     String id = path.substring(slash + 1);
-    TreeNode spec = expected.get(path);
-    boolean fromParentSpec = false;
-    if (spec == null) {
-      spec = parent.spec().children().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
-      fromParentSpec = spec != null;
+    TreeNode spec = null;
+    for (TreeNode c : parent.spec().children()) {
+      if (c.id().equals(id)) {
+        spec = c;
+      }
     }
+    boolean fromParentSpec = spec != null;
     if (spec == null) {
-      spec = synthesize(id, parent, s, kind);
+      boolean sup = kind == ProcessKind.SUPERVISOR;
+      spec = sup ? TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of()) : TreeNode.worker(id);
     }
     ProcessNodeModel m = new ProcessNodeModel(path, spec, parent);
     if (fromParentSpec) {
-      // started from its supervisor's own spec (a restarted supervisor): in spec order, before
-      // any child added at run time
+      // started from its supervisor's own spec: in spec order, before any child added at run time
       List<TreeNode> order = parent.spec().children();
       int mine = indexOf(order, id);
       int at = 0;
@@ -154,26 +157,13 @@ public final class TreeModel {
       }
       parent.insertChild(at, m);
     } else {
-      parent.addChild(m); // start_child: last in start order
+      parent.addChild(m); // start_child: last in start order (ChildStarted says where exactly)
       m.addedAt = nowNanos;
       m.addedUntil = until;
-    }
-    if (m.isSupervisor() && pid != null) {
-      s.sim().node().process(pid)
-          .map(Proc::behavior)
-          .filter(b -> b instanceof SupervisorBehavior)
-          .map(b -> ((SupervisorBehavior) b).flags())
-          .ifPresent(f -> applyFlags(m, f));
     }
     byPath.put(path, m);
     structure++;
     return m;
-  }
-
-  private static void applyFlags(ProcessNodeModel m, SupFlags f) {
-    m.strategy = f.strategy();
-    m.intensity = f.intensity();
-    m.periodMillis = f.periodMillis();
   }
 
   private static int indexOf(List<TreeNode> specs, String id) {
@@ -183,22 +173,6 @@ public final class TreeModel {
       }
     }
     return -1;
-  }
-
-  /** A spec for a child nobody told us about: what its supervisor knows of it. */
-  private static TreeNode synthesize(String id, ProcessNodeModel parent, EngineSession s, ProcessKind kind) {
-    Optional<ChildInfo> info =
-        parent.pid()
-            .flatMap(p -> s.sim().node().process(p))
-            .map(Proc::behavior)
-            .filter(b -> b instanceof SupervisorBehavior)
-            .flatMap(b -> ((SupervisorBehavior) b).children().stream()
-                .filter(c -> c.id().equals(id)).findFirst());
-    boolean sup = info.map(i -> i.type() == ChildType.SUPERVISOR).orElse(kind == ProcessKind.SUPERVISOR);
-    TreeNode base = sup ? TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of()) : TreeNode.worker(id);
-    return new TreeNode(id, sup, info.map(ChildInfo::restart).orElse(base.restart()),
-        info.map(ChildInfo::shutdown).orElse(sup ? Shutdown.INFINITY : Shutdown.WORKER_DEFAULT),
-        base.strategy(), base.intensity(), base.periodSeconds(), List.of(), false, 0);
   }
 
   /** Marks {@code n} as removed: it fades out until {@code removeAt}, then leaves. */
@@ -228,17 +202,30 @@ public final class TreeModel {
     return before < until && nowNanos >= until;
   }
 
-  private Optional<ProcessNodeModel> at(EngineSession s, Pid pid) {
-    return s.pathOf(pid).flatMap(this::node);
+  private Optional<ProcessNodeModel> at(Pid pid) {
+    String path = paths.get(pid);
+    return path == null ? Optional.empty() : node(path);
+  }
+
+  /** The node whose current process is {@code pid}. */
+  private Optional<ProcessNodeModel> current(Pid pid) {
+    return at(pid).filter(n -> pid.equals(n.pid));
   }
 
   /**
    * Applies one engine event. {@code highlightNanos} is how long a highlight stays lit (a few beats
    * at the current speed). Returns true if anything visible changed.
    */
-  public boolean apply(TraceEvent e, EngineSession s, double highlightNanos) {
+  public boolean apply(TraceEvent e, double highlightNanos) {
     double until = nowNanos + highlightNanos;
-    if (e instanceof TraceEvent.Started st) {
+    foldFacts(e);
+    if (e instanceof TraceEvent.Spawned sp) {
+      if (sp.label() != null) {
+        paths.put(sp.pid(), sp.label());
+        facts.put(sp.pid(), new ProcFacts());
+      }
+      return false;
+    } else if (e instanceof TraceEvent.Started st) {
       if (st.label() == null) {
         return false;
       }
@@ -248,53 +235,77 @@ public final class TreeModel {
         n = null;
       }
       if (n == null) {
-        n = create(st.label(), s, st.kind(), st.pid(), until);
+        n = create(st.label(), st.kind(), until);
         if (n == null) {
           return false;
         }
       }
-      if (n.starts > 0 && n.isSupervisor()) {
-        // a supervisor starts again from its own spec: what start_child added to it is gone
-        for (ProcessNodeModel c : n.children()) {
-          if (c.wasAdded()) {
-            expected.remove(c.path());
-            startLeaving(c, until);
-          }
-        }
+      if (n.pid != null && !n.pid.equals(st.pid())) {
+        paths.remove(n.pid, st.label());
       }
       if (n.starts > 0) {
         n.addHistory(new RestartRecord(st.timeMillis(), n.pid, st.pid(), n.lastReason));
       }
       n.starts++;
       n.pid = st.pid();
+      n.facts = facts.get(st.pid());
       n.status = NodeStatus.RUNNING;
       n.stopping = false;
       n.gaveUp = false;
       n.deleted = false;
-      // it registered its name just before init (start_link({local, Name}))
-      String name = s.sim().node().process(st.pid()).map(Proc::registeredName).orElse(null);
-      if (name != null) {
-        n.registeredName = name;
-      }
       if (n.isSupervisor()) {
         n.restartsInWindow = 0;
+        n.restartTimes.clear();
       }
       return true;
     } else if (e instanceof TraceEvent.Exited x) {
-      ProcessNodeModel n = byPath.get(x.label());
+      boolean askedToStop = shuttingDown.remove(x.pid());
+      facts.remove(x.pid());
+      ProcessNodeModel n = x.label() == null ? null : byPath.get(x.label());
       if (n == null || !x.pid().equals(n.pid)) {
         return false;
       }
       n.lastReason = x.reason().format();
+      n.facts = null;
       boolean orderly =
-          (n.stopping || s.isBeingShutDown(x.pid()) || RestartType.isNormalExit(x.reason()))
-              && !n.gaveUp;
+          (n.stopping || askedToStop || RestartType.isNormalExit(x.reason())) && !n.gaveUp;
       n.status = orderly ? NodeStatus.STOPPED : NodeStatus.CRASHED;
       n.registeredName = null;
       return true;
+    } else if (e instanceof TraceEvent.SupervisorInit si) {
+      ProcessNodeModel n = si.label() == null ? null : byPath.get(si.label());
+      if (n == null) {
+        return false;
+      }
+      n.strategy = si.strategy();
+      n.intensity = si.intensity();
+      n.periodMillis = si.periodMillis();
+      // a supervisor starts from its specs: children added at run time to an earlier one are gone
+      for (ProcessNodeModel c : new ArrayList<>(n.children())) {
+        if (!c.leaving() && !si.childIds().contains(c.id()) && c.wasAdded()) {
+          startLeaving(c, until);
+        }
+      }
+      return true;
+    } else if (e instanceof TraceEvent.ChildStarted cs) {
+      Optional<ProcessNodeModel> child = current(cs.child());
+      if (child.isEmpty()) {
+        return false;
+      }
+      ProcessNodeModel c = child.get();
+      TreeNode spec = c.spec();
+      boolean sup = cs.type() == ChildType.SUPERVISOR;
+      if (spec.supervisor() != sup || spec.restart() != cs.restartType()
+          || !spec.shutdown().equals(cs.shutdown())) {
+        c.setSpec(new TreeNode(spec.id(), sup, cs.restartType(), cs.shutdown(), spec.strategy(),
+            spec.intensity(), spec.periodSeconds(), spec.children(), spec.trapExit(),
+            spec.stopMillis(), spec.name()));
+      }
+      c.parent().ifPresent(p -> place(p, c, cs.position()));
+      return true;
     } else if (e instanceof TraceEvent.ExitSignalSent sig && sig.viaLink()) {
-      Optional<ProcessNodeModel> from = at(s, sig.from());
-      Optional<ProcessNodeModel> to = at(s, sig.to());
+      Optional<ProcessNodeModel> from = at(sig.from());
+      Optional<ProcessNodeModel> to = at(sig.to());
       if (from.isEmpty() || to.isEmpty()) {
         return false;
       }
@@ -309,10 +320,10 @@ public final class TreeModel {
       return false;
     } else if (e instanceof TraceEvent.ExitSignalHandled h
         && h.outcome() == SignalOutcome.TRAPPED
-        && s.pathOf(h.from()).isEmpty()) {
-      return at(s, h.to()).map(n -> n.trappingUntil = until).isPresent();
+        && !paths.containsKey(h.from())) {
+      return at(h.to()).map(n -> n.trappingUntil = until).isPresent();
     } else if (e instanceof TraceEvent.RestartPlanned p) {
-      Optional<ProcessNodeModel> sup = at(s, p.supervisor());
+      Optional<ProcessNodeModel> sup = at(p.supervisor());
       sup.ifPresent(
           n -> {
             n.badgeLitUntil = until;
@@ -322,22 +333,12 @@ public final class TreeModel {
           });
       return sup.isPresent();
     } else if (e instanceof TraceEvent.ChildShutdown cs) {
-      return at(s, cs.supervisor())
-          .flatMap(n -> node(n.path() + "/" + cs.childId()))
-          .map(c -> c.stopping = true)
-          .isPresent();
+      shuttingDown.add(cs.child());
+      return current(cs.child()).map(c -> c.stopping = true).isPresent();
     } else if (e instanceof TraceEvent.RestartIntensity ri) {
-      return at(s, ri.supervisor())
-          .map(
-              n -> {
-                n.restartsInWindow = ri.restartsInWindow();
-                n.intensity = ri.intensity();
-                n.periodMillis = ri.periodMillis();
-                return n;
-              })
-          .isPresent();
+      return at(ri.supervisor()).map(n -> foldWindow(n, ri)).isPresent();
     } else if (e instanceof TraceEvent.GaveUp g) {
-      return at(s, g.supervisor())
+      return at(g.supervisor())
           .map(
               n -> {
                 n.gaveUp = true;
@@ -346,7 +347,7 @@ public final class TreeModel {
               })
           .isPresent();
     } else if (e instanceof TraceEvent.FlagsChanged f) {
-      return at(s, f.supervisor())
+      return at(f.supervisor())
           .map(
               n -> {
                 n.strategy = f.strategy();
@@ -357,45 +358,148 @@ public final class TreeModel {
               })
           .isPresent();
     } else if (e instanceof TraceEvent.ChildRemoved r) {
-      return at(s, r.supervisor())
+      return at(r.supervisor())
           .flatMap(n -> node(n.path() + "/" + r.childId()))
           .map(
               c -> {
-                expected.remove(c.path());
                 startLeaving(c, until);
                 return c;
               })
           .isPresent();
     } else if (e instanceof TraceEvent.Registered r) {
-      return at(s, r.pid()).map(n -> n.registeredName = r.name()).isPresent();
+      return at(r.pid()).map(n -> n.registeredName = r.name()).isPresent();
     } else if (e instanceof TraceEvent.Unregistered u) {
-      return at(s, u.pid())
+      return at(u.pid())
           .filter(n -> u.pid().equals(n.pid) && u.name().equals(n.registeredName))
           .map(n -> {
             n.registeredName = null;
             return n;
           })
           .isPresent();
-    } else if (e instanceof TraceEvent.TimeAdvanced) {
-      return refreshWindows(s);
+    } else if (e instanceof TraceEvent.TimeAdvanced t) {
+      return ageWindows(t.timeMillis());
     }
-    return false;
+    return e instanceof TraceEvent.MessageSent || e instanceof TraceEvent.MessageReceived
+        || e instanceof TraceEvent.Linked || e instanceof TraceEvent.Unlinked
+        || e instanceof TraceEvent.TrapExitChanged;
   }
 
-  /** Restart windows age with virtual time: re-read each live supervisor's count. */
-  private boolean refreshWindows(EngineSession s) {
+  /** Puts {@code c} at {@code position} among the children its supervisor still has. */
+  private void place(ProcessNodeModel parent, ProcessNodeModel c, int position) {
+    int at = 0;
+    int seen = 0;
+    for (ProcessNodeModel x : parent.children()) {
+      if (seen == position) {
+        break;
+      }
+      at++;
+      if (x != c && !x.leaving()) {
+        seen++;
+      }
+    }
+    int current = parent.children().indexOf(c);
+    int target = current < at ? at - 1 : at;
+    if (current != target) {
+      parent.moveChild(c, target);
+      structure++;
+    }
+  }
+
+  /** Inspector facts: trap_exit, links, monitors, mailbox length. */
+  private void foldFacts(TraceEvent e) {
+    if (e instanceof TraceEvent.MessageSent m) {
+      ProcFacts f = facts.get(m.to());
+      if (f != null) {
+        f.mailbox++;
+        if (m.message() instanceof Down d) {
+          f.monitors.remove(d.ref()); // the monitor fired: it is gone
+        }
+      }
+    } else if (e instanceof TraceEvent.MessageReceived r) {
+      ProcFacts f = facts.get(r.pid());
+      if (f != null) {
+        f.mailbox--;
+      }
+    } else if (e instanceof TraceEvent.ExitSignalHandled h) {
+      ProcFacts f = facts.get(h.to());
+      if (f != null && h.outcome() == SignalOutcome.TRAPPED) {
+        f.mailbox++;
+      }
+    } else if (e instanceof TraceEvent.ExitSignalSent s && s.viaLink()) {
+      ProcFacts f = facts.get(s.to());
+      if (f != null) {
+        f.links.remove(s.from());
+      }
+    } else if (e instanceof TraceEvent.Linked l) {
+      link(l.a(), l.b(), true);
+      link(l.b(), l.a(), true);
+    } else if (e instanceof TraceEvent.Unlinked l) {
+      link(l.a(), l.b(), false);
+      link(l.b(), l.a(), false);
+    } else if (e instanceof TraceEvent.Monitored m) {
+      ProcFacts f = facts.get(m.watcher());
+      if (f != null) {
+        f.monitors.put(m.ref(), m.target());
+      }
+    } else if (e instanceof TraceEvent.Demonitored m) {
+      ProcFacts f = facts.get(m.watcher());
+      if (f != null) {
+        f.monitors.remove(m.ref());
+      }
+    } else if (e instanceof TraceEvent.TrapExitChanged t) {
+      ProcFacts f = facts.get(t.pid());
+      if (f != null) {
+        f.trapExit = t.trapExit();
+      }
+    }
+  }
+
+  private void link(Pid a, Pid b, boolean on) {
+    ProcFacts f = facts.get(a);
+    if (f != null) {
+      if (on) {
+        f.links.add(b);
+      } else {
+        f.links.remove(b);
+      }
+    }
+  }
+
+  /**
+   * A restart window changed: a restart was counted (one more than the times still in the window
+   * say: it happened now) or the flags changed (the same count). Either way the meter shows it.
+   */
+  private ProcessNodeModel foldWindow(ProcessNodeModel n, TraceEvent.RestartIntensity ri) {
+    int before = inWindow(n.restartTimes, ri.timeMillis(), ri.periodMillis());
+    if (ri.restartsInWindow() == before + 1) {
+      n.restartTimes.addLast(ri.timeMillis());
+      while (n.restartTimes.size() > ri.restartsInWindow()) {
+        n.restartTimes.pollFirst(); // aged out as the restart was counted
+      }
+    }
+    n.restartsInWindow = ri.restartsInWindow();
+    n.intensity = ri.intensity();
+    n.periodMillis = ri.periodMillis();
+    return n;
+  }
+
+  private static int inWindow(java.util.ArrayDeque<Long> times, long nowMillis, long period) {
+    int count = 0;
+    var it = times.descendingIterator();
+    while (it.hasNext() && nowMillis - it.next() <= period) {
+      count++;
+    }
+    return count;
+  }
+
+  /** Virtual time moved: restart meters age (an entry at r counts at n iff n - r <= period). */
+  private boolean ageWindows(long nowMillis) {
     boolean changed = false;
     for (ProcessNodeModel n : byPath.values()) {
-      if (!n.isSupervisor() || n.pid == null || n.restartsInWindow == 0) {
+      if (!n.isSupervisor() || n.restartsInWindow == 0) {
         continue;
       }
-      int count =
-          s.sim()
-              .node()
-              .process(n.pid)
-              .filter(p -> p.behavior() instanceof SupervisorBehavior)
-              .map(p -> ((SupervisorBehavior) p.behavior()).restartsInWindow())
-              .orElse(n.restartsInWindow);
+      int count = inWindow(n.restartTimes, nowMillis, n.periodMillis);
       if (count != n.restartsInWindow) {
         n.restartsInWindow = count;
         changed = true;

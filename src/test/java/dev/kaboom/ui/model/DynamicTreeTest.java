@@ -87,7 +87,7 @@ class DynamicTreeTest {
       vm.runToIdle();
     }
     assertThat(childIds("root/jobs")).endsWith("extra");
-    assertThat(node("root/jobs/extra").spec().trapExit()).isTrue();
+    assertThat(node("root/jobs/extra").trapsExits()).isTrue(); // from its TrapExitChanged event
     assertThat(node("root/jobs/extra").status()).isEqualTo(NodeStatus.RUNNING);
   }
 

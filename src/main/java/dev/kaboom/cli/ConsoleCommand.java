@@ -4,29 +4,47 @@ import dev.kaboom.console.Console;
 import dev.kaboom.scenario.ScenarioLoader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kaboom console [FILE]}: an iex-like console on the engine. */
+/** {@code kaboom console [FILE] [--script FILE] [--events]}: an iex on the engine. */
 @Command(
     name = "console",
     mixinStandardHelpOptions = true,
     description = {
-      "An iex-like console on the engine. The scenario's registered nodes are modules you can",
-      "start (Servy.ServicesSupervisor.start_link()); then Supervisor.which_children(pid),",
-      "Process.whereis(:sensor_server) |> Process.exit(:kaboom) and the like run on virtual time.",
-      "Reads standard input, so a file of lines can be piped in."
+      "An iex on the engine: lines of Elixir (Servy.ServicesSupervisor.start_link(),",
+      "Process.whereis(:sensor_server) |> Process.exit(:kaboom), Supervisor.which_children(pid))",
+      "answered as iex (Elixir 1.14) answers them. Default world: the Servy course's modules,",
+      "nothing running until a line starts one. With --script or piped input each line is echoed",
+      "after its prompt; at a terminal there is line editing and history, and virtual time follows",
+      "the wall clock between lines. See docs/console.md."
     })
 public final class ConsoleCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       arity = "0..1",
       paramLabel = "FILE",
-      description = "the scenario (default: the bundled Servy tree)")
+      description = "the world: a scenario file (default: the Servy course, servy-course.json)")
   Path file;
+
+  @Option(names = "--script", paramLabel = "FILE", description = "run these lines (echoed after their prompts), then exit")
+  Path script;
+
+  @Option(names = "--events", description = "also print the engine's started/exited lines")
+  boolean events;
 
   @Override
   public Integer call() throws Exception {
@@ -34,21 +52,54 @@ public final class ConsoleCommand implements Callable<Integer> {
         file != null
             ? ScenarioLoader.load(file)
             : ScenarioLoader.parse(
-                "servy.json",
+                "servy-course.json",
                 new String(
-                    ConsoleCommand.class
-                        .getResourceAsStream("/scenarios/servy.json")
-                        .readAllBytes(),
+                    ConsoleCommand.class.getResourceAsStream("/scenarios/servy-course.json").readAllBytes(),
                     StandardCharsets.UTF_8));
     if (result instanceof ScenarioLoader.Result.Failed f) {
       System.err.println("kaboom console: " + f.error());
       return 2;
     }
-    Console console = new Console(((ScenarioLoader.Result.Loaded) result).scenario());
-    console.run(
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-        System.out,
-        System.console() == null);
+    Console console = new Console(((ScenarioLoader.Result.Loaded) result).scenario(), events);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (script != null) {
+      if (!Files.isReadable(script)) {
+        System.err.println("kaboom console: cannot read the script " + script);
+        return 2;
+      }
+      console.run(new BufferedReader(new StringReader(Files.readString(script))), out, true);
+      return 0;
+    }
+    if (System.console() == null) {
+      console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, true);
+      return 0;
+    }
+    interactive(console);
     return 0;
+  }
+
+  /** JLine: line editing and history; virtual time follows the wall clock between lines. */
+  private static void interactive(Console console) throws Exception {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kaboom").build();
+      PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+      out.println(Console.BANNER);
+      long last = System.nanoTime();
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(console.prompt());
+        } catch (UserInterruptException e) {
+          continue; // Ctrl+C drops the line, as iex's break menu would not help here
+        } catch (EndOfFileException e) {
+          out.println();
+          return;
+        }
+        long now = System.nanoTime();
+        console.advanceTime((now - last) / 1_000_000);
+        out.print(console.eval(line));
+        last = System.nanoTime();
+      }
+    }
   }
 }

@@ -1,23 +1,33 @@
 package dev.kaboom.console;
 
+import dev.kaboom.console.Parser.Block;
 import dev.kaboom.console.Parser.Call;
 import dev.kaboom.console.Parser.Expr;
 import dev.kaboom.console.Parser.ListE;
 import dev.kaboom.console.Parser.Lit;
-import dev.kaboom.console.Parser.Statement;
+import dev.kaboom.console.Parser.MapE;
+import dev.kaboom.console.Parser.Match;
+import dev.kaboom.console.Parser.Op;
 import dev.kaboom.console.Parser.TupleE;
 import dev.kaboom.console.Parser.Var;
 import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Bin;
+import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.MapTerm;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
 import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.engine.Tuple;
-import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.otp.Builtins;
+import dev.kaboom.otp.ChildSpec;
+import dev.kaboom.otp.ChildType;
 import dev.kaboom.otp.Client;
 import dev.kaboom.otp.Messages;
+import dev.kaboom.otp.SupervisorBehavior;
 import dev.kaboom.otp.SupervisorRequest;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.Simulation;
@@ -32,51 +42,99 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * An iex-like console on the engine: the scenario's tree is the code base (every node with a
- * registered name is a module whose {@code start_link} starts it, linked to the shell), and a line
- * of Elixir such as {@code Process.whereis(:sensor_server) |> Process.exit(:kaboom)} runs to
- * completion on virtual time. What the line set off is printed before its value.
+ * An iex on the engine. The scenario's tree is the code base: every node whose id is a module name
+ * ({@code Servy.PledgeServer}) is a module whose {@code start_link} starts it linked to the shell,
+ * with the client functions of its built-in behaviour. Nothing runs until a line starts it. A line
+ * of Elixir runs to completion on virtual time; what the servers print comes first, then the value
+ * as {@code Kernel.inspect} prints it at 80 columns, or the error as iex words it. Like iex: a line
+ * that raised does not advance the prompt number, an unfinished expression asks for more ({@code
+ * ...(N)>}), and when the shell process dies a new one starts (new pid, no bindings, prompt 1).
  */
 public final class Console {
+  /** The first line, and again after the shell died. */
+  public static final String BANNER =
+      "Kaboom console (answers as iex: Elixir 1.14 on OTP 25) - h() for help, Ctrl+D to exit";
+
+  private static final Set<String> KNOWN_MODULES =
+      Set.of(
+          "Process", "Supervisor", "GenServer", "Kernel", "Enum", "IO", "List", "Map", "Tuple",
+          "String", "Keyword", "Integer", "Atom", "Agent", "Task", "DynamicSupervisor", "Node",
+          "IEx", ":erlang", ":timer", ":sys", ":proc_lib", ":supervisor", ":gen_server");
+  private static final Atom NIL = Atom.of("nil");
+  private static final String CALL_TIMEOUT = "5000";
+
   private final Scenario scenario;
   private final Simulation sim;
-  private final Client shell;
-  private final Map<String, Object> bindings = new HashMap<>();
+  private final boolean events;
   private final Map<String, TreeNode> modules = new LinkedHashMap<>();
-  private final Map<String, String> modulePaths = new HashMap<>();
-  private final List<String> happened = new ArrayList<>();
+  private final Map<String, Term> bindings = new HashMap<>();
+  private final List<String> out = new ArrayList<>();
   private final Map<Pid, Term> acks = new HashMap<>();
-  private final List<Object> mailbox = new ArrayList<>();
-  private int lineNumber = 1;
+  private final List<Term> mailbox = new ArrayList<>();
+  private Client shell;
+  private Term shellDeath;
+  private int counter = 1;
+  private String buffer = "";
 
   public Console(Scenario scenario) {
-    this.scenario = scenario;
-    this.sim = new Simulation(this::onEvent, 1L);
-    this.shell = sim.driver();
-    shell.onOtherMessage(this::onShellMessage);
-    index(scenario.tree(), scenario.tree().id());
+    this(scenario, false);
   }
 
-  private void index(TreeNode n, String path) {
-    n.name().ifPresent(name -> {
-      modules.put(name, n);
-      modulePaths.put(name, path);
-    });
-    for (TreeNode c : n.children()) {
-      index(c, path + "/" + c.id());
+  /** {@code events}: also print the engine's {@code started}/{@code exited} lines (the window shows them). */
+  public Console(Scenario scenario, boolean events) {
+    this.scenario = scenario;
+    this.events = events;
+    this.sim = new Simulation(this::onEvent, 1L);
+    sim.node().setStdout(out::add);
+    index(scenario.tree());
+    newShell();
+  }
+
+  private void index(TreeNode n) {
+    if (Inspect.isAlias(n.id())) {
+      modules.putIfAbsent(n.id(), n);
     }
+    n.children().forEach(this::index);
+  }
+
+  private void newShell() {
+    shell = new Client(sim.node(), "shell", false);
+    shell.onOtherMessage(this::onShellMessage);
+    shellDeath = null;
+  }
+
+  /** The engine under the console (the window draws it). */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** The shell process's pid. */
+  public Pid shellPid() {
+    return shell.pid();
+  }
+
+  /** The module names the world offers ({@code Servy.Supervisor}, ...). */
+  public List<String> modules() {
+    return List.copyOf(modules.keySet());
   }
 
   private void onEvent(TraceEvent e) {
+    if (e instanceof TraceEvent.Exited x && shell != null && x.pid().equals(shell.pid())) {
+      shellDeath = x.reason();
+    }
+    if (!events) {
+      return;
+    }
     if (e instanceof TraceEvent.Started s && s.label() != null) {
-      happened.add("  started  " + s.label() + " " + s.pid());
+      out.add("  started  " + s.label() + " " + s.pid());
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
-      happened.add("  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspect(x.reason()));
+      out.add("  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspectFlat(x.reason()));
     } else if (e instanceof TraceEvent.GaveUp g) {
-      happened.add("  gave up  " + g.label() + " :reached_max_restart_intensity");
+      out.add("  gave up  " + g.label() + " :reached_max_restart_intensity");
     }
   }
 
@@ -84,365 +142,813 @@ public final class Console {
     if (m instanceof Messages.Ack a) {
       acks.put(a.pid(), a.result());
     } else if (m instanceof ExitMessage x) {
-      happened.add(
-          "** (EXIT from " + x.from() + ") shell process exited with reason: "
-              + Inspect.inspect(x.reason()));
-      mailbox.add(Term.tuple(Atom.EXIT, x.from(), x.reason()));
-    } else {
-      mailbox.add(m);
+      mailbox.add(x.asTerm());
+    } else if (m instanceof Term t) {
+      mailbox.add(t);
     }
   }
 
-  /** The prompt for the next line, {@code iex(3)> }. */
+  /** The prompt for the next line: {@code iex(3)> }, or {@code ...(3)> } inside an unfinished expression. */
   public String prompt() {
-    return "iex(" + lineNumber + ")> ";
+    return (buffer.isEmpty() ? "iex(" : "...(") + counter + ")> ";
   }
 
-  /** Runs one line and returns everything it prints (events, then the value or the error). */
+  /** Lets {@code millis} of virtual time pass (the wall clock between two typed lines). */
+  public void advanceTime(long millis) {
+    if (millis > 0) {
+      sim.node().scheduler().advanceBy(millis);
+    }
+  }
+
+  /** Takes one line of input and returns everything it prints (nothing while the expression is unfinished). */
   public String eval(String line) {
-    StringBuilder out = new StringBuilder();
-    if (line.isBlank()) {
+    if (buffer.isEmpty() && line.isBlank()) {
       return "";
     }
+    buffer = buffer.isEmpty() ? line : buffer + "\n" + line;
+    Expr expr;
     try {
-      Statement st = Parser.parse(line);
-      Object value = value(st.expr());
-      sim.runUntilIdle();
-      if (st.pattern() != null) {
-        match(st.pattern(), value);
-      }
-      flushHappened(out);
-      out.append(Inspect.inspect(value)).append('\n');
+      expr = Parser.parse(buffer);
+    } catch (Parser.Incomplete incomplete) {
+      return "";
     } catch (ConsoleError e) {
-      sim.runUntilIdle();
-      flushHappened(out);
-      out.append(e.render(lineNumber)).append('\n');
+      String source = buffer;
+      buffer = "";
+      return withSnippet(e, source).render(counter) + "\n";
+    }
+    buffer = "";
+    StringBuilder sb = new StringBuilder();
+    try {
+      Term value = value(expr);
+      settle();
+      if (shellDeath != null) {
+        return drain(sb).append(shellDied()).toString();
+      }
+      drain(sb);
+      if (value != null) {
+        sb.append(Inspect.inspect(value)).append('\n');
+      }
+      counter++;
+    } catch (ShellDied d) {
+      drain(sb).append(shellDied());
+    } catch (ConsoleError e) {
+      settle();
+      drain(sb);
+      if (shellDeath != null) {
+        return sb.append(shellDied()).toString();
+      }
+      sb.append(e.render(counter));
+      if (e.detail == null) {
+        sb.append('\n');
+      }
     } catch (dev.kaboom.engine.RunawayException e) {
-      // the loop stays where it stopped; the next line carries on from there
-      flushHappened(out);
-      out.append("** (Kaboom.RunawayError) ").append(e.getMessage()).append('\n');
+      // the engine stays where it stopped; the next line carries on from there
+      drain(sb).append("** (Kaboom.RunawayError) ").append(e.getMessage()).append("\n\n");
+    } catch (StackOverflowError e) {
+      drain(sb).append("** (SystemLimitError) a system limit has been reached (the expression is nested too deep)\n\n");
     }
-    lineNumber++;
-    return out.toString();
+    return sb.toString();
   }
 
-  private void flushHappened(StringBuilder out) {
-    for (String h : happened) {
-      out.append(h).append('\n');
+  /** iex 1.14 shows the line of a syntax error with a caret under the column. */
+  private ConsoleError withSnippet(ConsoleError e, String source) {
+    String[] lines = source.split("\n", -1);
+    if (e.line < 1 || e.line > lines.length || lines[e.line - 1].length() > 500) {
+      return e;
     }
-    happened.clear();
+    String snippet =
+        "    |\n" + String.format("%3d | %s", counter + e.line - 1, lines[e.line - 1]) + "\n    | "
+            + " ".repeat(Math.max(0, e.column - 1)) + "^";
+    return new ConsoleError(e.kind, e.line, e.column, e.getMessage(), snippet);
   }
 
-  /** Reads lines until end of input (or {@code q}), writing prompts and answers. */
-  public void run(BufferedReader in, PrintStream out) throws IOException {
-    run(in, out, false);
+  private StringBuilder drain(StringBuilder sb) {
+    for (String s : out) {
+      sb.append(s).append('\n');
+    }
+    out.clear();
+    return sb;
+  }
+
+  private String shellDied() {
+    String text =
+        "** (EXIT from " + shell.pid() + ") shell process exited with reason: " + Inspect.formatExit(shellDeath)
+            + "\n\n" + BANNER + "\n";
+    bindings.clear();
+    mailbox.clear();
+    counter = 1;
+    buffer = "";
+    newShell();
+    return text;
+  }
+
+  /** The shell died in the middle of a line. */
+  private static final class ShellDied extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ShellDied() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Runs what is ready now (and timers due now), as iex does between two lines. */
+  private void settle() {
+    sim.node().scheduler().advanceBy(0, VirtualScheduler.MAX_TURNS_PER_STEP);
   }
 
   /**
-   * As {@link #run(BufferedReader, PrintStream)}; {@code echo} repeats each line after its prompt
-   * (for input piped from a file, so the output reads like a session).
+   * Runs the engine until {@code done}, letting virtual time pass timer by timer, for at most
+   * {@code maxMillis}; false if it did not happen by then. The shell dying ends the line.
    */
-  public void run(BufferedReader in, PrintStream out, boolean echo) throws IOException {
-    out.println(
-        "Kaboom console on '" + scenario.name() + "'. Modules you can start: "
-            + (modules.isEmpty() ? "(none: give tree nodes a \"name\")" : String.join(", ", modules.keySet()))
-            + ". h for help, q to quit.");
+  private boolean await(BooleanSupplier done, long maxMillis) {
+    var scheduler = sim.node().scheduler();
+    long until = scheduler.nowMillis() + maxMillis;
     while (true) {
-      out.print(prompt());
-      out.flush();
+      scheduler.advanceBy(0, VirtualScheduler.MAX_TURNS_PER_STEP);
+      if (shellDeath != null) {
+        throw new ShellDied();
+      }
+      if (done.getAsBoolean()) {
+        return true;
+      }
+      long next = scheduler.nextTimerMillis();
+      if (next > until) {
+        scheduler.advanceBy(Math.max(0, until - scheduler.nowMillis()), VirtualScheduler.MAX_TURNS_PER_STEP);
+        return done.getAsBoolean();
+      }
+      scheduler.advanceBy(next - scheduler.nowMillis(), VirtualScheduler.MAX_TURNS_PER_STEP);
+    }
+  }
+
+  /** Reads lines until end of input, writing prompts and answers; {@code echo} repeats each line after its prompt. */
+  public void run(BufferedReader in, PrintStream ps, boolean echo) throws IOException {
+    ps.println(BANNER);
+    while (true) {
+      ps.print(prompt());
+      ps.flush();
       String line = in.readLine();
-      if (line == null || line.strip().equals("q") || line.strip().equals("quit")) {
-        out.println();
+      if (line == null) {
+        ps.println();
         return;
       }
       if (echo) {
-        out.println(line);
+        ps.println(line);
       }
-      out.print(eval(line));
+      ps.print(eval(line));
     }
   }
 
   // ---- evaluation ----
 
-  private void match(Expr pattern, Object value) {
-    if (pattern instanceof Var v) {
-      if (!v.name().equals("_")) {
-        bindings.put(v.name(), value);
-      }
-      return;
-    }
-    if (pattern instanceof TupleE t
-        && value instanceof Tuple tv
-        && tv.size() == t.items().size()) {
-      for (int i = 0; i < tv.size(); i++) {
-        match(t.items().get(i), tv.get(i));
-      }
-      return;
-    }
-    if (pattern instanceof Lit l && l.value().equals(value)) {
-      return;
-    }
-    throw new ConsoleError(
-        "MatchError", "no match of right hand side value: " + Inspect.inspect(value));
-  }
-
-  private Object value(Expr e) {
+  private Term value(Expr e) {
     if (e instanceof Lit l) {
       return l.value();
     }
     if (e instanceof Var v) {
-      Object bound = bindings.get(v.name());
+      Term bound = bindings.get(v.name());
       if (bound != null) {
         return bound;
       }
-      return call(new Call(v.name(), List.of(), v.column())); // self, flush, h, tree
+      warnVariable(v.name(), v.line());
+      if (Set.of("self", "flush", "h").contains(v.name())) {
+        return call(new Call(null, v.name(), List.of(), false, v.line(), v.column()));
+      }
+      throw new ConsoleError(
+          "CompileError", v.line(), v.column(), "undefined function " + v.name() + "/0 (there is no such import)");
     }
     if (e instanceof TupleE t) {
-      List<Term> items = new ArrayList<>();
-      for (Expr x : t.items()) {
-        items.add(term(value(x), x));
-      }
-      return new Tuple(items);
+      return new Tuple(values(t.items()));
     }
     if (e instanceof ListE l) {
-      List<Term> items = new ArrayList<>();
-      for (Expr x : l.items()) {
-        items.add(term(value(x), x));
+      return new TermList(values(l.items()));
+    }
+    if (e instanceof MapE m) {
+      Map<Term, Term> entries = new LinkedHashMap<>();
+      for (int i = 0; i < m.keys().size(); i++) {
+        entries.put(value(m.keys().get(i)), value(m.values().get(i)));
       }
-      return new TermList(items);
+      return new MapTerm(entries);
+    }
+    if (e instanceof Match m) {
+      Term v = value(m.expr());
+      Map<String, Term> bound = new HashMap<>();
+      if (!match(m.pattern(), v, bound)) {
+        throw new ConsoleError("MatchError", "no match of right hand side value: " + Inspect.inspectFlat(v));
+      }
+      bindings.putAll(bound);
+      return v;
+    }
+    if (e instanceof Op o) {
+      return op(o);
+    }
+    if (e instanceof Block b) {
+      Term last = NIL;
+      for (Expr x : b.exprs()) {
+        last = value(x);
+        settle();
+        if (shellDeath != null) {
+          throw new ShellDied();
+        }
+      }
+      return last;
     }
     return call((Call) e);
   }
 
-  private static Term term(Object v, Expr at) {
-    if (v instanceof Term t) {
-      return t;
-    }
-    throw new ConsoleError("ArgumentError", at.column(), "this value cannot go inside a tuple or list here");
+  private void warnVariable(String name, int line) {
+    out.add(
+        "warning: variable \"" + name + "\" does not exist and is being expanded to \"" + name
+            + "()\", please use parentheses to remove the ambiguity or change the variable name");
+    out.add("  iex:" + (counter + line - 1));
+    out.add("");
   }
 
-  private Object call(Call c) {
-    List<Object> args = new ArrayList<>();
-    for (Expr a : c.args()) {
-      args.add(value(a));
+  private List<Term> values(List<Expr> exprs) {
+    List<Term> items = new ArrayList<>(exprs.size());
+    for (Expr x : exprs) {
+      items.add(value(x));
     }
-    String f = c.function() + "/" + args.size();
-    switch (f) {
-      case "h/0", "help/0":
-        return help();
+    return items;
+  }
+
+  private boolean match(Expr pattern, Term v, Map<String, Term> bound) {
+    if (pattern instanceof Var var) {
+      if (var.name().startsWith("_")) {
+        return true;
+      }
+      Term already = bound.get(var.name());
+      if (already != null) {
+        return already.equals(v);
+      }
+      bound.put(var.name(), v);
+      return true;
+    }
+    if (pattern instanceof Lit l) {
+      return l.value().equals(v);
+    }
+    if (pattern instanceof TupleE t) {
+      if (!(v instanceof Tuple tv) || tv.size() != t.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < tv.size(); i++) {
+        if (!match(t.items().get(i), tv.get(i), bound)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (pattern instanceof ListE l) {
+      if (!(v instanceof TermList lv) || lv.elements().size() != l.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < l.items().size(); i++) {
+        if (!match(l.items().get(i), lv.elements().get(i), bound)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (pattern instanceof MapE m) {
+      if (!(v instanceof MapTerm mv)) {
+        return false;
+      }
+      for (int i = 0; i < m.keys().size(); i++) {
+        Term key = value(m.keys().get(i));
+        Term got = mv.entries().get(key);
+        if (got == null || !match(m.values().get(i), got, bound)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (pattern instanceof Match m) {
+      return match(m.pattern(), v, bound) && match(m.expr(), v, bound);
+    }
+    throw new ConsoleError(
+        "CompileError", pattern.line(), pattern.column(), "cannot invoke remote function inside a match");
+  }
+
+  private Term op(Op o) {
+    Term l = value(o.left());
+    Term r = value(o.right());
+    switch (o.op()) {
+      case "==", "===":
+        return bool(l.equals(r));
+      case "!=", "!==":
+        return bool(!l.equals(r));
+      case "+", "-":
+        if (l instanceof IntTerm a && r instanceof IntTerm b) {
+          return new IntTerm(o.op().equals("+") ? a.value() + b.value() : a.value() - b.value());
+        }
+        throw new ConsoleError(
+            "ArithmeticError", "bad argument in arithmetic expression", "    :erlang." + o.op() + "("
+                + Inspect.inspectFlat(l) + ", " + Inspect.inspectFlat(r) + ")");
+      case "++":
+        if (l instanceof TermList a && r instanceof TermList b) {
+          List<Term> all = new ArrayList<>(a.elements());
+          all.addAll(b.elements());
+          return new TermList(all);
+        }
+        throw argumentError(1, "not a list", ":erlang.++", l, r);
+      case "<>":
+        if (l instanceof Bin a && r instanceof Bin b) {
+          return new Bin(a.value() + b.value());
+        }
+        throw new ConsoleError("ArgumentError", "expected binary argument in <> operator");
+      default:
+        throw new ConsoleError(
+            "UndefinedFunctionError", "function Kernel." + o.op() + "/2 is undefined or private",
+            "    (the Kaboom console does not know ranges; h() lists what it knows)");
+    }
+  }
+
+  private static Atom bool(boolean b) {
+    return b ? Atom.TRUE : Atom.FALSE;
+  }
+
+  private Term call(Call c) {
+    List<Term> args = values(c.args());
+    String m = c.module();
+    String key = (m == null ? "" : m + ".") + c.function() + "/" + args.size();
+    switch (key) {
+      case "h/0", "h/1":
+        help();
+        return null;
       case "self/0":
         return shell.pid();
       case "flush/0":
-        List<Term> got = new ArrayList<>();
-        for (Object m : mailbox) {
-          if (m instanceof Term t) {
-            got.add(t);
-          }
+        settle();
+        for (Term t : mailbox) {
+          out.add(Inspect.inspect(t));
         }
         mailbox.clear();
-        return new TermList(got);
-      case "tree/0":
-        return tree();
-      case "pid/1":
-        return pid(args.get(0), c);
-      case "Process.whereis/1":
-        return sim.node().whereis(atomArg(args.get(0), c, 1).name()).<Object>map(p -> p).orElse(Atom.of("nil"));
-      case "Process.alive?/1":
-        return sim.node().isAlive(pidArg(args.get(0), c, 1)) ? Atom.TRUE : Atom.FALSE;
-      case "Process.exit/2":
-        shell.exit(pidArg(args.get(0), c, 1), atomArg(args.get(1), c, 2));
-        return Atom.TRUE;
-      case "Process.sleep/1", ":timer.sleep/1":
-        sim.node().scheduler()
-            .advanceBy(intArg(args.get(0), c), dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP);
         return Atom.OK;
+      case "pid/1":
+        return pid(args.get(0));
+      case "pid/3":
+        if (args.get(1) instanceof IntTerm n) {
+          return new Pid((int) n.value());
+        }
+        throw argumentError(2, "not an integer", "IEx.Helpers.pid", args.toArray(new Term[0]));
+      case "send/2", "Process.send/3", "Kernel.send/2":
+        return send(args.get(0), args.get(1));
+      case "is_pid/1":
+        return bool(args.get(0) instanceof Pid);
+      case "is_atom/1":
+        return bool(args.get(0) instanceof Atom);
+      case "is_list/1":
+        return bool(args.get(0) instanceof TermList);
+      case "is_integer/1":
+        return bool(args.get(0) instanceof IntTerm);
+      case "length/1":
+        if (args.get(0) instanceof TermList l) {
+          return new IntTerm(l.elements().size());
+        }
+        throw argumentError(1, "not a list", ":erlang.length", args.get(0));
+      case "elem/2":
+        if (args.get(0) instanceof Tuple t && args.get(1) instanceof IntTerm i && i.value() >= 0 && i.value() < t.size()) {
+          return t.get((int) i.value());
+        }
+        throw argumentError(2, "out of range", ":erlang.element", args.get(1), args.get(0));
+      case "hd/1":
+        if (args.get(0) instanceof TermList l && !l.elements().isEmpty()) {
+          return l.elements().get(0);
+        }
+        throw argumentError(1, "not a nonempty list", ":erlang.hd", args.get(0));
+      case "inspect/1", "Kernel.inspect/1":
+        return new Bin(Inspect.inspectFlat(args.get(0)));
+      case "IO.puts/1":
+        out.add(args.get(0) instanceof Bin b ? b.value() : Inspect.inspectFlat(args.get(0)));
+        return Atom.OK;
+      case "IO.inspect/1":
+        out.add(Inspect.inspect(args.get(0)));
+        return args.get(0);
+      case "Process.whereis/1", "GenServer.whereis/1":
+        return whereis(atomArg(args.get(0), ":erlang.whereis")).<Term>map(p -> p).orElse(NIL);
+      case "Process.alive?/1":
+        return bool(sim.node().isAlive(pidArg(args.get(0), ":erlang.is_process_alive", args)));
+      case "Process.exit/2", ":erlang.exit/2":
+        {
+          Pid target = pidArg(args.get(0), ":erlang.exit", args);
+          shell.exit(target, args.get(1));
+          return Atom.TRUE;
+        }
+      case "Process.sleep/1", ":timer.sleep/1":
+        if (args.get(0) instanceof IntTerm ms && ms.value() >= 0) {
+          await(() -> false, ms.value());
+          return Atom.OK;
+        }
+        throw new ConsoleError("FunctionClauseError", "no function clause matching in Process.sleep/1");
+      case "Process.flag/2":
+        return flag(args.get(0), args.get(1));
       case "Process.info/1":
-        return info(pidArg(args.get(0), c, 1));
+        return info(pidArg(args.get(0), ":erlang.process_info", args), null);
+      case "Process.info/2":
+        return info(pidArg(args.get(0), ":erlang.process_info", args), args.get(1));
+      case "Process.link/1":
+        shellProc().link(pidArg(args.get(0), ":erlang.link", args));
+        return Atom.TRUE;
+      case "Process.unlink/1":
+        shellProc().unlink(pidArg(args.get(0), ":erlang.unlink", args));
+        return Atom.TRUE;
+      case "Process.register/2":
+        return bool(sim.node().register(atomArg(args.get(1), ":erlang.register").name(), pidArg(args.get(0), ":erlang.register", args)));
+      case "Process.list/0":
+        return new TermList(sim.node().processes().stream().<Term>map(Proc::pid).toList());
       case "Supervisor.which_children/1":
-        return supervisorCall(c, args.get(0), new SupervisorRequest.WhichChildren());
+        return supervisorCall(args.get(0), new SupervisorRequest.WhichChildren(), Atom.of("which_children"));
       case "Supervisor.count_children/1":
-        return supervisorCall(c, args.get(0), new SupervisorRequest.CountChildren());
+        return supervisorCall(args.get(0), new SupervisorRequest.CountChildren(), Atom.of("count_children"));
       case "Supervisor.terminate_child/2":
         return supervisorCall(
-            c, args.get(0), new SupervisorRequest.TerminateChild(atomArg(args.get(1), c, 2).name()));
+            args.get(0), new SupervisorRequest.TerminateChild(childId(args.get(1))),
+            Term.tuple(Atom.of("terminate_child"), args.get(1)));
       case "Supervisor.restart_child/2":
         return supervisorCall(
-            c, args.get(0), new SupervisorRequest.RestartChild(atomArg(args.get(1), c, 2).name()));
+            args.get(0), new SupervisorRequest.RestartChild(childId(args.get(1))),
+            Term.tuple(Atom.of("restart_child"), args.get(1)));
       case "Supervisor.delete_child/2":
         return supervisorCall(
-            c, args.get(0), new SupervisorRequest.DeleteChild(atomArg(args.get(1), c, 2).name()));
-      default:
-        if (c.function().endsWith(".start_link")) {
-          return startLink(c);
+            args.get(0), new SupervisorRequest.DeleteChild(childId(args.get(1))),
+            Term.tuple(Atom.of("delete_child"), args.get(1)));
+      case "Supervisor.start_child/2":
+        {
+          ChildSpec spec = childSpec(args.get(1));
+          return supervisorCall(args.get(0), new SupervisorRequest.StartChild(spec), Term.tuple(Atom.of("start_child"), args.get(1)));
         }
-        throw new ConsoleError(
-            "UndefinedFunctionError",
-            c.column(),
-            "function " + f + " is undefined or not known to this console (h lists what it knows)");
+      case "Supervisor.stop/1", "GenServer.stop/1":
+        return stop(args.get(0), Atom.NORMAL);
+      case "Supervisor.stop/2", "GenServer.stop/2", "Supervisor.stop/3", "GenServer.stop/3":
+        return stop(args.get(0), args.get(1));
+      case "GenServer.call/2":
+        return genServerCall(args.get(0), args.get(1), CALL_TIMEOUT);
+      case "GenServer.call/3":
+        return genServerCall(args.get(0), args.get(1), Inspect.inspectFlat(args.get(2)));
+      case "GenServer.cast/2":
+        resolve(args.get(0)).ifPresent(p -> shell.cast(p, args.get(1)));
+        return Atom.OK;
+      default:
+        return moduleCall(c, args);
     }
   }
 
-  private Object startLink(Call c) {
-    String module = c.function().substring(0, c.function().length() - ".start_link".length());
-    TreeNode node = modules.get(module);
+  private Proc shellProc() {
+    return sim.node().process(shell.pid()).orElseThrow(ShellDied::new);
+  }
+
+  /** A function of a world module: start_link, or a client function of its built-in behaviour. */
+  private Term moduleCall(Call c, List<Term> args) {
+    String m = c.module();
+    String shown = c.display() + "(" + String.join(", ", args.stream().map(Inspect::inspectFlat).toList()) + ")";
+    if (m == null) {
+      throw new ConsoleError(
+          "CompileError", c.line(), c.column(), "undefined function " + c.function() + "/" + args.size() + " (there is no such import)");
+    }
+    TreeNode node = modules.get(m);
     if (node == null) {
+      if (KNOWN_MODULES.contains(m)) {
+        throw new ConsoleError(
+            "UndefinedFunctionError", "function " + c.display() + "/" + args.size() + " is undefined or private",
+            "    (the Kaboom console does not know " + c.display() + "/" + args.size() + "; h() lists what it knows)");
+      }
       throw new ConsoleError(
           "UndefinedFunctionError",
-          c.column(),
-          "function " + module + ".start_link/" + c.args().size() + " is undefined (module "
-              + module + " is not in this scenario; its modules are "
-              + (modules.isEmpty() ? "none" : String.join(", ", modules.keySet())) + ")");
+          "function " + c.display() + "/" + args.size() + " is undefined (module " + m + " is not available)",
+          "    " + shown);
     }
-    Pid pid = shell.startLink(TreeBuilder.behavior(node), modulePaths.get(module));
-    sim.runUntilIdle();
+    List<String> functions = functions(node);
+    String fa = c.function() + "/" + args.size();
+    if (!functions.contains(fa)) {
+      List<String> near = new ArrayList<>();
+      for (String f : functions) {
+        String name = f.substring(0, f.indexOf('/'));
+        if (name.equals(c.function()) || name.startsWith(c.function()) || c.function().startsWith(name)) {
+          near.add(f);
+        }
+      }
+      String message = "function " + c.display() + "/" + args.size() + " is undefined or private";
+      if (!near.isEmpty()) {
+        message += ". Did you mean:\n\n" + String.join("\n", near.stream().map(f -> "      * " + f).toList()) + "\n";
+      }
+      throw new ConsoleError("UndefinedFunctionError", message, "    " + shown);
+    }
+    if (c.function().equals("start_link")) {
+      return startLink(node, args);
+    }
+    Term request = Builtins.request(c.function(), args);
+    return genServerCall(Atom.of(node.name().orElse(node.id())), request, CALL_TIMEOUT);
+  }
+
+  /** {@code start_link/0,1} (an {@code arg} node: /1 only; the tree's root: /0 only), then the client functions. */
+  private List<String> functions(TreeNode node) {
+    List<String> fs = new ArrayList<>();
+    boolean hasArg = node.builtin().map(b -> b.arg().isPresent()).orElse(false);
+    if (!hasArg) {
+      fs.add("start_link/0");
+    }
+    if (hasArg || node != scenario.tree()) {
+      fs.add("start_link/1");
+    }
+    node.builtin()
+        .ifPresent(b -> Builtins.clientFunctions(b.behavior()).forEach(f -> fs.add(f.name() + "/" + f.arity())));
+    return fs;
+  }
+
+  private Term startLink(TreeNode node, List<Term> args) {
+    long arg = node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
+    if (!args.isEmpty() && args.get(0) instanceof IntTerm i) {
+      arg = i.value();
+    }
+    Pid pid = shell.startLink(TreeBuilder.behavior(node, arg), node.id());
+    await(() -> acks.containsKey(pid), 60_000);
     Term ack = acks.remove(pid);
     if (ack == Atom.OK) {
       return Term.tuple(Atom.OK, pid);
     }
-    return ack == null ? Term.tuple(Atom.ERROR, Atom.of("no_reply")) : ack;
+    return ack == null ? Term.tuple(Atom.ERROR, Atom.of("timeout")) : ack;
   }
 
-  private Object supervisorCall(Call c, Object server, SupervisorRequest request) {
-    Pid pid = serverArg(server, c);
+  private Optional<Pid> whereis(Atom name) {
+    return sim.node().whereis(name.name());
+  }
+
+  private Optional<Pid> resolve(Term server) {
+    if (server instanceof Pid p) {
+      return sim.node().isAlive(p) ? Optional.of(p) : Optional.empty();
+    }
+    if (server instanceof Atom a) {
+      return whereis(a);
+    }
+    return Optional.empty();
+  }
+
+  private ConsoleError noProcess(String function, Term server, Term request, String timeout) {
+    return new ConsoleError(
+        "exit",
+        "exited in: " + function + "(" + Inspect.inspectFlat(server) + ", " + (request == null ? "" : Inspect.inspectFlat(request) + ", ")
+            + timeout + ")\n    ** (EXIT) " + Inspect.formatExit(Atom.NOPROC),
+        "    (elixir 1.14.0) lib/gen_server.ex:1027: " + function + "/3");
+  }
+
+  private Term supervisorCall(Term server, SupervisorRequest request, Term requestTerm) {
+    Optional<Pid> pid = resolve(server);
+    if (pid.isEmpty() || !(sim.node().process(pid.get()).map(Proc::behavior).orElse(null) instanceof SupervisorBehavior)) {
+      if (pid.isPresent()) {
+        return genServerCall(server, requestTerm, ":infinity");
+      }
+      throw noProcess("GenServer.call", server, requestTerm, ":infinity");
+    }
+    Term reply = awaitCall(pid.get(), request, server, requestTerm, ":infinity");
+    return elixirReply(request, reply);
+  }
+
+  private Term awaitCall(Pid pid, Object request, Term server, Term requestTerm, String timeout) {
     Object[] result = new Object[1];
     shell.call(pid, request, r -> result[0] = r);
-    sim.runUntilIdle();
-    if (result[0] instanceof Client.CallResult.Replied rep) {
-      return elixirReply(request, rep.value());
+    long max = timeout.equals(":infinity") ? 600_000 : Long.parseLong(timeout);
+    if (!await(() -> result[0] != null, max)) {
+      throw new ConsoleError(
+          "exit", "exited in: GenServer.call(" + Inspect.inspectFlat(server) + ", " + Inspect.inspectFlat(requestTerm) + ", "
+              + timeout + ")\n    ** (EXIT) time out");
     }
-    Term reason = result[0] instanceof Client.CallResult.Failed f ? f.reason() : Atom.NOPROC;
+    if (result[0] instanceof Client.CallResult.Replied r) {
+      return r.value();
+    }
+    Term reason = ((Client.CallResult.Failed) result[0]).reason();
     throw new ConsoleError(
         "exit",
-        "exited in: " + c.function() + "(" + Inspect.inspect(server) + ")\n    ** (EXIT) "
-            + (reason == Atom.NOPROC
-                ? "no process: the process is not alive or there's no process currently"
-                    + " associated with the given name"
-                : Inspect.inspect(reason)));
+        "exited in: GenServer.call(" + Inspect.inspectFlat(server) + ", " + Inspect.inspectFlat(requestTerm) + ", " + timeout
+            + ")\n    ** (EXIT) " + Inspect.formatExit(reason));
   }
 
-  /** OTP's replies in Elixir's shapes: 4-tuples for which_children, a map for count_children. */
-  private Object elixirReply(SupervisorRequest request, Term reply) {
+  /** {@code GenServer.call}: supervisor requests by their Elixir terms, the servers' requests as they are. */
+  private Term genServerCall(Term server, Term request, String timeout) {
+    Optional<Pid> pid = resolve(server);
+    if (pid.isEmpty()) {
+      throw noProcess("GenServer.call", server, request, timeout);
+    }
+    Object engineRequest = request;
+    if (sim.node().process(pid.get()).map(Proc::behavior).orElse(null) instanceof SupervisorBehavior) {
+      SupervisorRequest r = supervisorRequest(request);
+      if (r != null) {
+        return elixirReply(r, awaitCall(pid.get(), r, server, request, timeout));
+      }
+    }
+    return awaitCall(pid.get(), engineRequest, server, request, timeout);
+  }
+
+  private SupervisorRequest supervisorRequest(Term request) {
+    if (request == Atom.of("which_children")) {
+      return new SupervisorRequest.WhichChildren();
+    }
+    if (request == Atom.of("count_children")) {
+      return new SupervisorRequest.CountChildren();
+    }
+    if (request instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && t.get(1) instanceof Atom id) {
+      return switch (a.name()) {
+        case "terminate_child" -> new SupervisorRequest.TerminateChild(id.name());
+        case "restart_child" -> new SupervisorRequest.RestartChild(id.name());
+        case "delete_child" -> new SupervisorRequest.DeleteChild(id.name());
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  /** OTP's replies in Elixir's shapes: 4-tuples with the modules for which_children, a map for count_children. */
+  private Term elixirReply(SupervisorRequest request, Term reply) {
     if (request instanceof SupervisorRequest.WhichChildren && reply instanceof TermList l) {
       List<Term> rows = new ArrayList<>();
       for (Term row : l.elements()) {
         Tuple t = (Tuple) row;
-        rows.add(Term.tuple(t.get(0), t.get(1), t.get(2), Term.list(List.of())));
+        Atom id = (Atom) t.get(0);
+        List<Term> mods = Inspect.isAlias(id.name()) ? List.of(id) : List.of();
+        rows.add(Term.tuple(id, t.get(1), t.get(2), new TermList(mods)));
       }
       return new TermList(rows);
     }
     if (request instanceof SupervisorRequest.CountChildren && reply instanceof TermList l) {
-      TreeMap<String, Object> m = new TreeMap<>();
+      Map<Term, Term> m = new LinkedHashMap<>();
       for (Term row : l.elements()) {
         Tuple t = (Tuple) row;
-        m.put(((Atom) t.get(0)).name(), t.get(1));
+        m.put(t.get(0), t.get(1));
       }
-      return new Inspect.EMap(m);
+      return new MapTerm(m);
     }
     return reply;
   }
 
-  private Object info(Pid pid) {
-    Optional<Proc> p = sim.node().process(pid);
+  private Term stop(Term server, Term reason) {
+    Optional<Pid> pid = resolve(server);
+    if (pid.isEmpty()) {
+      throw new ConsoleError(
+          "exit",
+          "exited in: GenServer.stop(" + Inspect.inspectFlat(server) + ", " + Inspect.inspectFlat(reason)
+              + ", :infinity)\n    ** (EXIT) " + Inspect.formatExit(Atom.NOPROC),
+          "    (elixir 1.14.0) lib/gen_server.ex:985: GenServer.stop/3");
+    }
+    Pid p = pid.get();
+    shell.send(p, new Messages.SysTerminate(reason));
+    await(() -> !sim.node().isAlive(p), 600_000);
+    return Atom.OK;
+  }
+
+  private String childId(Term id) {
+    if (id instanceof Atom a) {
+      return a.name();
+    }
+    return Inspect.inspectFlat(id);
+  }
+
+  /** A child spec as Elixir's: {@code Module}, {@code {Module, arg}} or {@code %{id: ..., start: {M, :start_link, [arg]}}}. */
+  private ChildSpec childSpec(Term spec) {
+    String module;
+    String id;
+    Long arg = null;
+    if (spec instanceof Atom a) {
+      module = a.name();
+      id = module;
+    } else if (spec instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a) {
+      module = a.name();
+      id = module;
+      if (t.get(1) instanceof IntTerm i) {
+        arg = i.value();
+      }
+    } else if (spec instanceof MapTerm m
+        && m.entries().get(Atom.of("start")) instanceof Tuple start
+        && start.size() == 3
+        && start.get(0) instanceof Atom a) {
+      module = a.name();
+      Term idTerm = m.entries().getOrDefault(Atom.of("id"), a);
+      id = childId(idTerm);
+      if (start.get(2) instanceof TermList l && !l.elements().isEmpty() && l.elements().get(0) instanceof IntTerm i) {
+        arg = i.value();
+      }
+    } else {
+      throw new ConsoleError(
+          "ArgumentError", "supervisors expect each child to be one of the following:\n\n  * a module\n  * a {module, arg} tuple\n"
+              + "  * a child specification as a map with at least the :id and :start fields\n\nGot: " + Inspect.inspectFlat(spec));
+    }
+    TreeNode node = modules.get(module);
+    if (node == null) {
+      throw new ConsoleError(
+          "ArgumentError",
+          "The module " + module + " was given as a child to a supervisor but it does not exist");
+    }
+    long startArg = arg != null ? arg : node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
+    return new ChildSpec(
+        id,
+        () -> TreeBuilder.behavior(node, startArg),
+        node.restart(),
+        node.shutdown(),
+        node.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER,
+        node.name());
+  }
+
+  private Term send(Term dest, Term message) {
+    Pid to;
+    if (dest instanceof Pid p) {
+      to = p;
+    } else if (dest instanceof Atom a && whereis(a).isPresent()) {
+      to = whereis(a).get();
+    } else {
+      throw argumentError(1, dest instanceof Atom ? "not an already registered name" : "not a pid", ":erlang.send", dest, message);
+    }
+    shell.send(to, message);
+    return message;
+  }
+
+  private Term flag(Term flag, Term value) {
+    if (flag == Atom.of("trap_exit") && (value == Atom.TRUE || value == Atom.FALSE)) {
+      Proc me = shellProc();
+      boolean before = me.trapsExits();
+      me.trapExit(value == Atom.TRUE);
+      return bool(before);
+    }
+    throw argumentError(1, "invalid process flag", ":erlang.process_flag", flag, value);
+  }
+
+  private Term info(Pid pid, Term item) {
+    Optional<Proc> p = sim.node().process(pid).filter(Proc::isAlive);
     if (p.isEmpty()) {
-      return Atom.of("nil");
+      return NIL;
     }
     Proc proc = p.get();
-    TreeMap<String, Object> m = new TreeMap<>();
-    m.put("registered_name", proc.registeredName() == null ? new TermList(List.of()) : Atom.of(proc.registeredName()));
-    m.put("links", new TermList(new ArrayList<>(proc.links())));
-    m.put("trap_exit", proc.trapsExits() ? Atom.TRUE : Atom.FALSE);
-    m.put("message_queue_len", new IntTerm(proc.mailboxLength()));
-    m.put("status", proc.isWaiting() ? Atom.of("waiting") : Atom.of("runnable"));
-    return new Inspect.EMap(m);
-  }
-
-  private Object tree() {
-    StringBuilder sb = new StringBuilder();
-    List<Proc> procs = new ArrayList<>(sim.node().processes());
-    procs.removeIf(p -> p.label() == null);
-    procs.sort((a, b) -> a.label().compareTo(b.label()));
-    for (Proc p : procs) {
-      int depth = p.label().length() - p.label().replace("/", "").length();
-      sb.append("  ".repeat(depth))
-          .append(p.label().substring(p.label().lastIndexOf('/') + 1))
-          .append(' ')
-          .append(p.pid());
-      if (p.registeredName() != null) {
-        sb.append(' ').append(Inspect.atom(Atom.of(p.registeredName())));
-      }
-      sb.append('\n');
+    boolean isShell = pid.equals(shell.pid());
+    Map<String, Term> all = new LinkedHashMap<>();
+    all.put("registered_name", proc.registeredName() == null ? new TermList(List.of()) : Atom.of(proc.registeredName()));
+    all.put("status", proc.isWaiting() || isShell ? Atom.of("waiting") : Atom.of("runnable"));
+    all.put("message_queue_len", new IntTerm(isShell ? mailbox.size() : proc.mailboxLength()));
+    all.put("links", new TermList(new ArrayList<>(proc.links())));
+    all.put("trap_exit", bool(proc.trapsExits()));
+    if (item == null) {
+      List<Term> kv = new ArrayList<>();
+      all.forEach((k, v) -> kv.add(Term.tuple(Atom.of(k), v)));
+      return new TermList(kv);
     }
-    happened.add(sb.length() == 0 ? "  (no processes: start one with Module.start_link())" : sb.toString().stripTrailing());
-    return Atom.OK;
+    if (item instanceof Atom a && all.containsKey(a.name())) {
+      if (a.name().equals("registered_name") && proc.registeredName() == null) {
+        return new TermList(List.of());
+      }
+      return Term.tuple(a, all.get(a.name()));
+    }
+    throw argumentError(2, "invalid item or item list", ":erlang.process_info", pid, item);
   }
 
-  private Object help() {
-    happened.add(
-        String.join(
-            "\n",
-            "  Module.start_link()                start a registered node of the scenario, linked to this shell",
-            "  Process.whereis(:name)             the pid registered under a name (or nil)",
-            "  Process.exit(pid, :reason)         send an exit signal (:kaboom, :kill, :normal, :shutdown...)",
-            "  Process.alive?(pid), Process.info(pid), Process.sleep(ms), :timer.sleep(ms)",
-            "  Supervisor.which_children(sup), count_children(sup), terminate_child(sup, :id),",
-            "    restart_child(sup, :id), delete_child(sup, :id)     (sup: a pid or a registered name)",
-            "  self(), flush(), pid(\"0.105.0\"), tree, h, q",
-            "  x = expr, {:ok, pid} = expr, expr |> f(args)"));
-    return Atom.OK;
+  private void help() {
+    out.add("Kaboom's console answers as iex does. It knows:");
+    for (String mod : modules.keySet()) {
+      out.add("  " + mod + "." + String.join(", " + mod + ".", functions(modules.get(mod))));
+    }
+    out.add("  Process.whereis/1, alive?/1, exit/2, info/1,2, flag(:trap_exit, bool), sleep/1, link/1, unlink/1");
+    out.add("  Supervisor.which_children/1, count_children/1, start_child/2, terminate_child/2,");
+    out.add("    restart_child/2, delete_child/2, stop/1,2");
+    out.add("  GenServer.call/2,3, cast/2, stop/1,2, whereis/1");
+    out.add("  self(), send/2, flush(), pid(\"0.105.0\"), is_pid/1, length/1, elem/2, IO.puts/1, IO.inspect/1");
+    out.add("  x = expr, {:ok, pid} = expr, expr |> f(args), ==, !=, ++, <>, a; b");
   }
 
   // ---- arguments ----
 
-  private Pid pid(Object v, Call c) {
-    String s = v instanceof String str ? str : "";
-    String[] parts = s.split("\\.");
-    if (parts.length == 3) {
-      try {
-        return new Pid(Integer.parseInt(parts[1]));
-      } catch (NumberFormatException ignored) {
-        // falls through to the error
+  private static Pid pid(Term v) {
+    if (v instanceof Bin b) {
+      String[] parts = b.value().split("\\.");
+      if (parts.length == 3) {
+        try {
+          return new Pid(Integer.parseInt(parts[1]));
+        } catch (NumberFormatException ignored) {
+          // the error below
+        }
       }
     }
-    throw new ConsoleError("ArgumentError", c.column(), "pid/1 takes a string like \"0.105.0\"");
+    throw new ConsoleError(
+        "ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n",
+        "    :erlang.list_to_pid(" + Inspect.inspectFlat(v) + ")");
   }
 
-  private Pid serverArg(Object v, Call c) {
+  private static Pid pidArg(Term v, String erlangFunction, List<Term> args) {
     if (v instanceof Pid p) {
       return p;
     }
-    if (v instanceof Atom a && a != Atom.of("nil")) {
-      return sim.node().whereis(a.name()).orElse(new Pid(0));
-    }
-    throw new ConsoleError(
-        "ArgumentError", c.column(), c.function() + " takes a pid or a registered name, got " + Inspect.inspect(v));
+    throw argumentError(1, "not a pid", erlangFunction, args.toArray(new Term[0]));
   }
 
-  private static Pid pidArg(Object v, Call c, int position) {
-    if (v instanceof Pid p) {
-      return p;
-    }
-    throw new ConsoleError(
-        "ArgumentError",
-        c.column(),
-        "argument " + position + " of " + c.function() + " must be a pid, got " + Inspect.inspect(v)
-            + (v == Atom.of("nil") ? " (nothing is registered under that name)" : ""));
-  }
-
-  private static Atom atomArg(Object v, Call c, int position) {
+  private static Atom atomArg(Term v, String erlangFunction) {
     if (v instanceof Atom a) {
       return a;
     }
-    throw new ConsoleError(
-        "ArgumentError",
-        c.column(),
-        "argument " + position + " of " + c.function() + " must be an atom, got " + Inspect.inspect(v));
+    throw argumentError(1, "not an atom", erlangFunction, v);
   }
 
-  private static long intArg(Object v, Call c) {
-    if (v instanceof IntTerm i && i.value() >= 0) {
-      return i.value();
+  private static ConsoleError argumentError(int position, String what, String function, Term... args) {
+    String nth = position == 1 ? "1st" : position == 2 ? "2nd" : position + "th";
+    List<String> shown = new ArrayList<>();
+    for (Term a : args) {
+      shown.add(Inspect.inspectFlat(a));
     }
-    throw new ConsoleError(
-        "ArgumentError", c.column(), c.function() + " takes a number of milliseconds, got " + Inspect.inspect(v));
+    return new ConsoleError(
+        "ArgumentError",
+        "errors were found at the given arguments:\n\n  * " + nth + " argument: " + what + "\n",
+        "    " + function + "(" + String.join(", ", shown) + ")");
   }
 }

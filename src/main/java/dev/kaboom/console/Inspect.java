@@ -1,81 +1,351 @@
 package dev.kaboom.console;
 
+import dev.kaboom.console.Algebra.BreakMode;
+import dev.kaboom.console.Algebra.Doc;
 import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Bin;
 import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.MapTerm;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
 import dev.kaboom.engine.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Writes console values the way Elixir's {@code inspect/1} does. */
+/**
+ * Writes values the way Elixir 1.14's {@code Kernel.inspect/2} does as iex prints them ({@code
+ * pretty: true, width: 80, limit: 50}): the {@code Inspect} protocol's implementations for atoms,
+ * integers, binaries, lists (charlists and keyword lists too), tuples, maps, pids and references
+ * (lib/elixir/lib/inspect.ex) build an {@link Algebra} document that is laid out at 80 columns.
+ *
+ * <p>Module names are atoms without the {@code Elixir.} prefix ({@code Servy.SensorServer}, as the
+ * engine names registered processes); an atom that reads as an alias is written as one.
+ */
 final class Inspect {
-  /** An Elixir map with atom keys, {@code %{active: 2, specs: 2}} (keys kept sorted, as Elixir). */
-  record EMap(TreeMap<String, Object> entries) {}
+  /** iex's width. */
+  static final int WIDTH = 80;
+  /** {@code Inspect.Opts}'s default {@code :limit}. */
+  static final int LIMIT = 50;
 
   private static final Pattern ALIAS = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
-  private static final Pattern PLAIN = Pattern.compile("[a-z_][A-Za-z0-9_@]*[?!]?");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_@]*[?!]?");
+  private static final Set<String> OPERATORS =
+      Set.of(
+          "+", "-", "*", "/", "++", "--", "<>", "==", "!=", "===", "!==", "<", ">", "<=", ">=",
+          "&&", "||", "!", "|>", "<<<", ">>>", "&&&", "|||", "=~", "..", "...", "<-", "\\\\",
+          "@", "^", "&", "=", "%", "%{}", "{}", "<<>>", "->", ".", "|", "::", "when", "in", "not",
+          "and", "or");
 
   private Inspect() {}
 
-  static String inspect(Object v) {
+  /** {@code inspect(term, pretty: true, width: 80)} as iex prints a result. */
+  static String inspect(Term v) {
+    return Algebra.format(toDoc(v, LIMIT), WIDTH);
+  }
+
+  /** On one line, as {@code "#{inspect(x)}"} would write it inside a message. */
+  static String inspectFlat(Term v) {
+    return Algebra.format(toDoc(v, LIMIT), Algebra.INFINITY);
+  }
+
+  /** {@code Inspect.Algebra.to_doc/2}. */
+  static Doc toDoc(Term v, int limit) {
+    if (v instanceof Atom a) {
+      return Algebra.bin(atom(a));
+    }
+    if (v instanceof IntTerm i) {
+      return Algebra.bin(Long.toString(i.value()));
+    }
+    if (v instanceof Pid p) {
+      return Algebra.bin(p.toString());
+    }
+    if (v instanceof Ref r) {
+      return Algebra.bin("#Reference<0." + r.serial() + ">");
+    }
+    if (v instanceof Bin b) {
+      return Algebra.bin(string(b.value()));
+    }
+    if (v instanceof Tuple t) {
+      return container("{", t.elements(), "}", limit, BreakMode.FLEX, Inspect::toDoc);
+    }
+    if (v instanceof TermList l) {
+      return list(l.elements(), limit);
+    }
+    MapTerm m = (MapTerm) v;
+    List<Map.Entry<Term, Term>> entries = new ArrayList<>(m.entries().entrySet());
+    entries.sort(Map.Entry.comparingByKey(ORDER));
+    List<Term> pairs = new ArrayList<>();
+    for (Map.Entry<Term, Term> e : entries) {
+      pairs.add(Term.tuple(e.getKey(), e.getValue()));
+    }
+    boolean keyword = keyword(pairs);
+    return container(
+        "%{", pairs, "}", limit, BreakMode.STRICT,
+        (pair, lim) -> {
+          Tuple kv = (Tuple) pair;
+          if (keyword) {
+            return keywordDoc(kv, lim);
+          }
+          return Algebra.concat(Algebra.concat(toDoc(kv.get(0), lim), Algebra.bin(" => ")), toDoc(kv.get(1), lim));
+        });
+  }
+
+  private static Doc list(List<Term> items, int limit) {
+    if (items.isEmpty()) {
+      return Algebra.bin("[]");
+    }
+    if (asciiPrintable(items)) {
+      StringBuilder sb = new StringBuilder();
+      for (Term t : items) {
+        sb.appendCodePoint((int) ((IntTerm) t).value());
+      }
+      return Algebra.bin("'" + escape(sb.toString(), '\'') + "'");
+    }
+    if (keyword(items)) {
+      return container("[", items, "]", limit, BreakMode.STRICT, (t, lim) -> keywordDoc((Tuple) t, lim));
+    }
+    return container("[", items, "]", limit, BreakMode.MAYBE, Inspect::toDoc);
+  }
+
+  private interface ToDoc {
+    Doc apply(Term t, int limit);
+  }
+
+  /** {@code container_doc/6} with its limit handling ({@code container_each}). */
+  private static Doc container(String open, List<Term> items, String close, int limit, BreakMode mode, ToDoc fun) {
+    List<Doc> docs = new ArrayList<>();
+    int lim = limit;
+    for (Term t : items) {
+      if (lim == 0) {
+        docs.add(Algebra.bin("..."));
+        break;
+      }
+      lim--;
+      docs.add(fun.apply(t, lim));
+    }
+    return Algebra.containerDoc(Algebra.bin(open), docs, Algebra.bin(close), ",", mode);
+  }
+
+  private static Doc keywordDoc(Tuple kv, int limit) {
+    Doc key = Algebra.bin(key((Atom) kv.get(0)));
+    return Algebra.concat(key, Algebra.concat(Algebra.bin(" "), toDoc(kv.get(1), limit)));
+  }
+
+  /** {@code Inspect.List.keyword?/1}: a list of 2-tuples whose first elements are non-alias atoms. */
+  private static boolean keyword(List<Term> items) {
+    for (Term t : items) {
+      if (!(t instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom a && !isAlias(a.name()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code List.ascii_printable?/2}. */
+  private static boolean asciiPrintable(List<Term> items) {
+    for (Term t : items) {
+      if (!(t instanceof IntTerm i)) {
+        return false;
+      }
+      long c = i.value();
+      boolean ok = (c >= 32 && c <= 126) || c == '\n' || c == '\r' || c == '\t' || c == 0x0B || c == '\b'
+          || c == '\f' || c == 0x1B || c == 7;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code Macro.inspect_atom(:literal, atom)}. */
+  static String atom(Atom a) {
+    String n = a.name();
+    if (n.equals("nil") || n.equals("true") || n.equals("false")) {
+      return n;
+    }
+    if (isAlias(n)) {
+      return n;
+    }
+    if (IDENTIFIER.matcher(n).matches() || OPERATORS.contains(n)) {
+      return ":" + n;
+    }
+    return ":\"" + escape(n, '"') + "\"";
+  }
+
+  /** {@code Macro.inspect_atom(:key, atom)}: {@code active:}. */
+  static String key(Atom a) {
+    String n = a.name();
+    if (IDENTIFIER.matcher(n).matches()) {
+      return n + ":";
+    }
+    return "\"" + escape(n, '"') + "\":";
+  }
+
+  /** A module name: an alias with at least one lower-case letter ({@code :EXIT} stays an atom). */
+  static boolean isAlias(String n) {
+    return ALIAS.matcher(n).matches() && !n.equals(n.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** An Elixir string literal, {@code "larry"}, escaped as {@code Code.Identifier.escape/2} does. */
+  static String string(String s) {
+    return "\"" + escape(s, '"') + "\"";
+  }
+
+  private static String escape(String s, char quote) {
     StringBuilder sb = new StringBuilder();
-    append(sb, v);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        case 0x0B -> sb.append("\\v");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case 0x1B -> sb.append("\\e");
+        case 7 -> sb.append("\\a");
+        case 0 -> sb.append("\\0");
+        default -> {
+          if (c == quote) {
+            sb.append('\\').append(c);
+          } else if (c == '#' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+            sb.append("\\#");
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
     return sb.toString();
   }
 
-  static String atom(Atom a) {
-    String n = a.name();
-    if (n.equals("true") || n.equals("false") || n.equals("nil")) {
-      return n;
+  /** {@code Exception.format_exit/1} for the reasons the console meets. */
+  static String formatExit(Term reason) {
+    if (reason instanceof Atom a) {
+      switch (a.name()) {
+        case "normal", "shutdown", "killed", "timeout", "noconnection", "calling_self":
+          return a.name();
+        case "noproc":
+          return "no process: the process is not alive or there's no process currently associated"
+              + " with the given name, possibly because its application isn't started";
+        default:
+          break;
+      }
     }
-    if (ALIAS.matcher(n).matches() && !n.equals(n.toUpperCase(java.util.Locale.ROOT))) {
-      return n; // Servy.ServicesSupervisor: an Elixir module alias (but :EXIT stays an atom)
+    if (reason instanceof Tuple t && t.size() == 2 && t.get(0) == Atom.SHUTDOWN) {
+      return "shutdown: " + inspectFlat(t.get(1));
     }
-    if (PLAIN.matcher(n).matches()) {
-      return ":" + n;
-    }
-    return ":\"" + n.replace("\"", "\\\"") + "\"";
+    return inspectFlat(reason);
   }
 
-  private static void append(StringBuilder sb, Object v) {
-    if (v instanceof Atom a) {
-      sb.append(a == Atom.UNDEFINED ? ":undefined" : atom(a));
-    } else if (v instanceof Pid p) {
-      sb.append(p);
-    } else if (v instanceof Ref r) {
-      sb.append("#Reference<0.").append(r.serial()).append(">");
-    } else if (v instanceof IntTerm i) {
-      sb.append(i.value());
-    } else if (v instanceof String s) {
-      sb.append('"').append(s.replace("\"", "\\\"")).append('"');
-    } else if (v instanceof Tuple t) {
-      sb.append('{');
-      for (int i = 0; i < t.size(); i++) {
-        sb.append(i > 0 ? ", " : "");
-        append(sb, t.get(i));
-      }
-      sb.append('}');
-    } else if (v instanceof TermList l) {
-      sb.append('[');
-      for (int i = 0; i < l.elements().size(); i++) {
-        sb.append(i > 0 ? ", " : "");
-        append(sb, l.elements().get(i));
-      }
-      sb.append(']');
-    } else if (v instanceof EMap m) {
-      sb.append("%{");
-      boolean first = true;
-      for (Map.Entry<String, Object> e : m.entries().entrySet()) {
-        sb.append(first ? "" : ", ").append(e.getKey()).append(": ");
-        append(sb, e.getValue());
-        first = false;
-      }
-      sb.append('}');
-    } else {
-      sb.append(v);
+  /** Erlang's term order: number < atom < reference < pid < tuple < map < list < binary. */
+  static final Comparator<Term> ORDER = Inspect::compare;
+
+  private static int rank(Term t) {
+    if (t instanceof IntTerm) {
+      return 0;
     }
+    if (t instanceof Atom) {
+      return 1;
+    }
+    if (t instanceof Ref) {
+      return 2;
+    }
+    if (t instanceof Pid) {
+      return 3;
+    }
+    if (t instanceof Tuple) {
+      return 4;
+    }
+    if (t instanceof MapTerm) {
+      return 5;
+    }
+    if (t instanceof TermList) {
+      return 6;
+    }
+    return 7;
+  }
+
+  static int compare(Term a, Term b) {
+    int ra = rank(a);
+    int rb = rank(b);
+    if (ra != rb) {
+      return Integer.compare(ra, rb);
+    }
+    if (a instanceof IntTerm x) {
+      return Long.compare(x.value(), ((IntTerm) b).value());
+    }
+    if (a instanceof Atom x) {
+      return compareBytes(x.name(), ((Atom) b).name());
+    }
+    if (a instanceof Ref x) {
+      return Long.compare(x.serial(), ((Ref) b).serial());
+    }
+    if (a instanceof Pid x) {
+      return Integer.compare(x.serial(), ((Pid) b).serial());
+    }
+    if (a instanceof Tuple x) {
+      Tuple y = (Tuple) b;
+      if (x.size() != y.size()) {
+        return Integer.compare(x.size(), y.size());
+      }
+      return compareAll(x.elements(), y.elements());
+    }
+    if (a instanceof TermList x) {
+      List<Term> xs = x.elements();
+      List<Term> ys = ((TermList) b).elements();
+      for (int i = 0; i < Math.min(xs.size(), ys.size()); i++) {
+        int c = compare(xs.get(i), ys.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(xs.size(), ys.size());
+    }
+    if (a instanceof Bin x) {
+      return compareBytes(x.value(), ((Bin) b).value());
+    }
+    MapTerm x = (MapTerm) a;
+    MapTerm y = (MapTerm) b;
+    if (x.entries().size() != y.entries().size()) {
+      return Integer.compare(x.entries().size(), y.entries().size());
+    }
+    List<Term> kx = new ArrayList<>(x.entries().keySet());
+    List<Term> ky = new ArrayList<>(y.entries().keySet());
+    kx.sort(ORDER);
+    ky.sort(ORDER);
+    int c = compareAll(kx, ky);
+    if (c != 0) {
+      return c;
+    }
+    List<Term> vx = new ArrayList<>();
+    List<Term> vy = new ArrayList<>();
+    kx.forEach(k -> vx.add(x.entries().get(k)));
+    ky.forEach(k -> vy.add(y.entries().get(k)));
+    return compareAll(vx, vy);
+  }
+
+  private static int compareAll(List<Term> xs, List<Term> ys) {
+    for (int i = 0; i < xs.size(); i++) {
+      int c = compare(xs.get(i), ys.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static int compareBytes(String a, String b) {
+    byte[] x = a.getBytes(StandardCharsets.UTF_8);
+    byte[] y = b.getBytes(StandardCharsets.UTF_8);
+    return java.util.Arrays.compareUnsigned(x, y);
   }
 }

@@ -3,108 +3,183 @@ package dev.kaboom.console;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one console line into tokens; a bad character is a {@link ConsoleError} with its column. */
+/**
+ * Splits console input (one or more lines) into tokens with their line and column. An unclosed
+ * string, charlist or quoted atom is {@link Parser.Incomplete} (iex asks for the next line); a
+ * character that cannot start a token is a {@link ConsoleError}.
+ */
 final class Lexer {
   enum Kind {
-    NAME, // sensor, pid, Servy.ServicesSupervisor, Supervisor.which_children, :timer.sleep
-    ATOM, // :kaboom
     INT,
+    ATOM, // :kaboom, :"quoted"
     STRING,
-    PID, // #PID<0.105.0>
-    PUNCT, // ( ) { } [ ] , =
-    PIPE, // |>
+    CHARLIST,
+    NAME, // sup_pid, alive?, create_pledge
+    ALIAS, // Servy, PledgeServer (a dotted alias is ALIAS DOT ALIAS)
+    KEY, // active: (a keyword key)
+    PID, // #PID<0.105.0> (its text: 0.105.0)
+    PUNCT, // ( ) { } [ ] , ; . %{ % => |
+    OP, // = == != === !== |> + - ++ <> ..
     END
   }
 
-  record Token(Kind kind, String text, int column) {}
+  record Token(Kind kind, String text, int line, int column, boolean spaceBefore) {
+    boolean is(String punct) {
+      return (kind == Kind.PUNCT || kind == Kind.OP) && text.equals(punct);
+    }
+  }
+
+  private static final String[] OPS = {"===", "!==", "==", "!=", "|>", "++", "<>", "..", "=>", "=", "+", "-", "|"};
 
   private Lexer() {}
 
-  static List<Token> lex(String line) {
+  static List<Token> lex(String input) {
     List<Token> out = new ArrayList<>();
     int i = 0;
-    int n = line.length();
+    int n = input.length();
+    int line = 1;
+    int lineStart = 0;
+    boolean space = true;
     while (i < n) {
-      char c = line.charAt(i);
-      int col = i + 1;
+      char c = input.charAt(i);
+      int col = i - lineStart + 1;
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+        i++;
+        space = true;
+        continue;
+      }
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (line.startsWith("|>", i)) {
-        out.add(new Token(Kind.PIPE, "|>", col));
-        i += 2;
-      } else if ("(){}[],=".indexOf(c) >= 0) {
-        out.add(new Token(Kind.PUNCT, String.valueOf(c), col));
-        i++;
-      } else if (line.startsWith("#PID<", i)) {
-        int end = line.indexOf('>', i);
+        space = true;
+        continue;
+      }
+      if (c == '#' && !input.startsWith("#PID<", i)) {
+        while (i < n && input.charAt(i) != '\n') {
+          i++; // a comment
+        }
+        continue;
+      }
+      int start = i;
+      if (input.startsWith("#PID<", i)) {
+        int end = input.indexOf('>', i);
         if (end < 0) {
-          throw new ConsoleError("SyntaxError", col, "missing > after #PID<");
+          throw new ConsoleError("SyntaxError", line, col, "invalid #PID literal");
         }
-        out.add(new Token(Kind.PID, line.substring(i + 5, end), col));
+        out.add(new Token(Kind.PID, input.substring(i + 5, end), line, col, space));
         i = end + 1;
-      } else if (c == ':' && i + 1 < n && line.charAt(i + 1) == '"') {
-        int end = line.indexOf('"', i + 2);
-        if (end < 0) {
-          throw new ConsoleError("SyntaxError", col, "missing closing \" of the atom");
-        }
-        out.add(new Token(Kind.ATOM, line.substring(i + 2, end), col));
-        i = end + 1;
-      } else if (c == ':' && i + 1 < n && isNameStart(line.charAt(i + 1))) {
-        int end = nameEnd(line, i + 1);
-        String name = line.substring(i + 1, end);
-        if (end < n && line.charAt(end) == '.' && end + 1 < n && isNameStart(line.charAt(end + 1))) {
-          int fend = nameEnd(line, end + 1);
-          out.add(new Token(Kind.NAME, ":" + line.substring(i + 1, fend), col)); // :timer.sleep
-          i = fend;
-        } else {
-          out.add(new Token(Kind.ATOM, name, col));
-          i = end;
-        }
-      } else if (c == '"') {
-        int end = line.indexOf('"', i + 1);
-        if (end < 0) {
-          throw new ConsoleError("SyntaxError", col, "missing closing \" of the string");
-        }
-        out.add(new Token(Kind.STRING, line.substring(i + 1, end), col));
-        i = end + 1;
+      } else if (c == '"' || c == '\'') {
+        StringBuilder sb = new StringBuilder();
+        i = quoted(input, i + 1, c, sb);
+        out.add(new Token(c == '"' ? Kind.STRING : Kind.CHARLIST, sb.toString(), line, col, space));
+      } else if (c == ':' && i + 1 < n && input.charAt(i + 1) == '"') {
+        StringBuilder sb = new StringBuilder();
+        i = quoted(input, i + 2, '"', sb);
+        out.add(new Token(Kind.ATOM, sb.toString(), line, col, space));
+      } else if (c == ':' && i + 1 < n && (isNameStart(input.charAt(i + 1)) || Character.isUpperCase(input.charAt(i + 1)))) {
+        int end = nameEnd(input, i + 1);
+        out.add(new Token(Kind.ATOM, input.substring(i + 1, end), line, col, space));
+        i = end;
+      } else if (c == '?' && i + 1 < n) {
+        int cp = input.codePointAt(i + 1);
+        out.add(new Token(Kind.INT, Integer.toString(cp), line, col, space));
+        i += 1 + Character.charCount(cp);
       } else if (Character.isDigit(c)) {
         int end = i;
-        while (end < n && (Character.isDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+        while (end < n && (Character.isDigit(input.charAt(end)) || input.charAt(end) == '_')) {
           end++;
         }
-        out.add(new Token(Kind.INT, line.substring(i, end).replace("_", ""), col));
+        out.add(new Token(Kind.INT, input.substring(i, end).replace("_", ""), line, col, space));
+        i = end;
+      } else if (Character.isUpperCase(c)) {
+        int end = i + 1;
+        while (end < n && (Character.isLetterOrDigit(input.charAt(end)) || input.charAt(end) == '_')) {
+          end++;
+        }
+        out.add(new Token(Kind.ALIAS, input.substring(i, end), line, col, space));
         i = end;
       } else if (isNameStart(c)) {
-        int end = nameEnd(line, i);
-        out.add(new Token(Kind.NAME, line.substring(i, end), col));
-        i = end;
+        int end = nameEnd(input, i);
+        String name = input.substring(i, end);
+        if (end + 1 < n && input.charAt(end) == ':' && Character.isWhitespace(input.charAt(end + 1))) {
+          out.add(new Token(Kind.KEY, name, line, col, space));
+          i = end + 1;
+        } else {
+          out.add(new Token(Kind.NAME, name, line, col, space));
+          i = end;
+        }
+      } else if (input.startsWith("%{", i)) {
+        out.add(new Token(Kind.PUNCT, "%{", line, col, space));
+        i += 2;
+      } else if ("(){}[],;.".indexOf(c) >= 0 && !input.startsWith("..", i)) {
+        out.add(new Token(Kind.PUNCT, String.valueOf(c), line, col, space));
+        i++;
       } else {
-        throw new ConsoleError("SyntaxError", col, "unexpected character '" + c + "'");
+        String op = null;
+        for (String o : OPS) {
+          if (input.startsWith(o, i)) {
+            op = o;
+            break;
+          }
+        }
+        if (op == null) {
+          throw new ConsoleError(
+              "SyntaxError", line, col, "unexpected token: \"" + c + "\" (column " + col + ", code point U+"
+                  + String.format("%04X", (int) c) + ")");
+        }
+        out.add(new Token(op.equals("=>") || op.equals("|") ? Kind.PUNCT : Kind.OP, op, line, col, space));
+        i += op.length();
+      }
+      space = i < n && Character.isWhitespace(input.charAt(i));
+      if (i == start) {
+        i++;
       }
     }
-    out.add(new Token(Kind.END, "", n + 1));
+    out.add(new Token(Kind.END, "", line, n - lineStart + 1, true));
     return out;
   }
 
-  private static boolean isNameStart(char c) {
-    return Character.isLetter(c) || c == '_';
-  }
-
-  /** A name, possibly dotted (Servy.ServicesSupervisor.start_link), ending in ? or ! allowed. */
-  private static int nameEnd(String s, int i) {
+  /** Reads a quoted text from just after its opening quote; returns the index after the closing one. */
+  private static int quoted(String s, int i, char quote, StringBuilder sb) {
     int n = s.length();
-    while (true) {
-      while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-        i++;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == quote) {
+        return i + 1;
       }
-      if (i < n && (s.charAt(i) == '?' || s.charAt(i) == '!')) {
-        i++;
-      }
-      if (i + 1 < n && s.charAt(i) == '.' && isNameStart(s.charAt(i + 1))) {
-        i++;
+      if (c == '\\' && i + 1 < n) {
+        char e = s.charAt(i + 1);
+        sb.append(
+            switch (e) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              case 'e' -> (char) 27;
+              case '0' -> (char) 0;
+              default -> e;
+            });
+        i += 2;
         continue;
       }
-      return i;
+      sb.append(c);
+      i++;
     }
+    throw new Parser.Incomplete();
+  }
+
+  private static boolean isNameStart(char c) {
+    return Character.isLowerCase(c) || c == '_';
+  }
+
+  private static int nameEnd(String s, int i) {
+    int n = s.length();
+    while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '@')) {
+      i++;
+    }
+    if (i < n && (s.charAt(i) == '?' || s.charAt(i) == '!')) {
+      i++;
+    }
+    return i;
   }
 }

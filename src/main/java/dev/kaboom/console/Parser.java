@@ -2,145 +2,373 @@ package dev.kaboom.console;
 
 import dev.kaboom.console.Lexer.Kind;
 import dev.kaboom.console.Lexer.Token;
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Bin;
+import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermList;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The little Elixir the console understands: {@code pattern = expr}, calls with or without
- * parentheses, {@code |>}, tuples, lists, atoms, integers, strings and {@code #PID<0.N.0>}.
+ * The Elixir the console understands: expressions separated by {@code ;}, {@code pattern = expr},
+ * {@code |>}, {@code == != === !==}, {@code + - ++ <>}, calls ({@code Servy.PledgeServer.create_pledge("larry",
+ * 10)}, {@code :timer.sleep(10)}, {@code self()}, {@code Module.fun} without parentheses), tuples,
+ * lists (and keyword lists), maps, atoms, integers, {@code ?a}, strings, charlists, aliases and
+ * {@code #PID<0.N.0>}. Input that stops in the middle of an expression is {@link Incomplete} (iex's
+ * {@code ...(N)>}); nesting deeper than {@link #MAX_DEPTH} is a {@link ConsoleError}.
  */
 final class Parser {
+  /** The input ends inside an expression: iex asks for another line. */
+  static final class Incomplete extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Incomplete() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** How deep brackets, calls and operators may nest. */
+  static final int MAX_DEPTH = 100;
+
   sealed interface Expr {
+    int line();
+
     int column();
   }
 
-  record Lit(Object value, int column) implements Expr {}
+  record Lit(Term value, int line, int column) implements Expr {}
 
-  record Var(String name, int column) implements Expr {}
+  record Var(String name, int line, int column) implements Expr {}
 
-  record Call(String function, List<Expr> args, int column) implements Expr {}
+  /** A call; {@code module} is null for a local call ({@code self()}), else {@code Process}, {@code :timer}. */
+  record Call(String module, String function, List<Expr> args, boolean parens, int line, int column) implements Expr {
+    String display() {
+      return (module == null ? "" : module + ".") + function;
+    }
+  }
 
-  record TupleE(List<Expr> items, int column) implements Expr {}
+  record TupleE(List<Expr> items, int line, int column) implements Expr {}
 
-  record ListE(List<Expr> items, int column) implements Expr {}
+  record ListE(List<Expr> items, int line, int column) implements Expr {}
 
-  /** {@code pattern = expr}; a plain expression has a null pattern. */
-  record Statement(Expr pattern, Expr expr) {}
+  record MapE(List<Expr> keys, List<Expr> values, int line, int column) implements Expr {}
+
+  record Op(String op, Expr left, Expr right, int line, int column) implements Expr {}
+
+  record Match(Expr pattern, Expr expr, int line, int column) implements Expr {}
+
+  record Block(List<Expr> exprs, int line, int column) implements Expr {}
 
   private final List<Token> tokens;
   private int at;
+  private int depth;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
   }
 
-  static Statement parse(String line) {
-    Parser p = new Parser(Lexer.lex(line));
-    Expr first = p.pipeline();
-    Statement s;
-    if (p.peekPunct("=")) {
-      p.at++;
-      s = new Statement(first, p.pipeline());
-    } else {
-      s = new Statement(null, first);
-    }
-    Token t = p.tokens.get(p.at);
-    if (t.kind() != Kind.END) {
-      throw new ConsoleError("SyntaxError", t.column(), "unexpected token '" + t.text() + "'");
-    }
-    return s;
-  }
-
-  private boolean peekPunct(String p) {
-    Token t = tokens.get(at);
-    return t.kind() == Kind.PUNCT && t.text().equals(p);
-  }
-
-  private void expect(String p) {
-    Token t = tokens.get(at);
-    if (!(t.kind() == Kind.PUNCT && t.text().equals(p))) {
-      throw new ConsoleError(
-          "SyntaxError",
-          t.column(),
-          "expected '" + p + "'" + (t.kind() == Kind.END ? " before the end of the line" : " here, got '" + t.text() + "'"));
-    }
-    at++;
-  }
-
-  private Expr pipeline() {
-    Expr left = primary();
-    while (tokens.get(at).kind() == Kind.PIPE) {
-      Token pipe = tokens.get(at++);
-      Expr right = primary();
-      if (!(right instanceof Call c)) {
-        throw new ConsoleError("SyntaxError", pipe.column(), "the right side of |> must be a function call");
+  /** Parses the whole input; throws {@link Incomplete} or a SyntaxError {@link ConsoleError}. */
+  static Expr parse(String input) {
+    Parser p = new Parser(Lexer.lex(input));
+    List<Expr> exprs = new ArrayList<>();
+    while (p.peek().kind() != Kind.END) {
+      if (p.peek().is(";")) {
+        p.at++;
+        continue;
       }
-      List<Expr> args = new ArrayList<>();
-      args.add(left);
-      args.addAll(c.args());
-      left = new Call(c.function(), args, c.column());
+      int line = p.peek().line();
+      exprs.add(p.expr());
+      Token t = p.peek();
+      if (t.kind() != Kind.END && !t.is(";") && t.line() == line) {
+        throw p.syntaxError(t);
+      }
+    }
+    if (exprs.isEmpty()) {
+      return new Lit(Atom.of("nil"), 1, 1);
+    }
+    return exprs.size() == 1 ? exprs.get(0) : new Block(exprs, 1, 1);
+  }
+
+  private Token peek() {
+    return tokens.get(at);
+  }
+
+  private Token next() {
+    Token t = tokens.get(at++);
+    if (t.kind() == Kind.END) {
+      throw new Incomplete();
+    }
+    return t;
+  }
+
+  ConsoleError syntaxError(Token t) {
+    String what =
+        switch (t.kind()) {
+          case NAME, ALIAS -> "syntax error before: " + quote(t.text());
+          case STRING -> "syntax error before: \"" + t.text() + "\"";
+          case INT -> "syntax error before: " + t.text();
+          case ATOM -> "syntax error before: " + t.text();
+          default -> "unexpected token: " + t.text();
+        };
+    return new ConsoleError("SyntaxError", t.line(), t.column(), what);
+  }
+
+  private static String quote(String s) {
+    return "'" + s + "'";
+  }
+
+  private void expect(String punct) {
+    Token t = next();
+    if (!t.is(punct)) {
+      throw syntaxError(t);
+    }
+  }
+
+  private void enter(Token at) {
+    if (++depth > MAX_DEPTH) {
+      throw new ConsoleError(
+          "SyntaxError", at.line(), at.column(), "expression nested too deep (more than " + MAX_DEPTH + " levels)");
+    }
+  }
+
+  // match (right-assoc) < equality < pipe < concat < additive < primary
+  private Expr expr() {
+    Token first = peek();
+    enter(first);
+    try {
+      Expr left = equality();
+      if (peek().is("=")) {
+        Token eq = next();
+        Expr right = expr();
+        return new Match(left, right, eq.line(), eq.column());
+      }
+      return left;
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr equality() {
+    Expr left = pipe();
+    while (peek().kind() == Kind.OP && List.of("==", "!=", "===", "!==").contains(peek().text())) {
+      Token op = next();
+      left = new Op(op.text(), left, pipe(), op.line(), op.column());
     }
     return left;
   }
 
-  private List<Expr> items(String close) {
+  private Expr pipe() {
+    Expr left = concat();
+    while (peek().is("|>")) {
+      Token op = next();
+      Expr right = concat();
+      if (!(right instanceof Call c)) {
+        throw new ConsoleError(
+            "ArgumentError", op.line(), op.column(),
+            "cannot pipe " + "into " + "an expression that is not a function call");
+      }
+      List<Expr> args = new ArrayList<>();
+      args.add(left);
+      args.addAll(c.args());
+      left = new Call(c.module(), c.function(), args, true, c.line(), c.column());
+    }
+    return left;
+  }
+
+  private Expr concat() {
+    Expr left = additive();
+    while (peek().kind() == Kind.OP && List.of("++", "<>", "..").contains(peek().text())) {
+      Token op = next();
+      left = new Op(op.text(), left, additive(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  private Expr additive() {
+    Expr left = unary();
+    while (peek().kind() == Kind.OP && (peek().is("+") || peek().is("-"))) {
+      Token op = next();
+      left = new Op(op.text(), left, unary(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  private Expr unary() {
+    if (peek().is("-")) {
+      Token op = next();
+      Expr e = unary();
+      return new Op("-", new Lit(new IntTerm(0), op.line(), op.column()), e, op.line(), op.column());
+    }
+    return postfix(primary());
+  }
+
+  /** {@code Module.fun(args)}, {@code Module.fun}, {@code :erlang.fun(args)}. */
+  private Expr postfix(Expr e) {
+    while (peek().is(".") && !peek().spaceBefore()) {
+      Token dot = next();
+      Token t = next();
+      String module;
+      if (e instanceof Lit l && l.value() instanceof Atom a) {
+        module = Inspect.isAlias(a.name()) ? a.name() : ":" + a.name();
+      } else {
+        throw syntaxError(dot);
+      }
+      if (t.kind() == Kind.ALIAS && !module.startsWith(":")) {
+        e = new Lit(Atom.of(module + "." + t.text()), e.line(), e.column());
+        continue;
+      }
+      if (t.kind() != Kind.NAME) {
+        throw syntaxError(t);
+      }
+      if (peek().is("(") && !peek().spaceBefore()) {
+        next();
+        e = new Call(module, t.text(), args(")"), true, e.line(), e.column());
+      } else {
+        e = new Call(module, t.text(), List.of(), false, e.line(), e.column());
+      }
+    }
+    return e;
+  }
+
+  private List<Expr> args(String close) {
     List<Expr> items = new ArrayList<>();
-    if (peekPunct(close)) {
-      at++;
+    if (peek().is(close)) {
+      next();
       return items;
     }
     while (true) {
-      items.add(pipeline());
-      if (peekPunct(",")) {
-        at++;
+      if (peek().kind() == Kind.KEY) {
+        items.add(keywords(close));
+        expect(close);
+        return items;
+      }
+      items.add(expr());
+      Token t = next();
+      if (t.is(close)) {
+        return items;
+      }
+      if (!t.is(",")) {
+        throw syntaxError(t);
+      }
+    }
+  }
+
+  /** A trailing keyword list, {@code [one: 1, two: 2]} or the last argument {@code f(a, k: v)}. */
+  private Expr keywords(String close) {
+    Token first = peek();
+    List<Expr> pairs = new ArrayList<>();
+    while (true) {
+      Token key = next();
+      if (key.kind() != Kind.KEY) {
+        throw syntaxError(key);
+      }
+      Expr value = expr();
+      pairs.add(new TupleE(List.of(new Lit(Atom.of(key.text()), key.line(), key.column()), value), key.line(), key.column()));
+      if (peek().is(",")) {
+        next();
         continue;
       }
-      expect(close);
-      return items;
+      if (!peek().is(close)) {
+        throw syntaxError(next());
+      }
+      return new ListE(pairs, first.line(), first.column());
     }
   }
 
   private Expr primary() {
-    Token t = tokens.get(at++);
-    switch (t.kind()) {
-      case ATOM:
-        return new Lit(dev.kaboom.engine.Atom.of(t.text()), t.column());
-      case INT:
-        return new Lit(new dev.kaboom.engine.IntTerm(Long.parseLong(t.text())), t.column());
-      case STRING:
-        return new Lit(t.text(), t.column());
-      case PID:
-        return new Call("pid", List.of(new Lit(t.text(), t.column())), t.column());
-      case PUNCT:
-        if (t.text().equals("{")) {
-          return new TupleE(items("}"), t.column());
-        }
-        if (t.text().equals("[")) {
-          return new ListE(items("]"), t.column());
-        }
-        if (t.text().equals("(")) {
-          Expr e = pipeline();
-          expect(")");
-          return e;
-        }
-        throw new ConsoleError("SyntaxError", t.column(), "unexpected token '" + t.text() + "'");
-      case NAME:
-        String name = t.text();
-        if (peekPunct("(")) {
-          at++;
-          return new Call(name, items(")"), t.column());
-        }
-        int dot = name.lastIndexOf('.');
-        if (dot > 0 && Character.isLowerCase(name.charAt(dot + 1))) {
-          return new Call(name, List.of(), t.column()); // Module.fun without parentheses
-        }
-        if (Character.isUpperCase(name.charAt(0))) {
-          return new Lit(dev.kaboom.engine.Atom.of(name), t.column()); // an alias is an atom
-        }
-        return new Var(name, t.column());
-      default:
-        throw new ConsoleError(
-            "SyntaxError", t.column(), t.kind() == Kind.END ? "the line ends too early" : "unexpected '" + t.text() + "'");
+    Token t = next();
+    enter(t);
+    try {
+      switch (t.kind()) {
+        case INT:
+          return new Lit(new IntTerm(Long.parseLong(t.text())), t.line(), t.column());
+        case ATOM:
+          return new Lit(Atom.of(t.text()), t.line(), t.column());
+        case STRING:
+          return new Lit(new Bin(t.text()), t.line(), t.column());
+        case CHARLIST:
+          {
+            List<Term> codes = new ArrayList<>();
+            t.text().codePoints().forEach(cp -> codes.add(new IntTerm(cp)));
+            return new Lit(new TermList(codes), t.line(), t.column());
+          }
+        case PID:
+          return new Call(null, "pid", List.of(new Lit(new Bin(t.text()), t.line(), t.column())), true, t.line(), t.column());
+        case ALIAS:
+          return new Lit(Atom.of(t.text()), t.line(), t.column());
+        case NAME:
+          {
+            String name = t.text();
+            if (name.equals("true") || name.equals("false") || name.equals("nil")) {
+              return new Lit(Atom.of(name), t.line(), t.column());
+            }
+            if (peek().is("(") && !peek().spaceBefore()) {
+              next();
+              return new Call(null, name, args(")"), true, t.line(), t.column());
+            }
+            if (name.equals("h") && peek().kind() == Kind.ALIAS && peek().line() == t.line()) {
+              return new Call(null, name, List.of(expr()), false, t.line(), t.column()); // h Servy.PledgeServer
+            }
+            return new Var(name, t.line(), t.column());
+          }
+        case PUNCT:
+          if (t.is("{")) {
+            return new TupleE(args("}"), t.line(), t.column());
+          }
+          if (t.is("[")) {
+            return new ListE(listItems(), t.line(), t.column());
+          }
+          if (t.is("%{")) {
+            return map(t);
+          }
+          if (t.is("(")) {
+            Expr e = expr();
+            expect(")");
+            return e;
+          }
+          throw syntaxError(t);
+        default:
+          throw syntaxError(t);
+      }
+    } finally {
+      depth--;
+    }
+  }
+
+  private List<Expr> listItems() {
+    if (peek().kind() == Kind.KEY) {
+      Expr kw = keywords("]");
+      expect("]");
+      return ((ListE) kw).items();
+    }
+    return args("]");
+  }
+
+  private Expr map(Token open) {
+    List<Expr> keys = new ArrayList<>();
+    List<Expr> values = new ArrayList<>();
+    if (peek().is("}")) {
+      next();
+      return new MapE(keys, values, open.line(), open.column());
+    }
+    while (true) {
+      if (peek().kind() == Kind.KEY) {
+        Token key = next();
+        keys.add(new Lit(Atom.of(key.text()), key.line(), key.column()));
+        values.add(expr());
+      } else {
+        keys.add(expr());
+        expect("=>");
+        values.add(expr());
+      }
+      Token t = next();
+      if (t.is("}")) {
+        return new MapE(keys, values, open.line(), open.column());
+      }
+      if (!t.is(",")) {
+        throw syntaxError(t);
+      }
     }
   }
 }

@@ -80,6 +80,21 @@ public final class Node {
     return sink;
   }
 
+  private java.util.function.Consumer<String> stdout = line -> {};
+
+  /**
+   * Where the processes' printed lines go ({@code IO.puts} of the course's servers: "Starting the
+   * pledge server..."); by default nowhere. The console prints them.
+   */
+  public void setStdout(java.util.function.Consumer<String> stdout) {
+    this.stdout = stdout == null ? line -> {} : stdout;
+  }
+
+  /** {@code IO.puts(line)} from a process. */
+  public void print(String line) {
+    stdout.accept(line);
+  }
+
   public void setSink(EventSink sink) {
     this.sink = sink;
     scheduler.setSink(sink);

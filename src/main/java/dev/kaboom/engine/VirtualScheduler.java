@@ -40,6 +40,8 @@ public final class VirtualScheduler implements Scheduler {
   private static final int RECENT = 256;
   private long timerSeq;
   private int liveTimers;
+  /** Live timers scheduled with {@link #scheduleBackground}: they do not keep the scheduler busy. */
+  private int backgroundTimers;
   private EventSink sink = EventSink.NONE;
 
   /** A pending timer; {@link #cancel()} drops it without moving time. */
@@ -48,6 +50,7 @@ public final class VirtualScheduler implements Scheduler {
     final long seq;
     final Runnable action;
     boolean cancelled;
+    boolean background;
     private final VirtualScheduler owner;
 
     Timer(VirtualScheduler owner, long atMillis, long seq, Runnable action) {
@@ -60,6 +63,9 @@ public final class VirtualScheduler implements Scheduler {
     public void cancel() {
       if (!cancelled) {
         cancelled = true;
+        if (background) {
+          owner.backgroundTimers--;
+        }
         if (--owner.liveTimers == 0) {
           // only cancelled timers are left: none of them can ever fire
           owner.timers.clear();
@@ -96,6 +102,18 @@ public final class VirtualScheduler implements Scheduler {
     Timer t = new Timer(this, nowMillis + Math.max(0, delayMillis), timerSeq++, action);
     timers.add(t);
     liveTimers++;
+    return t;
+  }
+
+  /**
+   * As {@link #schedule}, for periodic work (a server's refresh tick): such a timer fires when time
+   * passes it, but does not keep {@link #step()} / {@link #runUntilIdle()} going, so a tree with a
+   * ticking server still comes to rest.
+   */
+  public Timer scheduleBackground(long delayMillis, Runnable action) {
+    Timer t = schedule(delayMillis, action);
+    t.background = true;
+    backgroundTimers++;
     return t;
   }
 
@@ -181,6 +199,9 @@ public final class VirtualScheduler implements Scheduler {
     }
     timers.poll();
     liveTimers--;
+    if (t.background) {
+      backgroundTimers--;
+    }
     t.cancelled = true;
     if (t.atMillis > nowMillis) {
       long from = nowMillis;
@@ -195,7 +216,7 @@ public final class VirtualScheduler implements Scheduler {
 
   @Override
   public boolean step() {
-    return runReady() || fireNextTimer(Long.MAX_VALUE);
+    return runReady() || (liveTimers > backgroundTimers && fireNextTimer(Long.MAX_VALUE));
   }
 
   @Override
@@ -238,8 +259,8 @@ public final class VirtualScheduler implements Scheduler {
       }
       if (!runReady()) {
         Timer t = peekLiveTimer();
-        if (t == null) {
-          return steps;
+        if (t == null || liveTimers == backgroundTimers) {
+          return steps; // only background ticks left: at rest
         }
         if (t.atMillis - startMillis > maxAdvanceMillis) {
           throw runaway(RunawayException.Kind.TIME, maxAdvanceMillis);
@@ -314,7 +335,7 @@ public final class VirtualScheduler implements Scheduler {
 
   @Override
   public boolean isIdle() {
-    return runQueue.isEmpty() && liveTimers == 0;
+    return runQueue.isEmpty() && liveTimers == backgroundTimers;
   }
 
   public int readyCount() {

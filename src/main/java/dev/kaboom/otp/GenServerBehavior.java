@@ -37,8 +37,22 @@ public final class GenServerBehavior<S> implements Behavior {
     return state;
   }
 
+  private String startLine;
+
+  /**
+   * The line its {@code start_link} prints before starting it ({@code IO.puts "Starting the
+   * services supervisor..."}), printed even when the name is taken; null for none.
+   */
+  public GenServerBehavior<S> printingOnStart(String line) {
+    this.startLine = line;
+    return this;
+  }
+
   @Override
   public boolean preInit(Proc self) {
+    if (startLine != null) {
+      self.node().print(startLine); // IO.puts in start_link, before gen:start registers the name
+    }
     return Names.registerAtInit(self, name, self.spawner());
   }
 
@@ -71,6 +85,8 @@ public final class GenServerBehavior<S> implements Behavior {
       after(self, r);
     } else if (message instanceof Messages.Cast cast) {
       after(self, module.handleCast(cast.request(), state));
+    } else if (message instanceof Messages.SysTerminate stop) {
+      terminate(self, stop.reason());
     } else if (message instanceof ExitMessage exit && exit.from().equals(parent)) {
       terminate(self, exit.reason());
     } else {

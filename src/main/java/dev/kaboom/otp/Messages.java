@@ -19,4 +19,10 @@ public final class Messages {
 
   /** {@code proc_lib:init_ack}: a started process tells its starter how its init went. */
   public record Ack(Pid pid, Term result) {}
+
+  /**
+   * {@code sys:terminate(Pid, Reason)}, as {@code GenServer.stop/2} and {@code Supervisor.stop/2}
+   * send it: the process terminates with {@code reason} (a supervisor stops its children first).
+   */
+  public record SysTerminate(Term reason) {}
 }

@@ -119,8 +119,22 @@ public final class SupervisorBehavior implements Behavior {
 
   // ---- init ----
 
+  private String startLine;
+
+  /**
+   * The line its {@code start_link} prints before starting it ({@code IO.puts "Starting the
+   * services supervisor..."}), printed even when the name is taken; null for none.
+   */
+  public SupervisorBehavior printingOnStart(String line) {
+    this.startLine = line;
+    return this;
+  }
+
   @Override
   public boolean preInit(Proc self) {
+    if (startLine != null) {
+      self.node().print(startLine); // IO.puts in start_link, before gen:start registers the name
+    }
     return Names.registerAtInit(self, name, self.spawner());
   }
 
@@ -195,6 +209,8 @@ public final class SupervisorBehavior implements Behavior {
       if (c != null) {
         restartChild(c, exit.reason());
       }
+    } else if (message instanceof Messages.SysTerminate stop) {
+      terminateChildren(new ArrayList<>(children), () -> self.die(stop.reason()));
     } else if (message instanceof Messages.Call call) {
       if (call.request() instanceof SupervisorRequest r) {
         handleCall(call, r);

@@ -35,14 +35,14 @@ public final class ScenarioLoader {
     record Failed(ScenarioError error) implements Result {}
   }
 
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*|[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
   private static final Pattern ATOM = Pattern.compile("[a-z][a-zA-Z0-9_@]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.@]{0,254}");
   private static final List<String> TOP_KEYS = List.of("name", "description", "tree", "steps");
   private static final List<String> NODE_KEYS =
       List.of(
           "id", "name", "restart", "shutdown", "strategy", "intensity", "period_s", "children",
-          "trap_exit", "stop_ms");
+          "trap_exit", "stop_ms", "behavior", "prints", "arg");
   private static final List<String> STEP_KINDS =
       List.of(
           "exit", "stop", "which_children", "count_children", "terminate_child", "restart_child",
@@ -201,7 +201,9 @@ public final class ScenarioLoader {
     String id = string(idAt, "id");
     if (!ID.matcher(id).matches()) {
       throw new ScenarioException(
-          idAt, "invalid id '" + id + "': expected lower-case letters, digits and _, starting with a letter");
+          idAt,
+          "invalid id '" + id + "': expected lower-case letters, digits and _, starting with a letter,"
+              + " or a module name such as Servy.PledgeServer");
     }
     boolean supervisor = f.containsKey("strategy") || f.containsKey("children");
     RestartType restart = RestartType.PERMANENT;
@@ -275,7 +277,34 @@ public final class ScenarioLoader {
     }
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, intensity, period, children, trap, stopMs,
-        name);
+        name, builtin(o, supervisor, id));
+  }
+
+  /** The node's {@code behavior}, {@code prints} and {@code arg}, if any (see TreeNode.Builtin). */
+  private static java.util.Optional<TreeNode.Builtin> builtin(Located.Obj o, boolean supervisor, String id) {
+    Map<String, Located> f = o.fields();
+    if (!f.containsKey("behavior") && !f.containsKey("prints") && !f.containsKey("arg")) {
+      return java.util.Optional.empty();
+    }
+    String behavior = supervisor ? "supervisor" : "worker";
+    if (f.containsKey("behavior")) {
+      if (supervisor) {
+        int[] kp = o.keyPositions().get("behavior");
+        throw new ScenarioException(
+            kp[0], kp[1], "\"behavior\" is for workers; '" + id + "' is a supervisor (it has children or a strategy)");
+      }
+      behavior = string(f.get("behavior"), "behavior");
+      if (!dev.kaboom.otp.Builtins.NAMES.contains(behavior)) {
+        throw new ScenarioException(
+            f.get("behavior"),
+            "unknown behavior '" + behavior + "': expected one of " + String.join(", ", dev.kaboom.otp.Builtins.NAMES));
+      }
+    }
+    java.util.Optional<String> prints =
+        f.containsKey("prints") ? java.util.Optional.of(string(f.get("prints"), "prints")) : java.util.Optional.empty();
+    java.util.OptionalLong arg =
+        f.containsKey("arg") ? java.util.OptionalLong.of(integer(f.get("arg"), "arg", 0)) : java.util.OptionalLong.empty();
+    return java.util.Optional.of(new TreeNode.Builtin(behavior, prints, arg));
   }
 
   private static Shutdown shutdown(Located at) {

@@ -1,6 +1,7 @@
 package dev.kaboom.scenario;
 
 import dev.kaboom.engine.Behavior;
+import dev.kaboom.otp.Builtins;
 import dev.kaboom.otp.ChildSpec;
 import dev.kaboom.otp.ChildType;
 import dev.kaboom.otp.GenServerBehavior;
@@ -50,8 +51,21 @@ public final class TreeBuilder {
 
   /** A fresh behaviour for one start of {@code n}. */
   public static Behavior behavior(TreeNode n) {
+    return behavior(n, n.builtin().map(b -> b.arg().orElse(0)).orElse(0L));
+  }
+
+  /**
+   * A fresh behaviour for one start of {@code n} with {@code arg} as its start argument (the
+   * console's {@code Servy.SensorServer.start_link(30)}); it prints the node's {@code prints} line.
+   */
+  public static Behavior behavior(TreeNode n, long arg) {
+    String line = n.builtin().flatMap(TreeNode.Builtin::prints).map(p -> p.replace("{arg}", Long.toString(arg))).orElse(null);
     if (n.supervisor()) {
-      return new SupervisorBehavior(supervisorSpec(n), n.name());
+      return new SupervisorBehavior(supervisorSpec(n), n.name()).printingOnStart(line);
+    }
+    if (n.builtin().isPresent()) {
+      Behavior b = Builtins.worker(n.builtin().get().behavior(), n.name(), arg, n.trapExit(), n.stopMillis());
+      return ((GenServerBehavior<?>) b).printingOnStart(line);
     }
     return new GenServerBehavior<>(new SimpleWorker(n.trapExit(), n.stopMillis()), n.name());
   }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One node of a scenario's tree: a supervisor (it has a strategy or children) or a worker. All
  * defaults are already applied. {@code name} is the name its process registers (Kaboom's
- * extension of the format, like {@code name: __MODULE__} in Elixir).
+ * extension of the format, like {@code name: __MODULE__} in Elixir). {@code builtin} names the
+ * built-in code a worker runs ({@link Builtin}; none: a plain worker that does nothing).
  */
 public record TreeNode(
     String id,
@@ -22,11 +23,39 @@ public record TreeNode(
     List<TreeNode> children,
     boolean trapExit,
     long stopMillis,
-    Optional<String> name) {
+    Optional<String> name,
+    Optional<Builtin> builtin) {
+
+  /**
+   * Code a node runs instead of the plain worker (or, for a supervisor, what it prints): a built-in
+   * behaviour named in the file ({@code "behavior": "pledge_server"}), the line its start prints
+   * ({@code "prints"}, {@code {arg}} standing for the argument) and the argument its {@code
+   * start_link} takes ({@code "arg"}; absent: {@code start_link/0}).
+   */
+  public record Builtin(String behavior, Optional<String> prints, java.util.OptionalLong arg) {}
 
   public TreeNode {
     children = List.copyOf(children);
     name = name == null ? Optional.empty() : name;
+    builtin = builtin == null ? Optional.empty() : builtin;
+  }
+
+  /** A node that runs no built-in code. */
+  public TreeNode(
+      String id,
+      boolean supervisor,
+      RestartType restart,
+      Shutdown shutdown,
+      Strategy strategy,
+      int intensity,
+      int periodSeconds,
+      List<TreeNode> children,
+      boolean trapExit,
+      long stopMillis,
+      Optional<String> name) {
+    this(
+        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
+        stopMillis, name, Optional.empty());
   }
 
   /** A node whose process registers no name. */
@@ -60,19 +89,19 @@ public record TreeNode(
   public TreeNode withChildren(List<TreeNode> newChildren) {
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, newChildren,
-        trapExit, stopMillis, name);
+        trapExit, stopMillis, name, builtin);
   }
 
   public TreeNode withStrategy(Strategy s) {
     return new TreeNode(
         id, supervisor, restart, shutdown, s, intensity, periodSeconds, children, trapExit,
-        stopMillis, name);
+        stopMillis, name, builtin);
   }
 
   public TreeNode withIntensity(int newIntensity, int newPeriodSeconds) {
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, newIntensity, newPeriodSeconds, children,
-        trapExit, stopMillis, name);
+        trapExit, stopMillis, name, builtin);
   }
 
   /** Number of nodes in this subtree, this one included. */

@@ -12,81 +12,110 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The course chapter's iex session, line by line, on the bundled Servy tree. */
+/** The console on the Servy course world: iex's prompts, values, errors and the shell's death. */
 class ConsoleTest {
-  private final Console console = new Console(servy());
+  private final Console console = new Console(course());
 
-  private static Scenario servy() {
-    return ((ScenarioLoader.Result.Loaded) ScenarioLoader.load(Path.of("resources/scenarios/servy.json")))
+  static Scenario course() {
+    return ((ScenarioLoader.Result.Loaded) ScenarioLoader.load(Path.of("resources/scenarios/servy-course.json")))
         .scenario();
   }
 
   @Test
-  void theCourseSessionRunsLineByLine() {
+  void theChapterSessionPrintsTheServersLinesAndValuesAsIex() {
     assertThat(console.eval("{:ok, sup_pid} = Servy.ServicesSupervisor.start_link()"))
-        .contains("started  servy/services/pledge", "started  servy/services/sensor")
-        .endsWith("{:ok, #PID<0.102.0>}\n");
+        .startsWith(
+            "Starting the services supervisor...\nStarting the pledge server...\n"
+                + "Starting the sensor server with 60...\nRunning tasks to get sensor data...\n{:ok, #PID<0.")
+        .doesNotContain("started");
     assertThat(console.eval("Supervisor.which_children(sup_pid)"))
-        .isEqualTo(
-            "[{:sensor, #PID<0.104.0>, :worker, []}, {:pledge, #PID<0.103.0>, :worker, []}]\n");
-    assertThat(console.eval("Supervisor.count_children(sup_pid)"))
-        .isEqualTo("%{active: 2, specs: 2, supervisors: 0, workers: 2}\n");
-    assertThat(console.eval("Process.whereis(:sensor_server) |> Process.exit(:kaboom)"))
-        .isEqualTo(
-            "  exited   servy/services/sensor #PID<0.104.0> :kaboom\n"
-                + "  started  servy/services/sensor #PID<0.105.0>\n"
-                + "true\n");
-    assertThat(console.eval("pid = Process.whereis(Servy.ServicesSupervisor)"))
-        .isEqualTo("#PID<0.102.0>\n");
-    // the shell started it, so the shell is linked to it: as in iex, the shell hears the kill
-    assertThat(console.eval("Process.exit(pid, :kill)"))
-        .contains(
-            "exited   servy/services #PID<0.102.0> :killed",
-            "** (EXIT from #PID<0.102.0>) shell process exited with reason: :killed")
-        .endsWith("true\n");
-    assertThat(console.eval("Process.alive?(pid)")).isEqualTo("false\n");
+        .matches(
+            "\\[\n  \\{Servy.SensorServer, #PID<0.\\d+.0>, :worker, \\[Servy.SensorServer\\]\\},\n"
+                + "  \\{Servy.PledgeServer, #PID<0.\\d+.0>, :worker, \\[Servy.PledgeServer\\]\\}\n\\]\n");
+    assertThat(console.eval("Servy.PledgeServer.create_pledge(\"larry\", 10)")).matches("\"pledge-\\d+\"\n");
+    assertThat(console.eval("Process.whereis(:pledge_server) |> Process.exit(:kaboom)"))
+        .isEqualTo("Starting the pledge server...\ntrue\n");
+    assertThat(console.eval("Servy.PledgeServer.recent_pledges()")).isEqualTo("[]\n");
+    assertThat(console.prompt()).isEqualTo("iex(6)> ");
   }
 
   @Test
-  void underTheTopSupervisorAKilledServicesSupervisorComesBack() {
-    console.eval("Servy.Supervisor.start_link()");
-    String out = console.eval("Process.whereis(Servy.ServicesSupervisor) |> Process.exit(:kill)");
-    assertThat(out)
-        .contains("exited   servy/services #PID<0.104.0> :killed", "started  servy/services #PID<");
-    assertThat(console.eval("Supervisor.count_children(Servy.Supervisor)"))
-        .isEqualTo("%{active: 2, specs: 2, supervisors: 1, workers: 1}\n");
+  void aLineThatRaisesKeepsThePromptNumber() {
+    assertThat(console.eval("Servy.Nope.start_link()"))
+        .isEqualTo(
+            "** (UndefinedFunctionError) function Servy.Nope.start_link/0 is undefined (module Servy.Nope is not"
+                + " available)\n    Servy.Nope.start_link()\n");
+    assertThat(console.eval("{:ok, x} = :error")).isEqualTo("** (MatchError) no match of right hand side value: :error\n\n");
+    assertThat(console.eval("Servy.PledgeServer.recent_pledges()"))
+        .startsWith("** (exit) exited in: GenServer.call(:pledge_server, :recent_pledges, 5000)\n    ** (EXIT) no process:");
+    assertThat(console.eval("Process.exit(:sensor_server, :kaboom)"))
+        .startsWith("** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+    assertThat(console.eval("sup")).contains("** (CompileError) iex:1: undefined function sup/0 (there is no such import)");
+    assertThat(console.eval("Process.exit(:x, )")).startsWith("** (SyntaxError) iex:1:");
+    assertThat(console.prompt()).isEqualTo("iex(1)> ");
+    assertThat(console.eval(":ok")).isEqualTo(":ok\n");
+    assertThat(console.prompt()).isEqualTo("iex(2)> ");
   }
 
   @Test
-  void badLinesSayWhatAndWhereAndTheConsoleGoesOn() {
-    assertThat(console.eval("Foo.bar(1)"))
-        .startsWith("** (UndefinedFunctionError) iex:1:1: function Foo.bar/1 is undefined");
-    assertThat(console.eval("Process.exit(:x, )"))
-        .isEqualTo("** (SyntaxError) iex:2:18: unexpected token ')'\n");
-    assertThat(console.eval("Process.exit(Process.whereis(:nobody), :kaboom)"))
-        .contains("must be a pid, got nil (nothing is registered under that name)");
-    assertThat(console.eval("Supervisor.which_children(Servy.Supervisor)"))
-        .startsWith("** (exit) exited in: Supervisor.which_children(Servy.Supervisor)")
-        .contains("no process");
-    assertThat(console.eval("Nope.start_link()"))
-        .contains("module Nope is not in this scenario; its modules are Servy.Supervisor");
-    assertThat(console.eval("{:ok, x} = Process.whereis(:nobody)"))
-        .isEqualTo("** (MatchError) no match of right hand side value: nil\n");
-    assertThat(console.eval("1 + 2")).startsWith("** (SyntaxError) iex:7:3:");
-    assertThat(console.prompt()).isEqualTo("iex(8)> ");
+  void anUnfinishedExpressionAsksForMore() {
+    assertThat(console.eval("{:ok, sup} =")).isEmpty();
+    assertThat(console.prompt()).isEqualTo("...(1)> ");
+    assertThat(console.eval("  Servy.ServicesSupervisor.start_link()")).contains("{:ok, #PID<");
+    assertThat(console.eval("Supervisor.count_children(")).isEmpty();
+    assertThat(console.eval("sup)")).isEqualTo("%{active: 2, specs: 2, supervisors: 0, workers: 2}\n");
+    assertThat(console.prompt()).isEqualTo("iex(3)> ");
+  }
+
+  @Test
+  void whenTheShellDiesANewOneStartsWithoutBindings() {
+    console.eval("x = 42");
+    String me = console.eval("self()");
+    assertThat(console.eval("Process.exit(self(), :kill)"))
+        .isEqualTo("** (EXIT from " + me.strip() + ") shell process exited with reason: killed\n\n" + Console.BANNER + "\n");
+    assertThat(console.prompt()).isEqualTo("iex(1)> ");
+    assertThat(console.eval("x")).contains("** (CompileError) iex:1: undefined function x/0");
+    assertThat(console.eval("self()")).isNotEqualTo(me);
+  }
+
+  @Test
+  void aLinkedShellDiesWithTheProcessItStarted() {
+    console.eval("{:ok, sup} = Servy.ServicesSupervisor.start_link()");
+    assertThat(console.eval("Process.exit(sup, :kaboom); Process.sleep(200)"))
+        .contains("shell process exited with reason: :kaboom");
+    assertThat(console.eval("Process.whereis(:pledge_server)")).isEqualTo("nil\n");
+  }
+
+  @Test
+  void theKickStarterRestartsTheHttpServerItLinked() {
+    console.eval("Servy.KickStarter.start_link()");
+    assertThat(console.eval("Process.whereis(:http_server) |> Process.exit(:kaboom)"))
+        .isEqualTo("HttpServer exited (:kaboom)\nStarting the HTTP server...\ntrue\n");
+  }
+
+  @Test
+  void aLineNestedTooDeepIsAnErrorAndTheConsoleGoesOn() {
+    assertThat(console.eval("[".repeat(5000) + "]".repeat(5000))).startsWith("** (SyntaxError)");
+    assertThat(console.eval("{".repeat(100_000))).startsWith("** (SyntaxError)");
+    assertThat(console.eval(":ok")).isEqualTo(":ok\n");
+  }
+
+  @Test
+  void eventsArePrintedOnlyWhenAsked() {
+    Console withEvents = new Console(course(), true);
+    assertThat(withEvents.eval("Servy.PledgeServer.start_link()")).contains("  started  Servy.PledgeServer #PID<");
   }
 
   @Test
   void aPipedSessionEchoesItsLinesAndStopsAtEndOfInput() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     console.run(
-        new BufferedReader(new StringReader("Servy.Supervisor.start_link\ntree\n")),
+        new BufferedReader(new StringReader("Servy.PledgeServer.start_link()\nSupervisor.count_children(\n:nope)\n")),
         new PrintStream(bytes, true, StandardCharsets.UTF_8),
         true);
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out)
-        .contains("iex(1)> Servy.Supervisor.start_link\n")
-        .contains("{:ok, #PID<0.102.0>}")
-        .contains("iex(2)> tree\n", "servy #PID<0.102.0> Servy.Supervisor", "    sensor #PID<0.106.0> :sensor_server");
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .startsWith(Console.BANNER + "\niex(1)> Servy.PledgeServer.start_link()\nStarting the pledge server...\n")
+        .contains("iex(2)> Supervisor.count_children(\n...(2)> :nope)\n** (exit) exited in: GenServer.call(:nope, :count_children, :infinity)")
+        .endsWith("iex(2)> \n");
   }
 }

@@ -22,6 +22,22 @@ class VirtualSchedulerTest {
   }
 
   @Test
+  void aBackgroundTickFiresAsTimePassesButDoesNotKeepTheSchedulerBusy() {
+    Runnable[] tick = new Runnable[1];
+    tick[0] = () -> {
+      ran.add("tick@" + s.nowMillis());
+      s.scheduleBackground(100, tick[0]);
+    };
+    s.scheduleBackground(100, tick[0]);
+    s.schedule(150, () -> ran.add("work@" + s.nowMillis()));
+    s.runUntilIdle();
+    assertThat(ran).containsExactly("tick@100", "work@150");
+    assertThat(s.isIdle()).isTrue();
+    s.advanceBy(100);
+    assertThat(ran).containsExactly("tick@100", "work@150", "tick@200");
+  }
+
+  @Test
   void runUntilIdleFiresTimersByTimeThenSequence() {
     s.schedule(30, () -> ran.add("a@" + s.nowMillis()));
     s.schedule(10, () -> ran.add("b@" + s.nowMillis()));

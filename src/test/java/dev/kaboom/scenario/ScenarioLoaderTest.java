@@ -70,7 +70,7 @@ class ScenarioLoaderTest {
           wrong type: intensity      | {"tree": {"id": "root", "children": [], "intensity": "3"}}           | 1:54: "intensity" must be a whole number; got a string
           wrong type: children       | {"tree": {"id": "root", "children": {}}}                             | 1:37: "children" must be a list; got an object
           wrong type: trap_exit      | {"tree": {"id": "root", "children": [{"id":"a", "trap_exit": "yes"}]}} | 1:62: "trap_exit" must be true or false; got a string
-          unknown field              | {"tree": {"id": "root", "childs": []}}                               | 1:25: unknown field "childs" in a tree node: expected one of id, name, restart, shutdown, strategy, intensity, period_s, children, trap_exit, stop_ms
+          unknown field              | {"tree": {"id": "root", "childs": []}}                               | 1:25: unknown field "childs" in a tree node: expected one of id, name, restart, shutdown, strategy, intensity, period_s, children, trap_exit, stop_ms, behavior, prints, arg
           unknown top-level field    | {"tree": {"id": "root", "children": []}, "stepz": []}                | 1:42: unknown field "stepz" in a scenario: expected one of name, description, tree, steps
           duplicate sibling ids      | {"tree": {"id": "root", "children": [{"id":"a"},{"id":"a"}]}}        | 1:55: duplicate id 'a' among the children of 'root'
           duplicate key              | {"tree": {"id": "root", "children": []}, "tree": 1}                  | 1:42: duplicate key 'tree'
@@ -78,7 +78,7 @@ class ScenarioLoaderTest {
           supervisor call on worker  | {"tree": {"id": "root", "children": [{"id":"a"}]}, "steps": [{"which_children": "root/a"}]}       | 1:81: which_children is a supervisor call; 'root/a' is a worker
           missing tree               | {"name": "x"}                                                        | 1:1: missing "tree": the root supervisor of the scenario
           root is a worker           | {"tree": {"id": "root"}}                                             | 1:10: the tree's root must be a supervisor (give it "children" or "strategy")
-          invalid id                 | {"tree": {"id": "Root", "children": []}}                             | 1:17: invalid id 'Root': expected lower-case letters, digits and _, starting with a letter
+          invalid id                 | {"tree": {"id": "Ro-ot", "children": []}}                            | 1:17: invalid id 'Ro-ot': expected lower-case letters, digits and _, starting with a letter, or a module name such as Servy.PledgeServer
           unknown restart            | {"tree": {"id": "root", "children": [], "restart": "sometimes"}}     | 1:52: unknown restart 'sometimes': expected permanent, transient or temporary
           unknown shutdown           | {"tree": {"id": "root", "children": [], "shutdown": "never"}}        | 1:53: unknown shutdown 'never': expected a number of ms, brutal_kill or infinity
           step without reason        | {"tree": {"id": "root", "children": []}, "steps": [{"exit": "root"}]} | 1:52: step 1 (exit) needs a "reason", e.g. "kaboom"

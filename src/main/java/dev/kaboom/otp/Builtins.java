@@ -1,0 +1,223 @@
+package dev.kaboom.otp;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.Bin;
+import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.MapTerm;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in worker code that scenario and lesson files name ({@code "behavior":
+ * "pledge_server"}): the servers of the Servy course chapter, as real Elixir runs them
+ * (conformance/iex/servy/servy.ex). What they print goes to {@link dev.kaboom.engine.Node#print}.
+ *
+ * <ul>
+ *   <li>{@code worker}: does nothing (the plain scenario worker, {@link SimpleWorker}).
+ *   <li>{@code pledge_server}: {@code create_pledge(name, amount)} answers {@code "pledge-N"} (N
+ *       random 1..1000, seeded) and keeps the last three pledges, newest first ({@code
+ *       :recent_pledges}); {@code :total_pledged} sums them. The state starts empty, so a restart
+ *       loses it.
+ *   <li>{@code sensor_server}: its init prints {@code Running tasks to get sensor data...};
+ *       {@code :get_sensor_data} answers {@code %{snapshots: ["cam-1", "cam-2", "cam-3"]}}; it
+ *       refreshes silently every {@code arg} virtual seconds ({@code Process.send_after}).
+ *   <li>{@code kick_starter}: traps exits, prints {@code Starting the HTTP server...} and spawns
+ *       and links a plain process registered as {@code http_server}; on that process's {@code
+ *       'EXIT'} it prints {@code HttpServer exited (REASON)} and starts a new one.
+ * </ul>
+ */
+public final class Builtins {
+  private Builtins() {}
+
+  /** The names a file may give as {@code "behavior"}. */
+  public static final List<String> NAMES = List.of("worker", "pledge_server", "sensor_server", "kick_starter");
+
+  /** A fresh behaviour for one start of a worker running {@code behavior}. */
+  public static Behavior worker(
+      String behavior, Optional<String> name, long arg, boolean trapExit, long stopMillis) {
+    GenServer<?> module =
+        switch (behavior) {
+          case "pledge_server" -> new PledgeServer();
+          case "sensor_server" -> new SensorServer(arg);
+          case "kick_starter" -> new KickStarter();
+          default -> new SimpleWorker(trapExit, stopMillis);
+        };
+    return behaviorOf(module, name);
+  }
+
+  private static <S> GenServerBehavior<S> behaviorOf(GenServer<S> module, Optional<String> name) {
+    return new GenServerBehavior<>(module, name);
+  }
+
+  /** The client functions a built-in offers: name, arity, and the call request they make. */
+  public record ClientFunction(String name, int arity) {}
+
+  /** The client functions of {@code behavior} ({@code create_pledge/2}, ...), in the order shown. */
+  public static List<ClientFunction> clientFunctions(String behavior) {
+    return switch (behavior) {
+      case "pledge_server" -> List.of(
+          new ClientFunction("create_pledge", 2),
+          new ClientFunction("recent_pledges", 0),
+          new ClientFunction("total_pledged", 0));
+      case "sensor_server" -> List.of(new ClientFunction("get_sensor_data", 0));
+      default -> List.of();
+    };
+  }
+
+  /**
+   * The {@code GenServer.call} request a client function makes: {@code {:create_pledge, name,
+   * amount}}, {@code :recent_pledges}, ...
+   */
+  public static Term request(String function, List<Term> args) {
+    if (args.isEmpty()) {
+      return Atom.of(function);
+    }
+    List<Term> items = new ArrayList<>();
+    items.add(Atom.of(function));
+    items.addAll(args);
+    return new Tuple(items);
+  }
+
+  /** The Servy course's pledge server. */
+  static final class PledgeServer implements GenServer<List<Term>> {
+    private Proc self;
+
+    @Override
+    public Result<List<Term>> init(Proc self) {
+      this.self = self;
+      return new Ok<>(List.of());
+    }
+
+    @Override
+    public Result<List<Term>> handleCall(Object request, Pid from, List<Term> pledges) {
+      if (request instanceof Tuple t && t.size() == 3 && t.get(0) == Atom.of("create_pledge")) {
+        String id = "pledge-" + (1 + self.node().random().nextInt(1000));
+        List<Term> next = new ArrayList<>();
+        next.add(Term.tuple(t.get(1), t.get(2)));
+        next.addAll(pledges.subList(0, Math.min(2, pledges.size())));
+        return new Reply<>(new Bin(id), List.copyOf(next));
+      }
+      if (request == Atom.of("recent_pledges")) {
+        return new Reply<>(new TermList(pledges), pledges);
+      }
+      if (request == Atom.of("total_pledged")) {
+        long sum = 0;
+        for (Term p : pledges) {
+          if (((Tuple) p).get(1) instanceof IntTerm i) {
+            sum += i.value();
+          }
+        }
+        return new Reply<>(new IntTerm(sum), pledges);
+      }
+      return GenServer.super.handleCall(request, from, pledges);
+    }
+  }
+
+  /** The Servy course's sensor server. */
+  static final class SensorServer implements GenServer<Term> {
+    private static final Atom REFRESH = Atom.of("refresh");
+    private final long intervalSeconds;
+    private Proc self;
+
+    SensorServer(long intervalSeconds) {
+      this.intervalSeconds = intervalSeconds;
+    }
+
+    static Term data() {
+      return new MapTerm(
+          Map.of(Atom.of("snapshots"), Term.list(List.of(new Bin("cam-1"), new Bin("cam-2"), new Bin("cam-3")))));
+    }
+
+    @Override
+    public Result<Term> init(Proc self) {
+      this.self = self;
+      self.node().print("Running tasks to get sensor data...");
+      scheduleRefresh();
+      return new Ok<>(data());
+    }
+
+    private void scheduleRefresh() {
+      if (intervalSeconds > 0) {
+        Pid me = self.pid();
+        self.node().scheduler().scheduleBackground(intervalSeconds * 1000, () -> self.node().send(me, me, REFRESH));
+      }
+    }
+
+    @Override
+    public Result<Term> handleInfo(Object message, Term state) {
+      if (message == REFRESH) {
+        scheduleRefresh();
+        return new NoReply<>(data());
+      }
+      return new NoReply<>(state);
+    }
+
+    @Override
+    public Result<Term> handleCall(Object request, Pid from, Term state) {
+      if (request == Atom.of("get_sensor_data")) {
+        return new Reply<>(state, state);
+      }
+      return GenServer.super.handleCall(request, from, state);
+    }
+  }
+
+  /** The Servy course's kick starter: hand-written supervision of the HTTP server. */
+  static final class KickStarter implements GenServer<Pid> {
+    private Proc self;
+
+    @Override
+    public Result<Pid> init(Proc self) {
+      this.self = self;
+      self.trapExit(true);
+      return new Ok<>(startServer());
+    }
+
+    private Pid startServer() {
+      self.node().print("Starting the HTTP server...");
+      Pid pid = self.spawnLink(new HttpServer(), "http_server");
+      self.node().register("http_server", pid);
+      return pid;
+    }
+
+    @Override
+    public Result<Pid> handleInfo(Object message, Pid server) {
+      if (message instanceof ExitMessage exit) {
+        self.node().print("HttpServer exited (" + elixir(exit.reason()) + ")");
+        return new NoReply<>(startServer());
+      }
+      return new NoReply<>(server);
+    }
+  }
+
+  /** The HTTP server: a plain process that waits forever. */
+  static final class HttpServer implements Behavior {
+    @Override
+    public void init(Proc self) {}
+
+    @Override
+    public void handle(Proc self, Object message) {}
+
+    @Override
+    public ProcessKind kind() {
+      return ProcessKind.WORKER;
+    }
+  }
+
+  /** An exit reason as Elixir's {@code inspect} writes the simple ones ({@code :kaboom}). */
+  static String elixir(Term reason) {
+    if (reason instanceof Atom a && a.isPlain() && !List.of("true", "false", "nil").contains(a.name())) {
+      return ":" + a.name();
+    }
+    return reason.format();
+  }
+}

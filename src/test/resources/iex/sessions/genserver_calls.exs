@@ -1,0 +1,6 @@
+GenServer.call(:pledge_server, :recent_pledges)
+Servy.PledgeServer.recent_pledges()
+Servy.PledgeServer.start_link()
+GenServer.stop(:pledge_server)
+Process.whereis(:pledge_server)
+GenServer.stop(:pledge_server)

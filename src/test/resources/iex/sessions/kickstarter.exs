@@ -1,0 +1,12 @@
+{:ok, kick} = Servy.KickStarter.start_link()
+http = Process.whereis(:http_server)
+Process.info(kick, :trap_exit)
+Process.exit(http, :kaboom)
+Process.sleep(100)
+Process.whereis(:http_server) == http
+Process.whereis(:http_server) |> Process.exit(:kill)
+Process.sleep(100)
+Process.whereis(:http_server) |> Process.exit(:normal)
+Process.alive?(kick)
+Process.exit(kick, :kaboom); Process.sleep(100)
+Process.alive?(kick)

@@ -1,0 +1,8 @@
+{:ok, sup} = Servy.Supervisor.start_link()
+Supervisor.stop(Servy.ServicesSupervisor)
+Process.sleep(100)
+Supervisor.count_children(Servy.Supervisor)
+Supervisor.stop(sup)
+Process.alive?(sup)
+Process.whereis(:http_server)
+Supervisor.stop(sup)

@@ -210,7 +210,8 @@ public final class SupervisorBehavior implements Behavior {
         restartChild(c, exit.reason());
       }
     } else if (message instanceof Messages.SysTerminate stop) {
-      terminateChildren(new ArrayList<>(children), () -> self.die(stop.reason()));
+      // supervisor:terminate/2 stops the children as on a shutdown from its parent
+      terminateChildren(new ArrayList<>(children), StopCause.PARENT_SHUTDOWN, () -> self.die(stop.reason()));
     } else if (message instanceof Messages.Call call) {
       if (call.request() instanceof SupervisorRequest r) {
         handleCall(call, r);

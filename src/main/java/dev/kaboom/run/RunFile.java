@@ -75,6 +75,7 @@ public final class RunFile {
       ObjectNode entry = RunJson.MAPPER.createObjectNode();
       entry.put("at_ms", r.atMillis());
       entry.put("events", r.eventIndex());
+      entry.put("turns", r.turn());
       entry.setAll(c);
       cmds.add(entry);
     }
@@ -171,12 +172,13 @@ public final class RunFile {
       }
       long at = RunJson.number(c, "at_ms", where);
       long events = RunJson.number(c, "events", where);
+      long turn = RunJson.number(c, "turns", where);
       if (at < lastAt || events < lastEvents) {
         throw new RunJson.Damaged(where, "commands are in the order they ran (at_ms and events never go back)");
       }
       lastAt = at;
       lastEvents = events;
-      commands.add(new Simulation.Recorded(at, events, RunJson.command(c, where)));
+      commands.add(new Simulation.Recorded(at, events, turn, RunJson.command(c, where)));
     }
     JsonNode tr = root.get("trace");
     if (tr == null || !tr.isObject()) {

@@ -30,10 +30,16 @@ public final class Simulation {
   private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
 
   /**
-   * A command the simulation was asked to run, the virtual time it was asked at and how many
-   * events had been emitted before it: a replay that runs to the same point places it exactly.
+   * A command the simulation was asked to run, the virtual time it was asked at, how many events
+   * had been emitted and how many process turns had run before it: a replay that runs to the same
+   * point places it exactly (also between two steps of a busy engine, as the window may).
    */
-  public record Recorded(long atMillis, long eventIndex, Command command) {}
+  public record Recorded(long atMillis, long eventIndex, long turn, Command command) {
+    /** A command with no recorded place: it runs once everything before it ran to idle. */
+    public static Recorded atIdle(Command command) {
+      return new Recorded(-1, -1, -1, command);
+    }
+  }
 
   /** A simulation whose events also go to {@code sink}; {@code seed} seeds the node's randomness. */
   public Simulation(EventSink sink, long seed) {
@@ -100,7 +106,7 @@ public final class Simulation {
    * command's target; a sleep lets the time pass before it returns.
    */
   public boolean run(Command command, Consumer<Client.CallResult> onResult) {
-    recorded.add(new Recorded(node.nowMillis(), events, command));
+    recorded.add(new Recorded(node.nowMillis(), events, node.scheduler().turns(), command));
     if (command instanceof Command.Sleep s) {
       node.scheduler().advanceBy(s.millis(), maxTurns);
       return true;
@@ -219,6 +225,39 @@ public final class Simulation {
       return new Command.StartChild(t, st.node());
     }
     throw new IllegalArgumentException("not a recordable supervisor request: " + r);
+  }
+
+  /**
+   * Runs {@code commands} (a recorded run's) again on this simulation, each at its recorded place,
+   * and everything they set off, to idle.
+   */
+  public void replay(java.util.List<Recorded> commands) {
+    int next = 0;
+    while (true) {
+      if (next < commands.size() && isDue(commands.get(next))) {
+        run(commands.get(next++).command(), r -> {});
+      } else if (next >= commands.size()) {
+        runUntilIdle(); // guarded: a run that never ends stops with a RunawayException
+        return;
+      } else if (!node.scheduler().step()) {
+        run(commands.get(next++).command(), r -> {});
+      }
+    }
+  }
+
+  /**
+   * Whether the engine has come to the place {@code r} was recorded at (the same number of events
+   * and process turns, the same virtual time), or past it; false for a command with no place.
+   */
+  public boolean isDue(Recorded r) {
+    if (r.eventIndex() < 0) {
+      return false;
+    }
+    long turns = node.scheduler().turns();
+    if (events > r.eventIndex() || turns > r.turn()) {
+      return true; // past its place (the run diverged): issue it now
+    }
+    return events == r.eventIndex() && turns == r.turn() && node.nowMillis() >= r.atMillis();
   }
 
   /** Everything this simulation was asked to do, in order, with virtual times and event counts. */

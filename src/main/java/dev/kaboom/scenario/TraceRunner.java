@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * stream, and call results.
  *
  * <p>It runs one engine step at a time ({@link #step()}): it starts the tree, and issues each
- * command when the engine has come to the point it was recorded at (the same number of events, no
- * process ready, the same virtual time); a command with no recorded place ({@code eventIndex < 0}:
+ * command when the engine has come to the point it was recorded at (the same number of events and
+ * of process turns, the same virtual time); a command with no recorded place ({@code eventIndex < 0}:
  * a scenario's steps) once everything before it has run to idle. Every event and every trace line
  * goes to the {@link Listener}, in order (an event that prints a line comes just before it).
  */
@@ -133,7 +133,7 @@ public final class TraceRunner {
 
   /** The commands of a scenario's steps, each to be issued once the one before ran to idle. */
   public static List<Simulation.Recorded> atIdle(List<Command> commands) {
-    return commands.stream().map(c -> new Simulation.Recorded(-1, -1, c)).toList();
+    return commands.stream().map(Simulation.Recorded::atIdle).toList();
   }
 
   /** A listener made of two consumers. */
@@ -219,13 +219,9 @@ public final class TraceRunner {
   }
 
   private boolean due(Simulation.Recorded r) {
-    if (r.eventIndex() < 0) {
-      return false; // at idle: the scheduler has to run dry first
-    }
-    return sim.eventCount() >= r.eventIndex()
-        && sim.node().scheduler().isQuiescent()
-        && sim.node().nowMillis() >= r.atMillis();
+    return sim.isDue(r);
   }
+
 
   private void issue(Simulation.Recorded r) {
     listener.line("> " + r.command().echo());

@@ -63,6 +63,34 @@ public final class MainViewModel {
   private final ObservableList<Notice> notices = FXCollections.observableArrayList();
   private final NarrationFeed narration = new NarrationFeed();
   private final BooleanProperty holdAnimation = new SimpleBooleanProperty(false);
+  /** Events of the session folded into the live tree so far. */
+  private int folded;
+  /** One mark per visible event (the timeline's marks), in order. */
+  private final List<Mark> marks = new ArrayList<>();
+  /** The mark the picture shows while it is behind the engine (stepped back); -1 when live. */
+  private final javafx.beans.property.ReadOnlyIntegerWrapper playhead =
+      new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+  private long behindNanos;
+  /** The text of the scenario as it was loaded (saved in run files); null for a bundled one. */
+  private String scenarioText;
+  /** The scenario's file name as a run file gives it (null: from the scenario path). */
+  private String scenarioFileName;
+
+  /** What kind of visible event a timeline mark stands for. */
+  public enum MarkKind {
+    DEATH,
+    START,
+    GIVE_UP,
+    DECISION,
+    SIGNAL
+  }
+
+  /**
+   * A visible event: its index in the session's event log (the state after it is the fold of the
+   * first {@code eventIndex + 1} events), its virtual time, its kind, and how many log lines there
+   * were after it.
+   */
+  public record Mark(int eventIndex, long timeMillis, MarkKind kind, int logLines) {}
 
   /**
    * A transient message for the user (a toast): a bundle key and its one argument. {@code
@@ -163,6 +191,9 @@ public final class MainViewModel {
    * #errorProperty()} and the current tree stays. Returns whether it loaded.
    */
   public boolean open(Path file) {
+    if (dev.kaboom.run.RunFile.isRun(file)) {
+      return openRun(file);
+    }
     ScenarioLoader.Result r = ScenarioLoader.load(file);
     if (r instanceof ScenarioLoader.Result.Failed f) {
       error.set(f.error().toString());
@@ -170,12 +201,184 @@ public final class MainViewModel {
       return false;
     }
     load(((ScenarioLoader.Result.Loaded) r).scenario(), file);
+    try {
+      scenarioText = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      scenarioText = null;
+    }
     return true;
+  }
+
+  // ---- runs ----
+
+  /**
+   * Opens a run file: its scenario, with its commands replayed at once (the window shows where the
+   * run ended). A damaged file leaves the current run as it is and says why in {@link
+   * #errorProperty()}; a replay whose trace differs from the run's checksum is a notice.
+   */
+  public boolean openRun(Path file) {
+    var r = dev.kaboom.run.RunFile.read(file);
+    if (r instanceof dev.kaboom.run.RunFile.Result.Damaged d) {
+      error.set(d.message());
+      notice(new Notice("notify.openFailed", file.getFileName().toString()));
+      return false;
+    }
+    dev.kaboom.run.Run run = ((dev.kaboom.run.RunFile.Result.Loaded) r).run();
+    error.set("");
+    scenario.set(run.scenario());
+    scenarioPath.set(file);
+    scenarioText = run.scenarioText();
+    scenarioFileName = run.scenarioFile();
+    logLines.clear();
+    start(run.commands());
+    long differs = run.trace().firstDifference(dev.kaboom.run.Recording.replay(run, l -> {}));
+    if (differs > 0) {
+      notice(new Notice("notify.runDiffers", Long.toString(differs)));
+    }
+    return true;
+  }
+
+  /** The run so far (scenario, every command with its place, the trace's checksum). */
+  public Optional<dev.kaboom.run.Run> currentRun() {
+    if (session == null) {
+      return Optional.empty();
+    }
+    Scenario s = scenario.get();
+    String text = scenarioText;
+    String name = scenarioFileName != null ? scenarioFileName
+        : scenarioPath.get() == null ? "servy.json" : scenarioPath.get().getFileName().toString();
+    if (text == null) {
+      try (var in = MainViewModel.class.getResourceAsStream("/scenarios/servy.json")) {
+        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException | NullPointerException e) {
+        return Optional.empty();
+      }
+    }
+    var commands = session.sim().recorded();
+    dev.kaboom.run.Run unsigned = new dev.kaboom.run.Run(name, text, s, SEED, commands,
+        dev.kaboom.run.Run.KABOOM_VERSION, new dev.kaboom.run.TraceDigest(0, "", new int[0]));
+    dev.kaboom.run.TraceDigest digest = dev.kaboom.run.Recording.replay(unsigned, l -> {});
+    return Optional.of(new dev.kaboom.run.Run(name, text, s, SEED, commands,
+        dev.kaboom.run.Run.KABOOM_VERSION, digest));
+  }
+
+  /** File > Save run: writes {@link #currentRun()} to {@code file}; false (and an error) if not. */
+  public boolean saveRun(Path file) {
+    Optional<dev.kaboom.run.Run> run = currentRun();
+    if (run.isEmpty()) {
+      return false;
+    }
+    try {
+      dev.kaboom.run.RunFile.write(run.get(), file);
+      return true;
+    } catch (java.io.IOException e) {
+      error.set(file + ": cannot write: " + e.getMessage());
+      return false;
+    }
+  }
+
+  // ---- time travel ----
+
+  /** The timeline's marks: one per visible event so far. */
+  public List<Mark> marks() {
+    return java.util.Collections.unmodifiableList(marks);
+  }
+
+  /** The mark the picture shows while stepped back; -1 when it shows the engine's present. */
+  public javafx.beans.property.ReadOnlyIntegerProperty playheadProperty() {
+    return playhead.getReadOnlyProperty();
+  }
+
+  /** Step back one visible event (pauses play): the tree and inspector as they were then. */
+  public boolean stepBack() {
+    if (session == null || marks.isEmpty()) {
+      return false;
+    }
+    paused.set(true);
+    int at = playhead.get() < 0 ? marks.size() - 1 : playhead.get();
+    if (at <= 0 && playhead.get() == 0) {
+      return false;
+    }
+    seekMark(Math.max(0, at - 1));
+    return true;
+  }
+
+  /** Step forward one visible event; past the last one the picture is live again. */
+  public boolean stepForward() {
+    if (playhead.get() < 0) {
+      return false;
+    }
+    if (playhead.get() + 1 >= marks.size()) {
+      goLive();
+    } else {
+      seekMark(playhead.get() + 1);
+    }
+    return true;
+  }
+
+  /** Home: the first visible event. */
+  public void seekStart() {
+    if (!marks.isEmpty()) {
+      paused.set(true);
+      seekMark(0);
+    }
+  }
+
+  /** End: the engine's present. */
+  public void goLive() {
+    if (playhead.get() >= 0) {
+      playhead.set(-1);
+      rebuild(folded);
+    }
+  }
+
+  /** Shows the state just after mark {@code k}: a fresh fold of the events up to it. */
+  public void seekMark(int k) {
+    if (k < 0 || k >= marks.size()) {
+      return;
+    }
+    playhead.set(k);
+    rebuild(marks.get(k).eventIndex() + 1);
+  }
+
+  private void rebuild(int events) {
+    TreeModel t = new TreeModel(scenario.get().tree());
+    List<TraceEvent> all = session.log().all();
+    for (int i = 0; i < events && i < all.size(); i++) {
+      t.apply(all.get(i), 0);
+    }
+    t.advance(Long.MAX_VALUE / 4); // no highlight or fade is half-way in a sought picture
+    tree.set(t);
+    revision.set(revision.get() + 1);
+    dropStaleSelection();
+  }
+
+  private static MarkKind kindOf(TraceEvent e) {
+    if (e instanceof TraceEvent.Exited) {
+      return MarkKind.DEATH;
+    } else if (e instanceof TraceEvent.Started) {
+      return MarkKind.START;
+    } else if (e instanceof TraceEvent.GaveUp) {
+      return MarkKind.GIVE_UP;
+    } else if (e instanceof TraceEvent.ExitSignalSent || e instanceof TraceEvent.ExitSignalHandled) {
+      return MarkKind.SIGNAL;
+    }
+    return MarkKind.DECISION;
+  }
+
+  /** Acting while stepped back: the picture comes back to the present first (said in the log). */
+  private void backToNow() {
+    if (playhead.get() >= 0) {
+      goLive();
+      say("> (back to now)");
+    }
   }
 
   /** Shows {@code s} (from {@code file}, may be null for a bundled one) and starts its tree. */
   public void load(Scenario s, Path file) {
     error.set("");
+    scenarioText = null;
+    scenarioFileName = null;
     scenario.set(s);
     scenarioPath.set(file);
     logLines.clear();
@@ -191,8 +394,23 @@ public final class MainViewModel {
   }
 
   private void start() {
+    start(List.of());
+  }
+
+  /** Starts the scenario's tree, replaying {@code commands} (a recorded run) at once. */
+  private void start(List<dev.kaboom.scenario.Simulation.Recorded> commands) {
     Scenario s = scenario.get();
     session = new EngineSession(s, SEED);
+    folded = 0;
+    marks.clear();
+    playhead.set(-1);
+    if (!commands.isEmpty()) {
+      try {
+        session.sim().replay(commands);
+      } catch (dev.kaboom.engine.RunawayException e) {
+        // reported by its RunawayStopped event
+      }
+    }
     scriptPosition = 0;
     pendingLines.add("> start_link " + s.tree().id());
     TreeModel t = new TreeModel(s.tree());
@@ -214,6 +432,20 @@ public final class MainViewModel {
   /** One animation frame: advance the engine by the pacer, drain its events once, fade highlights. */
   public void frame(long deltaNanos) {
     if (session == null) {
+      return;
+    }
+    if (playhead.get() >= 0) {
+      // behind the engine (stepped back): play the recorded events forward, a mark per beat
+      if (!paused.get() && !holdAnimation.get()) {
+        behindNanos += deltaNanos;
+        if (behindNanos >= (long) (Pacer.BEAT_NANOS / pacer.speed())) {
+          behindNanos = 0;
+          stepForward();
+        }
+      }
+      if (tree.get().advance(deltaNanos)) {
+        revision.set(revision.get() + 1);
+      }
       return;
     }
     if (!holdAnimation.get()) {
@@ -241,6 +473,9 @@ public final class MainViewModel {
 
   /** The "step" button: run to the next visible event, even when paused. */
   public void step() {
+    if (stepForward()) {
+      return;
+    }
     if (session != null) {
       pacer.stepVisible(session);
       applyEvents(session.log().drain());
@@ -286,7 +521,11 @@ public final class MainViewModel {
     List<String> lines = new ArrayList<>(pendingLines);
     pendingLines.clear();
     for (TraceEvent e : events) {
+      int index = folded++;
       changed |= t.apply(e, highlight);
+      if (Pacer.isVisible(e, session)) {
+        marks.add(new Mark(index, e.timeMillis(), kindOf(e), logLines.size() + lines.size() + 1));
+      }
       ReportFormatter.format(e, t).ifPresent(lines::add);
       lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
@@ -331,6 +570,7 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
+    backToNow();
     Optional<Pid> pid = session.sim().pidAt(path);
     say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", :" + reason + ")");
     if (!session.sim().exit(path, reason)) {
@@ -346,6 +586,7 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
+    backToNow();
     say("> GenServer.stop(" + path + ", :" + reason + ")");
     if (!session.sim().stop(path, reason)) {
       say("= noproc (" + path + " is not running)");
@@ -360,6 +601,7 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
+    backToNow();
     String echo = "> Supervisor." + describe(request) + " on " + path;
     say(echo);
     boolean found =

@@ -109,7 +109,7 @@ public final class Pacer {
     if (sch.isQuiescent() && idleMillis >= MIN_IDLE_ADVANCE_MILLIS) {
       long whole = (long) idleMillis;
       idleMillis -= whole;
-      sch.advanceBy(whole);
+      session.sim().sleep(whole); // recorded: a replay lets the same time pass here
     }
     return ran;
   }

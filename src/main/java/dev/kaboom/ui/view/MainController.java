@@ -293,7 +293,10 @@ public final class MainController {
     prefs.putDouble("sideDivider", sideSplit.getDividerPositions()[0]);
   }
 
-  /** The keyboard shortcuts (space, S / right, + / -, R, N, F, F11); a scene key filter calls it. */
+  /**
+   * The keyboard shortcuts (space, S / right, left, Home, End, + / -, R, N, F, F11); a scene key
+   * filter calls it.
+   */
   public void handleKey(KeyEvent e) {
     Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
     if (focus instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
@@ -303,6 +306,9 @@ public final class MainController {
     switch (k) {
       case SPACE -> vm.pausedProperty().set(!vm.pausedProperty().get());
       case S, RIGHT -> vm.step();
+      case LEFT -> vm.stepBack();
+      case HOME -> vm.seekStart();
+      case END -> vm.goLive();
       case PLUS, ADD, EQUALS -> vm.changeSpeed(+1);
       case MINUS, SUBTRACT -> vm.changeSpeed(-1);
       case R -> vm.reset();
@@ -585,6 +591,28 @@ public final class MainController {
       prefs.put("lastScenario", file.toAbsolutePath().toString());
     }
     return ok;
+  }
+
+  @FXML
+  private void onSaveRun() {
+    FileChooser fc = new FileChooser();
+    fc.setTitle(bundle.getString("file.saveRun.title"));
+    fc.getExtensionFilters().add(
+        new FileChooser.ExtensionFilter(bundle.getString("file.saveRun.filter"), "*.json"));
+    File f = fc.showSaveDialog(stage);
+    if (f != null) {
+      vm.saveRun(f.toPath());
+    }
+  }
+
+  @FXML
+  private void onStepBack() {
+    vm.stepBack();
+  }
+
+  @FXML
+  private void onStepForward() {
+    vm.stepForward();
   }
 
   @FXML

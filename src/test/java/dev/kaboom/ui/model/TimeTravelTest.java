@@ -1,0 +1,94 @@
+package dev.kaboom.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.run.RunFile;
+import dev.kaboom.ui.MainWindow;
+import dev.kaboom.ui.sim.Pacer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Going back in a run and saving it: step back, step forward, save run, open run. */
+class TimeTravelTest {
+  private MainViewModel vm;
+
+  @BeforeEach
+  void openServy() {
+    vm = new MainViewModel();
+    vm.load(MainWindow.bundledServy(), null);
+  }
+
+  private ProcessNodeModel node(String path) {
+    return vm.tree().node(path).orElseThrow();
+  }
+
+  @Test
+  void stepBackAfterAKaboomShowsTheOldPidAndTheMeterAsItWas() {
+    Pid old = node("servy/services/sensor").pid().orElseThrow();
+    vm.kaboom("servy/services/sensor");
+    vm.runToIdle();
+    Pid now = node("servy/services/sensor").pid().orElseThrow();
+    assertThat(now).isNotEqualTo(old);
+    assertThat(node("servy/services").restartsInWindow()).isEqualTo(1);
+
+    // back to just before the kaboom's first visible event: the old pid, running, meter 0
+    while (vm.stepBack()) {
+      if (node("servy/services/sensor").pid().orElseThrow().equals(old)
+          && node("servy/services/sensor").status() == NodeStatus.RUNNING) {
+        break;
+      }
+    }
+    assertThat(vm.pausedProperty().get()).as("stepping back pauses").isTrue();
+    assertThat(vm.playheadProperty().get()).isNotNegative();
+    assertThat(node("servy/services/sensor").pid()).contains(old);
+    assertThat(node("servy/services").restartsInWindow()).isZero();
+
+    // forward again, one visible event at a time, to the present
+    int guard = 0;
+    while (vm.stepForward() && guard++ < 100) {
+      // keep going
+    }
+    assertThat(vm.playheadProperty().get()).isEqualTo(-1);
+    assertThat(node("servy/services/sensor").pid()).contains(now);
+    assertThat(node("servy/services").restartsInWindow()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunSavedAndOpenedIsTheSameRun(@TempDir Path dir) throws Exception {
+    vm.kaboom("servy/services/sensor");
+    for (int i = 0; i < 40; i++) {
+      vm.frame(Pacer.BEAT_NANOS / 4); // animated, with clock time passing
+    }
+    vm.kaboom("servy/services/sensor");
+    vm.runToIdle();
+    Path file = dir.resolve("run.json");
+    assertThat(vm.saveRun(file)).isTrue();
+    assertThat(Files.readString(file)).contains("\"kind\" : \"kaboom-run\"");
+    Pid sensor = node("servy/services/sensor").pid().orElseThrow();
+    int restarts = node("servy/services/sensor").restartCount();
+
+    MainViewModel other = new MainViewModel();
+    other.load(MainWindow.bundledServy(), null);
+    assertThat(other.open(file)).isTrue();
+    assertThat(other.errorProperty().get()).isEmpty();
+    assertThat(other.notices()).noneMatch(n -> n.key().equals("notify.runDiffers"));
+    assertThat(other.tree().node("servy/services/sensor").orElseThrow().pid()).contains(sensor);
+    assertThat(other.tree().node("servy/services/sensor").orElseThrow().restartCount())
+        .isEqualTo(restarts);
+    assertThat(RunFile.toJson(other.currentRun().orElseThrow()))
+        .isEqualTo(RunFile.toJson(vm.currentRun().orElseThrow()));
+  }
+
+  @Test
+  void aDamagedRunFileLeavesTheCurrentRunAndSaysWhere(@TempDir Path dir) throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"kind\": \"kaboom-run\", \"format\": 1}");
+    Pid sensor = node("servy/services/sensor").pid().orElseThrow();
+    assertThat(vm.open(bad)).isFalse();
+    assertThat(vm.errorProperty().get()).contains("bad.json", "kaboom_version");
+    assertThat(node("servy/services/sensor").pid()).contains(sensor);
+  }
+}

@@ -1,14 +1,51 @@
 #!/usr/bin/env python3
 """Prints a random scenario (JSON) for seed ARGV[1]: random trees, strategies, restart types,
 shutdowns, trap_exit/stop_ms, and random exits, stops, child API calls and sleeps. Used by
-fuzz.sh to compare the Java engine with real OTP on scenarios nobody wrote by hand."""
+fuzz.sh to compare the Java engine with real OTP on scenarios nobody wrote by hand.
+
+Format version 2 (SPEC section 5) is mixed in: module-name ids, term reasons, init outcomes per
+start, exit_after (only where it cannot loop for ever: transient children ending normally,
+temporary ones), significant children with auto_shutdown, dynamic supervisors with max_children
+and their start_child/terminate_child, and stop on supervisors (Supervisor.stop)."""
 import json, random, sys
 
+REASONS = ["kaboom", "kaboom", "kill", "normal", "shutdown", "{shutdown,done}", "{badarith,[]}",
+           "{error,{'Elixir.RuntimeError',[1]}}"]
+STOP_REASONS = ["normal", "shutdown", "boom", "kill", "{shutdown,bye}", "{bad,1}"]
+
+def ident(rng, idx):
+    return f"n{idx}" if rng.random() < 0.8 else f"App.Mod{idx}"
+
+def v2_worker(rng, n):
+    r = rng.random()
+    if r < 0.15:
+        # init outcomes per start: the first start succeeds or ignores (a {stop,R} while the
+        # supervisor starts is the known disagreement, docs/scenario-format.md)
+        first = rng.choice(["ok", "ok", "ignore"])
+        later = [rng.choice(["ok", "ignore", {"stop": rng.choice(["db_down", "{error,econnrefused}"])}])
+                 for _ in range(rng.randint(1, 2))]
+        n["init"] = [first] + later
+    if rng.random() < 0.12 and n.get("restart") in ("transient", "temporary"):
+        reason = rng.choice(["normal", "{shutdown,done}"]) if n["restart"] == "transient" \
+            else rng.choice(["normal", "boom"])
+        n["exit_after"] = {"ms": rng.choice([10, 60, 150]), "reason": reason}
+
 def node(rng, depth, idx):
-    nid = f"n{idx}"
-    if depth < 3 and rng.random() < 0.35:
+    nid = ident(rng, idx)
+    if depth < 3 and rng.random() < 0.08:
+        n = {"id": nid, "dynamic": True, "children": []}
+        if rng.random() < 0.5:
+            n["max_children"] = rng.choice([1, 2, 3])
+        if rng.random() < 0.5:
+            n["intensity"] = rng.choice([0, 1, 3]); n["period_s"] = rng.choice([1, 5])
+    elif depth < 3 and rng.random() < 0.35:
         kids = [node(rng, depth + 1, i) for i in range(rng.randint(0, 4))]
         n = {"id": nid, "strategy": rng.choice(["one_for_one", "one_for_all", "rest_for_one"]), "children": kids}
+        if rng.random() < 0.25:
+            n["auto_shutdown"] = rng.choice(["any_significant", "all_significant"])
+            for k in kids:
+                if k.get("restart") in ("transient", "temporary") and rng.random() < 0.7:
+                    k["significant"] = True
         if rng.random() < 0.5:
             n["intensity"] = rng.choice([0, 1, 2, 3, 5])
             n["period_s"] = rng.choice([1, 2, 5])
@@ -24,11 +61,15 @@ def node(rng, depth, idx):
             n["shutdown"] = rng.choice([0, 50, 100, "brutal_kill", "infinity"])
     if rng.random() < 0.35:
         n["restart"] = rng.choice(["transient", "temporary"])
+    if not ("children" in n or "strategy" in n):
+        v2_worker(rng, n)
     return n
 
 def paths(n, prefix):
     p = prefix + n["id"] if prefix else n["id"]
     out = [(p, "children" in n or "strategy" in n, n)]
+    if n.get("dynamic"):
+        out = [(p, "dynamic", n)]
     for c in n.get("children", []):
         out += paths(c, p + "/")
     return out
@@ -48,19 +89,28 @@ def main(seed):
         r = rng.random()
         if r < 0.45:
             p = rng.choice(all_paths)[0]
-            steps.append({"exit": p, "reason": rng.choice(["kaboom", "kaboom", "kill", "normal", "shutdown"])})
+            steps.append({"exit": p, "reason": rng.choice(REASONS)})
         elif r < 0.6 and workers:
-            steps.append({"stop": rng.choice(workers), "reason": rng.choice(["normal", "shutdown", "boom", "kill"])})
+            steps.append({"stop": rng.choice(workers), "reason": rng.choice(STOP_REASONS)})
+        elif r < 0.64:
+            # Supervisor.stop on a supervisor
+            steps.append({"stop": rng.choice(sups), "reason": rng.choice(["normal", "shutdown", "{shutdown,bye}", "boom"])})
         elif r < 0.9:
             sp = rng.choice(sups)
             kids = [p for p, _, _ in all_paths if p.startswith(sp + "/") and "/" not in p[len(sp) + 1:]]
             cid = rng.choice(kids).split("/")[-1] if kids and rng.random() < 0.8 else "nope"
-            op = rng.choice(["which_children", "count_children", "terminate_child", "restart_child", "delete_child", "start_child"])
+            dyn = any(q == sp and s_ == "dynamic" for q, s_, _ in all_paths)
+            if dyn:
+                op = rng.choice(["which_children", "count_children", "terminate_child", "start_child", "start_child"])
+            else:
+                op = rng.choice(["which_children", "count_children", "terminate_child", "restart_child", "delete_child", "start_child"])
             if op in ("which_children", "count_children"):
                 steps.append({op: sp})
             elif op == "start_child":
                 extra += 1
                 spec = node(rng, 3, extra) if rng.random() < 0.7 else {"id": cid}
+                if dyn:
+                    spec.pop("significant", None)
                 if rng.random() < 0.2:
                     spec = {"id": spec["id"], "children": [{"id": "k"}]}
                 steps.append({"start_child": sp, "spec": spec})

@@ -25,7 +25,7 @@
 %% supervisor + gen_server callbacks
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2, terminate/2]).
 %% child start functions
--export([start_sup/2, start_worker/2]).
+-export([start_sup/2, start_worker/2, start_dynsup/2]).
 %% logger handler callback
 -export([log/2]).
 %% JSON (exported for tests)
@@ -68,8 +68,10 @@ run(File) ->
     register(?LOG, Log),
     ok = setup_logger(),
     line(["> start_link ", RootId]),
-    {ok, _Root} = start_sup(RootId, Tree),
-    settle(),
+    case start_sup(RootId, Tree) of
+        {ok, _Root} -> settle();
+        {error, _} = Err -> settle(), line(["= ", fmt(Err)])
+    end,
     lists:foldl(fun step/2, Kinds, Steps),
     settle(),
     Lines = log_call(lines),
@@ -85,7 +87,7 @@ step(#{<<"exit">> := Path} = S, Kinds) ->
     R = get(<<"reason">>, S),
     line(["> exit ", Path, " ", R]),
     with_pid(Path, fun(Pid) ->
-                           Reason = binary_to_atom(R, utf8),
+                           Reason = term(R),
                            {_, Ref} = spawn_monitor(fun() -> exit(Pid, Reason) end),
                            receive {'DOWN', Ref, process, _, _} -> ok end,
                            settle()
@@ -93,13 +95,27 @@ step(#{<<"exit">> := Path} = S, Kinds) ->
     Kinds;
 step(#{<<"stop">> := Path} = S, Kinds) ->
     R = get(<<"reason">>, S),
-    maps:get(Path, Kinds, worker) =:= worker
-        orelse throw({invalid, ["stop on a supervisor: ", Path]}),
     line(["> stop ", Path, " ", R]),
-    with_pid(Path, fun(Pid) ->
-                           gen_server:cast(Pid, {stop, binary_to_atom(R, utf8)}),
-                           settle()
-                   end),
+    case maps:get(Path, Kinds, worker) of
+        worker ->
+            with_pid(Path, fun(Pid) ->
+                                   gen_server:cast(Pid, {stop, term(R)}),
+                                   settle()
+                           end);
+        _ ->
+            %% Supervisor.stop(Pid, R) from a fresh process (proc_lib:stop/3, as gen:stop)
+            with_pid(Path, fun(Pid) ->
+                                   Me = self(),
+                                   spawn(fun() ->
+                                                 Res = try proc_lib:stop(Pid, term(R), infinity)
+                                                       catch exit:E -> {exit, E} end,
+                                                 Me ! {stopped, Res}
+                                         end),
+                                   Res = receive {stopped, X} -> X end,
+                                   settle(),
+                                   line(["= ", fmt(Res)])
+                           end)
+    end,
     Kinds;
 step(#{<<"which_children">> := Path}, Kinds) ->
     sup_call(Kinds, Path, ["> which_children ", Path],
@@ -111,20 +127,39 @@ step(#{<<"count_children">> := Path}, Kinds) ->
 step(#{<<"terminate_child">> := Path} = S, Kinds) ->
     Id = get(<<"id">>, S),
     sup_call(Kinds, Path, ["> terminate_child ", Path, " ", Id],
-             fun(P) -> supervisor:terminate_child(P, binary_to_atom(Id, utf8)) end);
+             fun(P) ->
+                     case maps:get(Path, Kinds) of
+                         dynamic ->
+                             %% DynamicSupervisor.terminate_child(Sup, Pid) of the child started as Id
+                             case log_call({lookup, <<Path/binary, "/", Id/binary>>}) of
+                                 none -> {error, not_found};
+                                 Child -> 'Elixir.DynamicSupervisor':terminate_child(P, Child)
+                             end;
+                         _ -> supervisor:terminate_child(P, id_atom(Id))
+                     end
+             end);
 step(#{<<"restart_child">> := Path} = S, Kinds) ->
     Id = get(<<"id">>, S),
+    maps:get(Path, Kinds, supervisor) =:= dynamic
+        andalso throw({invalid, ["restart_child on a dynamic supervisor: ", Path]}),
     sup_call(Kinds, Path, ["> restart_child ", Path, " ", Id],
-             fun(P) -> supervisor:restart_child(P, binary_to_atom(Id, utf8)) end);
+             fun(P) -> supervisor:restart_child(P, id_atom(Id)) end);
 step(#{<<"delete_child">> := Path} = S, Kinds) ->
     Id = get(<<"id">>, S),
+    maps:get(Path, Kinds, supervisor) =:= dynamic
+        andalso throw({invalid, ["delete_child on a dynamic supervisor: ", Path]}),
     sup_call(Kinds, Path, ["> delete_child ", Path, " ", Id],
-             fun(P) -> supervisor:delete_child(P, binary_to_atom(Id, utf8)) end);
+             fun(P) -> supervisor:delete_child(P, id_atom(Id)) end);
 step(#{<<"start_child">> := Path} = S, Kinds) ->
     Node = get(<<"spec">>, S),
     Id = get(<<"id">>, Node),
     sup_call(Kinds, Path, ["> start_child ", Path, " ", Id],
-             fun(P) -> supervisor:start_child(P, child_spec(Path, Node)) end),
+             fun(P) ->
+                     case maps:get(Path, Kinds) of
+                         dynamic -> 'Elixir.DynamicSupervisor':start_child(P, child_spec(Path, Node));
+                         _ -> supervisor:start_child(P, child_spec(Path, Node))
+                     end
+             end),
     kinds(<<Path/binary, "/", Id/binary>>, Node, Kinds);
 step(#{<<"sleep_ms">> := N}, Kinds) when is_integer(N), N >= 0 ->
     line(["> sleep ", integer_to_list(N)]),
@@ -136,8 +171,8 @@ step(S, _Kinds) ->
 
 sup_call(Kinds, Path, Echo, Fun) ->
     case maps:get(Path, Kinds, supervisor) of
-        supervisor -> ok;
-        worker -> throw({invalid, ["supervisor call on a worker: ", Path]})
+        worker -> throw({invalid, ["supervisor call on a worker: ", Path]});
+        _ -> ok
     end,
     line(Echo),
     with_pid(Path, fun(Pid) ->
@@ -157,6 +192,7 @@ with_pid(Path, Fun) ->
 kinds(Path, Node, Acc) ->
     case is_sup(Node) of
         false -> Acc#{Path => worker};
+        true when map_get(<<"dynamic">>, Node) =:= true -> Acc#{Path => dynamic};
         true ->
             lists:foldl(fun(C, A) ->
                                 kinds(<<Path/binary, "/", (get(<<"id">>, C))/binary>>, C, A)
@@ -182,9 +218,14 @@ settle(Stable, LastCount) ->
     end.
 
 idle(Pid) ->
-    case erlang:process_info(Pid, [status, message_queue_len, current_function]) of
-        [{status, waiting}, {message_queue_len, 0}, {current_function, {gen_server, loop, _}}] ->
-            true;
+    case erlang:process_info(Pid, [status, message_queue_len, current_function, dictionary]) of
+        [{status, waiting}, {message_queue_len, 0}, {current_function, {gen_server, loop, _}},
+         {dictionary, Dict}] ->
+            %% a worker whose exit_after timer is still running is not done
+            case proplists:get_value(kaboom_exit_after, Dict) of
+                undefined -> true;
+                TRef -> erlang:read_timer(TRef) =:= false
+            end;
         _ ->
             false   % busy, sleeping in terminate, shutting a child down, or dead with a 'DOWN' pending
     end.
@@ -200,11 +241,21 @@ log_idle() ->
 %%====================================================================
 
 %% An optional "name" (Kaboom's extension) registers the process: start_link({local, Name}, ...).
+start_sup(Path, #{<<"dynamic">> := true} = Node) ->
+    start_dynsup(Path, Node);
 start_sup(Path, Node) ->
     case maps:get(<<"name">>, Node, none) of
         none -> supervisor:start_link(?MODULE, {sup, Path, Node});
         N -> supervisor:start_link({local, binary_to_atom(N, utf8)}, ?MODULE, {sup, Path, Node})
     end.
+
+%% Elixir's real DynamicSupervisor (its ebin is on the code path: run.sh).
+start_dynsup(Path, Node) ->
+    Opts = case maps:get(<<"name">>, Node, none) of
+               none -> [];
+               N -> [{name, binary_to_atom(N, utf8)}]
+           end,
+    'Elixir.DynamicSupervisor':start_link(?MODULE, {dynsup, Path, Node}, Opts).
 
 start_worker(Path, Node) ->
     case maps:get(<<"name">>, Node, none) of
@@ -214,21 +265,56 @@ start_worker(Path, Node) ->
 
 init({sup, Path, Node}) ->
     ok = log_call({started, Path, self()}),
-    Flags = #{strategy => binary_to_atom(maps:get(<<"strategy">>, Node, <<"one_for_one">>), utf8),
-              intensity => maps:get(<<"intensity">>, Node, 3),
-              period => maps:get(<<"period_s">>, Node, 5)},
+    Flags0 = #{strategy => binary_to_atom(maps:get(<<"strategy">>, Node, <<"one_for_one">>), utf8),
+               intensity => maps:get(<<"intensity">>, Node, 3),
+               period => maps:get(<<"period_s">>, Node, 5)},
+    Flags = case maps:find(<<"auto_shutdown">>, Node) of
+                {ok, A} -> Flags0#{auto_shutdown => binary_to_atom(A, utf8)};
+                error -> Flags0
+            end,
     Specs = [child_spec(Path, C) || C <- maps:get(<<"children">>, Node, [])],
     {ok, {Flags, Specs}};
-init({worker, Path, Node}) ->
-    maps:get(<<"trap_exit">>, Node, false) andalso process_flag(trap_exit, true),
+init({dynsup, Path, Node}) ->
     ok = log_call({started, Path, self()}),
-    {ok, #{path => Path, stop_ms => maps:get(<<"stop_ms">>, Node, 0)}}.
+    Max = case maps:get(<<"max_children">>, Node, <<"infinity">>) of
+              <<"infinity">> -> infinity;
+              M -> M
+          end,
+    'Elixir.DynamicSupervisor':init([{strategy, one_for_one},
+                                     {max_restarts, maps:get(<<"intensity">>, Node, 3)},
+                                     {max_seconds, maps:get(<<"period_s">>, Node, 5)},
+                                     {max_children, Max}]);
+init({worker, Path, Node}) ->
+    %% init outcomes are counted per path over the whole run; the last one repeats
+    Outcomes = maps:get(<<"init">>, Node, [<<"ok">>]),
+    N = log_call({init_count, Path}),
+    case lists:nth(min(N + 1, length(Outcomes)), Outcomes) of
+        <<"ignore">> ->
+            ok = log_call({line, <<"ignore ", Path/binary>>}),
+            ignore;
+        #{<<"stop">> := R} ->
+            ok = log_call({init_failed, Path, self()}),
+            {stop, term(R)};
+        <<"ok">> ->
+            maps:get(<<"trap_exit">>, Node, false) andalso process_flag(trap_exit, true),
+            ok = log_call({started, Path, self()}),
+            case maps:find(<<"exit_after">>, Node) of
+                {ok, #{<<"ms">> := Ms, <<"reason">> := ER}} ->
+                    TRef = erlang:send_after(Ms, self(), {exit_after, term(ER)}),
+                    put(kaboom_exit_after, TRef);
+                error ->
+                    ok
+            end,
+            {ok, #{path => Path, stop_ms => maps:get(<<"stop_ms">>, Node, 0)}}
+    end.
 
 handle_call(_Req, _From, State) -> {reply, ok, State}.
 
 handle_cast({stop, Reason}, State) -> {stop, Reason, State};
 handle_cast(_Msg, State) -> {noreply, State}.
 
+%% exit_after: the worker ends itself (like a Task that finishes).
+handle_info({exit_after, Reason}, State) -> {stop, Reason, State};
 %% 'EXIT' messages from non-parents (a trapping worker) are ignored.
 handle_info(_Msg, State) -> {noreply, State}.
 
@@ -245,12 +331,26 @@ child_spec(ParentPath, Node) ->
                    N when is_integer(N) -> N;
                    B when is_binary(B) -> binary_to_atom(B, utf8)
                end,
-    #{id => binary_to_atom(IdBin, utf8),
-      start => {?MODULE, case IsSup of true -> start_sup; false -> start_worker end, [Path, Node]},
-      restart => binary_to_atom(maps:get(<<"restart">>, Node, <<"permanent">>), utf8),
-      shutdown => Shutdown,
-      type => case IsSup of true -> supervisor; false -> worker end,
-      modules => [?MODULE]}.
+    Spec = #{id => id_atom(IdBin),
+             start => {?MODULE, case IsSup of true -> start_sup; false -> start_worker end, [Path, Node]},
+             restart => binary_to_atom(maps:get(<<"restart">>, Node, <<"permanent">>), utf8),
+             shutdown => Shutdown,
+             type => case IsSup of true -> supervisor; false -> worker end,
+             modules => [?MODULE]},
+    case maps:find(<<"significant">>, Node) of
+        {ok, Sig} -> Spec#{significant => Sig};
+        error -> Spec
+    end.
+
+%% A child id: an atom, or an Elixir module name (Servy.Sensor -> 'Elixir.Servy.Sensor').
+id_atom(<<C, _/binary>> = Id) when C >= $A, C =< $Z -> binary_to_atom(<<"Elixir.", Id/binary>>, utf8);
+id_atom(Id) -> binary_to_atom(Id, utf8).
+
+%% A reason written as an Erlang term in the scenario ("{shutdown,done}").
+term(Text) ->
+    {ok, Toks, _} = erl_scan:string(unicode:characters_to_list(Text) ++ "."),
+    {ok, T} = erl_parse:parse_term(Toks),
+    T.
 
 is_sup(Node) ->
     maps:is_key(<<"strategy">>, Node) orelse maps:is_key(<<"children">>, Node).
@@ -319,6 +419,14 @@ log_req({started, Path, Pid}, #{lines := Lines, p2p := P2P, live := Live} = S) -
     erlang:monitor(process, Pid),
     {ok, S#{lines := [<<"start ", Path/binary>> | Lines],
             p2p := P2P#{Path => Pid}, live := Live#{Pid => Path}}};
+log_req({init_failed, _Path, Pid}, #{live := Live} = S) ->
+    %% init returned {stop, R}: no start line, but its exit line (from the 'DOWN')
+    erlang:monitor(process, Pid),
+    {ok, S#{live := Live#{Pid => _Path}}};
+log_req({init_count, Path}, S) ->
+    Counts = maps:get(init_counts, S, #{}),
+    N = maps:get(Path, Counts, 0),
+    {N, S#{init_counts => Counts#{Path => N + 1}}};
 log_req({give_up, Pid}, #{lines := Lines, live := Live} = S) ->
     Path = maps:get(Pid, Live, <<"?">>),
     {ok, S#{lines := [<<"give_up ", Path/binary, " reached_max_restart_intensity">> | Lines]}};
@@ -335,6 +443,8 @@ log_req(lines, #{lines := Lines} = S) ->
 fmt(T) -> iolist_to_binary(io_lib:format("~0p", [depid(T)])).
 
 depid(P) when is_pid(P) -> pid;
+%% OTP's internal #child{} record (in start_child errors) is written as the atom child
+depid(T) when is_tuple(T), tuple_size(T) >= 9, element(1, T) =:= child -> child;
 depid(L) when is_list(L) -> depid_list(L);
 depid(T) when is_tuple(T) -> list_to_tuple([depid(E) || E <- tuple_to_list(T)]);
 depid(M) when is_map(M) -> maps:from_list([{depid(K), depid(V)} || {K, V} <- maps:to_list(M)]);

@@ -16,4 +16,8 @@ if [ ! -f "$beam" ] || [ "$src" -nt "$beam" ]; then
     mkdir -p "$ebin"
     erlc -Werror -o "$ebin" "$src"
 fi
-exec erl +S 1 -noshell -pa "$ebin" -run kaboom_oracle main "$1"
+# Dynamic supervisors are Elixir's real DynamicSupervisor: the Debian elixir package's ebin
+# (override with ELIXIR_EBIN).
+elixir_ebin=${ELIXIR_EBIN:-/usr/lib/elixir/lib/elixir/ebin}
+[ -d "$elixir_ebin" ] || { echo "run.sh: no Elixir ebin at $elixir_ebin (apt-get install elixir, or set ELIXIR_EBIN)" >&2; exit 2; }
+exec erl +S 1 -noshell -pa "$ebin" -pa "$elixir_ebin" -run kaboom_oracle main "$1"

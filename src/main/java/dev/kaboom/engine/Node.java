@@ -396,6 +396,10 @@ public final class Node {
       p.receive.timer.cancel();
     }
     p.receive = null;
+    if (p.sendAfter != null) {
+      p.sendAfter.cancel();
+      p.sendAfter = null;
+    }
     table[p.pid.serial() - FIRST_SERIAL] = null;
     liveCount--;
     long now = scheduler.nowMillis();
@@ -557,6 +561,20 @@ public final class Node {
     if (sink != EventSink.NONE) {
       sink.accept(new TraceEvent.TrapExitChanged(scheduler.nowMillis(), pid, on));
     }
+  }
+
+  /** Per-key start counters, made only for the behaviours that ask ({@link #countStart}). */
+  private HashMap<String, Integer> startCounts;
+
+  /**
+   * How many times {@code key} (a process label) was counted before, then counts it once more: a
+   * scenario worker's {@code init} outcome depends on how often its path has started in the run.
+   */
+  public int countStart(String key) {
+    if (startCounts == null) {
+      startCounts = new HashMap<>();
+    }
+    return startCounts.merge(key, 1, Integer::sum) - 1;
   }
 
   // ---- registry ----

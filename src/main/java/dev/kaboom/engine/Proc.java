@@ -40,6 +40,8 @@ public final class Proc {
   RefMap monitors;
   String registeredName;
   Term exitReason;
+  /** Its pending {@link #sendAfter} timer (cancelled when it dies), or null. */
+  VirtualScheduler.Timer sendAfter;
 
   Proc(Node node, Pid pid, Behavior behavior, String label, Pid spawner) {
     this.node = node;
@@ -134,6 +136,24 @@ public final class Proc {
 
   public void demonitor(Ref ref) {
     node.demonitor(this, ref);
+  }
+
+  /**
+   * {@code erlang:send_after(Millis, self(), Message)}: the message arrives {@code millis} from
+   * now, unless the process has died by then (its timer goes with it; one such timer at a time).
+   */
+  public void sendAfter(long millis, Object message) {
+    if (sendAfter != null) {
+      sendAfter.cancel();
+    }
+    sendAfter =
+        node.scheduler()
+            .schedule(
+                millis,
+                () -> {
+                  sendAfter = null;
+                  node.send(pid, pid, message);
+                });
   }
 
   public boolean register(String name) {

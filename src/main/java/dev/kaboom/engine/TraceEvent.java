@@ -173,4 +173,19 @@ public sealed interface TraceEvent {
   record RunawayStopped(
       long timeMillis, RunawayException.Kind kind, long limit, List<Pid> pids, List<String> labels)
       implements TraceEvent {}
+
+  /**
+   * A significant child {@code childId} ended and the supervisor's {@code auto_shutdown} ({@code
+   * any_significant} or {@code all_significant}) makes it shut down: it stops its other children
+   * and exits with {@code shutdown}.
+   */
+  record AutoShutdown(
+      long timeMillis, Pid supervisor, String label, String childId, String autoShutdown)
+      implements TraceEvent {}
+
+  /**
+   * A worker's {@code init} did not return {@code {ok, State}}: {@code result} is {@code ignore}
+   * or {@code {stop, Reason}}. Its {@link Started} came before (the init ran); it is gone now.
+   */
+  record InitRefused(long timeMillis, Pid pid, String label, Term result) implements TraceEvent {}
 }

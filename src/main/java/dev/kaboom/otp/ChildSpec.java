@@ -15,7 +15,34 @@ public record ChildSpec(
     RestartType restart,
     Shutdown shutdown,
     ChildType type,
-    Optional<String> name) {
+    Optional<String> name,
+    boolean significant) {
+
+  /** A child that is not significant. */
+  public ChildSpec(
+      String id,
+      Supplier<Behavior> start,
+      RestartType restart,
+      Shutdown shutdown,
+      ChildType type,
+      Optional<String> name) {
+    this(id, start, restart, shutdown, type, name, false);
+  }
+
+  /**
+   * The id as the atom OTP sees: a module name ({@code Servy.Sensor}) is the Elixir module atom
+   * {@code 'Elixir.Servy.Sensor'}, any other id the atom of that name.
+   */
+  public dev.kaboom.engine.Atom idAtom() {
+    return idAtom(id);
+  }
+
+  /** {@link #idAtom()} for any id. */
+  public static dev.kaboom.engine.Atom idAtom(String id) {
+    return Character.isUpperCase(id.charAt(0))
+        ? dev.kaboom.engine.TermSyntax.moduleAtom(id)
+        : dev.kaboom.engine.Atom.of(id);
+  }
 
   public ChildSpec {
     if (id == null || id.isEmpty()) {
@@ -46,10 +73,10 @@ public record ChildSpec(
   }
 
   public ChildSpec withRestart(RestartType r) {
-    return new ChildSpec(id, start, r, shutdown, type, name);
+    return new ChildSpec(id, start, r, shutdown, type, name, significant);
   }
 
   public ChildSpec withShutdown(Shutdown s) {
-    return new ChildSpec(id, start, restart, s, type, name);
+    return new ChildSpec(id, start, restart, s, type, name, significant);
   }
 }

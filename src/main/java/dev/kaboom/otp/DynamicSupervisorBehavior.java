@@ -48,13 +48,26 @@ public final class DynamicSupervisorBehavior implements Behavior {
   private final RestartWindow window = new RestartWindow();
   private Proc self;
   private Pid parent;
-  private int serial;
+
+  private final java.util.Optional<String> name;
 
   /** {@code maxChildren < 0} means {@code :infinity}. */
   public DynamicSupervisorBehavior(int intensity, long periodMillis, int maxChildren) {
+    this(intensity, periodMillis, maxChildren, java.util.Optional.empty());
+  }
+
+  /** A dynamic supervisor that registers {@code name} as it starts. */
+  public DynamicSupervisorBehavior(
+      int intensity, long periodMillis, int maxChildren, java.util.Optional<String> name) {
     this.intensity = intensity;
     this.periodMillis = periodMillis;
     this.maxChildren = maxChildren;
+    this.name = name;
+  }
+
+  @Override
+  public boolean preInit(Proc self) {
+    return Names.registerAtInit(self, name, self.spawner());
   }
 
   @Override
@@ -91,6 +104,8 @@ public final class DynamicSupervisorBehavior implements Behavior {
       }
     } else if (message instanceof Messages.Call call && call.request() instanceof Request r) {
       handleCall(call, r);
+    } else if (message instanceof Messages.SysTerminate st) {
+      terminateAll(StopCause.SUPERVISOR_STOP, () -> self.die(st.reason()));
     } else if (message instanceof TryAgain t) {
       ChildSpec spec = children.get(t.oldPid());
       if (spec != null) {
@@ -127,13 +142,20 @@ public final class DynamicSupervisorBehavior implements Behavior {
     }
     start(
         spec,
-        newPid -> {
-          // keep the child's place: rebuild the map with the new pid where the old one was
-          replace(oldPid, newPid, spec);
-          started(spec, newPid, true);
-        },
-        () -> self.send(self.pid(), new TryAgain(oldPid)));
+        result -> {
+          if (result instanceof Pid newPid) {
+            children.remove(oldPid);
+            children.put(newPid, spec);
+            started(spec, newPid, true);
+          } else if (result == IGNORE) {
+            children.remove(oldPid);
+          } else {
+            self.send(self.pid(), new TryAgain(oldPid));
+          }
+        });
   }
+
+  private static final Atom IGNORE = Atom.of("ignore");
 
   private void started(ChildSpec spec, Pid pid, boolean restart) {
     if (!self.node().tracing()) {
@@ -152,30 +174,32 @@ public final class DynamicSupervisorBehavior implements Behavior {
             spec.restart(), spec.shutdown()));
   }
 
-  private void replace(Pid oldPid, Pid newPid, ChildSpec spec) {
-    LinkedHashMap<Pid, ChildSpec> copy = new LinkedHashMap<>();
-    for (Map.Entry<Pid, ChildSpec> e : children.entrySet()) {
-      if (e.getKey().equals(oldPid)) {
-        copy.put(newPid, spec);
-      } else {
-        copy.put(e.getKey(), e.getValue());
+  /**
+   * Starts a child; {@code done} gets its pid, the atom {@code ignore}, or {@code {error, R}}.
+   * Its path is the supervisor's path and the spec's id ({@code sup/worker}).
+   */
+  private void start(ChildSpec spec, java.util.function.Consumer<Term> done) {
+    if (spec.name().isPresent()) {
+      // gen:start looks the name up in the caller before spawning anything
+      java.util.Optional<Pid> holder = self.node().whereis(spec.name().get());
+      if (holder.isPresent()) {
+        done.accept(Names.alreadyStarted(holder.get()));
+        return;
       }
     }
-    children.clear();
-    children.putAll(copy);
-  }
-
-  private void start(ChildSpec spec, java.util.function.Consumer<Pid> ok, Runnable failed) {
     String mine = self.label();
-    String label = (mine == null ? "" : mine + "/") + spec.id() + "_" + (++serial);
+    String label = (mine == null ? "" : mine + "/") + spec.id();
     Pid pid = self.spawnLink(spec.start().get(), label);
     self.receive(
         m -> StartAck.matches(m, pid),
         m -> {
-          if (StartAck.outcome(self, m, pid).up()) {
-            ok.accept(pid);
+          StartAck.Outcome o = StartAck.outcome(self, m, pid);
+          if (o.up()) {
+            done.accept(pid);
+          } else if (o.ignored()) {
+            done.accept(IGNORE);
           } else {
-            failed.run();
+            done.accept(Term.tuple(Atom.ERROR, o.reason()));
           }
         });
   }
@@ -274,12 +298,15 @@ public final class DynamicSupervisorBehavior implements Behavior {
       }
       start(
           s.spec(),
-          pid -> {
-            children.put(pid, s.spec());
-            started(s.spec(), pid, false);
-            reply(call, Term.tuple(Atom.OK, pid));
-          },
-          () -> reply(call, Term.tuple(Atom.ERROR, Atom.of("start_error"))));
+          result -> {
+            if (result instanceof Pid pid) {
+              children.put(pid, s.spec());
+              started(s.spec(), pid, false);
+              reply(call, Term.tuple(Atom.OK, pid));
+            } else {
+              reply(call, result); // ignore, or {error, Reason} with the child's real reason
+            }
+          });
     } else if (request instanceof Request.TerminateChild t) {
       ChildSpec spec = children.get(t.pid());
       if (spec == null) {
@@ -288,8 +315,11 @@ public final class DynamicSupervisorBehavior implements Behavior {
       }
       terminate(Map.of(t.pid(), spec), StopCause.TERMINATE_CHILD, () -> reply(call, Atom.OK));
     } else if (request instanceof Request.WhichChildren) {
+      // Elixir keeps the children in a map keyed by pid: a small map lists them in pid order
       List<Term> rows = new ArrayList<>();
-      for (Map.Entry<Pid, ChildSpec> e : children.entrySet()) {
+      List<Map.Entry<Pid, ChildSpec>> entries = new ArrayList<>(children.entrySet());
+      entries.sort(java.util.Comparator.comparingInt(e -> e.getKey().serial()));
+      for (Map.Entry<Pid, ChildSpec> e : entries) {
         rows.add(Term.tuple(Atom.UNDEFINED, e.getKey(), e.getValue().type().atom()));
       }
       reply(call, new TermList(rows));

@@ -48,6 +48,21 @@ public final class GenServerBehavior<S> implements Behavior {
     return this;
   }
 
+  /**
+   * How many turns of work (each {@code VirtualScheduler.WORK_MICROS_PER_TURN}) a process whose
+   * init failed spends on its crash report before it exits. Fitted to OTP 25's orders: more than
+   * its starter needs to stop one other child and exit (3 turns), fewer than a supervisor needs
+   * for two more failed restart attempts.
+   */
+  static final int CRASH_REPORT_TURNS = 3;
+
+  private enum CrashReportWork {
+    INSTANCE
+  }
+
+  private Term dyingWith;
+  private int crashReportTurns;
+
   @Override
   public boolean preInit(Proc self) {
     if (startLine != null) {
@@ -64,9 +79,24 @@ public final class GenServerBehavior<S> implements Behavior {
       state = ok.state();
       self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
     } else if (r instanceof GenServer.Stop<S> stop) {
+      self.node().emit(
+          new dev.kaboom.engine.TraceEvent.InitRefused(
+              self.nowMillis(), self.pid(), self.label(), Term.tuple(Atom.of("stop"), stop.reason())));
       self.send(parent, new Messages.Ack(self.pid(), Term.tuple(Atom.ERROR, stop.reason())));
-      self.die(stop.reason());
+      if (RestartType.isNormalExit(stop.reason())) {
+        self.die(stop.reason());
+      } else {
+        // exit(Reason) in proc_lib: the crash report is written first, in this process, and that
+        // is work (observed on OTP 25: the starter has meanwhile stopped its other children and
+        // exited, and this process dies of its starter's exit signal instead)
+        dyingWith = stop.reason();
+        crashReportTurns = CRASH_REPORT_TURNS;
+        self.send(self.pid(), CrashReportWork.INSTANCE);
+      }
     } else {
+      self.node().emit(
+          new dev.kaboom.engine.TraceEvent.InitRefused(
+              self.nowMillis(), self.pid(), self.label(), Atom.of("ignore")));
       self.send(parent, new Messages.Ack(self.pid(), Atom.of("ignore")));
       self.die(Atom.NORMAL);
     }
@@ -74,6 +104,17 @@ public final class GenServerBehavior<S> implements Behavior {
 
   @Override
   public void handle(Proc self, Object message) {
+    if (dyingWith != null) {
+      // writing the crash report: one turn of work per message to itself, then exit
+      if (message == CrashReportWork.INSTANCE) {
+        if (--crashReportTurns <= 0) {
+          self.die(dyingWith);
+        } else {
+          self.send(self.pid(), CrashReportWork.INSTANCE);
+        }
+      }
+      return;
+    }
     if (message instanceof Messages.Call call) {
       GenServer.Result<S> r = module.handleCall(call.request(), call.from(), state);
       if (r instanceof GenServer.Reply<S> reply) {

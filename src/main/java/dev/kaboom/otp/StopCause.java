@@ -18,5 +18,9 @@ public enum StopCause {
   /** The supervisor gave up and stops its children before it exits. */
   GAVE_UP,
   /** A later sibling failed to start at init, and the ones already started are stopped. */
-  START_FAILED
+  START_FAILED,
+  /** A significant child ended and {@code auto_shutdown} stops the supervisor (EEP 56). */
+  AUTO_SHUTDOWN,
+  /** {@code Supervisor.stop/2} ({@code proc_lib:stop}): the supervisor terminates. */
+  SUPERVISOR_STOP
 }

@@ -4,11 +4,18 @@ package dev.kaboom.otp;
  * A supervisor's flags: its strategy and its restart intensity (at most {@code intensity} restarts
  * within {@code periodMillis}; one more and it gives up).
  */
-public record SupFlags(Strategy strategy, int intensity, long periodMillis) {
+public record SupFlags(
+    Strategy strategy, int intensity, long periodMillis, AutoShutdown autoShutdown) {
   /** Elixir's defaults: {@code max_restarts: 3, max_seconds: 5}. */
   public static final SupFlags DEFAULT = new SupFlags(Strategy.ONE_FOR_ONE, 3, 5000);
 
+  /** Flags with {@code auto_shutdown => never}. */
+  public SupFlags(Strategy strategy, int intensity, long periodMillis) {
+    this(strategy, intensity, periodMillis, AutoShutdown.NEVER);
+  }
+
   public SupFlags {
+    autoShutdown = autoShutdown == null ? AutoShutdown.NEVER : autoShutdown;
     if (strategy == null) {
       throw new IllegalArgumentException("strategy is required");
     }
@@ -21,6 +28,6 @@ public record SupFlags(Strategy strategy, int intensity, long periodMillis) {
   }
 
   public SupFlags withStrategy(Strategy s) {
-    return new SupFlags(s, intensity, periodMillis);
+    return new SupFlags(s, intensity, periodMillis, autoShutdown);
   }
 }

@@ -155,7 +155,12 @@ public final class SupervisorBehavior implements Behavior {
     }
     for (ChildSpec cs : spec.children()) {
       if (byId.containsKey(cs.id())) {
-        fail(Term.tuple(Atom.of("duplicate_child_name"), Atom.of(cs.id())));
+        fail(Term.tuple(Atom.of("duplicate_child_name"), cs.idAtom()));
+        return;
+      }
+      Term bad = badCombination(cs, flags.autoShutdown());
+      if (bad != null) {
+        fail(Term.tuple(Atom.of("start_spec"), bad));
         return;
       }
       Child c = new Child(cs);
@@ -179,10 +184,37 @@ public final class SupervisorBehavior implements Behavior {
                             Atom.SHUTDOWN,
                             Term.tuple(
                                 Atom.of("failed_to_start_child"),
-                                Atom.of(failed.child().spec.id()),
+                                failed.child().spec.idAtom(),
                                 failed.reason()))));
           }
         });
+  }
+
+  /**
+   * OTP's {@code check_childspec} for significant children: they must be transient or temporary,
+   * and the supervisor's {@code auto_shutdown} must not be {@code never}. Null when the spec is fine.
+   */
+  static Term badCombination(ChildSpec cs, AutoShutdown autoShutdown) {
+    if (!cs.significant()) {
+      return null;
+    }
+    if (cs.restart() == RestartType.PERMANENT) {
+      return Term.tuple(
+          Atom.of("bad_combination"),
+          Term.list(
+              List.of(
+                  Term.tuple(Atom.of("restart"), Atom.of("permanent")),
+                  Term.tuple(Atom.of("significant"), Atom.TRUE))));
+    }
+    if (autoShutdown == AutoShutdown.NEVER) {
+      return Term.tuple(
+          Atom.of("bad_combination"),
+          Term.list(
+              List.of(
+                  Term.tuple(Atom.of("auto_shutdown"), Atom.of("never")),
+                  Term.tuple(Atom.of("significant"), Atom.TRUE))));
+    }
+    return null;
   }
 
   private void fail(Term reason) {
@@ -209,15 +241,16 @@ public final class SupervisorBehavior implements Behavior {
       if (c != null) {
         restartChild(c, exit.reason());
       }
-    } else if (message instanceof Messages.SysTerminate stop) {
-      // supervisor:terminate/2 stops the children as on a shutdown from its parent
-      terminateChildren(new ArrayList<>(children), StopCause.PARENT_SHUTDOWN, () -> self.die(stop.reason()));
     } else if (message instanceof Messages.Call call) {
       if (call.request() instanceof SupervisorRequest r) {
         handleCall(call, r);
       } else {
         reply(call, Term.tuple(Atom.ERROR, Atom.of("unknown_call")));
       }
+    } else if (message instanceof Messages.SysTerminate st) {
+      // Supervisor.stop/2: terminate/2 stops the children, then the supervisor exits
+      terminateChildren(
+          new ArrayList<>(children), StopCause.SUPERVISOR_STOP, () -> self.die(st.reason()));
     } else if (message instanceof TryAgainRestart t) {
       Child c = byId.get(t.id());
       if (c != null && c.restarting) {
@@ -245,7 +278,35 @@ public final class SupervisorBehavior implements Behavior {
       node().emit(
           new TraceEvent.RestartPlanned(
               self.nowMillis(), self.pid(), flags.strategy(), c.spec.id(), List.of(), List.of()));
+      if (autoShutdown(c)) {
+        // maybe_shutdown: {stop, shutdown} -> terminate/2 stops the others, exit shutdown
+        node().emit(
+            new TraceEvent.AutoShutdown(
+                self.nowMillis(), self.pid(), self.label(), c.spec.id(),
+                flags.autoShutdown().otpName()));
+        terminateChildren(
+            new ArrayList<>(children), StopCause.AUTO_SHUTDOWN, () -> self.die(Atom.SHUTDOWN));
+      }
     }
+  }
+
+  /** OTP's {@code check_auto_shutdown} for a significant child that ended and is not restarted. */
+  private boolean autoShutdown(Child ended) {
+    if (!ended.spec.significant()) {
+      return false;
+    }
+    return switch (flags.autoShutdown()) {
+      case NEVER -> false;
+      case ANY_SIGNIFICANT -> true;
+      case ALL_SIGNIFICANT -> {
+        for (Child c : children) {
+          if (c != ended && c.spec.significant() && c.pid != null) {
+            yield false;
+          }
+        }
+        yield true;
+      }
+    };
   }
 
   private dev.kaboom.engine.Node node() {
@@ -483,6 +544,10 @@ public final class SupervisorBehavior implements Behavior {
     @Override
     public void accept(Term error) {
       if (error == null) {
+        Child c = list.get(i);
+        if (c.pid == null && c.spec.restart() == RestartType.TEMPORARY) {
+          remove(c); // start_children: {ok, undefined} of a temporary child -> remove
+        }
         i++;
         next();
       } else {
@@ -627,25 +692,6 @@ public final class SupervisorBehavior implements Behavior {
             self.nowMillis(), self.pid(), call.from(), call.request(), value));
   }
 
-  /** OTP's {@code #child{}} record as {@code start_child} errors show it. */
-  private static Term childRecord(ChildSpec spec) {
-    Term shutdown =
-        spec.shutdown() instanceof Shutdown.Timeout t
-            ? new IntTerm(t.millis())
-            : Atom.of(spec.shutdown().toString());
-    Atom module = Atom.of(spec.type() == ChildType.SUPERVISOR ? "supervisor" : "gen_server");
-    return Term.tuple(
-        Atom.of("child"),
-        Atom.UNDEFINED,
-        Atom.of(spec.id()),
-        Term.tuple(module, Atom.of("start_link"), Term.list(List.of())),
-        Atom.of(spec.restart().otpName()),
-        Atom.FALSE,
-        shutdown,
-        spec.type().atom(),
-        Term.list(List.of(module)));
-  }
-
   /**
    * Why {@code restart_child} / {@code delete_child} refuse {@code c}: {@code not_found},
    * {@code restarting} or {@code running}; null when it is stopped and can be restarted or deleted.
@@ -680,7 +726,7 @@ public final class SupervisorBehavior implements Behavior {
       for (int i = children.size() - 1; i >= 0; i--) {
         Child c = children.get(i);
         Term child = c.restarting ? Atom.RESTARTING : c.pid != null ? c.pid : Atom.UNDEFINED;
-        rows.add(Term.tuple(Atom.of(c.spec.id()), child, c.spec.type().atom()));
+        rows.add(Term.tuple(c.spec.idAtom(), child, c.spec.type().atom()));
       }
       reply(call, new TermList(rows));
     } else if (request instanceof SupervisorRequest.CountChildren) {
@@ -752,7 +798,8 @@ public final class SupervisorBehavior implements Behavior {
           false,
           error -> {
             if (error != null) {
-              reply(call, Term.tuple(Atom.ERROR, Term.tuple(error, childRecord(c.spec))));
+              // OTP returns its internal #child{} record here; traces write it as the atom child
+              reply(call, Term.tuple(Atom.ERROR, Term.tuple(error, Atom.of("child"))));
               return;
             }
             if (c.pid != null || c.spec.restart() != RestartType.TEMPORARY) {

@@ -17,6 +17,8 @@ import dev.kaboom.otp.Strategy;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.scenario.Command;
 import dev.kaboom.scenario.Command.Target;
+import dev.kaboom.otp.AutoShutdown;
+import dev.kaboom.otp.InitOutcome;
 import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +156,58 @@ final class RunJson {
     o.put("stop_ms", n.stopMillis());
     ArrayNode children = o.putArray("children");
     n.children().forEach(c -> children.add(node(c)));
+    TreeNode.Options opt = n.options();
+    if (!opt.equals(TreeNode.Options.DEFAULT)) {
+      // the scenario format's version-2 keys (init outcomes and reasons as terms)
+      ArrayNode init = o.putArray("init");
+      for (InitOutcome io : opt.init()) {
+        if (io instanceof InitOutcome.Stop s) {
+          init.addObject().set("stop", term(s.reason()));
+        } else {
+          init.add(io instanceof InitOutcome.Ignore ? "ignore" : "ok");
+        }
+      }
+      if (opt.exitAfterMillis() >= 0) {
+        ObjectNode ea = o.putObject("exit_after");
+        ea.put("ms", opt.exitAfterMillis());
+        ea.set("reason", term(opt.exitAfterReason()));
+      }
+      o.put("significant", opt.significant());
+      o.put("auto_shutdown", opt.autoShutdown().otpName());
+      o.put("dynamic", opt.dynamic());
+      o.put("max_children", opt.maxChildren());
+    }
     return o;
+  }
+
+  private static TreeNode.Options options(JsonNode n, String where) throws Damaged {
+    if (!n.has("init")) {
+      return TreeNode.Options.DEFAULT;
+    }
+    List<InitOutcome> init = new ArrayList<>();
+    JsonNode arr = n.get("init");
+    for (int i = 0; i < arr.size(); i++) {
+      JsonNode x = arr.get(i);
+      if (x.isObject()) {
+        init.add(new InitOutcome.Stop(term(x.get("stop"), where + ".init[" + i + "].stop")));
+      } else {
+        init.add("ignore".equals(x.asText()) ? InitOutcome.IGNORE : InitOutcome.OK);
+      }
+    }
+    long ms = -1;
+    Term reason = null;
+    if (n.has("exit_after")) {
+      ms = n.get("exit_after").path("ms").asLong();
+      reason = term(n.get("exit_after").get("reason"), where + ".exit_after.reason");
+    }
+    return new TreeNode.Options(
+        init,
+        ms,
+        reason,
+        n.path("significant").asBoolean(false),
+        AutoShutdown.parse(n.path("auto_shutdown").asText("never")).orElse(AutoShutdown.NEVER),
+        n.path("dynamic").asBoolean(false),
+        n.path("max_children").asInt(-1));
   }
 
   static TreeNode node(JsonNode n, String where) throws Damaged {
@@ -199,7 +252,9 @@ final class RunJson {
         kids,
         bool(n, "trap_exit", where),
         number(n, "stop_ms", where),
-        name == null ? Optional.empty() : Optional.of(name.asText()));
+        name == null ? Optional.empty() : Optional.of(name.asText()),
+        Optional.empty(),
+        options(n, where));
   }
 
   // ---- commands ----

@@ -183,9 +183,9 @@ public sealed interface Command {
   /** The command the scenario file's {@code step} stands for. */
   static Command of(Step step) {
     if (step instanceof Step.Exit e) {
-      return new Exit(Target.path(e.path()), Atom.of(e.reason()));
+      return new Exit(Target.path(e.path()), Simulation.reasonTerm(e.reason()));
     } else if (step instanceof Step.Stop s) {
-      return new Stop(Target.path(s.path()), Atom.of(s.reason()));
+      return new Stop(Target.path(s.path()), Simulation.reasonTerm(s.reason()));
     } else if (step instanceof Step.WhichChildren w) {
       return new WhichChildren(Target.path(w.path()));
     } else if (step instanceof Step.CountChildren c) {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermSyntax;
+import dev.kaboom.otp.AutoShutdown;
+import dev.kaboom.otp.InitOutcome;
 import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.Shutdown;
 import dev.kaboom.otp.Strategy;
@@ -35,14 +39,16 @@ public final class ScenarioLoader {
     record Failed(ScenarioError error) implements Result {}
   }
 
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*|[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
-  private static final Pattern ATOM = Pattern.compile("[a-z][a-zA-Z0-9_@]*");
+  /** A child id: an atom name, or an Elixir module name (SPEC section 5). */
+  private static final Pattern ID =
+      Pattern.compile("[a-z][a-z0-9_]*|[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.@]{0,254}");
   private static final List<String> TOP_KEYS = List.of("name", "description", "tree", "steps");
   private static final List<String> NODE_KEYS =
       List.of(
           "id", "name", "restart", "shutdown", "strategy", "intensity", "period_s", "children",
-          "trap_exit", "stop_ms", "behavior", "prints", "arg");
+          "trap_exit", "stop_ms", "behavior", "prints", "arg", "init", "exit_after", "significant",
+          "auto_shutdown", "dynamic", "max_children");
   private static final List<String> STEP_KINDS =
       List.of(
           "exit", "stop", "which_children", "count_children", "terminate_child", "restart_child",
@@ -221,14 +227,14 @@ public final class ScenarioLoader {
     if (f.containsKey("shutdown")) {
       shutdown = shutdown(f.get("shutdown"));
     }
-    for (String k : List.of("trap_exit", "stop_ms")) {
+    for (String k : List.of("trap_exit", "stop_ms", "init", "exit_after")) {
       if (supervisor && f.containsKey(k)) {
         int[] kp = o.keyPositions().get(k);
         throw new ScenarioException(
             kp[0], kp[1], "\"" + k + "\" is for workers; '" + id + "' is a supervisor (it has children or a strategy)");
       }
     }
-    for (String k : List.of("intensity", "period_s")) {
+    for (String k : List.of("intensity", "period_s", "auto_shutdown", "dynamic", "max_children")) {
       if (!supervisor && f.containsKey(k)) {
         int[] kp = o.keyPositions().get(k);
         throw new ScenarioException(
@@ -275,9 +281,10 @@ public final class ScenarioLoader {
       }
       name = java.util.Optional.of(n);
     }
+    TreeNode.Options options = options(o, id, supervisor, restart, strategy, children);
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, intensity, period, children, trap, stopMs,
-        name, builtin(o, supervisor, id));
+        name, builtin(o, supervisor, id), options);
   }
 
   /** The node's {@code behavior}, {@code prints} and {@code arg}, if any (see TreeNode.Builtin). */
@@ -305,6 +312,96 @@ public final class ScenarioLoader {
     java.util.OptionalLong arg =
         f.containsKey("arg") ? java.util.OptionalLong.of(integer(f.get("arg"), "arg", 0)) : java.util.OptionalLong.empty();
     return java.util.Optional.of(new TreeNode.Builtin(behavior, prints, arg));
+  }
+
+  /** SPEC section 5: init, exit_after, significant, auto_shutdown, dynamic, max_children. */
+  private static TreeNode.Options options(
+      Located.Obj o,
+      String id,
+      boolean supervisor,
+      RestartType restart,
+      Strategy strategy,
+      List<TreeNode> children) {
+    Map<String, Located> f = o.fields();
+    List<InitOutcome> init = new ArrayList<>();
+    if (f.containsKey("init")) {
+      Located.Arr arr = arr(f.get("init"), "init");
+      if (arr.items().isEmpty()) {
+        throw new ScenarioException(arr, "\"init\" needs at least one outcome: \"ok\", \"ignore\" or {\"stop\": REASON}");
+      }
+      for (Located item : arr.items()) {
+        if (item instanceof Located.Scalar sc && "ok".equals(sc.value())) {
+          init.add(InitOutcome.OK);
+        } else if (item instanceof Located.Scalar sc && "ignore".equals(sc.value())) {
+          init.add(InitOutcome.IGNORE);
+        } else if (item instanceof Located.Obj so && so.fields().containsKey("stop")) {
+          checkKeys(so, List.of("stop"), "an init outcome");
+          init.add(new InitOutcome.Stop(term(so.fields().get("stop"), "stop")));
+        } else {
+          throw new ScenarioException(
+              item, "unknown init outcome: expected \"ok\", \"ignore\" or {\"stop\": REASON}");
+        }
+      }
+    }
+    long exitAfter = -1;
+    Term exitReason = null;
+    if (f.containsKey("exit_after")) {
+      Located.Obj ea = obj(f.get("exit_after"), "exit_after");
+      checkKeys(ea, List.of("ms", "reason"), "exit_after");
+      if (!ea.fields().containsKey("ms") || !ea.fields().containsKey("reason")) {
+        throw new ScenarioException(ea, "exit_after needs \"ms\" and \"reason\", e.g. {\"ms\": 100, \"reason\": \"normal\"}");
+      }
+      exitAfter = integer(ea.fields().get("ms"), "ms", 0);
+      exitReason = term(ea.fields().get("reason"), "reason");
+    }
+    boolean significant = f.containsKey("significant") && bool(f.get("significant"), "significant");
+    AutoShutdown auto = AutoShutdown.NEVER;
+    if (f.containsKey("auto_shutdown")) {
+      String a = string(f.get("auto_shutdown"), "auto_shutdown");
+      auto =
+          AutoShutdown.parse(a)
+              .orElseThrow(
+                  () ->
+                      new ScenarioException(
+                          f.get("auto_shutdown"),
+                          "unknown auto_shutdown '" + a + "': expected never, any_significant or all_significant"));
+    }
+    boolean dynamic = f.containsKey("dynamic") && bool(f.get("dynamic"), "dynamic");
+    int maxChildren = -1;
+    if (f.containsKey("max_children")) {
+      if (!dynamic) {
+        throw new ScenarioException(
+            f.get("max_children"), "\"max_children\" is for dynamic supervisors (\"dynamic\": true)");
+      }
+      Located m = f.get("max_children");
+      if (!(m instanceof Located.Scalar sc && "infinity".equals(sc.value()))) {
+        maxChildren = (int) integer(m, "max_children", 0);
+      }
+    }
+    if (dynamic) {
+      if (!children.isEmpty()) {
+        throw new ScenarioException(
+            f.get("children"),
+            "a dynamic supervisor ('" + id + "') starts with no children: add them with start_child steps");
+      }
+      if (strategy != Strategy.ONE_FOR_ONE) {
+        throw new ScenarioException(
+            f.get("strategy"), "a dynamic supervisor ('" + id + "') is one_for_one");
+      }
+    }
+    return new TreeNode.Options(init, exitAfter, exitReason, significant, auto, dynamic, maxChildren);
+  }
+
+  /** A reason: an Erlang term in Erlang syntax ({@code kaboom}, {@code {shutdown,done}}). */
+  private static Term term(Located at, String what) {
+    String text = string(at, what);
+    try {
+      return TermSyntax.parseErlang(text);
+    } catch (TermSyntax.ParseError e) {
+      throw new ScenarioException(
+          at, what + " '" + text + "' is not an Erlang term: " + e.getMessage()
+              + " (expected e.g. kaboom, normal, {shutdown,done} or {badarith,[]})");
+    }
   }
 
   private static Shutdown shutdown(Located at) {
@@ -360,14 +457,7 @@ public final class ScenarioLoader {
           throw new ScenarioException(o, where + " (" + kind + ") needs a \"reason\", e.g. \"kaboom\"");
         }
         String reason = string(r, "reason");
-        if (!ATOM.matcher(reason).matches()) {
-          throw new ScenarioException(
-              r, "reason '" + reason + "' is not an atom name: expected e.g. normal, kill, shutdown or kaboom");
-        }
-        if (kind.equals("stop") && Boolean.TRUE.equals(kinds.get(path))) {
-          throw new ScenarioException(
-              f.get(kind), "stop is for workers; '" + path + "' is a supervisor (use exit)");
-        }
+        term(r, "reason"); // checked here; the step keeps the text for its echo line
         return kind.equals("exit") ? new Step.Exit(path, reason) : new Step.Stop(path, reason);
       }
       case "which_children", "count_children" -> {

@@ -5,6 +5,7 @@ import dev.kaboom.engine.EventSink;
 import dev.kaboom.engine.Node;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.Client;
 import dev.kaboom.otp.SimpleWorker;
@@ -27,6 +28,8 @@ public final class Simulation {
   private final EventSink downstream;
   private TreeNode tree;
   private long events;
+  /** What the root's start returned ({@code ok} or {@code {error, R}}), once known. */
+  private Term rootStart;
   private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
 
   /**
@@ -46,6 +49,12 @@ public final class Simulation {
     this.downstream = sink;
     this.node = new Node(this::onEvent, seed);
     this.driver = new Client(node, null, true);
+    driver.onOtherMessage(
+        m -> {
+          if (m instanceof dev.kaboom.otp.Messages.Ack a && rootStart == null) {
+            rootStart = a.result();
+          }
+        });
     this.outsider = new Client(node, null, false);
   }
 
@@ -76,6 +85,40 @@ public final class Simulation {
   public Pid start(TreeNode root) {
     this.tree = root;
     return driver.startLink(TreeBuilder.behavior(root), root.id());
+  }
+
+  /**
+   * What the root's {@code start_link} returned: {@code ok}, or {@code {error, Reason}} when it
+   * failed to start; empty until its init has answered.
+   */
+  public Optional<Term> rootStartResult() {
+    return Optional.ofNullable(rootStart);
+  }
+
+  /**
+   * A reason as a term: Erlang syntax ({@code {shutdown,done}}); text that is no Erlang term is
+   * taken as the atom of that name.
+   */
+  public static Term reasonTerm(String reason) {
+    try {
+      return dev.kaboom.engine.TermSyntax.parseErlang(reason);
+    } catch (dev.kaboom.engine.TermSyntax.ParseError e) {
+      return Atom.of(reason);
+    }
+  }
+
+  /** Whether {@code pid} is a dynamic supervisor ({@code DynamicSupervisor}). */
+  public boolean isDynamicSupervisor(Pid pid) {
+    return node.process(pid)
+        .map(p -> p.behavior() instanceof dev.kaboom.otp.DynamicSupervisorBehavior)
+        .orElse(false);
+  }
+
+  /** Whether {@code pid} is a supervisor (static or dynamic). */
+  public boolean isSupervisor(Pid pid) {
+    return node.process(pid)
+        .map(p -> p.behavior().kind() == dev.kaboom.engine.ProcessKind.SUPERVISOR)
+        .orElse(false);
   }
 
   /** The live process at {@code path}, if any. */
@@ -118,8 +161,13 @@ public final class Simulation {
     Pid p = target.get();
     if (command instanceof Command.Exit e) {
       outsider.exit(p, e.reason());
+    } else if (command instanceof Command.Stop s && isSupervisor(p)) {
+      // Supervisor.stop(Pid, Reason): sys:terminate from an outside process
+      outsider.send(p, new dev.kaboom.otp.Messages.SysTerminate(s.reason()));
     } else if (command instanceof Command.Stop s) {
       driver.cast(p, new SimpleWorker.StopWith(s.reason()));
+    } else if (isDynamicSupervisor(p) && dynamicRequest(command, p, onResult)) {
+      return true;
     } else if (command instanceof Command.Send s) {
       driver.send(p, s.message());
     } else if (command instanceof Command.GenServerCast c) {
@@ -129,6 +177,36 @@ public final class Simulation {
     } else {
       driver.call(p, request(command), onResult);
     }
+    return true;
+  }
+
+  /**
+   * A child-API command on a dynamic supervisor, as {@code DynamicSupervisor}'s API (children by
+   * pid: {@code terminate_child} names the child started under that id, {@code path/id}); false
+   * when {@code command} is not one of its calls.
+   */
+  private boolean dynamicRequest(Command command, Pid sup, Consumer<Client.CallResult> onResult) {
+    Object request;
+    if (command instanceof Command.WhichChildren) {
+      request = new dev.kaboom.otp.DynamicSupervisorBehavior.Request.WhichChildren();
+    } else if (command instanceof Command.CountChildren) {
+      request = new dev.kaboom.otp.DynamicSupervisorBehavior.Request.CountChildren();
+    } else if (command instanceof Command.StartChild s) {
+      request =
+          new dev.kaboom.otp.DynamicSupervisorBehavior.Request.StartChild(
+              TreeBuilder.childSpec(s.spec()));
+    } else if (command instanceof Command.TerminateChild t) {
+      Optional<Pid> child = pathOf(sup).flatMap(path -> pidAt(path + "/" + t.id()));
+      if (child.isEmpty()) {
+        onResult.accept(
+            new Client.CallResult.Replied(Term.tuple(Atom.ERROR, Atom.of("not_found"))));
+        return true;
+      }
+      request = new dev.kaboom.otp.DynamicSupervisorBehavior.Request.TerminateChild(child.get());
+    } else {
+      return false;
+    }
+    driver.call(sup, request, onResult);
     return true;
   }
 
@@ -188,12 +266,12 @@ public final class Simulation {
 
   /** {@code exit(Pid, Reason)} from the outsider; false (noproc) if nothing lives there. */
   public boolean exit(String path, String reason) {
-    return run(new Command.Exit(Command.Target.path(path), Atom.of(reason)), r -> {});
+    return run(new Command.Exit(Command.Target.path(path), reasonTerm(reason)), r -> {});
   }
 
   /** Makes the worker at {@code path} stop itself with {@code reason}; false if noproc. */
   public boolean stop(String path, String reason) {
-    return run(new Command.Stop(Command.Target.path(path), Atom.of(reason)), r -> {});
+    return run(new Command.Stop(Command.Target.path(path), reasonTerm(reason)), r -> {});
   }
 
   /**

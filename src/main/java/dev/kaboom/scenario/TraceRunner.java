@@ -56,6 +56,12 @@ public final class TraceRunner {
   private String commandPath = "";
   private long segmentTurns;
   private long segmentMillis;
+  /** A worker's start line waits until its init has returned (`ignore PATH` may replace it). */
+  private TraceEvent.Started pendingStart;
+  private Client.CallResult pendingResult;
+  /** The step was {@code Supervisor.stop}: it prints {@code = ok} after its events. */
+  private boolean pendingOk;
+  private boolean rootReported;
 
   /** Starts {@code tree} (nothing runs until {@link #step()}). */
   public TraceRunner(
@@ -63,17 +69,8 @@ public final class TraceRunner {
     this.commands = commands;
     this.listener = listener;
     this.sim = new Simulation(this::onEvent, seed);
-    this.printResult =
-        r -> {
-          if (r instanceof Client.CallResult.Replied rep) {
-            listener.line("= " + rep.value().formatAnonymous());
-          } else if (r instanceof Client.CallResult.Failed f) {
-            listener.line("= " + f.reason().formatAnonymous());
-          }
-          if (annotator != null) {
-            annotator.result(commandPath, r, listener::line);
-          }
-        };
+    // a call's result is printed after everything its step set off (as the oracle does)
+    this.printResult = r -> pendingResult = r;
     listener.line("> start_link " + tree.id());
     sim.start(tree);
     segment();
@@ -152,6 +149,32 @@ public final class TraceRunner {
   }
 
   private void onEvent(TraceEvent e) {
+    if (pendingStart != null
+        && e instanceof TraceEvent.InitRefused r
+        && r.pid().equals(pendingStart.pid())) {
+      // the init did not return {ok, State}: no start line
+      TraceEvent.Started s = pendingStart;
+      pendingStart = null;
+      listener.event(s);
+      listener.event(e);
+      if (r.result() instanceof dev.kaboom.engine.Atom) {
+        listener.line("ignore " + r.label()); // it ends normally, with no exit line
+      } else {
+        started.add(r.pid()); // {stop, R}: its exit line comes when it ends
+      }
+      return;
+    }
+    flushStart();
+    if (e instanceof TraceEvent.Started s
+        && s.label() != null
+        && s.kind() == dev.kaboom.engine.ProcessKind.WORKER) {
+      pendingStart = s;
+      return;
+    }
+    emit(e);
+  }
+
+  private void emit(TraceEvent e) {
     listener.event(e);
     String line = line(e, started);
     if (line != null) {
@@ -159,6 +182,44 @@ public final class TraceRunner {
     }
     if (annotator != null) {
       annotator.event(e, listener::line);
+    }
+  }
+
+  private void flushStart() {
+    if (pendingStart != null) {
+      TraceEvent.Started s = pendingStart;
+      pendingStart = null;
+      emit(s);
+    }
+  }
+
+  /** The last step's work is done: its result line (and the root's failed start) come now. */
+  private void flushResults() {
+    flushStart();
+    if (!rootReported) {
+      rootReported = true;
+      sim.rootStartResult()
+          .filter(r -> r != dev.kaboom.engine.Atom.OK)
+          .ifPresent(r -> listener.line("= " + r.formatAnonymous()));
+    }
+    if (pendingResult != null) {
+      Client.CallResult r = pendingResult;
+      pendingResult = null;
+      if (r instanceof Client.CallResult.Replied rep) {
+        listener.line("= " + rep.value().formatAnonymous());
+      } else if (r instanceof Client.CallResult.Failed f) {
+        listener.line("= " + f.reason().formatAnonymous());
+      }
+      if (annotator != null) {
+        annotator.result(commandPath, r, listener::line);
+      }
+    }
+    if (pendingOk) {
+      pendingOk = false;
+      listener.line("= ok");
+      if (annotator != null) {
+        annotator.result(commandPath, new Client.CallResult.Replied(dev.kaboom.engine.Atom.OK), listener::line);
+      }
     }
   }
 
@@ -207,6 +268,7 @@ public final class TraceRunner {
       issue(commands.get(next++)); // idle (before its recorded place, if it has one): go on
       return true;
     }
+    flushResults();
     done = true;
     return false;
   }
@@ -224,8 +286,13 @@ public final class TraceRunner {
 
 
   private void issue(Simulation.Recorded r) {
+    flushResults();
     listener.line("> " + r.command().echo());
     commandPath = Command.pathOf(r.command());
+    if (r.command() instanceof Command.Stop s) {
+      pendingOk =
+          sim.resolve(s.target()).map(sim::isSupervisor).orElse(false); // Supervisor.stop: = ok
+    }
     if (!sim.run(r.command(), printResult)) {
       listener.line("= noproc");
       if (annotator != null) {

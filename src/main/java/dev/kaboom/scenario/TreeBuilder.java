@@ -17,7 +17,8 @@ public final class TreeBuilder {
   private TreeBuilder() {}
 
   public static SupFlags flags(TreeNode n) {
-    return new SupFlags(n.strategy(), n.intensity(), n.periodSeconds() * 1000L);
+    return new SupFlags(
+        n.strategy(), n.intensity(), n.periodSeconds() * 1000L, n.options().autoShutdown());
   }
 
   public static SupervisorSpec supervisorSpec(TreeNode n) {
@@ -35,7 +36,8 @@ public final class TreeBuilder {
         n.restart(),
         n.shutdown(),
         n.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER,
-        n.name());
+        n.name(),
+        n.options().significant());
   }
 
   /**
@@ -60,6 +62,11 @@ public final class TreeBuilder {
    */
   public static Behavior behavior(TreeNode n, long arg) {
     String line = n.builtin().flatMap(TreeNode.Builtin::prints).map(p -> p.replace("{arg}", Long.toString(arg))).orElse(null);
+    TreeNode.Options o = n.options();
+    if (n.supervisor() && o.dynamic()) {
+      return new dev.kaboom.otp.DynamicSupervisorBehavior(
+          n.intensity(), n.periodSeconds() * 1000L, o.maxChildren(), n.name());
+    }
     if (n.supervisor()) {
       return new SupervisorBehavior(supervisorSpec(n), n.name()).printingOnStart(line);
     }
@@ -67,6 +74,8 @@ public final class TreeBuilder {
       Behavior b = Builtins.worker(n.builtin().get().behavior(), n.name(), arg, n.trapExit(), n.stopMillis());
       return ((GenServerBehavior<?>) b).printingOnStart(line);
     }
-    return new GenServerBehavior<>(new SimpleWorker(n.trapExit(), n.stopMillis()), n.name());
+    SimpleWorker.Plan plan =
+        new SimpleWorker.Plan(o.init(), o.exitAfterMillis(), o.exitAfterReason());
+    return new GenServerBehavior<>(new SimpleWorker(n.trapExit(), n.stopMillis(), plan), n.name());
   }
 }

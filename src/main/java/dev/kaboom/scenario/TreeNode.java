@@ -1,5 +1,8 @@
 package dev.kaboom.scenario;
 
+import dev.kaboom.engine.Term;
+import dev.kaboom.otp.AutoShutdown;
+import dev.kaboom.otp.InitOutcome;
 import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.Shutdown;
 import dev.kaboom.otp.Strategy;
@@ -24,7 +27,8 @@ public record TreeNode(
     boolean trapExit,
     long stopMillis,
     Optional<String> name,
-    Optional<Builtin> builtin) {
+    Optional<Builtin> builtin,
+    Options options) {
 
   /**
    * Code a node runs instead of the plain worker (or, for a supervisor, what it prints): a built-in
@@ -34,13 +38,55 @@ public record TreeNode(
    */
   public record Builtin(String behavior, Optional<String> prints, java.util.OptionalLong arg) {}
 
+  /**
+   * What SPEC section 5 adds to a node: a worker's {@code init} outcomes per start and its {@code
+   * exit_after}; a child's {@code significant}; a supervisor's {@code auto_shutdown}; a dynamic
+   * supervisor ({@code DynamicSupervisor}) and its {@code max_children} (-1: infinity).
+   */
+  public record Options(
+      List<InitOutcome> init,
+      long exitAfterMillis,
+      Term exitAfterReason,
+      boolean significant,
+      AutoShutdown autoShutdown,
+      boolean dynamic,
+      int maxChildren) {
+    public static final Options DEFAULT =
+        new Options(List.of(InitOutcome.OK), -1, null, false, AutoShutdown.NEVER, false, -1);
+
+    public Options {
+      init = init == null || init.isEmpty() ? List.of(InitOutcome.OK) : List.copyOf(init);
+      autoShutdown = autoShutdown == null ? AutoShutdown.NEVER : autoShutdown;
+    }
+  }
+
   public TreeNode {
     children = List.copyOf(children);
     name = name == null ? Optional.empty() : name;
     builtin = builtin == null ? Optional.empty() : builtin;
+    options = options == null ? Options.DEFAULT : options;
   }
 
-  /** A node that runs no built-in code. */
+  /** A node with no section-5 options. */
+  public TreeNode(
+      String id,
+      boolean supervisor,
+      RestartType restart,
+      Shutdown shutdown,
+      Strategy strategy,
+      int intensity,
+      int periodSeconds,
+      List<TreeNode> children,
+      boolean trapExit,
+      long stopMillis,
+      Optional<String> name,
+      Optional<Builtin> builtin) {
+    this(
+        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
+        stopMillis, name, builtin, Options.DEFAULT);
+  }
+
+  /** A node that runs no built-in code and has no section-5 options. */
   public TreeNode(
       String id,
       boolean supervisor,
@@ -55,7 +101,7 @@ public record TreeNode(
       Optional<String> name) {
     this(
         id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
-        stopMillis, name, Optional.empty());
+        stopMillis, name, Optional.empty(), Options.DEFAULT);
   }
 
   /** A node whose process registers no name. */
@@ -89,19 +135,19 @@ public record TreeNode(
   public TreeNode withChildren(List<TreeNode> newChildren) {
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, newChildren,
-        trapExit, stopMillis, name, builtin);
+        trapExit, stopMillis, name, builtin, options);
   }
 
   public TreeNode withStrategy(Strategy s) {
     return new TreeNode(
         id, supervisor, restart, shutdown, s, intensity, periodSeconds, children, trapExit,
-        stopMillis, name, builtin);
+        stopMillis, name, builtin, options);
   }
 
   public TreeNode withIntensity(int newIntensity, int newPeriodSeconds) {
     return new TreeNode(
         id, supervisor, restart, shutdown, strategy, newIntensity, newPeriodSeconds, children,
-        trapExit, stopMillis, name, builtin);
+        trapExit, stopMillis, name, builtin, options);
   }
 
   /** Number of nodes in this subtree, this one included. */

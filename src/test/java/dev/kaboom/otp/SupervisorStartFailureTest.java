@@ -105,9 +105,10 @@ class SupervisorStartFailureTest {
     call(root, new SupervisorRequest.TerminateChild("a"));
     call(root, new SupervisorRequest.RestartChild("a"));
     node.scheduler().runUntilIdle();
-    // OTP's handle_start_child: {error, {What, Child}} with the child record; restart_child: {error, What}
+    // OTP's handle_start_child: {error, {What, Child}} with the child record (written as the atom
+    // child, as the conformance traces do); restart_child: {error, What}
     assertThat(replies).hasSize(3);
-    assertThat(replies.get(0)).startsWith("{error,{no_luck,{child,");
+    assertThat(replies.get(0)).isEqualTo("{error,{no_luck,child}}");
     assertThat(replies.subList(1, 3)).containsExactly("ok", "{error,no_luck}");
     assertThat(sup(root).children()).extracting(ChildInfo::id).containsExactly("a");
   }

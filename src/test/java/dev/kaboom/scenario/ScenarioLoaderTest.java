@@ -70,11 +70,14 @@ class ScenarioLoaderTest {
           wrong type: intensity      | {"tree": {"id": "root", "children": [], "intensity": "3"}}           | 1:54: "intensity" must be a whole number; got a string
           wrong type: children       | {"tree": {"id": "root", "children": {}}}                             | 1:37: "children" must be a list; got an object
           wrong type: trap_exit      | {"tree": {"id": "root", "children": [{"id":"a", "trap_exit": "yes"}]}} | 1:62: "trap_exit" must be true or false; got a string
-          unknown field              | {"tree": {"id": "root", "childs": []}}                               | 1:25: unknown field "childs" in a tree node: expected one of id, name, restart, shutdown, strategy, intensity, period_s, children, trap_exit, stop_ms, behavior, prints, arg
+          unknown field              | {"tree": {"id": "root", "childs": []}}                               | 1:25: unknown field "childs" in a tree node: expected one of id, name, restart, shutdown, strategy, intensity, period_s, children, trap_exit, stop_ms, behavior, prints, arg, init, exit_after, significant, auto_shutdown, dynamic, max_children
           unknown top-level field    | {"tree": {"id": "root", "children": []}, "stepz": []}                | 1:42: unknown field "stepz" in a scenario: expected one of name, description, tree, steps
           duplicate sibling ids      | {"tree": {"id": "root", "children": [{"id":"a"},{"id":"a"}]}}        | 1:55: duplicate id 'a' among the children of 'root'
           duplicate key              | {"tree": {"id": "root", "children": []}, "tree": 1}                  | 1:42: duplicate key 'tree'
-          stop on a supervisor       | {"tree": {"id": "root", "children": [{"id":"a"}]}, "steps": [{"stop": "root", "reason": "normal"}]} | 1:71: stop is for workers; 'root' is a supervisor (use exit)
+          reason not a term          | {"tree": {"id": "root", "children": [{"id":"a"}]}, "steps": [{"exit": "root/a", "reason": "{shutdown,"}]} | 1:91: reason '{shutdown,' is not an Erlang term: column 11: the term ends too early (expected e.g. kaboom, normal, {shutdown,done} or {badarith,[]})
+          unknown init outcome       | {"tree": {"id": "root", "children": [{"id":"a", "init": ["maybe"]}]}} | 1:58: unknown init outcome: expected "ok", "ignore" or {"stop": REASON}
+          init on a supervisor       | {"tree": {"id": "root", "children": [], "init": ["ok"]}}            | 1:41: "init" is for workers; 'root' is a supervisor (it has children or a strategy)
+          dynamic with children      | {"tree": {"id": "root", "children": [{"id":"d", "dynamic": true, "children": [{"id":"x"}]}]}} | 1:78: a dynamic supervisor ('d') starts with no children: add them with start_child steps
           supervisor call on worker  | {"tree": {"id": "root", "children": [{"id":"a"}]}, "steps": [{"which_children": "root/a"}]}       | 1:81: which_children is a supervisor call; 'root/a' is a worker
           missing tree               | {"name": "x"}                                                        | 1:1: missing "tree": the root supervisor of the scenario
           root is a worker           | {"tree": {"id": "root"}}                                             | 1:10: the tree's root must be a supervisor (give it "children" or "strategy")

@@ -167,6 +167,9 @@ final class Inspect {
   /** {@code Macro.inspect_atom(:literal, atom)}. */
   static String atom(Atom a) {
     String n = a.name();
+    if (n.startsWith("Elixir.") && isAlias(n.substring(7))) {
+      return n.substring(7); // the module atom 'Elixir.Servy.SensorServer' (a child id) as Elixir writes it
+    }
     if (n.equals("nil") || n.equals("true") || n.equals("false")) {
       return n;
     }

@@ -69,11 +69,11 @@ public final class CaptionStrip {
   }
 
   /**
-   * The caption's size for a font scale: 22.75 px at 100 % (1.75 times the window's 13 px), 32.5 px
-   * at 250 %: large on a projector, yet a sentence fits in two or three lines at 1280x720.
+   * The caption's size for a font scale: 22 px at 100 % (1.7 times the window's 13 px), 30 px at
+   * 250 %: large on a projector, yet a sentence fits in two or three lines at 1280x720.
    */
   public static double captionPixels(double scale) {
-    return 13 * (1.75 + 0.5 * (Math.max(1, scale) - 1));
+    return 22 + 8 * (Math.min(2.5, Math.max(1, scale)) - 1) / 1.5;
   }
 
   /** Sets the caption's size for the window's font scale (see {@link #captionPixels}). */

@@ -241,21 +241,76 @@ public final class InspectorSheet {
     int max = row.key.equals(InspectorRow.PERIOD) ? 3600 : 100;
     int min = row.key.equals(InspectorRow.PERIOD) ? 1 : 0;
     Spinner<Integer> spinner = new Spinner<>();
-    spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
-        ((Number) row.modelValue).intValue()));
+    SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
+            ((Number) row.modelValue).intValue());
+    spinner.setValueFactory(factory);
     spinner.setEditable(true);
-    spinner.setId("inspector-" + row.key.substring("inspector.".length()));
+    String id = row.key.substring("inspector.".length());
+    spinner.setId("inspector-" + id);
     spinner.setMaxWidth(Double.MAX_VALUE);
-    return new AbstractPropertyEditor<Integer, Spinner<Integer>>(item, spinner) {
+    // what is wrong with the typed text, next to the field; the old value stays
+    Label problem = new Label();
+    problem.setId("inspector-" + id + "-error");
+    problem.getStyleClass().add("field-error");
+    problem.setWrapText(true);
+    problem.setMnemonicParsing(false);
+    problem.setVisible(false);
+    problem.managedProperty().bind(problem.visibleProperty());
+    factory.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Integer v) {
+        return v == null ? "" : v.toString();
+      }
+
+      @Override
+      public Integer fromString(String text) {
+        Integer v = parse(text, min, max);
+        return v == null ? factory.getValue() : v; // bad text: keep the value (no exception)
+      }
+    });
+    spinner.getEditor().textProperty().addListener((o, a, text) -> {
+      boolean bad = parse(text, min, max) == null;
+      problem.setVisible(bad);
+      spinner.pseudoClassStateChanged(ERROR, bad);
+      if (bad) {
+        problem.setText(java.text.MessageFormat.format(bundle.getString("inspector.error.number"),
+            text.isBlank() ? "\"\"" : text.strip(), String.valueOf(min), String.valueOf(max),
+            String.valueOf(factory.getValue())));
+      }
+    });
+    spinner.focusedProperty().addListener((o, was, now) -> {
+      if (!now) {
+        // leaving the field: bad text goes back to the value it keeps
+        if (parse(spinner.getEditor().getText(), min, max) == null) {
+          spinner.getEditor().setText(String.valueOf(factory.getValue()));
+        }
+      }
+    });
+    javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, spinner, problem);
+    box.setMaxWidth(Double.MAX_VALUE);
+    return new AbstractPropertyEditor<Integer, javafx.scene.layout.VBox>(item, box) {
       @Override
       protected ObservableValue<Integer> getObservableValue() {
-        return getEditor().valueProperty();
+        return spinner.valueProperty();
       }
 
       @Override
       public void setValue(Integer v) {
-        getEditor().getValueFactory().setValue(v);
+        factory.setValue(v);
       }
     };
+  }
+
+  private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+
+  /** A whole number from {@code min} to {@code max}, or null. */
+  static Integer parse(String text, int min, int max) {
+    String t = text == null ? "" : text.strip();
+    if (!t.matches("-?\\d{1,9}")) {
+      return null;
+    }
+    int v = Integer.parseInt(t);
+    return v < min || v > max ? null : v;
   }
 }

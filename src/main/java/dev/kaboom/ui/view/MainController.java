@@ -84,6 +84,9 @@ public final class MainController {
   private TreePane treePane;
   private InspectorSheet inspector;
   private CaptionStrip captions;
+  /** The log got new lines since the last frame: show its newest line. */
+  private boolean logGrew = true;
+  private int scrollFrames;
   private long renderedRevision = -1;
   private String lastNotification = "";
   private ContextMenu openMenu;
@@ -116,6 +119,8 @@ public final class MainController {
   @FXML private RadioMenuItem englishItem;
   @FXML private RadioMenuItem koreanItem;
   @FXML private ToggleButton waitButton;
+  @FXML private MenuItem pauseItem;
+  @FXML private VBox logBox;
   @FXML private CheckMenuItem waitItem;
 
   public MainController(
@@ -149,6 +154,9 @@ public final class MainController {
     inspector = new InspectorSheet(vm, bundle); // first: showing a tree refreshes it
     VBox.setVgrow(inspector.sheet(), javafx.scene.layout.Priority.ALWAYS);
     inspectorBox.getChildren().add(inspector.sheet());
+    inspector.sheet().setMinHeight(0); // it scrolls; it must not push the log off the window
+    mainSplit.setMinHeight(0);
+    sideSplit.setMinHeight(0);
     treePane = new TreePane(bundle);
     treeHost.getChildren().add(treePane);
     vm.narration().localeProperty().set(shell.locale());
@@ -180,6 +188,10 @@ public final class MainController {
 
     // controls
     pauseButton.selectedProperty().bindBidirectional(vm.pausedProperty());
+    pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty())
+        .then(bundle.getString("toolbar.resume")).otherwise(bundle.getString("toolbar.pause")));
+    pauseItem.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty())
+        .then(bundle.getString("menu.run.resume")).otherwise(bundle.getString("menu.run.pause")));
     ToggleGroup speeds = new ToggleGroup();
     for (double s : MainViewModel.SPEEDS) {
       ToggleButton b = new ToggleButton(formatSpeed(s) + "x");
@@ -207,13 +219,7 @@ public final class MainController {
     logList.setCellFactory(lv -> new LogCell());
     logList.getSelectionModel().selectedIndexProperty().addListener(
         (o, a, b) -> explainLogLine(b.intValue()));
-    vm.logLines()
-        .addListener(
-            (ListChangeListener<String>) c -> {
-              if (!vm.logLines().isEmpty()) {
-                logList.scrollTo(vm.logLines().size() - 1);
-              }
-            });
+    vm.logLines().addListener((ListChangeListener<String>) c -> logGrew = true);
 
     // errors
     vm.errorProperty().addListener((o, a, b) -> showError(b));
@@ -271,11 +277,23 @@ public final class MainController {
   public void setFontScale(double scale) {
     treePane.setFontScale(scale);
     captions.setFontScale(scale);
+    // the event log keeps at least three rows (and its title) at any font size; its text grows
+    // less than the tree's (the tree is what the room reads)
+    double logPx = logFontPixels(scale);
+    logList.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", logPx));
+    double row = Math.ceil(logPx * 1.7);
+    logList.setFixedCellSize(row); // one line a row: scrolling to the newest line is exact
+    logBox.setMinHeight(row * 3 + 13 * scale * 1.5 + 4 + 16);
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
       // a tree is mostly limited by height; the inspector's big text needs the width
       sideSplit.setDividerPositions(Math.min(sideSplit.getDividerPositions()[0], 0.64));
     }
+  }
+
+  /** The event log's text size: 12 px at 100 %, 18 px at 250 %. */
+  static double logFontPixels(double scale) {
+    return 12 + 4 * (Math.max(1, scale) - 1);
   }
 
   /** This view is being replaced (another language): stop showing the view model's notices. */
@@ -294,15 +312,48 @@ public final class MainController {
   }
 
   /**
-   * The keyboard shortcuts (space, S / right, left, Home, End, + / -, R, N, F, F11); a scene key
-   * filter calls it.
+   * Whether {@code focus} takes typed text: a text field, a spinner or an editable combo box (or
+   * something inside one). While it does, no single-key shortcut fires.
+   */
+  static boolean isTyping(Node focus) {
+    for (Node n = focus; n != null; n = n.getParent()) {
+      if (n instanceof TextInputControl || n instanceof Spinner<?>
+          || n instanceof javafx.scene.control.ComboBox<?> c && c.isEditable()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The keyboard shortcuts (space, S / right, left, Home, End, + / -, R, N, F, Shift+F, F11,
+   * Alt+Left / Alt+Right); a scene key filter calls it. While a text field or spinner has the focus the single-key shortcuts do
+   * nothing (the key press is consumed so no menu accelerator fires; the typed character still
+   * reaches the field).
    */
   public void handleKey(KeyEvent e) {
     Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-    if (focus instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+    KeyCode k = e.getCode();
+    if (e.isAltDown() && !e.isControlDown() && !e.isMetaDown()
+        && (k == KeyCode.LEFT || k == KeyCode.RIGHT)) {
+      // time steps, also while a tree node has the keyboard focus
+      if (k == KeyCode.LEFT) {
+        vm.stepBack();
+      } else {
+        vm.step();
+      }
+      e.consume();
       return;
     }
-    KeyCode k = e.getCode();
+    if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+      return;
+    }
+    if (isTyping(focus)) {
+      if (SINGLE_KEYS.contains(k)) {
+        e.consume(); // the menu accelerators must not fire; KEY_TYPED still types the character
+      }
+      return;
+    }
     switch (k) {
       case SPACE -> vm.pausedProperty().set(!vm.pausedProperty().get());
       case S, RIGHT -> vm.step();
@@ -313,7 +364,13 @@ public final class MainController {
       case MINUS, SUBTRACT -> vm.changeSpeed(-1);
       case R -> vm.reset();
       case N -> vm.runNextScriptStep();
-      case F -> treePane.fit();
+      case F -> {
+        if (e.isShiftDown()) {
+          treePane.readable();
+        } else {
+          treePane.fit();
+        }
+      }
       case F11 -> {
         if (stage != null) {
           stage.setFullScreen(!stage.isFullScreen());
@@ -325,6 +382,11 @@ public final class MainController {
     }
     e.consume();
   }
+
+  /** The shortcuts without a modifier (shown as the menus' accelerators). */
+  private static final java.util.Set<KeyCode> SINGLE_KEYS =
+      java.util.EnumSet.of(KeyCode.SPACE, KeyCode.S, KeyCode.PLUS, KeyCode.ADD, KeyCode.EQUALS,
+          KeyCode.MINUS, KeyCode.SUBTRACT, KeyCode.R, KeyCode.N, KeyCode.F);
 
   private static void selectSpeed(ToggleGroup speeds, double s) {
     speeds.getToggles().stream()
@@ -354,6 +416,21 @@ public final class MainController {
   /** {@link #render()} at the frame time {@code nowNanos} (the caption strip's clock). */
   public void render(long nowNanos) {
     captions.tick(nowNanos);
+    if (logGrew) {
+      logGrew = false;
+      scrollFrames = 3; // again for a few frames: a relayout (new font size) may move it back
+    }
+    if (scrollFrames > 0 && !vm.logLines().isEmpty()) {
+      scrollFrames--;
+      int last = vm.logLines().size() - 1;
+      // VirtualFlow.scrollTo brings the line into view at the bottom (ListView.scrollTo would put
+      // it at the top, or leave it below when the list cannot scroll that far yet)
+      if (logList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        flow.scrollTo(last);
+      } else {
+        logList.scrollTo(last);
+      }
+    }
     long rev = vm.revisionProperty().get();
     if (rev != renderedRevision) {
       renderedRevision = rev;
@@ -367,11 +444,20 @@ public final class MainController {
             + MessageFormat.format(bundle.getString("status.speed"), formatSpeed(vm.speedProperty().get()))
             + "   \u00b7   "
             + bundle.getString(vm.pausedProperty().get() ? "status.paused" : "status.running")
-            + vm.session().map(s -> "   \u00b7   " + MessageFormat.format(
-                bundle.getString("status.nodes"), s.sim().node().processCount())).orElse("");
+            + (vm.tree() == null ? "" : "   \u00b7   " + MessageFormat.format(
+                bundle.getString("status.nodes"), liveInTree()));
     if (!status.equals(statusBar.getText())) {
       statusBar.setText(status);
     }
+  }
+
+  /** The processes of the tree that are alive now (what the status bar counts). */
+  private long liveInTree() {
+    return vm.tree().nodes().stream()
+        .filter(n -> n.status() != dev.kaboom.ui.model.NodeStatus.STOPPED
+            && n.status() != dev.kaboom.ui.model.NodeStatus.CRASHED
+            && n.pid().isPresent() && !n.leaving())
+        .count();
   }
 
   private void showError(String message) {
@@ -675,6 +761,11 @@ public final class MainController {
   }
 
   @FXML
+  private void onReadable() {
+    treePane.readable();
+  }
+
+  @FXML
   private void onZoomIn() {
     treePane.zoomIn();
   }
@@ -709,12 +800,10 @@ public final class MainController {
       getStyleClass().removeAll("supervisor-report", "progress-report", "crash-report", "command",
           "narration-line");
       setText(empty || line == null ? null : line);
-      setWrapText(false);
+      setTooltip(empty || line == null || line.length() < 100 ? null : new javafx.scene.control.Tooltip(line));
       if (!empty && line != null) {
         if (line.startsWith(dev.kaboom.ui.model.NarrationFeed.PREFIX)) {
           getStyleClass().add("narration-line");
-          setWrapText(true);
-          setPrefWidth(0); // wrap to the list's width instead of widening it
         } else if (line.contains("=SUPERVISOR REPORT")) {
           getStyleClass().add("supervisor-report");
         } else if (line.contains("=PROGRESS REPORT")) {

@@ -68,6 +68,9 @@ public final class TreePane extends Region {
   private boolean fitPending;
   /** Refit on resize until the user zooms or pans. */
   private boolean autoFit = true;
+  /** Whether the automatic view is the readable one (a minimum zoom, the tree scrolls) or F's fit. */
+  private boolean readableView = true;
+  private final OverviewMap overview = new OverviewMap();
   private double pressX;
   private double pressY;
   private Consumer<String> onNodeClicked = p -> {};
@@ -87,7 +90,8 @@ public final class TreePane extends Region {
     content.getChildren().addAll(edges, litEdges, nodeLayer);
     content.getTransforms().addAll(translate, scale);
     content.setManaged(false);
-    getChildren().add(content);
+    getChildren().addAll(content, overview);
+    overview.setOnMoveTo(this::centreOn);
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
     clip.heightProperty().bind(heightProperty());
@@ -104,13 +108,21 @@ public final class TreePane extends Region {
         translate.setY(translate.getY() + e.getY() - pressY);
         pressX = e.getX();
         pressY = e.getY();
+        overview.update();
       }
     });
+    // the wheel scrolls the tree (Shift: sideways); Ctrl + wheel zooms
     addEventHandler(ScrollEvent.SCROLL, e -> {
-      if (e.getDeltaY() != 0) {
-        zoomBy(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
-        e.consume();
+      if (e.isControlDown() || e.isShortcutDown()) {
+        if (e.getDeltaY() != 0) {
+          zoomBy(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        }
+      } else {
+        double dx = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
+        double dy = e.isShiftDown() ? 0 : e.getDeltaY();
+        scrollBy(dx, dy);
       }
+      e.consume();
     });
   }
 
@@ -499,6 +511,7 @@ public final class TreePane extends Region {
     translate.setY(y - (y - translate.getY()) * k);
     scale.setX(next);
     scale.setY(next);
+    overview.update();
   }
 
   public void zoomIn() {
@@ -509,18 +522,79 @@ public final class TreePane extends Region {
     zoomBy(0.8, getWidth() / 2, getHeight() / 2);
   }
 
-  /** Scales the whole tree into the window (never above 150%) and centres it. */
+  /** Moves the view by ({@code dx}, {@code dy}) pixels, keeping some of the tree on screen. */
+  public void scrollBy(double dx, double dy) {
+    autoFit = false;
+    double s = scale.getX();
+    double minX = getWidth() - (offsetX + treeWidth) * s - 40;
+    double maxX = 40 - offsetX * s;
+    double minY = getHeight() - (offsetY + treeHeight) * s - 40;
+    double maxY = 40 - offsetY * s;
+    translate.setX(clamp(translate.getX() + dx, Math.min(minX, maxX), Math.max(minX, maxX)));
+    translate.setY(clamp(translate.getY() + dy, Math.min(minY, maxY), Math.max(minY, maxY)));
+    overview.update();
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+
+  /** Centres the view on the content point ({@code x}, {@code y}) (the overview map's click). */
+  void centreOn(double x, double y) {
+    autoFit = false;
+    double s = scale.getX();
+    translate.setX(getWidth() / 2 - x * s);
+    translate.setY(getHeight() / 2 - y * s);
+    overview.update();
+  }
+
+  /**
+   * The smallest zoom of the readable view at the current font scale: 0.6 at 100 % (compact
+   * boxes still show their ids), 0.9 from 175 % on, so that at 250 % a node's id is drawn at least
+   * 0.9 x 1.15 x 32.5 = 33.6 px high (twice Servy's at 100 %, and above 28 px).
+   */
+  public double readableMinimum() {
+    double t = clamp((fontScale - 1.0) / 0.75, 0, 1);
+    return 0.6 + 0.3 * t;
+  }
+
+  /**
+   * The readable view (Shift+F; the default): the whole tree when it fits at a readable zoom,
+   * else at the readable minimum with the root at the top, the rest reached by scrolling or with
+   * the overview map.
+   */
+  public void readable() {
+    readableView = true;
+    double[] t = fitTarget();
+    if (t == null) {
+      fitPending = true;
+      autoFit = true;
+      return;
+    }
+    stopMoving();
+    apply(t);
+    fitPending = false;
+    autoFit = true;
+  }
+
+  private void apply(double[] t) {
+    scale.setX(t[0]);
+    scale.setY(t[0]);
+    translate.setX(t[1]);
+    translate.setY(t[2]);
+    overview.update();
+  }
+
+  /** F: scales the whole tree into the window (never above 150%, however small) and centres it. */
   public void fit() {
+    readableView = false;
     double[] t = fitTarget();
     if (t == null) {
       fitPending = true;
       return;
     }
     stopMoving();
-    scale.setX(t[0]);
-    scale.setY(t[0]);
-    translate.setX(t[1]);
-    translate.setY(t[2]);
+    apply(t);
     fitPending = false;
     autoFit = true;
   }
@@ -535,6 +609,18 @@ public final class TreePane extends Region {
     double margin = 24;
     double s = Math.min((w - 2 * margin) / treeWidth, (h - 2 * margin) / treeHeight);
     s = Math.max(0.02, Math.min(1.5, s));
+    if (readableView && s < readableMinimum()) {
+      // too big to fit readably: the readable minimum, the root at the top centre
+      s = readableMinimum();
+      double rootX = 0;
+      ProcessNodeView root = model == null ? null : views.get(model.root().path());
+      if (root != null) {
+        rootX = root.getLayoutX() + root.getPrefWidth() / 2;
+      }
+      double tx = clamp(w / 2 - rootX * s, w - (offsetX + treeWidth) * s - margin,
+          margin - offsetX * s);
+      return new double[] {s, tx, margin - offsetY * s};
+    }
     return new double[] {
       s, (w - treeWidth * s) / 2 - offsetX * s, Math.max(margin, (h - treeHeight * s) / 2 * 0.6) - offsetY * s
     };
@@ -548,8 +634,14 @@ public final class TreePane extends Region {
   @Override
   protected void layoutChildren() {
     content.autosize();
+    overview.autosize();
+    overview.relocate(getWidth() - overview.getWidth() - 8, getHeight() - overview.getHeight() - 8);
     if ((fitPending || autoFit) && moving == null && getWidth() > 0 && getHeight() > 0) {
-      fit();
+      if (readableView) {
+        readable();
+      } else {
+        fit();
+      }
     }
   }
 
@@ -565,5 +657,81 @@ public final class TreePane extends Region {
 
   Bounds contentBounds() {
     return content.getBoundsInParent();
+  }
+
+  /** The overview map (shown only while part of the tree is off screen). */
+  public OverviewMap overview() {
+    return overview;
+  }
+
+  /**
+   * A small map of the whole tree in the corner, with the part on screen outlined; a click or a
+   * drag on it moves the view there. Shown only when the tree does not fit on screen.
+   */
+  public final class OverviewMap extends javafx.scene.layout.Pane {
+    private final javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(180, 120);
+    private java.util.function.BiConsumer<Double, Double> moveTo = (x, y) -> {};
+
+    OverviewMap() {
+      setId("overview-map");
+      getStyleClass().add("overview-map");
+      getChildren().add(canvas);
+      setPrefSize(180, 120);
+      setMaxSize(180, 120);
+      setVisible(false);
+      setOnMousePressed(e -> {
+        jump(e.getX(), e.getY());
+        e.consume();
+      });
+      setOnMouseDragged(e -> {
+        jump(e.getX(), e.getY());
+        e.consume();
+      });
+    }
+
+    void setOnMoveTo(java.util.function.BiConsumer<Double, Double> f) {
+      this.moveTo = f;
+    }
+
+    private double mapScale() {
+      return Math.min(canvas.getWidth() / Math.max(1, treeWidth),
+          canvas.getHeight() / Math.max(1, treeHeight));
+    }
+
+    private void jump(double x, double y) {
+      double k = mapScale();
+      moveTo.accept(x / k + offsetX, y / k + offsetY);
+    }
+
+    /** Draws the boxes and the outline of what is on screen; hides itself when all is. */
+    void update() {
+      if (model == null || getParent() == null) {
+        return;
+      }
+      double s = scale.getX();
+      double viewX = -translate.getX() / s;
+      double viewY = -translate.getY() / s;
+      double viewW = TreePane.this.getWidth() / s;
+      double viewH = TreePane.this.getHeight() / s;
+      boolean all = viewX <= offsetX + 1 && viewY <= offsetY + 1
+          && viewX + viewW >= offsetX + treeWidth - 1 && viewY + viewH >= offsetY + treeHeight - 1;
+      setVisible(!all);
+      if (all) {
+        return;
+      }
+      var g = canvas.getGraphicsContext2D();
+      double k = mapScale();
+      g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+      g.setFill(javafx.scene.paint.Color.rgb(255, 255, 255, 0.9));
+      g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+      g.setFill(javafx.scene.paint.Color.rgb(90, 110, 140));
+      for (ProcessNodeView v : views.values()) {
+        g.fillRect((v.getLayoutX() - offsetX) * k, (v.getLayoutY() - offsetY) * k,
+            Math.max(1, v.getPrefWidth() * k), Math.max(1, v.getPrefHeight() * k));
+      }
+      g.setStroke(javafx.scene.paint.Color.rgb(198, 40, 40));
+      g.setLineWidth(2);
+      g.strokeRect((viewX - offsetX) * k, (viewY - offsetY) * k, viewW * k, viewH * k);
+    }
   }
 }

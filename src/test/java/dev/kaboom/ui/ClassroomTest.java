@@ -1,0 +1,144 @@
+package dev.kaboom.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.model.ProcessNodeModel;
+import dev.kaboom.ui.view.ProcessNodeView;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window in a classroom: 1280x720, 100 % and 250 %, keyboard only, bad input. */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomTest {
+  private MainWindow window;
+  private MainViewModel vm;
+  private AppPrefs prefs;
+
+  @Start
+  void start(Stage stage) {
+    prefs = AppPrefs.inMemory();
+    prefs.put("language", "en");
+    prefs.putDouble("window.width", 1280);
+    prefs.putDouble("window.height", 720);
+    window = MainWindow.open(stage, prefs, Optional.empty());
+    window.stopTimer();
+    vm = window.viewModel();
+    vm.pausedProperty().set(true);
+  }
+
+  private void scale(FxRobot robot, double s) {
+    robot.interact(() -> {
+      prefs.putDouble("fontScale", s);
+      window.applyLook();
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.controller().render());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private double idTextHeight(FxRobot robot, String path) {
+    ProcessNodeView v = robot.lookup("#" + ProcessNodeView.idFor(path)).queryAs(ProcessNodeView.class);
+    Text id = (Text) v.getChildrenUnmodifiable().stream()
+        .filter(n -> n.getStyleClass().contains("node-id")).findFirst().orElseThrow();
+    return id.localToScreen(id.getBoundsInLocal()).getHeight();
+  }
+
+  @Test
+  void at250PercentANodesIdIsAtLeastTwiceAsHighAsAt100AndAtLeast28Pixels(FxRobot robot) {
+    double at100 = idTextHeight(robot, "servy/services/sensor");
+    scale(robot, 2.5);
+    double at250 = idTextHeight(robot, "servy/services/sensor");
+    System.out.printf("node id text: %.1f px at 100 %%, %.1f px at 250 %%%n", at100, at250);
+    assertThat(at250).isGreaterThanOrEqualTo(2 * at100).isGreaterThanOrEqualTo(28);
+    // F fits the whole tree (small), Shift+F brings the readable view back
+    robot.interact(() -> window.controller().treePane().fit());
+    assertThat(idTextHeight(robot, "servy/services/sensor")).isLessThan(at250);
+    robot.interact(() -> window.controller().treePane().readable());
+    assertThat(idTextHeight(robot, "servy/services/sensor")).isGreaterThanOrEqualTo(28);
+  }
+
+  @Test
+  void theEventLogShowsAtLeastThreeRowsAndItsNewestLineAtBothScales(FxRobot robot) {
+    for (double s : List.of(1.0, 2.5)) {
+      scale(robot, s);
+      robot.interact(() -> {
+        vm.kaboom("servy/services/sensor");
+        vm.runToIdle();
+        window.controller().render();
+      });
+      WaitForAsyncUtils.waitForFxEvents();
+      for (int i = 0; i < 3; i++) {
+        robot.interact(() -> window.controller().render());
+        WaitForAsyncUtils.waitForFxEvents();
+      }
+      ListView<?> log = robot.lookup(".event-log").queryAs(ListView.class);
+      Bounds box = log.localToScreen(log.getBoundsInLocal());
+      List<ListCell> shown = robot.lookup(".event-log .list-cell").queryAll()
+          .stream()
+          .map(n -> (ListCell) n)
+          .filter(c -> c.isVisible() && c.getItem() != null)
+          .filter(c -> {
+            Bounds b = c.localToScreen(c.getBoundsInLocal());
+            return b.getMinY() >= box.getMinY() - 1 && b.getMaxY() <= box.getMaxY() + 1;
+          })
+          .toList();
+      assertThat(shown).as("whole rows of the log at %s", s).hasSizeGreaterThanOrEqualTo(3);
+      Object newest = vm.logLines().get(vm.logLines().size() - 1);
+      assertThat(shown).as("the newest line is on screen at %s", s)
+          .anyMatch(c -> newest.equals(c.getItem()));
+    }
+  }
+
+  @Test
+  void aLetterInTheIntensityFieldShowsWhatIsWrongKeepsTheValueAndResetsNothing(FxRobot robot) {
+    robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
+    WaitForAsyncUtils.waitForFxEvents();
+    Pid sensor = vm.tree().node("servy/services/sensor").flatMap(ProcessNodeModel::pid).orElseThrow();
+    int logSize = vm.logLines().size();
+    robot.doubleClickOn("#inspector-intensity .text-field");
+    robot.type(KeyCode.R);
+    WaitForAsyncUtils.waitForFxEvents();
+    Node error = robot.lookup("#inspector-intensity-error").query();
+    assertThat(error.isVisible()).isTrue();
+    assertThat(((javafx.scene.control.Label) error).getText()).contains("whole number").contains("3");
+    robot.type(KeyCode.ENTER);
+    robot.clickOn("#inspector-path");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.tree().node("servy/services").orElseThrow().intensity()).isEqualTo(3);
+    assertThat(vm.tree().node("servy/services/sensor").flatMap(ProcessNodeModel::pid).orElseThrow())
+        .as("typing r in a field does not reset the simulation").isEqualTo(sensor);
+    assertThat(vm.logLines().subList(logSize, vm.logLines().size())).noneMatch(l -> l.contains("reset"));
+  }
+
+  @Test
+  void pauseReadsResumeWhilePausedAndAltRightStepsTime(FxRobot robot) {
+    ToggleButton pause = robot.lookup("#pauseButton").queryAs(ToggleButton.class);
+    assertThat(pause.getText()).isEqualTo("Resume");
+    robot.interact(() -> vm.pausedProperty().set(false));
+    assertThat(pause.getText()).isEqualTo("Pause");
+    robot.interact(() -> {
+      vm.pausedProperty().set(true);
+      vm.kaboom("servy/services/sensor");
+    });
+    int before = vm.logLines().size();
+    robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.logLines().size()).as("Alt+Right stepped one event").isGreaterThan(before);
+  }
+}

@@ -65,6 +65,8 @@ public final class Console {
           "String", "Keyword", "Integer", "Atom", "Agent", "Task", "DynamicSupervisor", "Node",
           "IEx", ":erlang", ":timer", ":sys", ":proc_lib", ":supervisor", ":gen_server");
   private static final Atom NIL = Atom.of("nil");
+  /** {@code IEx.dont_display_result/0}: what {@code h} returns, and iex prints no value for it. */
+  private static final Atom DONT_DISPLAY = Atom.of("do not show this result in output");
   private static final String CALL_TIMEOUT = "5000";
 
   private final Scenario scenario;
@@ -185,7 +187,7 @@ public final class Console {
         return drain(sb).append(shellDied()).toString();
       }
       drain(sb);
-      if (value != null) {
+      if (value != DONT_DISPLAY) {
         sb.append(Inspect.inspect(value)).append('\n');
       }
       counter++;
@@ -204,6 +206,10 @@ public final class Console {
     } catch (dev.kaboom.engine.RunawayException e) {
       // the engine stays where it stopped; the next line carries on from there
       drain(sb).append("** (Kaboom.RunawayError) ").append(e.getMessage()).append("\n\n");
+    } catch (RuntimeException e) {
+      // a bug of the console's, not the user's: say so, and keep the session
+      settle();
+      drain(sb).append("** (Kaboom.InternalError) ").append(e).append("\n\n");
     } catch (StackOverflowError e) {
       drain(sb).append("** (SystemLimitError) a system limit has been reached (the expression is nested too deep)\n\n");
     }
@@ -473,7 +479,7 @@ public final class Console {
     switch (key) {
       case "h/0", "h/1":
         help();
-        return null;
+        return DONT_DISPLAY;
       case "self/0":
         return shell.pid();
       case "flush/0":

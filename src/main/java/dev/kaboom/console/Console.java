@@ -96,6 +96,30 @@ public final class Console {
     newShell();
   }
 
+  /**
+   * A console on a simulation that is already running (the window's): its shell is one more
+   * process on that engine. The owner passes the simulation's events to {@link #onEvent}.
+   */
+  public Console(Scenario scenario, Simulation sim) {
+    this.scenario = scenario;
+    this.events = false;
+    this.sim = sim;
+    sim.node().setStdout(out::add);
+    index(scenario.tree());
+    newShell();
+  }
+
+  /**
+   * A line someone did another way (a click in the window's tree), shown as the iex line it equals:
+   * returns {@code iex(N)> LINE} and the answer, and counts the line as iex would.
+   */
+  public String echo(String line, String answer) {
+    StringBuilder sb = new StringBuilder(prompt()).append(line).append('\n');
+    drain(sb).append(answer).append('\n');
+    counter++;
+    return sb.toString();
+  }
+
   private void index(TreeNode n) {
     if (Inspect.isAlias(n.id())) {
       modules.putIfAbsent(n.id(), n);
@@ -124,7 +148,8 @@ public final class Console {
     return List.copyOf(modules.keySet());
   }
 
-  private void onEvent(TraceEvent e) {
+  /** Takes the engine's events (the console's own simulation sends them itself). */
+  public void onEvent(TraceEvent e) {
     if (e instanceof TraceEvent.Exited x && shell != null && x.pid().equals(shell.pid())) {
       shellDeath = x.reason();
     }

@@ -31,7 +31,17 @@ public final class EngineSession {
     sim.start(scenario.tree());
   }
 
+  private final java.util.List<dev.kaboom.engine.EventSink> listeners = new java.util.ArrayList<>();
+
+  /** Also hands every event to {@code listener} (the console pane's console). */
+  public void listen(dev.kaboom.engine.EventSink listener) {
+    listeners.add(listener);
+  }
+
   private void onEvent(TraceEvent e) {
+    for (dev.kaboom.engine.EventSink l : listeners) {
+      l.accept(e);
+    }
     if (e instanceof TraceEvent.Spawned s && s.label() != null) {
       paths.put(s.pid(), s.label());
     } else if (e instanceof TraceEvent.ChildShutdown c) {

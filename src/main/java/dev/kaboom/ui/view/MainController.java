@@ -102,6 +102,7 @@ public final class MainController {
   @FXML private StackPane treeHost;
   @FXML private BorderPane centerArea;
   @FXML private ListView<String> logList;
+  @FXML private VBox consoleBox;
   @FXML private ToggleButton pauseButton;
   @FXML private Button stepButton;
   @FXML private Button scriptButton;
@@ -149,6 +150,24 @@ public final class MainController {
     return captions;
   }
 
+  private ConsolePane consolePane;
+
+  /** The console pane, on the current session's engine. */
+  public ConsolePane consolePane() {
+    return consolePane;
+  }
+
+  /** A new console for a new session (open, reset): its shell is one more process on that engine. */
+  private void attachConsole() {
+    vm.session()
+        .ifPresent(
+            s -> {
+              dev.kaboom.console.Console console = new dev.kaboom.console.Console(s.scenario(), s.sim());
+              s.listen(console::onEvent);
+              consolePane.attach(console);
+            });
+  }
+
   @FXML
   private void initialize() {
     inspector = new InspectorSheet(vm, bundle); // first: showing a tree refreshes it
@@ -167,10 +186,17 @@ public final class MainController {
     waitItem.selectedProperty().bindBidirectional(captions.waitForMeProperty());
     captions.waitForMeProperty().addListener(
         (o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
+    consolePane = new ConsolePane(bundle);
+    VBox.setVgrow(consolePane.node(), javafx.scene.layout.Priority.ALWAYS);
+    consoleBox.getChildren().add(consolePane.node());
     treePane.setOnNodeClicked(
         path -> {
           vm.selectedPathProperty().set(path);
+          java.util.Optional<dev.kaboom.engine.Pid> pid = vm.session().flatMap(s -> s.sim().pidAt(path));
           vm.kaboom(path);
+          // the iex line the click equals
+          pid.ifPresent(
+              p -> consolePane.echo("Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
         });
     treePane.setOnNodeContextMenu(
         (path, x, y) -> {
@@ -182,6 +208,8 @@ public final class MainController {
           openMenu.show(treePane.viewOf(path), x, y);
         });
     vm.treeProperty().addListener((o, a, t) -> showTree(t));
+    vm.treeProperty().addListener((o, a, t) -> attachConsole());
+    attachConsole();
     if (vm.tree() != null) {
       showTree(vm.tree());
     }

@@ -1,0 +1,98 @@
+package dev.kaboom.ui.view;
+
+import dev.kaboom.console.Console;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's console: an iex on the same engine as the tree ({@link Console} over the session's
+ * simulation). A typed line runs at Enter and what it does shows in the tree; ↑/↓ walk the
+ * history; a click in the tree appears here as the iex line it equals ({@link #echo}).
+ */
+public final class ConsolePane {
+  private final VBox box = new VBox();
+  private final TextArea output = new TextArea();
+  private final Label prompt = new Label();
+  private final TextField input = new TextField();
+  private final List<String> history = new ArrayList<>();
+  private int historyAt;
+  private Console console;
+
+  public ConsolePane(ResourceBundle bundle) {
+    Label title = new Label(bundle.getString("console.title"));
+    title.setStyle("-fx-padding: 2 6 2 6; -fx-font-weight: bold;");
+    output.setEditable(false);
+    output.setWrapText(false);
+    output.setId("consoleOutput");
+    output.getStyleClass().add("console-output");
+    output.setStyle("-fx-font-family: monospace;");
+    input.setId("consoleInput");
+    input.setPromptText(bundle.getString("console.hint"));
+    input.setStyle("-fx-font-family: monospace;");
+    prompt.setStyle("-fx-font-family: monospace; -fx-padding: 4 2 0 6;");
+    HBox line = new HBox(prompt, input);
+    HBox.setHgrow(input, Priority.ALWAYS);
+    VBox.setVgrow(output, Priority.ALWAYS);
+    box.getChildren().addAll(title, output, line);
+    input.setOnAction(e -> run(input.getText()));
+    input.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.UP && historyAt > 0) {
+            input.setText(history.get(--historyAt));
+            input.end();
+            e.consume();
+          } else if (e.getCode() == KeyCode.DOWN && historyAt < history.size()) {
+            historyAt++;
+            input.setText(historyAt == history.size() ? "" : history.get(historyAt));
+            input.end();
+            e.consume();
+          }
+        });
+  }
+
+  public Node node() {
+    return box;
+  }
+
+  /** A new console (a new session: open, reset): the output starts again. */
+  public void attach(Console newConsole) {
+    this.console = newConsole;
+    output.setText(Console.BANNER + "\n");
+    prompt.setText(newConsole.prompt());
+  }
+
+  /** Runs {@code line} as if typed. */
+  public void run(String line) {
+    if (console == null) {
+      return;
+    }
+    if (!line.isBlank()) {
+      history.add(line);
+    }
+    historyAt = history.size();
+    output.appendText(console.prompt() + line + "\n" + console.eval(line));
+    input.clear();
+    prompt.setText(console.prompt());
+  }
+
+  /** Shows a line done another way (a click in the tree) as the iex line it equals. */
+  public void echo(String line, String answer) {
+    if (console != null) {
+      output.appendText(console.echo(line, answer));
+      prompt.setText(console.prompt());
+    }
+  }
+
+  public String text() {
+    return output.getText();
+  }
+}

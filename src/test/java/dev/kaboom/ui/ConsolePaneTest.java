@@ -1,0 +1,69 @@
+package dev.kaboom.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.engine.Pid;
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.model.ProcessNodeModel;
+import dev.kaboom.ui.view.ProcessNodeView;
+import java.util.Optional;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console pane in the window: an iex on the tree's engine, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class ConsolePaneTest {
+  private MainWindow window;
+  private MainViewModel vm;
+
+  @Start
+  void start(Stage stage) {
+    AppPrefs prefs = AppPrefs.inMemory();
+    prefs.put("language", "en");
+    prefs.putDouble("window.width", 1100);
+    prefs.putDouble("window.height", 700);
+    window = MainWindow.open(stage, prefs, Optional.empty());
+    window.stopTimer();
+    vm = window.viewModel();
+    vm.pausedProperty().set(true);
+  }
+
+  private void settle(FxRobot robot) {
+    robot.interact(
+        () -> {
+          vm.runToIdle();
+          window.controller().render();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private Pid pid(String path) {
+    return vm.tree().node(path).flatMap(ProcessNodeModel::pid).orElseThrow();
+  }
+
+  @Test
+  void aTypedLineRunsOnTheTreesEngine(FxRobot robot) {
+    Pid before = pid("servy/services/sensor");
+    robot.clickOn("#consoleInput").write("Process.whereis(:sensor_server) |> Process.exit(:kaboom)").type(KeyCode.ENTER);
+    settle(robot);
+    assertThat(window.controller().consolePane().text())
+        .contains("iex(1)> Process.whereis(:sensor_server) |> Process.exit(:kaboom)\ntrue\n");
+    assertThat(pid("servy/services/sensor")).isNotEqualTo(before);
+    assertThat(vm.tree().node("servy/services/sensor").orElseThrow().restartCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClickInTheTreeAppearsAsTheIexLineItEquals(FxRobot robot) {
+    Pid sensor = pid("servy/services/sensor");
+    robot.clickOn("#" + ProcessNodeView.idFor("servy/services/sensor"));
+    settle(robot);
+    assertThat(window.controller().consolePane().text())
+        .contains("iex(1)> Process.exit(pid(\"0." + sensor.serial() + ".0\"), :kaboom)\ntrue\n");
+  }
+}

@@ -73,6 +73,9 @@ public final class MainViewModel {
   private long behindNanos;
   /** The text of the scenario as it was loaded (saved in run files); null for a bundled one. */
   private String scenarioText;
+  private long backlogWait;
+  private final javafx.beans.property.ReadOnlyBooleanWrapper catchingUp =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
   /** The scenario's file name as a run file gives it (null: from the scenario path). */
   private String scenarioFileName;
 
@@ -419,7 +422,7 @@ public final class MainViewModel {
     pacer.reset(session);
     narration.reset();
     narration.setCaptioning(false);
-    applyEvents(t, session.log().drain());
+    applyEvents(t, new ArrayList<>(session.log().all()));
     narration.setCaptioning(true);
     tree.set(t);
     if (selectedPath.get() != null && t.node(selectedPath.get()).isEmpty()) {
@@ -448,10 +451,18 @@ public final class MainViewModel {
       }
       return;
     }
-    if (!holdAnimation.get()) {
-      pacer.tick(session, deltaNanos);
+    List<TraceEvent> all = session.log().all();
+    if (folded < all.size() && pacer.isQuiescentWork(session)) {
+      // the engine ran ahead (a command): the picture follows, a visible event per beat
+      if (!paused.get() && !holdAnimation.get()) {
+        playBacklog(deltaNanos);
+      }
+    } else {
+      if (!holdAnimation.get()) {
+        pacer.tick(session, deltaNanos);
+      }
+      applyEvents(new ArrayList<>(all.subList(folded, all.size())));
     }
-    applyEvents(session.log().drain());
     if (tree.get().advance(deltaNanos)) {
       revision.set(revision.get() + 1);
       dropStaleSelection();
@@ -477,8 +488,14 @@ public final class MainViewModel {
       return;
     }
     if (session != null) {
+      List<TraceEvent> all = session.log().all();
+      if (folded < all.size()) {
+        backlogWait = 0;
+        playBacklog(0);
+        return;
+      }
       pacer.stepVisible(session);
-      applyEvents(session.log().drain());
+      applyEvents(new ArrayList<>(all.subList(folded, all.size())));
     }
   }
 
@@ -487,7 +504,9 @@ public final class MainViewModel {
     if (session != null) {
       runGuarded();
       pacer.reset(session);
-      applyEvents(session.log().drain());
+      List<TraceEvent> all = session.log().all();
+      applyEvents(new ArrayList<>(all.subList(folded, all.size())));
+      catchingUp.set(false);
     }
   }
 
@@ -578,6 +597,7 @@ public final class MainViewModel {
       say(narration.noproc(path));
       return false;
     }
+    runAhead();
     return true;
   }
 
@@ -593,6 +613,7 @@ public final class MainViewModel {
       say(narration.noproc(path));
       return false;
     }
+    runAhead();
     return true;
   }
 
@@ -619,8 +640,77 @@ public final class MainViewModel {
     if (!found) {
       say("= noproc (" + path + " is not running)");
       say(narration.noproc(path));
+    } else {
+      runAhead();
     }
     return found;
+  }
+
+  /** At most this many visible events the picture may be behind the engine (a few seconds). */
+  public static final int MAX_BEHIND_EVENTS = 8;
+
+  /**
+   * The engine acts on a command at once, as iex does (the next click targets the process that is
+   * at that path now): it runs the work the command set off until no process is ready (timers fire
+   * as the clock reaches them). The picture follows at its pace ({@link #frame}).
+   */
+  private void runAhead() {
+    var sch = session.scheduler();
+    for (int i = 0; i < 1_000_000 && !sch.isQuiescent(); i++) {
+      sch.runReady();
+    }
+  }
+
+  /** True while the picture merges steps to catch up with the engine (the status bar says so). */
+  public javafx.beans.property.ReadOnlyBooleanProperty catchingUpProperty() {
+    return catchingUp.getReadOnlyProperty();
+  }
+
+  /** How many visible events the picture is behind the engine. */
+  public int behindEvents() {
+    if (session == null) {
+      return 0;
+    }
+    List<TraceEvent> all = session.log().all();
+    int n = 0;
+    for (int i = folded; i < all.size(); i++) {
+      if (Pacer.isVisible(all.get(i), session)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** One beat of the picture following the engine: up to the next visible event, then a beat. */
+  private void playBacklog(long deltaNanos) {
+    backlogWait -= deltaNanos;
+    if (backlogWait > 0) {
+      return;
+    }
+    List<TraceEvent> all = session.log().all();
+    List<Integer> visible = new ArrayList<>();
+    for (int i = folded; i < all.size(); i++) {
+      if (Pacer.isVisible(all.get(i), session)) {
+        visible.add(i);
+      }
+    }
+    int next = 0; // which visible event is shown next
+    if (visible.size() > MAX_BEHIND_EVENTS) {
+      // too far behind: the older steps are merged into one, so the picture stays live
+      catchingUp.set(true);
+      next = visible.size() - MAX_BEHIND_EVENTS;
+    }
+    // the last visible step takes the invisible ones after it along (reports, ...)
+    int upTo = next >= visible.size() - 1 ? all.size() : visible.get(next) + 1;
+    applyEvents(new ArrayList<>(all.subList(folded, upTo)));
+    if (visible.size() - next <= 1) {
+      catchingUp.set(false); // the picture has caught up with the last visible step
+    }
+    backlogWait = (long) (Pacer.BEAT_NANOS / pacer.speed());
+    if (folded >= all.size()) {
+      catchingUp.set(false);
+      pacer.markSeen(session);
+    }
   }
 
   /** Pids in a formatted term written the Elixir way: {@code <0.105.0>} as {@code #PID<0.105.0>}. */

@@ -56,6 +56,16 @@ public final class Pacer {
     return waitNanos > 0;
   }
 
+  /** The events so far are shown (the picture played them): no beat is owed for them. */
+  public void markSeen(EngineSession session) {
+    seen = session.log().size();
+  }
+
+  /** True when the engine has no process ready (a command's work is done). */
+  public boolean isQuiescentWork(EngineSession session) {
+    return session.scheduler().isQuiescent();
+  }
+
   /** Forget the beat and the event position (after a reset or a new session). */
   public void reset(EngineSession session) {
     waitNanos = 0;

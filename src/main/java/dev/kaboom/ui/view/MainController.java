@@ -473,7 +473,15 @@ public final class MainController {
             + "   \u00b7   "
             + bundle.getString(vm.pausedProperty().get() ? "status.paused" : "status.running")
             + (vm.tree() == null ? "" : "   \u00b7   " + MessageFormat.format(
-                bundle.getString("status.nodes"), liveInTree()));
+                bundle.getString("status.nodes"), liveInTree()))
+            + (vm.playheadProperty().get() >= 0
+                ? "   \u00b7   " + MessageFormat.format(bundle.getString("status.past"),
+                    vm.playheadProperty().get() + 1, vm.marks().size())
+                : "")
+            + (vm.catchingUpProperty().get()
+                ? "   \u00b7   " + MessageFormat.format(bundle.getString("status.catchingUp"),
+                    MainViewModel.MAX_BEHIND_EVENTS)
+                : "");
     if (!status.equals(statusBar.getText())) {
       statusBar.setText(status);
     }

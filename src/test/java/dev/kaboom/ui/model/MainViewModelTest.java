@@ -73,7 +73,8 @@ class MainViewModelTest {
       if (frames.isEmpty() || !frames.get(frames.size() - 1).equals(f)) {
         frames.add(f);
       }
-      if (vm.session().orElseThrow().scheduler().isQuiescent() && !vm.pacer().isWaiting()) {
+      if (vm.session().orElseThrow().scheduler().isQuiescent() && !vm.pacer().isWaiting()
+          && vm.behindEvents() == 0) {
         break;
       }
     }

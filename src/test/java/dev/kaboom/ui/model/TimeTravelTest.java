@@ -91,4 +91,39 @@ class TimeTravelTest {
     assertThat(vm.errorProperty().get()).contains("bad.json", "kaboom_version");
     assertThat(node("servy/services/sensor").pid()).contains(sensor);
   }
+
+  @Test
+  void fourQuickClicksMakeTheSupervisorGiveUpHoweverFarBehindThePictureIs() {
+    // servy/services allows 3 restarts in 5 s: four kabooms in a row, no frame in between
+    for (int i = 0; i < 4; i++) {
+      assertThat(vm.kaboom("servy/services/sensor")).as("click %d finds a process", i + 1).isTrue();
+    }
+    assertThat(vm.behindEvents()).as("the picture has not shown it yet").isPositive();
+    assertThat(vm.session().orElseThrow().log().all())
+        .anyMatch(e -> e instanceof dev.kaboom.engine.TraceEvent.GaveUp g
+            && "servy/services".equals(g.label()));
+    // the picture follows at its pace, merging steps when it is far behind
+    boolean merged = false;
+    for (int i = 0; i < 400 && vm.behindEvents() > 0; i++) {
+      vm.frame(Pacer.BEAT_NANOS);
+      merged |= vm.catchingUpProperty().get();
+    }
+    assertThat(merged).as("status: catching up").isTrue();
+    assertThat(vm.behindEvents()).isZero();
+    assertThat(vm.catchingUpProperty().get()).isFalse();
+    assertThat(node("servy/services").restartCount()).isEqualTo(1); // its parent restarted it
+  }
+
+  @Test
+  void afterAKaboomThePictureShowsTheDeathBeforeTheRestart() {
+    vm.kaboom("servy/services/sensor");
+    boolean sawDown = false;
+    for (int i = 0; i < 40 && vm.behindEvents() > 0; i++) {
+      vm.frame(Pacer.BEAT_NANOS);
+      sawDown |= node("servy/services/sensor").status() != NodeStatus.RUNNING;
+    }
+    assertThat(sawDown).isTrue();
+    assertThat(node("servy/services/sensor").status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(node("servy/services/sensor").restartCount()).isEqualTo(1);
+  }
 }

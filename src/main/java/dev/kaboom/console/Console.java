@@ -93,7 +93,25 @@ public final class Console {
     this.sim = new Simulation(this::onEvent, 1L);
     sim.node().setStdout(out::add);
     index(scenario.tree());
+    skipPidsTo(IEX_SHELL_SERIAL);
     newShell();
+    skipPidsTo(IEX_SHELL_SERIAL + 2);
+  }
+
+  /** iex 1.14's first shell (evaluator) process is {@code #PID<0.106.0>}; the first line's start gets 0.108. */
+  private static final int IEX_SHELL_SERIAL = 106;
+
+  /** Uses up pids below {@code serial} with processes that end at once, so the numbering reads as iex's. */
+  private void skipPidsTo(int serial) {
+    while (true) {
+      Pid p = sim.node().spawnExternal(null, false, m -> {});
+      if (p.serial() >= serial - 1) {
+        sim.node().exit(p, p, Atom.KILL);
+        settle();
+        return;
+      }
+      sim.node().exit(p, p, Atom.KILL);
+    }
   }
 
   /**

@@ -43,6 +43,7 @@ class DocShots {
     String lang = System.getProperty("kaboom.lang", "en");
     int pct = (int) Math.round(Double.parseDouble(System.getProperty("kaboom.scale", "1.0")) * 100);
     MainViewModel vm = window.viewModel();
+    long[] now = new long[1];
     robot.interact(() -> {
       window.controller().captions().waitForMeProperty().set(true);
       vm.kaboom("servy/services/sensor");
@@ -56,8 +57,13 @@ class DocShots {
       }
       vm.selectedPathProperty().set("servy/services");
       window.controller().render(t);
+      now[0] = t;
     });
     WaitForAsyncUtils.waitForFxEvents();
+    for (int i = 0; i < 3; i++) { // a few frames with layout passes between (the log scrolls)
+      robot.interact(() -> window.controller().render(now[0]));
+      WaitForAsyncUtils.waitForFxEvents();
+    }
     shot(robot, dir + "/window-" + lang + "-" + pct + ".png");
   }
 

@@ -311,7 +311,8 @@ public final class MainController {
     logList.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", logPx));
     double row = Math.ceil(logPx * 1.7);
     logList.setFixedCellSize(row); // one line a row: scrolling to the newest line is exact
-    logBox.setMinHeight(row * 3 + 13 * scale * 1.5 + 4 + 16);
+    // three rows, the title, and the horizontal scroll bar of long lines
+    logBox.setMinHeight(row * 3 + 13 * scale * 1.5 + 4 + 16 * Math.max(1, scale) + 6);
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
       // a tree is mostly limited by height; the inspector's big text needs the width

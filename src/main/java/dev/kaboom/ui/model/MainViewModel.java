@@ -601,6 +601,51 @@ public final class MainViewModel {
     return true;
   }
 
+  /**
+   * {@code Process.exit(pid, reason)} with any term ({@code {:shutdown, :done}}); a transient child
+   * that ends with {@code {:shutdown, _}} is not restarted.
+   */
+  public boolean exit(String path, dev.kaboom.engine.Term reason) {
+    if (session == null) {
+      return false;
+    }
+    backToNow();
+    Optional<Pid> pid = session.sim().pidAt(path);
+    say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", "
+        + dev.kaboom.engine.TermSyntax.formatElixir(reason) + ")");
+    if (!session.sim().run(
+        new dev.kaboom.scenario.Command.Exit(dev.kaboom.scenario.Command.Target.path(path), reason),
+        r -> {})) {
+      say("= noproc (" + path + " is not running)");
+      say(narration.noproc(path));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * A worker returns {@code {:stop, reason, state}}; on a supervisor it is {@code
+   * Supervisor.stop(pid, reason)}: it stops its children, then exits with the reason.
+   */
+  public boolean stop(String path, dev.kaboom.engine.Term reason) {
+    if (session == null) {
+      return false;
+    }
+    backToNow();
+    Optional<Pid> pid = session.sim().pidAt(path);
+    boolean sup = pid.map(session.sim()::isSupervisor).orElse(false);
+    say("> " + (sup ? "Supervisor.stop(" : "GenServer.stop(") + pid.map(Pid::toString).orElse(path)
+        + ", " + dev.kaboom.engine.TermSyntax.formatElixir(reason) + ")");
+    if (!session.sim().run(
+        new dev.kaboom.scenario.Command.Stop(dev.kaboom.scenario.Command.Target.path(path), reason),
+        r -> {})) {
+      say("= noproc (" + path + " is not running)");
+      say(narration.noproc(path));
+      return false;
+    }
+    return true;
+  }
+
   /** Makes the worker at {@code path} return {@code {:stop, reason, state}}. */
   public boolean stop(String path, String reason) {
     if (session == null) {

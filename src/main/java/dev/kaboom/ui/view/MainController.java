@@ -575,6 +575,19 @@ public final class MainController {
     exit.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-exit-custom",
         () -> askReason().ifPresent(r -> vm.exit(path, r))));
     menu.getItems().add(exit);
+    if (n.isSupervisor()) {
+      // Supervisor.stop/2: it stops its children and exits with the reason
+      Menu stop = new Menu(bundle.getString("ctx.supervisorStop"));
+      stop.setMnemonicParsing(false);
+      stop.setId("ctx-sup-stop");
+      for (String reason : List.of("normal", "shutdown")) {
+        stop.getItems().add(item(":" + reason, "ctx-sup-stop-" + reason,
+            () -> vm.stop(path, dev.kaboom.engine.Atom.of(reason))));
+      }
+      stop.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-sup-stop-custom",
+          () -> askReason().ifPresent(r -> vm.stop(path, r))));
+      menu.getItems().add(stop);
+    }
     if (!n.isSupervisor()) {
       Menu stop = new Menu(bundle.getString("ctx.stop"));
       stop.setMnemonicParsing(false);
@@ -682,11 +695,44 @@ public final class MainController {
         && sup.children().stream().noneMatch(c -> c.id().equals(t) && !c.leaving());
   }
 
-  private Optional<String> askReason() {
-    TextInputDialog d = new TextInputDialog("timeout");
+  /**
+   * Asks for a reason in Elixir syntax ({@code :timeout}, {@code {:shutdown, :done}}): while the
+   * text is no term, the dialog says what is wrong and where, and OK stays disabled.
+   */
+  private Optional<dev.kaboom.engine.Term> askReason() {
+    TextInputDialog d = new TextInputDialog("{:shutdown, :done}");
     d.setTitle(bundle.getString("ctx.custom.title"));
     d.setHeaderText(bundle.getString("ctx.custom.header"));
-    return d.showAndWait().map(String::trim).filter(s -> s.matches("[a-z][a-zA-Z0-9_@]*"));
+    Label error = new Label();
+    error.setId("reason-error");
+    error.setWrapText(true);
+    d.getDialogPane().setExpandableContent(null);
+    javafx.scene.layout.VBox box =
+        new javafx.scene.layout.VBox(6, d.getEditor(), error);
+    d.getDialogPane().setContent(box);
+    javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+    Runnable check =
+        () -> {
+          try {
+            dev.kaboom.engine.TermSyntax.parseElixir(d.getEditor().getText());
+            error.setText("");
+            ok.setDisable(false);
+          } catch (dev.kaboom.engine.TermSyntax.ParseError e) {
+            error.setText(bundle.getString("ctx.custom.bad") + " " + e.getMessage());
+            ok.setDisable(true);
+          }
+        };
+    d.getEditor().textProperty().addListener((o, a, b) -> check.run());
+    check.run();
+    return d.showAndWait()
+        .flatMap(
+            s -> {
+              try {
+                return Optional.of(dev.kaboom.engine.TermSyntax.parseElixir(s));
+              } catch (dev.kaboom.engine.TermSyntax.ParseError e) {
+                return Optional.empty();
+              }
+            });
   }
 
   // ---- menu and toolbar actions ----

@@ -7,7 +7,8 @@ package dev.kaboom.engine;
  * order (one turn of one process per {@link #step()}: it takes in every signal that has arrived,
  * then runs its code until it waits); timers fire in (time, sequence) order, so
  * ties are deterministic. Live play, slow motion, stepping and replay all drive this same scheduler,
- * only at different rates (see {@link RealTimeDriver}).
+ * only at different rates (the window's pacer, {@code dev.kaboom.ui.sim.Pacer}, hands it frame
+ * deltas times the speed).
  */
 public interface Scheduler {
   /** Virtual time in milliseconds since the engine started. */

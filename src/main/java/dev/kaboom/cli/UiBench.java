@@ -3,7 +3,7 @@ package dev.kaboom.cli;
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.TreeNode;
-import dev.kaboom.ui.AppPrefs;
+import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.MainWindow;
 import dev.kaboom.ui.Snapshotter;
 import dev.kaboom.ui.model.MainViewModel;

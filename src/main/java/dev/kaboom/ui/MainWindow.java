@@ -3,6 +3,7 @@ package dev.kaboom.ui;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.MainController;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.kaboom.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -86,5 +87,15 @@ class ArchitectureTest {
             .callMethod(Thread.class, "sleep", long.class, int.class)
             .because("time comes only from the Scheduler and randomness only from the node's seed");
     rule.check(classes);
+  }
+
+  @Test
+  void packagesFormNoCycles() {
+    slices()
+        .matching("dev.kaboom.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("each package can then be read, tested and changed from the bottom up")
+        .check(classes);
   }
 }

@@ -6,6 +6,7 @@ import dev.kaboom.engine.Pid;
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.ProcessNodeModel;
+import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.ProcessNodeView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,60 +243,40 @@ class MainWindowTest {
       sups.add(dev.kaboom.scenario.TreeNode.supervisor("s" + s, Strategy.ONE_FOR_ONE, ws));
     }
     var root = dev.kaboom.scenario.TreeNode.supervisor("big", Strategy.ONE_FOR_ONE, sups);
-    long[] millis = new long[1];
+    // How long this takes is measured by the bench (U1: frames per second at 2,000 and 10,000
+    // nodes), not here: a test reads no clock.
     robot.interact(() -> {
-      long t0 = System.nanoTime();
       vm.load(new dev.kaboom.scenario.Scenario("big", "", root, List.of()), null);
       window.controller().render();
-      millis[0] = (System.nanoTime() - t0) / 1_000_000;
     });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup(".process-node").queryAll()).hasSize(2041);
     assertThat(window.controller().treePane().zoom()).isLessThan(1.0);
-    System.out.println("2041-node tree loaded, started and drawn in " + millis[0] + " ms");
     robot.interact(() -> vm.kaboom("big/s0/w3"));
     settle(robot);
-    long[] frame = new long[1];
     robot.interact(() -> {
-      for (int i = 0; i < 30; i++) { // warm-up
-        vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
-        window.controller().render();
-      }
       vm.exit("big/s1", "kill");
-      long t0 = System.nanoTime();
-      for (int i = 0; i < 100; i++) {
+      for (int i = 0; i < 30; i++) {
         vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
         window.controller().render();
       }
-      frame[0] = (System.nanoTime() - t0) / 100_000;
     });
-    System.out.println("2041-node tree: one animation frame (engine + drain + redraw) takes "
-        + frame[0] / 100.0 + " ms");
     assertThat(vm.tree().node("big/s0/w3").orElseThrow().restartCount()).isEqualTo(1);
-    assertThat(millis[0]).isLessThan(10_000);
-    // children started at run time in the big tree: relayout (incremental) and the move's last
-    // frame (every moved box and link placed); best of five, the machine is shared
-    long[] grow = {Long.MAX_VALUE, Long.MAX_VALUE};
+    // children started at run time in the big tree: laid out again (incrementally), the move's
+    // last frame places every moved box and link
     for (int k = 0; k < 5; k++) {
       String id = k == 0 ? "extra" : "extra" + k;
       robot.interact(() -> {
         vm.startChild("big/s20", MainViewModel.newChildSpec(id, false,
             dev.kaboom.otp.RestartType.PERMANENT));
         vm.runToIdle();
-        long t0 = System.nanoTime();
         window.controller().render(); // adds one box, lays 2,04x out, starts the move
-        grow[0] = Math.min(grow[0], (System.nanoTime() - t0) / 1000);
-        t0 = System.nanoTime();
         window.controller().treePane().finishMoving();
-        grow[1] = Math.min(grow[1], (System.nanoTime() - t0) / 1000);
       });
       WaitForAsyncUtils.waitForFxEvents();
     }
-    System.out.println("2042-node tree: start_child relayout takes " + grow[0] / 1000.0
-        + " ms, one frame of the move " + grow[1] / 1000.0 + " ms (best of 5)");
     assertThat(robot.lookup(sel("big/s20/extra")).tryQuery()).isPresent();
     assertThat(robot.lookup(".process-node").queryAll()).hasSize(2046);
-    assertThat(grow[0]).isLessThan(2_000_000);
   }
 
   // ---- the tree follows the engine ----

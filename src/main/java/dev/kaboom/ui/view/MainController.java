@@ -2,7 +2,7 @@ package dev.kaboom.ui.view;
 
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.otp.SupervisorRequest;
-import dev.kaboom.ui.AppPrefs;
+import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.model.InspectorRow;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.ProcessNodeModel;

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the benchmark: S1..S5 (supervisor workloads, as the OTP and Pekko peers run them),",
-      "M1 (retained heap per idle process) and U1 (frames per second of the window in a storm).",
-      "Prints one 'NAME VALUE UNIT' line per figure on stdout; warm-up figures go to stderr."
+      "Runs the benchmark and prints one 'NAME VALUE UNIT' line per figure.",
+      "S1..S5 are the supervisor workloads as the OTP and Pekko peers run them, M1 the retained"
+          + " heap per idle process, U1 the window's frames per second in a storm of kabooms."
+          + " Figures go to stdout, the warm-up pass to stderr (docs/performance.md)."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "tiny sizes (a smoke test; the figures mean nothing)")
@@ -37,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--only",
       paramLabel = "NAME",
       split = ",",
-      description = "run only the figures whose names start with one of these (e.g. S2,M1)")
+      description = "run only the figures whose names start with one of these (for example S2,M1)")
   List<String> only = new ArrayList<>();
 
   @Option(

@@ -25,12 +25,15 @@ import picocli.CommandLine.Parameters;
     name = "console",
     mixinStandardHelpOptions = true,
     description = {
-      "An iex on the engine: lines of Elixir (Servy.ServicesSupervisor.start_link(),",
-      "Process.whereis(:sensor_server) |> Process.exit(:kaboom), Supervisor.which_children(pid))",
-      "answered as iex (Elixir 1.14) answers them. Default world: the Servy course's modules,",
-      "nothing running until a line starts one. With --script or piped input each line is echoed",
-      "after its prompt; at a terminal there is line editing and history, and virtual time follows",
-      "the wall clock between lines. See docs/console.md."
+      "An iex on the engine: lines of Elixir answered as iex (Elixir 1.14) answers them.",
+      "Default world: the Servy course's modules, nothing running until a line starts one; for"
+          + " example:",
+      "  {:ok, sup} = Servy.ServicesSupervisor.start_link()",
+      "  Supervisor.which_children(sup)",
+      "  Process.whereis(:sensor_server) |> Process.exit(:kaboom)",
+      "With --script or piped input each line is echoed after its prompt; at a terminal there is"
+          + " line editing and history, and virtual time follows the wall clock between lines."
+          + " See docs/console.md."
     })
 public final class ConsoleCommand implements Callable<Integer> {
   @Parameters(

@@ -1,14 +1,20 @@
 package dev.kaboom.cli;
 
+import dev.kaboom.ui.Startup;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 
 /** {@code bin/kaboom}: the command-line entry point and its subcommands. */
 @Command(
     name = "kaboom",
     mixinStandardHelpOptions = true,
     version = "kaboom 0.1.0",
-    description = "A simulator that shows OTP supervisors at work.",
+    description =
+        "A simulator that shows OTP supervisors at work. Without a subcommand it opens the window"
+            + " on the last scenario you opened, else on the Servy tree.",
     subcommands = {
       TraceCommand.class,
       ReplayCommand.class,
@@ -18,7 +24,7 @@ import picocli.CommandLine.Command;
       ConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -27,6 +33,10 @@ public final class Main implements Runnable {
   /** Runs the CLI and returns its exit status (0 ok, 1 failure, 2 bad input or usage). */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    // Help is wrapped to the terminal's width, and has no colours when it is not a terminal or
+    // NO_COLOR is set (https://no-color.org); both settings reach every subcommand.
+    cl.setUsageHelpAutoWidth(true);
+    cl.setColorScheme(Help.defaultColorScheme(colorsWanted() ? Help.Ansi.AUTO : Help.Ansi.OFF));
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("kaboom: " + ex);
@@ -35,13 +45,24 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
-  /** No subcommand: open the window when there is a display, else print the usage. */
+  /** No subcommand: open the window when there is a display, else say why not and print the usage. */
   @Override
-  public void run() {
-    if (OpenCommand.canShowWindow()) {
-      new OpenCommand().call();
-    } else {
-      new CommandLine(this).usage(System.out);
+  public Integer call() {
+    Optional<String> problem = Startup.problem();
+    if (problem.isEmpty()) {
+      return new OpenCommand().call();
     }
+    System.err.println(problem.get());
+    System.err.println();
+    CommandLine cl = new CommandLine(this);
+    cl.setUsageHelpAutoWidth(true);
+    cl.usage(System.out, colorsWanted() ? Help.Ansi.AUTO : Help.Ansi.OFF);
+    return 1;
+  }
+
+  /** False when the NO_COLOR environment variable is set to anything but the empty string. */
+  static boolean colorsWanted() {
+    String noColor = System.getenv("NO_COLOR");
+    return noColor == null || noColor.isEmpty();
   }
 }

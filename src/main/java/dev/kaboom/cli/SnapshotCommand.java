@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a scenario's tree, optionally runs its first STEPS steps, and draws the tree",
-      "offscreen (headless, no window) into a PNG: the same drawing as the window.",
-      "Exit status: 0 ok, 2 the scenario is malformed or invalid."
+      "Draws a scenario's tree into a PNG, offscreen (no display needed).",
+      "Starts the tree, runs the scenario's first STEPS steps (each to completion) and draws the"
+          + " tree as the window does. Exit status: 0 ok, 2 the scenario is malformed or invalid."
     })
 public final class SnapshotCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file (JSON or YAML)")

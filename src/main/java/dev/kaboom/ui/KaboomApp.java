@@ -1,5 +1,6 @@
 package dev.kaboom.ui;
 
+import dev.kaboom.ui.settings.AppPrefs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,7 @@ public final class KaboomApp extends Application {
   public void start(Stage stage) {
     List<String> args = getParameters().getUnnamed();
     Optional<Path> file = args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)));
-    AppPrefs prefs =
-        "memory".equals(System.getProperty("kaboom.prefs")) ? AppPrefs.inMemory() : AppPrefs.user();
+    AppPrefs prefs = AppPrefs.forThisCopy();
     String lang = System.getProperty("kaboom.lang");
     if (lang != null) {
       prefs.put("language", lang);
@@ -21,7 +21,31 @@ public final class KaboomApp extends Application {
     MainWindow.open(stage, prefs, file);
   }
 
+  /** {@code mvn javafx:run} and the app image start here (through {@link Launcher}). */
   public static void main(String[] args) {
-    launch(KaboomApp.class, args);
+    int status = launchWindow(args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Opens the window and returns when it is closed: 0, or 1 after one line on stderr saying why
+   * the window could not be opened (no display, a bad {@code KABOOM_SETTINGS} name, a display that
+   * does not answer).
+   */
+  public static int launchWindow(String[] args) {
+    Optional<String> problem = Startup.problem();
+    if (problem.isPresent()) {
+      System.err.println(problem.get());
+      return 1;
+    }
+    try {
+      launch(KaboomApp.class, args);
+      return 0;
+    } catch (UnsupportedOperationException e) { // JavaFX: "Unable to open DISPLAY"
+      System.err.println(Startup.cannotOpen(e));
+      return 1;
+    }
   }
 }

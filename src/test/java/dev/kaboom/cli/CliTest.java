@@ -153,8 +153,10 @@ class CliTest {
     Ran r = run("--help");
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Usage: kaboom").contains("trace");
-    Ran noArgs = run();
+    Ran noArgs = run(); // the tests run headless: no display
+    assertThat(noArgs.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).contains("no display"));
     assertThat(noArgs.out()).contains("Usage: kaboom");
+    assertThat(noArgs.status()).isEqualTo(1);
     Ran helpTrace = run("help", "trace");
     assertThat(helpTrace.out()).contains("Usage: kaboom trace").contains("FILE");
   }

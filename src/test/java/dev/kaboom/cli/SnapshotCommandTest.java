@@ -14,8 +14,9 @@ class SnapshotCommandTest {
   @Test
   void drawsServyIntoAPng(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("servy.png");
-    int status = Main.execute("snapshot", "resources/scenarios/servy.json", out.toString(), "--after", "3");
-    assertThat(status).isZero();
+    CliTest.Ran ran = CliTest.run("snapshot", "resources/scenarios/servy.json", out.toString(), "--after", "3");
+    assertThat(ran.status()).isZero();
+    assertThat(ran.out()).contains("servy.png");
     BufferedImage img = ImageIO.read(out.toFile());
     assertThat(img.getWidth()).isGreaterThan(300);
     assertThat(img.getHeight()).isGreaterThan(200);
@@ -35,7 +36,9 @@ class SnapshotCommandTest {
   void aMalformedScenarioIsExitStatusTwo(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{ \"tree\": ");
-    assertThat(Main.execute("snapshot", bad.toString(), dir.resolve("x.png").toString())).isEqualTo(2);
+    CliTest.Ran r = CliTest.run("snapshot", bad.toString(), dir.resolve("x.png").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.json:1:11: malformed JSON");
     assertThat(dir.resolve("x.png")).doesNotExist();
   }
 }

@@ -64,7 +64,6 @@ class RandomSimulationTest {
             e);
       }
     }
-    System.out.println("RandomSimulationTest: " + (last - first + 1) + " seeds, events " + seen);
     assertThat(seen).containsKeys("GaveUp", "RestartPlanned", "ChildShutdown", "ChildRemoved", "Registered");
   }
 

@@ -282,7 +282,12 @@ final class Parser {
     try {
       switch (t.kind()) {
         case INT:
-          return new Lit(new IntTerm(Long.parseLong(t.text())), t.line(), t.column());
+          try {
+            return new Lit(new IntTerm(Long.parseLong(t.text())), t.line(), t.column());
+          } catch (NumberFormatException e) { // Elixir's integers are unbounded; the console's are 64-bit
+            throw new ConsoleError(
+                "SyntaxError", t.line(), t.column(), "integer too large for this console (over 64 bits): " + t.text());
+          }
         case ATOM:
           return new Lit(Atom.of(t.text()), t.line(), t.column());
         case STRING:

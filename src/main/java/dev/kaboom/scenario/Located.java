@@ -54,11 +54,21 @@ sealed interface Located {
   }
 
   /** Reads one value from {@code p}, whose current token is the value's first token. */
+  /** Deeper lists and maps than this are refused (a real tree is a few levels deep). */
+  static final int MAX_DEPTH = 100;
+
   static Located read(JsonParser p) throws IOException {
+    return read(p, 0);
+  }
+
+  private static Located read(JsonParser p, int depth) throws IOException {
     JsonToken t = p.currentToken();
     JsonLocation loc = p.currentTokenLocation();
     int line = loc.getLineNr();
     int col = loc.getColumnNr();
+    if (depth > MAX_DEPTH) {
+      throw new ScenarioException(line, col, "lists and maps nested more than " + MAX_DEPTH + " levels deep");
+    }
     if (t == JsonToken.START_OBJECT) {
       Map<String, Located> fields = new LinkedHashMap<>();
       Map<String, int[]> keys = new LinkedHashMap<>();
@@ -70,14 +80,14 @@ sealed interface Located {
         }
         keys.put(name, new int[] {kl.getLineNr(), kl.getColumnNr()});
         p.nextToken();
-        fields.put(name, read(p));
+        fields.put(name, read(p, depth + 1));
       }
       return new Obj(fields, keys, line, col);
     }
     if (t == JsonToken.START_ARRAY) {
       List<Located> items = new ArrayList<>();
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        items.add(read(p));
+        items.add(read(p, depth + 1));
       }
       return new Arr(items, line, col);
     }

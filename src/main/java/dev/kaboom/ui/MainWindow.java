@@ -52,7 +52,7 @@ public final class MainWindow implements MainController.Shell {
    * else the bundled Servy scenario.
    */
   public static MainWindow open(Stage stage, AppPrefs prefs, Optional<Path> file) {
-    Locale locale = Locale.forLanguageTag(prefs.get("language", Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en"));
+    Locale locale = Locale.forLanguageTag(prefs.get("language", defaultLocale().getLanguage()));
     MainWindow w = new MainWindow(stage, prefs, locale);
     w.build();
     boolean loaded = false;
@@ -75,10 +75,16 @@ public final class MainWindow implements MainController.Shell {
       }
     }
     w.restoreGeometry();
-    stage.setOnCloseRequest(e -> w.saveGeometry());
+    stage.setOnHiding(e -> w.saveGeometry()); // the close button and File > Quit alike
     stage.show();
+    w.restoreGeometry(); // again: some window managers (openbox) ignore a size set before show
     w.timer.start();
     return w;
+  }
+
+  /** Korean on a Korean system, else English. */
+  private static Locale defaultLocale() {
+    return Locale.getDefault().getLanguage().equals("ko") ? Locale.KOREAN : Locale.ENGLISH;
   }
 
   /** The Servy scenario shipped in the jar. */
@@ -161,9 +167,22 @@ public final class MainWindow implements MainController.Shell {
   @Override
   public void switchLanguage(Locale newLocale) {
     controller.saveLayout();
+    prefs.put("language", newLocale.getLanguage());
+    reloadView(newLocale);
+  }
+
+  @Override
+  public void resetSettings() {
+    prefs.clear();
+    reloadView(defaultLocale());
+    stage.setFullScreen(false);
+    restoreGeometry();
+  }
+
+  /** Builds the view again in {@code newLocale} from the settings; the scenario stays. */
+  private void reloadView(Locale newLocale) {
     controller.dispose();
     locale = newLocale;
-    prefs.put("language", newLocale.getLanguage());
     loadView();
     applyLook();
     controller.render();

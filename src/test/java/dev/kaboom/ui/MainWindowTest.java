@@ -35,9 +35,11 @@ class MainWindowTest {
   private MainWindow window;
   private MainViewModel vm;
   private AppPrefs prefs;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     prefs = AppPrefs.inMemory();
     prefs.put("language", "en");
     prefs.putDouble("window.width", 1100); // inside Monocle's 1280x800 headless screen
@@ -458,5 +460,45 @@ class MainWindowTest {
     assertThat(window.controller().lastNotification()).contains("servy/services").contains("포기");
     // one notification: the English view that was replaced no longer listens
     assertThat(robot.lookup(".notification-bar").queryAll()).hasSize(1);
+  }
+
+  // ---- settings ----
+
+  /** Fires the menu bar's item with {@code id}, as a click on it would. */
+  private void fireMenuBarItem(FxRobot robot, String id) {
+    javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    robot.interact(
+        () -> {
+          for (javafx.scene.control.Menu m : bar.getMenus()) {
+            for (javafx.scene.control.MenuItem i : m.getItems()) {
+              if (id.equals(i.getId())) {
+                i.fire();
+                return;
+              }
+            }
+          }
+          throw new AssertionError("no menu bar item " + id);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void resetSettingsForgetsThemAndFileQuitSavesTheWindow(FxRobot robot) {
+    robot.interact(() -> prefs.putDouble("fontScale", 2.0));
+    robot.interact(() -> prefs.put("highContrast", "true"));
+    robot.interact(() -> window.switchLanguage(java.util.Locale.KOREAN));
+    fireMenuBarItem(robot, "resetSettingsItem");
+    assertThat(prefs.get("fontScale", "unset")).isEqualTo("unset");
+    assertThat(prefs.get("highContrast", "unset")).isEqualTo("unset");
+    assertThat(prefs.get("language", "unset")).isEqualTo("unset");
+    assertThat(window.locale().getLanguage()).isEqualTo(java.util.Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en");
+    assertThat(vm.tree().node("servy/services/sensor")).isPresent(); // the scenario stays
+
+    robot.interact(() -> javafx.application.Platform.setImplicitExit(false)); // the next test's window
+    robot.interact(() -> stage.setWidth(900));
+    fireMenuBarItem(robot, "quitItem");
+    assertThat(stage.isShowing()).isFalse();
+    assertThat(prefs.getDouble("window.width", 0)).isEqualTo(900);
+    assertThat(prefs.get("mainDivider", "unset")).isNotEqualTo("unset");
   }
 }

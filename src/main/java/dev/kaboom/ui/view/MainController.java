@@ -74,6 +74,9 @@ public final class MainController {
     void applyLook();
 
     Locale locale();
+
+    /** Forgets every setting and shows the window with the defaults (View > Reset settings). */
+    void resetSettings();
   }
 
   private final MainViewModel vm;
@@ -836,6 +839,11 @@ public final class MainController {
   @FXML
   private void onFinish() {
     vm.runToIdle();
+  }
+
+  @FXML
+  private void onResetSettings() {
+    shell.resetSettings();
   }
 
   @FXML

@@ -202,8 +202,9 @@ public final class MainWindow implements MainController.Shell {
   }
 
   private void restoreGeometry() {
-    double w = prefs.getDouble("window.width", 1280);
-    double h = prefs.getDouble("window.height", 820);
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    double w = prefs.getDouble("window.width", Math.min(1280, screen.getWidth()));
+    double h = prefs.getDouble("window.height", Math.min(820, screen.getHeight()));
     stage.setWidth(Math.max(640, w));
     stage.setHeight(Math.max(480, h));
     double x = prefs.getDouble("window.x", Double.NaN);

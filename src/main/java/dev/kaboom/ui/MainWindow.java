@@ -175,8 +175,7 @@ public final class MainWindow implements MainController.Shell {
   public void resetSettings() {
     prefs.clear();
     reloadView(defaultLocale());
-    stage.setFullScreen(false);
-    restoreGeometry();
+    stage.setFullScreen(false); // the window keeps its size and place until it is closed
   }
 
   /** Builds the view again in {@code newLocale} from the settings; the scenario stays. */

@@ -495,10 +495,10 @@ class MainWindowTest {
     assertThat(vm.tree().node("servy/services/sensor")).isPresent(); // the scenario stays
 
     robot.interact(() -> javafx.application.Platform.setImplicitExit(false)); // the next test's window
-    robot.interact(() -> stage.setWidth(900));
+    double width = stage.getWidth();
     fireMenuBarItem(robot, "quitItem");
     assertThat(stage.isShowing()).isFalse();
-    assertThat(prefs.getDouble("window.width", 0)).isEqualTo(900);
+    assertThat(prefs.getDouble("window.width", 0)).isEqualTo(width);
     assertThat(prefs.get("mainDivider", "unset")).isNotEqualTo("unset");
   }
 }

@@ -122,7 +122,6 @@ class NarrationTest {
   @Test
   void everyRowHasItsOwnSentenceInBothLanguages() throws IOException {
     List<String> rows = allRows();
-    System.out.println("narration rows: " + rows.size());
     assertThat(new HashSet<>(rows)).hasSameSizeAs(rows);
     for (String file : List.of("narration.properties", "narration_ko.properties")) {
       Properties p = own(file);
@@ -344,8 +343,9 @@ class NarrationTest {
   void theScenariosCoverMostRows() {
     Set<String> hit = byRow().keySet();
     List<String> missed = allRows().stream().filter(r -> !hit.contains(r)).toList();
-    System.out.println("rows no bundled or conformance scenario reaches: " + missed);
-    assertThat(hit.size()).isGreaterThan(allRows().size() * 2 / 3);
+    assertThat(hit.size())
+        .as("rows no bundled or conformance scenario reaches: %s", missed)
+        .isGreaterThan(allRows().size() * 2 / 3);
   }
 
   @Test

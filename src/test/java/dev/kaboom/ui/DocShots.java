@@ -1,6 +1,7 @@
 package dev.kaboom.ui;
 
 import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;
 import java.util.Optional;
 import javafx.scene.image.WritableImage;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.NarrationFeed;
+import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.CaptionStrip;
 import java.util.List;
 import java.util.Locale;

@@ -134,7 +134,8 @@ public final class ScenarioLoader {
   }
 
   private static String baseName(String fileName) {
-    String base = Path.of(fileName).getFileName().toString();
+    // by hand, not Path.of: the name may come from inside a run file and be no valid path here
+    String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
     int dot = base.lastIndexOf('.');
     return dot > 0 ? base.substring(0, dot) : base;
   }

@@ -374,7 +374,7 @@ public final class Console {
     if (e instanceof MapE m) {
       Map<Term, Term> entries = new LinkedHashMap<>();
       for (int i = 0; i < m.keys().size(); i++) {
-        entries.put(inner(m.keys().get(i)), inner(m.values().get(i)));
+        entries.put(value(m.keys().get(i)), value(m.values().get(i)));
       }
       return new MapTerm(entries);
     }
@@ -415,18 +415,9 @@ public final class Console {
   private List<Term> values(List<Expr> exprs) {
     List<Term> items = new ArrayList<>(exprs.size());
     for (Expr x : exprs) {
-      items.add(inner(x));
+      items.add(value(x));
     }
     return items;
-  }
-
-  /** What IEx's {@code h} returns; the prompt prints nothing for it, inside a term it shows. */
-  private static final Atom NOT_SHOWN = Atom.of("do not show this result in output");
-
-  /** The value of a term's part: never null ({@code {h}} is a tuple of IEx's not-shown atom). */
-  private Term inner(Expr x) {
-    Term t = value(x);
-    return t == null ? NOT_SHOWN : t;
   }
 
   private boolean match(Expr pattern, Term v, Map<String, Term> bound) {

@@ -24,12 +24,12 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays a run file (written by `trace FILE --record RUN` or the window's File > Save run)",
-      "and prints its trace, as `trace` printed it when it was recorded.",
-      "With --at N[,N...] --tree: for each N, in the order given, a line @N and then one line per",
-      "process live after the first N trace lines: its path, a space, its pid; sorted by path.",
-      "Exit status: 0 ok, 2 the run file is damaged or an N is out of range (one line on stderr),",
-      "3 the trace differs from the run's checksum (a warning names the first differing line)."
+      "Replays a run file (written by `trace FILE --record RUN` or the window's File > Save run)"
+          + " and prints its trace, as `trace` printed it when it was recorded.",
+      "With --at N[,N...] --tree: for each N, in the order given, a line @N and then one line per"
+          + " process live after the first N trace lines: its path, a space, its pid; sorted by path.",
+      "Exit status: 0 ok, 2 the run file is damaged or an N is out of range (one line on stderr),"
+          + " 3 the trace differs from the run's checksum (a warning names the first differing line)."
     })
 public final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN", description = "the run file")

@@ -33,8 +33,8 @@ import java.util.function.Predicate;
 
 /**
  * The engine workloads of {@code kaboom bench}: the same supervisor workloads as the peer harnesses
- * on real Erlang/OTP and Apache Pekko ({@code shared/peers/}), run on the engine as the app runs it:
- * a {@link Node} on its {@link VirtualScheduler}, stepped as fast as it can go, {@link
+ * on real Erlang/OTP and Apache Pekko ({@code shared/peers/}), run on the engine as the app runs
+ * it: a {@link Node} on its {@link VirtualScheduler}, stepped as fast as it can go, {@link
  * SupervisorBehavior}s over {@link GenServerBehavior} workers, and an event sink that keeps the
  * latest events (as the window's frame drain would), so every trace event is built. Timed with
  * {@link System#nanoTime()} here, outside the engine.
@@ -102,8 +102,10 @@ final class Bench {
   private final Sizes sizes;
   private final boolean events;
   private final Predicate<String> wanted;
+
   /** When set ({@code --alloc}): heap allocated inside the timed sections, per figure. */
   Consumer<String> allocReport;
+
   private long timedAlloc;
   private long allocMark;
 
@@ -172,46 +174,65 @@ final class Bench {
       String name = "S1_start_" + sizes.startStopNames()[i];
       int n = sizes.startStop()[i];
       if (wanted.test(name)) {
-        workload(out, minMillis, o -> {
-          o.accept(new Figure(name, s1(n) / 1e6, "ms"));
-          reportAlloc(name, n, "child");
-        });
+        workload(
+            out,
+            minMillis,
+            o -> {
+              o.accept(new Figure(name, s1(n) / 1e6, "ms"));
+              reportAlloc(name, n, "child");
+            });
       }
     }
     if (wanted.test("S2_restart")) {
-      workload(out, minMillis, o -> {
-        stats(o, "S2_restart", s2(1, sizes.s2Restarts()));
-        reportAlloc("S2_restart", sizes.s2Restarts(), "restart");
-      });
+      workload(
+          out,
+          minMillis,
+          o -> {
+            stats(o, "S2_restart", s2(1, sizes.s2Restarts()));
+            reportAlloc("S2_restart", sizes.s2Restarts(), "restart");
+          });
     }
     if (wanted.test("S2b_restart")) {
-      workload(out, minMillis, o -> {
-        stats(o, "S2b_restart", s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
-        reportAlloc("S2b_restart", sizes.s2bSupervisors() * sizes.s2bRestarts(), "restart");
-      });
+      workload(
+          out,
+          minMillis,
+          o -> {
+            stats(o, "S2b_restart", s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
+            reportAlloc("S2b_restart", sizes.s2bSupervisors() * sizes.s2bRestarts(), "restart");
+          });
     }
     if (wanted.test("S3_all_for_one_1k")) {
-      workload(out, minMillis, o -> {
-        long[] lat = s3();
-        o.accept(new Figure("S3_all_for_one_1k_mean", mean(lat) / 1e6, "ms"));
-        o.accept(new Figure("S3_all_for_one_1k_p50", percentile(lat, 50) / 1e6, "ms"));
-        reportAlloc("S3_all_for_one_1k", lat.length * (long) sizes.s3Children(), "child restarted");
-      });
+      workload(
+          out,
+          minMillis,
+          o -> {
+            long[] lat = s3();
+            o.accept(new Figure("S3_all_for_one_1k_mean", mean(lat) / 1e6, "ms"));
+            o.accept(new Figure("S3_all_for_one_1k_p50", percentile(lat, 50) / 1e6, "ms"));
+            reportAlloc(
+                "S3_all_for_one_1k", lat.length * (long) sizes.s3Children(), "child restarted");
+          });
     }
     if (wanted.test("S4_subtree_restart_1k")) {
-      workload(out, minMillis, o -> {
-        o.accept(new Figure("S4_subtree_restart_1k", s4() / 1e6, "ms"));
-        reportAlloc("S4_subtree_restart_1k", sizes.s4Fanout() * sizes.s4Leaves(), "leaf");
-      });
+      workload(
+          out,
+          minMillis,
+          o -> {
+            o.accept(new Figure("S4_subtree_restart_1k", s4() / 1e6, "ms"));
+            reportAlloc("S4_subtree_restart_1k", sizes.s4Fanout() * sizes.s4Leaves(), "leaf");
+          });
     }
     for (int i = 0; i < sizes.startStop().length; i++) {
       String name = "S5_stop_" + sizes.startStopNames()[i];
       int n = sizes.startStop()[i];
       if (wanted.test(name)) {
-        workload(out, minMillis, o -> {
-          o.accept(new Figure(name, s5(n) / 1e6, "ms"));
-          reportAlloc(name, n, "child");
-        });
+        workload(
+            out,
+            minMillis,
+            o -> {
+              o.accept(new Figure(name, s5(n) / 1e6, "ms"));
+              reportAlloc(name, n, "child");
+            });
       }
     }
   }
@@ -229,7 +250,6 @@ final class Bench {
     } while (minMillis > 0 && reps < 20 && System.nanoTime() - t0 < minMillis * 1_000_000L);
     last.forEach(out);
   }
-
 
   /** M1, if wanted. */
   void runMemory(Consumer<Figure> out) {
@@ -356,8 +376,8 @@ final class Bench {
   }
 
   /**
-   * M1: retained heap per idle worker, with {@code m1Supervisors x m1Workers} workers under a
-   * root supervisor, after several full collections.
+   * M1: retained heap per idle worker, with {@code m1Supervisors x m1Workers} workers under a root
+   * supervisor, after several full collections.
    */
   double m1() {
     int sups = sizes.m1Supervisors();
@@ -562,7 +582,9 @@ final class Bench {
     return sorted[Math.max(1, rank) - 1];
   }
 
-  /** A full collection before each workload, as the peers do (skipped with the smoke-test sizes). */
+  /**
+   * A full collection before each workload, as the peers do (skipped with the smoke-test sizes).
+   */
   void gc() {
     if (sizes != Sizes.QUICK) {
       System.gc();

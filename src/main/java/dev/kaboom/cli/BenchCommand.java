@@ -62,7 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   int run(PrintStream out, PrintStream err) {
     Predicate<String> wanted =
-        name -> only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
+        name ->
+            only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
     Bench bench = new Bench(quick ? Bench.Sizes.QUICK : Bench.Sizes.FULL, !noEvents, wanted);
     if (alloc) {
       bench.allocReport = err::println;

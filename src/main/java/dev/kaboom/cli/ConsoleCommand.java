@@ -43,7 +43,10 @@ public final class ConsoleCommand implements Callable<Integer> {
       description = "the world: a scenario file (default: the Servy course, servy-course.json)")
   Path file;
 
-  @Option(names = "--script", paramLabel = "FILE", description = "run these lines (echoed after their prompts), then exit")
+  @Option(
+      names = "--script",
+      paramLabel = "FILE",
+      description = "run these lines (echoed after their prompts), then exit")
   Path script;
 
   @Option(names = "--events", description = "also print the engine's started/exited lines")
@@ -57,7 +60,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             : ScenarioLoader.parse(
                 "servy-course.json",
                 new String(
-                    ConsoleCommand.class.getResourceAsStream("/scenarios/servy-course.json").readAllBytes(),
+                    ConsoleCommand.class
+                        .getResourceAsStream("/scenarios/servy-course.json")
+                        .readAllBytes(),
                     StandardCharsets.UTF_8));
     if (result instanceof ScenarioLoader.Result.Failed f) {
       System.err.println("kaboom console: " + f.error());
@@ -74,7 +79,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       return 0;
     }
     if (System.console() == null) {
-      console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, true);
+      console.run(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, true);
       return 0;
     }
     interactive(console);

@@ -45,7 +45,9 @@ public final class Main implements Callable<Integer> {
     return cl.execute(args);
   }
 
-  /** No subcommand: open the window when there is a display, else say why not and print the usage. */
+  /**
+   * No subcommand: open the window when there is a display, else say why not and print the usage.
+   */
   @Override
   public Integer call() {
     Optional<String> problem = Startup.problem();

@@ -75,9 +75,20 @@ public final class ReplayCommand implements Callable<Integer> {
           out.flush();
           String was = differs <= lines.size() ? lines.get((int) differs - 1) : "(the trace ends)";
           System.err.println(
-              "kaboom replay: warning: " + file + ": the trace differs from the recorded one from"
-                  + " line " + differs + " on (recorded " + run.trace().lines() + " lines, now "
-                  + now.lines() + "; line " + differs + " is now: " + was + ")");
+              "kaboom replay: warning: "
+                  + file
+                  + ": the trace differs from the recorded one from"
+                  + " line "
+                  + differs
+                  + " on (recorded "
+                  + run.trace().lines()
+                  + " lines, now "
+                  + now.lines()
+                  + "; line "
+                  + differs
+                  + " is now: "
+                  + was
+                  + ")");
           return 3;
         }
         return 0;
@@ -96,8 +107,14 @@ public final class ReplayCommand implements Callable<Integer> {
       for (long n : positions) {
         if (n < 0 || n > total) {
           System.err.println(
-              "kaboom replay: --at " + n + ": out of range; " + file + " prints " + total
-                  + " trace lines, so N is 0.." + total);
+              "kaboom replay: --at "
+                  + n
+                  + ": out of range; "
+                  + file
+                  + " prints "
+                  + total
+                  + " trace lines, so N is 0.."
+                  + total);
           return 2;
         }
       }

@@ -64,7 +64,8 @@ public final class TraceCommand implements Callable<Integer> {
   public Integer call() {
     if (RunFile.isRun(file)) {
       if (record != null) {
-        System.err.println("kaboom trace: " + file + " is already a run; --record takes a scenario");
+        System.err.println(
+            "kaboom trace: " + file + " is already a run; --record takes a scenario");
         return 2;
       }
       ReplayCommand replay = new ReplayCommand();
@@ -92,7 +93,10 @@ public final class TraceCommand implements Callable<Integer> {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Run run =
             Recording.record(
-                file.getFileName().toString(), text, scenario, 1L,
+                file.getFileName().toString(),
+                text,
+                scenario,
+                1L,
                 line -> out.append(line).append('\n'));
         RunFile.write(run, record);
       }

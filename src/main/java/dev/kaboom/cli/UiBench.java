@@ -3,10 +3,10 @@ package dev.kaboom.cli;
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.TreeNode;
-import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.MainWindow;
 import dev.kaboom.ui.Snapshotter;
 import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.settings.AppPrefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +58,8 @@ final class UiBench {
     List<TreeNode> supNodes = new ArrayList<>();
     for (int s = 0; s < sups; s++) {
       supNodes.add(
-          TreeNode.supervisor("s" + s, Strategy.ONE_FOR_ONE, ws.get(s)).withIntensity(1_000_000, 1));
+          TreeNode.supervisor("s" + s, Strategy.ONE_FOR_ONE, ws.get(s))
+              .withIntensity(1_000_000, 1));
     }
     return TreeNode.supervisor("storm", Strategy.ONE_FOR_ONE, supNodes).withIntensity(1_000_000, 1);
   }
@@ -69,7 +70,11 @@ final class UiBench {
    * U1_fps_<nodes>} and {@code U1_frame_p99}.
    */
   static void run(
-      int nodes, double warmupSeconds, double seconds, int kaboomsPerSecond, Consumer<Bench.Figure> out)
+      int nodes,
+      double warmupSeconds,
+      double seconds,
+      int kaboomsPerSecond,
+      Consumer<Bench.Figure> out)
       throws Exception {
     headless();
     Snapshotter.startPlatform();

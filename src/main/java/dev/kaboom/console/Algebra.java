@@ -20,8 +20,8 @@ final class Algebra {
   sealed interface Doc permits Text, Nil, Line, Cons, Nest, Break, Group, Fits, Force, Limit {}
 
   /**
-   * A string of the given width: a binary counts its bytes ({@code byte_size}), a {@code
-   * string/1} its characters.
+   * A string of the given width: a binary counts its bytes ({@code byte_size}), a {@code string/1}
+   * its characters.
    */
   record Text(String s, int width) implements Doc {}
 
@@ -37,7 +37,10 @@ final class Algebra {
 
   record Cons(Doc left, Doc right) implements Doc {}
 
-  /** {@code doc_nest}: {@code indent} columns, or the cursor ({@link #CURSOR}) or 0 ({@link #RESET}). */
+  /**
+   * {@code doc_nest}: {@code indent} columns, or the cursor ({@link #CURSOR}) or 0 ({@link
+   * #RESET}).
+   */
   record Nest(Doc doc, int indent, boolean always) implements Doc {}
 
   static final int CURSOR = -1;
@@ -130,8 +133,8 @@ final class Algebra {
 
   /**
    * {@code container_doc(left, collection, right, opts, fun, separator:, break:)} for elements
-   * already turned into documents (the {@code limit} handling is the caller's: it passes the
-   * {@code "..."} document as the last element when the collection was cut).
+   * already turned into documents (the {@code limit} handling is the caller's: it passes the {@code
+   * "..."} document as the last element when the collection was cut).
    */
   static Doc containerDoc(Doc left, List<Doc> docs, Doc right, String separator, BreakMode mode) {
     if (docs.isEmpty()) {
@@ -189,7 +192,9 @@ final class Algebra {
     BREAK_NO_FLAT
   }
 
-  /** The list {@code [{indent, mode, doc} | rest]}, with {@code {:tail, b?, rest}} cells for fits?. */
+  /**
+   * The list {@code [{indent, mode, doc} | rest]}, with {@code {:tail, b?, rest}} cells for fits?.
+   */
   private sealed interface Cell permits Entry, Tail {}
 
   private record Entry(int indent, Mode mode, Doc doc, Cell next) implements Cell {}
@@ -290,7 +295,8 @@ final class Algebra {
         t = new Entry(i, Mode.BREAK_NO_FLAT, f.doc(), t);
       } else if (m == Mode.BREAK_NO_FLAT && d instanceof Force f) {
         t = new Entry(i, Mode.BREAK_NO_FLAT, f.doc(), t);
-      } else if ((m == Mode.BREAK_NO_FLAT || m == Mode.BREAK) && (d instanceof Break || d == Line.LINE)) {
+      } else if ((m == Mode.BREAK_NO_FLAT || m == Mode.BREAK)
+          && (d instanceof Break || d == Line.LINE)) {
         return true;
       } else if (m == Mode.BREAK && d instanceof Group g) {
         t = new Entry(i, Mode.FLAT, g.doc(), new Tail(b, t));

@@ -20,8 +20,8 @@ import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
 import dev.kaboom.engine.TraceEvent;
-import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.engine.Tuple;
+import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.otp.Builtins;
 import dev.kaboom.otp.ChildSpec;
 import dev.kaboom.otp.ChildType;
@@ -61,12 +61,35 @@ public final class Console {
 
   private static final Set<String> KNOWN_MODULES =
       Set.of(
-          "Process", "Supervisor", "GenServer", "Kernel", "Enum", "IO", "List", "Map", "Tuple",
-          "String", "Keyword", "Integer", "Atom", "Agent", "Task", "DynamicSupervisor", "Node",
-          "IEx", ":erlang", ":timer", ":sys", ":proc_lib", ":supervisor", ":gen_server");
+          "Process",
+          "Supervisor",
+          "GenServer",
+          "Kernel",
+          "Enum",
+          "IO",
+          "List",
+          "Map",
+          "Tuple",
+          "String",
+          "Keyword",
+          "Integer",
+          "Atom",
+          "Agent",
+          "Task",
+          "DynamicSupervisor",
+          "Node",
+          "IEx",
+          ":erlang",
+          ":timer",
+          ":sys",
+          ":proc_lib",
+          ":supervisor",
+          ":gen_server");
   private static final Atom NIL = Atom.of("nil");
+
   /** {@code IEx.dont_display_result/0}: what {@code h} returns, and iex prints no value for it. */
   private static final Atom DONT_DISPLAY = Atom.of("do not show this result in output");
+
   private static final String CALL_TIMEOUT = "5000";
 
   private final Scenario scenario;
@@ -86,7 +109,10 @@ public final class Console {
     this(scenario, false);
   }
 
-  /** {@code events}: also print the engine's {@code started}/{@code exited} lines (the window shows them). */
+  /**
+   * {@code events}: also print the engine's {@code started}/{@code exited} lines (the window shows
+   * them).
+   */
   public Console(Scenario scenario, boolean events) {
     this.scenario = scenario;
     this.events = events;
@@ -98,10 +124,16 @@ public final class Console {
     skipPidsTo(IEX_SHELL_SERIAL + 2);
   }
 
-  /** iex 1.14's first shell (evaluator) process is {@code #PID<0.106.0>}; the first line's start gets 0.108. */
+  /**
+   * iex 1.14's first shell (evaluator) process is {@code #PID<0.106.0>}; the first line's start
+   * gets 0.108.
+   */
   private static final int IEX_SHELL_SERIAL = 106;
 
-  /** Uses up pids below {@code serial} with processes that end at once, so the numbering reads as iex's. */
+  /**
+   * Uses up pids below {@code serial} with processes that end at once, so the numbering reads as
+   * iex's.
+   */
   private void skipPidsTo(int serial) {
     while (true) {
       Pid p = sim.node().spawnExternal(null, false, m -> {});
@@ -115,8 +147,8 @@ public final class Console {
   }
 
   /**
-   * A console on a simulation that is already running (the window's): its shell is one more
-   * process on that engine. The owner passes the simulation's events to {@link #onEvent}.
+   * A console on a simulation that is already running (the window's): its shell is one more process
+   * on that engine. The owner passes the simulation's events to {@link #onEvent}.
    */
   public Console(Scenario scenario, Simulation sim) {
     this.scenario = scenario;
@@ -193,7 +225,10 @@ public final class Console {
     }
   }
 
-  /** The prompt for the next line: {@code iex(3)> }, or {@code ...(3)> } inside an unfinished expression. */
+  /**
+   * The prompt for the next line: {@code iex(3)> }, or {@code ...(3)> } inside an unfinished
+   * expression.
+   */
   public String prompt() {
     return (buffer.isEmpty() ? "iex(" : "...(") + counter + ")> ";
   }
@@ -205,7 +240,10 @@ public final class Console {
     }
   }
 
-  /** Takes one line of input and returns everything it prints (nothing while the expression is unfinished). */
+  /**
+   * Takes one line of input and returns everything it prints (nothing while the expression is
+   * unfinished).
+   */
   public String eval(String line) {
     if (buffer.isEmpty() && line.isBlank()) {
       return "";
@@ -254,7 +292,9 @@ public final class Console {
       settle();
       drain(sb).append("** (Kaboom.InternalError) ").append(e).append("\n\n");
     } catch (StackOverflowError e) {
-      drain(sb).append("** (SystemLimitError) a system limit has been reached (the expression is nested too deep)\n\n");
+      drain(sb)
+          .append(
+              "** (SystemLimitError) a system limit has been reached (the expression is nested too deep)\n\n");
     }
     return sb.toString();
   }
@@ -266,8 +306,11 @@ public final class Console {
       return e;
     }
     String snippet =
-        "    |\n" + String.format("%3d | %s", counter + e.line - 1, lines[e.line - 1]) + "\n    | "
-            + " ".repeat(Math.max(0, e.column - 1)) + "^";
+        "    |\n"
+            + String.format("%3d | %s", counter + e.line - 1, lines[e.line - 1])
+            + "\n    | "
+            + " ".repeat(Math.max(0, e.column - 1))
+            + "^";
     return new ConsoleError(e.kind, e.line, e.column, e.getMessage(), snippet);
   }
 
@@ -281,8 +324,13 @@ public final class Console {
 
   private String shellDied() {
     String text =
-        "** (EXIT from " + shell.pid() + ") shell process exited with reason: " + Inspect.formatExit(shellDeath)
-            + "\n\n" + BANNER + "\n";
+        "** (EXIT from "
+            + shell.pid()
+            + ") shell process exited with reason: "
+            + Inspect.formatExit(shellDeath)
+            + "\n\n"
+            + BANNER
+            + "\n";
     bindings.clear();
     mailbox.clear();
     counter = 1;
@@ -322,14 +370,18 @@ public final class Console {
       }
       long next = scheduler.nextTimerMillis();
       if (next > until) {
-        scheduler.advanceBy(Math.max(0, until - scheduler.nowMillis()), VirtualScheduler.MAX_TURNS_PER_STEP);
+        scheduler.advanceBy(
+            Math.max(0, until - scheduler.nowMillis()), VirtualScheduler.MAX_TURNS_PER_STEP);
         return done.getAsBoolean();
       }
       scheduler.advanceBy(next - scheduler.nowMillis(), VirtualScheduler.MAX_TURNS_PER_STEP);
     }
   }
 
-  /** Reads lines until end of input, writing prompts and answers; {@code echo} repeats each line after its prompt. */
+  /**
+   * Reads lines until end of input, writing prompts and answers; {@code echo} repeats each line
+   * after its prompt.
+   */
   public void run(BufferedReader in, PrintStream ps, boolean echo) throws IOException {
     ps.println(BANNER);
     while (true) {
@@ -363,7 +415,10 @@ public final class Console {
         return call(new Call(null, v.name(), List.of(), false, v.line(), v.column()));
       }
       throw new ConsoleError(
-          "CompileError", v.line(), v.column(), "undefined function " + v.name() + "/0 (there is no such import)");
+          "CompileError",
+          v.line(),
+          v.column(),
+          "undefined function " + v.name() + "/0 (there is no such import)");
     }
     if (e instanceof TupleE t) {
       return new Tuple(values(t.items()));
@@ -382,7 +437,8 @@ public final class Console {
       Term v = value(m.expr());
       Map<String, Term> bound = new HashMap<>();
       if (!match(m.pattern(), v, bound)) {
-        throw new ConsoleError("MatchError", "no match of right hand side value: " + Inspect.inspectFlat(v));
+        throw new ConsoleError(
+            "MatchError", "no match of right hand side value: " + Inspect.inspectFlat(v));
       }
       bindings.putAll(bound);
       return v;
@@ -406,7 +462,10 @@ public final class Console {
 
   private void warnVariable(String name, int line) {
     out.add(
-        "warning: variable \"" + name + "\" does not exist and is being expanded to \"" + name
+        "warning: variable \""
+            + name
+            + "\" does not exist and is being expanded to \""
+            + name
             + "()\", please use parentheses to remove the ambiguity or change the variable name");
     out.add("  iex:" + (counter + line - 1));
     out.add("");
@@ -474,7 +533,10 @@ public final class Console {
       return match(m.pattern(), v, bound) && match(m.expr(), v, bound);
     }
     throw new ConsoleError(
-        "CompileError", pattern.line(), pattern.column(), "cannot invoke remote function inside a match");
+        "CompileError",
+        pattern.line(),
+        pattern.column(),
+        "cannot invoke remote function inside a match");
   }
 
   private Term op(Op o) {
@@ -490,8 +552,15 @@ public final class Console {
           return new IntTerm(o.op().equals("+") ? a.value() + b.value() : a.value() - b.value());
         }
         throw new ConsoleError(
-            "ArithmeticError", "bad argument in arithmetic expression", "    :erlang." + o.op() + "("
-                + Inspect.inspectFlat(l) + ", " + Inspect.inspectFlat(r) + ")");
+            "ArithmeticError",
+            "bad argument in arithmetic expression",
+            "    :erlang."
+                + o.op()
+                + "("
+                + Inspect.inspectFlat(l)
+                + ", "
+                + Inspect.inspectFlat(r)
+                + ")");
       case "++":
         if (l instanceof TermList a && r instanceof TermList b) {
           List<Term> all = new ArrayList<>(a.elements());
@@ -506,7 +575,8 @@ public final class Console {
         throw new ConsoleError("ArgumentError", "expected binary argument in <> operator");
       default:
         throw new ConsoleError(
-            "UndefinedFunctionError", "function Kernel." + o.op() + "/2 is undefined or private",
+            "UndefinedFunctionError",
+            "function Kernel." + o.op() + "/2 is undefined or private",
             "    (the Kaboom console does not know ranges; h() lists what it knows)");
     }
   }
@@ -555,7 +625,10 @@ public final class Console {
         }
         throw argumentError(1, "not a list", ":erlang.length", args.get(0));
       case "elem/2":
-        if (args.get(0) instanceof Tuple t && args.get(1) instanceof IntTerm i && i.value() >= 0 && i.value() < t.size()) {
+        if (args.get(0) instanceof Tuple t
+            && args.get(1) instanceof IntTerm i
+            && i.value() >= 0
+            && i.value() < t.size()) {
           return t.get((int) i.value());
         }
         throw argumentError(2, "out of range", ":erlang.element", args.get(1), args.get(0));
@@ -587,7 +660,8 @@ public final class Console {
           await(() -> false, ms.value());
           return Atom.OK;
         }
-        throw new ConsoleError("FunctionClauseError", "no function clause matching in Process.sleep/1");
+        throw new ConsoleError(
+            "FunctionClauseError", "no function clause matching in Process.sleep/1");
       case "Process.flag/2":
         return flag(args.get(0), args.get(1));
       case "Process.info/1":
@@ -601,29 +675,41 @@ public final class Console {
         shellProc().unlink(pidArg(args.get(0), ":erlang.unlink", args));
         return Atom.TRUE;
       case "Process.register/2":
-        return bool(sim.node().register(atomArg(args.get(1), ":erlang.register").name(), pidArg(args.get(0), ":erlang.register", args)));
+        return bool(
+            sim.node()
+                .register(
+                    atomArg(args.get(1), ":erlang.register").name(),
+                    pidArg(args.get(0), ":erlang.register", args)));
       case "Process.list/0":
         return new TermList(sim.node().processes().stream().<Term>map(Proc::pid).toList());
       case "Supervisor.which_children/1":
-        return supervisorCall(args.get(0), new SupervisorRequest.WhichChildren(), Atom.of("which_children"));
+        return supervisorCall(
+            args.get(0), new SupervisorRequest.WhichChildren(), Atom.of("which_children"));
       case "Supervisor.count_children/1":
-        return supervisorCall(args.get(0), new SupervisorRequest.CountChildren(), Atom.of("count_children"));
+        return supervisorCall(
+            args.get(0), new SupervisorRequest.CountChildren(), Atom.of("count_children"));
       case "Supervisor.terminate_child/2":
         return supervisorCall(
-            args.get(0), new SupervisorRequest.TerminateChild(childId(args.get(1))),
+            args.get(0),
+            new SupervisorRequest.TerminateChild(childId(args.get(1))),
             Term.tuple(Atom.of("terminate_child"), args.get(1)));
       case "Supervisor.restart_child/2":
         return supervisorCall(
-            args.get(0), new SupervisorRequest.RestartChild(childId(args.get(1))),
+            args.get(0),
+            new SupervisorRequest.RestartChild(childId(args.get(1))),
             Term.tuple(Atom.of("restart_child"), args.get(1)));
       case "Supervisor.delete_child/2":
         return supervisorCall(
-            args.get(0), new SupervisorRequest.DeleteChild(childId(args.get(1))),
+            args.get(0),
+            new SupervisorRequest.DeleteChild(childId(args.get(1))),
             Term.tuple(Atom.of("delete_child"), args.get(1)));
       case "Supervisor.start_child/2":
         {
           ChildSpec spec = childSpec(args.get(1));
-          return supervisorCall(args.get(0), new SupervisorRequest.StartChild(spec), Term.tuple(Atom.of("start_child"), args.get(1)));
+          return supervisorCall(
+              args.get(0),
+              new SupervisorRequest.StartChild(spec),
+              Term.tuple(Atom.of("start_child"), args.get(1)));
         }
       case "Supervisor.stop/1", "GenServer.stop/1":
         return stop(args.get(0), Atom.NORMAL);
@@ -648,21 +734,39 @@ public final class Console {
   /** A function of a world module: start_link, or a client function of its built-in behaviour. */
   private Term moduleCall(Call c, List<Term> args) {
     String m = c.module();
-    String shown = c.display() + "(" + String.join(", ", args.stream().map(Inspect::inspectFlat).toList()) + ")";
+    String shown =
+        c.display()
+            + "("
+            + String.join(", ", args.stream().map(Inspect::inspectFlat).toList())
+            + ")";
     if (m == null) {
       throw new ConsoleError(
-          "CompileError", c.line(), c.column(), "undefined function " + c.function() + "/" + args.size() + " (there is no such import)");
+          "CompileError",
+          c.line(),
+          c.column(),
+          "undefined function " + c.function() + "/" + args.size() + " (there is no such import)");
     }
     TreeNode node = modules.get(m);
     if (node == null) {
       if (KNOWN_MODULES.contains(m)) {
         throw new ConsoleError(
-            "UndefinedFunctionError", "function " + c.display() + "/" + args.size() + " is undefined or private",
-            "    (the Kaboom console does not know " + c.display() + "/" + args.size() + "; h() lists what it knows)");
+            "UndefinedFunctionError",
+            "function " + c.display() + "/" + args.size() + " is undefined or private",
+            "    (the Kaboom console does not know "
+                + c.display()
+                + "/"
+                + args.size()
+                + "; h() lists what it knows)");
       }
       throw new ConsoleError(
           "UndefinedFunctionError",
-          "function " + c.display() + "/" + args.size() + " is undefined (module " + m + " is not available)",
+          "function "
+              + c.display()
+              + "/"
+              + args.size()
+              + " is undefined (module "
+              + m
+              + " is not available)",
           "    " + shown);
     }
     List<String> functions = functions(node);
@@ -671,13 +775,18 @@ public final class Console {
       List<String> near = new ArrayList<>();
       for (String f : functions) {
         String name = f.substring(0, f.indexOf('/'));
-        if (name.equals(c.function()) || name.startsWith(c.function()) || c.function().startsWith(name)) {
+        if (name.equals(c.function())
+            || name.startsWith(c.function())
+            || c.function().startsWith(name)) {
           near.add(f);
         }
       }
       String message = "function " + c.display() + "/" + args.size() + " is undefined or private";
       if (!near.isEmpty()) {
-        message += ". Did you mean:\n\n" + String.join("\n", near.stream().map(f -> "      * " + f).toList()) + "\n";
+        message +=
+            ". Did you mean:\n\n"
+                + String.join("\n", near.stream().map(f -> "      * " + f).toList())
+                + "\n";
       }
       throw new ConsoleError("UndefinedFunctionError", message, "    " + shown);
     }
@@ -688,7 +797,10 @@ public final class Console {
     return genServerCall(Atom.of(node.name().orElse(node.id())), request, CALL_TIMEOUT);
   }
 
-  /** {@code start_link/0,1} (an {@code arg} node: /1 only; the tree's root: /0 only), then the client functions. */
+  /**
+   * {@code start_link/0,1} (an {@code arg} node: /1 only; the tree's root: /0 only), then the
+   * client functions.
+   */
   private List<String> functions(TreeNode node) {
     List<String> fs = new ArrayList<>();
     boolean hasArg = node.builtin().map(b -> b.arg().isPresent()).orElse(false);
@@ -699,7 +811,10 @@ public final class Console {
       fs.add("start_link/1");
     }
     node.builtin()
-        .ifPresent(b -> Builtins.clientFunctions(b.behavior()).forEach(f -> fs.add(f.name() + "/" + f.arity())));
+        .ifPresent(
+            b ->
+                Builtins.clientFunctions(b.behavior())
+                    .forEach(f -> fs.add(f.name() + "/" + f.arity())));
     return fs;
   }
 
@@ -734,14 +849,23 @@ public final class Console {
   private ConsoleError noProcess(String function, Term server, Term request, String timeout) {
     return new ConsoleError(
         "exit",
-        "exited in: " + function + "(" + Inspect.inspectFlat(server) + ", " + (request == null ? "" : Inspect.inspectFlat(request) + ", ")
-            + timeout + ")\n    ** (EXIT) " + Inspect.formatExit(Atom.NOPROC),
+        "exited in: "
+            + function
+            + "("
+            + Inspect.inspectFlat(server)
+            + ", "
+            + (request == null ? "" : Inspect.inspectFlat(request) + ", ")
+            + timeout
+            + ")\n    ** (EXIT) "
+            + Inspect.formatExit(Atom.NOPROC),
         "    (elixir 1.14.0) lib/gen_server.ex:1027: " + function + "/3");
   }
 
   private Term supervisorCall(Term server, SupervisorRequest request, Term requestTerm) {
     Optional<Pid> pid = resolve(server);
-    if (pid.isEmpty() || !(sim.node().process(pid.get()).map(Proc::behavior).orElse(null) instanceof SupervisorBehavior)) {
+    if (pid.isEmpty()
+        || !(sim.node().process(pid.get()).map(Proc::behavior).orElse(null)
+            instanceof SupervisorBehavior)) {
       if (pid.isPresent()) {
         return genServerCall(server, requestTerm, ":infinity");
       }
@@ -757,8 +881,14 @@ public final class Console {
     long max = timeout.equals(":infinity") ? 600_000 : Long.parseLong(timeout);
     if (!await(() -> result[0] != null, max)) {
       throw new ConsoleError(
-          "exit", "exited in: GenServer.call(" + Inspect.inspectFlat(server) + ", " + Inspect.inspectFlat(requestTerm) + ", "
-              + timeout + ")\n    ** (EXIT) time out");
+          "exit",
+          "exited in: GenServer.call("
+              + Inspect.inspectFlat(server)
+              + ", "
+              + Inspect.inspectFlat(requestTerm)
+              + ", "
+              + timeout
+              + ")\n    ** (EXIT) time out");
     }
     if (result[0] instanceof Client.CallResult.Replied r) {
       return r.value();
@@ -766,18 +896,28 @@ public final class Console {
     Term reason = ((Client.CallResult.Failed) result[0]).reason();
     throw new ConsoleError(
         "exit",
-        "exited in: GenServer.call(" + Inspect.inspectFlat(server) + ", " + Inspect.inspectFlat(requestTerm) + ", " + timeout
-            + ")\n    ** (EXIT) " + Inspect.formatExit(reason));
+        "exited in: GenServer.call("
+            + Inspect.inspectFlat(server)
+            + ", "
+            + Inspect.inspectFlat(requestTerm)
+            + ", "
+            + timeout
+            + ")\n    ** (EXIT) "
+            + Inspect.formatExit(reason));
   }
 
-  /** {@code GenServer.call}: supervisor requests by their Elixir terms, the servers' requests as they are. */
+  /**
+   * {@code GenServer.call}: supervisor requests by their Elixir terms, the servers' requests as
+   * they are.
+   */
   private Term genServerCall(Term server, Term request, String timeout) {
     Optional<Pid> pid = resolve(server);
     if (pid.isEmpty()) {
       throw noProcess("GenServer.call", server, request, timeout);
     }
     Object engineRequest = request;
-    if (sim.node().process(pid.get()).map(Proc::behavior).orElse(null) instanceof SupervisorBehavior) {
+    if (sim.node().process(pid.get()).map(Proc::behavior).orElse(null)
+        instanceof SupervisorBehavior) {
       SupervisorRequest r = supervisorRequest(request);
       if (r != null) {
         return elixirReply(r, awaitCall(pid.get(), r, server, request, timeout));
@@ -793,7 +933,10 @@ public final class Console {
     if (request == Atom.of("count_children")) {
       return new SupervisorRequest.CountChildren();
     }
-    if (request instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a && t.get(1) instanceof Atom id) {
+    if (request instanceof Tuple t
+        && t.size() == 2
+        && t.get(0) instanceof Atom a
+        && t.get(1) instanceof Atom id) {
       return switch (a.name()) {
         case "terminate_child" -> new SupervisorRequest.TerminateChild(id.name());
         case "restart_child" -> new SupervisorRequest.RestartChild(id.name());
@@ -804,7 +947,10 @@ public final class Console {
     return null;
   }
 
-  /** OTP's replies in Elixir's shapes: 4-tuples with the modules for which_children, a map for count_children. */
+  /**
+   * OTP's replies in Elixir's shapes: 4-tuples with the modules for which_children, a map for
+   * count_children.
+   */
   private Term elixirReply(SupervisorRequest request, Term reply) {
     if (request instanceof SupervisorRequest.WhichChildren && reply instanceof TermList l) {
       List<Term> rows = new ArrayList<>();
@@ -832,8 +978,12 @@ public final class Console {
     if (pid.isEmpty()) {
       throw new ConsoleError(
           "exit",
-          "exited in: GenServer.stop(" + Inspect.inspectFlat(server) + ", " + Inspect.inspectFlat(reason)
-              + ", :infinity)\n    ** (EXIT) " + Inspect.formatExit(Atom.NOPROC),
+          "exited in: GenServer.stop("
+              + Inspect.inspectFlat(server)
+              + ", "
+              + Inspect.inspectFlat(reason)
+              + ", :infinity)\n    ** (EXIT) "
+              + Inspect.formatExit(Atom.NOPROC),
           "    (elixir 1.14.0) lib/gen_server.ex:985: GenServer.stop/3");
     }
     Pid p = pid.get();
@@ -849,7 +999,10 @@ public final class Console {
     return Inspect.inspectFlat(id);
   }
 
-  /** A child spec as Elixir's: {@code Module}, {@code {Module, arg}} or {@code %{id: ..., start: {M, :start_link, [arg]}}}. */
+  /**
+   * A child spec as Elixir's: {@code Module}, {@code {Module, arg}} or {@code %{id: ..., start: {M,
+   * :start_link, [arg]}}}.
+   */
   private ChildSpec childSpec(Term spec) {
     String module;
     String id;
@@ -870,13 +1023,17 @@ public final class Console {
       module = a.name();
       Term idTerm = m.entries().getOrDefault(Atom.of("id"), a);
       id = childId(idTerm);
-      if (start.get(2) instanceof TermList l && !l.elements().isEmpty() && l.elements().get(0) instanceof IntTerm i) {
+      if (start.get(2) instanceof TermList l
+          && !l.elements().isEmpty()
+          && l.elements().get(0) instanceof IntTerm i) {
         arg = i.value();
       }
     } else {
       throw new ConsoleError(
-          "ArgumentError", "supervisors expect each child to be one of the following:\n\n  * a module\n  * a {module, arg} tuple\n"
-              + "  * a child specification as a map with at least the :id and :start fields\n\nGot: " + Inspect.inspectFlat(spec));
+          "ArgumentError",
+          "supervisors expect each child to be one of the following:\n\n  * a module\n  * a {module, arg} tuple\n"
+              + "  * a child specification as a map with at least the :id and :start fields\n\nGot: "
+              + Inspect.inspectFlat(spec));
     }
     TreeNode node = modules.get(module);
     if (node == null) {
@@ -901,7 +1058,12 @@ public final class Console {
     } else if (dest instanceof Atom a && whereis(a).isPresent()) {
       to = whereis(a).get();
     } else {
-      throw argumentError(1, dest instanceof Atom ? "not an already registered name" : "not a pid", ":erlang.send", dest, message);
+      throw argumentError(
+          1,
+          dest instanceof Atom ? "not an already registered name" : "not a pid",
+          ":erlang.send",
+          dest,
+          message);
     }
     shell.send(to, message);
     return message;
@@ -925,7 +1087,9 @@ public final class Console {
     Proc proc = p.get();
     boolean isShell = pid.equals(shell.pid());
     Map<String, Term> all = new LinkedHashMap<>();
-    all.put("registered_name", proc.registeredName() == null ? new TermList(List.of()) : Atom.of(proc.registeredName()));
+    all.put(
+        "registered_name",
+        proc.registeredName() == null ? new TermList(List.of()) : Atom.of(proc.registeredName()));
     all.put("status", proc.isWaiting() || isShell ? Atom.of("waiting") : Atom.of("runnable"));
     all.put("message_queue_len", new IntTerm(isShell ? mailbox.size() : proc.mailboxLength()));
     all.put("links", new TermList(new ArrayList<>(proc.links())));
@@ -949,11 +1113,13 @@ public final class Console {
     for (String mod : modules.keySet()) {
       out.add("  " + mod + "." + String.join(", " + mod + ".", functions(modules.get(mod))));
     }
-    out.add("  Process.whereis/1, alive?/1, exit/2, info/1,2, flag(:trap_exit, bool), sleep/1, link/1, unlink/1");
+    out.add(
+        "  Process.whereis/1, alive?/1, exit/2, info/1,2, flag(:trap_exit, bool), sleep/1, link/1, unlink/1");
     out.add("  Supervisor.which_children/1, count_children/1, start_child/2, terminate_child/2,");
     out.add("    restart_child/2, delete_child/2, stop/1,2");
     out.add("  GenServer.call/2,3, cast/2, stop/1,2, whereis/1");
-    out.add("  self(), send/2, flush(), pid(\"0.105.0\"), is_pid/1, length/1, elem/2, IO.puts/1, IO.inspect/1");
+    out.add(
+        "  self(), send/2, flush(), pid(\"0.105.0\"), is_pid/1, length/1, elem/2, IO.puts/1, IO.inspect/1");
     out.add("  x = expr, {:ok, pid} = expr, expr |> f(args), ==, !=, ++, <>, a; b");
   }
 
@@ -971,7 +1137,8 @@ public final class Console {
       }
     }
     throw new ConsoleError(
-        "ArgumentError", "errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n",
+        "ArgumentError",
+        "errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of a pid\n",
         "    :erlang.list_to_pid(" + Inspect.inspectFlat(v) + ")");
   }
 
@@ -989,7 +1156,8 @@ public final class Console {
     throw argumentError(1, "not an atom", erlangFunction, v);
   }
 
-  private static ConsoleError argumentError(int position, String what, String function, Term... args) {
+  private static ConsoleError argumentError(
+      int position, String what, String function, Term... args) {
     String nth = position == 1 ? "1st" : position == 2 ? "2nd" : position + "th";
     List<String> shown = new ArrayList<>();
     for (Term a : args) {

@@ -34,8 +34,8 @@ final class ConsoleError extends RuntimeException {
   }
 
   /**
-   * {@code ** (SyntaxError) iex:3:12: unexpected token: )}; {@code prompt} is the prompt number
-   * the expression started at (iex counts its lines from there).
+   * {@code ** (SyntaxError) iex:3:12: unexpected token: )}; {@code prompt} is the prompt number the
+   * expression started at (iex counts its lines from there).
    */
   String render(int prompt) {
     String where = "";
@@ -44,7 +44,8 @@ final class ConsoleError extends RuntimeException {
     } else if (kind.equals("CompileError")) {
       where = "iex:" + (prompt + Math.max(line, 1) - 1) + ": ";
     }
-    String head = (kind.equals("exit") ? "** (exit) " : "** (" + kind + ") " + where) + getMessage();
+    String head =
+        (kind.equals("exit") ? "** (exit) " : "** (" + kind + ") " + where) + getMessage();
     return head + "\n" + (detail == null ? "" : detail + "\n");
   }
 }

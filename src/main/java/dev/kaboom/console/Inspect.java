@@ -31,17 +31,19 @@ import java.util.regex.Pattern;
 final class Inspect {
   /** iex's width. */
   static final int WIDTH = 80;
+
   /** {@code Inspect.Opts}'s default {@code :limit}. */
   static final int LIMIT = 50;
 
-  private static final Pattern ALIAS = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
+  private static final Pattern ALIAS =
+      Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_@]*[?!]?");
   private static final Set<String> OPERATORS =
       Set.of(
           "+", "-", "*", "/", "++", "--", "<>", "==", "!=", "===", "!==", "<", ">", "<=", ">=",
-          "&&", "||", "!", "|>", "<<<", ">>>", "&&&", "|||", "=~", "..", "...", "<-", "\\\\",
-          "@", "^", "&", "=", "%", "%{}", "{}", "<<>>", "->", ".", "|", "::", "when", "in", "not",
-          "and", "or");
+          "&&", "||", "!", "|>", "<<<", ">>>", "&&&", "|||", "=~", "..", "...", "<-", "\\\\", "@",
+          "^", "&", "=", "%", "%{}", "{}", "<<>>", "->", ".", "|", "::", "when", "in", "not", "and",
+          "or");
 
   private Inspect() {}
 
@@ -87,13 +89,18 @@ final class Inspect {
     }
     boolean keyword = keyword(pairs);
     return container(
-        "%{", pairs, "}", limit, BreakMode.STRICT,
+        "%{",
+        pairs,
+        "}",
+        limit,
+        BreakMode.STRICT,
         (pair, lim) -> {
           Tuple kv = (Tuple) pair;
           if (keyword) {
             return keywordDoc(kv, lim);
           }
-          return Algebra.concat(Algebra.concat(toDoc(kv.get(0), lim), Algebra.bin(" => ")), toDoc(kv.get(1), lim));
+          return Algebra.concat(
+              Algebra.concat(toDoc(kv.get(0), lim), Algebra.bin(" => ")), toDoc(kv.get(1), lim));
         });
   }
 
@@ -109,7 +116,8 @@ final class Inspect {
       return Algebra.bin("'" + escape(sb.toString(), '\'') + "'");
     }
     if (keyword(items)) {
-      return container("[", items, "]", limit, BreakMode.STRICT, (t, lim) -> keywordDoc((Tuple) t, lim));
+      return container(
+          "[", items, "]", limit, BreakMode.STRICT, (t, lim) -> keywordDoc((Tuple) t, lim));
     }
     return container("[", items, "]", limit, BreakMode.MAYBE, Inspect::toDoc);
   }
@@ -119,7 +127,8 @@ final class Inspect {
   }
 
   /** {@code container_doc/6} with its limit handling ({@code container_each}). */
-  private static Doc container(String open, List<Term> items, String close, int limit, BreakMode mode, ToDoc fun) {
+  private static Doc container(
+      String open, List<Term> items, String close, int limit, BreakMode mode, ToDoc fun) {
     List<Doc> docs = new ArrayList<>();
     int lim = limit;
     for (Term t : items) {
@@ -138,10 +147,15 @@ final class Inspect {
     return Algebra.concat(key, Algebra.concat(Algebra.bin(" "), toDoc(kv.get(1), limit)));
   }
 
-  /** {@code Inspect.List.keyword?/1}: a list of 2-tuples whose first elements are non-alias atoms. */
+  /**
+   * {@code Inspect.List.keyword?/1}: a list of 2-tuples whose first elements are non-alias atoms.
+   */
   private static boolean keyword(List<Term> items) {
     for (Term t : items) {
-      if (!(t instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom a && !isAlias(a.name()))) {
+      if (!(t instanceof Tuple kv
+          && kv.size() == 2
+          && kv.get(0) instanceof Atom a
+          && !isAlias(a.name()))) {
         return false;
       }
     }
@@ -155,8 +169,16 @@ final class Inspect {
         return false;
       }
       long c = i.value();
-      boolean ok = (c >= 32 && c <= 126) || c == '\n' || c == '\r' || c == '\t' || c == 0x0B || c == '\b'
-          || c == '\f' || c == 0x1B || c == 7;
+      boolean ok =
+          (c >= 32 && c <= 126)
+              || c == '\n'
+              || c == '\r'
+              || c == '\t'
+              || c == 0x0B
+              || c == '\b'
+              || c == '\f'
+              || c == 0x1B
+              || c == 7;
       if (!ok) {
         return false;
       }
@@ -168,7 +190,8 @@ final class Inspect {
   static String atom(Atom a) {
     String n = a.name();
     if (n.startsWith("Elixir.") && isAlias(n.substring(7))) {
-      return n.substring(7); // the module atom 'Elixir.Servy.SensorServer' (a child id) as Elixir writes it
+      return n.substring(
+          7); // the module atom 'Elixir.Servy.SensorServer' (a child id) as Elixir writes it
     }
     if (n.equals("nil") || n.equals("true") || n.equals("false")) {
       return n;
@@ -196,7 +219,9 @@ final class Inspect {
     return ALIAS.matcher(n).matches() && !n.equals(n.toUpperCase(java.util.Locale.ROOT));
   }
 
-  /** An Elixir string literal, {@code "larry"}, escaped as {@code Code.Identifier.escape/2} does. */
+  /**
+   * An Elixir string literal, {@code "larry"}, escaped as {@code Code.Identifier.escape/2} does.
+   */
   static String string(String s) {
     return "\"" + escape(s, '"') + "\"";
   }

@@ -29,7 +29,9 @@ final class Lexer {
     }
   }
 
-  private static final String[] OPS = {"===", "!==", "==", "!=", "|>", "++", "<>", "..", "=>", "=", "+", "-", "|"};
+  private static final String[] OPS = {
+    "===", "!==", "==", "!=", "|>", "++", "<>", "..", "=>", "=", "+", "-", "|"
+  };
 
   private Lexer() {}
 
@@ -77,7 +79,9 @@ final class Lexer {
         StringBuilder sb = new StringBuilder();
         i = quoted(input, i + 2, '"', sb);
         out.add(new Token(Kind.ATOM, sb.toString(), line, col, space));
-      } else if (c == ':' && i + 1 < n && (isNameStart(input.charAt(i + 1)) || Character.isUpperCase(input.charAt(i + 1)))) {
+      } else if (c == ':'
+          && i + 1 < n
+          && (isNameStart(input.charAt(i + 1)) || Character.isUpperCase(input.charAt(i + 1)))) {
         int end = nameEnd(input, i + 1);
         out.add(new Token(Kind.ATOM, input.substring(i + 1, end), line, col, space));
         i = end;
@@ -94,7 +98,8 @@ final class Lexer {
         i = end;
       } else if (Character.isUpperCase(c)) {
         int end = i + 1;
-        while (end < n && (Character.isLetterOrDigit(input.charAt(end)) || input.charAt(end) == '_')) {
+        while (end < n
+            && (Character.isLetterOrDigit(input.charAt(end)) || input.charAt(end) == '_')) {
           end++;
         }
         out.add(new Token(Kind.ALIAS, input.substring(i, end), line, col, space));
@@ -102,7 +107,9 @@ final class Lexer {
       } else if (isNameStart(c)) {
         int end = nameEnd(input, i);
         String name = input.substring(i, end);
-        if (end + 1 < n && input.charAt(end) == ':' && Character.isWhitespace(input.charAt(end + 1))) {
+        if (end + 1 < n
+            && input.charAt(end) == ':'
+            && Character.isWhitespace(input.charAt(end + 1))) {
           out.add(new Token(Kind.KEY, name, line, col, space));
           i = end + 1;
         } else {
@@ -125,10 +132,20 @@ final class Lexer {
         }
         if (op == null) {
           throw new ConsoleError(
-              "SyntaxError", line, col, "unexpected token: \"" + c + "\" (column " + col + ", code point U+"
-                  + String.format("%04X", (int) c) + ")");
+              "SyntaxError",
+              line,
+              col,
+              "unexpected token: \""
+                  + c
+                  + "\" (column "
+                  + col
+                  + ", code point U+"
+                  + String.format("%04X", (int) c)
+                  + ")");
         }
-        out.add(new Token(op.equals("=>") || op.equals("|") ? Kind.PUNCT : Kind.OP, op, line, col, space));
+        out.add(
+            new Token(
+                op.equals("=>") || op.equals("|") ? Kind.PUNCT : Kind.OP, op, line, col, space));
         i += op.length();
       }
       space = i < n && Character.isWhitespace(input.charAt(i));
@@ -140,7 +157,9 @@ final class Lexer {
     return out;
   }
 
-  /** Reads a quoted text from just after its opening quote; returns the index after the closing one. */
+  /**
+   * Reads a quoted text from just after its opening quote; returns the index after the closing one.
+   */
   private static int quoted(String s, int i, char quote, StringBuilder sb) {
     int n = s.length();
     while (i < n) {
@@ -174,7 +193,8 @@ final class Lexer {
 
   private static int nameEnd(String s, int i) {
     int n = s.length();
-    while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '@')) {
+    while (i < n
+        && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '@')) {
       i++;
     }
     if (i < n && (s.charAt(i) == '?' || s.charAt(i) == '!')) {

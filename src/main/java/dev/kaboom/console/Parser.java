@@ -12,11 +12,12 @@ import java.util.List;
 
 /**
  * The Elixir the console understands: expressions separated by {@code ;}, {@code pattern = expr},
- * {@code |>}, {@code == != === !==}, {@code + - ++ <>}, calls ({@code Servy.PledgeServer.create_pledge("larry",
- * 10)}, {@code :timer.sleep(10)}, {@code self()}, {@code Module.fun} without parentheses), tuples,
- * lists (and keyword lists), maps, atoms, integers, {@code ?a}, strings, charlists, aliases and
- * {@code #PID<0.N.0>}. Input that stops in the middle of an expression is {@link Incomplete} (iex's
- * {@code ...(N)>}); nesting deeper than {@link #MAX_DEPTH} is a {@link ConsoleError}.
+ * {@code |>}, {@code == != === !==}, {@code + - ++ <>}, calls ({@code
+ * Servy.PledgeServer.create_pledge("larry", 10)}, {@code :timer.sleep(10)}, {@code self()}, {@code
+ * Module.fun} without parentheses), tuples, lists (and keyword lists), maps, atoms, integers,
+ * {@code ?a}, strings, charlists, aliases and {@code #PID<0.N.0>}. Input that stops in the middle
+ * of an expression is {@link Incomplete} (iex's {@code ...(N)>}); nesting deeper than {@link
+ * #MAX_DEPTH} is a {@link ConsoleError}.
  */
 final class Parser {
   /** The input ends inside an expression: iex asks for another line. */
@@ -41,8 +42,12 @@ final class Parser {
 
   record Var(String name, int line, int column) implements Expr {}
 
-  /** A call; {@code module} is null for a local call ({@code self()}), else {@code Process}, {@code :timer}. */
-  record Call(String module, String function, List<Expr> args, boolean parens, int line, int column) implements Expr {
+  /**
+   * A call; {@code module} is null for a local call ({@code self()}), else {@code Process}, {@code
+   * :timer}.
+   */
+  record Call(String module, String function, List<Expr> args, boolean parens, int line, int column)
+      implements Expr {
     String display() {
       return (module == null ? "" : module + ".") + function;
     }
@@ -128,7 +133,10 @@ final class Parser {
   private void enter(Token at) {
     if (++depth > MAX_DEPTH) {
       throw new ConsoleError(
-          "SyntaxError", at.line(), at.column(), "expression nested too deep (more than " + MAX_DEPTH + " levels)");
+          "SyntaxError",
+          at.line(),
+          at.column(),
+          "expression nested too deep (more than " + MAX_DEPTH + " levels)");
     }
   }
 
@@ -165,7 +173,9 @@ final class Parser {
       Expr right = concat();
       if (!(right instanceof Call c)) {
         throw new ConsoleError(
-            "ArgumentError", op.line(), op.column(),
+            "ArgumentError",
+            op.line(),
+            op.column(),
             "cannot pipe " + "into " + "an expression that is not a function call");
       }
       List<Expr> args = new ArrayList<>();
@@ -198,7 +208,8 @@ final class Parser {
     if (peek().is("-")) {
       Token op = next();
       Expr e = unary();
-      return new Op("-", new Lit(new IntTerm(0), op.line(), op.column()), e, op.line(), op.column());
+      return new Op(
+          "-", new Lit(new IntTerm(0), op.line(), op.column()), e, op.line(), op.column());
     }
     return postfix(primary());
   }
@@ -264,7 +275,11 @@ final class Parser {
         throw syntaxError(key);
       }
       Expr value = expr();
-      pairs.add(new TupleE(List.of(new Lit(Atom.of(key.text()), key.line(), key.column()), value), key.line(), key.column()));
+      pairs.add(
+          new TupleE(
+              List.of(new Lit(Atom.of(key.text()), key.line(), key.column()), value),
+              key.line(),
+              key.column()));
       if (peek().is(",")) {
         next();
         continue;
@@ -284,9 +299,14 @@ final class Parser {
         case INT:
           try {
             return new Lit(new IntTerm(Long.parseLong(t.text())), t.line(), t.column());
-          } catch (NumberFormatException e) { // Elixir's integers are unbounded; the console's are 64-bit
+          } catch (
+              NumberFormatException
+                  e) { // Elixir's integers are unbounded; the console's are 64-bit
             throw new ConsoleError(
-                "SyntaxError", t.line(), t.column(), "integer too large for this console (over 64 bits): " + t.text());
+                "SyntaxError",
+                t.line(),
+                t.column(),
+                "integer too large for this console (over 64 bits): " + t.text());
           }
         case ATOM:
           return new Lit(Atom.of(t.text()), t.line(), t.column());
@@ -299,7 +319,13 @@ final class Parser {
             return new Lit(new TermList(codes), t.line(), t.column());
           }
         case PID:
-          return new Call(null, "pid", List.of(new Lit(new Bin(t.text()), t.line(), t.column())), true, t.line(), t.column());
+          return new Call(
+              null,
+              "pid",
+              List.of(new Lit(new Bin(t.text()), t.line(), t.column())),
+              true,
+              t.line(),
+              t.column());
         case ALIAS:
           return new Lit(Atom.of(t.text()), t.line(), t.column());
         case NAME:
@@ -313,7 +339,8 @@ final class Parser {
               return new Call(null, name, args(")"), true, t.line(), t.column());
             }
             if (name.equals("h") && peek().kind() == Kind.ALIAS && peek().line() == t.line()) {
-              return new Call(null, name, List.of(expr()), false, t.line(), t.column()); // h Servy.PledgeServer
+              return new Call(
+                  null, name, List.of(expr()), false, t.line(), t.column()); // h Servy.PledgeServer
             }
             return new Var(name, t.line(), t.column());
           }

@@ -7,8 +7,8 @@ package dev.kaboom.engine;
 public interface Behavior {
   /**
    * Runs before {@link #init}, as the gen modules do before calling the callback module (e.g.
-   * registering a name). Returning false means the process never started: no {@code Started}
-   * event, no init (it has ended, or must end, by itself).
+   * registering a name). Returning false means the process never started: no {@code Started} event,
+   * no init (it has ended, or must end, by itself).
    */
   default boolean preInit(Proc self) {
     return true;

@@ -6,7 +6,8 @@ package dev.kaboom.engine;
  * <p>THE RULES, row by row:
  *
  * <ol>
- *   <li>{@code kill} sent with {@code exit/2} is untrappable: the receiver dies with {@code killed}.
+ *   <li>{@code kill} sent with {@code exit/2} is untrappable: the receiver dies with {@code
+ *       killed}.
  *   <li>Otherwise a receiver that traps exits gets {@code {'EXIT', From, Reason}} as a message
  *       (also for {@code normal}, and for a {@code kill} that came through a link).
  *   <li>Otherwise {@code normal} is ignored, unless a process sent it to itself.

@@ -1,9 +1,7 @@
 package dev.kaboom.engine;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * One simulated process: its pid, mailbox, links, monitors and flags, and the API its {@link
- * Behavior} uses (the BIFs: send, exit, spawn_link, link, monitor, process_flag(trap_exit), receive).
+ * Behavior} uses (the BIFs: send, exit, spawn_link, link, monitor, process_flag(trap_exit),
+ * receive).
  *
  * <p>Memory matters (a million of these must fit): queues, link sets and monitor tables are
  * allocated only when first needed, and a single link is held without a set.
@@ -25,21 +24,30 @@ public final class Proc {
   boolean alive = true;
   boolean trapExit;
   boolean queued;
+
   /** Spawned, its init not run yet (the init comes before any signal). */
   boolean initPending;
+
   /** Signals not yet handled, in arrival order. */
   ArrayDeque<Object> inbox;
+
   /** Messages taken in but not yet received (a selective receive may skip some). */
   MessageQueue mailbox;
+
   Receive receive;
+
   /** null, one {@link Pid}, or a {@code LinkedHashSet<Pid>}. */
   Object links;
+
   /** Monitors on this process: ref -> watcher. */
   RefMap monitoredBy;
+
   /** Monitors this process holds: ref -> target. */
   RefMap monitors;
+
   String registeredName;
   Term exitReason;
+
   /** Its pending {@link #sendAfter} timer (cancelled when it dies), or null. */
   VirtualScheduler.Timer sendAfter;
 
@@ -170,7 +178,10 @@ public final class Proc {
 
   /** {@code receive ... after Millis -> ... end}. */
   public void receive(
-      Predicate<Object> pattern, Consumer<Object> onMessage, long timeoutMillis, Runnable onTimeout) {
+      Predicate<Object> pattern,
+      Consumer<Object> onMessage,
+      long timeoutMillis,
+      Runnable onTimeout) {
     node.setReceive(this, pattern, onMessage, timeoutMillis, onTimeout);
   }
 

@@ -4,8 +4,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A pending selective receive: the first message matching {@code pattern} goes to {@code onMessage};
- * others stay in the mailbox. With a timeout, {@code onTimeout} runs if nothing matched in time.
+ * A pending selective receive: the first message matching {@code pattern} goes to {@code
+ * onMessage}; others stay in the mailbox. With a timeout, {@code onTimeout} runs if nothing matched
+ * in time.
  */
 final class Receive implements Runnable {
   final Predicate<Object> pattern;
@@ -13,8 +14,10 @@ final class Receive implements Runnable {
   final Runnable onTimeout;
   VirtualScheduler.Timer timer;
   final long token;
+
   /** Its timeout signal has arrived: it fires unless a matching message came first. */
   boolean expired;
+
   /** The waiting process. */
   final Proc owner;
 

@@ -37,7 +37,9 @@ public final class RunawayException extends RuntimeException {
         e.kind() == Kind.TURNS
             ? "more than " + e.limit() + " process turns"
             : "virtual time moved by more than " + e.limit() + " ms";
-    return "stopped a run that does not end: " + what + " in one step; involved: "
+    return "stopped a run that does not end: "
+        + what
+        + " in one step; involved: "
         + involved(e.pids(), e.labels());
   }
 

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Terms as users write them: Erlang syntax (scenario files and traces: {@code {shutdown,done}},
- * {@code 'EXIT'}, {@code [1,2]}) and Elixir syntax (the console and the window: {@code
- * {:shutdown, :done}}, {@code Servy.Sensor} for the atom {@code 'Elixir.Servy.Sensor'}).
+ * {@code 'EXIT'}, {@code [1,2]}) and Elixir syntax (the console and the window: {@code {:shutdown,
+ * :done}}, {@code Servy.Sensor} for the atom {@code 'Elixir.Servy.Sensor'}).
  *
- * <p>Supported: atoms (plain, quoted, Elixir {@code :atom}, {@code :"quoted"}, {@code true},
- * {@code false}, {@code nil} and module aliases), integers, tuples and proper lists. Anything else
+ * <p>Supported: atoms (plain, quoted, Elixir {@code :atom}, {@code :"quoted"}, {@code true}, {@code
+ * false}, {@code nil} and module aliases), integers, tuples and proper lists. Anything else
  * (strings, floats, pids, maps) is refused with a {@link ParseError} saying where.
  */
 public final class TermSyntax {
@@ -84,7 +84,8 @@ public final class TermSyntax {
     if (n.equals("true") || n.equals("false") || n.equals("nil")) {
       return n;
     }
-    if (n.startsWith("Elixir.") && n.substring(7).matches("[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*")) {
+    if (n.startsWith("Elixir.")
+        && n.substring(7).matches("[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*")) {
       return n.substring(7);
     }
     if (n.matches("[A-Za-z_][A-Za-z0-9_@]*[?!]?")) {
@@ -106,7 +107,10 @@ public final class TermSyntax {
     Term whole() throws ParseError {
       skip();
       if (i >= s.length()) {
-        throw new ParseError(1, "empty term: expected e.g. " + (elixir ? ":kaboom or {:shutdown, :done}" : "kaboom or {shutdown,done}"));
+        throw new ParseError(
+            1,
+            "empty term: expected e.g. "
+                + (elixir ? ":kaboom or {:shutdown, :done}" : "kaboom or {shutdown,done}"));
       }
       Term t = term();
       skip();
@@ -220,7 +224,11 @@ public final class TermSyntax {
         throw err("strings are not supported in reasons: use an atom, e.g. {shutdown,done}");
       }
       if (Character.isUpperCase(c) || c == '_') {
-        throw err("'" + word("_@") + "' is a variable in Erlang: quote it ('" + "...') or start it with a lower-case letter");
+        throw err(
+            "'"
+                + word("_@")
+                + "' is a variable in Erlang: quote it ('"
+                + "...') or start it with a lower-case letter");
       }
       throw err("unexpected '" + c + "': expected an atom, a number, {...} or [...]");
     }

@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>A viewer learns everything from this stream alone (it never reads engine objects): which
  * processes live where ({@code Started}/{@code Exited} with their labels), what supervisors decide
- * ({@code SupervisorInit}, {@code ChildStarted} with the child's position, {@code ChildShutdown} and
- * {@code ChildStopped} with their {@link StopCause}, {@code RestartIntensity} with the time its
+ * ({@code SupervisorInit}, {@code ChildStarted} with the child's position, {@code ChildShutdown}
+ * and {@code ChildStopped} with their {@link StopCause}, {@code RestartIntensity} with the time its
  * oldest entry ages out), and mailbox lengths ({@code MessageSent} to a live process and a trapped
  * exit signal add one, {@code MessageReceived} takes one, {@code Exited} empties it).
  */
@@ -100,8 +100,8 @@ public sealed interface TraceEvent {
       implements TraceEvent {}
 
   /**
-   * A supervisor decided what to do about a dead child: which children its strategy stops (in
-   * stop order) and starts again (in start order). Empty lists mean "restart nobody".
+   * A supervisor decided what to do about a dead child: which children its strategy stops (in stop
+   * order) and starts again (in start order). Empty lists mean "restart nobody".
    */
   record RestartPlanned(
       long timeMillis,
@@ -119,8 +119,8 @@ public sealed interface TraceEvent {
 
   /**
    * A supervisor knows its child is gone: it ended on its own ({@code cause} {@link
-   * StopCause#EXITED}) or as the supervisor asked. {@code crash} is true for an abnormal exit of its
-   * own, or when it did not end with the reason the shutdown asked for.
+   * StopCause#EXITED}) or as the supervisor asked. {@code crash} is true for an abnormal exit of
+   * its own, or when it did not end with the reason the shutdown asked for.
    */
   record ChildStopped(
       long timeMillis,
@@ -184,8 +184,8 @@ public sealed interface TraceEvent {
       implements TraceEvent {}
 
   /**
-   * A worker's {@code init} did not return {@code {ok, State}}: {@code result} is {@code ignore}
-   * or {@code {stop, Reason}}. Its {@link Started} came before (the init ran); it is gone now.
+   * A worker's {@code init} did not return {@code {ok, State}}: {@code result} is {@code ignore} or
+   * {@code {stop, Reason}}. Its {@link Started} came before (the init ran); it is gone now.
    */
   record InitRefused(long timeMillis, Pid pid, String label, Term result) implements TraceEvent {}
 }

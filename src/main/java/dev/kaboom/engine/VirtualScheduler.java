@@ -19,6 +19,7 @@ import java.util.PriorityQueue;
 public final class VirtualScheduler implements Scheduler {
   private final ArrayDeque<Proc> runQueue = new ArrayDeque<>();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+
   /**
    * Virtual µs one process turn costs. Calibrated on OTP 25 (this machine, {@code erl +S 1}): a
    * failed restart attempt of a supervisor whose child's name is still held took about 0.15 ms
@@ -29,19 +30,28 @@ public final class VirtualScheduler implements Scheduler {
   public static final int WORK_MICROS_PER_TURN = 50;
 
   private long nowMillis;
+
   /** Work done since the clock last moved, in µs (below 1000). */
   private int workMicros;
+
   /** The latest time the clock reached by work (timers due by then fire before ready work). */
   private long workClockMillis = -1;
+
   /** Process turns run so far (for runaway guards). */
   private long turns;
+
   /** The last processes that ran (a ring of RECENT entries), for naming a runaway. */
   private final Proc[] recent = new Proc[RECENT];
+
   private static final int RECENT = 256;
   private long timerSeq;
   private int liveTimers;
-  /** Live timers scheduled with {@link #scheduleBackground}: they do not keep the scheduler busy. */
+
+  /**
+   * Live timers scheduled with {@link #scheduleBackground}: they do not keep the scheduler busy.
+   */
   private int backgroundTimers;
+
   private EventSink sink = EventSink.NONE;
 
   /** A pending timer; {@link #cancel()} drops it without moving time. */
@@ -174,8 +184,8 @@ public final class VirtualScheduler implements Scheduler {
   }
 
   /**
-   * The processes among the last few hundred turns, most frequent first (at most {@code max}):
-   * what a runaway guard names.
+   * The processes among the last few hundred turns, most frequent first (at most {@code max}): what
+   * a runaway guard names.
    */
   public java.util.List<Proc> recentProcesses(int max) {
     java.util.Map<Proc, Integer> counts = new java.util.HashMap<>();
@@ -293,7 +303,10 @@ public final class VirtualScheduler implements Scheduler {
     }
     TraceEvent.RunawayStopped e =
         new TraceEvent.RunawayStopped(
-            nowMillis, kind, limit, java.util.List.copyOf(pids),
+            nowMillis,
+            kind,
+            limit,
+            java.util.List.copyOf(pids),
             java.util.Collections.unmodifiableList(labels));
     if (sink != EventSink.NONE) {
       sink.accept(e);

@@ -94,7 +94,8 @@ public record Narration(List<Msg> parts) {
   /** The narration bundle ({@code dev/kaboom/explain/narration*.properties}, UTF-8). */
   public static ResourceBundle bundle(Locale locale) {
     return ResourceBundle.getBundle(
-        "dev.kaboom.explain.narration", locale, ResourceBundle.Control.getNoFallbackControl(
-            ResourceBundle.Control.FORMAT_PROPERTIES));
+        "dev.kaboom.explain.narration",
+        locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 }

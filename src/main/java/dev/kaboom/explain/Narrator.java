@@ -13,8 +13,8 @@ import dev.kaboom.otp.Messages;
 import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.Shutdown;
 import dev.kaboom.otp.ShutdownHow;
-import dev.kaboom.otp.StopCause;
 import dev.kaboom.otp.SimpleWorker;
+import dev.kaboom.otp.StopCause;
 import dev.kaboom.otp.SupervisorRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,48 +26,65 @@ import java.util.Set;
 
 /**
  * Explains the event stream step by step: a fold over {@link TraceEvent}s (no engine access, no
- * JavaFX) that returns, for each event worth a sentence, the {@link Narration} naming the row of the
- * OTP rule that decided it, with that row's inputs.
+ * JavaFX) that returns, for each event worth a sentence, the {@link Narration} naming the row of
+ * the OTP rule that decided it, with that row's inputs.
  *
  * <p>Narrated: every {@code Started} and {@code Exited} of a process in the tree (why it started,
  * why it ended), each supervisor's restart decision ({@code ChildExited}: restart type x reason),
  * its restart count ({@code RestartIntensity} against the intensity), {@code GaveUp}, every
- * supervisor call's reply ({@code CallReplied}), and every exit signal that changed nothing (ignored,
- * or turned into an {@code {:EXIT, from, reason}} message that nobody acts on). Everything else
- * returns an empty list.
+ * supervisor call's reply ({@code CallReplied}), and every exit signal that changed nothing
+ * (ignored, or turned into an {@code {:EXIT, from, reason}} message that nobody acts on).
+ * Everything else returns an empty list.
  */
 public final class Narrator {
   private final Map<Pid, Pid> spawner = new HashMap<>();
   private final Map<Pid, ProcessKind> kind = new HashMap<>();
   private final Map<Pid, String> label = new HashMap<>();
   private final Set<Pid> started = new HashSet<>();
+
   /** The exit signal a process is dying of (handled DIES or KILLED). */
   private final Map<Pid, TraceEvent.ExitSignalHandled> fatal = new HashMap<>();
+
   /** A child its supervisor is shutting down, why, and how. */
   private final Map<Pid, Order> orders = new HashMap<>();
+
   /** A supervisor's current restart plan. */
   private final Map<Pid, Plan> plans = new HashMap<>();
+
   private final Map<Pid, TraceEvent.RestartIntensity> lastCount = new HashMap<>();
+
   /** A supervisor's calls in its mailbox or in progress (request objects). */
   private final Map<Pid, List<Object>> calls = new HashMap<>();
+
   private final Map<Pid, Term> stopSelf = new HashMap<>();
+
   /** A supervisor that got an EXIT from its parent, or a trapping worker that did. */
   private final Map<Pid, TraceEvent.ExitSignalHandled> fromParent = new HashMap<>();
+
   private final Set<Pid> gaveUp = new HashSet<>();
   private final Set<String> removedIds = new HashSet<>();
+
   /** Children (supervisor/id) a supervisor has been asked to shut down since its last reply. */
   private final Set<String> shutIds = new HashSet<>();
+
   /** Each supervised child's restart type and shutdown, from its {@code ChildStarted}. */
   private final Map<Pid, RestartType> restartTypes = new HashMap<>();
+
   private final Map<Pid, Shutdown> shutdowns = new HashMap<>();
+
   /** Supervisors whose flags just changed (the window event that follows counts no restart). */
   private final Set<Pid> flagsChanged = new HashSet<>();
+
   /** Supervisors that counted a restart and made no plan (DynamicSupervisor: one_for_one). */
   private final Set<Pid> pendingDynamicRestart = new HashSet<>();
 
   private record Plan(TraceEvent.RestartPlanned event, Set<String> stopped, Set<String> started) {}
 
-  private record Order(Pid supervisor, ShutdownHow how, long timeoutMillis, Narration.Msg why,
+  private record Order(
+      Pid supervisor,
+      ShutdownHow how,
+      long timeoutMillis,
+      Narration.Msg why,
       SignalOutcome firstOutcome) {}
 
   /** The narrations for {@code e} (usually none or one), in order. */
@@ -89,7 +106,8 @@ public final class Narrator {
     } else if (e instanceof TraceEvent.MessageSent m) {
       if (m.message() instanceof Messages.Call c) {
         calls.computeIfAbsent(m.to(), k -> new ArrayList<>()).add(c.request());
-      } else if (m.message() instanceof Messages.Cast c && c.request() instanceof SimpleWorker.StopWith w) {
+      } else if (m.message() instanceof Messages.Cast c
+          && c.request() instanceof SimpleWorker.StopWith w) {
         stopSelf.put(m.to(), w.reason());
       }
     } else if (e instanceof TraceEvent.Exited x) {
@@ -111,7 +129,11 @@ public final class Narrator {
       if (r.restartsInWindow() <= r.intensity()) {
         String key = r.restartsInWindow() == r.intensity() ? "intensity.last" : "intensity.below";
         return List.of(
-            Narration.of(key, name(r.supervisor()), num(r.restartsInWindow()), num(r.intensity()),
+            Narration.of(
+                key,
+                name(r.supervisor()),
+                num(r.restartsInWindow()),
+                num(r.intensity()),
                 seconds(r.periodMillis())));
       }
     } else if (e instanceof TraceEvent.RestartPlanned p) {
@@ -194,7 +216,8 @@ public final class Narrator {
         fatal.put(to, h);
         Order o = orders.get(to);
         if (o != null && o.firstOutcome() == null) {
-          orders.put(to, new Order(o.supervisor(), o.how(), o.timeoutMillis(), o.why(), h.outcome()));
+          orders.put(
+              to, new Order(o.supervisor(), o.how(), o.timeoutMillis(), o.why(), h.outcome()));
         }
         return List.of();
       }
@@ -207,7 +230,8 @@ public final class Narrator {
       case TRAPPED -> {
         Order o = orders.get(to);
         if (o != null && o.firstOutcome() == null) {
-          orders.put(to, new Order(o.supervisor(), o.how(), o.timeoutMillis(), o.why(), h.outcome()));
+          orders.put(
+              to, new Order(o.supervisor(), o.how(), o.timeoutMillis(), o.why(), h.outcome()));
         }
         if (fromParentNow) {
           fromParent.put(to, h);
@@ -224,7 +248,9 @@ public final class Narrator {
               ? List.of()
               : List.of(
                   Narration.of(
-                      "signal.trapped.supervisor.stranger", name(to), name(h.from()),
+                      "signal.trapped.supervisor.stranger",
+                      name(to),
+                      name(h.from()),
                       h.reason().format()));
         }
         return List.of(
@@ -261,19 +287,22 @@ public final class Narrator {
       n = signalDeath(sig, me, reason);
     } else if (gave) {
       Pid parent = spawner.get(pid);
-      n = inTree(parent)
-          ? Narration.of("exit.gave_up.child", me, name(parent))
-          : Narration.of("exit.gave_up.root", me);
+      n =
+          inTree(parent)
+              ? Narration.of("exit.gave_up.child", me, name(parent))
+              : Narration.of("exit.gave_up.root", me);
     } else if (parentSig != null) {
-      n = isSupervisor(pid)
-          ? Narration.of("exit.supervisor.parent", me, name(parentSig.from()), reason)
-          : Narration.of("exit.parent_trapped", me, name(parentSig.from()), reason);
+      n =
+          isSupervisor(pid)
+              ? Narration.of("exit.supervisor.parent", me, name(parentSig.from()), reason)
+              : Narration.of("exit.parent_trapped", me, name(parentSig.from()), reason);
     } else if (stopReason != null) {
       n = Narration.of("exit.stop_self", me, reason);
     } else if (failedToStartChild(x.reason()) != null) {
       Tuple inner = failedToStartChild(x.reason());
-      n = Narration.of(
-          "exit.failed_to_start_child", me, inner.get(1).format(), inner.get(2).format());
+      n =
+          Narration.of(
+              "exit.failed_to_start_child", me, inner.get(1).format(), inner.get(2).format());
     } else if (!wasStarted) {
       n = Narration.of("exit.init_failed", me, reason);
     } else {
@@ -345,13 +374,21 @@ public final class Narrator {
     Order old = orders.get(cs.child());
     if (old != null) {
       // the shutdown timeout ran out: same order, now a kill
-      orders.put(cs.child(), new Order(old.supervisor(), ShutdownHow.KILL, old.timeoutMillis(),
-          old.why(), old.firstOutcome()));
+      orders.put(
+          cs.child(),
+          new Order(
+              old.supervisor(),
+              ShutdownHow.KILL,
+              old.timeoutMillis(),
+              old.why(),
+              old.firstOutcome()));
       return;
     }
     Shutdown spec = shutdowns.get(cs.child());
-    long timeout = spec instanceof Shutdown.Timeout t ? t.millis()
-        : spec instanceof Shutdown.BrutalKill ? 0 : -1;
+    long timeout =
+        spec instanceof Shutdown.Timeout t
+            ? t.millis()
+            : spec instanceof Shutdown.BrutalKill ? 0 : -1;
     orders.put(cs.child(), new Order(cs.supervisor(), cs.how(), timeout, why(cs), null));
   }
 
@@ -402,8 +439,7 @@ public final class Narrator {
       return Narration.Msg.of(trapped ? "shutdown.infinity.trapped" : "shutdown.infinity.dies", me);
     }
     return Narration.Msg.of(
-        trapped ? "shutdown.timeout.trapped" : "shutdown.timeout.dies", me,
-        num(o.timeoutMillis()));
+        trapped ? "shutdown.timeout.trapped" : "shutdown.timeout.dies", me, num(o.timeoutMillis()));
   }
 
   // ---- starts ----
@@ -422,12 +458,14 @@ public final class Narrator {
       TraceEvent.RestartPlanned p = plan.event();
       boolean failed = p.failedChildId().equals(id);
       return switch (p.strategy()) {
-        case ONE_FOR_ALL -> failed
-            ? Narration.of("start.one_for_all.failed", me, supName, pid)
-            : Narration.of("start.one_for_all.sibling", me, supName, pid, p.failedChildId());
-        case REST_FOR_ONE -> failed
-            ? Narration.of("start.rest_for_one.failed", me, supName, pid)
-            : Narration.of("start.rest_for_one.after", me, supName, pid, p.failedChildId());
+        case ONE_FOR_ALL ->
+            failed
+                ? Narration.of("start.one_for_all.failed", me, supName, pid)
+                : Narration.of("start.one_for_all.sibling", me, supName, pid, p.failedChildId());
+        case REST_FOR_ONE ->
+            failed
+                ? Narration.of("start.rest_for_one.failed", me, supName, pid)
+                : Narration.of("start.rest_for_one.after", me, supName, pid, p.failedChildId());
         default -> Narration.of("start.one_for_one", me, supName, pid);
       };
     }
@@ -446,7 +484,6 @@ public final class Narrator {
     }
     return Narration.of("start.initial", me, supName, pid);
   }
-
 
   // ---- calls ----
 
@@ -469,7 +506,9 @@ public final class Narrator {
         String row =
             removedIds.contains(key)
                 ? "call.terminate_child.removed"
-                : shutIds.contains(key) ? "call.terminate_child.ok" : "call.terminate_child.not_running";
+                : shutIds.contains(key)
+                    ? "call.terminate_child.ok"
+                    : "call.terminate_child.not_running";
         return Narration.of(row, sup, t.id());
       }
       return Narration.of("call.terminate_child.not_found", sup, t.id());
@@ -480,8 +519,7 @@ public final class Narrator {
           : Narration.of("call.terminate_child.not_found", sup, t.pid().toString());
     }
     if (req instanceof SupervisorRequest.RestartChild rc) {
-      return Narration.of(
-          "call.restart_child." + result(v, true), sup, rc.id(), detail(v));
+      return Narration.of("call.restart_child." + result(v, true), sup, rc.id(), detail(v));
     }
     if (req instanceof SupervisorRequest.DeleteChild d) {
       return Narration.of("call.delete_child." + result(v, false), sup, d.id());
@@ -498,7 +536,10 @@ public final class Narrator {
     }
     if (req instanceof SupervisorRequest.SetFlags f) {
       return Narration.of(
-          "call.set_flags", sup, f.flags().strategy().otpName(), num(f.flags().intensity()),
+          "call.set_flags",
+          sup,
+          f.flags().strategy().otpName(),
+          num(f.flags().intensity()),
           seconds(f.flags().periodMillis()));
     }
     if (req instanceof SupervisorRequest.GetFlags) {
@@ -507,7 +548,9 @@ public final class Narrator {
     return Narration.of("call.other", sup, v.format());
   }
 
-  /** ok / undefined / running / restarting / not_found / error, for restart_child and delete_child. */
+  /**
+   * ok / undefined / running / restarting / not_found / error, for restart_child and delete_child.
+   */
   private static String result(Term v, boolean restart) {
     if (v == Atom.OK) {
       return "ok";
@@ -549,7 +592,8 @@ public final class Narrator {
   private static String detail(Term v) {
     if (v instanceof Tuple t && t.size() == 2) {
       Term x = t.get(1);
-      if (x instanceof Tuple inner && inner.size() >= 2
+      if (x instanceof Tuple inner
+          && inner.size() >= 2
           && inner.get(0).equals(Atom.of("already_started"))) {
         return inner.get(1).format();
       }
@@ -564,8 +608,8 @@ public final class Narrator {
   /** Every key {@code n} uses exists in {@link Rules}. */
   static Optional<String> unknownKey(Narration n) {
     for (String k : n.keys()) {
-      boolean known = Rules.WORDS.contains(k)
-          || Rules.FAMILIES.values().stream().anyMatch(l -> l.contains(k));
+      boolean known =
+          Rules.WORDS.contains(k) || Rules.FAMILIES.values().stream().anyMatch(l -> l.contains(k));
       if (!known) {
         return Optional.of(k);
       }

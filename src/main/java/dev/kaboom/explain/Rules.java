@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every row of every OTP rule the narration explains, by family: one bundle key per row. The
- * {@link Narrator} picks the row that decided a step; tests render each row and require a distinct
+ * Every row of every OTP rule the narration explains, by family: one bundle key per row. The {@link
+ * Narrator} picks the row that decided a step; tests render each row and require a distinct
  * sentence for each, in every language.
  */
 public final class Rules {

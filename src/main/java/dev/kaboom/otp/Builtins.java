@@ -28,9 +28,9 @@ import java.util.Optional;
  *       random 1..1000, seeded) and keeps the last three pledges, newest first ({@code
  *       :recent_pledges}); {@code :total_pledged} sums them. The state starts empty, so a restart
  *       loses it.
- *   <li>{@code sensor_server}: its init prints {@code Running tasks to get sensor data...};
- *       {@code :get_sensor_data} answers {@code %{snapshots: ["cam-1", "cam-2", "cam-3"]}}; it
- *       refreshes silently every {@code arg} virtual seconds ({@code Process.send_after}).
+ *   <li>{@code sensor_server}: its init prints {@code Running tasks to get sensor data...}; {@code
+ *       :get_sensor_data} answers {@code %{snapshots: ["cam-1", "cam-2", "cam-3"]}}; it refreshes
+ *       silently every {@code arg} virtual seconds ({@code Process.send_after}).
  *   <li>{@code kick_starter}: traps exits, prints {@code Starting the HTTP server...} and spawns
  *       and links a plain process registered as {@code http_server}; on that process's {@code
  *       'EXIT'} it prints {@code HttpServer exited (REASON)} and starts a new one.
@@ -40,7 +40,8 @@ public final class Builtins {
   private Builtins() {}
 
   /** The names a file may give as {@code "behavior"}. */
-  public static final List<String> NAMES = List.of("worker", "pledge_server", "sensor_server", "kick_starter");
+  public static final List<String> NAMES =
+      List.of("worker", "pledge_server", "sensor_server", "kick_starter");
 
   /** A fresh behaviour for one start of a worker running {@code behavior}. */
   public static Behavior worker(
@@ -62,13 +63,16 @@ public final class Builtins {
   /** The client functions a built-in offers: name, arity, and the call request they make. */
   public record ClientFunction(String name, int arity) {}
 
-  /** The client functions of {@code behavior} ({@code create_pledge/2}, ...), in the order shown. */
+  /**
+   * The client functions of {@code behavior} ({@code create_pledge/2}, ...), in the order shown.
+   */
   public static List<ClientFunction> clientFunctions(String behavior) {
     return switch (behavior) {
-      case "pledge_server" -> List.of(
-          new ClientFunction("create_pledge", 2),
-          new ClientFunction("recent_pledges", 0),
-          new ClientFunction("total_pledged", 0));
+      case "pledge_server" ->
+          List.of(
+              new ClientFunction("create_pledge", 2),
+              new ClientFunction("recent_pledges", 0),
+              new ClientFunction("total_pledged", 0));
       case "sensor_server" -> List.of(new ClientFunction("get_sensor_data", 0));
       default -> List.of();
     };
@@ -135,7 +139,9 @@ public final class Builtins {
 
     static Term data() {
       return new MapTerm(
-          Map.of(Atom.of("snapshots"), Term.list(List.of(new Bin("cam-1"), new Bin("cam-2"), new Bin("cam-3")))));
+          Map.of(
+              Atom.of("snapshots"),
+              Term.list(List.of(new Bin("cam-1"), new Bin("cam-2"), new Bin("cam-3")))));
     }
 
     @Override
@@ -149,7 +155,9 @@ public final class Builtins {
     private void scheduleRefresh() {
       if (intervalSeconds > 0) {
         Pid me = self.pid();
-        self.node().scheduler().scheduleBackground(intervalSeconds * 1000, () -> self.node().send(me, me, REFRESH));
+        self.node()
+            .scheduler()
+            .scheduleBackground(intervalSeconds * 1000, () -> self.node().send(me, me, REFRESH));
       }
     }
 
@@ -215,7 +223,9 @@ public final class Builtins {
 
   /** An exit reason as Elixir's {@code inspect} writes the simple ones ({@code :kaboom}). */
   static String elixir(Term reason) {
-    if (reason instanceof Atom a && a.isPlain() && !List.of("true", "false", "nil").contains(a.name())) {
+    if (reason instanceof Atom a
+        && a.isPlain()
+        && !List.of("true", "false", "nil").contains(a.name())) {
       return ":" + a.name();
     }
     return reason.format();

@@ -62,13 +62,17 @@ public record ChildSpec(
 
   /** A permanent worker with OTP's defaults (shutdown 5000). */
   public static ChildSpec worker(String id, Supplier<Behavior> start) {
-    return new ChildSpec(id, start, RestartType.PERMANENT, Shutdown.WORKER_DEFAULT, ChildType.WORKER);
+    return new ChildSpec(
+        id, start, RestartType.PERMANENT, Shutdown.WORKER_DEFAULT, ChildType.WORKER);
   }
 
   /** A permanent supervisor child with OTP's defaults (shutdown infinity). */
   public static ChildSpec supervisor(String id, SupervisorSpec spec) {
     return new ChildSpec(
-        id, () -> new SupervisorBehavior(spec), RestartType.PERMANENT, Shutdown.INFINITY,
+        id,
+        () -> new SupervisorBehavior(spec),
+        RestartType.PERMANENT,
+        Shutdown.INFINITY,
         ChildType.SUPERVISOR);
   }
 

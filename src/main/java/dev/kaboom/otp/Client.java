@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * and signals through the scheduler.
  */
 public final class Client {
-  /** How a call ended: with a reply, or with the server gone ({@code noproc}, or its exit reason). */
+  /**
+   * How a call ended: with a reply, or with the server gone ({@code noproc}, or its exit reason).
+   */
   public sealed interface CallResult {
     record Replied(Term value) implements CallResult {}
 

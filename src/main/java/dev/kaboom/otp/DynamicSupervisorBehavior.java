@@ -5,8 +5,8 @@ import dev.kaboom.engine.Behavior;
 import dev.kaboom.engine.Down;
 import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.Pid;
-import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Ref;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
@@ -43,8 +43,10 @@ public final class DynamicSupervisorBehavior implements Behavior {
   private final int intensity;
   private final long periodMillis;
   private final int maxChildren;
+
   /** Children by pid, in the order they were started. */
   private final LinkedHashMap<Pid, ChildSpec> children = new LinkedHashMap<>();
+
   private final RestartWindow window = new RestartWindow();
   private Proc self;
   private Pid parent;
@@ -84,10 +86,16 @@ public final class DynamicSupervisorBehavior implements Behavior {
     this.self = self;
     this.parent = self.spawner();
     self.trapExit(true);
-    self.node().emit(
-        new TraceEvent.SupervisorInit(
-            self.nowMillis(), self.pid(), self.label(), Strategy.ONE_FOR_ONE, intensity,
-            periodMillis, List.of()));
+    self.node()
+        .emit(
+            new TraceEvent.SupervisorInit(
+                self.nowMillis(),
+                self.pid(),
+                self.label(),
+                Strategy.ONE_FOR_ONE,
+                intensity,
+                periodMillis,
+                List.of()));
     self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
   }
 
@@ -115,12 +123,18 @@ public final class DynamicSupervisorBehavior implements Behavior {
   }
 
   private void onChildExit(Pid pid, ChildSpec spec, Term reason) {
-    self.node().emit(
-        new TraceEvent.ChildExited(self.nowMillis(), self.pid(), spec.id(), pid, reason));
-    self.node().emit(
-        new TraceEvent.ChildStopped(
-            self.nowMillis(), self.pid(), spec.id(), pid, reason, StopCause.EXITED,
-            !RestartType.isNormalExit(reason)));
+    self.node()
+        .emit(new TraceEvent.ChildExited(self.nowMillis(), self.pid(), spec.id(), pid, reason));
+    self.node()
+        .emit(
+            new TraceEvent.ChildStopped(
+                self.nowMillis(),
+                self.pid(),
+                spec.id(),
+                pid,
+                reason,
+                StopCause.EXITED,
+                !RestartType.isNormalExit(reason)));
     if (spec.restart().restarts(reason)) {
       restart(pid, spec);
     } else {
@@ -130,12 +144,18 @@ public final class DynamicSupervisorBehavior implements Behavior {
 
   private void restart(Pid oldPid, ChildSpec spec) {
     int n = window.add(self.nowMillis(), periodMillis);
-    self.node().emit(
-        new TraceEvent.RestartIntensity(
-            self.nowMillis(), self.pid(), n, intensity, periodMillis,
-            window.oldestAgesOutAt(self.nowMillis(), periodMillis)));
+    self.node()
+        .emit(
+            new TraceEvent.RestartIntensity(
+                self.nowMillis(),
+                self.pid(),
+                n,
+                intensity,
+                periodMillis,
+                window.oldestAgesOutAt(self.nowMillis(), periodMillis)));
     if (n > intensity) {
-      self.node().emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
+      self.node()
+          .emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
       children.remove(oldPid);
       terminateAll(StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN));
       return;
@@ -168,15 +188,23 @@ public final class DynamicSupervisorBehavior implements Behavior {
       }
       position++;
     }
-    self.node().emit(
-        new TraceEvent.ChildStarted(
-            self.nowMillis(), self.pid(), spec.id(), pid, restart, position, spec.type(),
-            spec.restart(), spec.shutdown()));
+    self.node()
+        .emit(
+            new TraceEvent.ChildStarted(
+                self.nowMillis(),
+                self.pid(),
+                spec.id(),
+                pid,
+                restart,
+                position,
+                spec.type(),
+                spec.restart(),
+                spec.shutdown()));
   }
 
   /**
-   * Starts a child; {@code done} gets its pid, the atom {@code ignore}, or {@code {error, R}}.
-   * Its path is the supervisor's path and the spec's id ({@code sup/worker}).
+   * Starts a child; {@code done} gets its pid, the atom {@code ignore}, or {@code {error, R}}. Its
+   * path is the supervisor's path and the spec's id ({@code sup/worker}).
    */
   private void start(ChildSpec spec, java.util.function.Consumer<Term> done) {
     if (spec.name().isPresent()) {
@@ -223,11 +251,17 @@ public final class DynamicSupervisorBehavior implements Behavior {
       Ref mon = self.monitor(pid);
       waiting.put(mon, pid);
       Shutdown how = e.getValue().shutdown();
-      self.node().emit(
-          new TraceEvent.ChildShutdown(
-              self.nowMillis(), self.pid(), e.getValue().id(), pid,
-              how instanceof Shutdown.BrutalKill ? ShutdownHow.BRUTAL_KILL : ShutdownHow.SHUTDOWN,
-              cause));
+      self.node()
+          .emit(
+              new TraceEvent.ChildShutdown(
+                  self.nowMillis(),
+                  self.pid(),
+                  e.getValue().id(),
+                  pid,
+                  how instanceof Shutdown.BrutalKill
+                      ? ShutdownHow.BRUTAL_KILL
+                      : ShutdownHow.SHUTDOWN,
+                  cause));
       if (how instanceof Shutdown.BrutalKill) {
         self.exit(pid, Atom.KILL);
       } else {
@@ -240,10 +274,15 @@ public final class DynamicSupervisorBehavior implements Behavior {
                       t.millis(),
                       () -> {
                         if (waiting.containsValue(pid) && self.isAlive()) {
-                          self.node().emit(
-                              new TraceEvent.ChildShutdown(
-                                  self.nowMillis(), self.pid(), e.getValue().id(), pid,
-                                  ShutdownHow.KILL, cause));
+                          self.node()
+                              .emit(
+                                  new TraceEvent.ChildShutdown(
+                                      self.nowMillis(),
+                                      self.pid(),
+                                      e.getValue().id(),
+                                      pid,
+                                      ShutdownHow.KILL,
+                                      cause));
                           self.exit(pid, Atom.KILL);
                         }
                       }));
@@ -277,17 +316,20 @@ public final class DynamicSupervisorBehavior implements Behavior {
               down.reason() == Atom.KILLED
                   || (down.reason() == Atom.SHUTDOWN
                       && !(spec.shutdown() instanceof Shutdown.BrutalKill));
-          self.node().emit(
-              new TraceEvent.ChildStopped(
-                  self.nowMillis(), self.pid(), spec.id(), pid, down.reason(), cause, !asked));
+          self.node()
+              .emit(
+                  new TraceEvent.ChildStopped(
+                      self.nowMillis(), self.pid(), spec.id(), pid, down.reason(), cause, !asked));
           awaitDowns(waiting, timers, specs, cause, done);
         });
   }
 
   private void reply(Messages.Call call, Term value) {
     self.send(call.from(), new Messages.Reply(call.ref(), value));
-    self.node().emit(
-        new TraceEvent.CallReplied(self.nowMillis(), self.pid(), call.from(), call.request(), value));
+    self.node()
+        .emit(
+            new TraceEvent.CallReplied(
+                self.nowMillis(), self.pid(), call.from(), call.request(), value));
   }
 
   private void handleCall(Messages.Call call, Request request) {

@@ -4,8 +4,8 @@ import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Behavior;
 import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.Pid;
-import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Term;
 
 /**
@@ -51,8 +51,8 @@ public final class GenServerBehavior<S> implements Behavior {
   /**
    * How many turns of work (each {@code VirtualScheduler.WORK_MICROS_PER_TURN}) a process whose
    * init failed spends on its crash report before it exits. Fitted to OTP 25's orders: more than
-   * its starter needs to stop one other child and exit (3 turns), fewer than a supervisor needs
-   * for two more failed restart attempts.
+   * its starter needs to stop one other child and exit (3 turns), fewer than a supervisor needs for
+   * two more failed restart attempts.
    */
   static final int CRASH_REPORT_TURNS = 3;
 
@@ -79,9 +79,13 @@ public final class GenServerBehavior<S> implements Behavior {
       state = ok.state();
       self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
     } else if (r instanceof GenServer.Stop<S> stop) {
-      self.node().emit(
-          new dev.kaboom.engine.TraceEvent.InitRefused(
-              self.nowMillis(), self.pid(), self.label(), Term.tuple(Atom.of("stop"), stop.reason())));
+      self.node()
+          .emit(
+              new dev.kaboom.engine.TraceEvent.InitRefused(
+                  self.nowMillis(),
+                  self.pid(),
+                  self.label(),
+                  Term.tuple(Atom.of("stop"), stop.reason())));
       self.send(parent, new Messages.Ack(self.pid(), Term.tuple(Atom.ERROR, stop.reason())));
       if (RestartType.isNormalExit(stop.reason())) {
         self.die(stop.reason());
@@ -94,9 +98,10 @@ public final class GenServerBehavior<S> implements Behavior {
         self.send(self.pid(), CrashReportWork.INSTANCE);
       }
     } else {
-      self.node().emit(
-          new dev.kaboom.engine.TraceEvent.InitRefused(
-              self.nowMillis(), self.pid(), self.label(), Atom.of("ignore")));
+      self.node()
+          .emit(
+              new dev.kaboom.engine.TraceEvent.InitRefused(
+                  self.nowMillis(), self.pid(), self.label(), Atom.of("ignore")));
       self.send(parent, new Messages.Ack(self.pid(), Atom.of("ignore")));
       self.die(Atom.NORMAL);
     }

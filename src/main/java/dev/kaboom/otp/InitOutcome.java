@@ -3,8 +3,8 @@ package dev.kaboom.otp;
 import dev.kaboom.engine.Term;
 
 /**
- * What a scenario worker's {@code init/1} returns on one start: {@code {ok, State}}, {@code
- * ignore} or {@code {stop, Reason}} (SPEC section 5, {@code "init"}).
+ * What a scenario worker's {@code init/1} returns on one start: {@code {ok, State}}, {@code ignore}
+ * or {@code {stop, Reason}} (SPEC section 5, {@code "init"}).
  */
 public sealed interface InitOutcome {
   /** {@code {ok, State}}. */

@@ -26,7 +26,9 @@ public enum RestartType {
     return Arrays.stream(values()).filter(s -> s.otpName.equals(name)).findFirst();
   }
 
-  /** {@code normal}, {@code shutdown} and {@code {shutdown, _}}: exits a transient child may make. */
+  /**
+   * {@code normal}, {@code shutdown} and {@code {shutdown, _}}: exits a transient child may make.
+   */
   public static boolean isNormalExit(Term reason) {
     if (reason == Atom.NORMAL || reason == Atom.SHUTDOWN) {
       return true;

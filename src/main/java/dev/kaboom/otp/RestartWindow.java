@@ -2,8 +2,9 @@ package dev.kaboom.otp;
 
 /**
  * The sliding window of restart times behind a supervisor's intensity check, as OTP's {@code
- * add_restart}: a restart at {@code r} ms is still in the window at {@code n} ms iff {@code n - r <=
- * period}. A ring buffer of longs: adding and ageing out are O(1) however many restarts it holds.
+ * add_restart}: a restart at {@code r} ms is still in the window at {@code n} ms iff {@code n - r
+ * <= period}. A ring buffer of longs: adding and ageing out are O(1) however many restarts it
+ * holds.
  */
 public final class RestartWindow {
   private long[] times = new long[8];

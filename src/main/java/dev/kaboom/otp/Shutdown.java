@@ -34,6 +34,7 @@ public sealed interface Shutdown {
 
   Shutdown BRUTAL_KILL = new BrutalKill();
   Shutdown INFINITY = new Infinity();
+
   /** OTP's default for workers. */
   Shutdown WORKER_DEFAULT = new Timeout(5000);
 }

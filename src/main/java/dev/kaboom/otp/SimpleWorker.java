@@ -21,9 +21,8 @@ public record SimpleWorker(boolean trapExit, long stopMillis, Plan plan)
   /**
    * What the worker does by itself. {@code init}: the outcome of each start, counted per path over
    * the whole run ({@link dev.kaboom.engine.Node#countStart}; the last one repeats); {@code
-   * exitAfterMillis} >= 0: after
-   * each successful start it ends itself with {@code exitReason} that many ms later (as {@code
-   * erlang:send_after/3} to itself, then {@code {stop, Reason, State}}).
+   * exitAfterMillis} >= 0: after each successful start it ends itself with {@code exitReason} that
+   * many ms later (as {@code erlang:send_after/3} to itself, then {@code {stop, Reason, State}}).
    */
   public record Plan(List<InitOutcome> init, long exitAfterMillis, Term exitReason) {
     public static final Plan NONE = new Plan(List.of(InitOutcome.OK), -1, null);

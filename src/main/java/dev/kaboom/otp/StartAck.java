@@ -14,7 +14,9 @@ import dev.kaboom.engine.Tuple;
 final class StartAck {
   private static final Atom IGNORE = Atom.of("ignore");
 
-  /** How a start went: up, ignored ({@code init} returned {@code ignore}), or failed with a reason. */
+  /**
+   * How a start went: up, ignored ({@code init} returned {@code ignore}), or failed with a reason.
+   */
   record Outcome(boolean up, boolean ignored, Term reason) {}
 
   private StartAck() {}

@@ -6,8 +6,8 @@ import dev.kaboom.engine.Down;
 import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.IntTerm;
 import dev.kaboom.engine.Pid;
-import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Ref;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
@@ -47,6 +47,7 @@ public final class SupervisorBehavior implements Behavior {
     final ChildSpec spec;
     Pid pid;
     boolean restarting;
+
     /** Its processes' label (computed at its first start, shared by its restarts). */
     String label;
 
@@ -148,10 +149,16 @@ public final class SupervisorBehavior implements Behavior {
       for (ChildSpec cs : spec.children()) {
         ids.add(cs.id());
       }
-      node().emit(
-          new TraceEvent.SupervisorInit(
-              self.nowMillis(), self.pid(), self.label(), flags.strategy(), flags.intensity(),
-              flags.periodMillis(), List.copyOf(ids)));
+      node()
+          .emit(
+              new TraceEvent.SupervisorInit(
+                  self.nowMillis(),
+                  self.pid(),
+                  self.label(),
+                  flags.strategy(),
+                  flags.intensity(),
+                  flags.periodMillis(),
+                  List.copyOf(ids)));
     }
     for (ChildSpec cs : spec.children()) {
       if (byId.containsKey(cs.id())) {
@@ -192,7 +199,8 @@ public final class SupervisorBehavior implements Behavior {
 
   /**
    * OTP's {@code check_childspec} for significant children: they must be transient or temporary,
-   * and the supervisor's {@code auto_shutdown} must not be {@code never}. Null when the spec is fine.
+   * and the supervisor's {@code auto_shutdown} must not be {@code never}. Null when the spec is
+   * fine.
    */
   static Term badCombination(ChildSpec cs, AutoShutdown autoShutdown) {
     if (!cs.significant()) {
@@ -263,27 +271,43 @@ public final class SupervisorBehavior implements Behavior {
   // ---- restarts (do_restart / restart / restart_multiple_children) ----
 
   private void restartChild(Child c, Term reason) {
-    node().emit(
-        new TraceEvent.ChildExited(self.nowMillis(), self.pid(), c.spec.id(), c.pid, reason));
+    node()
+        .emit(new TraceEvent.ChildExited(self.nowMillis(), self.pid(), c.spec.id(), c.pid, reason));
     if (node().tracing()) {
-      node().emit(
-          new TraceEvent.ChildStopped(
-              self.nowMillis(), self.pid(), c.spec.id(), c.pid, reason, StopCause.EXITED,
-              !RestartType.isNormalExit(reason)));
+      node()
+          .emit(
+              new TraceEvent.ChildStopped(
+                  self.nowMillis(),
+                  self.pid(),
+                  c.spec.id(),
+                  c.pid,
+                  reason,
+                  StopCause.EXITED,
+                  !RestartType.isNormalExit(reason)));
     }
     if (c.spec.restart().restarts(reason)) {
       restart(c);
     } else {
       delChild(c);
-      node().emit(
-          new TraceEvent.RestartPlanned(
-              self.nowMillis(), self.pid(), flags.strategy(), c.spec.id(), List.of(), List.of()));
+      node()
+          .emit(
+              new TraceEvent.RestartPlanned(
+                  self.nowMillis(),
+                  self.pid(),
+                  flags.strategy(),
+                  c.spec.id(),
+                  List.of(),
+                  List.of()));
       if (autoShutdown(c)) {
         // maybe_shutdown: {stop, shutdown} -> terminate/2 stops the others, exit shutdown
-        node().emit(
-            new TraceEvent.AutoShutdown(
-                self.nowMillis(), self.pid(), self.label(), c.spec.id(),
-                flags.autoShutdown().otpName()));
+        node()
+            .emit(
+                new TraceEvent.AutoShutdown(
+                    self.nowMillis(),
+                    self.pid(),
+                    self.label(),
+                    c.spec.id(),
+                    flags.autoShutdown().otpName()));
         terminateChildren(
             new ArrayList<>(children), StopCause.AUTO_SHUTDOWN, () -> self.die(Atom.SHUTDOWN));
       }
@@ -344,10 +368,15 @@ public final class SupervisorBehavior implements Behavior {
   private void emitWindow(int inWindow) {
     if (node().tracing()) {
       long now = self.nowMillis();
-      node().emit(
-          new TraceEvent.RestartIntensity(
-              now, self.pid(), inWindow, flags.intensity(), flags.periodMillis(),
-              window.oldestAgesOutAt(now, flags.periodMillis())));
+      node()
+          .emit(
+              new TraceEvent.RestartIntensity(
+                  now,
+                  self.pid(),
+                  inWindow,
+                  flags.intensity(),
+                  flags.periodMillis(),
+                  window.oldestAgesOutAt(now, flags.periodMillis())));
     }
   }
 
@@ -357,9 +386,15 @@ public final class SupervisorBehavior implements Behavior {
     }
     List<String> stopIds = ids(stop);
     List<String> startIds = ids(start);
-    node().emit(
-        new TraceEvent.RestartPlanned(
-            self.nowMillis(), self.pid(), flags.strategy(), failed.spec.id(), stopIds, startIds));
+    node()
+        .emit(
+            new TraceEvent.RestartPlanned(
+                self.nowMillis(),
+                self.pid(),
+                flags.strategy(),
+                failed.spec.id(),
+                stopIds,
+                startIds));
   }
 
   private static List<String> ids(List<Child> list) {
@@ -496,11 +531,18 @@ public final class SupervisorBehavior implements Behavior {
         byPid.put(pid, c);
         if (node().tracing()) {
           int position = children.indexOf(c);
-          node().emit(
-              new TraceEvent.ChildStarted(
-                  self.nowMillis(), self.pid(), c.spec.id(), pid, isRestart,
-                  position < 0 ? children.size() : position, c.spec.type(), c.spec.restart(),
-                  c.spec.shutdown()));
+          node()
+              .emit(
+                  new TraceEvent.ChildStarted(
+                      self.nowMillis(),
+                      self.pid(),
+                      c.spec.id(),
+                      pid,
+                      isRestart,
+                      position < 0 ? children.size() : position,
+                      c.spec.type(),
+                      c.spec.restart(),
+                      c.spec.shutdown()));
         }
       }
       // up, or init returned ignore (no pid): both are a start; else the reason it failed
@@ -513,8 +555,7 @@ public final class SupervisorBehavior implements Behavior {
     startFrom(list, 0, isRestart, done);
   }
 
-  private void startFrom(
-      List<Child> list, int i, boolean isRestart, Consumer<StartFailure> done) {
+  private void startFrom(List<Child> list, int i, boolean isRestart, Consumer<StartFailure> done) {
     new ListStart(list, i, isRestart, done).next();
   }
 
@@ -610,14 +651,18 @@ public final class SupervisorBehavior implements Behavior {
     Shutdown how = c.spec.shutdown();
     ShutdownWait wait =
         new ShutdownWait(
-            c, pid, mon, cause,
+            c,
+            pid,
+            mon,
+            cause,
             how instanceof Shutdown.BrutalKill ? ShutdownHow.BRUTAL_KILL : ShutdownHow.SHUTDOWN,
             done);
     java.util.function.Predicate<Object> isDown = wait;
     Consumer<Object> finish = wait;
-    node().emit(
-        new TraceEvent.ChildShutdown(
-            self.nowMillis(), self.pid(), c.spec.id(), pid, wait.how, cause));
+    node()
+        .emit(
+            new TraceEvent.ChildShutdown(
+                self.nowMillis(), self.pid(), c.spec.id(), pid, wait.how, cause));
     if (how instanceof Shutdown.BrutalKill) {
       self.exit(pid, Atom.KILL);
       self.receive(isDown, finish);
@@ -662,10 +707,16 @@ public final class SupervisorBehavior implements Behavior {
       self.flush(x -> x instanceof ExitMessage e && e.from().equals(pid));
       if (node().tracing()) {
         Term reason = ((Down) m).reason();
-        node().emit(
-            new TraceEvent.ChildStopped(
-                self.nowMillis(), self.pid(), c.spec.id(), pid, reason, cause,
-                !reason.equals(how.expectedReason())));
+        node()
+            .emit(
+                new TraceEvent.ChildStopped(
+                    self.nowMillis(),
+                    self.pid(),
+                    c.spec.id(),
+                    pid,
+                    reason,
+                    cause,
+                    !reason.equals(how.expectedReason())));
       }
       forget(c);
       done.run();
@@ -675,9 +726,10 @@ public final class SupervisorBehavior implements Behavior {
     @Override
     public void run() {
       how = ShutdownHow.KILL;
-      node().emit(
-          new TraceEvent.ChildShutdown(
-              self.nowMillis(), self.pid(), c.spec.id(), pid, ShutdownHow.KILL, cause));
+      node()
+          .emit(
+              new TraceEvent.ChildShutdown(
+                  self.nowMillis(), self.pid(), c.spec.id(), pid, ShutdownHow.KILL, cause));
       self.exit(pid, Atom.KILL);
       self.receive(this, this);
     }
@@ -687,14 +739,15 @@ public final class SupervisorBehavior implements Behavior {
 
   private void reply(Messages.Call call, Term value) {
     self.send(call.from(), new Messages.Reply(call.ref(), value));
-    node().emit(
-        new TraceEvent.CallReplied(
-            self.nowMillis(), self.pid(), call.from(), call.request(), value));
+    node()
+        .emit(
+            new TraceEvent.CallReplied(
+                self.nowMillis(), self.pid(), call.from(), call.request(), value));
   }
 
   /**
-   * Why {@code restart_child} / {@code delete_child} refuse {@code c}: {@code not_found},
-   * {@code restarting} or {@code running}; null when it is stopped and can be restarted or deleted.
+   * Why {@code restart_child} / {@code delete_child} refuse {@code c}: {@code not_found}, {@code
+   * restarting} or {@code running}; null when it is stopped and can be restarted or deleted.
    */
   private static Term notStopped(Child c) {
     if (c == null) {
@@ -706,7 +759,9 @@ public final class SupervisorBehavior implements Behavior {
     return c.pid != null ? error("running") : null;
   }
 
-  /** {@code count_children}'s answer: {@code [{specs,N},{active,N},{supervisors,N},{workers,N}]}. */
+  /**
+   * {@code count_children}'s answer: {@code [{specs,N},{active,N},{supervisors,N},{workers,N}]}.
+   */
   static Term countChildren(int specs, int active, int supervisors) {
     return Term.list(
         List.of(
@@ -810,10 +865,14 @@ public final class SupervisorBehavior implements Behavior {
           });
     } else if (request instanceof SupervisorRequest.SetFlags f) {
       flags = f.flags();
-      node().emit(
-          new TraceEvent.FlagsChanged(
-              self.nowMillis(), self.pid(), flags.strategy(), flags.intensity(),
-              flags.periodMillis()));
+      node()
+          .emit(
+              new TraceEvent.FlagsChanged(
+                  self.nowMillis(),
+                  self.pid(),
+                  flags.strategy(),
+                  flags.intensity(),
+                  flags.periodMillis()));
       emitWindow(window.countAt(self.nowMillis(), flags.periodMillis()));
       reply(call, Atom.OK);
     } else if (request instanceof SupervisorRequest.GetFlags) {

@@ -16,7 +16,11 @@ public final class Recording {
    * out}) and returns the run: every command with its place, and the trace's digest.
    */
   public static Run record(
-      String scenarioFile, String scenarioText, Scenario scenario, long seed, Consumer<String> out) {
+      String scenarioFile,
+      String scenarioText,
+      Scenario scenario,
+      long seed,
+      Consumer<String> out) {
     TraceDigest.Builder digest = new TraceDigest.Builder();
     List<Simulation.Recorded> commands =
         TraceRunner.atIdle(scenario.steps().stream().map(Command::of).toList());

@@ -5,8 +5,8 @@ import dev.kaboom.scenario.Simulation;
 import java.util.List;
 
 /**
- * A recorded run: the scenario it started from (its file name and text, so a run file stands on
- * its own), the seed, every command with its virtual time and the number of events before it, the
+ * A recorded run: the scenario it started from (its file name and text, so a run file stands on its
+ * own), the seed, every command with its virtual time and the number of events before it, the
  * Kaboom version that recorded it and a digest of its trace. The engine is deterministic, so
  * running the commands again gives the same events and the same trace.
  */

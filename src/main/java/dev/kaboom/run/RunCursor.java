@@ -19,8 +19,8 @@ import java.util.TreeMap;
  *
  * <p>It holds no events: it re-runs the commands (the engine is deterministic) and folds what
  * comes. Going forward continues the run; going back starts the engine again from the start but
- * folds only from the nearest checkpoint (a copy of the fold every {@link #CHECKPOINT_LINES}
- * lines) on.
+ * folds only from the nearest checkpoint (a copy of the fold every {@link #CHECKPOINT_LINES} lines)
+ * on.
  */
 public final class RunCursor {
   /** How many trace lines apart the fold is copied. */
@@ -28,8 +28,10 @@ public final class RunCursor {
 
   private final Run run;
   private TraceRunner runner;
+
   /** What the engine produced but the fold has not taken yet (events, and lines as Strings). */
   private final ArrayDeque<Object> pending = new ArrayDeque<>();
+
   private long lines;
   private Map<String, Pid> live = new HashMap<>();
   private final List<Map<String, Pid>> checkpoints = new ArrayList<>();
@@ -80,8 +82,8 @@ public final class RunCursor {
   }
 
   /**
-   * Moves to just after the first {@code n} trace lines (0 = before the run, when nothing is
-   * live); stops at the end if the run prints fewer.
+   * Moves to just after the first {@code n} trace lines (0 = before the run, when nothing is live);
+   * stops at the end if the run prints fewer.
    */
   public void seek(long n) {
     if (n < lines) {
@@ -139,5 +141,4 @@ public final class RunCursor {
   public SortedMap<String, Pid> live() {
     return Collections.unmodifiableSortedMap(new TreeMap<>(live));
   }
-
 }

@@ -24,6 +24,7 @@ import java.util.List;
  */
 public final class RunFile {
   public static final String KIND = "kaboom-run";
+
   /** The version of the format; readers refuse a newer one. */
   public static final int FORMAT = 1;
 
@@ -88,7 +89,8 @@ public final class RunFile {
     }
     tr.put("line_crc32", Base64.getEncoder().encodeToString(crcs.array()));
     try {
-      return RunJson.MAPPER.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter())
+      return RunJson.MAPPER
+              .writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter())
               .with(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(o)
           + "\n";
@@ -122,8 +124,10 @@ public final class RunFile {
       String msg = e.getOriginalMessage();
       int cut = msg.indexOf('\n');
       return new Result.Damaged(
-          fileName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
-              + ": malformed JSON: " + (cut > 0 ? msg.substring(0, cut) : msg));
+          fileName
+              + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
+              + ": malformed JSON: "
+              + (cut > 0 ? msg.substring(0, cut) : msg));
     }
     try {
       return new Result.Loaded(run(fileName, root));
@@ -174,7 +178,8 @@ public final class RunFile {
       long events = RunJson.number(c, "events", where);
       long turn = RunJson.number(c, "turns", where);
       if (at < lastAt || events < lastEvents) {
-        throw new RunJson.Damaged(where, "commands are in the order they ran (at_ms and events never go back)");
+        throw new RunJson.Damaged(
+            where, "commands are in the order they ran (at_ms and events never go back)");
       }
       lastAt = at;
       lastEvents = events;

@@ -11,14 +11,14 @@ import dev.kaboom.engine.Ref;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
 import dev.kaboom.engine.Tuple;
+import dev.kaboom.otp.AutoShutdown;
+import dev.kaboom.otp.InitOutcome;
 import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.Shutdown;
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.scenario.Command;
 import dev.kaboom.scenario.Command.Target;
-import dev.kaboom.otp.AutoShutdown;
-import dev.kaboom.otp.InitOutcome;
 import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +137,8 @@ final class RunJson {
       }
     }
     throw new Damaged(
-        where, "a target is {\"path\": ...}, {\"name\": ...} or {\"pid\": [...]}, got " + abbreviate(n));
+        where,
+        "a target is {\"path\": ...}, {\"name\": ...} or {\"pid\": [...]}, got " + abbreviate(n));
   }
 
   // ---- child specs (the scenario format's node keys) ----
@@ -335,7 +336,8 @@ final class RunJson {
                 .orElseThrow(() -> new Damaged(where + ".strategy", "not a strategy"));
         try {
           yield new Command.SetFlags(
-              t, new SupFlags(s, (int) number(n, "intensity", where), number(n, "period_ms", where)));
+              t,
+              new SupFlags(s, (int) number(n, "intensity", where), number(n, "period_ms", where)));
         } catch (IllegalArgumentException e) {
           throw new Damaged(where, e.getMessage());
         }
@@ -353,7 +355,8 @@ final class RunJson {
   static String text(JsonNode n, String key, String where) throws Damaged {
     JsonNode v = n.get(key);
     if (v == null || !v.isTextual()) {
-      throw new Damaged(where + "." + key, v == null ? "missing" : "expected a string, got " + abbreviate(v));
+      throw new Damaged(
+          where + "." + key, v == null ? "missing" : "expected a string, got " + abbreviate(v));
     }
     return v.asText();
   }
@@ -361,7 +364,9 @@ final class RunJson {
   static long number(JsonNode n, String key, String where) throws Damaged {
     JsonNode v = n.get(key);
     if (v == null || !v.isIntegralNumber()) {
-      throw new Damaged(where + "." + key, v == null ? "missing" : "expected a whole number, got " + abbreviate(v));
+      throw new Damaged(
+          where + "." + key,
+          v == null ? "missing" : "expected a whole number, got " + abbreviate(v));
     }
     return v.asLong();
   }

@@ -7,8 +7,8 @@ import dev.kaboom.otp.SupFlags;
 
 /**
  * Everything a user can do to a running tree, as data: no closures, so every command can be
- * recorded, saved in a run file and replayed. The scenario file's {@link Step}s, the window's clicks
- * and menus, and the console's lines all become commands, and one runner ({@link
+ * recorded, saved in a run file and replayed. The scenario file's {@link Step}s, the window's
+ * clicks and menus, and the console's lines all become commands, and one runner ({@link
  * Simulation#run(Command, java.util.function.Consumer)}) carries them out.
  *
  * <p>A command names its process by a {@link Target}: a tree path, a registered name, or a pid
@@ -118,8 +118,15 @@ public sealed interface Command {
   record SetFlags(Target target, SupFlags flags) implements Command {
     @Override
     public String echo() {
-      return "set_flags " + target + " {" + flags.strategy() + ", " + flags.intensity() + ", "
-          + flags.periodMillis() + "}";
+      return "set_flags "
+          + target
+          + " {"
+          + flags.strategy()
+          + ", "
+          + flags.intensity()
+          + ", "
+          + flags.periodMillis()
+          + "}";
     }
   }
 

@@ -67,7 +67,8 @@ sealed interface Located {
     int line = loc.getLineNr();
     int col = loc.getColumnNr();
     if (depth > MAX_DEPTH) {
-      throw new ScenarioException(line, col, "lists and maps nested more than " + MAX_DEPTH + " levels deep");
+      throw new ScenarioException(
+          line, col, "lists and maps nested more than " + MAX_DEPTH + " levels deep");
     }
     if (t == JsonToken.START_OBJECT) {
       Map<String, Located> fields = new LinkedHashMap<>();
@@ -76,7 +77,8 @@ sealed interface Located {
         String name = p.currentName();
         JsonLocation kl = p.currentTokenLocation();
         if (fields.containsKey(name)) {
-          throw new ScenarioException(kl.getLineNr(), kl.getColumnNr(), "duplicate key '" + name + "'");
+          throw new ScenarioException(
+              kl.getLineNr(), kl.getColumnNr(), "duplicate key '" + name + "'");
         }
         keys.put(name, new int[] {kl.getLineNr(), kl.getColumnNr()});
         p.nextToken();

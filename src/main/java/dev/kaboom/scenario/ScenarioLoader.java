@@ -42,17 +42,41 @@ public final class ScenarioLoader {
   /** A child id: an atom name, or an Elixir module name (SPEC section 5). */
   private static final Pattern ID =
       Pattern.compile("[a-z][a-z0-9_]*|[A-Z][A-Za-z0-9_]*(\\.[A-Z][A-Za-z0-9_]*)*");
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.@]{0,254}");
   private static final List<String> TOP_KEYS = List.of("name", "description", "tree", "steps");
   private static final List<String> NODE_KEYS =
       List.of(
-          "id", "name", "restart", "shutdown", "strategy", "intensity", "period_s", "children",
-          "trap_exit", "stop_ms", "behavior", "prints", "arg", "init", "exit_after", "significant",
-          "auto_shutdown", "dynamic", "max_children");
+          "id",
+          "name",
+          "restart",
+          "shutdown",
+          "strategy",
+          "intensity",
+          "period_s",
+          "children",
+          "trap_exit",
+          "stop_ms",
+          "behavior",
+          "prints",
+          "arg",
+          "init",
+          "exit_after",
+          "significant",
+          "auto_shutdown",
+          "dynamic",
+          "max_children");
   private static final List<String> STEP_KINDS =
       List.of(
-          "exit", "stop", "which_children", "count_children", "terminate_child", "restart_child",
-          "delete_child", "start_child", "sleep_ms");
+          "exit",
+          "stop",
+          "which_children",
+          "count_children",
+          "terminate_child",
+          "restart_child",
+          "delete_child",
+          "start_child",
+          "sleep_ms");
 
   private ScenarioLoader() {}
 
@@ -96,9 +120,13 @@ public final class ScenarioLoader {
         var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
         if (m.getContext() != null) {
           what +=
-              " (" + m.getContext() + " that starts here; the problem shows at line "
-                  + (m.getProblemMark().getLine() + 1) + ", column "
-                  + (m.getProblemMark().getColumn() + 1) + ")";
+              " ("
+                  + m.getContext()
+                  + " that starts here; the problem shows at line "
+                  + (m.getProblemMark().getLine() + 1)
+                  + ", column "
+                  + (m.getProblemMark().getColumn() + 1)
+                  + ")";
         }
         return new Result.Failed(
             new ScenarioError(
@@ -115,12 +143,17 @@ public final class ScenarioLoader {
       }
       // Jackson names the opening bracket as "(start marker at [Source: ...; line: L, column: C])"
       java.util.regex.Matcher start =
-          java.util.regex.Pattern.compile("\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
+          java.util.regex.Pattern.compile(
+                  "\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
               .matcher(msg);
       if (start.find()) {
         msg =
             msg.substring(0, start.start())
-                + " (opened at line " + start.group(1) + ", column " + start.group(2) + ")";
+                + " (opened at line "
+                + start.group(1)
+                + ", column "
+                + start.group(2)
+                + ")";
       }
       return new Result.Failed(
           new ScenarioError(
@@ -135,7 +168,8 @@ public final class ScenarioLoader {
 
   private static String baseName(String fileName) {
     // by hand, not Path.of: the name may come from inside a run file and be no valid path here
-    String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+    String base =
+        fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
     int dot = base.lastIndexOf('.');
     return dot > 0 ? base.substring(0, dot) : base;
   }
@@ -145,7 +179,8 @@ public final class ScenarioLoader {
   private static Scenario scenario(Located root, String defaultName) {
     Located.Obj top = obj(root, "the scenario");
     checkKeys(top, TOP_KEYS, "a scenario");
-    String name = top.fields().containsKey("name") ? string(top.fields().get("name"), "name") : defaultName;
+    String name =
+        top.fields().containsKey("name") ? string(top.fields().get("name"), "name") : defaultName;
     String description =
         top.fields().containsKey("description")
             ? string(top.fields().get("description"), "description")
@@ -181,7 +216,12 @@ public final class ScenarioLoader {
       if (other != null) {
         throw new ScenarioException(
             treeAt,
-            "name '" + n.name().get() + "' is registered by both " + other + " and " + path
+            "name '"
+                + n.name().get()
+                + "' is registered by both "
+                + other
+                + " and "
+                + path
                 + ": the second would fail to start with already_started");
       }
     }
@@ -209,7 +249,9 @@ public final class ScenarioLoader {
     if (!ID.matcher(id).matches()) {
       throw new ScenarioException(
           idAt,
-          "invalid id '" + id + "': expected lower-case letters, digits and _, starting with a letter,"
+          "invalid id '"
+              + id
+              + "': expected lower-case letters, digits and _, starting with a letter,"
               + " or a module name such as Servy.PledgeServer");
     }
     boolean supervisor = f.containsKey("strategy") || f.containsKey("children");
@@ -222,7 +264,9 @@ public final class ScenarioLoader {
                   () ->
                       new ScenarioException(
                           f.get("restart"),
-                          "unknown restart '" + r + "': expected permanent, transient or temporary"));
+                          "unknown restart '"
+                              + r
+                              + "': expected permanent, transient or temporary"));
     }
     Shutdown shutdown = supervisor ? Shutdown.INFINITY : Shutdown.WORKER_DEFAULT;
     if (f.containsKey("shutdown")) {
@@ -232,14 +276,26 @@ public final class ScenarioLoader {
       if (supervisor && f.containsKey(k)) {
         int[] kp = o.keyPositions().get(k);
         throw new ScenarioException(
-            kp[0], kp[1], "\"" + k + "\" is for workers; '" + id + "' is a supervisor (it has children or a strategy)");
+            kp[0],
+            kp[1],
+            "\""
+                + k
+                + "\" is for workers; '"
+                + id
+                + "' is a supervisor (it has children or a strategy)");
       }
     }
     for (String k : List.of("intensity", "period_s", "auto_shutdown", "dynamic", "max_children")) {
       if (!supervisor && f.containsKey(k)) {
         int[] kp = o.keyPositions().get(k);
         throw new ScenarioException(
-            kp[0], kp[1], "\"" + k + "\" is for supervisors; give '" + id + "' \"children\" or a \"strategy\" to make it one");
+            kp[0],
+            kp[1],
+            "\""
+                + k
+                + "\" is for supervisors; give '"
+                + id
+                + "' \"children\" or a \"strategy\" to make it one");
       }
     }
     Strategy strategy = Strategy.ONE_FOR_ONE;
@@ -251,9 +307,12 @@ public final class ScenarioLoader {
                   () ->
                       new ScenarioException(
                           f.get("strategy"),
-                          "unknown strategy '" + s + "': expected one_for_one, one_for_all or rest_for_one"));
+                          "unknown strategy '"
+                              + s
+                              + "': expected one_for_one, one_for_all or rest_for_one"));
     }
-    int intensity = f.containsKey("intensity") ? (int) integer(f.get("intensity"), "intensity", 0) : 3;
+    int intensity =
+        f.containsKey("intensity") ? (int) integer(f.get("intensity"), "intensity", 0) : 3;
     int period = f.containsKey("period_s") ? (int) integer(f.get("period_s"), "period_s", 1) : 5;
     List<TreeNode> children = new ArrayList<>();
     if (f.containsKey("children")) {
@@ -277,19 +336,33 @@ public final class ScenarioLoader {
       if (!NAME.matcher(n).matches()) {
         throw new ScenarioException(
             f.get("name"),
-            "invalid name '" + n + "': expected a registered name such as pledge_server or"
+            "invalid name '"
+                + n
+                + "': expected a registered name such as pledge_server or"
                 + " Servy.ServicesSupervisor (letters, digits, _ . @)");
       }
       name = java.util.Optional.of(n);
     }
     TreeNode.Options options = options(o, id, supervisor, restart, strategy, children);
     return new TreeNode(
-        id, supervisor, restart, shutdown, strategy, intensity, period, children, trap, stopMs,
-        name, builtin(o, supervisor, id), options);
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        strategy,
+        intensity,
+        period,
+        children,
+        trap,
+        stopMs,
+        name,
+        builtin(o, supervisor, id),
+        options);
   }
 
   /** The node's {@code behavior}, {@code prints} and {@code arg}, if any (see TreeNode.Builtin). */
-  private static java.util.Optional<TreeNode.Builtin> builtin(Located.Obj o, boolean supervisor, String id) {
+  private static java.util.Optional<TreeNode.Builtin> builtin(
+      Located.Obj o, boolean supervisor, String id) {
     Map<String, Located> f = o.fields();
     if (!f.containsKey("behavior") && !f.containsKey("prints") && !f.containsKey("arg")) {
       return java.util.Optional.empty();
@@ -299,19 +372,30 @@ public final class ScenarioLoader {
       if (supervisor) {
         int[] kp = o.keyPositions().get("behavior");
         throw new ScenarioException(
-            kp[0], kp[1], "\"behavior\" is for workers; '" + id + "' is a supervisor (it has children or a strategy)");
+            kp[0],
+            kp[1],
+            "\"behavior\" is for workers; '"
+                + id
+                + "' is a supervisor (it has children or a strategy)");
       }
       behavior = string(f.get("behavior"), "behavior");
       if (!dev.kaboom.otp.Builtins.NAMES.contains(behavior)) {
         throw new ScenarioException(
             f.get("behavior"),
-            "unknown behavior '" + behavior + "': expected one of " + String.join(", ", dev.kaboom.otp.Builtins.NAMES));
+            "unknown behavior '"
+                + behavior
+                + "': expected one of "
+                + String.join(", ", dev.kaboom.otp.Builtins.NAMES));
       }
     }
     java.util.Optional<String> prints =
-        f.containsKey("prints") ? java.util.Optional.of(string(f.get("prints"), "prints")) : java.util.Optional.empty();
+        f.containsKey("prints")
+            ? java.util.Optional.of(string(f.get("prints"), "prints"))
+            : java.util.Optional.empty();
     java.util.OptionalLong arg =
-        f.containsKey("arg") ? java.util.OptionalLong.of(integer(f.get("arg"), "arg", 0)) : java.util.OptionalLong.empty();
+        f.containsKey("arg")
+            ? java.util.OptionalLong.of(integer(f.get("arg"), "arg", 0))
+            : java.util.OptionalLong.empty();
     return java.util.Optional.of(new TreeNode.Builtin(behavior, prints, arg));
   }
 
@@ -328,7 +412,8 @@ public final class ScenarioLoader {
     if (f.containsKey("init")) {
       Located.Arr arr = arr(f.get("init"), "init");
       if (arr.items().isEmpty()) {
-        throw new ScenarioException(arr, "\"init\" needs at least one outcome: \"ok\", \"ignore\" or {\"stop\": REASON}");
+        throw new ScenarioException(
+            arr, "\"init\" needs at least one outcome: \"ok\", \"ignore\" or {\"stop\": REASON}");
       }
       for (Located item : arr.items()) {
         if (item instanceof Located.Scalar sc && "ok".equals(sc.value())) {
@@ -350,7 +435,9 @@ public final class ScenarioLoader {
       Located.Obj ea = obj(f.get("exit_after"), "exit_after");
       checkKeys(ea, List.of("ms", "reason"), "exit_after");
       if (!ea.fields().containsKey("ms") || !ea.fields().containsKey("reason")) {
-        throw new ScenarioException(ea, "exit_after needs \"ms\" and \"reason\", e.g. {\"ms\": 100, \"reason\": \"normal\"}");
+        throw new ScenarioException(
+            ea,
+            "exit_after needs \"ms\" and \"reason\", e.g. {\"ms\": 100, \"reason\": \"normal\"}");
       }
       exitAfter = integer(ea.fields().get("ms"), "ms", 0);
       exitReason = term(ea.fields().get("reason"), "reason");
@@ -365,14 +452,17 @@ public final class ScenarioLoader {
                   () ->
                       new ScenarioException(
                           f.get("auto_shutdown"),
-                          "unknown auto_shutdown '" + a + "': expected never, any_significant or all_significant"));
+                          "unknown auto_shutdown '"
+                              + a
+                              + "': expected never, any_significant or all_significant"));
     }
     boolean dynamic = f.containsKey("dynamic") && bool(f.get("dynamic"), "dynamic");
     int maxChildren = -1;
     if (f.containsKey("max_children")) {
       if (!dynamic) {
         throw new ScenarioException(
-            f.get("max_children"), "\"max_children\" is for dynamic supervisors (\"dynamic\": true)");
+            f.get("max_children"),
+            "\"max_children\" is for dynamic supervisors (\"dynamic\": true)");
       }
       Located m = f.get("max_children");
       if (!(m instanceof Located.Scalar sc && "infinity".equals(sc.value()))) {
@@ -383,14 +473,17 @@ public final class ScenarioLoader {
       if (!children.isEmpty()) {
         throw new ScenarioException(
             f.get("children"),
-            "a dynamic supervisor ('" + id + "') starts with no children: add them with start_child steps");
+            "a dynamic supervisor ('"
+                + id
+                + "') starts with no children: add them with start_child steps");
       }
       if (strategy != Strategy.ONE_FOR_ONE) {
         throw new ScenarioException(
             f.get("strategy"), "a dynamic supervisor ('" + id + "') is one_for_one");
       }
     }
-    return new TreeNode.Options(init, exitAfter, exitReason, significant, auto, dynamic, maxChildren);
+    return new TreeNode.Options(
+        init, exitAfter, exitReason, significant, auto, dynamic, maxChildren);
   }
 
   /** A reason: an Erlang term in Erlang syntax ({@code kaboom}, {@code {shutdown,done}}). */
@@ -400,7 +493,12 @@ public final class ScenarioLoader {
       return TermSyntax.parseErlang(text);
     } catch (TermSyntax.ParseError e) {
       throw new ScenarioException(
-          at, what + " '" + text + "' is not an Erlang term: " + e.getMessage()
+          at,
+          what
+              + " '"
+              + text
+              + "' is not an Erlang term: "
+              + e.getMessage()
               + " (expected e.g. kaboom, normal, {shutdown,done} or {badarith,[]})");
     }
   }
@@ -408,7 +506,8 @@ public final class ScenarioLoader {
   private static Shutdown shutdown(Located at) {
     if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
       if (n < 0) {
-        throw new ScenarioException(at, "shutdown must be >= 0 ms, brutal_kill or infinity; got " + n);
+        throw new ScenarioException(
+            at, "shutdown must be >= 0 ms, brutal_kill or infinity; got " + n);
       }
       return new Shutdown.Timeout(n);
     }
@@ -440,8 +539,11 @@ public final class ScenarioLoader {
     if (named.size() != 1) {
       throw new ScenarioException(
           o,
-          (named.isEmpty() ? where + " names no action" : where + " names " + named.size() + " actions " + named)
-              + ": expected exactly one of " + String.join(", ", STEP_KINDS));
+          (named.isEmpty()
+                  ? where + " names no action"
+                  : where + " names " + named.size() + " actions " + named)
+              + ": expected exactly one of "
+              + String.join(", ", STEP_KINDS));
     }
     String kind = named.get(0);
     Map<String, Located> f = o.fields();
@@ -455,7 +557,8 @@ public final class ScenarioLoader {
         String path = path(f.get(kind), kind);
         Located r = f.get("reason");
         if (r == null) {
-          throw new ScenarioException(o, where + " (" + kind + ") needs a \"reason\", e.g. \"kaboom\"");
+          throw new ScenarioException(
+              o, where + " (" + kind + ") needs a \"reason\", e.g. \"kaboom\"");
         }
         String reason = string(r, "reason");
         term(r, "reason"); // checked here; the step keeps the text for its echo line
@@ -464,7 +567,9 @@ public final class ScenarioLoader {
       case "which_children", "count_children" -> {
         checkKeys(o, List.of(kind), "a " + kind + " step");
         String path = supervisorPath(f.get(kind), kind, kinds);
-        return kind.equals("which_children") ? new Step.WhichChildren(path) : new Step.CountChildren(path);
+        return kind.equals("which_children")
+            ? new Step.WhichChildren(path)
+            : new Step.CountChildren(path);
       }
       case "terminate_child", "restart_child", "delete_child" -> {
         checkKeys(o, List.of(kind, "id"), "a " + kind + " step");
@@ -488,7 +593,8 @@ public final class ScenarioLoader {
         String path = supervisorPath(f.get(kind), kind, kinds);
         Located specAt = f.get("spec");
         if (specAt == null) {
-          throw new ScenarioException(o, where + " (start_child) needs a \"spec\": the new child node");
+          throw new ScenarioException(
+              o, where + " (start_child) needs a \"spec\": the new child node");
         }
         TreeNode spec = node(specAt, "the spec of " + where);
         kinds.putIfAbsent(path + "/" + spec.id(), spec.supervisor());
@@ -500,8 +606,7 @@ public final class ScenarioLoader {
   private static String supervisorPath(Located at, String kind, Map<String, Boolean> kinds) {
     String path = path(at, kind);
     if (Boolean.FALSE.equals(kinds.get(path))) {
-      throw new ScenarioException(
-          at, kind + " is a supervisor call; '" + path + "' is a worker");
+      throw new ScenarioException(at, kind + " is a supervisor call; '" + path + "' is a worker");
     }
     return path;
   }
@@ -525,7 +630,11 @@ public final class ScenarioLoader {
         throw new ScenarioException(
             k.getValue()[0],
             k.getValue()[1],
-            "unknown field \"" + k.getKey() + "\" in " + what + ": expected one of "
+            "unknown field \""
+                + k.getKey()
+                + "\" in "
+                + what
+                + ": expected one of "
                 + String.join(", ", allowed));
       }
     }

@@ -28,8 +28,10 @@ public final class Simulation {
   private final EventSink downstream;
   private TreeNode tree;
   private long events;
+
   /** What the root's start returned ({@code ok} or {@code {error, R}}), once known. */
   private Term rootStart;
+
   private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
 
   /**
@@ -44,7 +46,9 @@ public final class Simulation {
     }
   }
 
-  /** A simulation whose events also go to {@code sink}; {@code seed} seeds the node's randomness. */
+  /**
+   * A simulation whose events also go to {@code sink}; {@code seed} seeds the node's randomness.
+   */
   public Simulation(EventSink sink, long seed) {
     this.downstream = sink;
     this.node = new Node(this::onEvent, seed);
@@ -143,9 +147,9 @@ public final class Simulation {
   }
 
   /**
-   * The one runner: records {@code command} (with the virtual time and the number of events so
-   * far) and sets it off; returns at once (run the scheduler to see what it does). A call's result
-   * goes to {@code onResult} when it comes. Returns false ({@code noproc}) when nothing lives at the
+   * The one runner: records {@code command} (with the virtual time and the number of events so far)
+   * and sets it off; returns at once (run the scheduler to see what it does). A call's result goes
+   * to {@code onResult} when it comes. Returns false ({@code noproc}) when nothing lives at the
    * command's target; a sleep lets the time pass before it returns.
    */
   public boolean run(Command command, Consumer<Client.CallResult> onResult) {
@@ -278,7 +282,8 @@ public final class Simulation {
    * Calls the supervisor at {@code path} with a child-API request; false (noproc) if nothing lives
    * there. A {@code StartChild}'s spec must come from {@link TreeBuilder#childSpec} (data).
    */
-  public boolean call(String path, SupervisorRequest request, Consumer<Client.CallResult> onResult) {
+  public boolean call(
+      String path, SupervisorRequest request, Consumer<Client.CallResult> onResult) {
     return run(commandFor(Command.Target.path(path), request), onResult);
   }
 
@@ -356,7 +361,8 @@ public final class Simulation {
    */
   public long runUntilIdle() {
     return node.scheduler()
-        .runUntilIdleGuarded(maxTurns, dev.kaboom.engine.VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP);
+        .runUntilIdleGuarded(
+            maxTurns, dev.kaboom.engine.VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP);
   }
 
   private long maxTurns = dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP;

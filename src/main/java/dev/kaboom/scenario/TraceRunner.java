@@ -2,8 +2,8 @@ package dev.kaboom.scenario;
 
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.RunawayException;
-import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.otp.Client;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  *
  * <p>It runs one engine step at a time ({@link #step()}): it starts the tree, and issues each
  * command when the engine has come to the point it was recorded at (the same number of events and
- * of process turns, the same virtual time); a command with no recorded place ({@code eventIndex < 0}:
- * a scenario's steps) once everything before it has run to idle. Every event and every trace line
- * goes to the {@link Listener}, in order (an event that prints a line comes just before it).
+ * of process turns, the same virtual time); a command with no recorded place ({@code eventIndex <
+ * 0}: a scenario's steps) once everything before it has run to idle. Every event and every trace
+ * line goes to the {@link Listener}, in order (an event that prints a line comes just before it).
  */
 public final class TraceRunner {
   /**
@@ -56,11 +56,15 @@ public final class TraceRunner {
   private String commandPath = "";
   private long segmentTurns;
   private long segmentMillis;
+
   /** A worker's start line waits until its init has returned (`ignore PATH` may replace it). */
   private TraceEvent.Started pendingStart;
+
   private Client.CallResult pendingResult;
+
   /** The step was {@code Supervisor.stop}: it prints {@code = ok} after its events. */
   private boolean pendingOk;
+
   private boolean rootReported;
 
   /** Starts {@code tree} (nothing runs until {@link #step()}). */
@@ -218,7 +222,8 @@ public final class TraceRunner {
       pendingOk = false;
       listener.line("= ok");
       if (annotator != null) {
-        annotator.result(commandPath, new Client.CallResult.Replied(dev.kaboom.engine.Atom.OK), listener::line);
+        annotator.result(
+            commandPath, new Client.CallResult.Replied(dev.kaboom.engine.Atom.OK), listener::line);
       }
     }
   }
@@ -283,7 +288,6 @@ public final class TraceRunner {
   private boolean due(Simulation.Recorded r) {
     return sim.isDue(r);
   }
-
 
   private void issue(Simulation.Recorded r) {
     flushResults();

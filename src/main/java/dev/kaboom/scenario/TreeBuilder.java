@@ -61,7 +61,11 @@ public final class TreeBuilder {
    * console's {@code Servy.SensorServer.start_link(30)}); it prints the node's {@code prints} line.
    */
   public static Behavior behavior(TreeNode n, long arg) {
-    String line = n.builtin().flatMap(TreeNode.Builtin::prints).map(p -> p.replace("{arg}", Long.toString(arg))).orElse(null);
+    String line =
+        n.builtin()
+            .flatMap(TreeNode.Builtin::prints)
+            .map(p -> p.replace("{arg}", Long.toString(arg)))
+            .orElse(null);
     TreeNode.Options o = n.options();
     if (n.supervisor() && o.dynamic()) {
       return new dev.kaboom.otp.DynamicSupervisorBehavior(
@@ -71,7 +75,9 @@ public final class TreeBuilder {
       return new SupervisorBehavior(supervisorSpec(n), n.name()).printingOnStart(line);
     }
     if (n.builtin().isPresent()) {
-      Behavior b = Builtins.worker(n.builtin().get().behavior(), n.name(), arg, n.trapExit(), n.stopMillis());
+      Behavior b =
+          Builtins.worker(
+              n.builtin().get().behavior(), n.name(), arg, n.trapExit(), n.stopMillis());
       return ((GenServerBehavior<?>) b).printingOnStart(line);
     }
     SimpleWorker.Plan plan =

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * One node of a scenario's tree: a supervisor (it has a strategy or children) or a worker. All
- * defaults are already applied. {@code name} is the name its process registers (Kaboom's
- * extension of the format, like {@code name: __MODULE__} in Elixir). {@code builtin} names the
- * built-in code a worker runs ({@link Builtin}; none: a plain worker that does nothing).
+ * defaults are already applied. {@code name} is the name its process registers (Kaboom's extension
+ * of the format, like {@code name: __MODULE__} in Elixir). {@code builtin} names the built-in code
+ * a worker runs ({@link Builtin}; none: a plain worker that does nothing).
  */
 public record TreeNode(
     String id,
@@ -82,8 +82,19 @@ public record TreeNode(
       Optional<String> name,
       Optional<Builtin> builtin) {
     this(
-        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
-        stopMillis, name, builtin, Options.DEFAULT);
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        strategy,
+        intensity,
+        periodSeconds,
+        children,
+        trapExit,
+        stopMillis,
+        name,
+        builtin,
+        Options.DEFAULT);
   }
 
   /** A node that runs no built-in code and has no section-5 options. */
@@ -100,8 +111,19 @@ public record TreeNode(
       long stopMillis,
       Optional<String> name) {
     this(
-        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
-        stopMillis, name, Optional.empty(), Options.DEFAULT);
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        strategy,
+        intensity,
+        periodSeconds,
+        children,
+        trapExit,
+        stopMillis,
+        name,
+        Optional.empty(),
+        Options.DEFAULT);
   }
 
   /** A node whose process registers no name. */
@@ -117,14 +139,31 @@ public record TreeNode(
       boolean trapExit,
       long stopMillis) {
     this(
-        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, children, trapExit,
-        stopMillis, Optional.empty());
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        strategy,
+        intensity,
+        periodSeconds,
+        children,
+        trapExit,
+        stopMillis,
+        Optional.empty());
   }
 
   public static TreeNode worker(String id) {
     return new TreeNode(
-        id, false, RestartType.PERMANENT, Shutdown.WORKER_DEFAULT, Strategy.ONE_FOR_ONE, 3, 5,
-        List.of(), false, 0);
+        id,
+        false,
+        RestartType.PERMANENT,
+        Shutdown.WORKER_DEFAULT,
+        Strategy.ONE_FOR_ONE,
+        3,
+        5,
+        List.of(),
+        false,
+        0);
   }
 
   public static TreeNode supervisor(String id, Strategy strategy, List<TreeNode> children) {
@@ -134,20 +173,53 @@ public record TreeNode(
 
   public TreeNode withChildren(List<TreeNode> newChildren) {
     return new TreeNode(
-        id, supervisor, restart, shutdown, strategy, intensity, periodSeconds, newChildren,
-        trapExit, stopMillis, name, builtin, options);
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        strategy,
+        intensity,
+        periodSeconds,
+        newChildren,
+        trapExit,
+        stopMillis,
+        name,
+        builtin,
+        options);
   }
 
   public TreeNode withStrategy(Strategy s) {
     return new TreeNode(
-        id, supervisor, restart, shutdown, s, intensity, periodSeconds, children, trapExit,
-        stopMillis, name, builtin, options);
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        s,
+        intensity,
+        periodSeconds,
+        children,
+        trapExit,
+        stopMillis,
+        name,
+        builtin,
+        options);
   }
 
   public TreeNode withIntensity(int newIntensity, int newPeriodSeconds) {
     return new TreeNode(
-        id, supervisor, restart, shutdown, strategy, newIntensity, newPeriodSeconds, children,
-        trapExit, stopMillis, name, builtin, options);
+        id,
+        supervisor,
+        restart,
+        shutdown,
+        strategy,
+        newIntensity,
+        newPeriodSeconds,
+        children,
+        trapExit,
+        stopMillis,
+        name,
+        builtin,
+        options);
   }
 
   /** Number of nodes in this subtree, this one included. */

@@ -30,9 +30,9 @@ public final class KaboomApp extends Application {
   }
 
   /**
-   * Opens the window and returns when it is closed: 0, or 1 after one line on stderr saying why
-   * the window could not be opened (no display, a bad {@code KABOOM_SETTINGS} name, a display that
-   * does not answer).
+   * Opens the window and returns when it is closed: 0, or 1 after one line on stderr saying why the
+   * window could not be opened (no display, a bad {@code KABOOM_SETTINGS} name, a display that does
+   * not answer).
    */
   public static int launchWindow(String[] args) {
     Optional<String> problem = Startup.problem();

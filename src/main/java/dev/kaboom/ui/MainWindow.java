@@ -190,13 +190,20 @@ public final class MainWindow implements MainController.Shell {
   @Override
   public void applyLook() {
     double scale = prefs.getDouble("fontScale", 1.0);
-    scene.getRoot()
-        .setStyle(String.format(Locale.ROOT,
-            "-fx-font-family: '%s'; -fx-font-size: %.1fpx;", fontFamily, 13 * scale));
+    scene
+        .getRoot()
+        .setStyle(
+            String.format(
+                Locale.ROOT,
+                "-fx-font-family: '%s'; -fx-font-size: %.1fpx;",
+                fontFamily,
+                13 * scale));
     controller.setFontScale(scale); // the tree's boxes grow with the font
     scene.getStylesheets().setAll(MainWindow.class.getResource("kaboom.css").toExternalForm());
     if (prefs.getBoolean("highContrast", false)) {
-      scene.getStylesheets().add(MainWindow.class.getResource("high-contrast.css").toExternalForm());
+      scene
+          .getStylesheets()
+          .add(MainWindow.class.getResource("high-contrast.css").toExternalForm());
     }
   }
 

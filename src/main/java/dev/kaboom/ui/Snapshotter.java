@@ -16,9 +16,9 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 
 /**
- * Draws a scenario's tree offscreen and returns it as an image: what {@code kaboom snapshot} and the
- * README's screenshot use. Uses whatever glass platform is configured; the CLI sets headless Monocle
- * before JavaFX starts.
+ * Draws a scenario's tree offscreen and returns it as an image: what {@code kaboom snapshot} and
+ * the README's screenshot use. Uses whatever glass platform is configured; the CLI sets headless
+ * Monocle before JavaFX starts.
  */
 public final class Snapshotter {
   private Snapshotter() {}

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * What the window needs before JavaFX starts, checked the same way by every way of opening it
  * ({@code bin/kaboom}, {@code bin/kaboom open}, {@code mvn javafx:run}, the app image): a display,
- * and a valid {@code KABOOM_SETTINGS} name. A problem is one line saying what is missing and what to
- * do, printed before anything else (no stack trace). Uses no JavaFX class.
+ * and a valid {@code KABOOM_SETTINGS} name. A problem is one line saying what is missing and what
+ * to do, printed before anything else (no stack trace). Uses no JavaFX class.
  */
 public final class Startup {
   private Startup() {}
@@ -21,18 +21,24 @@ public final class Startup {
               + " session, over `ssh -X`, or under `xvfb-run -a`; `bin/kaboom snapshot FILE OUT.png`"
               + " draws the tree without a display.");
     }
-    return AppPrefs.requestedName().flatMap(AppPrefs::problemWithName).map(p -> "Kaboom: " + p + ".");
+    return AppPrefs.requestedName()
+        .flatMap(AppPrefs::problemWithName)
+        .map(p -> "Kaboom: " + p + ".");
   }
 
   /** One line for a display that is set but cannot be opened (JavaFX's own message inside). */
   public static String cannotOpen(Throwable e) {
     String display = System.getenv("DISPLAY");
-    return "Kaboom: the window cannot be opened (" + e.getMessage()
+    return "Kaboom: the window cannot be opened ("
+        + e.getMessage()
         + (display == null ? "" : ", DISPLAY=" + display)
         + "). Check that the display is running and that you may use it, or run under `xvfb-run -a`.";
   }
 
-  /** Whether a window can be shown here (a display on Linux and other Unixes; always on Windows and macOS). */
+  /**
+   * Whether a window can be shown here (a display on Linux and other Unixes; always on Windows and
+   * macOS).
+   */
   public static boolean canShowWindow() {
     if (Boolean.getBoolean("java.awt.headless")) {
       return false;

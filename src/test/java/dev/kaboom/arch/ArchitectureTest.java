@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The engine stays headless and deterministic: no JavaFX, no UI, no clocks, no hidden randomness. */
+/**
+ * The engine stays headless and deterministic: no JavaFX, no UI, no clocks, no hidden randomness.
+ */
 class ArchitectureTest {
   static JavaClasses classes;
 
@@ -50,8 +52,9 @@ class ArchitectureTest {
             dev.kaboom.otp.SupervisorBehavior.class,
             dev.kaboom.otp.DynamicSupervisorBehavior.class,
             dev.kaboom.otp.GenServerBehavior.class)
-        .because("the tree, log and inspector models are folds of the event stream (issue 11):"
-            + " the same events give the same picture, live, replayed or sought")
+        .because(
+            "the tree, log and inspector models are folds of the event stream (issue 11):"
+                + " the same events give the same picture, live, replayed or sought")
         .check(classes);
   }
 
@@ -100,8 +103,10 @@ class ArchitectureTest {
         // otp's types (Strategy, RestartType, StopCause, ...) while otp builds on the engine.
         .ignoreDependency(
             com.tngtech.archunit.base.DescribedPredicate.describe(
-                "the engine's trace events", c -> c.getName().startsWith("dev.kaboom.engine.TraceEvent")),
-            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.kaboom.otp"))
+                "the engine's trace events",
+                c -> c.getName().startsWith("dev.kaboom.engine.TraceEvent")),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                "dev.kaboom.otp"))
         .check(classes);
   }
 }

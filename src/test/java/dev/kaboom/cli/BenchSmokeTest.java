@@ -15,12 +15,21 @@ import picocli.CommandLine;
 class BenchSmokeTest {
   private static final List<String> ENGINE_FIGURES =
       List.of(
-          "S1_start_1k", "S1_start_10k", "S1_start_100k",
-          "S2_restart_mean", "S2_restart_p50", "S2_restart_p99",
-          "S2b_restart_mean", "S2b_restart_p50", "S2b_restart_p99",
-          "S3_all_for_one_1k_mean", "S3_all_for_one_1k_p50",
+          "S1_start_1k",
+          "S1_start_10k",
+          "S1_start_100k",
+          "S2_restart_mean",
+          "S2_restart_p50",
+          "S2_restart_p99",
+          "S2b_restart_mean",
+          "S2b_restart_p50",
+          "S2b_restart_p99",
+          "S3_all_for_one_1k_mean",
+          "S3_all_for_one_1k_p50",
           "S4_subtree_restart_1k",
-          "S5_stop_1k", "S5_stop_10k", "S5_stop_100k",
+          "S5_stop_1k",
+          "S5_stop_10k",
+          "S5_stop_100k",
           "M1_bytes_per_process");
 
   @Test
@@ -37,7 +46,8 @@ class BenchSmokeTest {
     assertThat(status).isZero();
     List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
     for (String line : lines) {
-      if (!line.startsWith("#")) assertThat(line).matches("[A-Za-z0-9_]+ -?[0-9]+\\.[0-9]{2} [a-z]+");
+      if (!line.startsWith("#"))
+        assertThat(line).matches("[A-Za-z0-9_]+ -?[0-9]+\\.[0-9]{2} [a-z]+");
     }
     List<String> names = lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList());
     assertThat(names).containsAll(ENGINE_FIGURES);

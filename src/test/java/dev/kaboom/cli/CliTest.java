@@ -28,7 +28,8 @@ class CliTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int status = Main.execute(args);
-      return new Ran(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Ran(
+          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -37,27 +38,40 @@ class CliTest {
 
   @Test
   void traceOfAValidScenarioPrintsItsTraceAndExitsZero(@TempDir Path dir) throws Exception {
-    Path f = Files.writeString(dir.resolve("ok.yaml"),
-        "tree: {id: root, strategy: one_for_all, children: [{id: a}, {id: b}]}\n"
-            + "steps:\n  - {exit: root/a, reason: kaboom}\n  - {which_children: root}\n");
+    Path f =
+        Files.writeString(
+            dir.resolve("ok.yaml"),
+            "tree: {id: root, strategy: one_for_all, children: [{id: a}, {id: b}]}\n"
+                + "steps:\n  - {exit: root/a, reason: kaboom}\n  - {which_children: root}\n");
     Ran r = run("trace", f.toString());
     assertThat(r.status()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out().lines().toList())
-        .containsExactly("> start_link root", "start root", "start root/a", "start root/b",
-            "> exit root/a kaboom", "exit root/a kaboom", "exit root/b shutdown", "start root/a",
-            "start root/b", "> which_children root", "= [{b,pid,worker},{a,pid,worker}]");
+        .containsExactly(
+            "> start_link root",
+            "start root",
+            "start root/a",
+            "start root/b",
+            "> exit root/a kaboom",
+            "exit root/a kaboom",
+            "exit root/b shutdown",
+            "start root/a",
+            "start root/b",
+            "> which_children root",
+            "= [{b,pid,worker},{a,pid,worker}]");
     assertThat(r.out()).endsWith("\n").doesNotContain("\r");
   }
 
   @Test
   void aStepThatRunsAwayStopsWithStatusThreeNamingTheProcesses(@TempDir Path dir) throws Exception {
     // issue 14: the notifier holds its name for two hours, root retries site without end
-    Path f = Files.writeString(dir.resolve("loop.yaml"),
-        "tree: {id: root, intensity: 1000000000, period_s: 60000, children: [\n"
-            + "  {id: site, children: [{id: notifier, name: site_notifier, trap_exit: true,"
-            + " stop_ms: 7200000}]}]}\n"
-            + "steps:\n  - {exit: root/site, reason: kill}\n  - {which_children: root}\n");
+    Path f =
+        Files.writeString(
+            dir.resolve("loop.yaml"),
+            "tree: {id: root, intensity: 1000000000, period_s: 60000, children: [\n"
+                + "  {id: site, children: [{id: notifier, name: site_notifier, trap_exit: true,"
+                + " stop_ms: 7200000}]}]}\n"
+                + "steps:\n  - {exit: root/site, reason: kill}\n  - {which_children: root}\n");
     Ran r = run("trace", "--max-turns=30000", f.toString());
     assertThat(r.status()).isEqualTo(3);
     assertThat(r.err())
@@ -70,18 +84,24 @@ class CliTest {
   @Test
   void traceExplainAddsASentenceAfterEachExplainedLineInEnglishOrKorean(@TempDir Path dir)
       throws Exception {
-    Path f = Files.writeString(dir.resolve("ok.yaml"),
-        "tree: {id: root, strategy: one_for_all, children: [{id: a}, {id: b}]}\n"
-            + "steps:\n  - {exit: root/a, reason: normal}\n  - {exit: root/b, reason: kill}\n");
+    Path f =
+        Files.writeString(
+            dir.resolve("ok.yaml"),
+            "tree: {id: root, strategy: one_for_all, children: [{id: a}, {id: b}]}\n"
+                + "steps:\n  - {exit: root/a, reason: normal}\n  - {exit: root/b, reason: kill}\n");
     Ran en = run("trace", f.toString(), "--explain");
     assertThat(en.status()).isZero();
     List<String> lines = en.out().lines().toList();
     assertThat(lines.get(lines.indexOf("> exit root/a normal") + 1))
-        .startsWith("# ").contains("normal").contains("ignored");
+        .startsWith("# ")
+        .contains("normal")
+        .contains("ignored");
     assertThat(lines.get(lines.indexOf("exit root/b killed") + 1))
-        .startsWith("# ").contains("kill cannot be trapped");
+        .startsWith("# ")
+        .contains("kill cannot be trapped");
     assertThat(lines.get(lines.indexOf("exit root/a shutdown") + 1))
-        .startsWith("# ").contains("one_for_all");
+        .startsWith("# ")
+        .contains("one_for_all");
     Ran ko = run("trace", f.toString(), "--explain", "--lang", "ko");
     assertThat(ko.out()).contains("# a 프로세스는 종료 신호를 가로채지 않아요");
     assertThat(ko.out().lines().filter(l -> !l.startsWith("#")).toList())
@@ -100,14 +120,19 @@ class CliTest {
 
   @Test
   void anInvalidScenarioGivesOneLineAndStatusTwo(@TempDir Path dir) throws Exception {
-    Path f = Files.writeString(dir.resolve("bad.json"),
-        "{\"tree\": {\"id\": \"root\", \"strategy\": \"one_for_none\"}}");
+    Path f =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            "{\"tree\": {\"id\": \"root\", \"strategy\": \"one_for_none\"}}");
     Ran r = run("trace", f.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines().toList())
-        .containsExactly("kaboom trace: " + f + ":1:37: unknown strategy 'one_for_none': "
-            + "expected one_for_one, one_for_all or rest_for_one");
+        .containsExactly(
+            "kaboom trace: "
+                + f
+                + ":1:37: unknown strategy 'one_for_none': "
+                + "expected one_for_one, one_for_all or rest_for_one");
   }
 
   @Test
@@ -116,15 +141,23 @@ class CliTest {
     Ran r = run("trace", f.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err().lines().toList()).hasSize(1);
-    assertThat(r.err()).contains(f + ":2:").contains("malformed JSON")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains(f + ":2:")
+        .contains("malformed JSON")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void aMissingFileGivesOneLineAndStatusTwo(@TempDir Path dir) {
     Ran r = run("trace", dir.resolve("nope.json").toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("kaboom trace: " + dir.resolve("nope.json") + ": no such file" + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo(
+            "kaboom trace: "
+                + dir.resolve("nope.json")
+                + ": no such file"
+                + System.lineSeparator());
   }
 
   @Test
@@ -154,7 +187,8 @@ class CliTest {
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Usage: kaboom").contains("trace");
     Ran noArgs = run(); // the tests run headless: no display
-    assertThat(noArgs.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).contains("no display"));
+    assertThat(noArgs.err().lines().findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains("no display"));
     assertThat(noArgs.out()).contains("Usage: kaboom");
     assertThat(noArgs.status()).isEqualTo(1);
     Ran helpTrace = run("help", "trace");

@@ -66,8 +66,10 @@ class ReplayCliTest {
   void aDamagedRunFileSaysWhereAndExitsTwo(@TempDir Path dir) throws Exception {
     Path run = record(dir);
     String text = Files.readString(run);
-    Path bad = Files.writeString(dir.resolve("bad.json"),
-        text.replaceFirst("\"reason\" : \"kaboom\"", "\"reason\" : [1]"));
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            text.replaceFirst("\"reason\" : \"kaboom\"", "\"reason\" : [1]"));
     Ran r = CliTest.run("replay", bad.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("bad.json", "commands[0].reason", "not a term");

@@ -14,7 +14,8 @@ class SnapshotCommandTest {
   @Test
   void drawsServyIntoAPng(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("servy.png");
-    CliTest.Ran ran = CliTest.run("snapshot", "resources/scenarios/servy.json", out.toString(), "--after", "3");
+    CliTest.Ran ran =
+        CliTest.run("snapshot", "resources/scenarios/servy.json", out.toString(), "--after", "3");
     assertThat(ran.status()).isZero();
     assertThat(ran.out()).contains("servy.png");
     BufferedImage img = ImageIO.read(out.toFile());

@@ -64,7 +64,8 @@ class ConformanceTest {
     String name = json.getFileName().toString().replaceFirst("\\.json$", "");
     Path tracePath = json.resolveSibling(name + ".trace");
     assertThat(tracePath).as("every scenario needs the trace OTP recorded for it").exists();
-    List<String> expected = TraceCanon.canonical(Files.readAllLines(tracePath, StandardCharsets.UTF_8));
+    List<String> expected =
+        TraceCanon.canonical(Files.readAllLines(tracePath, StandardCharsets.UTF_8));
     var result = ScenarioLoader.load(json);
     if (result instanceof ScenarioLoader.Result.Failed f) {
       throw new AssertionFailedError("the scenario does not load: " + f.error());
@@ -74,9 +75,14 @@ class ConformanceTest {
     List<String> actual = TraceCanon.canonical(raw);
     if (!expected.equals(actual)) {
       throw new AssertionFailedError(
-          name + ": the engine's canonical trace differs from OTP's\n"
-              + UnifiedDiff.diff(name + ".trace (OTP, canonical)", expected,
-                  name + " (engine, canonical)", actual, 3),
+          name
+              + ": the engine's canonical trace differs from OTP's\n"
+              + UnifiedDiff.diff(
+                  name + ".trace (OTP, canonical)",
+                  expected,
+                  name + " (engine, canonical)",
+                  actual,
+                  3),
           String.join("\n", expected),
           String.join("\n", actual));
     }

@@ -77,7 +77,10 @@ public final class TraceCanon {
         String reason = line.substring(("exit " + path + " ").length());
         Orphan orphan = orphans.remove(path);
         if (orphan != null) {
-          groups.get(orphan.anchor()).computeIfAbsent(orphan.group(), k -> new ArrayList<>()).add(line);
+          groups
+              .get(orphan.anchor())
+              .computeIfAbsent(orphan.group(), k -> new ArrayList<>())
+              .add(line);
           continue;
         }
         live.remove(path);
@@ -90,7 +93,8 @@ public final class TraceCanon {
             if (p.startsWith(prefix)) {
               String rest = p.substring(prefix.length());
               int slash = rest.indexOf('/');
-              orphans.put(p, new Orphan(anchor, prefix + (slash < 0 ? rest : rest.substring(0, slash))));
+              orphans.put(
+                  p, new Orphan(anchor, prefix + (slash < 0 ? rest : rest.substring(0, slash))));
               live.remove(p);
             }
           }

@@ -18,79 +18,120 @@ class TraceCanonTest {
 
   @Test
   void keepsEverythingElseInItsOrder() {
-    String t = "> start_link root\nstart root\nstart root/b\nstart root/a\n> exit root/a kaboom\n"
-        + "exit root/a kaboom\nexit root/b shutdown\nstart root/b\nstart root/a\n= ok\n";
+    String t =
+        "> start_link root\nstart root\nstart root/b\nstart root/a\n> exit root/a kaboom\n"
+            + "exit root/a kaboom\nexit root/b shutdown\nstart root/b\nstart root/a\n= ok\n";
     assertThat(canon(t)).isEqualTo(t.lines().toList());
   }
 
   @Test
   void orphansOfAKilledSupervisorMoveRightAfterItsExit() {
     // the parent restarts root/s before the old root/s/x has finished dying
-    String otp = "start root\nstart root/s\nstart root/s/x\n> exit root/s kill\nexit root/s killed\n"
-        + "start root/s\nexit root/s/x killed\nstart root/s/x\n";
+    String otp =
+        "start root\nstart root/s\nstart root/s/x\n> exit root/s kill\nexit root/s killed\n"
+            + "start root/s\nexit root/s/x killed\nstart root/s/x\n";
     assertThat(canon(otp))
-        .containsExactly("start root", "start root/s", "start root/s/x", "> exit root/s kill",
-            "exit root/s killed", "exit root/s/x killed", "start root/s", "start root/s/x");
+        .containsExactly(
+            "start root",
+            "start root/s",
+            "start root/s/x",
+            "> exit root/s kill",
+            "exit root/s killed",
+            "exit root/s/x killed",
+            "start root/s",
+            "start root/s/x");
   }
 
   @Test
   void bothOrdersOfAnOrphanRaceHaveTheSameCanonicalForm() {
-    String a = "start r\nstart r/s\nstart r/s/x\nexit r/s killed\nexit r/s/x killed\nstart r/s\nstart r/s/x\n";
-    String b = "start r\nstart r/s\nstart r/s/x\nexit r/s killed\nstart r/s\nstart r/s/x\nexit r/s/x killed\n";
+    String a =
+        "start r\nstart r/s\nstart r/s/x\nexit r/s killed\nexit r/s/x killed\nstart r/s\nstart r/s/x\n";
+    String b =
+        "start r\nstart r/s\nstart r/s/x\nexit r/s killed\nstart r/s\nstart r/s/x\nexit r/s/x killed\n";
     // in b the orphan's exit comes after a new root/s/x started: it is still the orphan's line
     assertThat(canon(a)).isEqualTo(canon(b));
   }
 
   @Test
   void groupsByChildOfTheKilledProcessInLexicographicOrderKeepingOrderWithinAGroup() {
-    String t = "start r\nstart r/s\nstart r/s/b\nstart r/s/b/y\nstart r/s/b/x\nstart r/s/a\n"
-        + "exit r/s killed\n"
-        + "exit r/s/b/x shutdown\nexit r/s/a killed\nexit r/s/b/y shutdown\nexit r/s/b killed\n";
+    String t =
+        "start r\nstart r/s\nstart r/s/b\nstart r/s/b/y\nstart r/s/b/x\nstart r/s/a\n"
+            + "exit r/s killed\n"
+            + "exit r/s/b/x shutdown\nexit r/s/a killed\nexit r/s/b/y shutdown\nexit r/s/b killed\n";
     assertThat(canon(t))
-        .containsExactly("start r", "start r/s", "start r/s/b", "start r/s/b/y", "start r/s/b/x",
-            "start r/s/a", "exit r/s killed",
+        .containsExactly(
+            "start r",
+            "start r/s",
+            "start r/s/b",
+            "start r/s/b/y",
+            "start r/s/b/x",
+            "start r/s/a",
+            "exit r/s killed",
             "exit r/s/a killed",
-            "exit r/s/b/x shutdown", "exit r/s/b/y shutdown", "exit r/s/b killed");
+            "exit r/s/b/x shutdown",
+            "exit r/s/b/y shutdown",
+            "exit r/s/b killed");
   }
 
   @Test
   void orphanExitsAfterAResultLineAreMovedToo() {
-    String t = "start r\nstart r/s\nstart r/s/x\n> terminate_child r s\nexit r/s killed\n= ok\n"
-        + "exit r/s/x killed\n";
+    String t =
+        "start r\nstart r/s\nstart r/s/x\n> terminate_child r s\nexit r/s killed\n= ok\n"
+            + "exit r/s/x killed\n";
     assertThat(canon(t))
-        .containsExactly("start r", "start r/s", "start r/s/x", "> terminate_child r s",
-            "exit r/s killed", "exit r/s/x killed", "= ok");
+        .containsExactly(
+            "start r",
+            "start r/s",
+            "start r/s/x",
+            "> terminate_child r s",
+            "exit r/s killed",
+            "exit r/s/x killed",
+            "= ok");
   }
 
   @Test
   void onlyDescendantsAliveAtTheKilledLineAreOrphans() {
     // r/s/old already exited; r/sx is not under r/s/ (prefix must end at a path boundary)
-    String t = "start r\nstart r/s\nstart r/s/old\nexit r/s/old normal\nstart r/sx\n"
-        + "exit r/s killed\nexit r/sx kaboom\n";
+    String t =
+        "start r\nstart r/s\nstart r/s/old\nexit r/s/old normal\nstart r/sx\n"
+            + "exit r/s killed\nexit r/sx kaboom\n";
     assertThat(canon(t)).isEqualTo(t.lines().toList());
   }
 
   @Test
   void exitsWithOtherReasonsMoveNothing() {
-    String t = "start r\nstart r/s\nstart r/s/x\nexit r/s shutdown\nstart r/s\nexit r/s/x shutdown\n";
+    String t =
+        "start r\nstart r/s\nstart r/s/x\nexit r/s shutdown\nstart r/s\nexit r/s/x shutdown\n";
     assertThat(canon(t)).isEqualTo(t.lines().toList());
   }
 
   @Test
   void aKilledOrphanDoesNotAnchorItsOwnDescendants() {
     // r/s/t is killed as an orphan of r/s: its line moves, and r/s/t/w stays an orphan of r/s
-    String t = "start r\nstart r/s\nstart r/s/t\nstart r/s/t/w\nexit r/s killed\nstart r/s\n"
-        + "exit r/s/t/w killed\nexit r/s/t killed\n";
+    String t =
+        "start r\nstart r/s\nstart r/s/t\nstart r/s/t/w\nexit r/s killed\nstart r/s\n"
+            + "exit r/s/t/w killed\nexit r/s/t killed\n";
     assertThat(canon(t))
-        .containsExactly("start r", "start r/s", "start r/s/t", "start r/s/t/w", "exit r/s killed",
-            "exit r/s/t/w killed", "exit r/s/t killed", "start r/s");
+        .containsExactly(
+            "start r",
+            "start r/s",
+            "start r/s/t",
+            "start r/s/t/w",
+            "exit r/s killed",
+            "exit r/s/t/w killed",
+            "exit r/s/t killed",
+            "start r/s");
   }
 
   @Test
   void diffShowsRemovedAndAddedLinesWithContext() {
-    String d = UnifiedDiff.diff("expected", List.of("a", "b", "c", "d"), "actual",
-        List.of("a", "c", "x", "d"), 1);
-    assertThat(d).startsWith("--- expected\n+++ actual\n@@ ")
-        .contains("\n-b\n").contains("\n+x\n").contains("\n d\n");
+    String d =
+        UnifiedDiff.diff(
+            "expected", List.of("a", "b", "c", "d"), "actual", List.of("a", "c", "x", "d"), 1);
+    assertThat(d)
+        .startsWith("--- expected\n+++ actual\n@@ ")
+        .contains("\n-b\n")
+        .contains("\n+x\n")
+        .contains("\n d\n");
   }
 }

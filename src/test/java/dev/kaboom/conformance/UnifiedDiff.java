@@ -9,7 +9,9 @@ public final class UnifiedDiff {
 
   private record Op(char kind, String line, int a, int b) {}
 
-  /** {@code ---}/{@code +++} headers and {@code @@} hunks with {@code context} lines around changes. */
+  /**
+   * {@code ---}/{@code +++} headers and {@code @@} hunks with {@code context} lines around changes.
+   */
   public static String diff(
       String fromName, List<String> from, String toName, List<String> to, int context) {
     int n = from.size();

@@ -47,17 +47,57 @@ class ConsoleFuzzProperties {
 
   private static final List<String> TOKENS =
       List.of(
-          "(", ")", "{", "}", "[", "]", ",", "|>", "=", " ", ":ok", ":kaboom", ":", "\"", "\"x\"",
-          "#PID<", "0.105.0", ">", "Process.exit", "Process.whereis", "Supervisor.which_children",
-          "Servy.ServicesSupervisor", "start_link", ".", "pid", "self", "x", "_", "1", "-1", "%{",
-          "&", "fn", "->", "end", "do", "\\", "'", "@", "#", "\n", "\t", "9" .repeat(30));
+          "(",
+          ")",
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          "|>",
+          "=",
+          " ",
+          ":ok",
+          ":kaboom",
+          ":",
+          "\"",
+          "\"x\"",
+          "#PID<",
+          "0.105.0",
+          ">",
+          "Process.exit",
+          "Process.whereis",
+          "Supervisor.which_children",
+          "Servy.ServicesSupervisor",
+          "start_link",
+          ".",
+          "pid",
+          "self",
+          "x",
+          "_",
+          "1",
+          "-1",
+          "%{",
+          "&",
+          "fn",
+          "->",
+          "end",
+          "do",
+          "\\",
+          "'",
+          "@",
+          "#",
+          "\n",
+          "\t",
+          "9".repeat(30));
 
   private Console console;
 
   @BeforeProperty
   void servy() {
     Scenario s =
-        ((ScenarioLoader.Result.Loaded) ScenarioLoader.load(Path.of("resources/scenarios/servy.json")))
+        ((ScenarioLoader.Result.Loaded)
+                ScenarioLoader.load(Path.of("resources/scenarios/servy.json")))
             .scenario();
     console = new Console(s);
   }
@@ -70,17 +110,26 @@ class ConsoleFuzzProperties {
         net.jqwik.api.Tuple.of(3, good),
         net.jqwik.api.Tuple.of(5, Fuzz.truncated(good)),
         net.jqwik.api.Tuple.of(5, Fuzz.mutated(good, Arbitraries.of(TOKENS))),
-        net.jqwik.api.Tuple.of(5, Arbitraries.of(TOKENS).list().ofMaxSize(30).map(l -> String.join("", l))),
+        net.jqwik.api.Tuple.of(
+            5, Arbitraries.of(TOKENS).list().ofMaxSize(30).map(l -> String.join("", l))),
         net.jqwik.api.Tuple.of(2, Fuzz.nested("(", ")", core, 5000)),
         net.jqwik.api.Tuple.of(2, Fuzz.nested("{", "}", core, 5000)),
         net.jqwik.api.Tuple.of(2, Fuzz.nested("[", "]", core, 5000)),
         net.jqwik.api.Tuple.of(2, Fuzz.nested("Process.alive?(", ")", core, 3000)),
         net.jqwik.api.Tuple.of(2, Fuzz.nested("x = ", "", core, 3000)),
         net.jqwik.api.Tuple.of(2, Fuzz.nested("1 |> ", "", Arbitraries.of("self()"), 3000)),
-        net.jqwik.api.Tuple.of(3, Combinators.combine(
-            Fuzz.hugeNumbers(),
-            Arbitraries.of("%s", ":timer.sleep(%s)", "Process.sleep(%s)", "pid(\"0.%s.0\")", "#PID<0.%s.0>", "{%s}"))
-            .as((n, template) -> template.formatted(n))),
+        net.jqwik.api.Tuple.of(
+            3,
+            Combinators.combine(
+                    Fuzz.hugeNumbers(),
+                    Arbitraries.of(
+                        "%s",
+                        ":timer.sleep(%s)",
+                        "Process.sleep(%s)",
+                        "pid(\"0.%s.0\")",
+                        "#PID<0.%s.0>",
+                        "{%s}"))
+                .as((n, template) -> template.formatted(n))),
         net.jqwik.api.Tuple.of(4, Fuzz.garbage(200)));
   }
 

@@ -17,7 +17,8 @@ class ConsoleTest {
   private final Console console = new Console(course());
 
   static Scenario course() {
-    return ((ScenarioLoader.Result.Loaded) ScenarioLoader.load(Path.of("resources/scenarios/servy-course.json")))
+    return ((ScenarioLoader.Result.Loaded)
+            ScenarioLoader.load(Path.of("resources/scenarios/servy-course.json")))
         .scenario();
   }
 
@@ -32,7 +33,8 @@ class ConsoleTest {
         .matches(
             "\\[\n  \\{Servy.SensorServer, #PID<0.\\d+.0>, :worker, \\[Servy.SensorServer\\]\\},\n"
                 + "  \\{Servy.PledgeServer, #PID<0.\\d+.0>, :worker, \\[Servy.PledgeServer\\]\\}\n\\]\n");
-    assertThat(console.eval("Servy.PledgeServer.create_pledge(\"larry\", 10)")).matches("\"pledge-\\d+\"\n");
+    assertThat(console.eval("Servy.PledgeServer.create_pledge(\"larry\", 10)"))
+        .matches("\"pledge-\\d+\"\n");
     assertThat(console.eval("Process.whereis(:pledge_server) |> Process.exit(:kaboom)"))
         .isEqualTo("Starting the pledge server...\ntrue\n");
     assertThat(console.eval("Servy.PledgeServer.recent_pledges()")).isEqualTo("[]\n");
@@ -45,12 +47,16 @@ class ConsoleTest {
         .isEqualTo(
             "** (UndefinedFunctionError) function Servy.Nope.start_link/0 is undefined (module Servy.Nope is not"
                 + " available)\n    Servy.Nope.start_link()\n");
-    assertThat(console.eval("{:ok, x} = :error")).isEqualTo("** (MatchError) no match of right hand side value: :error\n\n");
+    assertThat(console.eval("{:ok, x} = :error"))
+        .isEqualTo("** (MatchError) no match of right hand side value: :error\n\n");
     assertThat(console.eval("Servy.PledgeServer.recent_pledges()"))
-        .startsWith("** (exit) exited in: GenServer.call(:pledge_server, :recent_pledges, 5000)\n    ** (EXIT) no process:");
+        .startsWith(
+            "** (exit) exited in: GenServer.call(:pledge_server, :recent_pledges, 5000)\n    ** (EXIT) no process:");
     assertThat(console.eval("Process.exit(:sensor_server, :kaboom)"))
-        .startsWith("** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
-    assertThat(console.eval("sup")).contains("** (CompileError) iex:1: undefined function sup/0 (there is no such import)");
+        .startsWith(
+            "** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
+    assertThat(console.eval("sup"))
+        .contains("** (CompileError) iex:1: undefined function sup/0 (there is no such import)");
     assertThat(console.eval("Process.exit(:x, )")).startsWith("** (SyntaxError) iex:1:");
     assertThat(console.prompt()).isEqualTo("iex(1)> ");
     assertThat(console.eval(":ok")).isEqualTo(":ok\n");
@@ -63,7 +69,8 @@ class ConsoleTest {
     assertThat(console.prompt()).isEqualTo("...(1)> ");
     assertThat(console.eval("  Servy.ServicesSupervisor.start_link()")).contains("{:ok, #PID<");
     assertThat(console.eval("Supervisor.count_children(")).isEmpty();
-    assertThat(console.eval("sup)")).isEqualTo("%{active: 2, specs: 2, supervisors: 0, workers: 2}\n");
+    assertThat(console.eval("sup)"))
+        .isEqualTo("%{active: 2, specs: 2, supervisors: 0, workers: 2}\n");
     assertThat(console.prompt()).isEqualTo("iex(3)> ");
   }
 
@@ -72,7 +79,12 @@ class ConsoleTest {
     console.eval("x = 42");
     String me = console.eval("self()");
     assertThat(console.eval("Process.exit(self(), :kill)"))
-        .isEqualTo("** (EXIT from " + me.strip() + ") shell process exited with reason: killed\n\n" + Console.BANNER + "\n");
+        .isEqualTo(
+            "** (EXIT from "
+                + me.strip()
+                + ") shell process exited with reason: killed\n\n"
+                + Console.BANNER
+                + "\n");
     assertThat(console.prompt()).isEqualTo("iex(1)> ");
     assertThat(console.eval("x")).contains("** (CompileError) iex:1: undefined function x/0");
     assertThat(console.eval("self()")).isNotEqualTo(me);
@@ -103,19 +115,25 @@ class ConsoleTest {
   @Test
   void eventsArePrintedOnlyWhenAsked() {
     Console withEvents = new Console(course(), true);
-    assertThat(withEvents.eval("Servy.PledgeServer.start_link()")).contains("  started  Servy.PledgeServer #PID<");
+    assertThat(withEvents.eval("Servy.PledgeServer.start_link()"))
+        .contains("  started  Servy.PledgeServer #PID<");
   }
 
   @Test
   void aPipedSessionEchoesItsLinesAndStopsAtEndOfInput() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     console.run(
-        new BufferedReader(new StringReader("Servy.PledgeServer.start_link()\nSupervisor.count_children(\n:nope)\n")),
+        new BufferedReader(
+            new StringReader(
+                "Servy.PledgeServer.start_link()\nSupervisor.count_children(\n:nope)\n")),
         new PrintStream(bytes, true, StandardCharsets.UTF_8),
         true);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
-        .startsWith(Console.BANNER + "\niex(1)> Servy.PledgeServer.start_link()\nStarting the pledge server...\n")
-        .contains("iex(2)> Supervisor.count_children(\n...(2)> :nope)\n** (exit) exited in: GenServer.call(:nope, :count_children, :infinity)")
+        .startsWith(
+            Console.BANNER
+                + "\niex(1)> Servy.PledgeServer.start_link()\nStarting the pledge server...\n")
+        .contains(
+            "iex(2)> Supervisor.count_children(\n...(2)> :nope)\n** (exit) exited in: GenServer.call(:nope, :count_children, :infinity)")
         .endsWith("iex(2)> \n");
   }
 }

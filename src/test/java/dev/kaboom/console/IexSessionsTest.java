@@ -62,7 +62,9 @@ class IexSessionsTest {
   private static void check(String name) throws IOException {
     List<Path> runs = new ArrayList<>();
     try (Stream<Path> s = Files.list(RECORDED)) {
-      s.filter(p -> p.getFileName().toString().matches("\\Q" + name + "\\E(\\.\\d+)?\\.iex")).sorted().forEach(runs::add);
+      s.filter(p -> p.getFileName().toString().matches("\\Q" + name + "\\E(\\.\\d+)?\\.iex"))
+          .sorted()
+          .forEach(runs::add);
     }
     assertThat(runs).as("recorded iex runs of " + name).isNotEmpty();
     String out = replay(name);
@@ -76,7 +78,11 @@ class IexSessionsTest {
       differences.add(run.getFileName() + ": " + diff);
     }
     throw new AssertionError(
-        "the console differs from every recorded iex run of " + name + ":\n  " + String.join("\n  ", differences)
-            + "\n--- console ---\n" + out);
+        "the console differs from every recorded iex run of "
+            + name
+            + ":\n  "
+            + String.join("\n  ", differences)
+            + "\n--- console ---\n"
+            + out);
   }
 }

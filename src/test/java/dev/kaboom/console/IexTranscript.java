@@ -16,11 +16,15 @@ import java.util.regex.Pattern;
 record IexTranscript(List<String> prompts, List<String> printed, List<String> values) {
   private static final Pattern PROMPT = Pattern.compile("^(iex|\\.\\.\\.)\\((\\d+)\\)> ?");
   private static final Pattern IO = Pattern.compile("^(Starting |Running tasks|HttpServer exited)");
-  private static final Pattern BANNER = Pattern.compile("^(Interactive Elixir|Kaboom console|Erlang/OTP)");
+  private static final Pattern BANNER =
+      Pattern.compile("^(Interactive Elixir|Kaboom console|Erlang/OTP)");
   private static final Pattern WARNING = Pattern.compile("^(warning: |  iex:\\d+$)");
   private static final Pattern KIND = Pattern.compile("^\\*\\* \\(([^)]+)\\)");
 
-  /** {@code echoes}: the text after a prompt is the echoed input (the console's), not output (iex's). */
+  /**
+   * {@code echoes}: the text after a prompt is the echoed input (the console's), not output
+   * (iex's).
+   */
   static IexTranscript parse(String text, boolean echoes) {
     List<String> prompts = new ArrayList<>();
     List<String> io = new ArrayList<>();
@@ -64,7 +68,9 @@ record IexTranscript(List<String> prompts, List<String> printed, List<String> va
   }
 
   private static String norm(String s) {
-    return s.replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>").replaceAll("\"pledge-\\d+\"", "\"pledge-N\"").stripTrailing();
+    return s.replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
+        .replaceAll("\"pledge-\\d+\"", "\"pledge-N\"")
+        .stripTrailing();
   }
 
   /** The first difference from {@code other} (this one being iex's), or null when they agree. */

@@ -23,15 +23,21 @@ class InspectTest {
 
   @Test
   void theAlgebraFollowsElixirsDocExamples() {
-    Algebra.Doc hello = Algebra.group(Algebra.glue(Algebra.bin("hello"), " ", Algebra.bin("world")));
+    Algebra.Doc hello =
+        Algebra.group(Algebra.glue(Algebra.bin("hello"), " ", Algebra.bin("world")));
     assertThat(Algebra.format(hello, 30)).isEqualTo("hello world");
     assertThat(Algebra.format(hello, 10)).isEqualTo("hello\nworld");
-    Algebra.Doc nested = Algebra.group(Algebra.nest(Algebra.glue(Algebra.bin("hello"), " ", Algebra.bin("world")), 5));
+    Algebra.Doc nested =
+        Algebra.group(
+            Algebra.nest(Algebra.glue(Algebra.bin("hello"), " ", Algebra.bin("world")), 5));
     assertThat(Algebra.format(nested, 5)).isEqualTo("hello\n     world");
     Algebra.Doc groups =
         Algebra.group(
             Algebra.concat(
-                Algebra.group(Algebra.concat(Algebra.bin("Hello,"), Algebra.concat(Algebra.breakDoc(" "), Algebra.bin("A")))),
+                Algebra.group(
+                    Algebra.concat(
+                        Algebra.bin("Hello,"),
+                        Algebra.concat(Algebra.breakDoc(" "), Algebra.bin("A")))),
                 Algebra.concat(Algebra.breakDoc(" "), Algebra.bin("B"))));
     assertThat(Algebra.format(groups, 80)).isEqualTo("Hello, A B");
     assertThat(Algebra.format(groups, 6)).isEqualTo("Hello,\nA\nB");
@@ -39,8 +45,18 @@ class InspectTest {
 
   @Test
   void listsOfTuplesBreakOneElementPerLine() {
-    Term row1 = Term.tuple(alias("Servy.ServicesSupervisor"), new Pid(116), Atom.SUPERVISOR, Term.list(List.of(alias("Servy.ServicesSupervisor"))));
-    Term row2 = Term.tuple(alias("Servy.KickStarter"), new Pid(109), Atom.WORKER, Term.list(List.of(alias("Servy.KickStarter"))));
+    Term row1 =
+        Term.tuple(
+            alias("Servy.ServicesSupervisor"),
+            new Pid(116),
+            Atom.SUPERVISOR,
+            Term.list(List.of(alias("Servy.ServicesSupervisor"))));
+    Term row2 =
+        Term.tuple(
+            alias("Servy.KickStarter"),
+            new Pid(109),
+            Atom.WORKER,
+            Term.list(List.of(alias("Servy.KickStarter"))));
     assertThat(Inspect.inspect(Term.list(List.of(row1, row2))))
         .isEqualTo(
             "[\n  {Servy.ServicesSupervisor, #PID<0.116.0>, :supervisor,\n   [Servy.ServicesSupervisor]},\n"
@@ -56,9 +72,17 @@ class InspectTest {
     assertThat(Inspect.inspect(new TermList(numbers)))
         .isEqualTo(
             "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,\n 23, 24, 25, 26, 27, 28, 29, 30]");
-    assertThat(Inspect.inspect(Term.list(List.of(alias("Servy.KickStarter"), alias("Servy.ServicesSupervisor"),
-            alias("Servy.PledgeServer"), alias("Servy.SensorServer"), Atom.of("http_server")))))
-        .isEqualTo("[Servy.KickStarter, Servy.ServicesSupervisor, Servy.PledgeServer,\n Servy.SensorServer, :http_server]");
+    assertThat(
+            Inspect.inspect(
+                Term.list(
+                    List.of(
+                        alias("Servy.KickStarter"),
+                        alias("Servy.ServicesSupervisor"),
+                        alias("Servy.PledgeServer"),
+                        alias("Servy.SensorServer"),
+                        Atom.of("http_server")))))
+        .isEqualTo(
+            "[Servy.KickStarter, Servy.ServicesSupervisor, Servy.PledgeServer,\n Servy.SensorServer, :http_server]");
   }
 
   @Test
@@ -67,10 +91,15 @@ class InspectTest {
     m.put(Atom.of("name"), new Bin("larry"));
     m.put(Atom.of("amount"), new IntTerm(10));
     assertThat(Inspect.inspect(new MapTerm(m))).isEqualTo("%{amount: 10, name: \"larry\"}");
-    assertThat(Inspect.inspect(Term.list(List.of(new IntTerm('a'), new IntTerm('b'))))).isEqualTo("'ab'");
-    assertThat(Inspect.inspect(Term.list(List.of(new IntTerm('a'), new IntTerm(200))))).isEqualTo("[97, 200]");
-    assertThat(Inspect.inspect(Term.list(List.of(Term.tuple(Atom.of("one"), new IntTerm(1)))))).isEqualTo("[one: 1]");
-    assertThat(Inspect.inspect(Term.tuple(Atom.EXIT, Atom.of("kaboom"), Atom.of("nil"), Atom.of("with space"))))
+    assertThat(Inspect.inspect(Term.list(List.of(new IntTerm('a'), new IntTerm('b')))))
+        .isEqualTo("'ab'");
+    assertThat(Inspect.inspect(Term.list(List.of(new IntTerm('a'), new IntTerm(200)))))
+        .isEqualTo("[97, 200]");
+    assertThat(Inspect.inspect(Term.list(List.of(Term.tuple(Atom.of("one"), new IntTerm(1))))))
+        .isEqualTo("[one: 1]");
+    assertThat(
+            Inspect.inspect(
+                Term.tuple(Atom.EXIT, Atom.of("kaboom"), Atom.of("nil"), Atom.of("with space"))))
         .isEqualTo("{:EXIT, :kaboom, nil, :\"with space\"}");
     assertThat(Inspect.inspect(new Bin("say \"hi\"\n"))).isEqualTo("\"say \\\"hi\\\"\\n\"");
     assertThat(Inspect.inspect(Term.list(List.of()))).isEqualTo("[]");

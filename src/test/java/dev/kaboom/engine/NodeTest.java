@@ -40,7 +40,9 @@ class NodeTest {
       assertThat(events(TraceEvent.Started.class)).isEmpty();
       node.scheduler().step();
       assertThat(r.initRan).isTrue();
-      assertThat(events(TraceEvent.Started.class)).extracting(TraceEvent.Started::label).containsExactly("p");
+      assertThat(events(TraceEvent.Started.class))
+          .extracting(TraceEvent.Started::label)
+          .containsExactly("p");
     }
 
     @Test
@@ -220,7 +222,8 @@ class NodeTest {
       Ref r3 = proc(pb).monitor(t);
       proc(t).die(Atom.SHUTDOWN);
       run();
-      assertThat(a.messages).containsExactly(new Down(r1, t, Atom.SHUTDOWN), new Down(r2, t, Atom.SHUTDOWN));
+      assertThat(a.messages)
+          .containsExactly(new Down(r1, t, Atom.SHUTDOWN), new Down(r2, t, Atom.SHUTDOWN));
       assertThat(b.messages).containsExactly(new Down(r3, t, Atom.SHUTDOWN));
     }
   }
@@ -244,7 +247,9 @@ class NodeTest {
       proc(p).die(Atom.of("kaboom"));
       assertThat(node.whereis("sensor")).isEmpty();
       assertThat(node.registered()).isEmpty();
-      assertThat(events(TraceEvent.Unregistered.class)).extracting(TraceEvent.Unregistered::name).containsExactly("sensor");
+      assertThat(events(TraceEvent.Unregistered.class))
+          .extracting(TraceEvent.Unregistered::name)
+          .containsExactly("sensor");
       Pid q = spawn(Recorder.plain(), "q");
       assertThat(node.register("sensor", q)).as("the name can be used again").isTrue();
     }
@@ -310,7 +315,9 @@ class NodeTest {
                 @Override
                 public void init(Proc self) {
                   // receive go -> receive {b, _} -> ... end end
-                  self.receive(m -> m.equals("go"), go -> self.receive(m -> m.toString().startsWith("b"), got::add));
+                  self.receive(
+                      m -> m.equals("go"),
+                      go -> self.receive(m -> m.toString().startsWith("b"), got::add));
                 }
 
                 @Override
@@ -333,7 +340,12 @@ class NodeTest {
       Recorder r = Recorder.plain();
       Pid p = spawn(r, "p");
       run();
-      proc(p).receive(m -> m.equals("never"), m -> what.add("got"), 250, () -> what.add("timeout@" + node.nowMillis()));
+      proc(p)
+          .receive(
+              m -> m.equals("never"),
+              m -> what.add("got"),
+              250,
+              () -> what.add("timeout@" + node.nowMillis()));
       node.send(new Pid(0), p, "other");
       run();
       assertThat(what).containsExactly("timeout@250");

@@ -8,8 +8,15 @@ import org.junit.jupiter.api.Test;
 class TermSyntaxTest {
   @Test
   void erlangTermsRoundTrip() throws Exception {
-    for (String s : new String[] {"kaboom", "{shutdown,done}", "{badarith,[]}", "'EXIT'",
-        "{noproc,{'Elixir.GenServer',call,[1,-2]}}", "[a,[b,{}]]"}) {
+    for (String s :
+        new String[] {
+          "kaboom",
+          "{shutdown,done}",
+          "{badarith,[]}",
+          "'EXIT'",
+          "{noproc,{'Elixir.GenServer',call,[1,-2]}}",
+          "[a,[b,{}]]"
+        }) {
       assertThat(TermSyntax.parseErlang(s).format()).isEqualTo(s);
     }
     assertThat(TermSyntax.parseErlang(" { shutdown , done } "))
@@ -23,7 +30,8 @@ class TermSyntaxTest {
     assertThat(TermSyntax.formatElixir(t)).isEqualTo("{:shutdown, :done}");
     Term m = TermSyntax.parseElixir("{:noproc, {GenServer, :call, [true, nil, 3]}}");
     assertThat(m.format()).isEqualTo("{noproc,{'Elixir.GenServer',call,[true,nil,3]}}");
-    assertThat(TermSyntax.formatElixir(m)).isEqualTo("{:noproc, {GenServer, :call, [true, nil, 3]}}");
+    assertThat(TermSyntax.formatElixir(m))
+        .isEqualTo("{:noproc, {GenServer, :call, [true, nil, 3]}}");
     assertThat(TermSyntax.formatElixir(Atom.of("EXIT"))).isEqualTo(":EXIT");
     assertThat(TermSyntax.formatElixir(Atom.of("a b"))).isEqualTo(":\"a b\"");
   }
@@ -36,7 +44,6 @@ class TermSyntaxTest {
         .hasMessage("column 15: missing '}'");
     assertThatThrownBy(() -> TermSyntax.parseErlang("Reason"))
         .isInstanceOf(TermSyntax.ParseError.class);
-    assertThatThrownBy(() -> TermSyntax.parseElixir(""))
-        .hasMessageContaining("empty term");
+    assertThatThrownBy(() -> TermSyntax.parseElixir("")).hasMessageContaining("empty term");
   }
 }

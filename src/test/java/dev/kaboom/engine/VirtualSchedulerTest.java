@@ -24,10 +24,11 @@ class VirtualSchedulerTest {
   @Test
   void aBackgroundTickFiresAsTimePassesButDoesNotKeepTheSchedulerBusy() {
     Runnable[] tick = new Runnable[1];
-    tick[0] = () -> {
-      ran.add("tick@" + s.nowMillis());
-      s.scheduleBackground(100, tick[0]);
-    };
+    tick[0] =
+        () -> {
+          ran.add("tick@" + s.nowMillis());
+          s.scheduleBackground(100, tick[0]);
+        };
     s.scheduleBackground(100, tick[0]);
     s.schedule(150, () -> ran.add("work@" + s.nowMillis()));
     s.runUntilIdle();
@@ -42,10 +43,12 @@ class VirtualSchedulerTest {
     s.schedule(30, () -> ran.add("a@" + s.nowMillis()));
     s.schedule(10, () -> ran.add("b@" + s.nowMillis()));
     s.schedule(30, () -> ran.add("c@" + s.nowMillis()));
-    s.schedule(10, () -> {
-      ran.add("d@" + s.nowMillis());
-      s.schedule(0, () -> ran.add("e@" + s.nowMillis())); // same time, later sequence
-    });
+    s.schedule(
+        10,
+        () -> {
+          ran.add("d@" + s.nowMillis());
+          s.schedule(0, () -> ran.add("e@" + s.nowMillis())); // same time, later sequence
+        });
     assertThat(s.nextTimerMillis()).isEqualTo(10);
     s.runUntilIdle();
     assertThat(ran).containsExactly("b@10", "d@10", "e@10", "a@30", "c@30");
@@ -93,7 +96,10 @@ class VirtualSchedulerTest {
     s.advanceBy(1000);
     assertThat(ran).containsExactly("50", "100", "101");
     assertThat(s.nowMillis()).isEqualTo(1100);
-    assertThat(log.all().stream().filter(e -> e instanceof TraceEvent.TimeAdvanced).map(TraceEvent::timeMillis))
+    assertThat(
+            log.all().stream()
+                .filter(e -> e instanceof TraceEvent.TimeAdvanced)
+                .map(TraceEvent::timeMillis))
         .containsExactly(50L, 100L, 101L, 1100L);
   }
 
@@ -144,13 +150,14 @@ class VirtualSchedulerTest {
     s.runUntilIdle();
     assertThat(ran).containsExactly("a:1", "a:2", "b:1", "b:2");
     // a process made ready again goes to the back of the queue
-    a.onMessage = (self, m) -> {
-      ran.add("a:" + m);
-      if (m.equals(3)) {
-        node.send(self.pid(), pb, 4);
-        node.send(self.pid(), self.pid(), 5);
-      }
-    };
+    a.onMessage =
+        (self, m) -> {
+          ran.add("a:" + m);
+          if (m.equals(3)) {
+            node.send(self.pid(), pb, 4);
+            node.send(self.pid(), self.pid(), 5);
+          }
+        };
     ran.clear();
     node.send(new Pid(0), pa, 3);
     node.send(new Pid(0), pb, 3);

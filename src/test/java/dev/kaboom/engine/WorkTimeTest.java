@@ -34,8 +34,10 @@ class WorkTimeTest {
     assertThat(stop).isTrue();
     // the timer fired while the loop was still running: 10 ms of turns, then one more turn
     assertThat(s.nowMillis()).isEqualTo(10);
-    assertThat(s.turns()).isBetween(10_000L / VirtualScheduler.WORK_MICROS_PER_TURN, 
-        10_000L / VirtualScheduler.WORK_MICROS_PER_TURN + 3);
+    assertThat(s.turns())
+        .isBetween(
+            10_000L / VirtualScheduler.WORK_MICROS_PER_TURN,
+            10_000L / VirtualScheduler.WORK_MICROS_PER_TURN + 3);
     assertThat(log.all().stream().filter(e -> e instanceof TraceEvent.TimeAdvanced).count())
         .isEqualTo(10);
   }
@@ -74,7 +76,8 @@ class WorkTimeTest {
   @Test
   void aStepWithTooManyTurnsStopsWithTheProcessesInvolved() {
     Pid p = busyLoop("spinner");
-    assertThatThrownBy(() -> s.runUntilIdleGuarded(50_000, VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP))
+    assertThatThrownBy(
+            () -> s.runUntilIdleGuarded(50_000, VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP))
         .isInstanceOf(RunawayException.class)
         .hasMessageContaining("more than 50000 process turns")
         .hasMessageContaining("spinner (" + p + ")");

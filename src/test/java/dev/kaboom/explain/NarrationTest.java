@@ -38,14 +38,53 @@ class NarrationTest {
   /** OTP's and Elixir's own words, which stay as they are in a Korean sentence. */
   static final Set<String> CODE_WORDS =
       Set.of(
-          "normal", "kill", "killed", "shutdown", "trap_exit", "EXIT", "from", "stop", "state",
-          "terminate", "GenServer", "init", "permanent", "transient", "temporary", "one_for_one",
-          "one_for_all", "rest_for_one", "brutal_kill", "infinity", "start_link", "iex",
-          "Supervisor", "DynamicSupervisor", "pid", "reached_max_restart_intensity",
-          "which_children", "count_children", "terminate_child", "restart_child", "delete_child",
-          "start_child", "id", "restarting", "undefined", "specs", "active", "error", "ok",
-          "not_found", "running", "ignore", "already_started", "already_present", "max_children",
-          "failed_to_start_child", "noproc");
+          "normal",
+          "kill",
+          "killed",
+          "shutdown",
+          "trap_exit",
+          "EXIT",
+          "from",
+          "stop",
+          "state",
+          "terminate",
+          "GenServer",
+          "init",
+          "permanent",
+          "transient",
+          "temporary",
+          "one_for_one",
+          "one_for_all",
+          "rest_for_one",
+          "brutal_kill",
+          "infinity",
+          "start_link",
+          "iex",
+          "Supervisor",
+          "DynamicSupervisor",
+          "pid",
+          "reached_max_restart_intensity",
+          "which_children",
+          "count_children",
+          "terminate_child",
+          "restart_child",
+          "delete_child",
+          "start_child",
+          "id",
+          "restarting",
+          "undefined",
+          "specs",
+          "active",
+          "error",
+          "ok",
+          "not_found",
+          "running",
+          "ignore",
+          "already_started",
+          "already_present",
+          "max_children",
+          "failed_to_start_child",
+          "noproc");
 
   /** Narrations per scenario file, with the trace line each follows. */
   static Map<Path, List<Explained>> explained = new LinkedHashMap<>();
@@ -92,7 +131,8 @@ class NarrationTest {
 
   static List<Path> scenarioFiles() throws IOException {
     List<Path> files = new ArrayList<>();
-    for (Path dir : List.of(Path.of("src/test/resources/conformance"), Path.of("resources/scenarios"))) {
+    for (Path dir :
+        List.of(Path.of("src/test/resources/conformance"), Path.of("resources/scenarios"))) {
       try (Stream<Path> s = Files.list(dir)) {
         // the format-version-2 scenarios (issue 14: dynamic supervisors, init outcomes,
         // auto_shutdown, Supervisor.stop) have no narration rows yet: left out until they do
@@ -150,7 +190,9 @@ class NarrationTest {
         TraceRunner.run(s, lines::add, new TraceExplainer(locale));
         for (int i = 0; i < lines.size(); i++) {
           String line = lines.get(i);
-          if (line.startsWith("start ") || line.startsWith("exit ") || line.startsWith("give_up ")
+          if (line.startsWith("start ")
+              || line.startsWith("exit ")
+              || line.startsWith("give_up ")
               || line.startsWith("= ")) {
             assertThat(i + 1 < lines.size() && lines.get(i + 1).startsWith("# "))
                 .as("%s (%s): line %d '%s' is explained", p, locale, i + 1, line)
@@ -266,8 +308,7 @@ class NarrationTest {
     for (List<Explained> list : explained.values()) {
       for (Explained x : list) {
         for (Narration.Msg m : x.narration().parts()) {
-          rows.computeIfAbsent(m.key(), k -> new ArrayList<>())
-              .add(new Narration(List.of(m)));
+          rows.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(new Narration(List.of(m)));
         }
       }
     }

@@ -16,10 +16,10 @@ import net.jqwik.api.Arbitrary;
  * throws anything but the reader's own error, or does not end within a second (a hang guard, not a
  * timing measurement).
  *
- * <p>How many inputs: {@code -Dkaboom.fuzz.tries=N} (default 1,000 in {@code mvn -B test}; the
- * full run is {@code mvn -B test -Dtest='*FuzzProperties' -Dkaboom.fuzz.tries=100000}). jqwik
- * prints the seed of a failing run; {@code -Djqwik.seeds.default} is not needed, the seeds are
- * fixed in the properties.
+ * <p>How many inputs: {@code -Dkaboom.fuzz.tries=N} (default 1,000 in {@code mvn -B test}; the full
+ * run is {@code mvn -B test -Dtest='*FuzzProperties' -Dkaboom.fuzz.tries=100000}). jqwik prints the
+ * seed of a failing run; {@code -Djqwik.seeds.default} is not needed, the seeds are fixed in the
+ * properties.
  */
 public final class Fuzz {
   private Fuzz() {}
@@ -45,8 +45,7 @@ public final class Fuzz {
       f.cancel(true);
       throw new AssertionError("did not end within a second: " + shorten(input), e);
     } catch (ExecutionException e) {
-      throw new AssertionError(
-          e.getCause() + " on input: " + shorten(input), e.getCause());
+      throw new AssertionError(e.getCause() + " on input: " + shorten(input), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
@@ -115,7 +114,11 @@ public final class Fuzz {
                 core.flatMap(
                     c ->
                         Arbitraries.of(true, false)
-                            .map(balanced -> open.repeat(d) + c + (balanced ? close.repeat(d) : close.repeat(d / 2)))));
+                            .map(
+                                balanced ->
+                                    open.repeat(d)
+                                        + c
+                                        + (balanced ? close.repeat(d) : close.repeat(d / 2)))));
   }
 
   /** Numbers far outside 64 bits, negative, with exponents, fractions, leading zeros. */
@@ -124,10 +127,22 @@ public final class Fuzz {
         Arbitraries.strings().numeric().ofMinLength(19).ofMaxLength(400),
         Arbitraries.strings().numeric().ofMinLength(19).ofMaxLength(60).map(s -> "-" + s),
         Arbitraries.of(
-            "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e400",
-            "-1e-400", "1E999999999", "0.0000000000000000000000001", "00000000000000000007",
-            "1_000_000_000_000_000_000_000", "NaN", "Infinity", "-0", "0x7fffffffffffffffff",
-            "2147483648", "4294967296", "1.7976931348623157E309"));
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1e400",
+            "-1e-400",
+            "1E999999999",
+            "0.0000000000000000000000001",
+            "00000000000000000007",
+            "1_000_000_000_000_000_000_000",
+            "NaN",
+            "Infinity",
+            "-0",
+            "0x7fffffffffffffffff",
+            "2147483648",
+            "4294967296",
+            "1.7976931348623157E309"));
   }
 
   /** Any characters at all, including NUL, control characters, lone surrogates and U+FFFF. */

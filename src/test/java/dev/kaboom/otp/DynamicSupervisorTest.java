@@ -22,8 +22,7 @@ class DynamicSupervisorTest {
 
   private Term call(Pid sup, Object request) {
     replies.clear();
-    driver.call(
-        sup, request, r -> replies.add(((Client.CallResult.Replied) r).value()));
+    driver.call(sup, request, r -> replies.add(((Client.CallResult.Replied) r).value()));
     node.scheduler().runUntilIdle();
     assertThat(replies).hasSize(1);
     return replies.get(0);

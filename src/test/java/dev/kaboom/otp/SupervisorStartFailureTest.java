@@ -45,7 +45,8 @@ class SupervisorStartFailureTest {
   Pid startRoot(ChildSpec... children) {
     Pid root =
         driver.startLink(
-            new SupervisorBehavior(new SupervisorSpec(SupFlags.DEFAULT, List.of(children))), "root");
+            new SupervisorBehavior(new SupervisorSpec(SupFlags.DEFAULT, List.of(children))),
+            "root");
     node.scheduler().runUntilIdle();
     return root;
   }

@@ -45,9 +45,29 @@ class RunFileFuzzProperties {
 
   private static final List<String> BITS =
       List.of(
-          "{", "}", "[", "]", ",", ":", "\"", "null", "true", "-1", "1e999", "\"kind\": \"kaboom-run\"",
-          "\"format\": 2", "\"commands\": [", "\"at_ms\": ", "\"events\": ", "\"lines\": ",
-          "\"line_crc32\": \"", "====", "\\u0000", "\\", "\n", "\uFEFF");
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          ":",
+          "\"",
+          "null",
+          "true",
+          "-1",
+          "1e999",
+          "\"kind\": \"kaboom-run\"",
+          "\"format\": 2",
+          "\"commands\": [",
+          "\"at_ms\": ",
+          "\"events\": ",
+          "\"lines\": ",
+          "\"line_crc32\": \"",
+          "====",
+          "\\u0000",
+          "\\",
+          "\n",
+          "\uFEFF");
 
   @BeforeProperty
   void warmUp() {
@@ -61,14 +81,23 @@ class RunFileFuzzProperties {
     Arbitrary<String> base = Arbitraries.of(RUNS);
     Arbitrary<String> numbers =
         Combinators.combine(base, Fuzz.hugeNumbers())
-            .as((t, n) -> t.replaceAll("(\"(?:format|seed|at_ms|events|lines)\" *: *)-?[0-9]+", "$1" + n));
+            .as(
+                (t, n) ->
+                    t.replaceAll(
+                        "(\"(?:format|seed|at_ms|events|lines)\" *: *)-?[0-9]+", "$1" + n));
     return Arbitraries.frequencyOf(
         Tuple.of(1, base),
         Tuple.of(5, Fuzz.truncated(base)),
         Tuple.of(6, Fuzz.mutated(base, Arbitraries.of(BITS))),
         Tuple.of(3, numbers),
         Tuple.of(2, Fuzz.nested("[", "]", Arbitraries.of("1", ""), 20_000)),
-        Tuple.of(2, Fuzz.nested("{\"kind\": \"kaboom-run\", \"commands\": [{\"a\": ", "}]}", Arbitraries.of("1"), 3_000)),
+        Tuple.of(
+            2,
+            Fuzz.nested(
+                "{\"kind\": \"kaboom-run\", \"commands\": [{\"a\": ",
+                "}]}",
+                Arbitraries.of("1"),
+                3_000)),
         Tuple.of(2, Arbitraries.of(BITS).list().ofMaxSize(60).map(l -> String.join("", l))),
         Tuple.of(3, Fuzz.garbage(2_000)));
   }

@@ -42,8 +42,10 @@ final class Given {
     List<String> got = TraceCanon.canonical(actualLines);
     if (!want.equals(got)) {
       throw new AssertionFailedError(
-          "trace differs\n" + UnifiedDiff.diff("expected", want, "engine", got, 3)
-              + "\nwhole engine trace:\n" + String.join("\n", actualLines),
+          "trace differs\n"
+              + UnifiedDiff.diff("expected", want, "engine", got, 3)
+              + "\nwhole engine trace:\n"
+              + String.join("\n", actualLines),
           String.join("\n", want),
           String.join("\n", got));
     }

@@ -38,6 +38,7 @@ class ScenarioFormatDocTest {
   @Test
   void theExampleTraceIsWhatKaboomPrints() throws Exception {
     List<String> blocks = codeBlocks(doc(), "### Example");
-    assertThat(Given.trace(Given.scenario(blocks.get(0)))).isEqualTo(blocks.get(1).lines().toList());
+    assertThat(Given.trace(Given.scenario(blocks.get(0))))
+        .isEqualTo(blocks.get(1).lines().toList());
   }
 }

@@ -20,8 +20,8 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * {@link ScenarioLoader} on generated JSON and YAML: every text ends within a second with a
- * scenario or a {@code file:line:column: what} error, never an exception or a hang. How many
- * texts: {@code -Dkaboom.fuzz.tries=N} (see {@link Fuzz}).
+ * scenario or a {@code file:line:column: what} error, never an exception or a hang. How many texts:
+ * {@code -Dkaboom.fuzz.tries=N} (see {@link Fuzz}).
  */
 class ScenarioLoaderFuzzProperties {
   private static final List<String> JSON = bundled(".json");
@@ -49,28 +49,83 @@ class ScenarioLoaderFuzzProperties {
 
   private static final List<String> JSON_BITS =
       List.of(
-          "{", "}", "[", "]", ",", ":", "\"", "\"tree\"", "\"children\": [", "\"intensity\": ",
-          "\"period_s\": ", "\"restart\": \"transient\"", "null", "true", "-", "1e999", "\\u0000",
-          "\\", "/*", "\n", "\t", "\uFEFF", "\"\uD800\"");
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          ":",
+          "\"",
+          "\"tree\"",
+          "\"children\": [",
+          "\"intensity\": ",
+          "\"period_s\": ",
+          "\"restart\": \"transient\"",
+          "null",
+          "true",
+          "-",
+          "1e999",
+          "\\u0000",
+          "\\",
+          "/*",
+          "\n",
+          "\t",
+          "\uFEFF",
+          "\"\uD800\"");
 
   private static final List<String> YAML_BITS =
       List.of(
-          "- ", ": ", "  ", "\n", "\t", "&a ", "*a", "!!binary ", "!!python/object ", "[", "]", "{",
-          "}", "---\n", "...\n", "? ", "|", ">", "#", "'", "\"", "%YAML 1.1\n", "<<: *a\n",
-          "children:\n", "intensity: ", "~", "\uFEFF");
+          "- ",
+          ": ",
+          "  ",
+          "\n",
+          "\t",
+          "&a ",
+          "*a",
+          "!!binary ",
+          "!!python/object ",
+          "[",
+          "]",
+          "{",
+          "}",
+          "---\n",
+          "...\n",
+          "? ",
+          "|",
+          ">",
+          "#",
+          "'",
+          "\"",
+          "%YAML 1.1\n",
+          "<<: *a\n",
+          "children:\n",
+          "intensity: ",
+          "~",
+          "\uFEFF");
 
-  private static Arbitrary<String> texts(List<String> good, List<String> bits, String open, String close) {
+  private static Arbitrary<String> texts(
+      List<String> good, List<String> bits, String open, String close) {
     Arbitrary<String> base = Arbitraries.of(good);
     Arbitrary<String> number =
         Combinators.combine(base, Fuzz.hugeNumbers())
-            .as((t, n) -> t.replaceAll("(\"?(?:intensity|period_s|shutdown|stop_ms|sleep_ms)\"?: *)[0-9]+", "$1" + n));
+            .as(
+                (t, n) ->
+                    t.replaceAll(
+                        "(\"?(?:intensity|period_s|shutdown|stop_ms|sleep_ms)\"?: *)[0-9]+",
+                        "$1" + n));
     return Arbitraries.frequencyOf(
         Tuple.of(1, base),
         Tuple.of(6, Fuzz.truncated(base)),
         Tuple.of(6, Fuzz.mutated(base, Arbitraries.of(bits))),
         Tuple.of(3, number),
         Tuple.of(2, Fuzz.nested(open, close, Arbitraries.of("1", "\"a\"", ""), 20_000)),
-        Tuple.of(2, Fuzz.nested("{\"tree\": {\"id\": \"a\", \"children\": [", "]}}", Arbitraries.of("{\"id\": \"b\"}", ""), 3_000)),
+        Tuple.of(
+            2,
+            Fuzz.nested(
+                "{\"tree\": {\"id\": \"a\", \"children\": [",
+                "]}}",
+                Arbitraries.of("{\"id\": \"b\"}", ""),
+                3_000)),
         Tuple.of(2, Arbitraries.of(bits).list().ofMaxSize(60).map(l -> String.join("", l))),
         Tuple.of(3, Fuzz.garbage(2_000)));
   }
@@ -95,14 +150,17 @@ class ScenarioLoaderFuzzProperties {
     Arbitrary<String> blockNesting =
         Arbitraries.integers()
             .between(1, 3_000)
-            .map(d -> {
-              StringBuilder b = new StringBuilder();
-              for (int i = 0; i < d; i++) {
-                b.append("  ".repeat(i)).append("- \n");
-              }
-              return b.toString();
-            });
-    return Arbitraries.oneOf(texts(YAML, YAML_BITS, "[", "]"), blockNesting,
+            .map(
+                d -> {
+                  StringBuilder b = new StringBuilder();
+                  for (int i = 0; i < d; i++) {
+                    b.append("  ".repeat(i)).append("- \n");
+                  }
+                  return b.toString();
+                });
+    return Arbitraries.oneOf(
+        texts(YAML, YAML_BITS, "[", "]"),
+        blockNesting,
         Fuzz.nested("&a [", "]", Arbitraries.of("*a"), 500));
   }
 

@@ -38,15 +38,21 @@ class ScenarioLoaderTest {
   @Test
   void truncatedJsonIsReportedOnOneLine() {
     ScenarioError e = error("cut.json", "{\n  \"tree\": {\"id\": \"root\"\n");
-    assertThat(e.toString()).startsWith("cut.json:3:1: malformed JSON: Unexpected end-of-input").doesNotContain("\n");
+    assertThat(e.toString())
+        .startsWith("cut.json:3:1: malformed JSON: Unexpected end-of-input")
+        .doesNotContain("\n");
   }
 
   @Test
   void malformedYamlNamesFileLineAndColumn() {
     ScenarioError e = error("bad.yaml", "tree:\n  id: root\n   children: []\n");
-    assertThat(e.toString()).isEqualTo("bad.yaml:3:12: malformed YAML: mapping values are not allowed here");
+    assertThat(e.toString())
+        .isEqualTo("bad.yaml:3:12: malformed YAML: mapping values are not allowed here");
     ScenarioError flow = error("bad.yml", "tree:\n  id: root\n  children: [a\n");
-    assertThat(flow.toString()).startsWith("bad.yml:3:").contains("malformed YAML").doesNotContain("\n");
+    assertThat(flow.toString())
+        .startsWith("bad.yml:3:")
+        .contains("malformed YAML")
+        .doesNotContain("\n");
   }
 
   @Test
@@ -56,10 +62,14 @@ class ScenarioLoaderTest {
 
   @Test
   void anUnknownStrategyListsTheThreeValidOnes() {
-    assertThat(error("s.json", "{\"tree\": {\"id\": \"root\", \"strategy\": \"one_for_none\"}}").toString())
-        .isEqualTo("s.json:1:37: unknown strategy 'one_for_none': expected one_for_one, one_for_all or rest_for_one");
+    assertThat(
+            error("s.json", "{\"tree\": {\"id\": \"root\", \"strategy\": \"one_for_none\"}}")
+                .toString())
+        .isEqualTo(
+            "s.json:1:37: unknown strategy 'one_for_none': expected one_for_one, one_for_all or rest_for_one");
     assertThat(error("s.yaml", "tree:\n  id: root\n  strategy: one_for_none\n").toString())
-        .isEqualTo("s.yaml:3:13: unknown strategy 'one_for_none': expected one_for_one, one_for_all or rest_for_one");
+        .isEqualTo(
+            "s.yaml:3:13: unknown strategy 'one_for_none': expected one_for_one, one_for_all or rest_for_one");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -94,16 +104,22 @@ class ScenarioLoaderTest {
 
   @Test
   void aStepNamingTwoActionsListsTheValidOnes() {
-    String msg = error("x.json",
-        "{\"tree\": {\"id\": \"root\", \"children\": []}, \"steps\": [{\"exit\": \"root\", \"reason\": \"kaboom\", \"stop\": \"root\"}]}")
-        .message();
-    assertThat(msg).contains("names 2 actions").contains("exactly one of exit, stop, which_children");
+    String msg =
+        error(
+                "x.json",
+                "{\"tree\": {\"id\": \"root\", \"children\": []}, \"steps\": [{\"exit\": \"root\", \"reason\": \"kaboom\", \"stop\": \"root\"}]}")
+            .message();
+    assertThat(msg)
+        .contains("names 2 actions")
+        .contains("exactly one of exit, stop, which_children");
   }
 
   @Test
   void defaultsFollowTheFormat() {
-    Scenario s = loaded("d.json",
-        "{\"tree\": {\"id\": \"root\", \"children\": [{\"id\": \"w\"}, {\"id\": \"s\", \"children\": []}]}}");
+    Scenario s =
+        loaded(
+            "d.json",
+            "{\"tree\": {\"id\": \"root\", \"children\": [{\"id\": \"w\"}, {\"id\": \"s\", \"children\": []}]}}");
     assertThat(s.name()).isEqualTo("d");
     assertThat(s.steps()).isEmpty();
     TreeNode root = s.tree();
@@ -177,7 +193,9 @@ class ScenarioLoaderTest {
     assertThat(yaml).isEqualTo(json);
     List<String> jsonTrace = Given.trace(json);
     assertThat(Given.trace(yaml)).isEqualTo(jsonTrace);
-    assertThat(jsonTrace).startsWith("> start_link root", "start root").contains("> sleep 1500", "= {error,not_found}");
+    assertThat(jsonTrace)
+        .startsWith("> start_link root", "start root")
+        .contains("> sleep 1500", "= {error,not_found}");
   }
 
   @Test

@@ -29,14 +29,18 @@ class SimulationRecordingTest {
     sim.runUntilIdle();
     sim.call(
         "root",
-        new dev.kaboom.otp.SupervisorRequest.StartChild(TreeBuilder.childSpec(TreeNode.worker("c"))),
+        new dev.kaboom.otp.SupervisorRequest.StartChild(
+            TreeBuilder.childSpec(TreeNode.worker("c"))),
         r -> {});
     sim.runUntilIdle();
-    sim.run(new Command.SetFlags(Target.path("root"), new SupFlags(Strategy.ONE_FOR_ALL, 1, 2000)), r -> {});
+    sim.run(
+        new Command.SetFlags(Target.path("root"), new SupFlags(Strategy.ONE_FOR_ALL, 1, 2000)),
+        r -> {});
     sim.runUntilIdle();
 
     List<Simulation.Recorded> rec = sim.recorded();
-    assertThat(rec).extracting(Simulation.Recorded::command)
+    assertThat(rec)
+        .extracting(Simulation.Recorded::command)
         .containsExactly(
             new Command.Exit(Target.path("root/a"), Atom.of("kaboom")),
             new Command.Sleep(7000),

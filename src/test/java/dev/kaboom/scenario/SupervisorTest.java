@@ -28,7 +28,8 @@ class SupervisorTest {
 
     @Test
     void oneForOneRestartsOnlyTheCrashedChild() {
-      assertTrace(ABC.formatted("one_for_one"),
+      assertTrace(
+          ABC.formatted("one_for_one"),
           """
           > start_link root
           start root
@@ -45,7 +46,8 @@ class SupervisorTest {
 
     @Test
     void oneForAllStopsTheOthersInReverseStartOrderThenStartsAllInOrder() {
-      assertTrace(ABC.formatted("one_for_all"),
+      assertTrace(
+          ABC.formatted("one_for_all"),
           """
           > start_link root
           start root
@@ -66,7 +68,8 @@ class SupervisorTest {
 
     @Test
     void restForOneRestartsTheCrashedChildAndTheOnesAfterIt() {
-      assertTrace(ABC.formatted("rest_for_one"),
+      assertTrace(
+          ABC.formatted("rest_for_one"),
           """
           > start_link root
           start root
@@ -360,7 +363,8 @@ class SupervisorTest {
   @Nested
   class Intensity {
     @Test
-    void theIntensityPlusFirstRestartWithinThePeriodMakesTheSupervisorGiveUpAndItsParentRestartIt() {
+    void
+        theIntensityPlusFirstRestartWithinThePeriodMakesTheSupervisorGiveUpAndItsParentRestartIt() {
       assertTrace(
           """
           tree:
@@ -508,7 +512,9 @@ class SupervisorTest {
               """);
       run.exit("root/a", "kaboom");
       run.exit("root/b", "kaboom");
-      var root = (SupervisorBehavior) run.sim.node().process(run.sim.pidAt("root").orElseThrow()).orElseThrow().behavior();
+      var root =
+          (SupervisorBehavior)
+              run.sim.node().process(run.sim.pidAt("root").orElseThrow()).orElseThrow().behavior();
       assertThat(root.restartsInWindow()).isEqualTo(2);
       run.exit("root/a", "kaboom");
       assertThat(run.sim.pidAt("root")).isEmpty();
@@ -668,8 +674,11 @@ class SupervisorTest {
       run.exit("root/sub", "normal");
       run.exit("root", "kaboom");
       assertThat(run.lines.subList(lines, run.lines.size()))
-          .containsExactly("> exit root/sub kaboom", "> exit root/sub shutdown",
-              "> exit root/sub normal", "> exit root kaboom");
+          .containsExactly(
+              "> exit root/sub kaboom",
+              "> exit root/sub shutdown",
+              "> exit root/sub normal",
+              "> exit root kaboom");
       assertThat(run.sim.pidAt("root/sub/w")).contains(before);
       assertThat(run.call("root/sub", new SupervisorRequest.WhichChildren()))
           .isEqualTo("[{w,pid,worker}]");
@@ -764,15 +773,21 @@ class SupervisorTest {
   class RunTimeFlags {
     @Test
     void setFlagsSwitchesTheStrategyBetweenTwoKabooms() {
-      Given.Run run =
-          new Given.Run("tree: {id: root, children: [{id: a}, {id: b}, {id: c}]}");
+      Given.Run run = new Given.Run("tree: {id: root, children: [{id: a}, {id: b}, {id: c}]}");
       assertThat(run.call("root", new SupervisorRequest.GetFlags())).isEqualTo("{one_for_one,3,5}");
       run.exit("root/b", "kaboom");
-      assertThat(run.call("root", new SupervisorRequest.SetFlags(new SupFlags(Strategy.ONE_FOR_ALL, 5, 10_000))))
+      assertThat(
+              run.call(
+                  "root",
+                  new SupervisorRequest.SetFlags(new SupFlags(Strategy.ONE_FOR_ALL, 5, 10_000))))
           .isEqualTo("ok");
-      assertThat(run.call("root", new SupervisorRequest.GetFlags())).isEqualTo("{one_for_all,5,10}");
+      assertThat(run.call("root", new SupervisorRequest.GetFlags()))
+          .isEqualTo("{one_for_all,5,10}");
       run.exit("root/b", "kaboom");
-      assertThat(run.call("root", new SupervisorRequest.SetFlags(new SupFlags(Strategy.REST_FOR_ONE, 5, 10_000))))
+      assertThat(
+              run.call(
+                  "root",
+                  new SupervisorRequest.SetFlags(new SupFlags(Strategy.REST_FOR_ONE, 5, 10_000))))
           .isEqualTo("ok");
       run.exit("root/a", "kaboom");
       Given.assertLines(
@@ -815,7 +830,8 @@ class SupervisorTest {
       run.exit("root/a", "kaboom");
       run.call("root", new SupervisorRequest.SetFlags(new SupFlags(Strategy.ONE_FOR_ONE, 1, 5000)));
       run.exit("root/a", "kaboom");
-      assertThat(run.lines).endsWith("give_up root reached_max_restart_intensity", "exit root shutdown");
+      assertThat(run.lines)
+          .endsWith("give_up root reached_max_restart_intensity", "exit root shutdown");
     }
   }
 }

@@ -58,13 +58,21 @@ class RandomSimulationTest {
         }
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(
-            "seed " + seed + " broke an invariant (replay: mvn test -Dtest=RandomSimulationTest -Dkaboom.seed="
-                + seed + ")\ntree: " + swarm.treeText + "\nsteps:\n  " + String.join("\n  ", swarm.done)
-                + "\n" + e.getMessage(),
+            "seed "
+                + seed
+                + " broke an invariant (replay: mvn test -Dtest=RandomSimulationTest -Dkaboom.seed="
+                + seed
+                + ")\ntree: "
+                + swarm.treeText
+                + "\nsteps:\n  "
+                + String.join("\n  ", swarm.done)
+                + "\n"
+                + e.getMessage(),
             e);
       }
     }
-    assertThat(seen).containsKeys("GaveUp", "RestartPlanned", "ChildShutdown", "ChildRemoved", "Registered");
+    assertThat(seen)
+        .containsKeys("GaveUp", "RestartPlanned", "ChildShutdown", "ChildRemoved", "Registered");
   }
 
   /** One seeded run. */
@@ -99,8 +107,17 @@ class RandomSimulationTest {
               default -> Shutdown.WORKER_DEFAULT;
             };
         long stopMs = new long[] {0, 0, 100, 300}[r.nextInt(4)];
-        return new TreeNode(id, false, restart, shutdown, Strategy.ONE_FOR_ONE, 3, 5, List.of(),
-            r.nextBoolean(), stopMs);
+        return new TreeNode(
+            id,
+            false,
+            restart,
+            shutdown,
+            Strategy.ONE_FOR_ONE,
+            3,
+            5,
+            List.of(),
+            r.nextBoolean(),
+            stopMs);
       }
       Shutdown shutdown =
           switch (r.nextInt(4)) {
@@ -113,8 +130,17 @@ class RandomSimulationTest {
       for (int i = 0; i < n; i++) {
         children.add(node("c" + nextId++, depth + 1, false));
       }
-      return new TreeNode(id, true, restart, shutdown, Strategy.values()[r.nextInt(3)],
-          r.nextInt(4), 1 + r.nextInt(5), children, false, 0);
+      return new TreeNode(
+          id,
+          true,
+          restart,
+          shutdown,
+          Strategy.values()[r.nextInt(3)],
+          r.nextInt(4),
+          1 + r.nextInt(5),
+          children,
+          false,
+          0);
     }
 
     void index(TreeNode n, String path) {
@@ -126,12 +152,28 @@ class RandomSimulationTest {
 
     static String describe(TreeNode n) {
       if (!n.supervisor()) {
-        return n.id() + "(" + n.restart() + "," + n.shutdown() + (n.trapExit() ? ",trap" : "")
-            + (n.stopMillis() > 0 ? ",stop" + n.stopMillis() : "") + ")";
+        return n.id()
+            + "("
+            + n.restart()
+            + ","
+            + n.shutdown()
+            + (n.trapExit() ? ",trap" : "")
+            + (n.stopMillis() > 0 ? ",stop" + n.stopMillis() : "")
+            + ")";
       }
-      StringBuilder sb = new StringBuilder(n.id()).append('[').append(n.strategy()).append(',')
-          .append(n.restart()).append(',').append(n.shutdown()).append(",i").append(n.intensity())
-          .append("/p").append(n.periodSeconds()).append(':');
+      StringBuilder sb =
+          new StringBuilder(n.id())
+              .append('[')
+              .append(n.strategy())
+              .append(',')
+              .append(n.restart())
+              .append(',')
+              .append(n.shutdown())
+              .append(",i")
+              .append(n.intensity())
+              .append("/p")
+              .append(n.periodSeconds())
+              .append(':');
       for (TreeNode c : n.children()) {
         sb.append(' ').append(describe(c));
       }
@@ -161,7 +203,10 @@ class RandomSimulationTest {
     }
 
     List<String> pathsWhere(boolean supervisor) {
-      return paths.entrySet().stream().filter(e -> e.getValue() == supervisor).map(Map.Entry::getKey).toList();
+      return paths.entrySet().stream()
+          .filter(e -> e.getValue() == supervisor)
+          .map(Map.Entry::getKey)
+          .toList();
     }
 
     void step() {
@@ -202,15 +247,27 @@ class RandomSimulationTest {
         String id = r.nextInt(3) == 0 ? "c" + r.nextInt(Math.max(1, nextId)) : "n" + nextId++;
         TreeNode spec = node(id, 3, false);
         if (r.nextInt(4) == 0) {
-          spec = new TreeNode(id, true, spec.restart(), Shutdown.INFINITY, Strategy.ONE_FOR_ONE, 1, 5,
-              List.of(node("n" + nextId++, 3, false)), false, 0);
+          spec =
+              new TreeNode(
+                  id,
+                  true,
+                  spec.restart(),
+                  Shutdown.INFINITY,
+                  Strategy.ONE_FOR_ONE,
+                  1,
+                  5,
+                  List.of(node("n" + nextId++, 3, false)),
+                  false,
+                  0);
         }
         paths.putIfAbsent(sup + "/" + id, spec.supervisor());
         if (spec.supervisor()) {
           paths.putIfAbsent(sup + "/" + id + "/" + spec.children().get(0).id(), false);
         }
         done.add("start_child " + sup + " " + describe(spec));
-        sim.call(sup, new SupervisorRequest.StartChild(TreeBuilder.childSpec(spec)),
+        sim.call(
+            sup,
+            new SupervisorRequest.StartChild(TreeBuilder.childSpec(spec)),
             res -> done.add("  = " + res));
       } else if (kind < 93) {
         long ms = new long[] {50, 400, 1500, 6000}[r.nextInt(4)];
@@ -240,19 +297,27 @@ class RandomSimulationTest {
         assertThat(byLabel.put(p.label(), p)).as("two live processes at " + p.label()).isNull();
       }
       for (Proc p : live) {
-        // no process outlives its supervisor: the parent path has a live process, and it is the spawner
+        // no process outlives its supervisor: the parent path has a live process, and it is the
+        // spawner
         int slash = p.label().lastIndexOf('/');
         if (slash < 0) {
-          assertThat(p.spawner()).as("the root's parent is the driver").isEqualTo(sim.driver().pid());
+          assertThat(p.spawner())
+              .as("the root's parent is the driver")
+              .isEqualTo(sim.driver().pid());
           continue;
         }
         Proc parent = byLabel.get(p.label().substring(0, slash));
         assertThat(parent).as(p.label() + " is alive but its supervisor is not").isNotNull();
-        assertThat(p.spawner()).as(p.label() + " was started by the live supervisor").isEqualTo(parent.pid());
+        assertThat(p.spawner())
+            .as(p.label() + " was started by the live supervisor")
+            .isEqualTo(parent.pid());
         assertThat(parent.behavior()).isInstanceOf(SupervisorBehavior.class);
-        List<Pid> running = ((SupervisorBehavior) parent.behavior()).children().stream()
-            .flatMap(c -> c.pid().stream()).toList();
-        assertThat(running).as(p.label() + " is one of its supervisor's running children").contains(p.pid());
+        List<Pid> running =
+            ((SupervisorBehavior) parent.behavior())
+                .children().stream().flatMap(c -> c.pid().stream()).toList();
+        assertThat(running)
+            .as(p.label() + " is one of its supervisor's running children")
+            .contains(p.pid());
       }
       for (Proc p : live) {
         if (p.behavior() instanceof SupervisorBehavior s) {
@@ -261,7 +326,9 @@ class RandomSimulationTest {
       }
       for (String name : sim.node().registered()) {
         Pid pid = sim.node().whereis(name).orElseThrow();
-        assertThat(sim.node().isAlive(pid)).as("registered name " + name + " names a dead process").isTrue();
+        assertThat(sim.node().isAlive(pid))
+            .as("registered name " + name + " names a dead process")
+            .isTrue();
       }
       checkStopAndStartOrder(mark);
       checkWhichChildren(live);
@@ -270,19 +337,29 @@ class RandomSimulationTest {
     void checkSupervisor(Proc p, SupervisorBehavior s) {
       Set<String> ids = new HashSet<>();
       for (ChildInfo c : s.children()) {
-        assertThat(ids.add(c.id())).as("duplicate child id " + c.id() + " in " + p.label()).isTrue();
-        assertThat(c.restarting()).as(p.label() + "/" + c.id() + " restarting while idle").isFalse();
-        c.pid().ifPresent(pid -> {
-          assertThat(sim.node().isAlive(pid)).as(p.label() + "/" + c.id() + " running but dead").isTrue();
-          assertThat(sim.node().process(pid).orElseThrow().label()).isEqualTo(p.label() + "/" + c.id());
-        });
+        assertThat(ids.add(c.id()))
+            .as("duplicate child id " + c.id() + " in " + p.label())
+            .isTrue();
+        assertThat(c.restarting())
+            .as(p.label() + "/" + c.id() + " restarting while idle")
+            .isFalse();
+        c.pid()
+            .ifPresent(
+                pid -> {
+                  assertThat(sim.node().isAlive(pid))
+                      .as(p.label() + "/" + c.id() + " running but dead")
+                      .isTrue();
+                  assertThat(sim.node().process(pid).orElseThrow().label())
+                      .isEqualTo(p.label() + "/" + c.id());
+                });
       }
       // restart intensity: counted restarts of a live supervisor never exceed intensity per period
       List<Long> times = new ArrayList<>();
       for (TraceEvent e : log.all()) {
         if (e instanceof TraceEvent.RestartIntensity ri && ri.supervisor().equals(p.pid())) {
           times.add(ri.timeMillis());
-          assertThat(ri.restartsInWindow()).as(p.label() + " counted past its intensity and lives")
+          assertThat(ri.restartsInWindow())
+              .as(p.label() + " counted past its intensity and lives")
               .isLessThanOrEqualTo(s.flags().intensity());
         }
       }
@@ -293,7 +370,8 @@ class RandomSimulationTest {
             inWindow++;
           }
         }
-        assertThat(inWindow).as(p.label() + " restarts within one period " + times)
+        assertThat(inWindow)
+            .as(p.label() + " restarts within one period " + times)
             .isLessThanOrEqualTo(s.flags().intensity() + 1)
             .isLessThanOrEqualTo(s.flags().intensity());
       }
@@ -303,8 +381,8 @@ class RandomSimulationTest {
     void checkStopAndStartOrder(int mark) {
       List<TraceEvent> events = log.all().subList(mark, log.size());
       for (int i = 0; i < events.size(); i++) {
-        if (!(events.get(i) instanceof TraceEvent.RestartPlanned plan) || plan.stopIds().isEmpty()
-            && plan.startIds().size() <= 1) {
+        if (!(events.get(i) instanceof TraceEvent.RestartPlanned plan)
+            || plan.stopIds().isEmpty() && plan.startIds().size() <= 1) {
           continue;
         }
         Map<Pid, String> shutDown = new HashMap<>();
@@ -313,12 +391,16 @@ class RandomSimulationTest {
         boolean supDied = false;
         for (int j = i + 1; j < events.size(); j++) {
           TraceEvent e = events.get(j);
-          if (e instanceof TraceEvent.ChildShutdown cs && cs.supervisor().equals(plan.supervisor())) {
+          if (e instanceof TraceEvent.ChildShutdown cs
+              && cs.supervisor().equals(plan.supervisor())) {
             shutDown.put(cs.child(), cs.childId());
           } else if (e instanceof TraceEvent.Exited x && shutDown.containsKey(x.pid())) {
             stopped.add(shutDown.get(x.pid()));
-          } else if (e instanceof TraceEvent.ChildStarted st && st.supervisor().equals(plan.supervisor())) {
-            assertThat(stopped).as("every planned stop happens before the first restart").isEqualTo(plan.stopIds());
+          } else if (e instanceof TraceEvent.ChildStarted st
+              && st.supervisor().equals(plan.supervisor())) {
+            assertThat(stopped)
+                .as("every planned stop happens before the first restart")
+                .isEqualTo(plan.stopIds());
             started.add(st.childId());
             if (started.size() == plan.startIds().size()) {
               break;
@@ -331,7 +413,9 @@ class RandomSimulationTest {
           }
         }
         if (supDied) {
-          assertThat(plan.stopIds()).as("stop order (cut short)").startsWith(stopped.toArray(String[]::new));
+          assertThat(plan.stopIds())
+              .as("stop order (cut short)")
+              .startsWith(stopped.toArray(String[]::new));
         } else {
           assertThat(stopped).as("stop order of " + plan).isEqualTo(plan.stopIds());
           assertThat(started).as("start order of " + plan).isEqualTo(plan.startIds());
@@ -341,7 +425,8 @@ class RandomSimulationTest {
 
     /** which_children of a live supervisor agrees with the live processes. */
     void checkWhichChildren(List<Proc> live) {
-      List<Proc> sups = live.stream().filter(p -> p.behavior() instanceof SupervisorBehavior).toList();
+      List<Proc> sups =
+          live.stream().filter(p -> p.behavior() instanceof SupervisorBehavior).toList();
       if (sups.isEmpty()) {
         return;
       }
@@ -368,7 +453,9 @@ class RandomSimulationTest {
           assertThat(atPath).as("which_children says " + id + " is not running").isEmpty();
         }
       }
-      assertThat(rowIds).as("which_children lists the specs in reverse start order").isEqualTo(specIds);
+      assertThat(rowIds)
+          .as("which_children lists the specs in reverse start order")
+          .isEqualTo(specIds);
     }
   }
 }

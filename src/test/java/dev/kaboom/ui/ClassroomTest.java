@@ -44,19 +44,25 @@ class ClassroomTest {
   }
 
   private void scale(FxRobot robot, double s) {
-    robot.interact(() -> {
-      prefs.putDouble("fontScale", s);
-      window.applyLook();
-    });
+    robot.interact(
+        () -> {
+          prefs.putDouble("fontScale", s);
+          window.applyLook();
+        });
     WaitForAsyncUtils.waitForFxEvents();
     robot.interact(() -> window.controller().render());
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   private double idTextHeight(FxRobot robot, String path) {
-    ProcessNodeView v = robot.lookup("#" + ProcessNodeView.idFor(path)).queryAs(ProcessNodeView.class);
-    Text id = (Text) v.getChildrenUnmodifiable().stream()
-        .filter(n -> n.getStyleClass().contains("node-id")).findFirst().orElseThrow();
+    ProcessNodeView v =
+        robot.lookup("#" + ProcessNodeView.idFor(path)).queryAs(ProcessNodeView.class);
+    Text id =
+        (Text)
+            v.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("node-id"))
+                .findFirst()
+                .orElseThrow();
     return id.localToScreen(id.getBoundsInLocal()).getHeight();
   }
 
@@ -78,11 +84,12 @@ class ClassroomTest {
   void theEventLogShowsAtLeastThreeRowsAndItsNewestLineAtBothScales(FxRobot robot) {
     for (double s : List.of(1.0, 2.5)) {
       scale(robot, s);
-      robot.interact(() -> {
-        vm.kaboom("servy/services/sensor");
-        vm.runToIdle();
-        window.controller().render();
-      });
+      robot.interact(
+          () -> {
+            vm.kaboom("servy/services/sensor");
+            vm.runToIdle();
+            window.controller().render();
+          });
       WaitForAsyncUtils.waitForFxEvents();
       for (int i = 0; i < 3; i++) {
         robot.interact(() -> window.controller().render());
@@ -90,18 +97,20 @@ class ClassroomTest {
       }
       ListView<?> log = robot.lookup(".event-log").queryAs(ListView.class);
       Bounds box = log.localToScreen(log.getBoundsInLocal());
-      List<ListCell> shown = robot.lookup(".event-log .list-cell").queryAll()
-          .stream()
-          .map(n -> (ListCell) n)
-          .filter(c -> c.isVisible() && c.getItem() != null)
-          .filter(c -> {
-            Bounds b = c.localToScreen(c.getBoundsInLocal());
-            return b.getMinY() >= box.getMinY() - 1 && b.getMaxY() <= box.getMaxY() + 1;
-          })
-          .toList();
+      List<ListCell> shown =
+          robot.lookup(".event-log .list-cell").queryAll().stream()
+              .map(n -> (ListCell) n)
+              .filter(c -> c.isVisible() && c.getItem() != null)
+              .filter(
+                  c -> {
+                    Bounds b = c.localToScreen(c.getBoundsInLocal());
+                    return b.getMinY() >= box.getMinY() - 1 && b.getMaxY() <= box.getMaxY() + 1;
+                  })
+              .toList();
       assertThat(shown).as("whole rows of the log at %s", s).hasSizeGreaterThanOrEqualTo(3);
       Object newest = vm.logLines().get(vm.logLines().size() - 1);
-      assertThat(shown).as("the newest line is on screen at %s", s)
+      assertThat(shown)
+          .as("the newest line is on screen at %s", s)
           .anyMatch(c -> newest.equals(c.getItem()));
     }
   }
@@ -110,21 +119,26 @@ class ClassroomTest {
   void aLetterInTheIntensityFieldShowsWhatIsWrongKeepsTheValueAndResetsNothing(FxRobot robot) {
     robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
     WaitForAsyncUtils.waitForFxEvents();
-    Pid sensor = vm.tree().node("servy/services/sensor").flatMap(ProcessNodeModel::pid).orElseThrow();
+    Pid sensor =
+        vm.tree().node("servy/services/sensor").flatMap(ProcessNodeModel::pid).orElseThrow();
     int logSize = vm.logLines().size();
     robot.doubleClickOn("#inspector-intensity .text-field");
     robot.type(KeyCode.R);
     WaitForAsyncUtils.waitForFxEvents();
     Node error = robot.lookup("#inspector-intensity-error").query();
     assertThat(error.isVisible()).isTrue();
-    assertThat(((javafx.scene.control.Label) error).getText()).contains("whole number").contains("3");
+    assertThat(((javafx.scene.control.Label) error).getText())
+        .contains("whole number")
+        .contains("3");
     robot.type(KeyCode.ENTER);
     robot.clickOn("#inspector-path");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.tree().node("servy/services").orElseThrow().intensity()).isEqualTo(3);
     assertThat(vm.tree().node("servy/services/sensor").flatMap(ProcessNodeModel::pid).orElseThrow())
-        .as("typing r in a field does not reset the simulation").isEqualTo(sensor);
-    assertThat(vm.logLines().subList(logSize, vm.logLines().size())).noneMatch(l -> l.contains("reset"));
+        .as("typing r in a field does not reset the simulation")
+        .isEqualTo(sensor);
+    assertThat(vm.logLines().subList(logSize, vm.logLines().size()))
+        .noneMatch(l -> l.contains("reset"));
   }
 
   @Test
@@ -133,10 +147,11 @@ class ClassroomTest {
     assertThat(pause.getText()).isEqualTo("Resume");
     robot.interact(() -> vm.pausedProperty().set(false));
     assertThat(pause.getText()).isEqualTo("Pause");
-    robot.interact(() -> {
-      vm.pausedProperty().set(true);
-      vm.kaboom("servy/services/sensor");
-    });
+    robot.interact(
+        () -> {
+          vm.pausedProperty().set(true);
+          vm.kaboom("servy/services/sensor");
+        });
     int before = vm.logLines().size();
     robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
     WaitForAsyncUtils.waitForFxEvents();

@@ -51,7 +51,10 @@ class ConsolePaneTest {
   @Test
   void aTypedLineRunsOnTheTreesEngine(FxRobot robot) {
     Pid before = pid("servy/services/sensor");
-    robot.clickOn("#consoleInput").write("Process.whereis(:sensor_server) |> Process.exit(:kaboom)").type(KeyCode.ENTER);
+    robot
+        .clickOn("#consoleInput")
+        .write("Process.whereis(:sensor_server) |> Process.exit(:kaboom)")
+        .type(KeyCode.ENTER);
     settle(robot);
     assertThat(window.controller().consolePane().text())
         .contains("iex(1)> Process.whereis(:sensor_server) |> Process.exit(:kaboom)\ntrue\n");

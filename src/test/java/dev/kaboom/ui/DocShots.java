@@ -16,9 +16,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a test: the README's pictures of the whole window at 1280x720, during a restart (Servy's
- * sensor server crashed, its caption on screen). Regenerate all four (English and Korean, 100 %
- * and 250 %) with {@code bin/docshots} (it runs {@code mvn -o -q -Dtest=DocShots
- * -Dkaboom.docshots=docs -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}).
+ * sensor server crashed, its caption on screen). Regenerate all four (English and Korean, 100 % and
+ * 250 %) with {@code bin/docshots} (it runs {@code mvn -o -q -Dtest=DocShots -Dkaboom.docshots=docs
+ * -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "kaboom.docshots", matches = ".+")
@@ -45,21 +45,24 @@ class DocShots {
     int pct = (int) Math.round(Double.parseDouble(System.getProperty("kaboom.scale", "1.0")) * 100);
     MainViewModel vm = window.viewModel();
     long[] now = new long[1];
-    robot.interact(() -> {
-      window.controller().captions().waitForMeProperty().set(true);
-      vm.kaboom("servy/services/sensor");
-      vm.pausedProperty().set(false);
-      // play the crash until its explanation is on screen, with the restart under way
-      long t = 0;
-      for (int i = 0; i < 400 && !window.controller().captions().shownText().contains("sensor"); i++) {
-        t += 16_000_000L;
-        vm.frame(16_000_000L);
-        window.controller().render(t);
-      }
-      vm.selectedPathProperty().set("servy/services");
-      window.controller().render(t);
-      now[0] = t;
-    });
+    robot.interact(
+        () -> {
+          window.controller().captions().waitForMeProperty().set(true);
+          vm.kaboom("servy/services/sensor");
+          vm.pausedProperty().set(false);
+          // play the crash until its explanation is on screen, with the restart under way
+          long t = 0;
+          for (int i = 0;
+              i < 400 && !window.controller().captions().shownText().contains("sensor");
+              i++) {
+            t += 16_000_000L;
+            vm.frame(16_000_000L);
+            window.controller().render(t);
+          }
+          vm.selectedPathProperty().set("servy/services");
+          window.controller().render(t);
+          now[0] = t;
+        });
     WaitForAsyncUtils.waitForFxEvents();
     for (int i = 0; i < 3; i++) { // a few frames with layout passes between (the log scrolls)
       robot.interact(() -> window.controller().render(now[0]));
@@ -74,8 +77,9 @@ class DocShots {
     int w = (int) img[0].getWidth();
     int h = (int) img[0].getHeight();
     int[] argb = new int[w * h];
-    img[0].getPixelReader().getPixels(0, 0, w, h,
-        javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    img[0]
+        .getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
     java.awt.image.BufferedImage out =
         new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
     out.setRGB(0, 0, w, h, argb, 0, w);

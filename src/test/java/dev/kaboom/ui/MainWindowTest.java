@@ -78,19 +78,27 @@ class MainWindowTest {
 
   @Test
   void opensOnServy(FxRobot robot) {
-    for (String p : List.of("servy", "servy/kick_starter", "servy/services", "servy/services/pledge",
-        "servy/services/sensor")) {
+    for (String p :
+        List.of(
+            "servy",
+            "servy/kick_starter",
+            "servy/services",
+            "servy/services/pledge",
+            "servy/services/sensor")) {
       Node n = robot.lookup(sel(p)).query();
       assertThat(n.isVisible()).as(p).isTrue();
       assertThat(n.getPseudoClassStates().toString()).as(p).contains("running");
     }
-    assertThat(robot.lookup(sel("servy")).queryAs(Node.class).getStyleClass()).contains("supervisor");
+    assertThat(robot.lookup(sel("servy")).queryAs(Node.class).getStyleClass())
+        .contains("supervisor");
     assertThat(robot.lookup(sel("servy/services/sensor")).queryAs(Node.class).getStyleClass())
         .contains("worker");
     assertThat(robot.lookup(".strategy-badge").queryAllAs(Label.class))
         .extracting(Label::getText)
         .containsOnly("one_for_one");
-    assertThat(shownPid(robot, "servy/services/sensor")).isEqualTo(pid("servy/services/sensor").toString()).startsWith("#PID<0.");
+    assertThat(shownPid(robot, "servy/services/sensor"))
+        .isEqualTo(pid("servy/services/sensor").toString())
+        .startsWith("#PID<0.");
   }
 
   @Test
@@ -104,8 +112,11 @@ class MainWindowTest {
     assertThat(pid("servy/services/pledge")).isEqualTo(pledge);
     assertThat(shownPid(robot, "servy/services/sensor")).isEqualTo(now.toString());
     assertThat(vm.logLines())
-        .anyMatch(l -> l.contains("=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
-            + "child_terminated reason: kaboom"));
+        .anyMatch(
+            l ->
+                l.contains(
+                    "=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
+                        + "child_terminated reason: kaboom"));
   }
 
   @Test
@@ -113,12 +124,16 @@ class MainWindowTest {
     robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
     // the inspector's PropertySheet: its strategy editor applies SetFlags
     robot.clickOn("#inspector-strategy");
-    robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
-        .match((javafx.scene.control.ListCell<?> c) -> "one_for_all".equals(c.getText()))
-        .queryAs(javafx.scene.control.ListCell.class));
+    robot.clickOn(
+        robot
+            .lookup(".combo-box-popup .list-cell")
+            .match((javafx.scene.control.ListCell<?> c) -> "one_for_all".equals(c.getText()))
+            .queryAs(javafx.scene.control.ListCell.class));
     settle(robot);
-    assertThat(vm.tree().node("servy/services").orElseThrow().strategy()).isEqualTo(Strategy.ONE_FOR_ALL);
-    assertThat(robot.lookup(sel("servy/services") + " .strategy-badge").queryAs(Label.class).getText())
+    assertThat(vm.tree().node("servy/services").orElseThrow().strategy())
+        .isEqualTo(Strategy.ONE_FOR_ALL);
+    assertThat(
+            robot.lookup(sel("servy/services") + " .strategy-badge").queryAs(Label.class).getText())
         .isEqualTo("one_for_all");
     Pid sensor = pid("servy/services/sensor");
     Pid pledge = pid("servy/services/pledge");
@@ -154,7 +169,9 @@ class MainWindowTest {
 
   private static Node find(Node n, String id) {
     Object item = n.getProperties().get(javafx.scene.control.MenuItem.class);
-    if (item instanceof javafx.scene.control.MenuItem mi && id.equals(mi.getId()) && n.isVisible()) {
+    if (item instanceof javafx.scene.control.MenuItem mi
+        && id.equals(mi.getId())
+        && n.isVisible()) {
       return n;
     }
     if (n instanceof javafx.scene.Parent p) {
@@ -205,7 +222,9 @@ class MainWindowTest {
     assertThat(pid("servy/services")).isNotEqualTo(services);
     assertThat(pid("servy/services/sensor")).isNotEqualTo(sensor);
     assertThat(pid("servy/kick_starter")).isEqualTo(kick);
-    assertThat(vm.logLines()).anyMatch(l -> l.contains("supervisor: servy errorContext: child_terminated reason: killed"));
+    assertThat(vm.logLines())
+        .anyMatch(
+            l -> l.contains("supervisor: servy errorContext: child_terminated reason: killed"));
   }
 
   @Test
@@ -213,13 +232,15 @@ class MainWindowTest {
     List<Pid> before = vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList();
     robot.clickOn(sel("servy/services"));
     settle(robot);
-    assertThat(vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList()).isEqualTo(before);
+    assertThat(vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList())
+        .isEqualTo(before);
     assertThat(vm.logLines()).anyMatch(l -> l.contains("traps exit signal kaboom"));
     assertThat(vm.logLines()).noneMatch(l -> l.contains("CRASH REPORT"));
   }
 
   @Test
-  void aMalformedFileShowsItsErrorAndKeepsTheTree(FxRobot robot, @TempDir Path dir) throws Exception {
+  void aMalformedFileShowsItsErrorAndKeepsTheTree(FxRobot robot, @TempDir Path dir)
+      throws Exception {
     Path bad = dir.resolve("broken.yaml");
     Files.writeString(bad, "tree:\n  id: servy\n  strategy: one_for_everyone\n");
     Pid sensor = pid("servy/services/sensor");
@@ -247,34 +268,38 @@ class MainWindowTest {
     var root = dev.kaboom.scenario.TreeNode.supervisor("big", Strategy.ONE_FOR_ONE, sups);
     // How long this takes is measured by the bench (U1: frames per second at 2,000 and 10,000
     // nodes), not here: a test reads no clock.
-    robot.interact(() -> {
-      vm.load(new dev.kaboom.scenario.Scenario("big", "", root, List.of()), null);
-      window.controller().render();
-    });
+    robot.interact(
+        () -> {
+          vm.load(new dev.kaboom.scenario.Scenario("big", "", root, List.of()), null);
+          window.controller().render();
+        });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup(".process-node").queryAll()).hasSize(2041);
     assertThat(window.controller().treePane().zoom()).isLessThan(1.0);
     robot.interact(() -> vm.kaboom("big/s0/w3"));
     settle(robot);
-    robot.interact(() -> {
-      vm.exit("big/s1", "kill");
-      for (int i = 0; i < 30; i++) {
-        vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
-        window.controller().render();
-      }
-    });
+    robot.interact(
+        () -> {
+          vm.exit("big/s1", "kill");
+          for (int i = 0; i < 30; i++) {
+            vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
+            window.controller().render();
+          }
+        });
     assertThat(vm.tree().node("big/s0/w3").orElseThrow().restartCount()).isEqualTo(1);
     // children started at run time in the big tree: laid out again (incrementally), the move's
     // last frame places every moved box and link
     for (int k = 0; k < 5; k++) {
       String id = k == 0 ? "extra" : "extra" + k;
-      robot.interact(() -> {
-        vm.startChild("big/s20", MainViewModel.newChildSpec(id, false,
-            dev.kaboom.otp.RestartType.PERMANENT));
-        vm.runToIdle();
-        window.controller().render(); // adds one box, lays 2,04x out, starts the move
-        window.controller().treePane().finishMoving();
-      });
+      robot.interact(
+          () -> {
+            vm.startChild(
+                "big/s20",
+                MainViewModel.newChildSpec(id, false, dev.kaboom.otp.RestartType.PERMANENT));
+            vm.runToIdle();
+            window.controller().render(); // adds one box, lays 2,04x out, starts the move
+            window.controller().treePane().finishMoving();
+          });
       WaitForAsyncUtils.waitForFxEvents();
     }
     assertThat(robot.lookup(sel("big/s20/extra")).tryQuery()).isPresent();
@@ -284,8 +309,10 @@ class MainWindowTest {
   // ---- the tree follows the engine ----
 
   private javafx.geometry.Bounds screenBounds(FxRobot robot, String path) {
-    return robot.lookup(sel(path)).queryAs(Node.class).localToScreen(
-        robot.lookup(sel(path)).queryAs(Node.class).getBoundsInLocal());
+    return robot
+        .lookup(sel(path))
+        .queryAs(Node.class)
+        .localToScreen(robot.lookup(sel(path)).queryAs(Node.class).getBoundsInLocal());
   }
 
   /** Lets the engine finish, then the relayout animation land (no waiting: it is ended at once). */
@@ -301,26 +328,32 @@ class MainWindowTest {
     robot.rightClickOn(sel("servy/services"));
     robot.clickOn(menuItem(robot, "ctx-start-child"));
     // the dialog: id, kind, restart type
-    javafx.scene.control.TextField id = robot.lookup("#start-child-id").queryAs(javafx.scene.control.TextField.class);
+    javafx.scene.control.TextField id =
+        robot.lookup("#start-child-id").queryAs(javafx.scene.control.TextField.class);
     robot.interact(() -> id.setText(""));
     robot.clickOn(id).write("cache");
-    robot.clickOn(robot.lookup(".dialog-pane .button")
-        .match((javafx.scene.control.Button b) -> b.isDefaultButton())
-        .queryAs(javafx.scene.control.Button.class));
+    robot.clickOn(
+        robot
+            .lookup(".dialog-pane .button")
+            .match((javafx.scene.control.Button b) -> b.isDefaultButton())
+            .queryAs(javafx.scene.control.Button.class));
     settleAndLand(robot);
     assertThat(vm.tree().node("servy/services").orElseThrow().children())
-        .extracting(ProcessNodeModel::id).containsExactly("pledge", "sensor", "cache");
+        .extracting(ProcessNodeModel::id)
+        .containsExactly("pledge", "sensor", "cache");
     Node cache = robot.lookup(sel("servy/services/cache")).query();
     assertThat(cache.getPseudoClassStates().toString()).contains("running", "added");
     // last in start order: right of its siblings, on their row
     javafx.geometry.Bounds sensor = screenBounds(robot, "servy/services/sensor");
     javafx.geometry.Bounds mine = screenBounds(robot, "servy/services/cache");
     assertThat(mine.getMinX()).isGreaterThan(sensor.getMaxX());
-    assertThat(mine.getCenterY()).isCloseTo(sensor.getCenterY(), org.assertj.core.data.Offset.offset(1.0));
+    assertThat(mine.getCenterY())
+        .isCloseTo(sensor.getCenterY(), org.assertj.core.data.Offset.offset(1.0));
     assertThat(shownPid(robot, "servy/services/cache")).startsWith("#PID<0.");
     // the root did not jump (the fit follows smoothly; the root keeps its place in the tree)
     javafx.geometry.Bounds rootAfter = screenBounds(robot, "servy");
-    assertThat(Math.abs(rootAfter.getCenterX() - rootBefore.getCenterX())).isLessThan(rootBefore.getWidth());
+    assertThat(Math.abs(rootAfter.getCenterX() - rootBefore.getCenterX()))
+        .isLessThan(rootBefore.getWidth());
     // and it is a real child: a click restarts it
     Pid before = pid("servy/services/cache");
     robot.clickOn(sel("servy/services/cache"));
@@ -330,30 +363,33 @@ class MainWindowTest {
 
   @Test
   void aDeletedChildFadesOutAndItsBoxGoes(FxRobot robot) {
-    robot.interact(() -> {
-      vm.call("servy/services", new dev.kaboom.otp.SupervisorRequest.TerminateChild("pledge"));
-      vm.call("servy/services", new dev.kaboom.otp.SupervisorRequest.DeleteChild("pledge"));
-    });
+    robot.interact(
+        () -> {
+          vm.call("servy/services", new dev.kaboom.otp.SupervisorRequest.TerminateChild("pledge"));
+          vm.call("servy/services", new dev.kaboom.otp.SupervisorRequest.DeleteChild("pledge"));
+        });
     settle(robot);
     Node pledge = robot.lookup(sel("servy/services/pledge")).query();
     assertThat(pledge.getPseudoClassStates().toString()).contains("leaving");
-    robot.interact(() -> {
-      for (int i = 0; i < 100 && !vm.tree().leavingNodes().isEmpty(); i++) {
-        vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
-        window.controller().render();
-        if (i == 0) {
-          assertThat(pledge.getOpacity()).isLessThan(1.0);
-        }
-      }
-      window.controller().treePane().finishMoving();
-    });
+    robot.interact(
+        () -> {
+          for (int i = 0; i < 100 && !vm.tree().leavingNodes().isEmpty(); i++) {
+            vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
+            window.controller().render();
+            if (i == 0) {
+              assertThat(pledge.getOpacity()).isLessThan(1.0);
+            }
+          }
+          window.controller().treePane().finishMoving();
+        });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup(sel("servy/services/pledge")).tryQuery()).isEmpty();
     assertThat(robot.lookup(".process-node").queryAll()).hasSize(4);
     // services now sits over its one child, sensor
     javafx.geometry.Bounds services = screenBounds(robot, "servy/services");
     javafx.geometry.Bounds sensor = screenBounds(robot, "servy/services/sensor");
-    assertThat(sensor.getCenterX()).isCloseTo(services.getCenterX(), org.assertj.core.data.Offset.offset(2.0));
+    assertThat(sensor.getCenterX())
+        .isCloseTo(services.getCenterX(), org.assertj.core.data.Offset.offset(2.0));
   }
 
   // ---- presentation mode scales the tree ----
@@ -363,27 +399,35 @@ class MainWindowTest {
     Node sensorBox = robot.lookup(sel("servy/services/sensor")).query();
     double width100 = ((ProcessNodeView) sensorBox).getPrefWidth();
     double font100 = idFontSize(robot, "servy/services/sensor");
-    robot.clickOn("View").clickOn("Font size").clickOn("250%", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+    robot
+        .clickOn("View")
+        .clickOn("Font size")
+        .clickOn("250%", org.testfx.robot.Motion.HORIZONTAL_FIRST);
     WaitForAsyncUtils.waitForFxEvents();
-    ProcessNodeView sensor = robot.lookup(sel("servy/services/sensor")).queryAs(ProcessNodeView.class);
-    assertThat(sensor.getPrefWidth()).isCloseTo(width100 * 2.5, org.assertj.core.data.Offset.offset(1.0));
-    assertThat(idFontSize(robot, "servy/services/sensor")).isCloseTo(font100 * 2.5,
-        org.assertj.core.data.Offset.offset(0.5));
+    ProcessNodeView sensor =
+        robot.lookup(sel("servy/services/sensor")).queryAs(ProcessNodeView.class);
+    assertThat(sensor.getPrefWidth())
+        .isCloseTo(width100 * 2.5, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(idFontSize(robot, "servy/services/sensor"))
+        .isCloseTo(font100 * 2.5, org.assertj.core.data.Offset.offset(0.5));
     assertThat(window.controller().treePane().fontScale()).isEqualTo(2.5);
     // readable: no two boxes overlap, and every text fits in its box
-    List<ProcessNodeView> boxes = robot.lookup(".process-node").queryAllAs(ProcessNodeView.class)
-        .stream().toList();
+    List<ProcessNodeView> boxes =
+        robot.lookup(".process-node").queryAllAs(ProcessNodeView.class).stream().toList();
     for (ProcessNodeView a : boxes) {
       for (ProcessNodeView b : boxes) {
         if (a != b) {
           assertThat(a.getBoundsInParent().intersects(b.getBoundsInParent()))
-              .as(a.getId() + " / " + b.getId()).isFalse();
+              .as(a.getId() + " / " + b.getId())
+              .isFalse();
         }
       }
       for (Node t : a.getChildrenUnmodifiable()) {
-        assertThat(t.getBoundsInParent().getMaxX()).as(a.getId() + " " + t)
+        assertThat(t.getBoundsInParent().getMaxX())
+            .as(a.getId() + " " + t)
             .isLessThanOrEqualTo(a.getWidth() + 0.5);
-        assertThat(t.getBoundsInParent().getMaxY()).as(a.getId() + " " + t)
+        assertThat(t.getBoundsInParent().getMaxY())
+            .as(a.getId() + " " + t)
             .isLessThanOrEqualTo(a.getHeight() + 0.5);
       }
     }
@@ -400,20 +444,35 @@ class MainWindowTest {
   void registeredNamesShowOnTheNodesAndInTheInspector(FxRobot robot) {
     assertThat(robot.lookup(".node-name").queryAllAs(Label.class))
         .extracting(Label::getText)
-        .containsExactlyInAnyOrder("Servy.Supervisor", "Servy.KickStarter",
-            "Servy.ServicesSupervisor", "pledge_server", "sensor_server");
+        .containsExactlyInAnyOrder(
+            "Servy.Supervisor",
+            "Servy.KickStarter",
+            "Servy.ServicesSupervisor",
+            "pledge_server",
+            "sensor_server");
     robot.rightClickOn(sel("servy/services/pledge"));
     robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
     WaitForAsyncUtils.waitForFxEvents();
     org.controlsfx.control.PropertySheet sheet =
         robot.lookup("#inspector-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
     assertThat(sheet.isVisible()).isTrue();
-    assertThat(robot.lookup("#inspector-registered").queryAs(Label.class).getText()).isEqualTo("pledge_server");
+    assertThat(robot.lookup("#inspector-registered").queryAs(Label.class).getText())
+        .isEqualTo("pledge_server");
     assertThat(robot.lookup("#inspector-pid").queryAs(Label.class).getText())
         .isEqualTo(pid("servy/services/pledge").toString());
-    assertThat(sheet.getItems()).extracting(org.controlsfx.control.PropertySheet.Item::getName)
-        .contains("Pid", "Name", "Status", "Restart type", "Shutdown", "trap_exit",
-            "Links", "Monitors", "Mailbox length", "Restart history");
+    assertThat(sheet.getItems())
+        .extracting(org.controlsfx.control.PropertySheet.Item::getName)
+        .contains(
+            "Pid",
+            "Name",
+            "Status",
+            "Restart type",
+            "Shutdown",
+            "trap_exit",
+            "Links",
+            "Monitors",
+            "Mailbox length",
+            "Restart history");
   }
 
   @Test
@@ -435,10 +494,11 @@ class MainWindowTest {
       robot.interact(() -> vm.kaboom("servy/services/sensor"));
       settle(robot);
     }
-    assertThat(window.controller().lastNotification()).contains("servy/services").contains("gave up");
+    assertThat(window.controller().lastNotification())
+        .contains("servy/services")
+        .contains("gave up");
     assertThat(robot.lookup(".notification-bar").tryQuery()).isPresent();
   }
-
 
   @Test
   void inKoreanTheInspectorAndTheNoticesSpeakKorean(FxRobot robot) {
@@ -449,10 +509,13 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     org.controlsfx.control.PropertySheet sheet =
         robot.lookup("#inspector-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
-    assertThat(sheet.getItems()).extracting(org.controlsfx.control.PropertySheet.Item::getName)
+    assertThat(sheet.getItems())
+        .extracting(org.controlsfx.control.PropertySheet.Item::getName)
         .contains("이름", "전략 (strategy)", "최대 재시작");
-    assertThat(window.controller().inspector().value("inspector.status").orElseThrow().toString()).contains("실행 중");
-    assertThat(window.controller().inspector().value("inspector.kind").orElseThrow().toString()).contains("supervisor (감독자)");
+    assertThat(window.controller().inspector().value("inspector.status").orElseThrow().toString())
+        .contains("실행 중");
+    assertThat(window.controller().inspector().value("inspector.kind").orElseThrow().toString())
+        .contains("supervisor (감독자)");
     for (int i = 0; i < 4; i++) {
       robot.interact(() -> vm.kaboom("servy/services/sensor"));
       settle(robot);
@@ -466,7 +529,8 @@ class MainWindowTest {
 
   /** Fires the menu bar's item with {@code id}, as a click on it would. */
   private void fireMenuBarItem(FxRobot robot, String id) {
-    javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    javafx.scene.control.MenuBar bar =
+        robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
     robot.interact(
         () -> {
           for (javafx.scene.control.Menu m : bar.getMenus()) {
@@ -491,10 +555,12 @@ class MainWindowTest {
     assertThat(prefs.get("fontScale", "unset")).isEqualTo("unset");
     assertThat(prefs.get("highContrast", "unset")).isEqualTo("unset");
     assertThat(prefs.get("language", "unset")).isEqualTo("unset");
-    assertThat(window.locale().getLanguage()).isEqualTo(java.util.Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en");
+    assertThat(window.locale().getLanguage())
+        .isEqualTo(java.util.Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en");
     assertThat(vm.tree().node("servy/services/sensor")).isPresent(); // the scenario stays
 
-    robot.interact(() -> javafx.application.Platform.setImplicitExit(false)); // the next test's window
+    robot.interact(
+        () -> javafx.application.Platform.setImplicitExit(false)); // the next test's window
     double width = stage.getWidth();
     fireMenuBarItem(robot, "quitItem");
     assertThat(stage.isShowing()).isFalse();

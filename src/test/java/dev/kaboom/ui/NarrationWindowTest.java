@@ -65,16 +65,22 @@ class NarrationWindowTest {
     kaboomSensorAndSettle(robot);
     // everything happened at once (run to idle): the strip skips to the newest sentences
     String first = caption(robot, 10 * S);
-    assertThat(first).contains("services").isEqualTo(
-        vm.narration().render(vm.narration().captions().get(
-            vm.narration().captions().size() - 1 - CaptionStrip.MAX_BACKLOG)));
+    assertThat(first)
+        .contains("services")
+        .isEqualTo(
+            vm.narration()
+                .render(
+                    vm.narration()
+                        .captions()
+                        .get(vm.narration().captions().size() - 1 - CaptionStrip.MAX_BACKLOG)));
     assertThat(caption(robot, 10 * S + CaptionStrip.MIN_SHOW_NANOS - 1)).isEqualTo(first);
     String second = caption(robot, 10 * S + CaptionStrip.MIN_SHOW_NANOS);
     assertThat(second).isNotEqualTo(first);
     // big enough to read from the back of the room: 1.75 em of the window's font
     Label text = robot.lookup("#caption-text").queryAs(Label.class);
     assertThat(text.getFont().getSize()).isGreaterThanOrEqualTo(20);
-    assertThat(robot.lookup("#caption-strip").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#caption-strip").queryAs(javafx.scene.Node.class).isVisible())
+        .isTrue();
   }
 
   @Test

@@ -16,8 +16,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: pictures of the window in states a screenshot under Xvfb cannot reach without a
- * mouse (inspector open, a child just started, one fading out). Run with {@code mvn -o -q
+ * Not a test: pictures of the window in states a screenshot under Xvfb cannot reach without a mouse
+ * (inspector open, a child just started, one fading out). Run with {@code mvn -o -q
  * -Dtest=WindowShots -Dkaboom.shots=/tmp/shots -Dkaboom.lang=ko -Dkaboom.scale=2.5 test}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -42,27 +42,33 @@ class WindowShots {
   void shots(FxRobot robot) throws Exception {
     String dir = System.getProperty("kaboom.shots");
     new File(dir).mkdirs();
-    String tag = System.getProperty("kaboom.lang", "en") + "-" + System.getProperty("kaboom.scale", "1.0")
-        + (Boolean.getBoolean("kaboom.hc") ? "-hc" : "");
+    String tag =
+        System.getProperty("kaboom.lang", "en")
+            + "-"
+            + System.getProperty("kaboom.scale", "1.0")
+            + (Boolean.getBoolean("kaboom.hc") ? "-hc" : "");
     MainViewModel vm = window.viewModel();
-    robot.interact(() -> {
-      vm.startChild("servy/services", MainViewModel.newChildSpec("cache", false, RestartType.TEMPORARY));
-      vm.runToIdle();
-      vm.kaboom("servy/services/sensor");
-      vm.runToIdle();
-      vm.selectedPathProperty().set("servy/services");
-      window.controller().render();
-      window.controller().treePane().finishMoving();
-    });
+    robot.interact(
+        () -> {
+          vm.startChild(
+              "servy/services", MainViewModel.newChildSpec("cache", false, RestartType.TEMPORARY));
+          vm.runToIdle();
+          vm.kaboom("servy/services/sensor");
+          vm.runToIdle();
+          vm.selectedPathProperty().set("servy/services");
+          window.controller().render();
+          window.controller().treePane().finishMoving();
+        });
     WaitForAsyncUtils.waitForFxEvents();
     shot(robot, dir + "/window-" + tag + "-added.png");
-    robot.interact(() -> {
-      vm.kaboom("servy/services/cache"); // temporary: its spec goes, it fades out
-      vm.runToIdle();
-      vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
-      vm.selectedPathProperty().set("servy/services/sensor");
-      window.controller().render();
-    });
+    robot.interact(
+        () -> {
+          vm.kaboom("servy/services/cache"); // temporary: its spec goes, it fades out
+          vm.runToIdle();
+          vm.frame(dev.kaboom.ui.sim.Pacer.BEAT_NANOS);
+          vm.selectedPathProperty().set("servy/services/sensor");
+          window.controller().render();
+        });
     WaitForAsyncUtils.waitForFxEvents();
     shot(robot, dir + "/window-" + tag + "-leaving.png");
   }
@@ -73,8 +79,11 @@ class WindowShots {
     int w = (int) img[0].getWidth();
     int h = (int) img[0].getHeight();
     int[] argb = new int[w * h];
-    img[0].getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    img[0]
+        .getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
     out.setRGB(0, 0, w, h, argb, 0, w);
     javax.imageio.ImageIO.write(out, "png", new File(file));
     System.out.println("wrote " + file);

@@ -63,19 +63,26 @@ public final class MainViewModel {
   private final ObservableList<Notice> notices = FXCollections.observableArrayList();
   private final NarrationFeed narration = new NarrationFeed();
   private final BooleanProperty holdAnimation = new SimpleBooleanProperty(false);
+
   /** Events of the session folded into the live tree so far. */
   private int folded;
+
   /** One mark per visible event (the timeline's marks), in order. */
   private final List<Mark> marks = new ArrayList<>();
+
   /** The mark the picture shows while it is behind the engine (stepped back); -1 when live. */
   private final javafx.beans.property.ReadOnlyIntegerWrapper playhead =
       new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+
   private long behindNanos;
+
   /** The text of the scenario as it was loaded (saved in run files); null for a bundled one. */
   private String scenarioText;
+
   private long backlogWait;
   private final javafx.beans.property.ReadOnlyBooleanWrapper catchingUp =
       new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
   /** The scenario's file name as a run file gives it (null: from the scenario path). */
   private String scenarioFileName;
 
@@ -114,8 +121,8 @@ public final class MainViewModel {
   }
 
   /**
-   * While true the animation holds still (the caption strip's "wait for me": the pacer lets no
-   * new event through until the captions have been read).
+   * While true the animation holds still (the caption strip's "wait for me": the pacer lets no new
+   * event through until the captions have been read).
    */
   public BooleanProperty holdAnimationProperty() {
     return holdAnimation;
@@ -248,8 +255,12 @@ public final class MainViewModel {
     }
     Scenario s = scenario.get();
     String text = scenarioText;
-    String name = scenarioFileName != null ? scenarioFileName
-        : scenarioPath.get() == null ? "servy.json" : scenarioPath.get().getFileName().toString();
+    String name =
+        scenarioFileName != null
+            ? scenarioFileName
+            : scenarioPath.get() == null
+                ? "servy.json"
+                : scenarioPath.get().getFileName().toString();
     if (text == null) {
       try (var in = MainViewModel.class.getResourceAsStream("/scenarios/servy.json")) {
         text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -258,11 +269,19 @@ public final class MainViewModel {
       }
     }
     var commands = session.sim().recorded();
-    dev.kaboom.run.Run unsigned = new dev.kaboom.run.Run(name, text, s, SEED, commands,
-        dev.kaboom.run.Run.KABOOM_VERSION, new dev.kaboom.run.TraceDigest(0, "", new int[0]));
+    dev.kaboom.run.Run unsigned =
+        new dev.kaboom.run.Run(
+            name,
+            text,
+            s,
+            SEED,
+            commands,
+            dev.kaboom.run.Run.KABOOM_VERSION,
+            new dev.kaboom.run.TraceDigest(0, "", new int[0]));
     dev.kaboom.run.TraceDigest digest = dev.kaboom.run.Recording.replay(unsigned, l -> {});
-    return Optional.of(new dev.kaboom.run.Run(name, text, s, SEED, commands,
-        dev.kaboom.run.Run.KABOOM_VERSION, digest));
+    return Optional.of(
+        new dev.kaboom.run.Run(
+            name, text, s, SEED, commands, dev.kaboom.run.Run.KABOOM_VERSION, digest));
   }
 
   /** File > Save run: writes {@link #currentRun()} to {@code file}; false (and an error) if not. */
@@ -363,7 +382,8 @@ public final class MainViewModel {
       return MarkKind.START;
     } else if (e instanceof TraceEvent.GaveUp) {
       return MarkKind.GIVE_UP;
-    } else if (e instanceof TraceEvent.ExitSignalSent || e instanceof TraceEvent.ExitSignalHandled) {
+    } else if (e instanceof TraceEvent.ExitSignalSent
+        || e instanceof TraceEvent.ExitSignalHandled) {
       return MarkKind.SIGNAL;
     }
     return MarkKind.DECISION;
@@ -432,7 +452,9 @@ public final class MainViewModel {
 
   // ---- time ----
 
-  /** One animation frame: advance the engine by the pacer, drain its events once, fade highlights. */
+  /**
+   * One animation frame: advance the engine by the pacer, drain its events once, fade highlights.
+   */
   public void frame(long deltaNanos) {
     if (session == null) {
       return;
@@ -549,12 +571,15 @@ public final class MainViewModel {
       lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
         paused.set(true);
-        notice(new Notice("notify.runaway",
-            dev.kaboom.engine.RunawayException.involved(r.pids(), r.labels())));
+        notice(
+            new Notice(
+                "notify.runaway",
+                dev.kaboom.engine.RunawayException.involved(r.pids(), r.labels())));
       }
       if (e instanceof TraceEvent.GaveUp g) {
-        notice(new Notice("notify.gaveUp",
-            t.pathOf(g.supervisor()).orElse(g.supervisor().toString())));
+        notice(
+            new Notice(
+                "notify.gaveUp", t.pathOf(g.supervisor()).orElse(g.supervisor().toString())));
       }
     }
     if (!lines.isEmpty()) {
@@ -566,7 +591,8 @@ public final class MainViewModel {
       }
     }
     if (changed || !events.isEmpty()) {
-      clock.set(String.format(java.util.Locale.ROOT, "%.3f s", session.scheduler().nowMillis() / 1000.0));
+      clock.set(
+          String.format(java.util.Locale.ROOT, "%.3f s", session.scheduler().nowMillis() / 1000.0));
     }
     if (changed) {
       revision.set(revision.get() + 1);
@@ -611,11 +637,18 @@ public final class MainViewModel {
     }
     backToNow();
     Optional<Pid> pid = session.sim().pidAt(path);
-    say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", "
-        + dev.kaboom.engine.TermSyntax.formatElixir(reason) + ")");
-    if (!session.sim().run(
-        new dev.kaboom.scenario.Command.Exit(dev.kaboom.scenario.Command.Target.path(path), reason),
-        r -> {})) {
+    say(
+        "> Process.exit("
+            + pid.map(Pid::toString).orElse(path)
+            + ", "
+            + dev.kaboom.engine.TermSyntax.formatElixir(reason)
+            + ")");
+    if (!session
+        .sim()
+        .run(
+            new dev.kaboom.scenario.Command.Exit(
+                dev.kaboom.scenario.Command.Target.path(path), reason),
+            r -> {})) {
       say("= noproc (" + path + " is not running)");
       say(narration.noproc(path));
       return false;
@@ -634,11 +667,19 @@ public final class MainViewModel {
     backToNow();
     Optional<Pid> pid = session.sim().pidAt(path);
     boolean sup = pid.map(session.sim()::isSupervisor).orElse(false);
-    say("> " + (sup ? "Supervisor.stop(" : "GenServer.stop(") + pid.map(Pid::toString).orElse(path)
-        + ", " + dev.kaboom.engine.TermSyntax.formatElixir(reason) + ")");
-    if (!session.sim().run(
-        new dev.kaboom.scenario.Command.Stop(dev.kaboom.scenario.Command.Target.path(path), reason),
-        r -> {})) {
+    say(
+        "> "
+            + (sup ? "Supervisor.stop(" : "GenServer.stop(")
+            + pid.map(Pid::toString).orElse(path)
+            + ", "
+            + dev.kaboom.engine.TermSyntax.formatElixir(reason)
+            + ")");
+    if (!session
+        .sim()
+        .run(
+            new dev.kaboom.scenario.Command.Stop(
+                dev.kaboom.scenario.Command.Target.path(path), reason),
+            r -> {})) {
       say("= noproc (" + path + " is not running)");
       say(narration.noproc(path));
       return false;
@@ -671,7 +712,8 @@ public final class MainViewModel {
     String echo = "> Supervisor." + describe(request) + " on " + path;
     say(echo);
     boolean found =
-        session.sim()
+        session
+            .sim()
             .call(
                 path,
                 request,
@@ -758,7 +800,9 @@ public final class MainViewModel {
     }
   }
 
-  /** Pids in a formatted term written the Elixir way: {@code <0.105.0>} as {@code #PID<0.105.0>}. */
+  /**
+   * Pids in a formatted term written the Elixir way: {@code <0.105.0>} as {@code #PID<0.105.0>}.
+   */
   static String elixirPids(String formatted) {
     return formatted.replaceAll("(?<!#PID)<0\\.(\\d+)\\.0>", "#PID<0.$1.0>");
   }
@@ -771,7 +815,8 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    return call(path, new SupervisorRequest.StartChild(dev.kaboom.scenario.TreeBuilder.childSpec(spec)));
+    return call(
+        path, new SupervisorRequest.StartChild(dev.kaboom.scenario.TreeBuilder.childSpec(spec)));
   }
 
   /** The spec of a child made up in the window: a plain worker, or an empty supervisor. */
@@ -781,14 +826,23 @@ public final class MainViewModel {
         supervisor
             ? dev.kaboom.scenario.TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of())
             : dev.kaboom.scenario.TreeNode.worker(id);
-    return new dev.kaboom.scenario.TreeNode(id, supervisor, restart, base.shutdown(),
-        base.strategy(), base.intensity(), base.periodSeconds(), List.of(), false, 0);
+    return new dev.kaboom.scenario.TreeNode(
+        id,
+        supervisor,
+        restart,
+        base.shutdown(),
+        base.strategy(),
+        base.intensity(),
+        base.periodSeconds(),
+        List.of(),
+        false,
+        0);
   }
 
   /**
    * Changes one supervisor flag (an editable inspector row: {@link InspectorRow#STRATEGY}, {@link
-   * InspectorRow#INTENSITY}, {@link InspectorRow#PERIOD}) with {@code SetFlags}, keeping the others.
-   * Does nothing when the value is already the supervisor's.
+   * InspectorRow#INTENSITY}, {@link InspectorRow#PERIOD}) with {@code SetFlags}, keeping the
+   * others. Does nothing when the value is already the supervisor's.
    */
   public boolean setFlag(String path, String key, Object value) {
     Optional<ProcessNodeModel> n = tree.get() == null ? Optional.empty() : tree.get().node(path);
@@ -800,8 +854,8 @@ public final class MainViewModel {
     int intensity = m.intensity();
     int period = (int) Math.max(1, m.periodMillis() / 1000);
     switch (key) {
-      case InspectorRow.STRATEGY -> s = value instanceof Strategy v ? v
-          : Strategy.parse(value.toString()).orElse(s);
+      case InspectorRow.STRATEGY ->
+          s = value instanceof Strategy v ? v : Strategy.parse(value.toString()).orElse(s);
       case InspectorRow.INTENSITY -> intensity = ((Number) value).intValue();
       case InspectorRow.PERIOD -> period = ((Number) value).intValue();
       default -> {
@@ -836,8 +890,13 @@ public final class MainViewModel {
     } else if (r instanceof SupervisorRequest.StartChild t) {
       return "start_child(" + t.spec().id() + ")";
     } else if (r instanceof SupervisorRequest.SetFlags f) {
-      return "set_flags({" + f.flags().strategy() + ", " + f.flags().intensity() + ", "
-          + f.flags().periodMillis() / 1000 + "})";
+      return "set_flags({"
+          + f.flags().strategy()
+          + ", "
+          + f.flags().intensity()
+          + ", "
+          + f.flags().periodMillis() / 1000
+          + "})";
     }
     return "get_flags";
   }
@@ -899,29 +958,39 @@ public final class MainViewModel {
     rows.add(new InspectorRow("inspector.pid", n.pid().map(Pid::toString).orElse("-")));
     String name = n.registeredName().orElse(null);
     rows.add(new InspectorRow("inspector.registered", name == null ? "-" : name));
-    rows.add(new InspectorRow("inspector.status", n.status().pseudoClass()
-        + (n.deleted() ? " (deleted)" : "") + (n.gaveUp() ? " (gave up)" : "")));
+    rows.add(
+        new InspectorRow(
+            "inspector.status",
+            n.status().pseudoClass()
+                + (n.deleted() ? " (deleted)" : "")
+                + (n.gaveUp() ? " (gave up)" : "")));
     rows.add(new InspectorRow("inspector.kind", n.isSupervisor() ? "supervisor" : "worker"));
     rows.add(new InspectorRow("inspector.restart", n.spec().restart().otpName()));
     rows.add(new InspectorRow("inspector.shutdown", n.spec().shutdown().toString()));
     if (n.isSupervisor()) {
       rows.add(new InspectorRow(InspectorRow.STRATEGY, n.strategy().otpName(), n.strategy(), true));
-      rows.add(new InspectorRow(InspectorRow.INTENSITY, Integer.toString(n.intensity()),
-          n.intensity(), true));
+      rows.add(
+          new InspectorRow(
+              InspectorRow.INTENSITY, Integer.toString(n.intensity()), n.intensity(), true));
       int period = (int) Math.max(1, n.periodMillis() / 1000);
-      rows.add(new InspectorRow(InspectorRow.PERIOD, ReportFormatter.seconds(n.periodMillis()),
-          period, true));
-      rows.add(new InspectorRow("inspector.window", n.gaveUp() ? "-"
-          : n.restartsInWindow() + " / " + n.intensity()));
+      rows.add(
+          new InspectorRow(
+              InspectorRow.PERIOD, ReportFormatter.seconds(n.periodMillis()), period, true));
+      rows.add(
+          new InspectorRow(
+              "inspector.window", n.gaveUp() ? "-" : n.restartsInWindow() + " / " + n.intensity()));
     }
-    rows.add(new InspectorRow("inspector.trapExit",
-        proc.map(p -> Boolean.toString(p.trapsExits())).orElse("-")));
+    rows.add(
+        new InspectorRow(
+            "inspector.trapExit", proc.map(p -> Boolean.toString(p.trapsExits())).orElse("-")));
     rows.add(new InspectorRow("inspector.links", proc.map(p -> pids(p.links())).orElse("-")));
     rows.add(new InspectorRow("inspector.monitors", proc.map(p -> pids(p.monitors())).orElse("-")));
-    rows.add(new InspectorRow("inspector.mailbox",
-        proc.map(p -> Integer.toString(p.mailboxLength())).orElse("-")));
+    rows.add(
+        new InspectorRow(
+            "inspector.mailbox", proc.map(p -> Integer.toString(p.mailboxLength())).orElse("-")));
     rows.add(new InspectorRow("inspector.restarts", Integer.toString(n.restartCount())));
-    rows.add(new InspectorRow("inspector.lastReason", n.lastReason().isEmpty() ? "-" : n.lastReason()));
+    rows.add(
+        new InspectorRow("inspector.lastReason", n.lastReason().isEmpty() ? "-" : n.lastReason()));
     StringBuilder h = new StringBuilder();
     for (RestartRecord r : n.history()) {
       if (h.length() > 0) {
@@ -934,7 +1003,8 @@ public final class MainViewModel {
           .append(" (")
           .append(r.reason())
           .append(')');
-      narration.whyStarted(r.newPid())
+      narration
+          .whyStarted(r.newPid())
           .ifPresent(why -> h.append("\n    ").append(narration.render(why)));
     }
     rows.add(new InspectorRow("inspector.history", h.length() == 0 ? "-" : h.toString()));

@@ -16,10 +16,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The window's narration: the {@link Narrator} fed with the events the window shows, each
- * sentence rendered in the window's language for the event log (as a line starting with {@code #
- * }) and queued as a caption. A log line keeps its {@link Narration}, so switching the language
- * re-renders it, and clicking it shows its explanation again.
+ * The window's narration: the {@link Narrator} fed with the events the window shows, each sentence
+ * rendered in the window's language for the event log (as a line starting with {@code # }) and
+ * queued as a caption. A log line keeps its {@link Narration}, so switching the language re-renders
+ * it, and clicking it shows its explanation again.
  */
 public final class NarrationFeed {
   /** The prefix of a narration line in the event log (the trace's comment mark). */

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 
 /**
- * What the inspector shows of one live process, folded from its events: {@code trap_exit}
- * ({@code TrapExitChanged}), links ({@code Linked}, {@code Unlinked}, a link exit signal
- * arriving), monitors it holds ({@code Monitored}, {@code Demonitored}, a {@code DOWN} sent to it)
- * and its mailbox length ({@code MessageSent} and trapped exit signals add one, {@code
- * MessageReceived} takes one).
+ * What the inspector shows of one live process, folded from its events: {@code trap_exit} ({@code
+ * TrapExitChanged}), links ({@code Linked}, {@code Unlinked}, a link exit signal arriving),
+ * monitors it holds ({@code Monitored}, {@code Demonitored}, a {@code DOWN} sent to it) and its
+ * mailbox length ({@code MessageSent} and trapped exit signals add one, {@code MessageReceived}
+ * takes one).
  */
 final class ProcFacts {
   boolean trapExit;

@@ -28,22 +28,29 @@ public final class ProcessNodeModel {
   int intensity;
   long periodMillis;
   int restartsInWindow;
+
   /** Restart times (virtual ms) that may still be in the window, oldest first. */
   final java.util.ArrayDeque<Long> restartTimes = new java.util.ArrayDeque<>();
+
   /** What the inspector shows of the current process (folded from its events); null before. */
   ProcFacts facts;
+
   boolean gaveUp;
   boolean deleted;
   boolean stopping;
   double badgeLitUntil;
   double trappingUntil;
   double edgeLitUntil;
+
   /** Model time (ns) its spec was removed at; NaN while it has one. */
   double removedAt = Double.NaN;
+
   /** Model time (ns) it disappears from the drawn tree; NaN while it stays. */
   double removeAt = Double.NaN;
+
   /** Model time (ns) it appeared at run time (start_child); NaN for the scenario's own nodes. */
   double addedAt = Double.NaN;
+
   double addedUntil = Double.NaN;
 
   ProcessNodeModel(String path, TreeNode spec, ProcessNodeModel parent) {
@@ -108,8 +115,8 @@ public final class ProcessNodeModel {
   }
 
   /**
-   * How visible it is while it fades out after its spec was removed: 1 until then, going down to
-   * 0 when it leaves the tree.
+   * How visible it is while it fades out after its spec was removed: 1 until then, going down to 0
+   * when it leaves the tree.
    */
   public double presence(double nowNanos) {
     if (Double.isNaN(removeAt)) {

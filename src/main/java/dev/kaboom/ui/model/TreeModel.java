@@ -7,7 +7,6 @@ import dev.kaboom.engine.SignalOutcome;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.ChildType;
 import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Shutdown;
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
@@ -29,20 +28,24 @@ import java.util.Set;
  * ({@code ChildRemoved}: {@code delete_child}, a temporary child that ended) or that a supervisor
  * starting again from its specs no longer has ({@code SupervisorInit}) fades out and leaves. A
  * death is a crash unless a supervisor asked for it ({@code ChildShutdown}) or it was a normal
- * exit. Restart meters, links, monitors, trap_exit and mailbox lengths are folds too. {@link #structureVersion()} goes
- * up whenever nodes came or went, so the view knows to lay the tree out again. Highlights (a lit
- * strategy badge, a signal on a link, a trapped signal) fade on the model's own clock, advanced by
- * {@link #advance}.
+ * exit. Restart meters, links, monitors, trap_exit and mailbox lengths are folds too. {@link
+ * #structureVersion()} goes up whenever nodes came or went, so the view knows to lay the tree out
+ * again. Highlights (a lit strategy badge, a signal on a link, a trapped signal) fade on the
+ * model's own clock, advanced by {@link #advance}.
  */
 public final class TreeModel {
   private final ProcessNodeModel root;
   private final Map<String, ProcessNodeModel> byPath = new LinkedHashMap<>();
+
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
   private final Map<Pid, String> paths = new HashMap<>();
+
   /** Pids a supervisor has asked to shut down, until they exit. */
   private final Set<Pid> shuttingDown = new HashSet<>();
+
   /** Inspector facts of live processes that have a path. */
   private final Map<Pid, ProcFacts> facts = new HashMap<>();
+
   private final List<ProcessNodeModel> leaving = new ArrayList<>();
   private long structure;
   private double nowNanos;
@@ -111,8 +114,10 @@ public final class TreeModel {
       return true;
     }
     for (ProcessNodeModel n : byPath.values()) {
-      if (crossed(n.badgeLitUntil, before) || crossed(n.trappingUntil, before)
-          || crossed(n.edgeLitUntil, before) || crossed(n.addedUntil, before)) {
+      if (crossed(n.badgeLitUntil, before)
+          || crossed(n.trappingUntil, before)
+          || crossed(n.edgeLitUntil, before)
+          || crossed(n.addedUntil, before)) {
         return true;
       }
     }
@@ -295,11 +300,22 @@ public final class TreeModel {
       ProcessNodeModel c = child.get();
       TreeNode spec = c.spec();
       boolean sup = cs.type() == ChildType.SUPERVISOR;
-      if (spec.supervisor() != sup || spec.restart() != cs.restartType()
+      if (spec.supervisor() != sup
+          || spec.restart() != cs.restartType()
           || !spec.shutdown().equals(cs.shutdown())) {
-        c.setSpec(new TreeNode(spec.id(), sup, cs.restartType(), cs.shutdown(), spec.strategy(),
-            spec.intensity(), spec.periodSeconds(), spec.children(), spec.trapExit(),
-            spec.stopMillis(), spec.name()));
+        c.setSpec(
+            new TreeNode(
+                spec.id(),
+                sup,
+                cs.restartType(),
+                cs.shutdown(),
+                spec.strategy(),
+                spec.intensity(),
+                spec.periodSeconds(),
+                spec.children(),
+                spec.trapExit(),
+                spec.stopMillis(),
+                spec.name()));
       }
       c.parent().ifPresent(p -> place(p, c, cs.position()));
       return true;
@@ -371,16 +387,19 @@ public final class TreeModel {
     } else if (e instanceof TraceEvent.Unregistered u) {
       return at(u.pid())
           .filter(n -> u.pid().equals(n.pid) && u.name().equals(n.registeredName))
-          .map(n -> {
-            n.registeredName = null;
-            return n;
-          })
+          .map(
+              n -> {
+                n.registeredName = null;
+                return n;
+              })
           .isPresent();
     } else if (e instanceof TraceEvent.TimeAdvanced t) {
       return ageWindows(t.timeMillis());
     }
-    return e instanceof TraceEvent.MessageSent || e instanceof TraceEvent.MessageReceived
-        || e instanceof TraceEvent.Linked || e instanceof TraceEvent.Unlinked
+    return e instanceof TraceEvent.MessageSent
+        || e instanceof TraceEvent.MessageReceived
+        || e instanceof TraceEvent.Linked
+        || e instanceof TraceEvent.Unlinked
         || e instanceof TraceEvent.TrapExitChanged;
   }
 

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What the window remembers between runs (last scenario, layout, presentation settings).
  *
- * <p>The settings live in {@code java.util.prefs} under the user node {@code dev/kaboom/ui}
- * (Linux: {@code ~/.java/.userPrefs/dev/kaboom/ui/prefs.xml}; macOS: {@code
+ * <p>The settings live in {@code java.util.prefs} under the user node {@code dev/kaboom/ui} (Linux:
+ * {@code ~/.java/.userPrefs/dev/kaboom/ui/prefs.xml}; macOS: {@code
  * ~/Library/Preferences/com.apple.java.util.prefs.plist}; Windows: the registry key {@code
  * HKEY_CURRENT_USER/Software/JavaSoft/Prefs/dev/kaboom/ui}). A copy started with the environment
  * variable {@code KABOOM_SETTINGS=NAME} (or the system property {@code kaboom.settings}) keeps its
@@ -71,15 +71,16 @@ public interface AppPrefs {
     return name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip());
   }
 
-  /**
-   * Checks a settings name; returns a one-line problem, or empty when it is fine.
-   */
+  /** Checks a settings name; returns a one-line problem, or empty when it is fine. */
   static Optional<String> problemWithName(String name) {
     if (NAME.matcher(name).matches()) {
       return Optional.empty();
     }
     return Optional.of(
-        ENV + "=" + name + " is not a settings name: use letters, digits, '-', '_' or '.' (at most 60)");
+        ENV
+            + "="
+            + name
+            + " is not a settings name: use letters, digits, '-', '_' or '.' (at most 60)");
   }
 
   /** The user's own settings ({@code java.util.prefs}, node {@code dev/kaboom/ui}). */
@@ -89,9 +90,11 @@ public interface AppPrefs {
 
   /** A named set of settings kept apart from the others (node {@code dev/kaboom/settings/NAME}). */
   static AppPrefs named(String name) {
-    problemWithName(name).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
+    problemWithName(name)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
     return of(Preferences.userRoot().node("dev/kaboom/settings/" + name));
   }
 
@@ -113,7 +116,8 @@ public interface AppPrefs {
           p.clear();
           p.flush();
         } catch (BackingStoreException e) {
-          throw new IllegalStateException("the settings could not be cleared: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "the settings could not be cleared: " + e.getMessage(), e);
         }
       }
 

@@ -11,8 +11,8 @@ import java.util.List;
  * beat (350 ms at 1x) before running on. While nothing is ready, virtual time follows the frame
  * clock times the speed, so restart windows age as the user watches.
  *
- * <p>THE RULES: called from the JavaFX thread only, once per frame ({@link #tick}); it never reads a
- * clock and never sleeps, so tests drive it with made-up frame deltas.
+ * <p>THE RULES: called from the JavaFX thread only, once per frame ({@link #tick}); it never reads
+ * a clock and never sleeps, so tests drive it with made-up frame deltas.
  */
 public final class Pacer {
   /** The pause after a visible step at 1x. */
@@ -32,6 +32,7 @@ public final class Pacer {
   private long waitNanos;
   private double idleMillis;
   private int seen;
+
   /** Process turns since the engine last had nothing ready (the runaway guard). */
   private long busyTurns;
 

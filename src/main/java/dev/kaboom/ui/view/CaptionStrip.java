@@ -13,11 +13,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The caption strip over the tree: the sentence of the current step, large enough to read from
- * the back of the room. Each caption stays at least {@link #MIN_SHOW_NANOS} (2.5 s) whatever the
- * speed; when steps come faster, the strip skips to the newest waiting ones (it never falls more
- * than {@link #MAX_BACKLOG} captions behind), unless "wait for me" is on: then the animation holds
- * still until every waiting caption has had its time.
+ * The caption strip over the tree: the sentence of the current step, large enough to read from the
+ * back of the room. Each caption stays at least {@link #MIN_SHOW_NANOS} (2.5 s) whatever the speed;
+ * when steps come faster, the strip skips to the newest waiting ones (it never falls more than
+ * {@link #MAX_BACKLOG} captions behind), unless "wait for me" is on: then the animation holds still
+ * until every waiting caption has had its time.
  *
  * <p>Time comes from {@link #tick(long)} (the frame loop's clock), so tests drive it by hand.
  */
@@ -78,9 +78,10 @@ public final class CaptionStrip {
 
   /** Sets the caption's size for the window's font scale (see {@link #captionPixels}). */
   public void setFontScale(double scale) {
-    text.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", captionPixels(scale)));
-    more.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
-        captionPixels(scale) * 0.7));
+    text.setStyle(
+        String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", captionPixels(scale)));
+    more.setStyle(
+        String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", captionPixels(scale) * 0.7));
   }
 
   /** The strip (goes over the tree, at its top). */
@@ -146,8 +147,9 @@ public final class CaptionStrip {
   }
 
   private void updateHold() {
-    boolean hold = waitForMe.get()
-        && (!waiting.isEmpty() || (current != null && now - shownAt < MIN_SHOW_NANOS));
+    boolean hold =
+        waitForMe.get()
+            && (!waiting.isEmpty() || (current != null && now - shownAt < MIN_SHOW_NANOS));
     if (vm.holdAnimationProperty().get() != hold) {
       vm.holdAnimationProperty().set(hold);
     }

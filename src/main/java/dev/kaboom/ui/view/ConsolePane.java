@@ -15,8 +15,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The window's console: an iex on the same engine as the tree ({@link Console} over the session's
- * simulation). A typed line runs at Enter and what it does shows in the tree; ↑/↓ walk the
- * history; a click in the tree appears here as the iex line it equals ({@link #echo}).
+ * simulation). A typed line runs at Enter and what it does shows in the tree; ↑/↓ walk the history;
+ * a click in the tree appears here as the iex line it equals ({@link #echo}).
  */
 public final class ConsolePane {
   private final VBox box = new VBox();

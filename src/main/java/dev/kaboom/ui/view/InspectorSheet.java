@@ -23,9 +23,10 @@ import org.controlsfx.property.editor.PropertyEditor;
 
 /**
  * The inspector: a ControlsFX {@link PropertySheet} of the selected process (its items carry a
- * category: process, supervisor flags, restarts). Everything is read-only except a supervisor's strategy,
- * intensity and period, which apply {@code SetFlags} when changed. Items are built once per
- * selection; {@link #refresh} only updates their values, so an editor being used keeps its focus.
+ * category: process, supervisor flags, restarts). Everything is read-only except a supervisor's
+ * strategy, intensity and period, which apply {@code SetFlags} when changed. Items are built once
+ * per selection; {@link #refresh} only updates their values, so an editor being used keeps its
+ * focus.
  */
 public final class InspectorSheet {
   private final MainViewModel vm;
@@ -92,8 +93,11 @@ public final class InspectorSheet {
     out.append(word(parts[0]));
     for (int i = 1; i < parts.length; i++) {
       String p = parts[i].replace(")", "");
-      out.append(' ').append(p.equals("deleted") ? bundle.getString("value.deleted")
-          : p.equals("gave up") ? bundle.getString("value.gaveUp") : "(" + p + ")");
+      out.append(' ')
+          .append(
+              p.equals("deleted")
+                  ? bundle.getString("value.deleted")
+                  : p.equals("gave up") ? bundle.getString("value.gaveUp") : "(" + p + ")");
     }
     return out.toString();
   }
@@ -103,11 +107,14 @@ public final class InspectorSheet {
   }
 
   private static String category(String key) {
-    if (key.equals(InspectorRow.STRATEGY) || key.equals(InspectorRow.INTENSITY)
-        || key.equals(InspectorRow.PERIOD) || key.equals("inspector.window")) {
+    if (key.equals(InspectorRow.STRATEGY)
+        || key.equals(InspectorRow.INTENSITY)
+        || key.equals(InspectorRow.PERIOD)
+        || key.equals("inspector.window")) {
       return "inspector.cat.supervisor";
     }
-    if (key.equals("inspector.restarts") || key.equals("inspector.lastReason")
+    if (key.equals("inspector.restarts")
+        || key.equals("inspector.lastReason")
         || key.equals("inspector.history")) {
       return "inspector.cat.restarts";
     }
@@ -214,17 +221,18 @@ public final class InspectorSheet {
       ComboBox<Strategy> box = new ComboBox<>();
       box.getItems().setAll(Strategy.values());
       box.setId("inspector-strategy");
-      box.setConverter(new StringConverter<>() {
-        @Override
-        public String toString(Strategy s) {
-          return s == null ? "" : s.otpName();
-        }
+      box.setConverter(
+          new StringConverter<>() {
+            @Override
+            public String toString(Strategy s) {
+              return s == null ? "" : s.otpName();
+            }
 
-        @Override
-        public Strategy fromString(String s) {
-          return Strategy.parse(s).orElse(null);
-        }
-      });
+            @Override
+            public Strategy fromString(String s) {
+              return Strategy.parse(s).orElse(null);
+            }
+          });
       box.setMaxWidth(Double.MAX_VALUE);
       return new AbstractPropertyEditor<Strategy, ComboBox<Strategy>>(item, box) {
         @Override
@@ -242,8 +250,8 @@ public final class InspectorSheet {
     int min = row.key.equals(InspectorRow.PERIOD) ? 1 : 0;
     Spinner<Integer> spinner = new Spinner<>();
     SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-        new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
-            ((Number) row.modelValue).intValue());
+        new SpinnerValueFactory.IntegerSpinnerValueFactory(
+            min, max, ((Number) row.modelValue).intValue());
     spinner.setValueFactory(factory);
     spinner.setEditable(true);
     String id = row.key.substring("inspector.".length());
@@ -257,36 +265,48 @@ public final class InspectorSheet {
     problem.setMnemonicParsing(false);
     problem.setVisible(false);
     problem.managedProperty().bind(problem.visibleProperty());
-    factory.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer v) {
-        return v == null ? "" : v.toString();
-      }
+    factory.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Integer v) {
+            return v == null ? "" : v.toString();
+          }
 
-      @Override
-      public Integer fromString(String text) {
-        Integer v = parse(text, min, max);
-        return v == null ? factory.getValue() : v; // bad text: keep the value (no exception)
-      }
-    });
-    spinner.getEditor().textProperty().addListener((o, a, text) -> {
-      boolean bad = parse(text, min, max) == null;
-      problem.setVisible(bad);
-      spinner.pseudoClassStateChanged(ERROR, bad);
-      if (bad) {
-        problem.setText(java.text.MessageFormat.format(bundle.getString("inspector.error.number"),
-            text.isBlank() ? "\"\"" : text.strip(), String.valueOf(min), String.valueOf(max),
-            String.valueOf(factory.getValue())));
-      }
-    });
-    spinner.focusedProperty().addListener((o, was, now) -> {
-      if (!now) {
-        // leaving the field: bad text goes back to the value it keeps
-        if (parse(spinner.getEditor().getText(), min, max) == null) {
-          spinner.getEditor().setText(String.valueOf(factory.getValue()));
-        }
-      }
-    });
+          @Override
+          public Integer fromString(String text) {
+            Integer v = parse(text, min, max);
+            return v == null ? factory.getValue() : v; // bad text: keep the value (no exception)
+          }
+        });
+    spinner
+        .getEditor()
+        .textProperty()
+        .addListener(
+            (o, a, text) -> {
+              boolean bad = parse(text, min, max) == null;
+              problem.setVisible(bad);
+              spinner.pseudoClassStateChanged(ERROR, bad);
+              if (bad) {
+                problem.setText(
+                    java.text.MessageFormat.format(
+                        bundle.getString("inspector.error.number"),
+                        text.isBlank() ? "\"\"" : text.strip(),
+                        String.valueOf(min),
+                        String.valueOf(max),
+                        String.valueOf(factory.getValue())));
+              }
+            });
+    spinner
+        .focusedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now) {
+                // leaving the field: bad text goes back to the value it keeps
+                if (parse(spinner.getEditor().getText(), min, max) == null) {
+                  spinner.getEditor().setText(String.valueOf(factory.getValue()));
+                }
+              }
+            });
     javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, spinner, problem);
     box.setMaxWidth(Double.MAX_VALUE);
     return new AbstractPropertyEditor<Integer, javafx.scene.layout.VBox>(item, box) {
@@ -302,7 +322,8 @@ public final class InspectorSheet {
     };
   }
 
-  private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+  private static final javafx.css.PseudoClass ERROR =
+      javafx.css.PseudoClass.getPseudoClass("error");
 
   /** A whole number from {@code min} to {@code max}, or null. */
   static Integer parse(String text, int min, int max) {

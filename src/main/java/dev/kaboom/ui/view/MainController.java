@@ -1,12 +1,12 @@
 package dev.kaboom.ui.view;
 
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.otp.RestartType;
 import dev.kaboom.otp.SupervisorRequest;
-import dev.kaboom.ui.settings.AppPrefs;
-import dev.kaboom.ui.model.InspectorRow;
+import dev.kaboom.scenario.TreeNode;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.ProcessNodeModel;
 import dev.kaboom.ui.model.TreeModel;
+import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -18,11 +18,15 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -31,8 +35,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
@@ -46,13 +50,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.scenario.TreeNode;
-import javafx.geometry.Pos;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.TextField;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.SegmentedButton;
@@ -87,19 +84,22 @@ public final class MainController {
   private TreePane treePane;
   private InspectorSheet inspector;
   private CaptionStrip captions;
+
   /** The log got new lines since the last frame: show its newest line. */
   private boolean logGrew = true;
+
   private int scrollFrames;
   private long renderedRevision = -1;
   private String lastNotification = "";
   private ContextMenu openMenu;
-  private final ListChangeListener<MainViewModel.Notice> noticeListener = c -> {
-    while (c.next()) {
-      if (c.wasAdded()) {
-        c.getAddedSubList().forEach(this::notify);
-      }
-    }
-  };
+  private final ListChangeListener<MainViewModel.Notice> noticeListener =
+      c -> {
+        while (c.next()) {
+          if (c.wasAdded()) {
+            c.getAddedSubList().forEach(this::notify);
+          }
+        }
+      };
 
   @FXML private BorderPane root;
   @FXML private StackPane treeHost;
@@ -160,12 +160,15 @@ public final class MainController {
     return consolePane;
   }
 
-  /** A new console for a new session (open, reset): its shell is one more process on that engine. */
+  /**
+   * A new console for a new session (open, reset): its shell is one more process on that engine.
+   */
   private void attachConsole() {
     vm.session()
         .ifPresent(
             s -> {
-              dev.kaboom.console.Console console = new dev.kaboom.console.Console(s.scenario(), s.sim());
+              dev.kaboom.console.Console console =
+                  new dev.kaboom.console.Console(s.scenario(), s.sim());
               s.listen(console::onEvent);
               consolePane.attach(console);
             });
@@ -187,19 +190,23 @@ public final class MainController {
     captions.waitForMeProperty().set(prefs.getBoolean("waitForMe", false));
     waitButton.selectedProperty().bindBidirectional(captions.waitForMeProperty());
     waitItem.selectedProperty().bindBidirectional(captions.waitForMeProperty());
-    captions.waitForMeProperty().addListener(
-        (o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
+    captions
+        .waitForMeProperty()
+        .addListener((o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
     consolePane = new ConsolePane(bundle);
     VBox.setVgrow(consolePane.node(), javafx.scene.layout.Priority.ALWAYS);
     consoleBox.getChildren().add(consolePane.node());
     treePane.setOnNodeClicked(
         path -> {
           vm.selectedPathProperty().set(path);
-          java.util.Optional<dev.kaboom.engine.Pid> pid = vm.session().flatMap(s -> s.sim().pidAt(path));
+          java.util.Optional<dev.kaboom.engine.Pid> pid =
+              vm.session().flatMap(s -> s.sim().pidAt(path));
           vm.kaboom(path);
           // the iex line the click equals
           pid.ifPresent(
-              p -> consolePane.echo("Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
+              p ->
+                  consolePane.echo(
+                      "Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
         });
     treePane.setOnNodeContextMenu(
         (path, x, y) -> {
@@ -219,10 +226,18 @@ public final class MainController {
 
     // controls
     pauseButton.selectedProperty().bindBidirectional(vm.pausedProperty());
-    pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty())
-        .then(bundle.getString("toolbar.resume")).otherwise(bundle.getString("toolbar.pause")));
-    pauseItem.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pausedProperty())
-        .then(bundle.getString("menu.run.resume")).otherwise(bundle.getString("menu.run.pause")));
+    pauseButton
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(vm.pausedProperty())
+                .then(bundle.getString("toolbar.resume"))
+                .otherwise(bundle.getString("toolbar.pause")));
+    pauseItem
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(vm.pausedProperty())
+                .then(bundle.getString("menu.run.resume"))
+                .otherwise(bundle.getString("menu.run.pause")));
     ToggleGroup speeds = new ToggleGroup();
     for (double s : MainViewModel.SPEEDS) {
       ToggleButton b = new ToggleButton(formatSpeed(s) + "x");
@@ -233,7 +248,8 @@ public final class MainController {
       speedButtons.getButtons().add(b);
     }
     speedButtons.setToggleGroup(speeds);
-    speeds.selectedToggleProperty()
+    speeds
+        .selectedToggleProperty()
         .addListener(
             (o, a, t) -> {
               if (t == null) {
@@ -248,8 +264,10 @@ public final class MainController {
     // log: clicking a line shows its explanation in the caption strip
     logList.setItems(vm.logLines());
     logList.setCellFactory(lv -> new LogCell());
-    logList.getSelectionModel().selectedIndexProperty().addListener(
-        (o, a, b) -> explainLogLine(b.intValue()));
+    logList
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener((o, a, b) -> explainLogLine(b.intValue()));
     vm.logLines().addListener((ListChangeListener<String>) c -> logGrew = true);
 
     // errors
@@ -271,17 +289,19 @@ public final class MainController {
       item.setMnemonicParsing(false);
       item.setToggleGroup(scales);
       item.setSelected(pct == current);
-      item.setOnAction(e -> {
-        prefs.putDouble("fontScale", pct / 100.0);
-        shell.applyLook();
-      });
+      item.setOnAction(
+          e -> {
+            prefs.putDouble("fontScale", pct / 100.0);
+            shell.applyLook();
+          });
       fontScaleMenu.getItems().add(item);
     }
     highContrastItem.setSelected(prefs.getBoolean("highContrast", false));
-    highContrastItem.setOnAction(e -> {
-      prefs.put("highContrast", Boolean.toString(highContrastItem.isSelected()));
-      shell.applyLook();
-    });
+    highContrastItem.setOnAction(
+        e -> {
+          prefs.put("highContrast", Boolean.toString(highContrastItem.isSelected()));
+          shell.applyLook();
+        });
     if (stage != null) {
       fullScreenItem.setSelected(stage.isFullScreen());
       fullScreenItem.setOnAction(e -> stage.setFullScreen(fullScreenItem.isSelected()));
@@ -302,8 +322,8 @@ public final class MainController {
 
   /**
    * Presentation mode's font scale reaches the tree: its boxes and texts grow with it. At big
-   * scales the tree also gets more of the window's height (the log gives way), since the
-   * projector shows the tree first of all, and the inspector a little more width.
+   * scales the tree also gets more of the window's height (the log gives way), since the projector
+   * shows the tree first of all, and the inspector a little more width.
    */
   public void setFontScale(double scale) {
     treePane.setFontScale(scale);
@@ -349,7 +369,8 @@ public final class MainController {
    */
   static boolean isTyping(Node focus) {
     for (Node n = focus; n != null; n = n.getParent()) {
-      if (n instanceof TextInputControl || n instanceof Spinner<?>
+      if (n instanceof TextInputControl
+          || n instanceof Spinner<?>
           || n instanceof javafx.scene.control.ComboBox<?> c && c.isEditable()) {
         return true;
       }
@@ -359,14 +380,16 @@ public final class MainController {
 
   /**
    * The keyboard shortcuts (space, S / right, left, Home, End, + / -, R, N, F, Shift+F, F11,
-   * Alt+Left / Alt+Right); a scene key filter calls it. While a text field or spinner has the focus the single-key shortcuts do
-   * nothing (the key press is consumed so no menu accelerator fires; the typed character still
-   * reaches the field).
+   * Alt+Left / Alt+Right); a scene key filter calls it. While a text field or spinner has the focus
+   * the single-key shortcuts do nothing (the key press is consumed so no menu accelerator fires;
+   * the typed character still reaches the field).
    */
   public void handleKey(KeyEvent e) {
     Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
     KeyCode k = e.getCode();
-    if (e.isAltDown() && !e.isControlDown() && !e.isMetaDown()
+    if (e.isAltDown()
+        && !e.isControlDown()
+        && !e.isMetaDown()
         && (k == KeyCode.LEFT || k == KeyCode.RIGHT)) {
       // time steps, also while a tree node has the keyboard focus
       if (k == KeyCode.LEFT) {
@@ -417,8 +440,17 @@ public final class MainController {
 
   /** The shortcuts without a modifier (shown as the menus' accelerators). */
   private static final java.util.Set<KeyCode> SINGLE_KEYS =
-      java.util.EnumSet.of(KeyCode.SPACE, KeyCode.S, KeyCode.PLUS, KeyCode.ADD, KeyCode.EQUALS,
-          KeyCode.MINUS, KeyCode.SUBTRACT, KeyCode.R, KeyCode.N, KeyCode.F);
+      java.util.EnumSet.of(
+          KeyCode.SPACE,
+          KeyCode.S,
+          KeyCode.PLUS,
+          KeyCode.ADD,
+          KeyCode.EQUALS,
+          KeyCode.MINUS,
+          KeyCode.SUBTRACT,
+          KeyCode.R,
+          KeyCode.N,
+          KeyCode.F);
 
   private static void selectSpeed(ToggleGroup speeds, double s) {
     speeds.getToggles().stream()
@@ -435,7 +467,8 @@ public final class MainController {
     treePane.setModel(t);
     renderedRevision = -1;
     if (stage != null && vm.scenarioProperty().get() != null) {
-      stage.setTitle(MessageFormat.format(bundle.getString("app.title"), vm.scenarioProperty().get().name()));
+      stage.setTitle(
+          MessageFormat.format(bundle.getString("app.title"), vm.scenarioProperty().get().name()));
     }
     refreshInspector(true);
   }
@@ -457,7 +490,8 @@ public final class MainController {
       int last = vm.logLines().size() - 1;
       // VirtualFlow.scrollTo brings the line into view at the bottom (ListView.scrollTo would put
       // it at the top, or leave it below when the list cannot scroll that far yet)
-      if (logList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      if (logList.lookup(".virtual-flow")
+          instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
         flow.scrollTo(last);
       } else {
         logList.scrollTo(last);
@@ -473,18 +507,25 @@ public final class MainController {
     String status =
         MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())
             + "   \u00b7   "
-            + MessageFormat.format(bundle.getString("status.speed"), formatSpeed(vm.speedProperty().get()))
+            + MessageFormat.format(
+                bundle.getString("status.speed"), formatSpeed(vm.speedProperty().get()))
             + "   \u00b7   "
             + bundle.getString(vm.pausedProperty().get() ? "status.paused" : "status.running")
-            + (vm.tree() == null ? "" : "   \u00b7   " + MessageFormat.format(
-                bundle.getString("status.nodes"), liveInTree()))
+            + (vm.tree() == null
+                ? ""
+                : "   \u00b7   "
+                    + MessageFormat.format(bundle.getString("status.nodes"), liveInTree()))
             + (vm.playheadProperty().get() >= 0
-                ? "   \u00b7   " + MessageFormat.format(bundle.getString("status.past"),
-                    vm.playheadProperty().get() + 1, vm.marks().size())
+                ? "   \u00b7   "
+                    + MessageFormat.format(
+                        bundle.getString("status.past"),
+                        vm.playheadProperty().get() + 1,
+                        vm.marks().size())
                 : "")
             + (vm.catchingUpProperty().get()
-                ? "   \u00b7   " + MessageFormat.format(bundle.getString("status.catchingUp"),
-                    MainViewModel.MAX_BEHIND_EVENTS)
+                ? "   \u00b7   "
+                    + MessageFormat.format(
+                        bundle.getString("status.catchingUp"), MainViewModel.MAX_BEHIND_EVENTS)
                 : "");
     if (!status.equals(statusBar.getText())) {
       statusBar.setText(status);
@@ -494,9 +535,12 @@ public final class MainController {
   /** The processes of the tree that are alive now (what the status bar counts). */
   private long liveInTree() {
     return vm.tree().nodes().stream()
-        .filter(n -> n.status() != dev.kaboom.ui.model.NodeStatus.STOPPED
-            && n.status() != dev.kaboom.ui.model.NodeStatus.CRASHED
-            && n.pid().isPresent() && !n.leaving())
+        .filter(
+            n ->
+                n.status() != dev.kaboom.ui.model.NodeStatus.STOPPED
+                    && n.status() != dev.kaboom.ui.model.NodeStatus.CRASHED
+                    && n.pid().isPresent()
+                    && !n.leaving())
         .count();
   }
 
@@ -545,12 +589,13 @@ public final class MainController {
     if (stage == null || !stage.isShowing()) {
       return;
     }
-    Notifications note = Notifications.create()
-        .title(bundle.getString(n.key() + ".title"))
-        .text(text)
-        .owner(stage)
-        .position(Pos.BOTTOM_RIGHT)
-        .hideAfter(Duration.seconds(5));
+    Notifications note =
+        Notifications.create()
+            .title(bundle.getString(n.key() + ".title"))
+            .text(text)
+            .owner(stage)
+            .position(Pos.BOTTOM_RIGHT)
+            .hideAfter(Duration.seconds(5));
     if (n.key().equals("notify.openFailed")) {
       note.showError();
     } else {
@@ -575,8 +620,12 @@ public final class MainController {
     for (String reason : List.of("kaboom", "kill", "normal", "shutdown")) {
       exit.getItems().add(item(":" + reason, "ctx-exit-" + reason, () -> vm.exit(path, reason)));
     }
-    exit.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-exit-custom",
-        () -> askReason().ifPresent(r -> vm.exit(path, r))));
+    exit.getItems()
+        .add(
+            item(
+                bundle.getString("ctx.exit.custom"),
+                "ctx-exit-custom",
+                () -> askReason().ifPresent(r -> vm.exit(path, r))));
     menu.getItems().add(exit);
     if (n.isSupervisor()) {
       // Supervisor.stop/2: it stops its children and exits with the reason
@@ -584,11 +633,19 @@ public final class MainController {
       stop.setMnemonicParsing(false);
       stop.setId("ctx-sup-stop");
       for (String reason : List.of("normal", "shutdown")) {
-        stop.getItems().add(item(":" + reason, "ctx-sup-stop-" + reason,
-            () -> vm.stop(path, dev.kaboom.engine.Atom.of(reason))));
+        stop.getItems()
+            .add(
+                item(
+                    ":" + reason,
+                    "ctx-sup-stop-" + reason,
+                    () -> vm.stop(path, dev.kaboom.engine.Atom.of(reason))));
       }
-      stop.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-sup-stop-custom",
-          () -> askReason().ifPresent(r -> vm.stop(path, r))));
+      stop.getItems()
+          .add(
+              item(
+                  bundle.getString("ctx.exit.custom"),
+                  "ctx-sup-stop-custom",
+                  () -> askReason().ifPresent(r -> vm.stop(path, r))));
       menu.getItems().add(stop);
     }
     if (!n.isSupervisor()) {
@@ -598,21 +655,48 @@ public final class MainController {
       for (String reason : List.of("normal", "shutdown", "kaboom")) {
         stop.getItems().add(item(":" + reason, "ctx-stop-" + reason, () -> vm.stop(path, reason)));
       }
-      stop.getItems().add(item(bundle.getString("ctx.exit.custom"), "ctx-stop-custom",
-          () -> askReason().ifPresent(r -> vm.stop(path, r))));
+      stop.getItems()
+          .add(
+              item(
+                  bundle.getString("ctx.exit.custom"),
+                  "ctx-stop-custom",
+                  () -> askReason().ifPresent(r -> vm.stop(path, r))));
       menu.getItems().add(stop);
     } else {
       menu.getItems().add(new SeparatorMenuItem());
-      menu.getItems().add(item(bundle.getString("ctx.which"), "ctx-which",
-          () -> vm.call(path, new SupervisorRequest.WhichChildren())));
-      menu.getItems().add(item(bundle.getString("ctx.count"), "ctx-count",
-          () -> vm.call(path, new SupervisorRequest.CountChildren())));
-      menu.getItems().add(childMenu("ctx.terminate", n, id -> vm.call(path, new SupervisorRequest.TerminateChild(id))));
-      menu.getItems().add(childMenu("ctx.restart", n, id -> vm.call(path, new SupervisorRequest.RestartChild(id))));
-      menu.getItems().add(childMenu("ctx.delete", n, id -> vm.call(path, new SupervisorRequest.DeleteChild(id))));
+      menu.getItems()
+          .add(
+              item(
+                  bundle.getString("ctx.which"),
+                  "ctx-which",
+                  () -> vm.call(path, new SupervisorRequest.WhichChildren())));
+      menu.getItems()
+          .add(
+              item(
+                  bundle.getString("ctx.count"),
+                  "ctx-count",
+                  () -> vm.call(path, new SupervisorRequest.CountChildren())));
+      menu.getItems()
+          .add(
+              childMenu(
+                  "ctx.terminate",
+                  n,
+                  id -> vm.call(path, new SupervisorRequest.TerminateChild(id))));
+      menu.getItems()
+          .add(
+              childMenu(
+                  "ctx.restart", n, id -> vm.call(path, new SupervisorRequest.RestartChild(id))));
+      menu.getItems()
+          .add(
+              childMenu(
+                  "ctx.delete", n, id -> vm.call(path, new SupervisorRequest.DeleteChild(id))));
       menu.getItems().add(new SeparatorMenuItem());
-      menu.getItems().add(item(bundle.getString("ctx.startChild"), "ctx-start-child",
-          () -> askChildSpec(n).ifPresent(spec -> vm.startChild(path, spec))));
+      menu.getItems()
+          .add(
+              item(
+                  bundle.getString("ctx.startChild"),
+                  "ctx-start-child",
+                  () -> askChildSpec(n).ifPresent(spec -> vm.startChild(path, spec))));
     }
     return menu;
   }
@@ -622,7 +706,8 @@ public final class MainController {
     m.setMnemonicParsing(false);
     m.setId(key.replace('.', '-'));
     for (ProcessNodeModel c : sup.children()) {
-      m.getItems().add(item(c.id(), key.replace('.', '-') + "-" + c.id(), () -> action.accept(c.id())));
+      m.getItems()
+          .add(item(c.id(), key.replace('.', '-') + "-" + c.id(), () -> action.accept(c.id())));
     }
     return m;
   }
@@ -654,22 +739,24 @@ public final class MainController {
     TextField id = new TextField(suggestion);
     id.setId("start-child-id");
     ChoiceBox<String> kind = new ChoiceBox<>();
-    kind.getItems().setAll(bundle.getString("startChild.worker"), bundle.getString("startChild.supervisor"));
+    kind.getItems()
+        .setAll(bundle.getString("startChild.worker"), bundle.getString("startChild.supervisor"));
     kind.getSelectionModel().select(0);
     kind.setId("start-child-kind");
     ChoiceBox<RestartType> restart = new ChoiceBox<>();
     restart.getItems().setAll(RestartType.values());
-    restart.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(RestartType r) {
-        return r == null ? "" : r.otpName();
-      }
+    restart.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(RestartType r) {
+            return r == null ? "" : r.otpName();
+          }
 
-      @Override
-      public RestartType fromString(String s) {
-        return null;
-      }
-    });
+          @Override
+          public RestartType fromString(String s) {
+            return null;
+          }
+        });
     restart.getSelectionModel().select(RestartType.PERMANENT);
     restart.setId("start-child-restart");
     GridPane grid = new GridPane();
@@ -681,12 +768,18 @@ public final class MainController {
     d.getDialogPane().setContent(grid);
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
-    ok.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> !validChildId(sup, id.getText()), id.textProperty()));
-    d.setResultConverter(b -> b == ButtonType.OK
-        ? MainViewModel.newChildSpec(id.getText().trim(),
-            kind.getSelectionModel().getSelectedIndex() == 1, restart.getValue())
-        : null);
+    ok.disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !validChildId(sup, id.getText()), id.textProperty()));
+    d.setResultConverter(
+        b ->
+            b == ButtonType.OK
+                ? MainViewModel.newChildSpec(
+                    id.getText().trim(),
+                    kind.getSelectionModel().getSelectedIndex() == 1,
+                    restart.getValue())
+                : null);
     Platform.runLater(id::requestFocus);
     return d.showAndWait();
   }
@@ -710,8 +803,7 @@ public final class MainController {
     error.setId("reason-error");
     error.setWrapText(true);
     d.getDialogPane().setExpandableContent(null);
-    javafx.scene.layout.VBox box =
-        new javafx.scene.layout.VBox(6, d.getEditor(), error);
+    javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, d.getEditor(), error);
     d.getDialogPane().setContent(box);
     javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
     Runnable check =
@@ -744,8 +836,10 @@ public final class MainController {
   private void onOpen() {
     FileChooser fc = new FileChooser();
     fc.setTitle(bundle.getString("file.chooser.title"));
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-        bundle.getString("file.chooser.filter"), "*.json", "*.yaml", "*.yml"));
+    fc.getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                bundle.getString("file.chooser.filter"), "*.json", "*.yaml", "*.yml"));
     Path last = vm.scenarioPathProperty().get();
     if (last != null && last.toAbsolutePath().getParent() != null) {
       fc.setInitialDirectory(last.toAbsolutePath().getParent().toFile());
@@ -769,8 +863,8 @@ public final class MainController {
   private void onSaveRun() {
     FileChooser fc = new FileChooser();
     fc.setTitle(bundle.getString("file.saveRun.title"));
-    fc.getExtensionFilters().add(
-        new FileChooser.ExtensionFilter(bundle.getString("file.saveRun.filter"), "*.json"));
+    fc.getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(bundle.getString("file.saveRun.filter"), "*.json"));
     File f = fc.showSaveDialog(stage);
     if (f != null) {
       vm.saveRun(f.toPath());
@@ -888,10 +982,14 @@ public final class MainController {
     @Override
     protected void updateItem(String line, boolean empty) {
       super.updateItem(line, empty);
-      getStyleClass().removeAll("supervisor-report", "progress-report", "crash-report", "command",
-          "narration-line");
+      getStyleClass()
+          .removeAll(
+              "supervisor-report", "progress-report", "crash-report", "command", "narration-line");
       setText(empty || line == null ? null : line);
-      setTooltip(empty || line == null || line.length() < 100 ? null : new javafx.scene.control.Tooltip(line));
+      setTooltip(
+          empty || line == null || line.length() < 100
+              ? null
+              : new javafx.scene.control.Tooltip(line));
       if (!empty && line != null) {
         if (line.startsWith(dev.kaboom.ui.model.NarrationFeed.PREFIX)) {
           getStyleClass().add("narration-line");

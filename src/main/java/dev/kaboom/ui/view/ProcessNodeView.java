@@ -13,10 +13,11 @@ import javafx.scene.text.Text;
 
 /**
  * One process drawn in the tree: a light box of texts (id, registered name, pid, restarts; for a
- * supervisor its strategy badge and restart-intensity meter). Its look comes from CSS: style classes
- * {@code process-node supervisor|worker} and one pseudo-class per state ({@code :running :crashed
- * :restarting :stopped :trapping}, plus {@code :gave-up :deleted}, {@code :added} for a child that just came with start_child and
- * {@code :leaving} while a removed one fades out); the badge gets {@code :lit}.
+ * supervisor its strategy badge and restart-intensity meter). Its look comes from CSS: style
+ * classes {@code process-node supervisor|worker} and one pseudo-class per state ({@code :running
+ * :crashed :restarting :stopped :trapping}, plus {@code :gave-up :deleted}, {@code :added} for a
+ * child that just came with start_child and {@code :leaving} while a removed one fades out); the
+ * badge gets {@code :lit}.
  */
 public final class ProcessNodeView extends VBox {
   static final PseudoClass TRAPPING = PseudoClass.getPseudoClass("trapping");
@@ -114,7 +115,9 @@ public final class ProcessNodeView extends VBox {
     }
     Pid current = model.pid().orElse(null);
     String name = model.registeredName().orElse(null);
-    if (current != shownPidObject || !java.util.Objects.equals(name, shownName) || shownPid.isEmpty()) {
+    if (current != shownPidObject
+        || !java.util.Objects.equals(name, shownName)
+        || shownPid.isEmpty()) {
       shownPidObject = current;
       shownName = name;
       shownPid = current == null ? "-" : current.toString(); // the Elixir way: #PID<0.105.0>
@@ -154,7 +157,8 @@ public final class ProcessNodeView extends VBox {
     }
     if (model.restartCount() != shownRestartCount) {
       shownRestartCount = model.restartCount();
-      restartsText.setText(MessageFormat.format(bundle.getString("node.restarts"), shownRestartCount));
+      restartsText.setText(
+          MessageFormat.format(bundle.getString("node.restarts"), shownRestartCount));
     }
     if (model.isSupervisor()) {
       String b = model.strategy().otpName();
@@ -168,8 +172,11 @@ public final class ProcessNodeView extends VBox {
         shownLit = lit;
       }
       // formatting is the costly part of a refresh: only when the numbers changed
-      long key = (model.gaveUp() ? 1L << 62 : 0) ^ ((long) model.restartsInWindow() << 40)
-          ^ ((long) model.intensity() << 24) ^ model.periodMillis();
+      long key =
+          (model.gaveUp() ? 1L << 62 : 0)
+              ^ ((long) model.restartsInWindow() << 40)
+              ^ ((long) model.intensity() << 24)
+              ^ model.periodMillis();
       if (key != shownMeterKey) {
         shownMeterKey = key;
         String meter = meterText(bundle, model);

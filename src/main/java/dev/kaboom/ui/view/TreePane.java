@@ -5,8 +5,8 @@ import dev.kaboom.ui.model.TreeModel;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -32,9 +32,9 @@ import org.abego.treelayout.util.DefaultConfiguration;
 import org.abego.treelayout.util.DefaultTreeForTreeLayout;
 
 /**
- * The supervision tree, laid out top-down by abego TreeLayout, with zoom (wheel, buttons), pan (drag)
- * and fit-to-window. Cheap at 2,000 nodes: each process is a small box of texts, all links are one
- * {@link Path}, and lit links a second one rebuilt only on change.
+ * The supervision tree, laid out top-down by abego TreeLayout, with zoom (wheel, buttons), pan
+ * (drag) and fit-to-window. Cheap at 2,000 nodes: each process is a small box of texts, all links
+ * are one {@link Path}, and lit links a second one rebuilt only on change.
  */
 public final class TreePane extends Region {
   /** Trees bigger than this are drawn with compact boxes (id and pid). */
@@ -57,8 +57,10 @@ public final class TreePane extends Region {
   private boolean compact;
   private double fontScale = 1.0;
   private long shownStructure = -1;
+
   /** Where the laid-out tree's top-left corner is in content coordinates (the root stays put). */
   private double offsetX;
+
   private double offsetY;
   private Transition moving;
   private final Map<ProcessNodeView, PathElement[]> edgeOf = new HashMap<>();
@@ -66,10 +68,15 @@ public final class TreePane extends Region {
   private double treeWidth;
   private double treeHeight;
   private boolean fitPending;
+
   /** Refit on resize until the user zooms or pans. */
   private boolean autoFit = true;
-  /** Whether the automatic view is the readable one (a minimum zoom, the tree scrolls) or F's fit. */
+
+  /**
+   * Whether the automatic view is the readable one (a minimum zoom, the tree scrolls) or F's fit.
+   */
   private boolean readableView = true;
+
   private final OverviewMap overview = new OverviewMap();
   private double pressX;
   private double pressY;
@@ -97,33 +104,39 @@ public final class TreePane extends Region {
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
     setMinSize(100, 100);
-    addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-      pressX = e.getX();
-      pressY = e.getY();
-    });
-    addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
-        autoFit = false;
-        translate.setX(translate.getX() + e.getX() - pressX);
-        translate.setY(translate.getY() + e.getY() - pressY);
-        pressX = e.getX();
-        pressY = e.getY();
-        overview.update();
-      }
-    });
+    addEventHandler(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          pressX = e.getX();
+          pressY = e.getY();
+        });
+    addEventHandler(
+        MouseEvent.MOUSE_DRAGGED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+            autoFit = false;
+            translate.setX(translate.getX() + e.getX() - pressX);
+            translate.setY(translate.getY() + e.getY() - pressY);
+            pressX = e.getX();
+            pressY = e.getY();
+            overview.update();
+          }
+        });
     // the wheel scrolls the tree (Shift: sideways); Ctrl + wheel zooms
-    addEventHandler(ScrollEvent.SCROLL, e -> {
-      if (e.isControlDown() || e.isShortcutDown()) {
-        if (e.getDeltaY() != 0) {
-          zoomBy(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
-        }
-      } else {
-        double dx = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
-        double dy = e.isShiftDown() ? 0 : e.getDeltaY();
-        scrollBy(dx, dy);
-      }
-      e.consume();
-    });
+    addEventHandler(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.isControlDown() || e.isShortcutDown()) {
+            if (e.getDeltaY() != 0) {
+              zoomBy(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            }
+          } else {
+            double dx = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
+            double dy = e.isShiftDown() ? 0 : e.getDeltaY();
+            scrollBy(dx, dy);
+          }
+          e.consume();
+        });
   }
 
   public void setOnNodeClicked(Consumer<String> handler) {
@@ -172,30 +185,34 @@ public final class TreePane extends Region {
     v.setMinSize(size[0], size[1]);
     v.setPrefSize(size[0], size[1]);
     v.setMaxSize(size[0], size[1]);
-    v.setOnMouseClicked(e -> {
-      boolean macMenuClick = MAC && e.getButton() == MouseButton.PRIMARY && e.isControlDown();
-      if (e.getButton() == MouseButton.PRIMARY && !macMenuClick && e.isStillSincePress()) {
-        onNodeClicked.accept(n.path());
-        e.consume();
-      } else if ((e.getButton() == MouseButton.SECONDARY || macMenuClick) && e.isStillSincePress()) {
-        // the right-click menu opens on the click itself, the same on every platform (headless
-        // Monocle sends no context-menu event for a right click)
-        onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
-        e.consume();
-      }
-    });
-    v.setOnContextMenuRequested(e -> {
-      if (e.isKeyboardTrigger()) { // the menu key; a mouse right-click is handled above
-        onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
-      }
-      e.consume();
-    });
+    v.setOnMouseClicked(
+        e -> {
+          boolean macMenuClick = MAC && e.getButton() == MouseButton.PRIMARY && e.isControlDown();
+          if (e.getButton() == MouseButton.PRIMARY && !macMenuClick && e.isStillSincePress()) {
+            onNodeClicked.accept(n.path());
+            e.consume();
+          } else if ((e.getButton() == MouseButton.SECONDARY || macMenuClick)
+              && e.isStillSincePress()) {
+            // the right-click menu opens on the click itself, the same on every platform (headless
+            // Monocle sends no context-menu event for a right click)
+            onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
+            e.consume();
+          }
+        });
+    v.setOnContextMenuRequested(
+        e -> {
+          if (e.isKeyboardTrigger()) { // the menu key; a mouse right-click is handled above
+            onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
+          }
+          e.consume();
+        });
     return v;
   }
 
   /**
    * The font scale of presentation mode (1 to 2.5): boxes and their texts grow with it (the texts
-   * through the root's font size, which the tree's CSS sizes in em), and the tree is laid out again.
+   * through the root's font size, which the tree's CSS sizes in em), and the tree is laid out
+   * again.
    */
   public void setFontScale(double s) {
     double next = Math.max(0.5, Math.min(4.0, s));
@@ -228,7 +245,9 @@ public final class TreePane extends Region {
     return n.isSupervisor() ? new double[] {190, 86} : new double[] {136, 62};
   }
 
-  /** Lays the tree out; returns each node's place in content coordinates (shifted by the offset). */
+  /**
+   * Lays the tree out; returns each node's place in content coordinates (shifted by the offset).
+   */
   private Map<String, double[]> layoutTree() {
     DefaultTreeForTreeLayout<ProcessNodeModel> t = new DefaultTreeForTreeLayout<>(model.root());
     addChildren(t, model.root());
@@ -255,8 +274,11 @@ public final class TreePane extends Region {
     treeHeight = all.getHeight();
     Map<String, double[]> at = new HashMap<>();
     for (Map.Entry<ProcessNodeModel, Rectangle2D.Double> b : bounds.entrySet()) {
-      at.put(b.getKey().path(), new double[] {
-          b.getValue().x - all.getX() + offsetX, b.getValue().y - all.getY() + offsetY});
+      at.put(
+          b.getKey().path(),
+          new double[] {
+            b.getValue().x - all.getX() + offsetX, b.getValue().y - all.getY() + offsetY
+          });
     }
     return at;
   }
@@ -330,8 +352,9 @@ public final class TreePane extends Region {
     double cx = cv.getLayoutX() + cv.getPrefWidth() / 2;
     double cy = cv.getLayoutY();
     double midY = (py + cy) / 2;
-    path.addAll(List.of(
-        new MoveTo(px, py), new LineTo(px, midY), new LineTo(cx, midY), new LineTo(cx, cy)));
+    path.addAll(
+        List.of(
+            new MoveTo(px, py), new LineTo(px, midY), new LineTo(cx, midY), new LineTo(cx, cy)));
   }
 
   // ---- nodes coming and going ----
@@ -349,13 +372,16 @@ public final class TreePane extends Region {
       now.put(n.path(), n);
     }
     List<ProcessNodeView> gone = new ArrayList<>();
-    views.values().removeIf(v -> {
-      boolean stale = now.get(v.model().path()) != v.model();
-      if (stale) {
-        gone.add(v);
-      }
-      return stale;
-    });
+    views
+        .values()
+        .removeIf(
+            v -> {
+              boolean stale = now.get(v.model().path()) != v.model();
+              if (stale) {
+                gone.add(v);
+              }
+              return stale;
+            });
     nodeLayer.getChildren().removeAll(gone);
     List<ProcessNodeView> fresh = new ArrayList<>();
     for (ProcessNodeModel n : now.values()) {
@@ -375,10 +401,12 @@ public final class TreePane extends Region {
     double dy = rootY - r[1];
     offsetX += dx;
     offsetY += dy;
-    at.values().forEach(xy -> {
-      xy[0] += dx;
-      xy[1] += dy;
-    });
+    at.values()
+        .forEach(
+            xy -> {
+              xy[0] += dx;
+              xy[1] += dy;
+            });
     List<Move> moves = new ArrayList<>();
     for (ProcessNodeView v : fresh) {
       // a new box grows out of its parent's place
@@ -392,7 +420,8 @@ public final class TreePane extends Region {
     }
     for (ProcessNodeView v : views.values()) {
       double[] to = at.get(v.model().path());
-      if (to != null && (Math.abs(v.getLayoutX() - to[0]) > 0.5 || Math.abs(v.getLayoutY() - to[1]) > 0.5)) {
+      if (to != null
+          && (Math.abs(v.getLayoutX() - to[0]) > 0.5 || Math.abs(v.getLayoutY() - to[1]) > 0.5)) {
         moves.add(new Move(v, v.getLayoutX(), v.getLayoutY(), to[0], to[1]));
       }
     }
@@ -402,49 +431,52 @@ public final class TreePane extends Region {
     if (moves.isEmpty() && toView == null) {
       return;
     }
-    land = () -> {
-      for (Move m : moves) {
-        m.view().relocate(m.x1(), m.y1());
-      }
-      if (toView != null) {
-        scale.setX(toView[0]);
-        scale.setY(toView[0]);
-        translate.setX(toView[1]);
-        translate.setY(toView[2]);
-      }
-      moveEdges(moves);
-      redrawLitEdges();
-    };
-    moving = new Transition() {
-      {
-        setCycleDuration(MOVE_TIME);
-        setInterpolator(Interpolator.EASE_BOTH);
-      }
+    land =
+        () -> {
+          for (Move m : moves) {
+            m.view().relocate(m.x1(), m.y1());
+          }
+          if (toView != null) {
+            scale.setX(toView[0]);
+            scale.setY(toView[0]);
+            translate.setX(toView[1]);
+            translate.setY(toView[2]);
+          }
+          moveEdges(moves);
+          redrawLitEdges();
+        };
+    moving =
+        new Transition() {
+          {
+            setCycleDuration(MOVE_TIME);
+            setInterpolator(Interpolator.EASE_BOTH);
+          }
 
-      @Override
-      protected void interpolate(double f) {
-        for (Move m : moves) {
-          m.view().relocate(m.x0() + (m.x1() - m.x0()) * f, m.y0() + (m.y1() - m.y0()) * f);
-        }
-        if (toView != null) {
-          double sc = fromView[0] + (toView[0] - fromView[0]) * f;
-          scale.setX(sc);
-          scale.setY(sc);
-          translate.setX(fromView[1] + (toView[1] - fromView[1]) * f);
-          translate.setY(fromView[2] + (toView[2] - fromView[2]) * f);
-        }
-        moveEdges(moves);
-        redrawLitEdges();
-      }
-    };
+          @Override
+          protected void interpolate(double f) {
+            for (Move m : moves) {
+              m.view().relocate(m.x0() + (m.x1() - m.x0()) * f, m.y0() + (m.y1() - m.y0()) * f);
+            }
+            if (toView != null) {
+              double sc = fromView[0] + (toView[0] - fromView[0]) * f;
+              scale.setX(sc);
+              scale.setY(sc);
+              translate.setX(fromView[1] + (toView[1] - fromView[1]) * f);
+              translate.setY(fromView[2] + (toView[2] - fromView[2]) * f);
+            }
+            moveEdges(moves);
+            redrawLitEdges();
+          }
+        };
     Transition mine = moving;
-    moving.setOnFinished(e -> {
-      if (moving == mine) {
-        moving = null;
-        land.run();
-        land = () -> {};
-      }
-    });
+    moving.setOnFinished(
+        e -> {
+          if (moving == mine) {
+            moving = null;
+            land.run();
+            land = () -> {};
+          }
+        });
     moving.play();
   }
 
@@ -549,9 +581,9 @@ public final class TreePane extends Region {
   }
 
   /**
-   * The smallest zoom of the readable view at the current font scale: 0.6 at 100 % (compact
-   * boxes still show their ids), 0.9 from 175 % on, so that at 250 % a node's id is drawn at least
-   * 0.9 x 1.15 x 32.5 = 33.6 px high (twice Servy's at 100 %, and above 28 px).
+   * The smallest zoom of the readable view at the current font scale: 0.6 at 100 % (compact boxes
+   * still show their ids), 0.9 from 175 % on, so that at 250 % a node's id is drawn at least 0.9 x
+   * 1.15 x 32.5 = 33.6 px high (twice Servy's at 100 %, and above 28 px).
    */
   public double readableMinimum() {
     double t = clamp((fontScale - 1.0) / 0.75, 0, 1);
@@ -559,9 +591,9 @@ public final class TreePane extends Region {
   }
 
   /**
-   * The readable view (Shift+F; the default): the whole tree when it fits at a readable zoom,
-   * else at the readable minimum with the root at the top, the rest reached by scrolling or with
-   * the overview map.
+   * The readable view (Shift+F; the default): the whole tree when it fits at a readable zoom, else
+   * at the readable minimum with the root at the top, the rest reached by scrolling or with the
+   * overview map.
    */
   public void readable() {
     readableView = true;
@@ -617,12 +649,14 @@ public final class TreePane extends Region {
       if (root != null) {
         rootX = root.getLayoutX() + root.getPrefWidth() / 2;
       }
-      double tx = clamp(w / 2 - rootX * s, w - (offsetX + treeWidth) * s - margin,
-          margin - offsetX * s);
+      double tx =
+          clamp(w / 2 - rootX * s, w - (offsetX + treeWidth) * s - margin, margin - offsetX * s);
       return new double[] {s, tx, margin - offsetY * s};
     }
     return new double[] {
-      s, (w - treeWidth * s) / 2 - offsetX * s, Math.max(margin, (h - treeHeight * s) / 2 * 0.6) - offsetY * s
+      s,
+      (w - treeWidth * s) / 2 - offsetX * s,
+      Math.max(margin, (h - treeHeight * s) / 2 * 0.6) - offsetY * s
     };
   }
 
@@ -679,14 +713,16 @@ public final class TreePane extends Region {
       setPrefSize(180, 120);
       setMaxSize(180, 120);
       setVisible(false);
-      setOnMousePressed(e -> {
-        jump(e.getX(), e.getY());
-        e.consume();
-      });
-      setOnMouseDragged(e -> {
-        jump(e.getX(), e.getY());
-        e.consume();
-      });
+      setOnMousePressed(
+          e -> {
+            jump(e.getX(), e.getY());
+            e.consume();
+          });
+      setOnMouseDragged(
+          e -> {
+            jump(e.getX(), e.getY());
+            e.consume();
+          });
     }
 
     void setOnMoveTo(java.util.function.BiConsumer<Double, Double> f) {
@@ -694,8 +730,8 @@ public final class TreePane extends Region {
     }
 
     private double mapScale() {
-      return Math.min(canvas.getWidth() / Math.max(1, treeWidth),
-          canvas.getHeight() / Math.max(1, treeHeight));
+      return Math.min(
+          canvas.getWidth() / Math.max(1, treeWidth), canvas.getHeight() / Math.max(1, treeHeight));
     }
 
     private void jump(double x, double y) {
@@ -713,8 +749,11 @@ public final class TreePane extends Region {
       double viewY = -translate.getY() / s;
       double viewW = TreePane.this.getWidth() / s;
       double viewH = TreePane.this.getHeight() / s;
-      boolean all = viewX <= offsetX + 1 && viewY <= offsetY + 1
-          && viewX + viewW >= offsetX + treeWidth - 1 && viewY + viewH >= offsetY + treeHeight - 1;
+      boolean all =
+          viewX <= offsetX + 1
+              && viewY <= offsetY + 1
+              && viewX + viewW >= offsetX + treeWidth - 1
+              && viewY + viewH >= offsetY + treeHeight - 1;
       setVisible(!all);
       if (all) {
         return;
@@ -726,8 +765,11 @@ public final class TreePane extends Region {
       g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
       g.setFill(javafx.scene.paint.Color.rgb(90, 110, 140));
       for (ProcessNodeView v : views.values()) {
-        g.fillRect((v.getLayoutX() - offsetX) * k, (v.getLayoutY() - offsetY) * k,
-            Math.max(1, v.getPrefWidth() * k), Math.max(1, v.getPrefHeight() * k));
+        g.fillRect(
+            (v.getLayoutX() - offsetX) * k,
+            (v.getLayoutY() - offsetY) * k,
+            Math.max(1, v.getPrefWidth() * k),
+            Math.max(1, v.getPrefHeight() * k));
       }
       g.setStroke(javafx.scene.paint.Color.rgb(198, 40, 40));
       g.setLineWidth(2);

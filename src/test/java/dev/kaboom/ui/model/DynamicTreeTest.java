@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The drawn tree follows the engine: children started at run time appear last under their
  * supervisor, removed specs fade out and leave; names and pids are shown the Elixir way; the
- * inspector's flags apply SetFlags; a supervisor giving up is a notice. No window, no sleeping: time
- * moves through the engine and the frame function.
+ * inspector's flags apply SetFlags; a supervisor giving up is a notice. No window, no sleeping:
+ * time moves through the engine and the frame function.
  */
 class DynamicTreeTest {
   private MainViewModel vm;
@@ -47,7 +47,8 @@ class DynamicTreeTest {
   @Test
   void aStartedChildAppearsLastUnderItsSupervisor() {
     long structure = vm.tree().structureVersion();
-    vm.startChild("servy/services", MainViewModel.newChildSpec("cache", false, RestartType.PERMANENT));
+    vm.startChild(
+        "servy/services", MainViewModel.newChildSpec("cache", false, RestartType.PERMANENT));
     vm.runToIdle();
     assertThat(childIds("servy/services")).containsExactly("pledge", "sensor", "cache");
     ProcessNodeModel cache = node("servy/services/cache");
@@ -56,7 +57,8 @@ class DynamicTreeTest {
     assertThat(cache.wasAdded()).isTrue();
     assertThat(cache.justAdded(vm.tree().nowNanos())).isTrue();
     assertThat(vm.tree().structureVersion()).isGreaterThan(structure);
-    assertThat(vm.logLines()).anyMatch(l -> l.contains("> Supervisor.start_child(cache) on servy/services"));
+    assertThat(vm.logLines())
+        .anyMatch(l -> l.contains("> Supervisor.start_child(cache) on servy/services"));
     // it is a real child: kaboom restarts it
     Pid before = cache.pid().orElseThrow();
     vm.kaboom("servy/services/cache");
@@ -113,7 +115,8 @@ class DynamicTreeTest {
 
   @Test
   void aTemporaryChildThatEndedLeavesTheTree() {
-    vm.startChild("servy/services", MainViewModel.newChildSpec("job", false, RestartType.TEMPORARY));
+    vm.startChild(
+        "servy/services", MainViewModel.newChildSpec("job", false, RestartType.TEMPORARY));
     vm.runToIdle();
     vm.kaboom("servy/services/job");
     vm.runToIdle();
@@ -121,7 +124,8 @@ class DynamicTreeTest {
     letFadesFinish();
     assertThat(vm.tree().node("servy/services/job")).isEmpty();
     // the same id can come again: a new node, last in order
-    vm.startChild("servy/services", MainViewModel.newChildSpec("job", false, RestartType.TEMPORARY));
+    vm.startChild(
+        "servy/services", MainViewModel.newChildSpec("job", false, RestartType.TEMPORARY));
     vm.runToIdle();
     assertThat(childIds("servy/services")).containsExactly("pledge", "sensor", "job");
   }
@@ -131,7 +135,8 @@ class DynamicTreeTest {
     vm.call("servy/services", new SupervisorRequest.TerminateChild("pledge"));
     vm.call("servy/services", new SupervisorRequest.DeleteChild("pledge"));
     vm.runToIdle();
-    vm.startChild("servy/services", MainViewModel.newChildSpec("pledge", false, RestartType.PERMANENT));
+    vm.startChild(
+        "servy/services", MainViewModel.newChildSpec("pledge", false, RestartType.PERMANENT));
     vm.runToIdle();
     assertThat(childIds("servy/services")).containsExactly("sensor", "pledge");
     assertThat(node("servy/services/pledge").leaving()).isFalse();
@@ -140,7 +145,8 @@ class DynamicTreeTest {
 
   @Test
   void aRestartedSupervisorForgetsItsStartedChildren() {
-    vm.startChild("servy/services", MainViewModel.newChildSpec("cache", false, RestartType.PERMANENT));
+    vm.startChild(
+        "servy/services", MainViewModel.newChildSpec("cache", false, RestartType.PERMANENT));
     vm.runToIdle();
     vm.exit("servy/services", "kill");
     vm.runToIdle();
@@ -172,11 +178,16 @@ class DynamicTreeTest {
   @Test
   void theInspectorsFlagRowsApplySetFlags() {
     List<InspectorRow> rows = vm.inspect("servy/services");
-    InspectorRow strategy = rows.stream().filter(r -> r.key().equals(InspectorRow.STRATEGY)).findFirst().orElseThrow();
+    InspectorRow strategy =
+        rows.stream().filter(r -> r.key().equals(InspectorRow.STRATEGY)).findFirst().orElseThrow();
     assertThat(strategy.editable()).isTrue();
     assertThat(strategy.raw()).isEqualTo(Strategy.ONE_FOR_ONE);
-    assertThat(rows).filteredOn(r -> !r.key().startsWith("inspector.strategy")
-            && !r.key().equals(InspectorRow.INTENSITY) && !r.key().equals(InspectorRow.PERIOD))
+    assertThat(rows)
+        .filteredOn(
+            r ->
+                !r.key().startsWith("inspector.strategy")
+                    && !r.key().equals(InspectorRow.INTENSITY)
+                    && !r.key().equals(InspectorRow.PERIOD))
         .allMatch(r -> !r.editable());
     assertThat(vm.setFlag("servy/services", InspectorRow.STRATEGY, Strategy.ONE_FOR_ALL)).isTrue();
     vm.runToIdle();

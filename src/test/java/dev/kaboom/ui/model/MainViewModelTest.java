@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +57,11 @@ class MainViewModelTest {
     assertThat(node("servy/services/sensor").restartCount()).isEqualTo(1);
     assertThat(node("servy/services").restartsInWindow()).isEqualTo(1);
     assertThat(vm.logLines())
-        .anyMatch(l -> l.contains("=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
-            + "child_terminated reason: kaboom"));
+        .anyMatch(
+            l ->
+                l.contains(
+                    "=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
+                        + "child_terminated reason: kaboom"));
     RestartRecord r = node("servy/services/sensor").history().get(0);
     assertThat(r.oldPid()).isEqualTo(sensor);
     assertThat(r.reason()).isEqualTo("kaboom");
@@ -69,11 +72,13 @@ class MainViewModelTest {
     List<String> frames = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       vm.frame(Pacer.BEAT_NANOS);
-      String f = node("servy/services/pledge").status() + "/" + node("servy/services/sensor").status();
+      String f =
+          node("servy/services/pledge").status() + "/" + node("servy/services/sensor").status();
       if (frames.isEmpty() || !frames.get(frames.size() - 1).equals(f)) {
         frames.add(f);
       }
-      if (vm.session().orElseThrow().scheduler().isQuiescent() && !vm.pacer().isWaiting()
+      if (vm.session().orElseThrow().scheduler().isQuiescent()
+          && !vm.pacer().isWaiting()
           && vm.behindEvents() == 0) {
         break;
       }
@@ -164,7 +169,8 @@ class MainViewModelTest {
     List<Pid> before = vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList();
     vm.kaboom("servy/services");
     vm.runToIdle();
-    assertThat(vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList()).isEqualTo(before);
+    assertThat(vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList())
+        .isEqualTo(before);
     assertThat(vm.logLines()).anyMatch(l -> l.contains("servy/services traps exit signal kaboom"));
   }
 
@@ -194,8 +200,12 @@ class MainViewModelTest {
     Pid services = pid("servy/services");
     vm.kaboom("servy/services/sensor");
     vm.runToIdle();
-    assertThat(vm.logLines()).anyMatch(l -> l.contains("supervisor: servy/services errorContext: shutdown "
-        + "reason: reached_max_restart_intensity"));
+    assertThat(vm.logLines())
+        .anyMatch(
+            l ->
+                l.contains(
+                    "supervisor: servy/services errorContext: shutdown "
+                        + "reason: reached_max_restart_intensity"));
     assertThat(pid("servy/services")).isNotEqualTo(services); // servy restarted it
     assertThat(node("servy").restartsInWindow()).isEqualTo(1);
     assertThat(node("servy/services").restartsInWindow()).isZero();
@@ -243,9 +253,17 @@ class MainViewModelTest {
   @Test
   void theInspectorShowsTheProcess() {
     List<InspectorRow> rows = vm.inspect("servy/services/sensor");
-    assertThat(rows).extracting(InspectorRow::key)
-        .contains("inspector.pid", "inspector.status", "inspector.restart", "inspector.shutdown",
-            "inspector.links", "inspector.monitors", "inspector.mailbox", "inspector.history");
+    assertThat(rows)
+        .extracting(InspectorRow::key)
+        .contains(
+            "inspector.pid",
+            "inspector.status",
+            "inspector.restart",
+            "inspector.shutdown",
+            "inspector.links",
+            "inspector.monitors",
+            "inspector.mailbox",
+            "inspector.history");
     assertThat(value(rows, "inspector.restart")).isEqualTo("permanent");
     assertThat(value(rows, "inspector.shutdown")).isEqualTo("5000");
     assertThat(value(rows, "inspector.links")).contains("servy/services");

@@ -85,7 +85,8 @@ class TimeTravelTest {
 
   @Test
   void aDamagedRunFileLeavesTheCurrentRunAndSaysWhere(@TempDir Path dir) throws Exception {
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"kind\": \"kaboom-run\", \"format\": 1}");
+    Path bad =
+        Files.writeString(dir.resolve("bad.json"), "{\"kind\": \"kaboom-run\", \"format\": 1}");
     Pid sensor = node("servy/services/sensor").pid().orElseThrow();
     assertThat(vm.open(bad)).isFalse();
     assertThat(vm.errorProperty().get()).contains("bad.json", "kaboom_version");
@@ -100,8 +101,10 @@ class TimeTravelTest {
     }
     assertThat(vm.behindEvents()).as("the picture has not shown it yet").isPositive();
     assertThat(vm.session().orElseThrow().log().all())
-        .anyMatch(e -> e instanceof dev.kaboom.engine.TraceEvent.GaveUp g
-            && "servy/services".equals(g.label()));
+        .anyMatch(
+            e ->
+                e instanceof dev.kaboom.engine.TraceEvent.GaveUp g
+                    && "servy/services".equals(g.label()));
     // the picture follows at its pace, merging steps when it is far behind
     boolean merged = false;
     for (int i = 0; i < 400 && vm.behindEvents() > 0; i++) {

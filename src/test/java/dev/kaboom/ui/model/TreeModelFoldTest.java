@@ -46,11 +46,19 @@ class TreeModelFoldTest {
         checks += run.go();
       } catch (AssertionError e) {
         throw new AssertionError(
-            "seed " + seed + " (replay: -Dtest=TreeModelFoldTest -Dkaboom.seed=" + seed + ")\n"
-                + String.join("\n", run.done) + "\n" + e.getMessage(), e);
+            "seed "
+                + seed
+                + " (replay: -Dtest=TreeModelFoldTest -Dkaboom.seed="
+                + seed
+                + ")\n"
+                + String.join("\n", run.done)
+                + "\n"
+                + e.getMessage(),
+            e);
       }
     }
-    System.out.println("TreeModelFoldTest: seeds " + first + ".." + last + ", " + checks + " checks");
+    System.out.println(
+        "TreeModelFoldTest: seeds " + first + ".." + last + ", " + checks + " checks");
   }
 
   static final class Run {
@@ -72,17 +80,25 @@ class TreeModelFoldTest {
         RestartType rt = RestartType.values()[r.nextInt(3)];
         boolean trap = r.nextInt(4) == 0;
         Shutdown sd = r.nextInt(3) == 0 ? Shutdown.BRUTAL_KILL : w.shutdown();
-        return new TreeNode(id, false, rt, sd, w.strategy(), 3, 5, List.of(), trap,
-            trap ? r.nextInt(3) * 400L : 0);
+        return new TreeNode(
+            id, false, rt, sd, w.strategy(), 3, 5, List.of(), trap, trap ? r.nextInt(3) * 400L : 0);
       }
       List<TreeNode> kids = new ArrayList<>();
       int n = 1 + r.nextInt(3);
       for (int i = 0; i < n; i++) {
         kids.add(tree("c" + nextId++, depth + 1));
       }
-      return new TreeNode(id, true, depth == 0 ? RestartType.PERMANENT : RestartType.values()[r.nextInt(2)],
-          Shutdown.INFINITY, Strategy.values()[r.nextInt(3)], r.nextInt(4), 1 + r.nextInt(5), kids,
-          false, 0);
+      return new TreeNode(
+          id,
+          true,
+          depth == 0 ? RestartType.PERMANENT : RestartType.values()[r.nextInt(2)],
+          Shutdown.INFINITY,
+          Strategy.values()[r.nextInt(3)],
+          r.nextInt(4),
+          1 + r.nextInt(5),
+          kids,
+          false,
+          0);
     }
 
     long go() {
@@ -129,8 +145,10 @@ class TreeModelFoldTest {
       } else if (k < 76) {
         return new Command.StartChild(Target.path(s), tree("n" + nextId++, 1 + r.nextInt(2)));
       } else if (k < 82) {
-        return new Command.SetFlags(Target.path(s),
-            new SupFlags(Strategy.values()[r.nextInt(3)], r.nextInt(4), 1000L * (1 + r.nextInt(5))));
+        return new Command.SetFlags(
+            Target.path(s),
+            new SupFlags(
+                Strategy.values()[r.nextInt(3)], r.nextInt(4), 1000L * (1 + r.nextInt(5))));
       } else {
         return new Command.Sleep(new long[] {100, 900, 2500, 6000}[r.nextInt(4)]);
       }
@@ -163,7 +181,9 @@ class TreeModelFoldTest {
           folded.put(n.path(), n.pid().orElseThrow());
         }
       }
-      assertThat(folded).as("live pids per path at %d ms", sim.node().nowMillis()).isEqualTo(engine);
+      assertThat(folded)
+          .as("live pids per path at %d ms", sim.node().nowMillis())
+          .isEqualTo(engine);
       for (ProcessNodeModel n : model.nodes()) {
         if (n.status() != NodeStatus.RUNNING) {
           continue;
@@ -171,12 +191,16 @@ class TreeModelFoldTest {
         Proc p = sim.node().process(n.pid().orElseThrow()).orElseThrow();
         assertThat(n.mailboxLength()).as("mailbox of %s", n.path()).isEqualTo(p.mailboxLength());
         assertThat(n.trapsExits()).as("trap_exit of %s", n.path()).isEqualTo(p.trapsExits());
-        assertThat(n.links()).as("links of %s", n.path()).containsExactlyInAnyOrderElementsOf(p.links());
-        assertThat(n.monitors()).as("monitors of %s", n.path())
+        assertThat(n.links())
+            .as("links of %s", n.path())
+            .containsExactlyInAnyOrderElementsOf(p.links());
+        assertThat(n.monitors())
+            .as("monitors of %s", n.path())
             .containsExactlyInAnyOrderElementsOf(p.monitors());
         if (p.behavior() instanceof SupervisorBehavior sb) {
-          assertThat(n.restartsInWindow()).as("restart window of %s at %d ms", n.path(),
-              sim.node().nowMillis()).isEqualTo(sb.restartsInWindow());
+          assertThat(n.restartsInWindow())
+              .as("restart window of %s at %d ms", n.path(), sim.node().nowMillis())
+              .isEqualTo(sb.restartsInWindow());
           assertThat(n.strategy()).isEqualTo(sb.flags().strategy());
           assertThat(n.intensity()).isEqualTo(sb.flags().intensity());
         }
@@ -200,8 +224,12 @@ class TreeModelFoldTest {
         List<String> folded = new ArrayList<>();
         for (ProcessNodeModel c : n.children()) {
           if (!c.leaving()) {
-            folded.add(c.id() + "=" + (c.status() == NodeStatus.RUNNING
-                ? c.pid().map(Pid::toString).orElse("-") : "-"));
+            folded.add(
+                c.id()
+                    + "="
+                    + (c.status() == NodeStatus.RUNNING
+                        ? c.pid().map(Pid::toString).orElse("-")
+                        : "-"));
           }
         }
         assertThat(folded).as("which_children of %s", n.path()).isEqualTo(engine);

@@ -1,11 +1,14 @@
 package dev.kaboom.ui.model;
 
 import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermSyntax;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.Client;
 import dev.kaboom.otp.Strategy;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.otp.SupervisorRequest;
+import dev.kaboom.scenario.Command;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.ui.sim.EngineSession;
@@ -631,55 +634,46 @@ public final class MainViewModel {
    * {@code Process.exit(pid, reason)} with any term ({@code {:shutdown, :done}}); a transient child
    * that ends with {@code {:shutdown, _}} is not restarted.
    */
-  public boolean exit(String path, dev.kaboom.engine.Term reason) {
+  public boolean exit(String path, Term reason) {
     if (session == null) {
       return false;
     }
     backToNow();
-    Optional<Pid> pid = session.sim().pidAt(path);
-    say(
-        "> Process.exit("
-            + pid.map(Pid::toString).orElse(path)
-            + ", "
-            + dev.kaboom.engine.TermSyntax.formatElixir(reason)
-            + ")");
-    if (!session
-        .sim()
-        .run(
-            new dev.kaboom.scenario.Command.Exit(
-                dev.kaboom.scenario.Command.Target.path(path), reason),
-            r -> {})) {
-      say("= noproc (" + path + " is not running)");
-      say(narration.noproc(path));
-      return false;
-    }
-    return true;
+    return runOn(path, "Process.exit", reason, new Command.Exit(Command.Target.path(path), reason));
   }
 
   /**
    * A worker returns {@code {:stop, reason, state}}; on a supervisor it is {@code
    * Supervisor.stop(pid, reason)}: it stops its children, then exits with the reason.
    */
-  public boolean stop(String path, dev.kaboom.engine.Term reason) {
+  public boolean stop(String path, Term reason) {
     if (session == null) {
       return false;
     }
     backToNow();
+    boolean sup = session.sim().pidAt(path).map(session.sim()::isSupervisor).orElse(false);
+    return runOn(
+        path,
+        sup ? "Supervisor.stop" : "GenServer.stop",
+        reason,
+        new Command.Stop(Command.Target.path(path), reason));
+  }
+
+  /**
+   * Logs {@code > function(pid, reason)} as iex would write it, then runs {@code command}; a path
+   * with no live process is logged as {@code noproc}, with its narration.
+   */
+  private boolean runOn(String path, String function, Term reason, Command command) {
     Optional<Pid> pid = session.sim().pidAt(path);
-    boolean sup = pid.map(session.sim()::isSupervisor).orElse(false);
     say(
         "> "
-            + (sup ? "Supervisor.stop(" : "GenServer.stop(")
+            + function
+            + "("
             + pid.map(Pid::toString).orElse(path)
             + ", "
-            + dev.kaboom.engine.TermSyntax.formatElixir(reason)
+            + TermSyntax.formatElixir(reason)
             + ")");
-    if (!session
-        .sim()
-        .run(
-            new dev.kaboom.scenario.Command.Stop(
-                dev.kaboom.scenario.Command.Target.path(path), reason),
-            r -> {})) {
+    if (!session.sim().run(command, r -> {})) {
       say("= noproc (" + path + " is not running)");
       say(narration.noproc(path));
       return false;

@@ -36,6 +36,7 @@ public final class RunCursor {
   private Map<String, Pid> live = new HashMap<>();
   private final List<Map<String, Pid>> checkpoints = new ArrayList<>();
   private long totalLines = -1;
+  private boolean finished;
 
   public RunCursor(Run run) {
     this.run = run;
@@ -44,6 +45,7 @@ public final class RunCursor {
   }
 
   private void restart() {
+    finished = false;
     pending.clear();
     lines = 0;
     live = new HashMap<>();
@@ -121,10 +123,9 @@ public final class RunCursor {
 
   /** The next thing the run produced, running the engine as needed; null at the end. */
   private Object take() {
-    while (pending.isEmpty()) {
-      if (!runner.step()) {
-        return null;
-      }
+    // the runner's last step may still produce lines (the final `= TERM`): drain them before null
+    while (pending.isEmpty() && !finished) {
+      finished = !runner.step();
     }
     return pending.poll();
   }

@@ -52,6 +52,23 @@ class ReplayCliTest {
   }
 
   @Test
+  void theLastLineIsAPositionTooWhenTheRunEndsWithAReply(@TempDir Path dir) throws Exception {
+    Path f =
+        Files.writeString(
+            dir.resolve("ends.yaml"),
+            SCENARIO.replace(
+                "  - {exit: root/b, reason: kaboom}\n", "  - {which_children: root}\n"));
+    Path run = dir.resolve("ends.run.json");
+    assertThat(CliTest.run("trace", f.toString(), "--record", run.toString()).status()).isZero();
+    String trace = CliTest.run("replay", run.toString()).out();
+    assertThat(trace.strip()).endsWith("]");
+    long lines = trace.lines().count();
+    Ran r = CliTest.run("replay", run.toString(), "--at", Long.toString(lines), "--tree");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("@" + lines + "\nroot <0.102.0>\n");
+  }
+
+  @Test
   void anNOutOfRangeSaysTheRangeAndExitsTwo(@TempDir Path dir) throws Exception {
     Path run = record(dir);
     long lines = CliTest.run("replay", run.toString()).out().lines().count();

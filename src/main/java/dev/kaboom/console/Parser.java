@@ -131,7 +131,9 @@ final class Parser {
   }
 
   private void enter(Token at) {
-    if (++depth > MAX_DEPTH) {
+    // every level of nesting (a bracket, a call's argument list) passes through both expr and
+    // primary, and the outermost expression takes one of each: MAX_DEPTH counts levels
+    if (++depth > 2 * MAX_DEPTH + 2) {
       throw new ConsoleError(
           "SyntaxError",
           at.line(),

@@ -23,6 +23,16 @@ class ConsoleTest {
   }
 
   @Test
+  void aLineMayNestAHundredLevelsAndNoMore() {
+    assertThat(console.eval("(".repeat(100) + "1" + ")".repeat(100))).isEqualTo("1\n");
+    assertThat(console.eval("[".repeat(100) + "]".repeat(100))).doesNotContain("Error");
+    assertThat(console.eval("Process.alive?(".repeat(99) + "self()" + ")".repeat(99)))
+        .doesNotContain("nested too deep");
+    assertThat(console.eval("(".repeat(101) + "1" + ")".repeat(101)))
+        .contains("** (SyntaxError)", "nested too deep (more than 100 levels)");
+  }
+
+  @Test
   void theChapterSessionPrintsTheServersLinesAndValuesAsIex() {
     assertThat(console.eval("{:ok, sup_pid} = Servy.ServicesSupervisor.start_link()"))
         .startsWith(

@@ -42,6 +42,23 @@ public final class SnapshotCommand implements Callable<Integer> {
       System.err.println("kaboom snapshot: " + f.error());
       return 2;
     }
+    if (!lang.equals("en") && !lang.equals("ko")) {
+      System.err.println("kaboom snapshot: --lang " + lang + ": expected en or ko");
+      return 2;
+    }
+    int steps = ((ScenarioLoader.Result.Loaded) result).scenario().steps().size();
+    if (after < 0 || after > steps) {
+      System.err.println(
+          "kaboom snapshot: --after "
+              + after
+              + ": out of range; "
+              + file
+              + " has "
+              + steps
+              + " steps, so STEPS is 0.."
+              + steps);
+      return 2;
+    }
     // headless Monocle, as the tests use: must be set before any JavaFX class starts the toolkit
     setIfAbsent("glass.platform", "Monocle");
     setIfAbsent("monocle.platform", "Headless");
@@ -50,7 +67,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     setIfAbsent("java.awt.headless", "true");
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
     BufferedImage img =
-        dev.kaboom.ui.Snapshotter.render(scenario, Math.max(0, after), Locale.forLanguageTag(lang));
+        dev.kaboom.ui.Snapshotter.render(scenario, after, Locale.forLanguageTag(lang));
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       java.nio.file.Files.createDirectories(parent);

@@ -34,6 +34,23 @@ class SnapshotCommandTest {
   }
 
   @Test
+  void aLanguageOrStepCountItCannotUseIsOneLineAndExitStatusTwo(@TempDir Path dir) {
+    String png = dir.resolve("x.png").toString();
+    CliTest.Ran fr = CliTest.run("snapshot", "resources/scenarios/servy.json", png, "--lang", "fr");
+    assertThat(fr.status()).isEqualTo(2);
+    assertThat(fr.err()).contains("--lang fr: expected en or ko");
+    CliTest.Ran far =
+        CliTest.run("snapshot", "resources/scenarios/servy.json", png, "--after", "99999");
+    assertThat(far.status()).isEqualTo(2);
+    assertThat(far.err()).contains("--after 99999: out of range", "so STEPS is 0..");
+    assertThat(
+            CliTest.run("snapshot", "resources/scenarios/servy.json", png, "--after", "-3")
+                .status())
+        .isEqualTo(2);
+    assertThat(Files.exists(dir.resolve("x.png"))).isFalse();
+  }
+
+  @Test
   void aMalformedScenarioIsExitStatusTwo(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{ \"tree\": ");

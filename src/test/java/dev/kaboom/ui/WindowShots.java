@@ -5,7 +5,6 @@ import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;
 import java.util.Optional;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -74,18 +73,6 @@ class WindowShots {
   }
 
   private void shot(FxRobot robot, String file) throws Exception {
-    WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> img[0] = window.controller().root().getScene().snapshot(null));
-    int w = (int) img[0].getWidth();
-    int h = (int) img[0].getHeight();
-    int[] argb = new int[w * h];
-    img[0]
-        .getPixelReader()
-        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-    java.awt.image.BufferedImage out =
-        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    out.setRGB(0, 0, w, h, argb, 0, w);
-    javax.imageio.ImageIO.write(out, "png", new File(file));
-    System.out.println("wrote " + file);
+    WindowPng.write(robot, window, file);
   }
 }

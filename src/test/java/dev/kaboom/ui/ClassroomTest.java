@@ -8,7 +8,6 @@ import dev.kaboom.ui.model.ProcessNodeModel;
 import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.ProcessNodeView;
 import java.util.List;
-import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
@@ -33,14 +32,9 @@ class ClassroomTest {
 
   @Start
   void start(Stage stage) {
-    prefs = AppPrefs.inMemory();
-    prefs.put("language", "en");
-    prefs.putDouble("window.width", 1280);
-    prefs.putDouble("window.height", 720);
-    window = MainWindow.open(stage, prefs, Optional.empty());
-    window.stopTimer();
+    prefs = TestWindows.prefs("en", 1280, 720);
+    window = TestWindows.openPaused(stage, prefs);
     vm = window.viewModel();
-    vm.pausedProperty().set(true);
   }
 
   private void scale(FxRobot robot, double s) {

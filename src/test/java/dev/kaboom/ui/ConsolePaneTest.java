@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.ProcessNodeModel;
-import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.ProcessNodeView;
-import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,14 +23,8 @@ class ConsolePaneTest {
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = AppPrefs.inMemory();
-    prefs.put("language", "en");
-    prefs.putDouble("window.width", 1100);
-    prefs.putDouble("window.height", 700);
-    window = MainWindow.open(stage, prefs, Optional.empty());
-    window.stopTimer();
+    window = TestWindows.openPaused(stage, TestWindows.prefs("en", 1100, 700));
     vm = window.viewModel();
-    vm.pausedProperty().set(true);
   }
 
   private void settle(FxRobot robot) {

@@ -3,7 +3,6 @@ package dev.kaboom.ui;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;
-import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -26,14 +25,9 @@ class DocShots {
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = AppPrefs.inMemory();
-    prefs.put("language", System.getProperty("kaboom.lang", "en"));
+    AppPrefs prefs = TestWindows.prefs(System.getProperty("kaboom.lang", "en"), 1280, 720);
     prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
-    prefs.putDouble("window.width", 1280);
-    prefs.putDouble("window.height", 720);
-    window = MainWindow.open(stage, prefs, Optional.empty());
-    window.stopTimer();
-    window.viewModel().pausedProperty().set(true);
+    window = TestWindows.openPaused(stage, prefs);
   }
 
   @Test
@@ -71,6 +65,6 @@ class DocShots {
   }
 
   private void shot(FxRobot robot, String file) throws Exception {
-    WindowPng.write(robot, window, file);
+    TestWindows.png(robot, window, file);
   }
 }

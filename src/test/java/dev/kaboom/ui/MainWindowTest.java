@@ -11,7 +11,6 @@ import dev.kaboom.ui.view.ProcessNodeView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -40,14 +39,9 @@ class MainWindowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    prefs = AppPrefs.inMemory();
-    prefs.put("language", "en");
-    prefs.putDouble("window.width", 1100); // inside Monocle's 1280x800 headless screen
-    prefs.putDouble("window.height", 700);
-    window = MainWindow.open(stage, prefs, Optional.empty());
-    window.stopTimer();
+    prefs = TestWindows.prefs("en", 1100, 700); // inside Monocle's 1280x800 headless screen
+    window = TestWindows.openPaused(stage, prefs);
     vm = window.viewModel();
-    vm.pausedProperty().set(true);
   }
 
   private static String sel(String path) {

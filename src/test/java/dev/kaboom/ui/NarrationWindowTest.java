@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.NarrationFeed;
-import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.CaptionStrip;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -31,14 +29,8 @@ class NarrationWindowTest {
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = AppPrefs.inMemory();
-    prefs.put("language", "en");
-    prefs.putDouble("window.width", 1280);
-    prefs.putDouble("window.height", 720);
-    window = MainWindow.open(stage, prefs, Optional.empty());
-    window.stopTimer();
+    window = TestWindows.openPaused(stage, TestWindows.prefs("en", 1280, 720));
     vm = window.viewModel();
-    vm.pausedProperty().set(true);
   }
 
   private void kaboomSensorAndSettle(FxRobot robot) {

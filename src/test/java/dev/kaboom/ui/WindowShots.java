@@ -4,7 +4,6 @@ import dev.kaboom.otp.RestartType;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;
-import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -26,15 +25,10 @@ class WindowShots {
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = AppPrefs.inMemory();
-    prefs.put("language", System.getProperty("kaboom.lang", "en"));
+    AppPrefs prefs = TestWindows.prefs(System.getProperty("kaboom.lang", "en"), 1280, 800);
     prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
     prefs.put("highContrast", System.getProperty("kaboom.hc", "false"));
-    prefs.putDouble("window.width", 1280);
-    prefs.putDouble("window.height", 800);
-    window = MainWindow.open(stage, prefs, Optional.empty());
-    window.stopTimer();
-    window.viewModel().pausedProperty().set(true);
+    window = TestWindows.openPaused(stage, prefs);
   }
 
   @Test
@@ -73,6 +67,6 @@ class WindowShots {
   }
 
   private void shot(FxRobot robot, String file) throws Exception {
-    WindowPng.write(robot, window, file);
+    TestWindows.png(robot, window, file);
   }
 }

@@ -1,0 +1,48 @@
+package dev.kaboom.ui;
+
+import dev.kaboom.ui.settings.AppPrefs;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.util.Optional;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+
+/** The window as the TestFX tests open it: in-memory settings, the frame clock stopped, paused. */
+final class TestWindows {
+  private TestWindows() {}
+
+  /** Settings that touch no user's preferences: a language and a window size in pixels. */
+  static AppPrefs prefs(String language, double width, double height) {
+    AppPrefs prefs = AppPrefs.inMemory();
+    prefs.put("language", language);
+    prefs.putDouble("window.width", width);
+    prefs.putDouble("window.height", height);
+    return prefs;
+  }
+
+  /** Opens the window on {@code stage} with its timer stopped (tests drive frames) and paused. */
+  static MainWindow openPaused(Stage stage, AppPrefs prefs) {
+    MainWindow window = MainWindow.open(stage, prefs, Optional.empty());
+    window.stopTimer();
+    window.viewModel().pausedProperty().set(true);
+    return window;
+  }
+
+  /** Snapshots {@code window}'s scene on the FX thread and writes it to {@code file}. */
+  static void png(FxRobot robot, MainWindow window, String file) throws IOException {
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> img[0] = window.controller().root().getScene().snapshot(null));
+    int w = (int) img[0].getWidth();
+    int h = (int) img[0].getHeight();
+    int[] argb = new int[w * h];
+    img[0].getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    ImageIO.write(out, "png", new File(file));
+    System.out.println("wrote " + file);
+  }
+}

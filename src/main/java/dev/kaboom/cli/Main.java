@@ -1,6 +1,8 @@
 package dev.kaboom.cli;
 
 import dev.kaboom.ui.Startup;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,6 +39,7 @@ public final class Main implements Callable<Integer> {
     // NO_COLOR is set (https://no-color.org); both settings reach every subcommand.
     cl.setUsageHelpAutoWidth(true);
     cl.setColorScheme(Help.defaultColorScheme(colorsWanted() ? Help.Ansi.AUTO : Help.Ansi.OFF));
+    cl.setParameterExceptionHandler(Main::badArguments);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("kaboom: " + ex);
@@ -46,7 +49,32 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * No subcommand: open the window when there is a display, else say why not and print the usage.
+   * A bad option or argument, on any command: one line on stderr saying what and where (picocli's
+   * message, with its "did you mean" for a misspelt option) and which help to read; status 2. The
+   * usage is not printed: the help command names it.
+   */
+  static int badArguments(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName();
+    String message = ex.getMessage().strip();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> suggestions = u.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", suggestions) + "?";
+      }
+    }
+    String launcher =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")
+            ? "bin\\kaboom.cmd"
+            : "bin/kaboom";
+    String help = launcher + name.substring("kaboom".length()) + " --help";
+    cmd.getErr().println(name + ": " + message + " (see " + help + ")");
+    return 2;
+  }
+
+  /**
+   * No subcommand: open the window when there is a display, else say why not in one line (which
+   * names what to do) and return 1.
    */
   @Override
   public Integer call() {
@@ -55,10 +83,6 @@ public final class Main implements Callable<Integer> {
       return new OpenCommand().call();
     }
     System.err.println(problem.get());
-    System.err.println();
-    CommandLine cl = new CommandLine(this);
-    cl.setUsageHelpAutoWidth(true);
-    cl.usage(System.out, colorsWanted() ? Help.Ansi.AUTO : Help.Ansi.OFF);
     return 1;
   }
 

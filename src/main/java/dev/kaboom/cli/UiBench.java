@@ -1,6 +1,6 @@
 package dev.kaboom.cli;
 
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.TreeNode;
 import dev.kaboom.ui.MainWindow;

@@ -1,11 +1,5 @@
 package dev.kaboom.engine;
 
-import dev.kaboom.otp.ChildType;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Shutdown;
-import dev.kaboom.otp.ShutdownHow;
-import dev.kaboom.otp.StopCause;
-import dev.kaboom.otp.Strategy;
 import java.util.List;
 
 /**

@@ -3,18 +3,18 @@ package dev.kaboom.explain;
 import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Shutdown;
+import dev.kaboom.engine.ShutdownHow;
 import dev.kaboom.engine.SignalOutcome;
+import dev.kaboom.engine.StopCause;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.engine.Tuple;
 import dev.kaboom.otp.DynamicSupervisorBehavior;
 import dev.kaboom.otp.Messages;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Shutdown;
-import dev.kaboom.otp.ShutdownHow;
 import dev.kaboom.otp.SimpleWorker;
-import dev.kaboom.otp.StopCause;
 import dev.kaboom.otp.SupervisorRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -414,7 +414,7 @@ public final class Narrator {
     if (plan != null && plan.event().stopIds().contains(child) && plan.stopped().add(child)) {
       TraceEvent.RestartPlanned p = plan.event();
       String failed = p.failedChildId();
-      if (p.strategy() == dev.kaboom.otp.Strategy.REST_FOR_ONE) {
+      if (p.strategy() == dev.kaboom.engine.Strategy.REST_FOR_ONE) {
         return Narration.Msg.of("stop.rest_for_one.after", s, failed, child);
       }
       // stopIds run last-started first; the failed child's place is where startIds has it

@@ -1,6 +1,9 @@
 package dev.kaboom.otp;
 
 import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.ChildType;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Shutdown;
 import java.util.Optional;
 import java.util.function.Supplier;
 

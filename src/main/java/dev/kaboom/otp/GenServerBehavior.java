@@ -6,6 +6,7 @@ import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.RestartType;
 import dev.kaboom.engine.Term;
 
 /**

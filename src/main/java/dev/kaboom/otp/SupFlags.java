@@ -1,5 +1,7 @@
 package dev.kaboom.otp;
 
+import dev.kaboom.engine.Strategy;
+
 /**
  * A supervisor's flags: its strategy and its restart intensity (at most {@code intensity} restarts
  * within {@code periodMillis}; one more and it gives up).

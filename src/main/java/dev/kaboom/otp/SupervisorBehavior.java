@@ -2,6 +2,7 @@ package dev.kaboom.otp;
 
 import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.ChildType;
 import dev.kaboom.engine.Down;
 import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.IntTerm;
@@ -9,6 +10,10 @@ import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Shutdown;
+import dev.kaboom.engine.ShutdownHow;
+import dev.kaboom.engine.StopCause;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
 import dev.kaboom.engine.TraceEvent;

@@ -1,9 +1,9 @@
 package dev.kaboom.scenario;
 
 import dev.kaboom.engine.Behavior;
+import dev.kaboom.engine.ChildType;
 import dev.kaboom.otp.Builtins;
 import dev.kaboom.otp.ChildSpec;
-import dev.kaboom.otp.ChildType;
 import dev.kaboom.otp.GenServerBehavior;
 import dev.kaboom.otp.SimpleWorker;
 import dev.kaboom.otp.SupFlags;

@@ -1,11 +1,11 @@
 package dev.kaboom.scenario;
 
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Shutdown;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.engine.Term;
 import dev.kaboom.otp.AutoShutdown;
 import dev.kaboom.otp.InitOutcome;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Shutdown;
-import dev.kaboom.otp.Strategy;
 import java.util.List;
 import java.util.Optional;
 

@@ -99,14 +99,6 @@ class ArchitectureTest {
         .should()
         .beFreeOfCycles()
         .because("each package can then be read, tested and changed from the bottom up")
-        // Known, to be removed: the engine's supervisor events (TraceEvent.ChildStarted, ...) carry
-        // otp's types (Strategy, RestartType, StopCause, ...) while otp builds on the engine.
-        .ignoreDependency(
-            com.tngtech.archunit.base.DescribedPredicate.describe(
-                "the engine's trace events",
-                c -> c.getName().startsWith("dev.kaboom.engine.TraceEvent")),
-            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
-                "dev.kaboom.otp"))
         .check(classes);
   }
 }

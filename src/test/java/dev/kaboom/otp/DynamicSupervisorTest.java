@@ -3,9 +3,12 @@ package dev.kaboom.otp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.ChildType;
 import dev.kaboom.engine.EventLog;
 import dev.kaboom.engine.Node;
 import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Shutdown;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.engine.Tuple;

@@ -2,9 +2,9 @@ package dev.kaboom.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Shutdown;
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Shutdown;
+import dev.kaboom.engine.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

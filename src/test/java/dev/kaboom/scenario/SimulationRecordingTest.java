@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.EventLog;
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.scenario.Command.Target;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.kaboom.scenario;
 import static dev.kaboom.scenario.Given.assertTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.otp.SupervisorBehavior;
 import dev.kaboom.otp.SupervisorRequest;

@@ -3,7 +3,7 @@ package dev.kaboom.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Pid;
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.ProcessNodeModel;
 import dev.kaboom.ui.settings.AppPrefs;
@@ -289,7 +289,7 @@ class MainWindowTest {
           () -> {
             vm.startChild(
                 "big/s20",
-                MainViewModel.newChildSpec(id, false, dev.kaboom.otp.RestartType.PERMANENT));
+                MainViewModel.newChildSpec(id, false, dev.kaboom.engine.RestartType.PERMANENT));
             vm.runToIdle();
             window.controller().render(); // adds one box, lays 2,04x out, starts the move
             window.controller().treePane().finishMoving();

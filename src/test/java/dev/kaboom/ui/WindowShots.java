@@ -1,6 +1,6 @@
 package dev.kaboom.ui;
 
-import dev.kaboom.otp.RestartType;
+import dev.kaboom.engine.RestartType;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;

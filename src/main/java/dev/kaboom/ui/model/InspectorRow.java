@@ -2,7 +2,7 @@ package dev.kaboom.ui.model;
 
 /**
  * One line of the inspector: a bundle key for its name, its value as text, the value itself (a
- * {@link dev.kaboom.otp.Strategy} or an Integer for the supervisor flags, else the text), and
+ * {@link dev.kaboom.engine.Strategy} or an Integer for the supervisor flags, else the text), and
  * whether it can be changed at run time (a supervisor's strategy, intensity and period).
  */
 public record InspectorRow(String key, String value, Object raw, boolean editable) {

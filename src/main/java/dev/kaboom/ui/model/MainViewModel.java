@@ -1,11 +1,11 @@
 package dev.kaboom.ui.model;
 
 import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermSyntax;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.Client;
-import dev.kaboom.otp.Strategy;
 import dev.kaboom.otp.SupFlags;
 import dev.kaboom.otp.SupervisorRequest;
 import dev.kaboom.scenario.Command;
@@ -815,7 +815,7 @@ public final class MainViewModel {
 
   /** The spec of a child made up in the window: a plain worker, or an empty supervisor. */
   public static dev.kaboom.scenario.TreeNode newChildSpec(
-      String id, boolean supervisor, dev.kaboom.otp.RestartType restart) {
+      String id, boolean supervisor, dev.kaboom.engine.RestartType restart) {
     dev.kaboom.scenario.TreeNode base =
         supervisor
             ? dev.kaboom.scenario.TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of())

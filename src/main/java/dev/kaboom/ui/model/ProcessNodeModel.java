@@ -1,7 +1,7 @@
 package dev.kaboom.ui.model;
 
 import dev.kaboom.engine.Pid;
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,13 +1,13 @@
 package dev.kaboom.ui.model;
 
+import dev.kaboom.engine.ChildType;
 import dev.kaboom.engine.Down;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.RestartType;
 import dev.kaboom.engine.SignalOutcome;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.engine.TraceEvent;
-import dev.kaboom.otp.ChildType;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Strategy;
 import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.kaboom.ui.view;
 
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.ui.model.InspectorRow;
 import dev.kaboom.ui.model.MainViewModel;
 import java.util.ArrayList;

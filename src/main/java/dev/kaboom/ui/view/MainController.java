@@ -1,6 +1,6 @@
 package dev.kaboom.ui.view;
 
-import dev.kaboom.otp.RestartType;
+import dev.kaboom.engine.RestartType;
 import dev.kaboom.otp.SupervisorRequest;
 import dev.kaboom.scenario.TreeNode;
 import dev.kaboom.ui.model.MainViewModel;

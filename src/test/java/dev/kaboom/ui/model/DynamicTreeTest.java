@@ -3,8 +3,8 @@ package dev.kaboom.ui.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Pid;
-import dev.kaboom.otp.RestartType;
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.otp.SupervisorRequest;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.ui.MainWindow;

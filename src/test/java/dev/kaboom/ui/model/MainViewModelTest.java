@@ -3,7 +3,7 @@ package dev.kaboom.ui.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Pid;
-import dev.kaboom.otp.Strategy;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.otp.SupervisorRequest;
 import dev.kaboom.scenario.TreeNode;
 import dev.kaboom.ui.MainWindow;

@@ -1,6 +1,4 @@
-package dev.kaboom.otp;
-
-import dev.kaboom.engine.Atom;
+package dev.kaboom.engine;
 
 /**
  * How a supervisor asks a child to stop ({@code supervisor:shutdown/2}): {@code exit(Child, kill)}

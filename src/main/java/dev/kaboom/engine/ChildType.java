@@ -1,6 +1,4 @@
-package dev.kaboom.otp;
-
-import dev.kaboom.engine.Atom;
+package dev.kaboom.engine;
 
 /** The type column of {@code which_children}. */
 public enum ChildType {

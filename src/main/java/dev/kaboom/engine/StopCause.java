@@ -1,4 +1,4 @@
-package dev.kaboom.otp;
+package dev.kaboom.engine;
 
 /**
  * Why a supervised child stopped, as its supervisor knows it ({@code supervisor.erl}): it ended on

@@ -1,4 +1,4 @@
-package dev.kaboom.otp;
+package dev.kaboom.engine;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.kaboom.otp;
+package dev.kaboom.engine;
 
 /** How a supervisor stops a child: {@code brutal_kill}, a timeout in ms, or {@code infinity}. */
 public sealed interface Shutdown {

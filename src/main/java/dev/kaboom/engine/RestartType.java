@@ -1,8 +1,5 @@
-package dev.kaboom.otp;
+package dev.kaboom.engine;
 
-import dev.kaboom.engine.Atom;
-import dev.kaboom.engine.Term;
-import dev.kaboom.engine.Tuple;
 import java.util.Arrays;
 import java.util.Optional;
 

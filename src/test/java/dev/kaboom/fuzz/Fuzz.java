@@ -1,5 +1,7 @@
 package dev.kaboom.fuzz;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,14 +9,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
  * Shared pieces of the fuzz properties: input shapes (truncated, deeply nested, huge numbers,
  * binary garbage) and a guard that runs one input on a worker thread and fails the property if it
- * throws anything but the reader's own error, or does not end within a second (a hang guard, not a
- * timing measurement).
+ * throws anything but the reader's own error, or uses more than a second of CPU time (a hang guard,
+ * not a timing measurement: it counts the worker's CPU time, so a machine busy with other work does
+ * not fail a quick input).
  *
  * <p>How many inputs: {@code -Dkaboom.fuzz.tries=N} (default 1,000 in {@code mvn -B test}; the full
  * run is {@code mvn -B test -Dtest='*FuzzProperties' -Dkaboom.fuzz.tries=100000}). jqwik prints the
@@ -24,26 +28,60 @@ import net.jqwik.api.Arbitrary;
 public final class Fuzz {
   private Fuzz() {}
 
+  /** The worker thread's id (there is one worker; set when it starts). */
+  private static volatile long workerId = -1;
+
   private static final ExecutorService WORKER =
       Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(null, r, "fuzz-input", 1 << 20);
             t.setDaemon(true);
+            workerId = t.getId();
             return t;
           });
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** CPU time an input may use: a reader that needs more is taken to hang. */
+  private static final long CPU_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /**
-   * Runs {@code body} on the worker thread; returns its value. An input that takes longer than a
-   * second fails with the input in the message; so does any exception {@code expected} does not
-   * accept.
+   * Wall time after which an input fails even if it used little CPU (a reader blocked forever); far
+   * above what a busy machine takes, so that load never fails an input.
+   */
+  private static final long WALL_LIMIT_MILLIS = TimeUnit.MINUTES.toMillis(2);
+
+  /**
+   * Runs {@code body} on the worker thread; returns its value. An input on which the reader uses
+   * more than a second of CPU time (or is stuck for two minutes) fails with the input in the
+   * message; so does any exception. CPU time, not the clock: on a machine busy with other builds a
+   * quick input may wait longer than a second for a core, and that is not a hang.
    */
   public static <T> T endsWithinASecond(String input, Callable<T> body) {
-    Future<T> f = WORKER.submit(body);
+    boolean cpuTimed = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+    AtomicLong cpuAtStart = new AtomicLong(-1);
+    Future<T> f =
+        WORKER.submit(
+            () -> {
+              cpuAtStart.set(cpuTimed ? THREADS.getCurrentThreadCpuTime() : -1);
+              return body.call();
+            });
     try {
-      return f.get(1, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      throw new AssertionError("did not end within a second: " + shorten(input), e);
+      for (long waited = 100; ; waited += 100) { // (each wait is at least 100 ms)
+        try {
+          return f.get(100, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          long start = cpuAtStart.get();
+          boolean hangs =
+              cpuTimed && start >= 0
+                  ? THREADS.getThreadCpuTime(workerId) - start > CPU_LIMIT_NANOS
+                  : !cpuTimed && waited >= 1000;
+          if (hangs || waited >= WALL_LIMIT_MILLIS) {
+            f.cancel(true);
+            throw new AssertionError("did not end within a second: " + shorten(input), e);
+          }
+        }
+      }
     } catch (ExecutionException e) {
       throw new AssertionError(e.getCause() + " on input: " + shorten(input), e.getCause());
     } catch (InterruptedException e) {

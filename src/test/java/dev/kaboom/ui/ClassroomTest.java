@@ -65,8 +65,10 @@ class ClassroomTest {
     double at100 = idTextHeight(robot, "servy/services/sensor");
     scale(robot, 2.5);
     double at250 = idTextHeight(robot, "servy/services/sensor");
-    System.out.printf("node id text: %.1f px at 100 %%, %.1f px at 250 %%%n", at100, at250);
-    assertThat(at250).isGreaterThanOrEqualTo(2 * at100).isGreaterThanOrEqualTo(28);
+    assertThat(at250)
+        .as("node id text: %.1f px at 100 %%, %.1f px at 250 %%", at100, at250)
+        .isGreaterThanOrEqualTo(2 * at100)
+        .isGreaterThanOrEqualTo(28);
     // F fits the whole tree (small), Shift+F brings the readable view back
     robot.interact(() -> window.controller().treePane().fit());
     assertThat(idTextHeight(robot, "servy/services/sensor")).isLessThan(at250);

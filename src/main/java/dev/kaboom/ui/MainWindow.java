@@ -197,7 +197,7 @@ public final class MainWindow implements MainController.Shell {
                 Locale.ROOT,
                 "-fx-font-family: '%s'; -fx-font-size: %.1fpx;",
                 fontFamily,
-                13 * scale));
+                13 * MainController.chromeScale(scale)));
     controller.setFontScale(scale); // the tree's boxes grow with the font
     scene.getStylesheets().setAll(MainWindow.class.getResource("kaboom.css").toExternalForm());
     if (prefs.getBoolean("highContrast", false)) {

@@ -153,4 +153,60 @@ class ClassroomTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.logLines().size()).as("Alt+Right stepped one event").isGreaterThan(before);
   }
+
+  @Test
+  void theToolbarNeverOverflowsItsLabelsFoldAwayAt250PercentAndTheIconsKeepTheirWords(
+      FxRobot robot) {
+    for (double s : List.of(1.0, 2.5)) {
+      scale(robot, s);
+      WaitForAsyncUtils.waitForFxEvents();
+      Node more = robot.lookup(".tool-bar-overflow-button").query();
+      assertThat(more.isVisible()).as("toolbar overflow at %s", s).isFalse();
+      assertThat(window.controller().toolbarLabelsShown())
+          .as("labels shown at %s", s)
+          .isEqualTo(s < 2);
+    }
+    ToggleButton pause = robot.lookup("#pauseButton").queryAs(ToggleButton.class);
+    assertThat(pause.getGraphic()).isNotNull();
+    assertThat(pause.getTooltip().getText()).contains("Resume");
+    assertThat(pause.getAccessibleText()).contains("Resume");
+  }
+
+  @Test
+  void aCaptionAppearingDoesNotMoveTheTreeAndTheOverviewMapStaysSmall(FxRobot robot) {
+    scale(robot, 2.5);
+    Node tree = window.controller().treePane();
+    Bounds before = tree.localToScreen(tree.getBoundsInLocal());
+    robot.interact(
+        () -> {
+          vm.kaboom("servy/services/sensor");
+          for (int i = 0;
+              i < 50
+                  && vm.tree().node("servy/services/sensor").orElseThrow().status()
+                      == dev.kaboom.ui.model.NodeStatus.RUNNING;
+              i++) {
+            vm.step(); // one event a frame, as the animation plays it
+            window.controller().render(10_000_000_000L);
+          }
+          window.controller().render(10_000_000_000L);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.controller().captions().shownText()).isNotEmpty();
+    Bounds after = tree.localToScreen(tree.getBoundsInLocal());
+    assertThat(after.getMinY()).isEqualTo(before.getMinY());
+    assertThat(after.getHeight()).isEqualTo(before.getHeight());
+    Node map = window.controller().treePane().overview();
+    assertThat(map.getLayoutBounds().getWidth()).isLessThanOrEqualTo(after.getWidth() / 5 + 1);
+    assertThat(map.getLayoutBounds().getHeight()).isLessThanOrEqualTo(after.getHeight() / 4 + 1);
+    // the crashed node is followed into view, and the map keeps out of its way
+    ProcessNodeView sensor =
+        robot
+            .lookup("#" + ProcessNodeView.idFor("servy/services/sensor"))
+            .queryAs(ProcessNodeView.class);
+    Bounds box = sensor.localToScreen(sensor.getBoundsInLocal());
+    assertThat(after.contains(box)).as("the crashed node is on screen").isTrue();
+    if (map.isVisible()) {
+      assertThat(map.localToScreen(map.getBoundsInLocal()).intersects(box)).isFalse();
+    }
+  }
 }

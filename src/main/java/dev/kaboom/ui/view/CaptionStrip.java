@@ -62,8 +62,9 @@ public final class CaptionStrip {
     more.setId("caption-more");
     more.getStyleClass().add("caption-more");
     more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    box.setVisible(false);
-    box.managedProperty().bind(box.visibleProperty());
+    // always there, always the same height: a caption appearing never moves the tree
+    text.pseudoClassStateChanged(HINT, true);
+    text.widthProperty().addListener((o, a, b) -> fitText());
     vm.narration().captions().addListener(listener);
     waitForMe.addListener((o, a, b) -> updateHold());
   }
@@ -76,13 +77,72 @@ public final class CaptionStrip {
     return 22 + 8 * (Math.min(2.5, Math.max(1, scale)) - 1) / 1.5;
   }
 
-  /** Sets the caption's size for the window's font scale (see {@link #captionPixels}). */
+  /**
+   * Sets the caption's size for the window's font scale (see {@link #captionPixels}). The strip is
+   * two lines high at that size; a sentence that needs more lines is drawn smaller until it fits in
+   * two (down to 70 %).
+   */
   public void setFontScale(double scale) {
-    text.setStyle(
-        String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", captionPixels(scale)));
-    more.setStyle(
-        String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", captionPixels(scale) * 0.7));
+    basePixels = captionPixels(scale);
+    double pad = Math.round(basePixels * 0.3);
+    box.setStyle(
+        String.format(
+            java.util.Locale.ROOT,
+            "-fx-padding: %.0fpx %.0fpx %.0fpx %.0fpx;",
+            pad,
+            pad * 2,
+            pad,
+            pad * 2));
+    double h = Math.ceil(2 * lineHeight(basePixels) + 2 * pad);
+    box.setMinHeight(h);
+    box.setPrefHeight(h);
+    box.setMaxHeight(h);
+    more.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", basePixels * 0.7));
+    fitText();
   }
+
+  /** One line's height of caption text at {@code px}. */
+  private static double lineHeight(double px) {
+    return Math.ceil(px * 1.32);
+  }
+
+  /** Draws the caption at the largest size (base down to 70 %) at which it fits in two lines. */
+  private void fitText() {
+    double width = text.getWidth();
+    double px = basePixels;
+    if (width > 0 && !text.getText().isEmpty()) {
+      javafx.scene.text.Text probe = new javafx.scene.text.Text(text.getText());
+      probe.setWrappingWidth(width - 2);
+      String family = text.getFont().getFamily();
+      while (px > basePixels * 0.7) {
+        probe.setFont(javafx.scene.text.Font.font(family, px));
+        if (probe.getLayoutBounds().getHeight() <= 2 * lineHeight(px) * 1.02) {
+          break;
+        }
+        px -= 1;
+      }
+    }
+    if (Math.abs(px - shownPixels) > 0.01) {
+      shownPixels = px;
+      text.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+    }
+  }
+
+  /** The caption's font size now (px): the base size, or smaller for a long sentence. */
+  public double textPixels() {
+    return shownPixels;
+  }
+
+  /** The text shown before the first caption (a hint that captions come here). */
+  public void setHint(String hint) {
+    if (current == null) {
+      text.setText(hint);
+    }
+  }
+
+  private static final javafx.css.PseudoClass HINT = javafx.css.PseudoClass.getPseudoClass("hint");
+  private double basePixels = captionPixels(1.0);
+  private double shownPixels = -1;
 
   /** The strip (goes over the tree, at its top). */
   public HBox node() {
@@ -96,7 +156,7 @@ public final class CaptionStrip {
 
   /** The caption shown now, if any. */
   public String shownText() {
-    return box.isVisible() ? text.getText() : "";
+    return current == null ? "" : text.getText();
   }
 
   /** How many captions are waiting behind the shown one. */
@@ -143,7 +203,8 @@ public final class CaptionStrip {
     current = n;
     shownAt = now;
     text.setText(vm.narration().render(n));
-    box.setVisible(true);
+    text.pseudoClassStateChanged(HINT, false);
+    fitText();
   }
 
   private void updateHold() {

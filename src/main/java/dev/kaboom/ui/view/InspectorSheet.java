@@ -73,12 +73,29 @@ public final class InspectorSheet {
         items.add(row);
       }
       sheet.getItems().setAll(items);
+      javafx.application.Platform.runLater(this::keepNamesWhole);
     } else {
       for (InspectorRow r : data) {
         Row row = rows.get(r.key());
         if (row != null) {
           row.update(r);
         }
+      }
+    }
+  }
+
+  /**
+   * The rows' names are never cut ("Restart t..."): the sheet's name labels keep their whole width
+   * and the values give way (they wrap or end in an ellipsis).
+   */
+  private void keepNamesWhole() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    rows.values().forEach(r -> names.add(r.getName()));
+    for (javafx.scene.Node n : sheet.lookupAll(".label")) {
+      if (n instanceof javafx.scene.control.Label l
+          && !l.getStyleClass().contains("inspector-value")
+          && names.contains(l.getText())) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       }
     }
   }

@@ -126,6 +126,14 @@ public final class MainController {
   @FXML private MenuItem pauseItem;
   @FXML private VBox logBox;
   @FXML private CheckMenuItem waitItem;
+  @FXML private javafx.scene.control.ToolBar toolBar;
+  @FXML private Button resetButton;
+  @FXML private Label speedLabel;
+  @FXML private Button fitButton;
+  @FXML private Button zoomOutButton;
+  @FXML private Button zoomInButton;
+  @FXML private Label logTitle;
+  @FXML private SplitPane bottomSplit;
 
   public MainController(
       MainViewModel vm, Stage stage, AppPrefs prefs, ResourceBundle bundle, Shell shell) {
@@ -186,6 +194,7 @@ public final class MainController {
     treeHost.getChildren().add(treePane);
     vm.narration().localeProperty().set(shell.locale());
     captions = new CaptionStrip(vm);
+    captions.setHint(bundle.getString("caption.hint"));
     centerArea.setTop(captions.node());
     captions.waitForMeProperty().set(prefs.getBoolean("waitForMe", false));
     waitButton.selectedProperty().bindBidirectional(captions.waitForMeProperty());
@@ -238,6 +247,7 @@ public final class MainController {
             javafx.beans.binding.Bindings.when(vm.pausedProperty())
                 .then(bundle.getString("menu.run.resume"))
                 .otherwise(bundle.getString("menu.run.pause")));
+    decorateToolbar();
     ToggleGroup speeds = new ToggleGroup();
     for (double s : MainViewModel.SPEEDS) {
       ToggleButton b = new ToggleButton(formatSpeed(s) + "x");
@@ -321,6 +331,88 @@ public final class MainController {
   }
 
   /**
+   * Gives every toolbar item an Ikonli icon (Material Design 2), a tooltip and an accessible name
+   * from the bundle; the labels fold away when the toolbar gets too narrow for them ({@link
+   * #fitToolbar}).
+   */
+  private void decorateToolbar() {
+    icon(pauseButton, "mdi2p-pause", "toolbar.pause.tooltip");
+    vm.pausedProperty().addListener((o, a, paused) -> iconOfPause(paused));
+    iconOfPause(vm.pausedProperty().get());
+    icon(stepButton, "mdi2s-step-forward", "toolbar.step.tooltip");
+    icon(resetButton, "mdi2r-restart", "toolbar.reset.tooltip");
+    icon(speedLabel, "mdi2s-speedometer", "toolbar.speed.tooltip");
+    icon(scriptButton, "mdi2s-script-text-outline", "toolbar.script.tooltip");
+    icon(waitButton, "mdi2t-timer-sand", "toolbar.wait.tooltip");
+    icon(fitButton, "mdi2f-fit-to-page-outline", "toolbar.fit.tooltip");
+    icon(zoomOutButton, "mdi2m-magnify-minus-outline", "toolbar.zoomOut.tooltip");
+    icon(zoomInButton, "mdi2m-magnify-plus-outline", "toolbar.zoomIn.tooltip");
+    toolBar.widthProperty().addListener((o, a, b) -> fitToolbar());
+  }
+
+  private void iconOfPause(boolean paused) {
+    ((org.kordamp.ikonli.javafx.FontIcon) pauseButton.getGraphic())
+        .setIconLiteral(paused ? "mdi2p-play" : "mdi2p-pause");
+    String tip = bundle.getString(paused ? "toolbar.resume.tooltip" : "toolbar.pause.tooltip");
+    pauseButton.getTooltip().setText(tip);
+    pauseButton.setAccessibleText(tip);
+  }
+
+  private void icon(javafx.scene.control.Labeled item, String literal, String tooltipKey) {
+    org.kordamp.ikonli.javafx.FontIcon icon = new org.kordamp.ikonli.javafx.FontIcon(literal);
+    icon.getStyleClass().add("toolbar-icon");
+    item.setGraphic(icon);
+    String tip = bundle.getString(tooltipKey);
+    item.setTooltip(new javafx.scene.control.Tooltip(tip));
+    item.setAccessibleText(tip);
+    item.setMnemonicParsing(false);
+  }
+
+  private List<javafx.scene.control.Labeled> toolbarLabeled() {
+    return List.of(
+        pauseButton,
+        stepButton,
+        resetButton,
+        speedLabel,
+        scriptButton,
+        waitButton,
+        fitButton,
+        zoomOutButton,
+        zoomInButton);
+  }
+
+  /**
+   * Shows the toolbar's labels next to their icons when they all fit in its width, else only the
+   * icons (the tooltips and accessible names keep the words): the toolbar never overflows into its
+   * "more" menu at 1280 px, even at 250 % or in Korean.
+   */
+  public void fitToolbar() {
+    double available = toolBar.getWidth();
+    if (available <= 0) {
+      return;
+    }
+    showToolbarLabels(true);
+    toolBar.applyCss();
+    if (toolBar.prefWidth(-1) > available) {
+      showToolbarLabels(false);
+    }
+  }
+
+  private void showToolbarLabels(boolean labels) {
+    for (javafx.scene.control.Labeled l : toolbarLabeled()) {
+      l.setContentDisplay(
+          labels
+              ? javafx.scene.control.ContentDisplay.LEFT
+              : javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+    }
+  }
+
+  /** Whether the toolbar shows its labels (false: icons only). */
+  public boolean toolbarLabelsShown() {
+    return pauseButton.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+  }
+
+  /**
    * Presentation mode's font scale reaches the tree: its boxes and texts grow with it. At big
    * scales the tree also gets more of the window's height (the log gives way), since the projector
    * shows the tree first of all, and the inspector a little more width.
@@ -329,18 +421,38 @@ public final class MainController {
     treePane.setFontScale(scale);
     captions.setFontScale(scale);
     // the event log keeps at least three rows (and its title) at any font size; its text grows
-    // less than the tree's (the tree is what the room reads)
+    // less than the tree's (the tree is what the room reads); long lines end in an ellipsis (the
+    // tooltip and a click show them whole), so no horizontal scroll bar hides the newest line
     double logPx = logFontPixels(scale);
     logList.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", logPx));
-    double row = Math.ceil(logPx * 1.7);
+    logTitle.setStyle(
+        String.format(
+            Locale.ROOT,
+            "-fx-padding: 2 6 2 6; -fx-font-weight: bold; -fx-font-size: %.1fpx;",
+            logPx));
+    double row = Math.ceil(logPx * 1.8); // a sentence line (1.1 em) fits whole
     logList.setFixedCellSize(row); // one line a row: scrolling to the newest line is exact
-    // three rows, the title, and the horizontal scroll bar of long lines
-    logBox.setMinHeight(row * 3 + 13 * scale * 1.5 + 4 + 16 * Math.max(1, scale) + 6);
+    logBox.setMinHeight(row * 3 + Math.ceil(logPx * 1.5) + 4 + 8);
+    double iconPx = Math.round(16 * chromeScale(scale));
+    for (javafx.scene.control.Labeled l : toolbarLabeled()) {
+      ((org.kordamp.ikonli.javafx.FontIcon) l.getGraphic()).setIconSize((int) iconPx);
+    }
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
-      // a tree is mostly limited by height; the inspector's big text needs the width
-      sideSplit.setDividerPositions(Math.min(sideSplit.getDividerPositions()[0], 0.64));
+      // a tree is mostly limited by height; the inspector's text needs some width
+      sideSplit.setDividerPositions(Math.min(sideSplit.getDividerPositions()[0], 0.66));
+      bottomSplit.setDividerPositions(Math.max(bottomSplit.getDividerPositions()[0], 0.62));
     }
+    Platform.runLater(this::fitToolbar);
+  }
+
+  /**
+   * The scale of the window's chrome (menus, toolbar, inspector, console, status bar) for a font
+   * scale: it follows up to 150 %, then stays (at 250 % the room reads the tree, the caption and
+   * the log; the chrome keeps the space for them).
+   */
+  public static double chromeScale(double scale) {
+    return Math.min(scale, 1.5);
   }
 
   /** The event log's text size: 12 px at 100 %, 18 px at 250 %. */
@@ -977,6 +1089,8 @@ public final class MainController {
   private static final class LogCell extends ListCell<String> {
     LogCell() {
       setMnemonicParsing(false);
+      setPrefWidth(0); // as wide as the list: long lines end in an ellipsis, no scroll bar
+      setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
     }
 
     @Override
@@ -987,7 +1101,7 @@ public final class MainController {
               "supervisor-report", "progress-report", "crash-report", "command", "narration-line");
       setText(empty || line == null ? null : line);
       setTooltip(
-          empty || line == null || line.length() < 100
+          empty || line == null || line.length() < 40
               ? null
               : new javafx.scene.control.Tooltip(line));
       if (!empty && line != null) {

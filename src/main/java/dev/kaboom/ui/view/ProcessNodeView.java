@@ -100,6 +100,11 @@ public final class ProcessNodeView extends VBox {
     return model;
   }
 
+  /** The state drawn now (null before the first update). */
+  NodeStatus shownStatus() {
+    return shownStatus;
+  }
+
   /** Nodes whose spec registers a name get a line for it. */
   static boolean hasNameLine(ProcessNodeModel m) {
     return m.spec().name().isPresent();

@@ -1,5 +1,6 @@
 package dev.kaboom.ui.view;
 
+import dev.kaboom.ui.model.NodeStatus;
 import dev.kaboom.ui.model.ProcessNodeModel;
 import dev.kaboom.ui.model.TreeModel;
 import java.awt.geom.Rectangle2D;
@@ -104,6 +105,7 @@ public final class TreePane extends Region {
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
     setMinSize(100, 100);
+    setStyle("-fx-font-size: 13px;");
     addEventHandler(
         MouseEvent.MOUSE_PRESSED,
         e -> {
@@ -160,6 +162,9 @@ public final class TreePane extends Region {
   public void setModel(TreeModel m) {
     stopMoving();
     this.model = m;
+    if (followPath != null && m.node(followPath).isEmpty()) {
+      followPath = null;
+    }
     views.clear();
     nodeLayer.getChildren().clear();
     compact = m.size() > COMPACT_ABOVE;
@@ -220,6 +225,8 @@ public final class TreePane extends Region {
       return;
     }
     fontScale = next;
+    // the boxes' texts are sized in em of this font (the window's chrome may be smaller)
+    setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * fontScale));
     if (model != null) {
       setModel(model);
     }
@@ -511,10 +518,71 @@ public final class TreePane extends Region {
       restructure();
     }
     double now = model.nowNanos();
+    String action = null;
     for (ProcessNodeView v : views.values()) {
+      NodeStatus before = v.shownStatus();
       v.update(now);
+      NodeStatus after = v.shownStatus();
+      if (before != null
+          && before != after
+          && (after == NodeStatus.CRASHED || after == NodeStatus.RESTARTING)) {
+        action = v.model().path();
+      }
+    }
+    if (action != null) {
+      follow(action);
     }
     redrawLitEdges();
+  }
+
+  /**
+   * Keeps the node at {@code path} on screen: a node that just crashed, or the one with the
+   * keyboard focus. In the automatic readable view the view moves as little as it must (the root
+   * stays at the top when both fit); after the user zoomed or panned, it pans only if the node is
+   * off screen.
+   */
+  public void follow(String path) {
+    followPath = path;
+    requestLayout(); // the overview map may move out of its way
+    if (autoFit && readableView) {
+      double[] t = fitTarget();
+      if (t != null && moving == null) {
+        apply(t);
+      }
+    } else if (!autoFit) {
+      double[] t = {scale.getX(), translate.getX(), translate.getY()};
+      if (keepOnScreen(t, path)) {
+        apply(t);
+      }
+    }
+  }
+
+  private String followPath;
+
+  /**
+   * Shifts the view {@code t} (zoom, tx, ty) as little as it must so that the box at {@code path}
+   * is inside the pane (with a margin); returns whether it moved.
+   */
+  private boolean keepOnScreen(double[] t, String path) {
+    ProcessNodeView v = path == null ? null : views.get(path);
+    double w = getWidth();
+    double h = getHeight();
+    if (v == null || w <= 0 || h <= 0) {
+      return false;
+    }
+    double margin = 16;
+    double s = t[0];
+    double x0 = v.getLayoutX() * s + t[1];
+    double y0 = v.getLayoutY() * s + t[2];
+    double x1 = x0 + v.getPrefWidth() * s;
+    double y1 = y0 + v.getPrefHeight() * s;
+    double dx = x1 > w - margin ? w - margin - x1 : 0;
+    dx = x0 + dx < margin ? margin - x0 : dx;
+    double dy = y1 > h - margin ? h - margin - y1 : 0;
+    dy = y0 + dy < margin ? margin - y0 : dy;
+    t[1] += dx;
+    t[2] += dy;
+    return dx != 0 || dy != 0;
   }
 
   private void redrawLitEdges() {
@@ -651,7 +719,9 @@ public final class TreePane extends Region {
       }
       double tx =
           clamp(w / 2 - rootX * s, w - (offsetX + treeWidth) * s - margin, margin - offsetX * s);
-      return new double[] {s, tx, margin - offsetY * s};
+      double[] t = {s, tx, margin - offsetY * s};
+      keepOnScreen(t, followPath); // the action (a crash) or the keyboard focus stays in view
+      return t;
     }
     return new double[] {
       s,
@@ -668,8 +738,8 @@ public final class TreePane extends Region {
   @Override
   protected void layoutChildren() {
     content.autosize();
-    overview.autosize();
-    overview.relocate(getWidth() - overview.getWidth() - 8, getHeight() - overview.getHeight() - 8);
+    overview.fitInto(getWidth(), getHeight());
+    placeOverview();
     if ((fitPending || autoFit) && moving == null && getWidth() > 0 && getHeight() > 0) {
       if (readableView) {
         readable();
@@ -677,6 +747,33 @@ public final class TreePane extends Region {
         fit();
       }
     }
+  }
+
+  /**
+   * Puts the overview map in the bottom-right corner, or in another corner when it would cover the
+   * node the view follows (a crash, the keyboard focus).
+   */
+  private void placeOverview() {
+    double w = getWidth();
+    double h = getHeight();
+    double mw = overview.getWidth();
+    double mh = overview.getHeight();
+    double[][] corners = {
+      {w - mw - 8, h - mh - 8}, {8, h - mh - 8}, {w - mw - 8, 8}, {8, 8},
+    };
+    ProcessNodeView v = followPath == null ? null : views.get(followPath);
+    double[] at = corners[0];
+    if (v != null) {
+      Bounds b = v.localToParent(v.getBoundsInLocal());
+      Bounds onPane = content.localToParent(b);
+      for (double[] c : corners) {
+        if (!onPane.intersects(c[0], c[1], mw, mh)) {
+          at = c;
+          break;
+        }
+      }
+    }
+    overview.relocate(at[0], at[1]);
   }
 
   @Override
@@ -725,6 +822,28 @@ public final class TreePane extends Region {
           });
     }
 
+    /**
+     * Sizes the map for a tree pane of {@code w} x {@code h} px: at most 180 x 120, at most a fifth
+     * of the pane's width and a quarter of its height, so it never covers much of a small pane; too
+     * small to be of use (under 60 px wide), it stays hidden.
+     */
+    void fitInto(double w, double h) {
+      double mw = Math.floor(Math.min(180, Math.min(w / 5, h / 4 * 1.5)));
+      tooSmall = mw < 60;
+      mw = Math.max(mw, 1);
+      double mh = Math.floor(mw / 1.5);
+      if (canvas.getWidth() != mw || canvas.getHeight() != mh) {
+        canvas.setWidth(mw);
+        canvas.setHeight(mh);
+        setPrefSize(mw, mh);
+        setMaxSize(mw, mh);
+        update();
+      }
+      resize(mw, mh);
+    }
+
+    private boolean tooSmall;
+
     void setOnMoveTo(java.util.function.BiConsumer<Double, Double> f) {
       this.moveTo = f;
     }
@@ -754,8 +873,8 @@ public final class TreePane extends Region {
               && viewY <= offsetY + 1
               && viewX + viewW >= offsetX + treeWidth - 1
               && viewY + viewH >= offsetY + treeHeight - 1;
-      setVisible(!all);
-      if (all) {
+      setVisible(!all && !tooSmall);
+      if (all || tooSmall) {
         return;
       }
       var g = canvas.getGraphicsContext2D();

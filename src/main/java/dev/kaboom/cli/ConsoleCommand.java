@@ -87,10 +87,15 @@ public final class ConsoleCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A JLine reader for {@code console}: line editing, history. */
+  static LineReader reader(Terminal terminal, Console console) {
+    return LineReaderBuilder.builder().terminal(terminal).appName("kaboom").build();
+  }
+
   /** JLine: line editing and history; virtual time follows the wall clock between lines. */
   private static void interactive(Console console) throws Exception {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kaboom").build();
+      LineReader reader = reader(terminal, console);
       PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
       out.println(Console.BANNER);
       long last = System.nanoTime();

@@ -24,6 +24,7 @@ import picocli.CommandLine.Help;
       OpenCommand.class,
       SnapshotCommand.class,
       ConsoleCommand.class,
+      LessonCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

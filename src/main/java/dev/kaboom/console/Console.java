@@ -92,8 +92,10 @@ public final class Console {
 
   private static final String CALL_TIMEOUT = "5000";
 
-  private final Scenario scenario;
+  private Scenario scenario;
   private final Simulation sim;
+  private final List<dev.kaboom.engine.EventSink> listeners = new ArrayList<>();
+  private boolean raised;
   private final boolean events;
   private final Map<String, TreeNode> modules = new LinkedHashMap<>();
   private final Map<String, Term> bindings = new HashMap<>();
@@ -198,8 +200,35 @@ public final class Console {
     return List.copyOf(modules.keySet());
   }
 
+  /**
+   * Also hands the engine's events to {@code listener} (a lesson's checks), on a console that owns
+   * its simulation; a console on the window's simulation gets its events from there.
+   */
+  public void listen(dev.kaboom.engine.EventSink listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * The modules change to {@code world}'s, as after editing the code and {@code recompile()} in
+   * iex: what runs keeps running with the code it started with; the next {@code start_link} uses
+   * the new modules.
+   */
+  public void recompile(Scenario world) {
+    scenario = world;
+    modules.clear();
+    index(world.tree());
+  }
+
+  /** True when the last line that ran raised an error (iex then keeps the prompt number). */
+  public boolean lastRaised() {
+    return raised;
+  }
+
   /** Takes the engine's events (the console's own simulation sends them itself). */
   public void onEvent(TraceEvent e) {
+    for (dev.kaboom.engine.EventSink l : listeners) {
+      l.accept(e);
+    }
     if (e instanceof TraceEvent.Exited x && shell != null && x.pid().equals(shell.pid())) {
       shellDeath = x.reason();
     }
@@ -245,10 +274,18 @@ public final class Console {
    * unfinished).
    */
   public String eval(String line) {
+    raised = false;
     if (buffer.isEmpty() && line.isBlank()) {
       return "";
     }
     buffer = buffer.isEmpty() ? line : buffer + "\n" + line;
+    int before = counter;
+    String answer = evalBuffer();
+    raised = counter == before && buffer.isEmpty() && !answer.isEmpty();
+    return answer;
+  }
+
+  private String evalBuffer() {
     Expr expr;
     try {
       expr = Parser.parse(buffer);
@@ -819,6 +856,13 @@ public final class Console {
   }
 
   private Term startLink(TreeNode node, List<Term> args) {
+    if (node.supervisor() && args.size() == 1 && args.get(0) instanceof Atom a) {
+      // def init(strategy), do: Supervisor.init(children, strategy: strategy)
+      var strategy = dev.kaboom.engine.Strategy.parse(a.name());
+      if (strategy.isPresent()) {
+        node = node.withStrategy(strategy.get());
+      }
+    }
     long arg = node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
     if (!args.isEmpty() && args.get(0) instanceof IntTerm i) {
       arg = i.value();

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <p>Module names are atoms without the {@code Elixir.} prefix ({@code Servy.SensorServer}, as the
  * engine names registered processes); an atom that reads as an alias is written as one.
  */
-final class Inspect {
+public final class Inspect {
   /** iex's width. */
   static final int WIDTH = 80;
 
@@ -48,12 +48,12 @@ final class Inspect {
   private Inspect() {}
 
   /** {@code inspect(term, pretty: true, width: 80)} as iex prints a result. */
-  static String inspect(Term v) {
+  public static String inspect(Term v) {
     return Algebra.format(toDoc(v, LIMIT), WIDTH);
   }
 
   /** On one line, as {@code "#{inspect(x)}"} would write it inside a message. */
-  static String inspectFlat(Term v) {
+  public static String inspectFlat(Term v) {
     return Algebra.format(toDoc(v, LIMIT), Algebra.INFINITY);
   }
 

@@ -1,8 +1,11 @@
 package dev.kaboom.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +16,7 @@ import java.util.Map;
  * A JSON/YAML value that remembers where it stood in its file, so that every validation error can
  * name the line and column.
  */
-sealed interface Located {
+public sealed interface Located {
   int line();
 
   int column();
@@ -50,6 +53,79 @@ sealed interface Located {
         return "a boolean";
       }
       return "a number";
+    }
+  }
+
+  /**
+   * Reads a whole JSON or YAML file (YAML by a {@code .yaml}/{@code .yml} ending of {@code
+   * fileName}) holding one {@code what} ("scenario", "lesson").
+   *
+   * @throws ScenarioException for malformed JSON or YAML, an empty file, or more than one value,
+   *     with the line and column of the problem
+   */
+  public static Located parse(String fileName, String text, String what) {
+    boolean yaml = fileName.endsWith(".yaml") || fileName.endsWith(".yml");
+    JsonFactory factory = yaml ? new YAMLFactory() : new JsonFactory();
+    try (JsonParser p = factory.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw new ScenarioException(1, 1, "the file is empty");
+      }
+      Located root = Located.read(p);
+      JsonToken extra = p.nextToken();
+      if (extra != null) {
+        JsonLocation l = p.currentTokenLocation();
+        throw new ScenarioException(
+            l.getLineNr(), l.getColumnNr(), "unexpected content after the " + what + " object");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+          && m.getProblemMark() != null) {
+        String problem = m.getProblem() == null ? "" : m.getProblem();
+        // point at the construct that is broken (e.g. the unclosed list), not at the end of file
+        var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+        if (m.getContext() != null) {
+          problem +=
+              " ("
+                  + m.getContext()
+                  + " that starts here; the problem shows at line "
+                  + (m.getProblemMark().getLine() + 1)
+                  + ", column "
+                  + (m.getProblemMark().getColumn() + 1)
+                  + ")";
+        }
+        throw new ScenarioException(
+            mark.getLine() + 1,
+            mark.getColumn() + 1,
+            "malformed YAML: " + problem.replace('\n', ' ').trim());
+      }
+      JsonLocation l = e.getLocation();
+      String msg = e.getOriginalMessage();
+      int cut = msg.indexOf('\n');
+      if (cut > 0) {
+        msg = msg.substring(0, cut);
+      }
+      // Jackson names the opening bracket as "(start marker at [Source: ...; line: L, column: C])"
+      java.util.regex.Matcher start =
+          java.util.regex.Pattern.compile(
+                  "\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
+              .matcher(msg);
+      if (start.find()) {
+        msg =
+            msg.substring(0, start.start())
+                + " (opened at line "
+                + start.group(1)
+                + ", column "
+                + start.group(2)
+                + ")";
+      }
+      throw new ScenarioException(
+          l == null ? 0 : l.getLineNr(),
+          l == null ? 0 : l.getColumnNr(),
+          (yaml ? "malformed YAML: " : "malformed JSON: ") + msg);
+    } catch (IOException e) {
+      throw new ScenarioException(0, 0, "cannot read: " + e.getMessage());
     }
   }
 
@@ -104,5 +180,67 @@ sealed interface Located {
           default -> throw new ScenarioException(line, col, "unexpected " + t);
         };
     return new Scalar(v, line, col);
+  }
+
+  // ---- checks: each names the line and column of what is wrong ----
+
+  /** Refuses a field not in {@code allowed}, at that field's place. */
+  public static void checkKeys(Located.Obj o, List<String> allowed, String what) {
+    for (Map.Entry<String, int[]> k : o.keyPositions().entrySet()) {
+      if (!allowed.contains(k.getKey())) {
+        throw new ScenarioException(
+            k.getValue()[0],
+            k.getValue()[1],
+            "unknown field \""
+                + k.getKey()
+                + "\" in "
+                + what
+                + ": expected one of "
+                + String.join(", ", allowed));
+      }
+    }
+  }
+
+  /** {@code at} as an object, else an error naming {@code what}. */
+  public static Located.Obj obj(Located at, String what) {
+    if (at instanceof Located.Obj o) {
+      return o;
+    }
+    throw new ScenarioException(at, what + " must be an object; got " + at.kind());
+  }
+
+  /** {@code at} as a list, else an error naming {@code what}. */
+  public static Located.Arr arr(Located at, String what) {
+    if (at instanceof Located.Arr a) {
+      return a;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be a list; got " + at.kind());
+  }
+
+  /** {@code at} as a string, else an error naming {@code what}. */
+  public static String string(Located at, String what) {
+    if (at instanceof Located.Scalar s && s.value() instanceof String str) {
+      return str;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be a string; got " + at.kind());
+  }
+
+  /** {@code at} as true or false, else an error naming {@code what}. */
+  public static boolean bool(Located at, String what) {
+    if (at instanceof Located.Scalar s && s.value() instanceof Boolean b) {
+      return b;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be true or false; got " + at.kind());
+  }
+
+  /** {@code at} as a whole number of at least {@code min}, else an error naming {@code what}. */
+  public static long integer(Located at, String what, long min) {
+    if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
+      if (n < min) {
+        throw new ScenarioException(at, "\"" + what + "\" must be at least " + min + "; got " + n);
+      }
+      return n;
+    }
+    throw new ScenarioException(at, "\"" + what + "\" must be a whole number; got " + at.kind());
   }
 }

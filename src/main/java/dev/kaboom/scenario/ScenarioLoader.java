@@ -1,11 +1,12 @@
 package dev.kaboom.scenario;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import static dev.kaboom.scenario.Located.arr;
+import static dev.kaboom.scenario.Located.bool;
+import static dev.kaboom.scenario.Located.checkKeys;
+import static dev.kaboom.scenario.Located.integer;
+import static dev.kaboom.scenario.Located.obj;
+import static dev.kaboom.scenario.Located.string;
+
 import dev.kaboom.engine.RestartType;
 import dev.kaboom.engine.Shutdown;
 import dev.kaboom.engine.Strategy;
@@ -95,74 +96,11 @@ public final class ScenarioLoader {
 
   /** Parses {@code text}; {@code fileName} names it in errors and picks YAML by its ending. */
   public static Result parse(String fileName, String text) {
-    boolean yaml = fileName.endsWith(".yaml") || fileName.endsWith(".yml");
-    JsonFactory factory = yaml ? new YAMLFactory() : new JsonFactory();
-    try (JsonParser p = factory.createParser(text)) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        return new Result.Failed(new ScenarioError(fileName, 1, 1, "the file is empty"));
-      }
-      Located root = Located.read(p);
-      JsonToken extra = p.nextToken();
-      if (extra != null) {
-        JsonLocation l = p.currentTokenLocation();
-        throw new ScenarioException(
-            l.getLineNr(), l.getColumnNr(), "unexpected content after the scenario object");
-      }
-      return new Result.Loaded(scenario(root, baseName(fileName)));
+    try {
+      return new Result.Loaded(
+          scenario(Located.parse(fileName, text, "scenario"), baseName(fileName)));
     } catch (ScenarioException e) {
-      return new Result.Failed(new ScenarioError(fileName, e.line, e.column, e.getMessage()));
-    } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
-          && m.getProblemMark() != null) {
-        String what = m.getProblem() == null ? "" : m.getProblem();
-        // point at the construct that is broken (e.g. the unclosed list), not at the end of file
-        var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
-        if (m.getContext() != null) {
-          what +=
-              " ("
-                  + m.getContext()
-                  + " that starts here; the problem shows at line "
-                  + (m.getProblemMark().getLine() + 1)
-                  + ", column "
-                  + (m.getProblemMark().getColumn() + 1)
-                  + ")";
-        }
-        return new Result.Failed(
-            new ScenarioError(
-                fileName,
-                mark.getLine() + 1,
-                mark.getColumn() + 1,
-                "malformed YAML: " + what.replace('\n', ' ').trim()));
-      }
-      JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int cut = msg.indexOf('\n');
-      if (cut > 0) {
-        msg = msg.substring(0, cut);
-      }
-      // Jackson names the opening bracket as "(start marker at [Source: ...; line: L, column: C])"
-      java.util.regex.Matcher start =
-          java.util.regex.Pattern.compile(
-                  "\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
-              .matcher(msg);
-      if (start.find()) {
-        msg =
-            msg.substring(0, start.start())
-                + " (opened at line "
-                + start.group(1)
-                + ", column "
-                + start.group(2)
-                + ")";
-      }
-      return new Result.Failed(
-          new ScenarioError(
-              fileName,
-              l == null ? 0 : l.getLineNr(),
-              l == null ? 0 : l.getColumnNr(),
-              (yaml ? "malformed YAML: " : "malformed JSON: ") + msg));
-    } catch (IOException e) {
-      return new Result.Failed(new ScenarioError(fileName, 0, 0, "cannot read: " + e.getMessage()));
+      return new Result.Failed(e.error(fileName));
     }
   }
 
@@ -620,61 +558,5 @@ public final class ScenarioLoader {
       }
     }
     return p;
-  }
-
-  // ---- scalars ----
-
-  private static void checkKeys(Located.Obj o, List<String> allowed, String what) {
-    for (Map.Entry<String, int[]> k : o.keyPositions().entrySet()) {
-      if (!allowed.contains(k.getKey())) {
-        throw new ScenarioException(
-            k.getValue()[0],
-            k.getValue()[1],
-            "unknown field \""
-                + k.getKey()
-                + "\" in "
-                + what
-                + ": expected one of "
-                + String.join(", ", allowed));
-      }
-    }
-  }
-
-  private static Located.Obj obj(Located at, String what) {
-    if (at instanceof Located.Obj o) {
-      return o;
-    }
-    throw new ScenarioException(at, what + " must be an object; got " + at.kind());
-  }
-
-  private static Located.Arr arr(Located at, String what) {
-    if (at instanceof Located.Arr a) {
-      return a;
-    }
-    throw new ScenarioException(at, "\"" + what + "\" must be a list; got " + at.kind());
-  }
-
-  private static String string(Located at, String what) {
-    if (at instanceof Located.Scalar s && s.value() instanceof String str) {
-      return str;
-    }
-    throw new ScenarioException(at, "\"" + what + "\" must be a string; got " + at.kind());
-  }
-
-  private static boolean bool(Located at, String what) {
-    if (at instanceof Located.Scalar s && s.value() instanceof Boolean b) {
-      return b;
-    }
-    throw new ScenarioException(at, "\"" + what + "\" must be true or false; got " + at.kind());
-  }
-
-  private static long integer(Located at, String what, long min) {
-    if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
-      if (n < min) {
-        throw new ScenarioException(at, "\"" + what + "\" must be at least " + min + "; got " + n);
-      }
-      return n;
-    }
-    throw new ScenarioException(at, "\"" + what + "\" must be a whole number; got " + at.kind());
   }
 }

@@ -229,4 +229,39 @@ class CliTest {
     Ran helpTrace = run("help", "trace");
     assertThat(helpTrace.out()).contains("Usage: kaboom trace").contains("FILE");
   }
+
+  @Test
+  void aLessonInTheTerminalMovesOnWhenTheStepIsDoneAndAlwaysStartsWhereAsked(@TempDir Path dir)
+      throws Exception {
+    System.setProperty("kaboom.prefs", "memory");
+    Path lines =
+        Files.writeString(
+            dir.resolve("lines.txt"),
+            "Process.whereis(:cache) |> Process.exit(:kaboom)\n/hint\n/lang ko\n/steps\n/nope\n");
+    Ran r = run("lesson", "strategies", "--restart", "--lang", "en", "--script", lines.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("── Step 1 of 4: one_for_one: only the crashed child ──")
+        .contains("iex(1)> {:ok, sup} = Lab.Supervisor.start_link(:one_for_one)")
+        .contains("iex(2)> Process.whereis(:cache) |> Process.exit(:kaboom)\nStarting the cache...")
+        .contains("✓ Done: The cache restarted alone.")
+        .contains("── Step 2 of 4: one_for_all: every child ──")
+        .contains("Hint: The strategy is an atom")
+        .contains("── 4단계 중 2단계: one_for_all: 모든 child ──")
+        .contains("✓ 1. one_for_one")
+        .contains("알 수 없는 레슨 명령 /nope");
+  }
+
+  @Test
+  void aBrokenLessonFileIsOneLineWithItsPlaceAndStatusTwo(@TempDir Path dir) throws Exception {
+    Path f =
+        Files.writeString(dir.resolve("mine.yaml"), "title: X\nworld: servy-course\nsteps: 3\n");
+    Ran r = run("lesson", f.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo("kaboom lesson: " + f + ":3:8: \"steps\" must be a list; got a number");
+    assertThat(run("lesson", "strategies", "--lang", "fr").err().strip())
+        .isEqualTo("kaboom lesson: --lang fr: expected en or ko");
+  }
 }

@@ -1,0 +1,158 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.console.Console;
+import dev.kaboom.lesson.Lesson;
+import dev.kaboom.lesson.LessonLoader;
+import dev.kaboom.lesson.LessonRun;
+import dev.kaboom.ui.settings.AppPrefs;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kaboom lesson [NAME|FILE] [--lang ko]}: a guided lesson over the iex console. */
+@Command(
+    name = "lesson",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A guided lesson: each step says what to do, shows the Elixir code and the iex lines to"
+          + " type, and completes when you did it (however you did it). Bundled: servy-supervisor"
+          + " (the course chapter, the default) and strategies (one_for_one, one_for_all and"
+          + " rest_for_one on one tree); a teacher's own lesson is a FILE (docs/lessons.md).",
+      "Type Elixir as in iex; lines starting with / are lesson commands: /run types the step's"
+          + " lines, /hint, /next, /back, /go N, /steps, /lang en|ko, /quit. Progress is"
+          + " remembered per lesson."
+    })
+public final class LessonCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME|FILE",
+      description = "a bundled lesson's name or a lesson file (default: servy-supervisor)")
+  String name = "servy-supervisor";
+
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ko",
+      description = "the lesson's language (default: Korean on a Korean system, else English)")
+  String lang;
+
+  @Option(
+      names = "--script",
+      paramLabel = "FILE",
+      description = "take these lines (echoed after their prompts), then exit")
+  Path script;
+
+  @Option(names = "--list", description = "list the bundled lessons and exit")
+  boolean list;
+
+  @Option(names = "--restart", description = "start at step 1, not where you left off")
+  boolean restart;
+
+  @Override
+  public Integer call() throws IOException {
+    if (list) {
+      for (String n : LessonLoader.bundled()) {
+        if (LessonLoader.load(n) instanceof LessonLoader.Result.Loaded l) {
+          System.out.println(n + "  " + l.lesson().title().in(language()));
+        }
+      }
+      return 0;
+    }
+    String language = language();
+    if (!language.equals("en") && !language.equals("ko")) {
+      System.err.println("kaboom lesson: --lang " + language + ": expected en or ko");
+      return 2;
+    }
+    LessonLoader.Result result = LessonLoader.load(name);
+    if (result instanceof LessonLoader.Result.Failed f) {
+      System.err.println("kaboom lesson: " + f.error());
+      return 2;
+    }
+    Lesson lesson = ((LessonLoader.Result.Loaded) result).lesson();
+    BufferedReader scripted = null;
+    if (script != null) {
+      if (!Files.isReadable(script)) {
+        System.err.println("kaboom lesson: cannot read the script " + script);
+        return 2;
+      }
+      scripted = new BufferedReader(new StringReader(Files.readString(script)));
+    } else if (System.console() == null) {
+      scripted = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+    AppPrefs prefs = AppPrefs.forThisCopy();
+    String key = "lesson." + lesson.name();
+    int start = restart ? 0 : (int) prefs.getDouble(key, 0);
+    if (start >= lesson.steps().size()) {
+      start = 0;
+    }
+    LessonRun run = new LessonRun(lesson, start);
+    String world = lesson.worldAt(run.index());
+    Console console = new Console(lesson.worlds().get(world), false);
+    if (scripted != null) {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      LessonTerminal t =
+          new LessonTerminal(
+              run, console, world, language, out, false, i -> prefs.put(key, "" + i));
+      t.begin();
+      String line;
+      while (!t.quit()) {
+        out.print(console.prompt());
+        line = scripted.readLine();
+        if (line == null) {
+          out.println();
+          break;
+        }
+        out.println(line);
+        t.line(line);
+      }
+      return 0;
+    }
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      LineReader reader = ConsoleCommand.reader(terminal, console);
+      PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+      LessonTerminal t =
+          new LessonTerminal(
+              run, console, world, language, out, Main.colorsWanted(), i -> prefs.put(key, "" + i));
+      t.begin();
+      long last = System.nanoTime();
+      while (!t.quit()) {
+        String line;
+        try {
+          line = reader.readLine(console.prompt());
+        } catch (UserInterruptException e) {
+          continue;
+        } catch (EndOfFileException e) {
+          out.println();
+          break;
+        }
+        long now = System.nanoTime();
+        console.advanceTime((now - last) / 1_000_000);
+        t.line(line);
+        last = System.nanoTime();
+      }
+    }
+    return 0;
+  }
+
+  private String language() {
+    if (lang != null) {
+      return lang;
+    }
+    return Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en";
+  }
+}

@@ -1,0 +1,40 @@
+package dev.kaboom.lesson;
+
+import dev.kaboom.scenario.Scenario;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A guided lesson, read from a lesson file by {@link LessonLoader}: steps over a world.
+ *
+ * @param name the lesson's name ({@code servy-supervisor}); progress is remembered under it
+ * @param title the lesson's title
+ * @param summary a sentence or two on what it teaches
+ * @param file where it was read from (a path, or {@code lessons/NAME.yaml} for a bundled one)
+ * @param world the name of the scenario the lesson starts on (its modules are the console's)
+ * @param worlds every scenario the lesson names (its own {@code world} and the steps'), loaded
+ * @param steps the steps, at least one
+ */
+public record Lesson(
+    String name,
+    Text title,
+    Text summary,
+    String file,
+    String world,
+    Map<String, Scenario> worlds,
+    List<Step> steps) {
+  public Lesson {
+    worlds = Map.copyOf(worlds);
+    steps = List.copyOf(steps);
+  }
+
+  /** The world in force at step {@code index}: the nearest step at or before it that names one. */
+  public String worldAt(int index) {
+    for (int i = Math.min(index, steps.size() - 1); i >= 0; i--) {
+      if (steps.get(i).world().isPresent()) {
+        return steps.get(i).world().get();
+      }
+    }
+    return world;
+  }
+}

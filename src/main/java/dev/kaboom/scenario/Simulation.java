@@ -329,6 +329,28 @@ public final class Simulation {
   }
 
   /**
+   * Runs {@code commands} (a prefix of a recorded run's) again on this simulation, each at its
+   * recorded place, until the engine has emitted {@code events} events (a fork: the run continues
+   * from there). It stops at the first process turn that reaches the count, so it may be a few
+   * events past it (a turn may emit several); it stops early when nothing is left to run.
+   *
+   * @throws dev.kaboom.engine.RunawayException when the run before that point never ends
+   */
+  public void replayUntil(java.util.List<Recorded> commands, long events) {
+    int next = 0;
+    while (this.events < events) {
+      if (next < commands.size() && isDue(commands.get(next))) {
+        run(commands.get(next++).command(), r -> {});
+      } else if (!node.scheduler().step()) {
+        if (next >= commands.size()) {
+          return;
+        }
+        run(commands.get(next++).command(), r -> {});
+      }
+    }
+  }
+
+  /**
    * Whether the engine has come to the place {@code r} was recorded at (the same number of events
    * and process turns, the same virtual time), or past it; false for a command with no place.
    */
@@ -346,6 +368,11 @@ public final class Simulation {
   /** Everything this simulation was asked to do, in order, with virtual times and event counts. */
   public java.util.List<Recorded> recorded() {
     return java.util.List.copyOf(recorded);
+  }
+
+  /** How many commands {@link #recorded()} lists (without copying it). */
+  public int recordedCount() {
+    return recorded.size();
   }
 
   /** How many events the simulation has emitted so far. */

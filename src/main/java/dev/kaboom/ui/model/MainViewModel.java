@@ -14,6 +14,7 @@ import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.ui.sim.EngineSession;
 import dev.kaboom.ui.sim.Pacer;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,8 @@ public final class MainViewModel {
   public enum MarkKind {
     DEATH,
     START,
+    /** A process started again at a path that had run before (a restart). */
+    RESTART,
     GIVE_UP,
     DECISION,
     SIGNAL
@@ -244,6 +247,7 @@ public final class MainViewModel {
     scenarioFileName = run.scenarioFile();
     logLines.clear();
     start(run.commands());
+    markSaved();
     long differs = run.trace().firstDifference(dev.kaboom.run.Recording.replay(run, l -> {}));
     if (differs > 0) {
       notice(new Notice("notify.runDiffers", Long.toString(differs)));
@@ -295,6 +299,7 @@ public final class MainViewModel {
     }
     try {
       dev.kaboom.run.RunFile.write(run.get(), file);
+      markSaved();
       return true;
     } catch (java.io.IOException e) {
       error.set(file + ": cannot write: " + e.getMessage());
@@ -307,6 +312,16 @@ public final class MainViewModel {
   /** The timeline's marks: one per visible event so far. */
   public List<Mark> marks() {
     return java.util.Collections.unmodifiableList(marks);
+  }
+
+  /** The commands given so far (the timeline's command ticks), with their places. */
+  public List<dev.kaboom.scenario.Simulation.Recorded> recordedCommands() {
+    return session == null ? List.of() : session.sim().recorded();
+  }
+
+  /** How many commands were given so far (sleeps too); cheap, for redrawing only on a change. */
+  public int commandCount() {
+    return session == null ? 0 : session.sim().recordedCount();
   }
 
   /** The mark the picture shows while stepped back; -1 when it shows the engine's present. */
@@ -392,14 +407,6 @@ public final class MainViewModel {
     return MarkKind.DECISION;
   }
 
-  /** Acting while stepped back: the picture comes back to the present first (said in the log). */
-  private void backToNow() {
-    if (playhead.get() >= 0) {
-      goLive();
-      say("> (back to now)");
-    }
-  }
-
   /** Shows {@code s} (from {@code file}, may be null for a bundled one) and starts its tree. */
   public void load(Scenario s, Path file) {
     error.set("");
@@ -409,14 +416,221 @@ public final class MainViewModel {
     scenarioPath.set(file);
     logLines.clear();
     start();
+    markSaved();
   }
 
-  /** Starts the scenario's tree again from scratch (new pids, empty log). */
+  /**
+   * Reset: goes to the start of the run (the tree as it was up and running, before the first
+   * command), paused, as a seek that Ctrl+Z ({@link #undo()}) takes back. Nothing is discarded:
+   * acting there forks the run (after {@link #setForkConfirmation asking}).
+   */
   public void reset() {
-    if (scenario.get() != null) {
-      logLines.add("> reset");
-      start();
+    if (session == null || marks.isEmpty()) {
+      return;
     }
+    long firstCommand = Long.MAX_VALUE;
+    for (dev.kaboom.scenario.Simulation.Recorded r : session.sim().recorded()) {
+      if (!(r.command() instanceof Command.Sleep)) {
+        firstCommand = r.eventIndex();
+        break;
+      }
+    }
+    int k = 0;
+    while (k + 1 < marks.size() && marks.get(k + 1).eventIndex() < firstCommand) {
+      k++;
+    }
+    undos.push(new Undo(null, null, null, playhead.get(), folded, scriptPosition));
+    paused.set(true);
+    seekMark(k);
+  }
+
+  // ---- forks and undo ----
+
+  /**
+   * What Ctrl+Z brings back: the commands (null for a plain seek), the log and the marks as they
+   * were, the playhead, how many events the picture had taken, the scenario's next step.
+   */
+  private record Undo(
+      List<dev.kaboom.scenario.Simulation.Recorded> commands,
+      List<String> log,
+      List<Mark> marks,
+      int playhead,
+      int folded,
+      int scriptPosition) {}
+
+  private final java.util.ArrayDeque<Undo> undos = new java.util.ArrayDeque<>();
+  private java.util.function.BooleanSupplier forkConfirmation = () -> true;
+
+  /** Forks or seeks since the last save or open (a run with them is unsaved). */
+  private int changesSinceSave;
+
+  /** How many user commands (not sleeps) the run had when it was last saved or opened. */
+  private long savedCommands;
+
+  /**
+   * What acting while stepped back asks first (the window: a dialog); true forks the run at the
+   * playhead. By default it forks without asking (tests, tools).
+   */
+  public void setForkConfirmation(java.util.function.BooleanSupplier confirm) {
+    this.forkConfirmation = confirm;
+  }
+
+  /** Whether there is something {@link #undo()} can take back. */
+  public boolean canUndo() {
+    return !undos.isEmpty();
+  }
+
+  /**
+   * Acting while stepped back: asks ({@link #setForkConfirmation}), then drops the steps after the
+   * playhead and continues from there. False when the user declined (the command is not given).
+   */
+  private boolean forkIfBehind() {
+    if (playhead.get() < 0) {
+      return true;
+    }
+    if (!forkConfirmation.getAsBoolean()) {
+      return false;
+    }
+    forkAt(playhead.get());
+    return true;
+  }
+
+  /**
+   * Forks the run just after visible event {@code k}: the commands given after it are dropped (and
+   * what they set off), the engine runs the kept ones again to that point, and the picture is live
+   * there. {@link #undo()} brings the dropped part back.
+   */
+  public void forkAt(int k) {
+    if (session == null || k < 0 || k >= marks.size()) {
+      return;
+    }
+    Mark m = marks.get(k);
+    long until = m.eventIndex() + 1L;
+    undos.push(
+        new Undo(
+            session.sim().recorded(),
+            new ArrayList<>(logLines),
+            new ArrayList<>(marks),
+            playhead.get(),
+            folded,
+            scriptPosition));
+    List<dev.kaboom.scenario.Simulation.Recorded> keep =
+        session.sim().recorded().stream().filter(c -> c.eventIndex() < until).toList();
+    EngineSession next = freshSession();
+    try {
+      next.sim().replayUntil(keep, until);
+    } catch (dev.kaboom.engine.RunawayException e) {
+      // reported by its RunawayStopped event
+    }
+    adopt(
+        next,
+        (int) until,
+        marks.subList(0, k + 1),
+        logLines.subList(0, Math.min(logLines.size(), m.logLines())));
+    changesSinceSave++;
+    notice(
+        new Notice(
+            "notify.forked", MessageFormat.format("{0}/{1}", k + 1, undos.peek().marks().size())));
+  }
+
+  /**
+   * Ctrl+Z: takes back the last fork (the dropped part of the run comes back, the picture where it
+   * was) or the last Reset (the playhead where it was). False when there is nothing to undo.
+   */
+  public boolean undo() {
+    Undo u = undos.poll();
+    if (u == null || session == null) {
+      return false;
+    }
+    if (u.commands() != null) {
+      EngineSession next = freshSession();
+      try {
+        next.sim().replay(u.commands());
+      } catch (dev.kaboom.engine.RunawayException e) {
+        // reported by its RunawayStopped event
+      }
+      adopt(next, u.folded(), u.marks(), u.log());
+      scriptPosition = u.scriptPosition();
+      changesSinceSave++;
+    }
+    if (u.playhead() >= 0 && u.playhead() < marks.size()) {
+      seekMark(u.playhead());
+    } else {
+      goLive();
+    }
+    return true;
+  }
+
+  /**
+   * Takes {@code next} as the session: the picture is the fold of its first {@code foldedTo} events
+   * (the rest plays as the engine's backlog), with {@code keptMarks} and {@code keptLog}.
+   */
+  private void adopt(EngineSession next, int foldedTo, List<Mark> keptMarks, List<String> keptLog) {
+    List<Mark> markCopy = new ArrayList<>(keptMarks);
+    List<String> logCopy = new ArrayList<>(keptLog);
+    session = next;
+    List<TraceEvent> all = next.log().all();
+    folded = Math.min(foldedTo, all.size());
+    TreeModel t = new TreeModel(scenario.get().tree());
+    for (int i = 0; i < folded; i++) {
+      t.apply(all.get(i), 0);
+    }
+    t.advance(Long.MAX_VALUE / 4);
+    narration.replay(all.subList(0, folded), logCopy);
+    marks.clear();
+    marks.addAll(markCopy);
+    pendingLines.clear();
+    logLines.setAll(logCopy);
+    playhead.set(-1);
+    pacer.reset(next);
+    backlogWait = 0;
+    tree.set(t);
+    revision.set(revision.get() + 1);
+    clock.set(
+        String.format(java.util.Locale.ROOT, "%.3f s", next.scheduler().nowMillis() / 1000.0));
+    dropStaleSelection();
+  }
+
+  private java.util.function.Consumer<EngineSession> onSessionStarted = s -> {};
+
+  /**
+   * Called with each new session once its tree has started (before any command is replayed): the
+   * window attaches its console there, so the console's shell process is at the same place in the
+   * engine's history whenever the run is replayed (a fork, an undo, an opened run).
+   */
+  public void setOnSessionStarted(java.util.function.Consumer<EngineSession> hook) {
+    this.onSessionStarted = hook;
+  }
+
+  /** A new session of the scenario, its start-up run to idle, handed to the session hook. */
+  private EngineSession freshSession() {
+    EngineSession s = new EngineSession(scenario.get(), SEED);
+    try {
+      s.scheduler().runUntilIdleGuarded();
+    } catch (dev.kaboom.engine.RunawayException e) {
+      // reported by its RunawayStopped event
+    }
+    onSessionStarted.accept(s);
+    return s;
+  }
+
+  /**
+   * Whether the run has something a save would keep that is not saved: commands given (or a fork or
+   * undo) since it was last saved or opened.
+   */
+  public boolean hasUnsavedRun() {
+    return session != null && (userCommands() != savedCommands || changesSinceSave > 0);
+  }
+
+  private long userCommands() {
+    return session.sim().recorded().stream()
+        .filter(r -> !(r.command() instanceof Command.Sleep))
+        .count();
+  }
+
+  private void markSaved() {
+    savedCommands = session == null ? 0 : userCommands();
+    changesSinceSave = 0;
   }
 
   private void start() {
@@ -426,9 +640,10 @@ public final class MainViewModel {
   /** Starts the scenario's tree, replaying {@code commands} (a recorded run) at once. */
   private void start(List<dev.kaboom.scenario.Simulation.Recorded> commands) {
     Scenario s = scenario.get();
-    session = new EngineSession(s, SEED);
+    session = freshSession();
     folded = 0;
     marks.clear();
+    undos.clear();
     playhead.set(-1);
     if (!commands.isEmpty()) {
       try {
@@ -568,7 +783,12 @@ public final class MainViewModel {
       int index = folded++;
       changed |= t.apply(e, highlight);
       if (Pacer.isVisible(e, session)) {
-        marks.add(new Mark(index, e.timeMillis(), kindOf(e), logLines.size() + lines.size() + 1));
+        MarkKind kind = kindOf(e);
+        if (e instanceof TraceEvent.Started s
+            && t.node(s.label()).map(n -> n.restartCount() > 0).orElse(false)) {
+          kind = MarkKind.RESTART;
+        }
+        marks.add(new Mark(index, e.timeMillis(), kind, logLines.size() + lines.size() + 1));
       }
       ReportFormatter.format(e, t).ifPresent(lines::add);
       lines.addAll(narration.apply(e));
@@ -618,7 +838,9 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    backToNow();
+    if (!forkIfBehind()) {
+      return false;
+    }
     Optional<Pid> pid = session.sim().pidAt(path);
     say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", :" + reason + ")");
     if (!session.sim().exit(path, reason)) {
@@ -638,7 +860,9 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    backToNow();
+    if (!forkIfBehind()) {
+      return false;
+    }
     return runOn(path, "Process.exit", reason, new Command.Exit(Command.Target.path(path), reason));
   }
 
@@ -650,7 +874,9 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    backToNow();
+    if (!forkIfBehind()) {
+      return false;
+    }
     boolean sup = session.sim().pidAt(path).map(session.sim()::isSupervisor).orElse(false);
     return runOn(
         path,
@@ -686,7 +912,9 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    backToNow();
+    if (!forkIfBehind()) {
+      return false;
+    }
     say("> GenServer.stop(" + path + ", :" + reason + ")");
     if (!session.sim().stop(path, reason)) {
       say("= noproc (" + path + " is not running)");
@@ -702,7 +930,9 @@ public final class MainViewModel {
     if (session == null) {
       return false;
     }
-    backToNow();
+    if (!forkIfBehind()) {
+      return false;
+    }
     String echo = "> Supervisor." + describe(request) + " on " + path;
     say(echo);
     boolean found =
@@ -906,7 +1136,7 @@ public final class MainViewModel {
   /** Runs the scenario file's next step (exit, stop, a child API call, a sleep). */
   public boolean runNextScriptStep() {
     Scenario s = scenario.get();
-    if (s == null || scriptPosition >= s.steps().size()) {
+    if (s == null || scriptPosition >= s.steps().size() || !forkIfBehind()) {
       return false;
     }
     dev.kaboom.scenario.Step step = s.steps().get(scriptPosition++);

@@ -123,6 +123,29 @@ public final class NarrationFeed {
     }
   }
 
+  /**
+   * Starts over and takes {@code events} in silently (no captions, no lines): the narrator then
+   * knows what it knew after them (a fork, an undo). The lines of {@code keptLog} that were
+   * narrations stay explained.
+   */
+  void replay(List<TraceEvent> events, List<String> keptLog) {
+    Map<String, Narration> old = new IdentityHashMap<>(lines);
+    reset();
+    boolean was = captioning;
+    captioning = false;
+    for (TraceEvent e : events) {
+      apply(e);
+    }
+    captioning = was;
+    lines.clear();
+    for (String l : keptLog) {
+      Narration n = old.get(l);
+      if (n != null) {
+        lines.put(l, n);
+      }
+    }
+  }
+
   /** Forgets lines the log dropped. */
   void forget(List<String> dropped) {
     for (String s : dropped) {

@@ -84,6 +84,7 @@ public final class MainController {
   private TreePane treePane;
   private InspectorSheet inspector;
   private CaptionStrip captions;
+  private TimelineStrip timeline;
 
   /** The log got new lines since the last frame: show its newest line. */
   private boolean logGrew = true;
@@ -156,6 +157,11 @@ public final class MainController {
     return inspector;
   }
 
+  /** The timeline under the tree. */
+  public TimelineStrip timeline() {
+    return timeline;
+  }
+
   /** The caption strip over the tree. */
   public CaptionStrip captions() {
     return captions;
@@ -169,17 +175,13 @@ public final class MainController {
   }
 
   /**
-   * A new console for a new session (open, reset): its shell is one more process on that engine.
+   * A new console for a new session (open, fork, undo): its shell is one more process on that
+   * engine.
    */
-  private void attachConsole() {
-    vm.session()
-        .ifPresent(
-            s -> {
-              dev.kaboom.console.Console console =
-                  new dev.kaboom.console.Console(s.scenario(), s.sim());
-              s.listen(console::onEvent);
-              consolePane.attach(console);
-            });
+  private void attachConsole(dev.kaboom.ui.sim.EngineSession s) {
+    dev.kaboom.console.Console console = new dev.kaboom.console.Console(s.scenario(), s.sim());
+    s.listen(console::onEvent);
+    consolePane.attach(console);
   }
 
   @FXML
@@ -202,6 +204,8 @@ public final class MainController {
     captions
         .waitForMeProperty()
         .addListener((o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
+    timeline = new TimelineStrip(vm, bundle);
+    placeUnderTree(timeline.node());
     consolePane = new ConsolePane(bundle);
     VBox.setVgrow(consolePane.node(), javafx.scene.layout.Priority.ALWAYS);
     consoleBox.getChildren().add(consolePane.node());
@@ -227,8 +231,9 @@ public final class MainController {
           openMenu.show(treePane.viewOf(path), x, y);
         });
     vm.treeProperty().addListener((o, a, t) -> showTree(t));
-    vm.treeProperty().addListener((o, a, t) -> attachConsole());
-    attachConsole();
+    // once per session, where its start-up ends (a replay or a fork spawns the shell there again)
+    vm.setOnSessionStarted(this::attachConsole);
+    vm.session().ifPresent(this::attachConsole);
     if (vm.tree() != null) {
       showTree(vm.tree());
     }
@@ -279,6 +284,16 @@ public final class MainController {
         .selectedIndexProperty()
         .addListener((o, a, b) -> explainLogLine(b.intValue()));
     vm.logLines().addListener((ListChangeListener<String>) c -> logGrew = true);
+    vm.playheadProperty().addListener((o, a, b) -> highlightLogAt(b.intValue()));
+    vm.setForkConfirmation(this::confirmFork);
+    if (stage != null) {
+      stage.setOnCloseRequest(
+          e -> {
+            if (!mayDropRun()) {
+              e.consume();
+            }
+          });
+    }
 
     // errors
     vm.errorProperty().addListener((o, a, b) -> showError(b));
@@ -420,6 +435,7 @@ public final class MainController {
   public void setFontScale(double scale) {
     treePane.setFontScale(scale);
     captions.setFontScale(scale);
+    timeline.setFontScale(scale);
     // the event log keeps at least three rows (and its title) at any font size; its text grows
     // less than the tree's (the tree is what the room reads); long lines end in an ellipsis (the
     // tooltip and a click show them whole), so no horizontal scroll bar hides the newest line
@@ -453,6 +469,16 @@ public final class MainController {
    */
   public static double chromeScale(double scale) {
     return Math.min(scale, 1.5);
+  }
+
+  /** Puts {@code strip} under the tree and the inspector, across the window (the timeline). */
+  private void placeUnderTree(Node strip) {
+    int at = mainSplit.getItems().indexOf(sideSplit);
+    mainSplit.getItems().remove(at);
+    VBox column = new VBox(sideSplit, strip);
+    column.setMinHeight(0);
+    VBox.setVgrow(sideSplit, javafx.scene.layout.Priority.ALWAYS);
+    mainSplit.getItems().add(at, column);
   }
 
   /** The event log's text size: 12 px at 100 %, 18 px at 250 %. */
@@ -509,6 +535,11 @@ public final class MainController {
       } else {
         vm.step();
       }
+      e.consume();
+      return;
+    }
+    if (e.isShortcutDown() && !e.isAltDown() && k == KeyCode.Z && !isTyping(focus)) {
+      vm.undo(); // the last fork or Reset (a text field keeps its own Ctrl+Z)
       e.consume();
       return;
     }
@@ -615,6 +646,7 @@ public final class MainController {
       treePane.refresh();
       refreshInspector(false);
     }
+    timeline.refresh();
     scriptButton.setDisable(vm.scriptRemaining() == 0);
     String status =
         MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())
@@ -641,6 +673,27 @@ public final class MainController {
                 : "");
     if (!status.equals(statusBar.getText())) {
       statusBar.setText(status);
+    }
+  }
+
+  /**
+   * The log line of the step the playhead is on is selected and in view (its explanation in the
+   * caption strip); back at the present, no line is.
+   */
+  private void highlightLogAt(int mark) {
+    if (mark < 0 || mark >= vm.marks().size()) {
+      logList.getSelectionModel().clearSelection();
+      return;
+    }
+    int line = Math.min(vm.logLines().size(), vm.marks().get(mark).logLines()) - 1;
+    if (line >= 0) {
+      logList.getSelectionModel().select(line);
+      if (logList.lookup(".virtual-flow")
+          instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        flow.scrollTo(line);
+      } else {
+        logList.scrollTo(line);
+      }
     }
   }
 
@@ -944,8 +997,73 @@ public final class MainController {
 
   // ---- menu and toolbar actions ----
 
+  /**
+   * Acting while looking back forks the run: asks first, saying how many later steps go (Ctrl+Z
+   * brings them back). True: fork. Without a window on screen (tests of the model) it forks.
+   */
+  private boolean confirmFork() {
+    if (stage == null || !stage.isShowing()) {
+      return true;
+    }
+    int k = vm.playheadProperty().get();
+    int total = vm.marks().size();
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            MessageFormat.format(bundle.getString("fork.text"), k + 1, total, total - k - 1));
+    a.setHeaderText(bundle.getString("fork.header"));
+    a.setTitle(bundle.getString("fork.title"));
+    ButtonType fork =
+        new ButtonType(
+            bundle.getString("fork.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    ButtonType cancel =
+        new ButtonType(
+            bundle.getString("dialog.cancel"),
+            javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+    a.getButtonTypes().setAll(fork, cancel);
+    a.getDialogPane().setId("fork-dialog");
+    a.getDialogPane().lookupButton(fork).setId("fork-ok");
+    a.getDialogPane().lookupButton(cancel).setId("fork-cancel");
+    a.initOwner(stage);
+    return a.showAndWait().filter(b -> b == fork).isPresent();
+  }
+
+  /**
+   * Before the run is dropped (open, reload, quit): when it has unsaved commands, asks whether to
+   * save it first. True: go on (saved, or not wanted); false: cancelled.
+   */
+  public boolean mayDropRun() {
+    if (!vm.hasUnsavedRun() || stage == null || !stage.isShowing()) {
+      return true;
+    }
+    Alert a = new Alert(Alert.AlertType.CONFIRMATION, bundle.getString("unsaved.text"));
+    a.setHeaderText(bundle.getString("unsaved.header"));
+    a.setTitle(bundle.getString("unsaved.title"));
+    ButtonType save =
+        new ButtonType(
+            bundle.getString("unsaved.save"), javafx.scene.control.ButtonBar.ButtonData.YES);
+    ButtonType drop =
+        new ButtonType(
+            bundle.getString("unsaved.drop"), javafx.scene.control.ButtonBar.ButtonData.NO);
+    ButtonType cancel =
+        new ButtonType(
+            bundle.getString("dialog.cancel"),
+            javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+    a.getButtonTypes().setAll(save, drop, cancel);
+    a.getDialogPane().setId("unsaved-dialog");
+    a.initOwner(stage);
+    ButtonType answer = a.showAndWait().orElse(cancel);
+    if (answer == save) {
+      return saveRunAs();
+    }
+    return answer == drop;
+  }
+
   @FXML
   private void onOpen() {
+    if (!mayDropRun()) {
+      return;
+    }
     FileChooser fc = new FileChooser();
     fc.setTitle(bundle.getString("file.chooser.title"));
     fc.getExtensionFilters()
@@ -973,14 +1091,22 @@ public final class MainController {
 
   @FXML
   private void onSaveRun() {
+    saveRunAs();
+  }
+
+  /** Asks where, and saves the run there; false when cancelled or not written. */
+  private boolean saveRunAs() {
     FileChooser fc = new FileChooser();
     fc.setTitle(bundle.getString("file.saveRun.title"));
     fc.getExtensionFilters()
         .add(new FileChooser.ExtensionFilter(bundle.getString("file.saveRun.filter"), "*.json"));
     File f = fc.showSaveDialog(stage);
-    if (f != null) {
-      vm.saveRun(f.toPath());
-    }
+    return f != null && vm.saveRun(f.toPath());
+  }
+
+  @FXML
+  private void onUndo() {
+    vm.undo();
   }
 
   @FXML
@@ -995,6 +1121,9 @@ public final class MainController {
 
   @FXML
   private void onReload() {
+    if (!mayDropRun()) {
+      return;
+    }
     Path p = vm.scenarioPathProperty().get();
     if (p != null) {
       open(p);
@@ -1005,6 +1134,9 @@ public final class MainController {
 
   @FXML
   private void onQuit() {
+    if (!mayDropRun()) {
+      return;
+    }
     if (stage != null) {
       stage.close();
     } else {

@@ -129,4 +129,110 @@ class TimeTravelTest {
     assertThat(node("servy/services/sensor").status()).isEqualTo(NodeStatus.RUNNING);
     assertThat(node("servy/services/sensor").restartCount()).isEqualTo(1);
   }
+
+  private long userCommands() {
+    return vm.recordedCommands().stream()
+        .filter(r -> !(r.command() instanceof dev.kaboom.scenario.Command.Sleep))
+        .count();
+  }
+
+  /** Steps back until the sensor runs as {@code pid}; fails if it never does. */
+  private void stepBackTo(String path, Pid pid) {
+    while (vm.stepBack()) {
+      if (node(path).pid().orElseThrow().equals(pid) && node(path).status() == NodeStatus.RUNNING) {
+        return;
+      }
+    }
+    throw new AssertionError(path + " never ran as " + pid);
+  }
+
+  @Test
+  void actingAtAPastPointForksTheRunAndUndoBringsTheDroppedPartBack() {
+    String sensor = "servy/services/sensor";
+    String pledge = "servy/services/pledge";
+    vm.kaboom(sensor);
+    vm.runToIdle();
+    Pid second = node(sensor).pid().orElseThrow();
+    vm.kaboom(sensor);
+    vm.runToIdle();
+    Pid third = node(sensor).pid().orElseThrow();
+    int marksBefore = vm.marks().size();
+    stepBackTo(sensor, second);
+    int head = vm.playheadProperty().get();
+    boolean[] asked = {false};
+    vm.setForkConfirmation(
+        () -> {
+          asked[0] = true;
+          return true;
+        });
+
+    assertThat(vm.kaboom(pledge)).isTrue();
+    vm.runToIdle();
+    assertThat(asked[0]).as("the fork is confirmed first").isTrue();
+    assertThat(vm.playheadProperty().get()).as("live again").isEqualTo(-1);
+    assertThat(node(sensor).restartCount()).as("the second kaboom is dropped").isEqualTo(1);
+    assertThat(node(sensor).pid()).contains(second);
+    assertThat(node(pledge).restartCount()).isEqualTo(1);
+    assertThat(userCommands()).as("kaboom sensor, kaboom pledge").isEqualTo(2);
+    assertThat(vm.marks()).allMatch(m -> m.eventIndex() < vm.session().orElseThrow().log().size());
+    assertThat(vm.hasUnsavedRun()).isTrue();
+
+    // Ctrl+Z: the dropped part is back, and the picture where it was
+    assertThat(vm.undo()).isTrue();
+    vm.runToIdle();
+    assertThat(vm.playheadProperty().get()).isEqualTo(head);
+    assertThat(vm.marks()).hasSize(marksBefore);
+    assertThat(node(sensor).pid()).contains(second);
+    vm.goLive();
+    assertThat(node(sensor).pid()).contains(third);
+    assertThat(node(sensor).restartCount()).isEqualTo(2);
+    assertThat(node(pledge).restartCount()).isZero();
+    assertThat(userCommands()).isEqualTo(2);
+    assertThat(vm.canUndo()).isFalse();
+  }
+
+  @Test
+  void aDeclinedForkChangesNothing() {
+    vm.kaboom("servy/services/sensor");
+    vm.runToIdle();
+    vm.stepBack();
+    vm.stepBack();
+    int head = vm.playheadProperty().get();
+    vm.setForkConfirmation(() -> false);
+    assertThat(vm.kaboom("servy/services/pledge")).isFalse();
+    assertThat(vm.playheadProperty().get()).isEqualTo(head);
+    assertThat(userCommands()).isEqualTo(1);
+    assertThat(vm.canUndo()).isFalse();
+  }
+
+  @Test
+  void resetGoesToTheStartAndUndoComesBack() {
+    vm.pausedProperty().set(false);
+    vm.kaboom("servy/services/sensor");
+    vm.runToIdle();
+    Pid now = node("servy/services/sensor").pid().orElseThrow();
+    vm.reset();
+    assertThat(vm.pausedProperty().get()).isTrue();
+    assertThat(vm.playheadProperty().get()).isNotNegative();
+    assertThat(node("servy/services/sensor").restartCount()).isZero();
+    assertThat(node("servy/services/sensor").status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(userCommands()).as("nothing is discarded").isEqualTo(1);
+    assertThat(vm.undo()).isTrue();
+    assertThat(vm.playheadProperty().get()).isEqualTo(-1);
+    assertThat(node("servy/services/sensor").pid()).contains(now);
+  }
+
+  @Test
+  void aRunIsUnsavedUntilSaved(@TempDir Path dir) {
+    assertThat(vm.hasUnsavedRun()).isFalse();
+    for (int i = 0; i < 20; i++) {
+      vm.frame(Pacer.BEAT_NANOS); // time passing by the clock is no reason to ask
+    }
+    assertThat(vm.hasUnsavedRun()).isFalse();
+    vm.kaboom("servy/services/sensor");
+    vm.runToIdle();
+    assertThat(vm.hasUnsavedRun()).isTrue();
+    assertThat(vm.saveRun(dir.resolve("run.json"))).isTrue();
+    assertThat(vm.hasUnsavedRun()).isFalse();
+  }
 }

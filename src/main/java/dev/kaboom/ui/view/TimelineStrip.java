@@ -1,0 +1,322 @@
+package dev.kaboom.ui.view;
+
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.model.TimelineModel;
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The timeline under the tree: buttons to jump to the start, step back, play or pause, step forward
+ * and jump to now; a strip with one tick per visible event (death, restart, give-up, first start,
+ * other) and per command, and a playhead; zoom buttons; the step shown, as text.
+ *
+ * <p>A click or a drag on the strip seeks there (and pauses); past the last step it is the present
+ * again. Ctrl + the mouse wheel zooms around the pointer. The strip reads only the view model's
+ * marks, commands and playhead ({@link TimelineModel} does the geometry); it is drawn on a canvas,
+ * so a run of a million events costs one pass over the visible ticks. Colours come from the theme's
+ * looked-up colours ({@code -kb-crashed}, {@code -kb-running}, ...), so the projector theme
+ * applies.
+ */
+public final class TimelineStrip {
+  /** Pixels free at either end of the strip, so the first and last tick can be clicked. */
+  static final double PAD = 8;
+
+  private final MainViewModel vm;
+  private final ResourceBundle bundle;
+  private final TimelineModel model = new TimelineModel();
+  private final Canvas canvas = new Canvas();
+  private final Pane track = new Pane(canvas);
+  private final Label position = new Label();
+  private final Button play;
+  private final HBox box;
+  private final Map<TimelineModel.Kind, Rectangle> swatches =
+      new EnumMap<>(TimelineModel.Kind.class);
+  private final Rectangle playheadSwatch = new Rectangle();
+  private final Rectangle trackSwatch = new Rectangle();
+  private final Pane palette = new Pane();
+  private String drawn = "";
+  private double scale = 1;
+
+  public TimelineStrip(MainViewModel vm, ResourceBundle bundle) {
+    this.vm = vm;
+    this.bundle = bundle;
+    Button start = button("timeline-start", "tl-icon-start", "timeline.start", vm::seekStart);
+    Button back = button("timeline-back", "tl-icon-back", "timeline.back", vm::stepBack);
+    play = button("timeline-play", "tl-icon-play", "timeline.play", this::togglePlay);
+    Button forward =
+        button("timeline-forward", "tl-icon-forward", "timeline.forward", vm::stepForward);
+    Button end = button("timeline-end", "tl-icon-end", "timeline.end", vm::goLive);
+    Button zoomOut = text("timeline-zoom-out", "\u2212", "timeline.zoomOut", () -> zoom(2));
+    Button zoomIn = text("timeline-zoom-in", "+", "timeline.zoomIn", () -> zoom(0.5));
+    track.setId("timeline-track");
+    track.getStyleClass().add("timeline-track");
+    track.setMinWidth(80);
+    track.setPrefHeight(1);
+    HBox.setHgrow(track, Priority.ALWAYS);
+    canvas.widthProperty().bind(track.widthProperty());
+    canvas.heightProperty().bind(track.heightProperty());
+    canvas.widthProperty().addListener((o, a, b) -> refresh());
+    canvas.heightProperty().addListener((o, a, b) -> refresh());
+    Tooltip.install(track, new Tooltip(bundle.getString("timeline.track.tooltip")));
+    track.setOnMousePressed(this::seekAt);
+    track.setOnMouseDragged(this::seekAt);
+    track.setOnScroll(this::onScroll);
+    position.setId("timeline-position");
+    position.getStyleClass().add("timeline-position");
+    position.setMinWidth(Region.USE_PREF_SIZE);
+    // colours from the theme: invisible shapes whose fill the stylesheet sets
+    palette.setManaged(false);
+    palette.setVisible(false);
+    for (TimelineModel.Kind k : TimelineModel.Kind.values()) {
+      Rectangle r = new Rectangle();
+      r.getStyleClass().add("tl-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      swatches.put(k, r);
+      palette.getChildren().add(r);
+    }
+    playheadSwatch.getStyleClass().add("tl-playhead");
+    trackSwatch.getStyleClass().add("tl-line");
+    palette.getChildren().addAll(playheadSwatch, trackSwatch);
+    box = new HBox(4, start, back, play, forward, end, track, zoomOut, zoomIn, position, palette);
+    box.setId("timeline");
+    box.getStyleClass().add("timeline");
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setMinHeight(Region.USE_PREF_SIZE);
+    vm.pausedProperty().addListener((o, a, b) -> updatePlay());
+    updatePlay();
+    setFontScale(1);
+  }
+
+  public Node node() {
+    return box;
+  }
+
+  /** The geometry (zoom, tick positions), for tests. */
+  public TimelineModel model() {
+    return model;
+  }
+
+  /**
+   * The strip grows with the window's font scale (presentation mode), but less than the tree (13 px
+   * at 100 %, 19 px at 250 %): on a projector the tree gets the height.
+   */
+  public void setFontScale(double scale) {
+    this.scale = scale;
+    double s = Math.max(1, scale);
+    box.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 + 4 * (s - 1)));
+    track.setMinHeight(Math.round(26 + 6 * (s - 1)));
+    drawn = "";
+    refresh();
+  }
+
+  private Button button(String id, String icon, String key, Runnable action) {
+    Region glyph = new Region();
+    glyph.getStyleClass().addAll("tl-icon", icon);
+    Button b = new Button();
+    b.setGraphic(glyph);
+    b.setId(id);
+    b.getStyleClass().add("timeline-button");
+    b.setTooltip(new Tooltip(bundle.getString(key)));
+    b.setAccessibleText(bundle.getString(key));
+    b.setFocusTraversable(false); // the arrow keys stay time steps
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private Button text(String id, String text, String key, Runnable action) {
+    Button b = new Button(text);
+    b.setMnemonicParsing(false);
+    b.setId(id);
+    b.getStyleClass().add("timeline-button");
+    b.setTooltip(new Tooltip(bundle.getString(key)));
+    b.setFocusTraversable(false);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private void togglePlay() {
+    vm.pausedProperty().set(!vm.pausedProperty().get());
+  }
+
+  private void updatePlay() {
+    boolean paused = vm.pausedProperty().get();
+    Node g = play.getGraphic();
+    g.getStyleClass().removeAll("tl-icon-play", "tl-icon-pause");
+    g.getStyleClass().add(paused ? "tl-icon-play" : "tl-icon-pause");
+    String key = paused ? "timeline.play" : "timeline.pause";
+    play.getTooltip().setText(bundle.getString(key));
+    play.setAccessibleText(bundle.getString(key));
+  }
+
+  /** The step the playhead is on: the mark shown, or the last one when the picture is live. */
+  private double playheadPosition() {
+    int p = vm.playheadProperty().get();
+    return p >= 0 ? p : vm.marks().size() - 1;
+  }
+
+  private void zoom(double factor) {
+    model.zoom(factor, playheadPosition(), vm.marks().size());
+    drawn = "";
+    refresh();
+  }
+
+  private void onScroll(ScrollEvent e) {
+    if (!e.isControlDown() || e.getDeltaY() == 0) {
+      return;
+    }
+    int total = vm.marks().size();
+    double w = canvas.getWidth();
+    double center =
+        model.visibleFirst(total)
+            - 0.5
+            + (e.getX() - PAD) / Math.max(1, w - 2 * PAD) * model.visibleSpan(total);
+    model.zoom(e.getDeltaY() > 0 ? 0.8 : 1.25, center, total);
+    drawn = "";
+    refresh();
+    e.consume();
+  }
+
+  private void seekAt(MouseEvent e) {
+    int total = vm.marks().size();
+    int k = model.stepAt(e.getX(), total, canvas.getWidth(), PAD);
+    seek(k);
+    e.consume();
+  }
+
+  /**
+   * Seeks to step {@code k} (pausing), or to the present for -1: what a click on the strip does.
+   */
+  public void seek(int k) {
+    if (k < 0) {
+      vm.goLive();
+    } else {
+      vm.pausedProperty().set(true);
+      vm.seekMark(k);
+    }
+    refresh();
+  }
+
+  /** Redraws when the marks, the commands, the playhead, the zoom or the size changed. */
+  public void refresh() {
+    List<MainViewModel.Mark> marks = vm.marks();
+    int total = marks.size();
+    int head = vm.playheadProperty().get();
+    model.follow(playheadPosition(), total);
+    String sig =
+        total
+            + "/"
+            + vm.commandCount()
+            + "/"
+            + head
+            + "/"
+            + model.visibleFirst(total)
+            + "/"
+            + model.visibleSpan(total)
+            + "/"
+            + canvas.getWidth()
+            + "x"
+            + canvas.getHeight();
+    if (sig.equals(drawn)) {
+      return;
+    }
+    drawn = sig;
+    position.setText(
+        head >= 0
+            ? MessageFormat.format(bundle.getString("timeline.position"), head + 1, total)
+            : MessageFormat.format(bundle.getString("timeline.now"), total));
+    draw(marks, total, head);
+  }
+
+  private Paint fill(Rectangle swatch, Color fallback) {
+    Paint p = swatch.getFill();
+    return p == null || swatch.getScene() == null ? fallback : p;
+  }
+
+  private void draw(List<MainViewModel.Mark> marks, int total, int head) {
+    double w = canvas.getWidth();
+    double h = canvas.getHeight();
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.clearRect(0, 0, w, h);
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    palette.applyCss(); // the theme's colours as they are now (after a theme or size change)
+    double mid = h * 0.55;
+    g.setStroke(fill(trackSwatch, Color.GRAY));
+    g.setLineWidth(1);
+    g.strokeLine(PAD, mid, w - PAD, mid);
+    double first = model.visibleFirst(total);
+    double last = first + model.visibleSpan(total);
+    double line = Math.max(1.5, 2 * scale);
+    double lastX = Double.NaN;
+    int lastRank = -1;
+    for (TimelineModel.Tick t : TimelineModel.ticks(marks, vm.recordedCommands())) {
+      if (t.position() < first - 1 || t.position() > last) {
+        continue;
+      }
+      double x = Math.round(model.xOf(t.position(), total, w, PAD)) + 0.5;
+      int rank = rank(t.kind());
+      if (x == lastX && rank <= lastRank) {
+        continue; // many ticks on one pixel: the most telling one is drawn
+      }
+      lastX = x;
+      lastRank = rank;
+      g.setStroke(fill(swatches.get(t.kind()), Color.DARKGRAY));
+      g.setLineWidth(t.kind() == TimelineModel.Kind.GIVE_UP ? line * 2 : line);
+      switch (t.kind()) {
+        case COMMAND -> {
+          g.setFill(fill(swatches.get(t.kind()), Color.BLUE));
+          double s = h * 0.16;
+          g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {1, 1, 1 + 1.6 * s}, 3);
+          g.strokeLine(x, 1, x, h - 1);
+        }
+        case DEATH, GIVE_UP -> g.strokeLine(x, h * 0.2, x, h - 2);
+        case RESTART -> g.strokeLine(x, h * 0.3, x, h - 2);
+        default -> g.strokeLine(x, mid - h * 0.15, x, mid + h * 0.15);
+      }
+    }
+    if (total > 0) {
+      double x = Math.round(model.xOf(playheadPosition(), total, w, PAD)) + 0.5;
+      Paint p = fill(playheadSwatch, Color.ORANGE);
+      g.setStroke(p);
+      g.setFill(p);
+      g.setLineWidth(line * 1.5);
+      g.strokeLine(x, 0, x, h);
+      double s = h * 0.2;
+      g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {h, h, h - 1.4 * s}, 3);
+      if (head < 0) {
+        // live: the playhead is at the present (the right end is now)
+        g.fillRect(x, h - 3, w - PAD - x, 3);
+      }
+    }
+  }
+
+  private static int rank(TimelineModel.Kind k) {
+    return switch (k) {
+      case GIVE_UP -> 5;
+      case COMMAND -> 4;
+      case DEATH -> 3;
+      case RESTART -> 2;
+      case START -> 1;
+      case OTHER -> 0;
+    };
+  }
+}

@@ -93,9 +93,9 @@ class ClassroomTest {
       }
       ListView<?> log = robot.lookup(".event-log").queryAs(ListView.class);
       Bounds box = log.localToScreen(log.getBoundsInLocal());
-      List<ListCell> shown =
+      List<ListCell<?>> shown =
           robot.lookup(".event-log .list-cell").queryAll().stream()
-              .map(n -> (ListCell) n)
+              .<ListCell<?>>map(n -> (ListCell<?>) n)
               .filter(c -> c.isVisible() && c.getItem() != null)
               .filter(
                   c -> {

@@ -84,7 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
         UiBench.run(2000, quick ? 0.5 : 2, quick ? 1 : 10, 100, f -> out.println(f.line()));
       } catch (Exception | LinkageError e) {
         err.println("# U1 failed: " + e);
-        out.println("# U1_fps_2000 absent fps (the window did not run: " + e + ")");
+        out.println(
+            "# U1_fps_2000 absent fps (not measured: "
+                + (e.getMessage() != null ? e.getMessage() : e.toString())
+                + ")");
         out.println("# U1_frame_p99 absent ms");
       }
       if (!quick && wanted.test("U1_fps_10000")) {

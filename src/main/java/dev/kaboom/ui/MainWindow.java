@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.animation.AnimationTimer;
+import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -199,12 +200,29 @@ public final class MainWindow implements MainController.Shell {
                 fontFamily,
                 13 * MainController.chromeScale(scale)));
     controller.setFontScale(scale); // the tree's boxes grow with the font
+    boolean dark = prefs.get("theme", "light").equals("dark");
+    Application.setUserAgentStylesheet(themeStylesheet(dark));
     scene.getStylesheets().setAll(MainWindow.class.getResource("kaboom.css").toExternalForm());
+    if (dark) {
+      scene.getStylesheets().add(MainWindow.class.getResource("kaboom-dark.css").toExternalForm());
+    }
     if (prefs.getBoolean("highContrast", false)) {
       scene
           .getStylesheets()
           .add(MainWindow.class.getResource("high-contrast.css").toExternalForm());
     }
+  }
+
+  /**
+   * The AtlantaFX theme under our own sheets (View > Theme): Primer Light, or Primer Dark for a
+   * dark projector room. Our CSS (kaboom.css, then kaboom-dark.css, then high-contrast.css) goes on
+   * top of it for the tree's node states.
+   */
+  public static String themeStylesheet(boolean dark) {
+    atlantafx.base.theme.Theme t =
+        dark ? new atlantafx.base.theme.PrimerDark() : new atlantafx.base.theme.PrimerLight();
+    java.net.URL url = atlantafx.base.theme.Theme.class.getResource(t.getUserAgentStylesheet());
+    return url == null ? t.getUserAgentStylesheet() : url.toExternalForm();
   }
 
   private void restoreGeometry() {

@@ -209,4 +209,68 @@ class ClassroomTest {
       assertThat(map.localToScreen(map.getBoundsInLocal()).intersects(box)).isFalse();
     }
   }
+
+  @Test
+  void inTheTreeTheArrowsMoveBetweenNodesEnterSendsKaboomAndAltArrowsStillStepTime(FxRobot robot) {
+    robot.interact(() -> window.controller().treePane().focusNode("servy"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#focus-ring").query().isVisible()).as("a visible focus ring").isTrue();
+    robot.type(KeyCode.DOWN);
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("servy/kick_starter");
+    robot.type(KeyCode.RIGHT);
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("servy/services");
+    robot.type(KeyCode.DOWN).type(KeyCode.RIGHT);
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("servy/services/sensor");
+    robot.type(KeyCode.UP);
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("servy/services");
+    robot.type(KeyCode.DOWN).type(KeyCode.RIGHT).type(KeyCode.LEFT).type(KeyCode.RIGHT);
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("servy/services/sensor");
+    assertThat(vm.playheadProperty().get()).as("the arrows did not step time").isEqualTo(-1);
+    int before = vm.logLines().size();
+    robot.type(KeyCode.ENTER);
+    // Alt+Right steps time while the node keeps the focus (the log shows the command then)
+    robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.logLines().subList(before, vm.logLines().size()))
+        .as("Enter sent :kaboom to the focused node, Alt+Right stepped")
+        .anyMatch(l -> l.contains(":kaboom"))
+        .hasSizeGreaterThan(1);
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("servy/services/sensor");
+  }
+
+  @Test
+  void viewThemeDarkIsSavedAndTheNodeStatesKeepTheirOwnLook(FxRobot robot) {
+    robot.interact(
+        () -> {
+          javafx.scene.control.MenuBar bar =
+              (javafx.scene.control.MenuBar) window.controller().root().lookup(".menu-bar");
+          bar.getMenus().stream()
+              .flatMap(m -> m.getItems().stream())
+              .filter(i -> i instanceof javafx.scene.control.Menu)
+              .flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
+              .filter(i -> "darkThemeItem".equals(i.getId()))
+              .findFirst()
+              .orElseThrow()
+              .fire();
+          vm.kaboom("servy/services/sensor");
+          vm.step();
+          window.controller().render();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(prefs.get("theme", "")).isEqualTo("dark");
+    assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
+    assertThat(window.controller().root().getScene().getStylesheets())
+        .anyMatch(s -> s.endsWith("kaboom-dark.css"));
+    javafx.scene.layout.Region sensor =
+        robot
+            .lookup("#" + ProcessNodeView.idFor("servy/services/sensor"))
+            .queryAs(javafx.scene.layout.Region.class);
+    robot.interact(() -> vm.runToIdle());
+    javafx.scene.paint.Paint border = sensor.getBorder().getStrokes().get(0).getTopStroke();
+    assertThat(border).isNotNull();
+    javafx.scene.layout.Region pane = window.controller().treePane();
+    assertThat(((javafx.scene.paint.Color) pane.getBackground().getFills().get(0).getFill()))
+        .as("the tree's own dark background")
+        .isEqualTo(javafx.scene.paint.Color.web("#161b22"));
+  }
 }

@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Not a test: the README's pictures of the whole window at 1280x720, during a restart (Servy's
  * sensor server crashed, its caption on screen). Regenerate all four (English and Korean, 100 % and
  * 250 %) with {@code bin/docshots} (it runs {@code mvn -o -q -Dtest=DocShots -Dkaboom.docshots=docs
- * -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}).
+ * -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}; {@code -Dkaboom.theme=dark} draws the dark theme).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "kaboom.docshots", matches = ".+")
@@ -27,6 +27,7 @@ class DocShots {
   void start(Stage stage) {
     AppPrefs prefs = TestWindows.prefs(System.getProperty("kaboom.lang", "en"), 1280, 720);
     prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
+    prefs.put("theme", System.getProperty("kaboom.theme", "light"));
     window = TestWindows.openPaused(stage, prefs);
   }
 
@@ -61,7 +62,9 @@ class DocShots {
       robot.interact(() -> window.controller().render(now[0]));
       WaitForAsyncUtils.waitForFxEvents();
     }
-    shot(robot, dir + "/window-" + lang + "-" + pct + ".png");
+    String theme = System.getProperty("kaboom.theme", "light");
+    String suffix = theme.equals("light") ? "" : "-" + theme;
+    shot(robot, dir + "/window-" + lang + "-" + pct + suffix + ".png");
   }
 
   private void shot(FxRobot robot, String file) throws Exception {

@@ -120,6 +120,8 @@ public final class MainController {
   @FXML private SplitPane sideSplit;
   @FXML private Menu fontScaleMenu;
   @FXML private CheckMenuItem highContrastItem;
+  @FXML private RadioMenuItem lightThemeItem;
+  @FXML private RadioMenuItem darkThemeItem;
   @FXML private CheckMenuItem fullScreenItem;
   @FXML private RadioMenuItem englishItem;
   @FXML private RadioMenuItem koreanItem;
@@ -221,6 +223,7 @@ public final class MainController {
                   consolePane.echo(
                       "Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
         });
+    treePane.setOnNodeFocused(path -> vm.selectedPathProperty().set(path));
     treePane.setOnNodeContextMenu(
         (path, x, y) -> {
           vm.selectedPathProperty().set(path);
@@ -321,6 +324,20 @@ public final class MainController {
           });
       fontScaleMenu.getItems().add(item);
     }
+    ToggleGroup themes = new ToggleGroup();
+    lightThemeItem.setToggleGroup(themes);
+    darkThemeItem.setToggleGroup(themes);
+    (prefs.get("theme", "light").equals("dark") ? darkThemeItem : lightThemeItem).setSelected(true);
+    lightThemeItem.setOnAction(
+        e -> {
+          prefs.put("theme", "light");
+          shell.applyLook();
+        });
+    darkThemeItem.setOnAction(
+        e -> {
+          prefs.put("theme", "dark");
+          shell.applyLook();
+        });
     highContrastItem.setSelected(prefs.getBoolean("highContrast", false));
     highContrastItem.setOnAction(
         e -> {
@@ -451,7 +468,8 @@ public final class MainController {
     logBox.setMinHeight(row * 3 + Math.ceil(logPx * 1.5) + 4 + 8);
     double iconPx = Math.round(16 * chromeScale(scale));
     for (javafx.scene.control.Labeled l : toolbarLabeled()) {
-      ((org.kordamp.ikonli.javafx.FontIcon) l.getGraphic()).setIconSize((int) iconPx);
+      // inline: the theme's sheet sizes icons too
+      l.getGraphic().setStyle(String.format(Locale.ROOT, "-fx-icon-size: %.0fpx;", iconPx));
     }
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
@@ -546,6 +564,9 @@ public final class MainController {
     if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
       return;
     }
+    if (focus instanceof ProcessNodeView && TREE_KEYS.contains(k)) {
+      return; // a tree node has the focus: the arrows move between nodes, Enter sends :kaboom
+    }
     if (isTyping(focus)) {
       if (SINGLE_KEYS.contains(k)) {
         e.consume(); // the menu accelerators must not fire; KEY_TYPED still types the character
@@ -580,6 +601,10 @@ public final class MainController {
     }
     e.consume();
   }
+
+  /** The keys a focused tree node handles itself (TreePane). */
+  private static final java.util.Set<KeyCode> TREE_KEYS =
+      java.util.EnumSet.of(KeyCode.LEFT, KeyCode.RIGHT, KeyCode.UP, KeyCode.DOWN, KeyCode.ENTER);
 
   /** The shortcuts without a modifier (shown as the menus' accelerators). */
   private static final java.util.Set<KeyCode> SINGLE_KEYS =

@@ -95,7 +95,11 @@ public final class TreePane extends Region {
     getStyleClass().add("tree-pane");
     edges.getStyleClass().add("link-edge");
     litEdges.getStyleClass().add("link-edge-lit");
-    content.getChildren().addAll(edges, litEdges, nodeLayer);
+    focusRing.getStyleClass().add("focus-ring");
+    focusRing.setId("focus-ring");
+    focusRing.setVisible(false);
+    focusRing.setMouseTransparent(true);
+    content.getChildren().addAll(edges, litEdges, focusRing, nodeLayer);
     content.getTransforms().addAll(translate, scale);
     content.setManaged(false);
     getChildren().addAll(content, overview);
@@ -172,6 +176,8 @@ public final class TreePane extends Region {
       views.put(n.path(), newView(n));
     }
     nodeLayer.getChildren().addAll(views.values());
+    focusable = null;
+    setFocusable(views.get(m.root().path()));
     shownStructure = m.structureVersion();
     offsetX = 0;
     offsetY = 0;
@@ -207,11 +213,146 @@ public final class TreePane extends Region {
     v.setOnContextMenuRequested(
         e -> {
           if (e.isKeyboardTrigger()) { // the menu key; a mouse right-click is handled above
-            onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
+            openMenuFromKeyboard(v);
           }
           e.consume();
         });
+    v.setFocusTraversable(false); // one box at a time is in the Tab order (see focusable)
+    v.setOnKeyPressed(e -> onNodeKey(v, e));
+    v.focusedProperty()
+        .addListener(
+            (o, was, focused) -> {
+              if (focused) {
+                setFocusable(v);
+                follow(n.path());
+                onNodeFocused.accept(n.path());
+              }
+              placeFocusRing();
+            });
     return v;
+  }
+
+  // ---- keyboard ----
+
+  private Consumer<String> onNodeFocused = p -> {};
+
+  /** Called with a node's path when it gets the keyboard focus (the window selects it). */
+  public void setOnNodeFocused(Consumer<String> handler) {
+    this.onNodeFocused = handler;
+  }
+
+  /** The box that Tab reaches in the tree (the last focused one, else the root). */
+  private ProcessNodeView focusable;
+
+  private void setFocusable(ProcessNodeView v) {
+    if (focusable != null && focusable != v) {
+      focusable.setFocusTraversable(false);
+    }
+    focusable = v;
+    v.setFocusTraversable(true);
+  }
+
+  /**
+   * A key on a focused box: the arrows move between boxes (up: the parent, down: the first child,
+   * left and right: the neighbours at the same depth, across subtrees); Enter sends {@code :kaboom}
+   * (as a click does); Shift+F10 or the menu key open its menu. Keys with Alt, Ctrl or Meta go on
+   * to the window (Alt+arrows step time).
+   */
+  private void onNodeKey(ProcessNodeView v, javafx.scene.input.KeyEvent e) {
+    if (e.isAltDown() || e.isControlDown() || e.isMetaDown()) {
+      return;
+    }
+    ProcessNodeModel n = v.model();
+    ProcessNodeModel to = null;
+    switch (e.getCode()) {
+      case UP -> to = n.parent().orElse(null);
+      case DOWN ->
+          to =
+              n.children().stream()
+                  .filter(c -> views.containsKey(c.path()))
+                  .findFirst()
+                  .orElse(null);
+      case LEFT -> to = neighbour(n, -1);
+      case RIGHT -> to = neighbour(n, +1);
+      case ENTER -> {
+        onNodeClicked.accept(n.path());
+        e.consume();
+        return;
+      }
+      case F10 -> {
+        if (!e.isShiftDown()) {
+          return;
+        }
+        openMenuFromKeyboard(v);
+        e.consume();
+        return;
+      }
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+    if (to != null && views.containsKey(to.path())) {
+      views.get(to.path()).requestFocus();
+    }
+  }
+
+  private void openMenuFromKeyboard(ProcessNodeView v) {
+    Bounds b = v.localToScreen(v.getBoundsInLocal());
+    if (b != null) {
+      onNodeContextMenu.open(v.model().path(), b.getCenterX(), b.getMaxY());
+    }
+  }
+
+  /** The box left ({@code -1}) or right ({@code +1}) of {@code n} at its depth, if any. */
+  private ProcessNodeModel neighbour(ProcessNodeModel n, int direction) {
+    int depth = depth(n);
+    List<ProcessNodeView> row = new ArrayList<>();
+    for (ProcessNodeView v : views.values()) {
+      if (depth(v.model()) == depth) {
+        row.add(v);
+      }
+    }
+    row.sort(java.util.Comparator.comparingDouble(ProcessNodeView::getLayoutX));
+    int i = row.indexOf(views.get(n.path())) + direction;
+    return i >= 0 && i < row.size() ? row.get(i).model() : null;
+  }
+
+  private static int depth(ProcessNodeModel n) {
+    int d = 0;
+    for (ProcessNodeModel p = n.parent().orElse(null); p != null; p = p.parent().orElse(null)) {
+      d++;
+    }
+    return d;
+  }
+
+  /** Gives the keyboard focus to the box at {@code path} (tests, the window). */
+  public void focusNode(String path) {
+    ProcessNodeView v = views.get(path);
+    if (v != null) {
+      setFocusable(v);
+      v.requestFocus();
+    }
+  }
+
+  /** The focus ring: a rectangle around the focused box, drawn over the links. */
+  private final Rectangle focusRing = new Rectangle();
+
+  private void placeFocusRing() {
+    ProcessNodeView f = null;
+    for (ProcessNodeView v : views.values()) {
+      if (v.isFocused()) {
+        f = v;
+      }
+    }
+    focusRing.setVisible(f != null);
+    if (f != null) {
+      double pad = 0.45 * 13 * fontScale;
+      focusRing.setX(f.getLayoutX() - pad);
+      focusRing.setY(f.getLayoutY() - pad);
+      focusRing.setWidth(f.getPrefWidth() + 2 * pad);
+      focusRing.setHeight(f.getPrefHeight() + 2 * pad);
+    }
   }
 
   /**
@@ -390,6 +531,9 @@ public final class TreePane extends Region {
               return stale;
             });
     nodeLayer.getChildren().removeAll(gone);
+    if (focusable != null && gone.contains(focusable)) {
+      setFocusable(views.get(model.root().path()));
+    }
     List<ProcessNodeView> fresh = new ArrayList<>();
     for (ProcessNodeModel n : now.values()) {
       if (!views.containsKey(n.path())) {
@@ -532,6 +676,7 @@ public final class TreePane extends Region {
     if (action != null) {
       follow(action);
     }
+    placeFocusRing();
     redrawLitEdges();
   }
 
@@ -880,9 +1025,21 @@ public final class TreePane extends Region {
       var g = canvas.getGraphicsContext2D();
       double k = mapScale();
       g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-      g.setFill(javafx.scene.paint.Color.rgb(255, 255, 255, 0.9));
+      // in the tree's own background colour (light or dark theme)
+      javafx.scene.paint.Color bg = javafx.scene.paint.Color.WHITE;
+      if (TreePane.this.getBackground() != null
+          && !TreePane.this.getBackground().getFills().isEmpty()
+          && TreePane.this.getBackground().getFills().get(0).getFill()
+              instanceof javafx.scene.paint.Color c) {
+        bg = c;
+      }
+      boolean dark = bg.getBrightness() < 0.5;
+      g.setFill(dark ? bg.brighter() : javafx.scene.paint.Color.rgb(255, 255, 255, 0.9));
       g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-      g.setFill(javafx.scene.paint.Color.rgb(90, 110, 140));
+      g.setFill(
+          dark
+              ? javafx.scene.paint.Color.rgb(120, 140, 175)
+              : javafx.scene.paint.Color.rgb(90, 110, 140));
       for (ProcessNodeView v : views.values()) {
         g.fillRect(
             (v.getLayoutX() - offsetX) * k,

@@ -35,12 +35,15 @@ public final class RunCursor {
   private long lines;
   private Map<String, Pid> live = new HashMap<>();
   private final List<Map<String, Pid>> checkpoints = new ArrayList<>();
+  private final List<Long> checkpointTreeEvents = new ArrayList<>();
+  private long treeEvents;
   private long totalLines = -1;
   private boolean finished;
 
   public RunCursor(Run run) {
     this.run = run;
     checkpoints.add(new HashMap<>()); // before the run: nothing is live
+    checkpointTreeEvents.add(0L);
     restart();
   }
 
@@ -48,6 +51,7 @@ public final class RunCursor {
     finished = false;
     pending.clear();
     lines = 0;
+    treeEvents = 0;
     live = new HashMap<>();
     runner =
         new TraceRunner(
@@ -103,6 +107,7 @@ public final class RunCursor {
           }
         }
         live = new HashMap<>(checkpoints.get(cp));
+        treeEvents = checkpointTreeEvents.get(cp);
       }
     }
     while (lines < n) {
@@ -116,6 +121,7 @@ public final class RunCursor {
         lines++;
         if (lines % CHECKPOINT_LINES == 0 && lines / CHECKPOINT_LINES == checkpoints.size()) {
           checkpoints.add(new HashMap<>(live));
+          checkpointTreeEvents.add(treeEvents);
         }
       }
     }
@@ -130,7 +136,26 @@ public final class RunCursor {
     return pending.poll();
   }
 
+  /**
+   * Whether {@code e} changes what a tree viewer shows as live or given up: a start or an exit of a
+   * process at a path, or a supervisor giving up. A viewer whose engine has more processes than the
+   * run's (the window's console shell) finds the same moment by counting these.
+   */
+  public static boolean isTreeEvent(TraceEvent e) {
+    return e instanceof TraceEvent.Started s && s.label() != null
+        || e instanceof TraceEvent.Exited x && x.label() != null
+        || e instanceof TraceEvent.GaveUp;
+  }
+
+  /** How many {@linkplain #isTreeEvent tree events} came before the current position. */
+  public long treeEvents() {
+    return treeEvents;
+  }
+
   private void fold(TraceEvent e) {
+    if (isTreeEvent(e)) {
+      treeEvents++;
+    }
     if (e instanceof TraceEvent.Started s && s.label() != null) {
       live.put(s.label(), s.pid());
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {

@@ -9,6 +9,9 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: opens the main window (on a scenario file given as first argument). */
 public final class KaboomApp extends Application {
+  /** The system property {@code kaboom open RUN --at N} passes N in. */
+  public static final String AT_PROPERTY = "kaboom.at";
+
   @Override
   public void start(Stage stage) {
     List<String> args = getParameters().getUnnamed();
@@ -18,7 +21,14 @@ public final class KaboomApp extends Application {
     if (lang != null) {
       prefs.put("language", lang);
     }
-    MainWindow.open(stage, prefs, file);
+    MainWindow window = MainWindow.open(stage, prefs, file);
+    String at = System.getProperty(AT_PROPERTY);
+    if (at != null
+        && file.isPresent()
+        && dev.kaboom.run.RunFile.read(file.get())
+            instanceof dev.kaboom.run.RunFile.Result.Loaded l) {
+      window.viewModel().seekTraceLine(l.run(), Long.parseLong(at));
+    }
   }
 
   /** {@code mvn javafx:run} and the app image start here (through {@link Launcher}). */

@@ -42,12 +42,42 @@ public final class Snapshotter {
    */
   public static BufferedImage render(Scenario scenario, int scriptSteps, Locale locale)
       throws Exception {
+    return render(
+        vm -> {
+          vm.load(scenario, null);
+          for (int i = 0; i < scriptSteps && vm.runNextScriptStep(); i++) {
+            vm.runToIdle();
+          }
+        },
+        locale);
+  }
+
+  /**
+   * Replays {@code run} (read from {@code file}) and renders its tree after the first {@code n}
+   * trace lines ({@link Long#MAX_VALUE}: at the end), as {@code replay --at N --tree} counts them.
+   */
+  public static BufferedImage renderRun(
+      java.nio.file.Path file, dev.kaboom.run.Run run, long n, Locale locale) throws Exception {
+    return render(
+        vm -> {
+          vm.open(file);
+          if (n != Long.MAX_VALUE) {
+            vm.seekTraceLine(run, n);
+          }
+        },
+        locale);
+  }
+
+  private static BufferedImage render(
+      java.util.function.Consumer<MainViewModel> prepare, Locale locale) throws Exception {
     startPlatform();
     CompletableFuture<BufferedImage> result = new CompletableFuture<>();
     Platform.runLater(
         () -> {
           try {
-            result.complete(renderOnFxThread(scenario, scriptSteps, locale));
+            MainViewModel vm = new MainViewModel();
+            prepare.accept(vm);
+            result.complete(renderOnFxThread(vm, locale));
           } catch (Throwable t) {
             result.completeExceptionally(t);
           }
@@ -55,12 +85,7 @@ public final class Snapshotter {
     return result.get(120, TimeUnit.SECONDS);
   }
 
-  private static BufferedImage renderOnFxThread(Scenario scenario, int scriptSteps, Locale locale) {
-    MainViewModel vm = new MainViewModel();
-    vm.load(scenario, null);
-    for (int i = 0; i < scriptSteps && vm.runNextScriptStep(); i++) {
-      vm.runToIdle();
-    }
+  private static BufferedImage renderOnFxThread(MainViewModel vm, Locale locale) {
     vm.tree().advance(60_000_000_000L); // let highlights fade: a still picture
     TreePane pane = new TreePane(MainWindow.bundle(locale));
     pane.setModel(vm.tree());

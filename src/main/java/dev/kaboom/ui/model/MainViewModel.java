@@ -372,6 +372,62 @@ public final class MainViewModel {
     }
   }
 
+  /**
+   * Shows the moment of {@code run} (the run this view model opened) after its first {@code n}
+   * trace lines, as {@code kaboom replay RUN --at N --tree} counts them ({@code open RUN --at N},
+   * {@code snapshot RUN OUT.png --at N}): paused, looking back there (the present when N is the
+   * last line). The moment is found by the starts, exits and give-ups before it, so the window's
+   * console shell (one more process on its engine) does not shift it.
+   *
+   * @return the one-line error for an N outside 0..lines, else empty
+   */
+  public Optional<String> seekTraceLine(dev.kaboom.run.Run run, long n) {
+    dev.kaboom.run.RunCursor c = new dev.kaboom.run.RunCursor(run);
+    long total = c.totalLines();
+    if (n < 0 || n > total) {
+      return Optional.of(
+          "--at "
+              + n
+              + ": out of range; the run prints "
+              + total
+              + " trace lines, so N is 0.."
+              + total);
+    }
+    c.seek(n);
+    if (session == null) {
+      return Optional.empty();
+    }
+    List<TraceEvent> all = session.log().all();
+    int i = 0;
+    for (long seen = 0; i < all.size() && seen < c.treeEvents(); i++) {
+      if (isTreeEvent(all.get(i))) {
+        seen++;
+      }
+    }
+    while (i < all.size() && !isTreeEvent(all.get(i))) {
+      i++; // what came after it, up to the next start, exit or give-up
+    }
+    if (i >= all.size() || marks.isEmpty()) {
+      goLive();
+      return Optional.empty();
+    }
+    int k = 0;
+    while (k + 1 < marks.size() && marks.get(k + 1).eventIndex() < i) {
+      k++;
+    }
+    paused.set(true);
+    playhead.set(k);
+    rebuild(i);
+    return Optional.empty();
+  }
+
+  /** A start, exit or give-up in the tree (not the console's shell). */
+  private static boolean isTreeEvent(TraceEvent e) {
+    return dev.kaboom.run.RunCursor.isTreeEvent(e)
+        && !(e instanceof TraceEvent.Started s && "shell".equals(s.label()))
+        && !(e instanceof TraceEvent.Exited x && "shell".equals(x.label()));
+  }
+
   /** Shows the state just after mark {@code k}: a fresh fold of the events up to it. */
   public void seekMark(int k) {
     if (k < 0 || k >= marks.size()) {

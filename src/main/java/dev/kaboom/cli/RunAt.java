@@ -1,0 +1,57 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.run.Run;
+import dev.kaboom.run.RunCursor;
+import dev.kaboom.run.RunFile;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code --at N} of {@code open} and {@code snapshot}: the moment of a run after its first N trace
+ * lines (as {@code replay --at N} counts them). Checks the file and N before any window or picture
+ * is made: each problem is one line on stderr, and the command exits with status 2.
+ */
+final class RunAt {
+  private RunAt() {}
+
+  /**
+   * The run in {@code file} if {@code at} fits it; empty after one line on stderr ({@code kaboom
+   * COMMAND: ...}) when the file is no run, is damaged, or N is outside 0..lines.
+   */
+  static Optional<Run> check(String command, Path file, long at) {
+    if (!RunFile.isRun(file)) {
+      System.err.println(
+          "kaboom "
+              + command
+              + ": --at "
+              + at
+              + ": "
+              + file
+              + " is a scenario, not a run file (--at counts a run's trace lines; a scenario"
+              + " takes --after STEPS)");
+      return Optional.empty();
+    }
+    var result = RunFile.read(file);
+    if (result instanceof RunFile.Result.Damaged d) {
+      System.err.println("kaboom " + command + ": " + d.message());
+      return Optional.empty();
+    }
+    Run run = ((RunFile.Result.Loaded) result).run();
+    long total = new RunCursor(run).totalLines();
+    if (at < 0 || at > total) {
+      System.err.println(
+          "kaboom "
+              + command
+              + ": --at "
+              + at
+              + ": out of range; "
+              + file
+              + " prints "
+              + total
+              + " trace lines, so N is 0.."
+              + total);
+      return Optional.empty();
+    }
+    return Optional.of(run);
+  }
+}

@@ -111,6 +111,11 @@ public final class BenchCommand implements Callable<Integer> {
       }
       out.flush();
     }
+    if (wanted.test("T1_seek_p99") || wanted.test("M2_bytes_per_event")) {
+      // the window's seek and memory (issue 11): a storm of 1,000,000 events on 2,000 processes
+      SeekBench.run(quick ? 20_000 : 1_000_000, quick ? 50 : 500, f -> out.println(f.line()));
+      out.flush();
+    }
     bench.runMemory(f -> out.println(f.line()));
     return 0;
   }

@@ -314,6 +314,11 @@ public final class MainViewModel {
     return java.util.Collections.unmodifiableList(marks);
   }
 
+  /** How many seek checkpoints are held now (the bench's memory figure). */
+  public int checkpointCount() {
+    return checkpoints.size();
+  }
+
   /** The commands given so far (the timeline's command ticks), with their places. */
   public List<dev.kaboom.scenario.Simulation.Recorded> recordedCommands() {
     return session == null ? List.of() : session.sim().recorded();
@@ -437,12 +442,47 @@ public final class MainViewModel {
     rebuild(marks.get(k).eventIndex() + 1);
   }
 
-  private void rebuild(int events) {
-    TreeModel t = new TreeModel(scenario.get().tree());
+  /** The first spacing of the seek's checkpoints, in events. */
+  static final int CHECKPOINT_EVENTS = 4096;
+
+  /** At most this many checkpoints; past it the spacing doubles (every other one goes). */
+  static final int MAX_CHECKPOINTS = 64;
+
+  /**
+   * Copies of the tree folded from the session's first N events, for N a multiple of {@link
+   * #checkpointEvery}: a seek folds from the nearest one at or before its target, so it folds at
+   * most that many events (and copies one tree) however long the run. Taken as seeks fold past
+   * them; dropped with the session.
+   */
+  private final java.util.TreeMap<Integer, TreeModel> checkpoints = new java.util.TreeMap<>();
+
+  private int checkpointEvery = CHECKPOINT_EVENTS;
+
+  /**
+   * The tree folded from the session's first {@code events} events, from the nearest checkpoint.
+   */
+  private TreeModel foldTo(int events) {
     List<TraceEvent> all = session.log().all();
-    for (int i = 0; i < events && i < all.size(); i++) {
+    int upTo = Math.min(events, all.size());
+    var cp = checkpoints.floorEntry(upTo);
+    TreeModel t = cp == null ? new TreeModel(scenario.get().tree()) : cp.getValue().copy();
+    for (int i = cp == null ? 0 : cp.getKey(); i < upTo; i++) {
       t.apply(all.get(i), 0);
+      int n = i + 1;
+      if (n % checkpointEvery == 0 && !checkpoints.containsKey(n)) {
+        checkpoints.put(n, t.copy());
+        if (checkpoints.size() > MAX_CHECKPOINTS) {
+          checkpointEvery *= 2;
+          int every = checkpointEvery;
+          checkpoints.keySet().removeIf(k -> k % every != 0);
+        }
+      }
     }
+    return t;
+  }
+
+  private void rebuild(int events) {
+    TreeModel t = foldTo(events);
     t.advance(Long.MAX_VALUE / 4); // no highlight or fade is half-way in a sought picture
     tree.set(t);
     revision.set(revision.get() + 1);
@@ -625,12 +665,11 @@ public final class MainViewModel {
     List<Mark> markCopy = new ArrayList<>(keptMarks);
     List<String> logCopy = new ArrayList<>(keptLog);
     session = next;
+    checkpoints.clear();
+    checkpointEvery = CHECKPOINT_EVENTS;
     List<TraceEvent> all = next.log().all();
     folded = Math.min(foldedTo, all.size());
-    TreeModel t = new TreeModel(scenario.get().tree());
-    for (int i = 0; i < folded; i++) {
-      t.apply(all.get(i), 0);
-    }
+    TreeModel t = foldTo(folded);
     t.advance(Long.MAX_VALUE / 4);
     narration.replay(all.subList(0, folded), logCopy);
     marks.clear();
@@ -700,6 +739,8 @@ public final class MainViewModel {
     folded = 0;
     marks.clear();
     undos.clear();
+    checkpoints.clear();
+    checkpointEvery = CHECKPOINT_EVENTS;
     playhead.set(-1);
     if (!commands.isEmpty()) {
       try {

@@ -53,6 +53,45 @@ public final class ProcessNodeModel {
 
   double addedUntil = Double.NaN;
 
+  /**
+   * A copy of this node and its subtree under {@code newParent}: every field, facts mapped through
+   * {@code factsCopy} (the copied tree's facts of the same pids), nodes entered into {@code
+   * byPath}.
+   */
+  ProcessNodeModel copyTree(
+      ProcessNodeModel newParent,
+      java.util.Map<ProcFacts, ProcFacts> factsCopy,
+      java.util.Map<ProcessNodeModel, ProcessNodeModel> copies) {
+    ProcessNodeModel c = new ProcessNodeModel(path, spec, newParent);
+    copies.put(this, c);
+    c.history.addAll(history);
+    c.pid = pid;
+    c.status = status;
+    c.starts = starts;
+    c.registeredName = registeredName;
+    c.lastReason = lastReason;
+    c.strategy = strategy;
+    c.intensity = intensity;
+    c.periodMillis = periodMillis;
+    c.restartsInWindow = restartsInWindow;
+    c.restartTimes.addAll(restartTimes);
+    c.facts = facts == null ? null : factsCopy.computeIfAbsent(facts, ProcFacts::copy);
+    c.gaveUp = gaveUp;
+    c.deleted = deleted;
+    c.stopping = stopping;
+    c.badgeLitUntil = badgeLitUntil;
+    c.trappingUntil = trappingUntil;
+    c.edgeLitUntil = edgeLitUntil;
+    c.removedAt = removedAt;
+    c.removeAt = removeAt;
+    c.addedAt = addedAt;
+    c.addedUntil = addedUntil;
+    for (ProcessNodeModel child : children) {
+      c.children.add(child.copyTree(c, factsCopy, copies));
+    }
+    return c;
+  }
+
   ProcessNodeModel(String path, TreeNode spec, ProcessNodeModel parent) {
     this.path = path;
     this.spec = spec;

@@ -54,6 +54,37 @@ public final class TreeModel {
     this.root = build(tree, tree.id(), null);
   }
 
+  private TreeModel(ProcessNodeModel root) {
+    this.root = root;
+  }
+
+  /**
+   * A deep copy: folding the same events into the copy and into this model gives equal models (a
+   * checkpoint of the window's seek is a copy, so a seek never changes it).
+   */
+  public TreeModel copy() {
+    Map<ProcFacts, ProcFacts> factsCopy = new java.util.IdentityHashMap<>();
+    Map<ProcessNodeModel, ProcessNodeModel> copies = new java.util.IdentityHashMap<>();
+    for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
+      factsCopy.put(e.getValue(), e.getValue().copy());
+    }
+    TreeModel t = new TreeModel(root.copyTree(null, factsCopy, copies));
+    for (Map.Entry<String, ProcessNodeModel> e : byPath.entrySet()) {
+      t.byPath.put(e.getKey(), copies.get(e.getValue()));
+    }
+    t.paths.putAll(paths);
+    t.shuttingDown.addAll(shuttingDown);
+    for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
+      t.facts.put(e.getKey(), factsCopy.get(e.getValue()));
+    }
+    for (ProcessNodeModel n : leaving) {
+      t.leaving.add(copies.get(n));
+    }
+    t.structure = structure;
+    t.nowNanos = nowNanos;
+    return t;
+  }
+
   private ProcessNodeModel build(TreeNode n, String path, ProcessNodeModel parent) {
     ProcessNodeModel m = new ProcessNodeModel(path, n, parent);
     byPath.put(path, m);

@@ -214,9 +214,14 @@ public final class MainController {
     treePane.setOnNodeClicked(
         path -> {
           vm.selectedPathProperty().set(path);
+          // looking back, the pid is the one at the fork, known only after it (no echo then)
           java.util.Optional<dev.kaboom.engine.Pid> pid =
-              vm.session().flatMap(s -> s.sim().pidAt(path));
-          vm.kaboom(path);
+              vm.playheadProperty().get() >= 0
+                  ? java.util.Optional.empty()
+                  : vm.session().flatMap(s -> s.sim().pidAt(path));
+          if (!vm.kaboom(path)) {
+            return; // no process there, or the fork was declined
+          }
           // the iex line the click equals
           pid.ifPresent(
               p ->
@@ -1036,7 +1041,7 @@ public final class MainController {
         new Alert(
             Alert.AlertType.CONFIRMATION,
             MessageFormat.format(bundle.getString("fork.text"), k + 1, total, total - k - 1));
-    a.setHeaderText(bundle.getString("fork.header"));
+    a.setHeaderText(MessageFormat.format(bundle.getString("fork.header"), k + 1, total));
     a.setTitle(bundle.getString("fork.title"));
     ButtonType fork =
         new ButtonType(

@@ -1,0 +1,71 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.scenario.Scenario;
+import dev.kaboom.scenario.TreeNode;
+import dev.kaboom.ui.model.MainViewModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * T1 and M2: the window's view model (no drawing) after a storm of kabooms over the 2,000-process
+ * tree of U1, until the session has {@code events} events. T1_seek_p99: the 99th percentile of a
+ * seek to a random visible event, forward and back (the tree's fold from the nearest checkpoint,
+ * and the inspector's rows of a random node there). M2_bytes_per_event: the heap the view model
+ * holds after GC, over the events, less the heap before the scenario was loaded.
+ */
+final class SeekBench {
+  private SeekBench() {}
+
+  static void run(int events, int seeks, Consumer<Bench.Figure> out) {
+    TreeNode root = UiBench.tree(2000);
+    List<String> workers = new ArrayList<>();
+    for (TreeNode s : root.children()) {
+      for (TreeNode w : s.children()) {
+        workers.add(root.id() + "/" + s.id() + "/" + w.id());
+      }
+    }
+    long before = usedAfterGc();
+    MainViewModel vm = new MainViewModel();
+    vm.load(new Scenario("storm", "T1: a storm of kabooms", root, List.of()), null);
+    Random random = new Random(42);
+    while (vm.session().orElseThrow().log().size() < events) {
+      for (int i = 0; i < 100; i++) {
+        vm.kaboom(workers.get(random.nextInt(workers.size())));
+      }
+      vm.runToIdle();
+    }
+    int total = vm.session().orElseThrow().log().size();
+    int marks = vm.marks().size();
+    long[] lat = new long[seeks];
+    for (int i = 0; i < seeks; i++) {
+      int k = random.nextInt(marks);
+      String path = workers.get(random.nextInt(workers.size()));
+      long t0 = System.nanoTime();
+      vm.seekMark(k);
+      vm.inspect(path);
+      lat[i] = System.nanoTime() - t0;
+    }
+    vm.goLive();
+    long held = usedAfterGc() - before;
+    Arrays.sort(lat);
+    double p99 = lat[Math.min(lat.length - 1, (int) Math.ceil(lat.length * 0.99) - 1)] / 1e6;
+    out.accept(new Bench.Figure("T1_seek_p99", p99, "ms"));
+    out.accept(new Bench.Figure("T1_events", total, "events"));
+    out.accept(new Bench.Figure("M2_bytes_per_event", (double) held / total, "bytes"));
+    out.accept(new Bench.Figure("M2_checkpoints", vm.checkpointCount(), "trees"));
+    if (vm.marks().isEmpty()) {
+      throw new IllegalStateException("no marks"); // keeps vm reachable until after the GC
+    }
+  }
+
+  private static long usedAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}

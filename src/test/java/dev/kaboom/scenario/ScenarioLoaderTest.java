@@ -35,6 +35,20 @@ class ScenarioLoaderTest {
     assertThat(e.toString()).startsWith("bad.json:2:25: malformed JSON: ").doesNotContain("\n");
   }
 
+  /**
+   * Found by fuzzing: SnakeYAML 2.3 threw IndexOutOfBoundsException when a character outside the
+   * BMP (an emoji, two Java chars) straddled its 1,024-character read buffer.
+   */
+  @Test
+  void anEmojiAtTheEdgeOfTheYamlReadersBufferIsJustACharacter() {
+    for (int at = 1020; at <= 1026; at++) {
+      String comment = "# " + "x".repeat(at - 2) + "\uD83D\uDE00\n";
+      ScenarioLoader.Result r =
+          ScenarioLoader.parse("emoji.yaml", comment + "tree: {id: root, children: [{id: a}]}\n");
+      assertThat(r).as("emoji at %d", at).isInstanceOf(ScenarioLoader.Result.Loaded.class);
+    }
+  }
+
   @Test
   void truncatedJsonIsReportedOnOneLine() {
     ScenarioError e = error("cut.json", "{\n  \"tree\": {\"id\": \"root\"\n");

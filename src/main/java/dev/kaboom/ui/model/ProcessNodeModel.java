@@ -39,6 +39,22 @@ public final class ProcessNodeModel {
   boolean deleted;
   boolean stopping;
   double badgeLitUntil;
+
+  /** Model time (ns) it last exited, until when its exit is drawn, and whether it crashed. */
+  double exitAt = Double.NaN;
+
+  double exitUntil = Double.NaN;
+  boolean exitCrash;
+
+  /** The pid before its last restart, and when the change is drawn (model ns). */
+  Pid previousPid;
+
+  double pidChangedAt = Double.NaN;
+  double pidChangedUntil = Double.NaN;
+
+  /** Virtual time (ms) the oldest restart in the window leaves it (RestartIntensity). */
+  long oldestAgesOutAtMillis;
+
   double trappingUntil;
   double edgeLitUntil;
 
@@ -259,6 +275,81 @@ public final class ProcessNodeModel {
   /** It just trapped an exit signal from outside the tree (a supervisor shrugging off kaboom). */
   public boolean trapping(double nowNanos) {
     return nowNanos < trappingUntil;
+  }
+
+  /** When its exit and pid effects are over (model ns; NaN-safe: past when there are none). */
+  double effectsEnd() {
+    double a = Double.isNaN(exitUntil) ? Double.NEGATIVE_INFINITY : exitUntil;
+    double b = Double.isNaN(pidChangedUntil) ? Double.NEGATIVE_INFINITY : pidChangedUntil;
+    return Math.max(a, b);
+  }
+
+  /**
+   * How far its last exit's effect has come at {@code nowNanos}: 0 to 1 while it is drawn (a burst
+   * for a crash, a fade for an orderly stop), NaN when none is.
+   */
+  public double exitEffect(double nowNanos) {
+    if (Double.isNaN(exitAt) || nowNanos >= exitUntil || status == NodeStatus.RUNNING) {
+      return Double.NaN;
+    }
+    return exitUntil <= exitAt ? 1 : Math.max(0, (nowNanos - exitAt) / (exitUntil - exitAt));
+  }
+
+  /** Its last exit was a crash (a burst), not an orderly stop (a fade). */
+  public boolean exitWasCrash() {
+    return exitCrash;
+  }
+
+  /**
+   * How far the change to its new pid has come at {@code nowNanos}: 0 to 1 while the old pid is
+   * shown struck through and the new one appears; NaN otherwise.
+   */
+  public double pidChange(double nowNanos) {
+    if (Double.isNaN(pidChangedAt) || nowNanos >= pidChangedUntil) {
+      return Double.NaN;
+    }
+    return pidChangedUntil <= pidChangedAt
+        ? 1
+        : Math.max(0, (nowNanos - pidChangedAt) / (pidChangedUntil - pidChangedAt));
+  }
+
+  /** The pid it had before its last restart, if it was restarted. */
+  public Optional<Pid> previousPid() {
+    return Optional.ofNullable(previousPid);
+  }
+
+  /**
+   * The age of each restart in its window (oldest first) at virtual time {@code nowMillis}: 0 just
+   * counted, 1 about to leave the window. The oldest one leaves at the time the last
+   * RestartIntensity event said.
+   */
+  public List<Double> restartAges(long nowMillis) {
+    List<Double> ages = new ArrayList<>();
+    if (restartsInWindow == 0 || periodMillis <= 0) {
+      return ages;
+    }
+    List<Long> times = new ArrayList<>(restartTimes);
+    List<Long> inWindow = times.subList(Math.max(0, times.size() - restartsInWindow), times.size());
+    for (int i = 0; i < inWindow.size(); i++) {
+      long leaves =
+          i == 0 && oldestAgesOutAtMillis > 0
+              ? oldestAgesOutAtMillis
+              : inWindow.get(i) + periodMillis;
+      double left = (leaves - nowMillis) / (double) periodMillis;
+      ages.add(Math.max(0, Math.min(1, 1 - left)));
+    }
+    while (ages.size() < restartsInWindow) {
+      ages.add(0.0); // counted before the model saw its time (a seek): fresh
+    }
+    return ages;
+  }
+
+  /** The tree it is drawn in (its virtual time ages the restart gauge). */
+  TreeModel tree;
+
+  /** The virtual time (ms) the restart gauge is drawn at: the latest event its tree folded. */
+  public long virtualMillisForGauge() {
+    return tree == null ? 0 : tree.virtualMillis();
   }
 
   /** An exit signal is travelling along the link between it and its parent. */

@@ -50,6 +50,39 @@ public final class TreeModel {
   private long structure;
   private double nowNanos;
 
+  /** Exit signals travelling along links now (cleared when they arrive). */
+  private final List<Flight> flights = new ArrayList<>();
+
+  /** Nodes with an exit (burst or fade) or a new pid being shown, until their effect ends. */
+  private final Set<ProcessNodeModel> animating = new HashSet<>();
+
+  /** The virtual time (ms) of the latest event: restart gauges age against it. */
+  private long virtualMillis;
+
+  /**
+   * An exit signal travelling along the link between the child at {@code childPath} and its
+   * supervisor: {@code up} for the child's {@code EXIT} to the supervisor, else the supervisor's
+   * signal down to the child. It left at model time {@code start} and arrives at {@code end} (ns);
+   * {@code orderly} for {@code normal}, {@code shutdown} and {@code {:shutdown, _}}.
+   */
+  public record Flight(
+      String childPath, boolean up, String reason, boolean orderly, double start, double end) {
+    /** How far it has come at {@code nowNanos}: 0 (just sent) to 1 (arrived). */
+    public double progress(double nowNanos) {
+      return end <= start ? 1 : Math.max(0, Math.min(1, (nowNanos - start) / (end - start)));
+    }
+  }
+
+  /** The exit signals travelling now, oldest first. */
+  public List<Flight> flights() {
+    return Collections.unmodifiableList(flights);
+  }
+
+  /** The virtual time (ms) of the latest event folded. */
+  public long virtualMillis() {
+    return virtualMillis;
+  }
+
   public TreeModel(TreeNode tree) {
     this.root = build(tree, tree.id(), null);
   }
@@ -87,6 +120,7 @@ public final class TreeModel {
 
   private ProcessNodeModel build(TreeNode n, String path, ProcessNodeModel parent) {
     ProcessNodeModel m = new ProcessNodeModel(path, n, parent);
+    m.tree = this;
     byPath.put(path, m);
     for (TreeNode c : n.children()) {
       m.addChild(build(c, path + "/" + c.id(), m));
@@ -135,6 +169,18 @@ public final class TreeModel {
   public boolean advance(long deltaNanos) {
     double before = nowNanos;
     nowNanos += deltaNanos;
+    boolean moving = !flights.isEmpty() || !animating.isEmpty();
+    flights.removeIf(f -> f.end() <= nowNanos); // arrived: cleared
+    animating.removeIf(n -> n.effectsEnd() <= nowNanos);
+    if (moving) {
+      // travelling signals, bursts, fades and pids move every frame
+      for (ProcessNodeModel n : new ArrayList<>(leaving)) {
+        if (nowNanos >= n.removeAt) {
+          detach(n);
+        }
+      }
+      return true;
+    }
     if (!leaving.isEmpty()) {
       // fading out: visible every frame; gone once their time is up
       for (ProcessNodeModel n : new ArrayList<>(leaving)) {
@@ -180,6 +226,7 @@ public final class TreeModel {
       spec = sup ? TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of()) : TreeNode.worker(id);
     }
     ProcessNodeModel m = new ProcessNodeModel(path, spec, parent);
+    m.tree = this;
     if (fromParentSpec) {
       // started from its supervisor's own spec: in spec order, before any child added at run time
       List<TreeNode> order = parent.spec().children();
@@ -254,6 +301,7 @@ public final class TreeModel {
    */
   public boolean apply(TraceEvent e, double highlightNanos) {
     double until = nowNanos + highlightNanos;
+    virtualMillis = Math.max(virtualMillis, e.timeMillis());
     foldFacts(e);
     if (e instanceof TraceEvent.Spawned sp) {
       if (sp.label() != null) {
@@ -281,7 +329,16 @@ public final class TreeModel {
       }
       if (n.starts > 0) {
         n.addHistory(new RestartRecord(st.timeMillis(), n.pid, st.pid(), n.lastReason));
+        if (n.pid != null && !n.pid.equals(st.pid())) {
+          // the old pid struck through, the new one appearing
+          n.previousPid = n.pid;
+          n.pidChangedAt = nowNanos;
+          n.pidChangedUntil = until;
+          animating.add(n);
+        }
       }
+      String startedPath = st.label();
+      flights.removeIf(f -> f.childPath().equals(startedPath)); // a new process: its link is clear
       n.starts++;
       n.pid = st.pid();
       n.facts = facts.get(st.pid());
@@ -307,6 +364,10 @@ public final class TreeModel {
           (n.stopping || askedToStop || RestartType.isNormalExit(x.reason())) && !n.gaveUp;
       n.status = orderly ? NodeStatus.STOPPED : NodeStatus.CRASHED;
       n.registeredName = null;
+      n.exitAt = nowNanos;
+      n.exitUntil = until;
+      n.exitCrash = !orderly;
+      animating.add(n);
       return true;
     } else if (e instanceof TraceEvent.SupervisorInit si) {
       ProcessNodeModel n = si.label() == null ? null : byPath.get(si.label());
@@ -350,18 +411,24 @@ public final class TreeModel {
       }
       c.parent().ifPresent(p -> place(p, c, cs.position()));
       return true;
-    } else if (e instanceof TraceEvent.ExitSignalSent sig && sig.viaLink()) {
+    } else if (e instanceof TraceEvent.ExitSignalSent sig) {
       Optional<ProcessNodeModel> from = at(sig.from());
       Optional<ProcessNodeModel> to = at(sig.to());
       if (from.isEmpty() || to.isEmpty()) {
         return false;
       }
-      if (from.get().parent().orElse(null) == to.get()) {
-        from.get().edgeLitUntil = until; // up the link to the supervisor
+      // it travels for half the highlight (a beat and a half), then it has arrived
+      double arrive = nowNanos + (until - nowNanos) / 2;
+      String reason = sig.reason().format();
+      boolean orderly = isOrderly(sig.reason());
+      if (from.get().parent().orElse(null) == to.get() && sig.viaLink()) {
+        flights.add(new Flight(from.get().path(), true, reason, orderly, nowNanos, arrive));
+        from.get().edgeLitUntil = arrive; // up the link to the supervisor
         return true;
       }
       if (to.get().parent().orElse(null) == from.get()) {
-        to.get().edgeLitUntil = until; // down the link to a child
+        flights.add(new Flight(to.get().path(), false, reason, orderly, nowNanos, arrive));
+        to.get().edgeLitUntil = arrive; // down the link to a child (shutdown, kill)
         return true;
       }
       return false;
@@ -432,6 +499,11 @@ public final class TreeModel {
         || e instanceof TraceEvent.Linked
         || e instanceof TraceEvent.Unlinked
         || e instanceof TraceEvent.TrapExitChanged;
+  }
+
+  /** {@code normal}, {@code shutdown} or {@code {:shutdown, _}}: an orderly stop, not a crash. */
+  static boolean isOrderly(dev.kaboom.engine.Term reason) {
+    return RestartType.isNormalExit(reason) || reason.equals(dev.kaboom.engine.Atom.of("shutdown"));
   }
 
   /** Puts {@code c} at {@code position} among the children its supervisor still has. */
@@ -530,6 +602,7 @@ public final class TreeModel {
     n.restartsInWindow = ri.restartsInWindow();
     n.intensity = ri.intensity();
     n.periodMillis = ri.periodMillis();
+    n.oldestAgesOutAtMillis = ri.oldestAgesOutAtMillis();
     return n;
   }
 
@@ -552,8 +625,13 @@ public final class TreeModel {
       int count = inWindow(n.restartTimes, nowMillis, n.periodMillis);
       if (count != n.restartsInWindow) {
         n.restartsInWindow = count;
-        changed = true;
+        n.oldestAgesOutAtMillis =
+            count == 0
+                ? 0
+                : n.restartTimes.stream().skip(n.restartTimes.size() - count).findFirst().orElse(0L)
+                    + n.periodMillis;
       }
+      changed = true; // the gauge's slots age as virtual time moves
     }
     return changed;
   }

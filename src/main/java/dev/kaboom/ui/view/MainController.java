@@ -388,8 +388,8 @@ public final class MainController {
   }
 
   private void iconOfPause(boolean paused) {
-    ((org.kordamp.ikonli.javafx.FontIcon) pauseButton.getGraphic())
-        .setIconLiteral(paused ? "mdi2p-play" : "mdi2p-pause");
+    pauseButton.getGraphic().setUserData(paused ? "mdi2p-play" : "mdi2p-pause");
+    styleIcon(pauseButton);
     String tip = bundle.getString(paused ? "toolbar.resume.tooltip" : "toolbar.pause.tooltip");
     pauseButton.getTooltip().setText(tip);
     pauseButton.setAccessibleText(tip);
@@ -398,11 +398,29 @@ public final class MainController {
   private void icon(javafx.scene.control.Labeled item, String literal, String tooltipKey) {
     org.kordamp.ikonli.javafx.FontIcon icon = new org.kordamp.ikonli.javafx.FontIcon(literal);
     icon.getStyleClass().add("toolbar-icon");
+    icon.setUserData(literal);
+    icon.getStyleClass().remove("ikonli-font-icon"); // sized by styleIcon, not the theme
     item.setGraphic(icon);
     String tip = bundle.getString(tooltipKey);
     item.setTooltip(new javafx.scene.control.Tooltip(tip));
     item.setAccessibleText(tip);
     item.setMnemonicParsing(false);
+  }
+
+  private double iconPx = 16;
+
+  /**
+   * Shows a toolbar icon at the toolbar's size. The icon is not an {@code .ikonli-font-icon} to the
+   * theme (whose sheet would size it back to 18 px): kaboom.css gives it the theme's text colour.
+   */
+  private void styleIcon(javafx.scene.control.Labeled l) {
+    org.kordamp.ikonli.javafx.FontIcon icon = (org.kordamp.ikonli.javafx.FontIcon) l.getGraphic();
+    icon.getStyleClass().remove("ikonli-font-icon");
+    String literal = (String) icon.getUserData();
+    if (!literal.equals(icon.getIconLiteral())) {
+      icon.setIconLiteral(literal);
+    }
+    icon.setIconSize((int) iconPx);
   }
 
   private List<javafx.scene.control.Labeled> toolbarLabeled() {
@@ -471,10 +489,9 @@ public final class MainController {
     double row = Math.ceil(logPx * 1.8); // a sentence line (1.1 em) fits whole
     logList.setFixedCellSize(row); // one line a row: scrolling to the newest line is exact
     logBox.setMinHeight(row * 3 + Math.ceil(logPx * 1.5) + 4 + 8);
-    double iconPx = Math.round(16 * chromeScale(scale));
+    iconPx = Math.round(16 * chromeScale(scale));
     for (javafx.scene.control.Labeled l : toolbarLabeled()) {
-      // inline: the theme's sheet sizes icons too
-      l.getGraphic().setStyle(String.format(Locale.ROOT, "-fx-icon-size: %.0fpx;", iconPx));
+      styleIcon(l);
     }
     if (scale >= 1.75) {
       mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));

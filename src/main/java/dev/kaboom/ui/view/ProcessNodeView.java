@@ -36,6 +36,16 @@ public final class ProcessNodeView extends VBox {
   private final Text restartsText = new Text();
   private final Label badge = new Label();
   private final Text meterText = new Text();
+
+  /** The restart-intensity gauge: one slot per allowed restart (supervisors). */
+  private final javafx.scene.layout.HBox gauge = new javafx.scene.layout.HBox();
+
+  private final javafx.scene.layout.HBox badgeRow = new javafx.scene.layout.HBox();
+
+  /** The pid before a restart, struck through above the box while the new one appears. */
+  private final Text oldPidText = new Text();
+
+  private String shownGauge = "";
   private NodeStatus shownStatus;
   private String shownPid = "";
   private Pid shownPidObject;
@@ -78,8 +88,18 @@ public final class ProcessNodeView extends VBox {
       getChildren().add(nameLabel);
     }
     getChildren().add(pidText);
+    oldPidText.getStyleClass().add("node-old-pid");
+    oldPidText.setManaged(false);
+    oldPidText.setVisible(false);
+    getChildren().add(oldPidText);
     if (model.isSupervisor()) {
-      getChildren().add(badge);
+      gauge.getStyleClass().add("intensity-gauge");
+      gauge.setId(idFor(model.path()) + "-gauge");
+      gauge.setAlignment(Pos.CENTER);
+      badgeRow.setAlignment(Pos.CENTER);
+      badgeRow.getStyleClass().add("badge-row");
+      badgeRow.getChildren().addAll(badge, gauge);
+      getChildren().add(badgeRow);
       if (!compact) {
         getChildren().add(meterText);
       }
@@ -156,6 +176,21 @@ public final class ProcessNodeView extends VBox {
       shownLeaving = model.leaving();
     }
     double opacity = model.leaving() ? 0.15 + 0.6 * model.presence(nowNanos) : 1.0;
+    double exit = model.exitEffect(nowNanos);
+    if (!Double.isNaN(exit) && !model.exitWasCrash() && !model.leaving()) {
+      opacity = 1.0 - 0.5 * Math.sin(Math.PI * exit); // an orderly stop fades out and back
+    }
+    double change = model.pidChange(nowNanos);
+    boolean changing = !Double.isNaN(change) && model.previousPid().isPresent();
+    oldPidText.setVisible(changing);
+    if (changing) {
+      oldPidText.setText(model.previousPid().get().toString());
+      oldPidText.setOpacity(1 - change);
+      double w = oldPidText.getLayoutBounds().getWidth();
+      double h = oldPidText.getLayoutBounds().getHeight();
+      oldPidText.relocate((getPrefWidth() - w) / 2, -h - 2 - change * h * 0.6);
+    }
+    pidText.setOpacity(changing ? 0.25 + 0.75 * change : 1.0);
     if (opacity != shownOpacity) {
       setOpacity(opacity);
       shownOpacity = opacity;
@@ -182,6 +217,7 @@ public final class ProcessNodeView extends VBox {
               ^ ((long) model.restartsInWindow() << 40)
               ^ ((long) model.intensity() << 24)
               ^ model.periodMillis();
+      updateGauge(model.virtualMillisForGauge());
       if (key != shownMeterKey) {
         shownMeterKey = key;
         String meter = meterText(bundle, model);
@@ -191,6 +227,60 @@ public final class ProcessNodeView extends VBox {
         }
       }
     }
+  }
+
+  private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+  private static final PseudoClass LAST = PseudoClass.getPseudoClass("last");
+  private static final PseudoClass FULL = PseudoClass.getPseudoClass("gave-up");
+
+  /** Slots drawn at most; a bigger intensity is one continuous bar. */
+  static final int MAX_SLOTS = 10;
+
+  /**
+   * The gauge: {@code intensity} slots, one filled per restart in the window (oldest first, each
+   * paler as it ages towards leaving the window); amber when the last free slot is taken (one more
+   * crash and it gives up), red once it gave up.
+   */
+  private void updateGauge(long nowMillis) {
+    int slots = Math.min(MAX_SLOTS, Math.max(1, model.intensity()));
+    java.util.List<Double> ages = model.restartAges(nowMillis);
+    int filled =
+        model.gaveUp() ? slots : Math.min(slots, scaled(ages.size(), model.intensity(), slots));
+    boolean last =
+        !model.gaveUp() && model.restartsInWindow() >= model.intensity() && model.intensity() > 0;
+    StringBuilder key =
+        new StringBuilder().append(slots).append(filled).append(last).append(model.gaveUp());
+    for (double a : ages) {
+      key.append(',').append(Math.round(a * 20));
+    }
+    if (key.toString().equals(shownGauge)) {
+      return;
+    }
+    shownGauge = key.toString();
+    while (gauge.getChildren().size() < slots) {
+      javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+      r.getStyleClass().add("gauge-slot");
+      gauge.getChildren().add(r);
+    }
+    gauge.getChildren().remove(slots, gauge.getChildren().size());
+    for (int i = 0; i < slots; i++) {
+      javafx.scene.Node r = gauge.getChildren().get(i);
+      boolean on = i < filled;
+      r.pseudoClassStateChanged(FILLED, on);
+      r.pseudoClassStateChanged(LAST, on && last);
+      r.pseudoClassStateChanged(FULL, model.gaveUp());
+      double age = on && !model.gaveUp() && i < ages.size() ? ages.get(i) : 0;
+      r.setOpacity(1 - 0.65 * age); // paler as it ages out of the window
+    }
+  }
+
+  private static int scaled(int count, int intensity, int slots) {
+    return intensity <= slots ? count : (int) Math.ceil(count * slots / (double) intensity);
+  }
+
+  /** The gauge's slots (tests): each a Region with :filled, :last, :gave-up. */
+  public java.util.List<javafx.scene.Node> gaugeSlots() {
+    return java.util.List.copyOf(gauge.getChildren());
   }
 
   /** "2 of 3 restarts in 5 s", or "gave up" once the supervisor reached its intensity. */

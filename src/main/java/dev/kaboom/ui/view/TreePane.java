@@ -99,7 +99,9 @@ public final class TreePane extends Region {
     focusRing.setId("focus-ring");
     focusRing.setVisible(false);
     focusRing.setMouseTransparent(true);
-    content.getChildren().addAll(edges, litEdges, focusRing, nodeLayer);
+    effects.setMouseTransparent(true);
+    effects.getStyleClass().add("tree-effects");
+    content.getChildren().addAll(edges, litEdges, focusRing, nodeLayer, effects);
     content.getTransforms().addAll(translate, scale);
     content.setManaged(false);
     getChildren().addAll(content, overview);
@@ -678,6 +680,7 @@ public final class TreePane extends Region {
     }
     placeFocusRing();
     redrawLitEdges();
+    redrawEffects();
   }
 
   /**
@@ -728,6 +731,98 @@ public final class TreePane extends Region {
     t[1] += dx;
     t[2] += dy;
     return dx != 0 || dy != 0;
+  }
+
+  // ---- animation: signals along the links, bursts (drawn from the model's clock) ----
+
+  /** Markers of travelling exit signals and crash bursts, over the boxes. */
+  private final Group effects = new Group();
+
+  private static final javafx.css.PseudoClass ORDERLY =
+      javafx.css.PseudoClass.getPseudoClass("orderly");
+  private static final javafx.css.PseudoClass UP = javafx.css.PseudoClass.getPseudoClass("up");
+
+  /**
+   * Draws what moves at the model's time: each travelling exit signal as a marker labelled with its
+   * reason, at its place along the link (up from the child to its supervisor, or down), and a burst
+   * ring around each node that just crashed. A few nodes at a time: rebuilt every frame.
+   */
+  private void redrawEffects() {
+    double now = model.nowNanos();
+    List<javafx.scene.Node> shapes = new ArrayList<>();
+    double em = 13 * fontScale;
+    for (TreeModel.Flight f : model.flights()) {
+      ProcessNodeView cv = views.get(f.childPath());
+      ProcessNodeView pv =
+          cv == null ? null : cv.model().parent().map(p -> views.get(p.path())).orElse(null);
+      if (pv == null) {
+        continue;
+      }
+      double[] at = alongLink(pv, cv, f.up() ? f.progress(now) : 1 - f.progress(now));
+      javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(at[0], at[1], 0.5 * em);
+      dot.getStyleClass().add("signal-marker");
+      javafx.scene.text.Text label = new javafx.scene.text.Text(f.reason());
+      label.getStyleClass().add("signal-label");
+      label.setX(at[0] + 0.75 * em);
+      label.setY(at[1] + 0.35 * em);
+      for (javafx.scene.Node n : List.of(dot, label)) {
+        n.pseudoClassStateChanged(ORDERLY, f.orderly());
+        n.pseudoClassStateChanged(UP, f.up());
+        shapes.add(n);
+      }
+    }
+    for (ProcessNodeView v : views.values()) {
+      double effect = v.model().exitEffect(now);
+      double p = Math.min(1, effect / 0.6); // a quick burst: the first 60 % of the highlight
+      if (!Double.isNaN(effect) && v.model().exitWasCrash() && p < 1) {
+        double w = v.getPrefWidth();
+        double h = v.getPrefHeight();
+        javafx.scene.shape.Circle ring =
+            new javafx.scene.shape.Circle(
+                v.getLayoutX() + w / 2, v.getLayoutY() + h / 2, (0.3 + 0.4 * p) * Math.hypot(w, h));
+        ring.getStyleClass().add("crash-burst");
+        ring.setOpacity(1 - p);
+        shapes.add(ring);
+      }
+    }
+    if (!shapes.isEmpty() || !effects.getChildren().isEmpty()) {
+      effects.getChildren().setAll(shapes);
+    }
+  }
+
+  /** Markers drawn now (signals and bursts), for tests. */
+  public List<javafx.scene.Node> effectShapes() {
+    return List.copyOf(effects.getChildren());
+  }
+
+  /**
+   * The point a fraction {@code t} of the way along the drawn link from the child {@code cv} (0) to
+   * its parent {@code pv} (1): up from the child's top, across, up to the parent's bottom.
+   */
+  private static double[] alongLink(ProcessNodeView pv, ProcessNodeView cv, double t) {
+    double px = pv.getLayoutX() + pv.getPrefWidth() / 2;
+    double py = pv.getLayoutY() + pv.getPrefHeight();
+    double cx = cv.getLayoutX() + cv.getPrefWidth() / 2;
+    double cy = cv.getLayoutY();
+    double midY = (py + cy) / 2;
+    double[][] pts = {{cx, cy}, {cx, midY}, {px, midY}, {px, py}};
+    double total = 0;
+    double[] len = new double[3];
+    for (int i = 0; i < 3; i++) {
+      len[i] = Math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]);
+      total += len[i];
+    }
+    double d = t * total;
+    for (int i = 0; i < 3; i++) {
+      if (d <= len[i] || i == 2) {
+        double k = len[i] == 0 ? 0 : Math.min(1, d / len[i]);
+        return new double[] {
+          pts[i][0] + (pts[i + 1][0] - pts[i][0]) * k, pts[i][1] + (pts[i + 1][1] - pts[i][1]) * k
+        };
+      }
+      d -= len[i];
+    }
+    return pts[3];
   }
 
   private void redrawLitEdges() {

@@ -24,16 +24,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kaboom lesson [NAME|FILE] [--lang ko]}: a guided lesson over the iex console. */
+/**
+ * {@code kaboom lesson [NAME|FILE] [--lang ko] [--terminal]}: a guided lesson over the iex console,
+ * in the window (the lesson pane beside the tree) or in the terminal.
+ */
 @Command(
     name = "lesson",
     mixinStandardHelpOptions = true,
     description = {
-      "A guided lesson: each step says what to do, shows the Elixir code and the iex lines to"
+      "Opens the window on a guided lesson (or runs it in the terminal: --terminal, no display,"
+          + " --script or piped input). Each step says what to do, shows the Elixir code and the iex lines to"
           + " type, and completes when you did it (however you did it). Bundled: servy-supervisor"
           + " (the course chapter, the default) and strategies (one_for_one, one_for_all and"
           + " rest_for_one on one tree); a teacher's own lesson is a FILE (docs/lessons.md).",
-      "Type Elixir as in iex; lines starting with / are lesson commands: /run types the step's"
+      "In the terminal, type Elixir as in iex; lines starting with / are lesson commands: /run types the step's"
           + " lines, /hint, /next, /back, /go N, /steps, /lang en|ko, /quit. Progress is"
           + " remembered per lesson."
     })
@@ -63,6 +67,13 @@ public final class LessonCommand implements Callable<Integer> {
   @Option(names = "--restart", description = "start at step 1, not where you left off")
   boolean restart;
 
+  @Option(
+      names = "--terminal",
+      description =
+          "the lesson in the terminal, not the window (also without a display, and with --script"
+              + " or piped input)")
+  boolean terminal;
+
   @Override
   public Integer call() throws IOException {
     if (list) {
@@ -84,6 +95,20 @@ public final class LessonCommand implements Callable<Integer> {
       return 2;
     }
     Lesson lesson = ((LessonLoader.Result.Loaded) result).lesson();
+    AppPrefs prefs = AppPrefs.forThisCopy();
+    String key = "lesson." + lesson.name();
+    if (restart) {
+      prefs.put(key, "0");
+    }
+    if (!terminal
+        && script == null
+        && System.console() != null
+        && dev.kaboom.ui.Startup.problem().isEmpty()) {
+      if (lang != null) {
+        System.setProperty("kaboom.lang", language);
+      }
+      return dev.kaboom.ui.KaboomApp.launchWindow(new String[] {"--lesson=" + name});
+    }
     BufferedReader scripted = null;
     if (script != null) {
       if (!Files.isReadable(script)) {
@@ -94,9 +119,7 @@ public final class LessonCommand implements Callable<Integer> {
     } else if (System.console() == null) {
       scripted = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     }
-    AppPrefs prefs = AppPrefs.forThisCopy();
-    String key = "lesson." + lesson.name();
-    int start = restart ? 0 : (int) prefs.getDouble(key, 0);
+    int start = (int) prefs.getDouble(key, 0);
     if (start >= lesson.steps().size()) {
       start = 0;
     }

@@ -103,6 +103,8 @@ public final class Console {
   private final Map<Pid, Term> acks = new HashMap<>();
   private final List<Term> mailbox = new ArrayList<>();
   private Client shell;
+  private String shellLabel = "shell";
+  private String under = "";
   private Term shellDeath;
   private int counter = 1;
   private String buffer = "";
@@ -153,9 +155,22 @@ public final class Console {
    * on that engine. The owner passes the simulation's events to {@link #onEvent}.
    */
   public Console(Scenario scenario, Simulation sim) {
+    this(scenario, sim, null);
+  }
+
+  /**
+   * A console on a running simulation whose shell is labelled {@code shellLabel} (null: {@code
+   * shell}), and what it starts {@code shellLabel/Module}, so a window that draws paths draws the
+   * tree under the shell that linked it (an empty world, as the course starts from iex).
+   */
+  public Console(Scenario scenario, Simulation sim, String shellLabel) {
     this.scenario = scenario;
     this.events = false;
     this.sim = sim;
+    if (shellLabel != null) {
+      this.shellLabel = shellLabel;
+      this.under = shellLabel + "/";
+    }
     sim.node().setStdout(out::add);
     index(scenario.tree());
     newShell();
@@ -180,7 +195,7 @@ public final class Console {
   }
 
   private void newShell() {
-    shell = new Client(sim.node(), "shell", false);
+    shell = new Client(sim.node(), shellLabel, false);
     shell.onOtherMessage(this::onShellMessage);
     shellDeath = null;
   }
@@ -867,7 +882,7 @@ public final class Console {
     if (!args.isEmpty() && args.get(0) instanceof IntTerm i) {
       arg = i.value();
     }
-    Pid pid = shell.startLink(TreeBuilder.behavior(node, arg), node.id());
+    Pid pid = shell.startLink(TreeBuilder.behavior(node, arg), under + node.id());
     await(() -> acks.containsKey(pid), 60_000);
     Term ack = acks.remove(pid);
     if (ack == Atom.OK) {

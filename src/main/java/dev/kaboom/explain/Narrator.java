@@ -92,7 +92,9 @@ public final class Narrator {
     if (e instanceof TraceEvent.Spawned s) {
       spawner.put(s.pid(), s.spawner());
       kind.put(s.pid(), s.kind());
-      if (s.label() != null) {
+      // an outside process (the console's shell) is not in the tree, even with a label: what it
+      // starts is started from outside, as from iex
+      if (s.label() != null && s.kind() != ProcessKind.EXTERNAL) {
         label.put(s.pid(), s.label());
       }
     } else if (e instanceof TraceEvent.Started s) {

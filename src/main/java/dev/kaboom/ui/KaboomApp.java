@@ -29,6 +29,12 @@ public final class KaboomApp extends Application {
             instanceof dev.kaboom.run.RunFile.Result.Loaded l) {
       window.viewModel().seekTraceLine(l.run(), Long.parseLong(at));
     }
+    String lesson = getParameters().getNamed().get("lesson");
+    if (lesson != null
+        && dev.kaboom.lesson.LessonLoader.load(lesson)
+            instanceof dev.kaboom.lesson.LessonLoader.Result.Loaded loaded) {
+      window.openLesson(loaded.lesson());
+    }
   }
 
   /** {@code mvn javafx:run} and the app image start here (through {@link Launcher}). */

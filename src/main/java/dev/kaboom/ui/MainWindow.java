@@ -1,9 +1,12 @@
 package dev.kaboom.ui;
 
+import dev.kaboom.lesson.Lesson;
+import dev.kaboom.lesson.LessonRun;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.settings.AppPrefs;
+import dev.kaboom.ui.view.LessonPane;
 import dev.kaboom.ui.view.MainController;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +43,7 @@ public final class MainWindow implements MainController.Shell {
   private MainController controller;
   private Scene scene;
   private AnimationTimer timer;
+  private LessonPane lessonPane;
 
   private MainWindow(Stage stage, AppPrefs prefs, Locale locale) {
     this.stage = stage;
@@ -103,6 +107,29 @@ public final class MainWindow implements MainController.Shell {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Opens {@code lesson} in the window: its world starts empty (the tree grows under the console's
+   * shell as lines start it), the lesson pane shows the step where the learner left off (the
+   * settings remember it), and the step's setup lines run.
+   */
+  public void openLesson(Lesson lesson) {
+    String key = "lesson." + lesson.name();
+    LessonRun run = new LessonRun(lesson, (int) prefs.getDouble(key, 0));
+    vm.loadEmpty(lesson.worlds().get(lesson.worldAt(run.index())));
+    vm.session().ifPresent(s -> s.listen(run::seeEvent));
+    vm.treeProperty()
+        .addListener((o, a, t) -> vm.session().ifPresent(s -> s.listen(run::seeEvent)));
+    lessonPane =
+        new LessonPane(run, locale.getLanguage(), i -> prefs.put(key, Integer.toString(i)));
+    controller.showLesson(lessonPane);
+    lessonPane.arrive();
+  }
+
+  /** The lesson pane, when a lesson is open. */
+  public Optional<LessonPane> lessonPane() {
+    return Optional.ofNullable(lessonPane);
   }
 
   public MainViewModel viewModel() {
@@ -184,6 +211,10 @@ public final class MainWindow implements MainController.Shell {
     controller.dispose();
     locale = newLocale;
     loadView();
+    if (lessonPane != null) {
+      lessonPane.setLanguage(newLocale.getLanguage());
+      controller.showLesson(lessonPane);
+    }
     applyLook();
     controller.render();
   }

@@ -241,6 +241,7 @@ public final class MainViewModel {
     }
     dev.kaboom.run.Run run = ((dev.kaboom.run.RunFile.Result.Loaded) r).run();
     error.set("");
+    emptyWorld = false;
     scenario.set(run.scenario());
     scenarioPath.set(file);
     scenarioText = run.scenarioText();
@@ -505,6 +506,11 @@ public final class MainViewModel {
 
   /** Shows {@code s} (from {@code file}, may be null for a bundled one) and starts its tree. */
   public void load(Scenario s, Path file) {
+    load(s, file, false);
+  }
+
+  private void load(Scenario s, Path file, boolean empty) {
+    emptyWorld = empty;
     error.set("");
     scenarioText = null;
     scenarioFileName = null;
@@ -513,6 +519,24 @@ public final class MainViewModel {
     logLines.clear();
     start();
     markSaved();
+  }
+
+  /** The label of the console's shell in an empty world: the tree grows under it. */
+  public static final String SHELL = "iex";
+
+  private boolean emptyWorld;
+
+  /**
+   * Shows {@code world} with nothing running (a lesson, as the course starts from iex): what the
+   * console starts is drawn under the shell ({@link #SHELL}), its first process.
+   */
+  public void loadEmpty(Scenario world) {
+    load(world, null, true);
+  }
+
+  /** The shell's label when the world started empty ({@link #loadEmpty}), else empty. */
+  public Optional<String> shellLabel() {
+    return emptyWorld ? Optional.of(SHELL) : Optional.empty();
   }
 
   /**
@@ -699,7 +723,7 @@ public final class MainViewModel {
 
   /** A new session of the scenario, its start-up run to idle, handed to the session hook. */
   private EngineSession freshSession() {
-    EngineSession s = new EngineSession(scenario.get(), SEED);
+    EngineSession s = new EngineSession(scenario.get(), SEED, !emptyWorld);
     try {
       s.scheduler().runUntilIdleGuarded();
     } catch (dev.kaboom.engine.RunawayException e) {
@@ -750,8 +774,13 @@ public final class MainViewModel {
       }
     }
     scriptPosition = 0;
-    pendingLines.add("> start_link " + s.tree().id());
-    TreeModel t = new TreeModel(s.tree());
+    TreeModel t;
+    if (emptyWorld) {
+      t = new TreeModel(dev.kaboom.scenario.TreeNode.worker(SHELL));
+    } else {
+      pendingLines.add("> start_link " + s.tree().id());
+      t = new TreeModel(s.tree());
+    }
     // the first start is not animated: the tree appears up and running
     runGuarded();
     pacer.reset(session);

@@ -307,6 +307,15 @@ public final class TreeModel {
       if (sp.label() != null) {
         paths.put(sp.pid(), sp.label());
         facts.put(sp.pid(), new ProcFacts());
+        ProcessNodeModel shell = byPath.get(sp.label());
+        if (shell != null && sp.kind() == ProcessKind.EXTERNAL) {
+          // an outside process drawn as a node (the console's shell in an empty world): it
+          // runs from its spawn, it has no init to wait for
+          shell.pid = sp.pid();
+          shell.facts = facts.get(sp.pid());
+          shell.status = NodeStatus.RUNNING;
+          return true;
+        }
       }
       return false;
     } else if (e instanceof TraceEvent.Started st) {

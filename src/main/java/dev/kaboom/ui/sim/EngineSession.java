@@ -26,9 +26,19 @@ public final class EngineSession {
 
   /** Starts {@code scenario}'s root ({@code start_link}); nothing runs until the scheduler does. */
   public EngineSession(Scenario scenario, long seed) {
+    this(scenario, seed, true);
+  }
+
+  /**
+   * {@code startTree} false: an empty world, nothing runs until the console starts a module of
+   * {@code scenario} (a lesson, as the chapter starts from iex).
+   */
+  public EngineSession(Scenario scenario, long seed, boolean startTree) {
     this.scenario = scenario;
     this.sim = new Simulation(this::onEvent, seed);
-    sim.start(scenario.tree());
+    if (startTree) {
+      sim.start(scenario.tree());
+    }
   }
 
   private final java.util.List<dev.kaboom.engine.EventSink> listeners = new java.util.ArrayList<>();
@@ -48,6 +58,17 @@ public final class EngineSession {
       beingShutDown.add(c.child());
     }
     log.accept(e);
+  }
+
+  private final Map<String, Object> attachments = new HashMap<>();
+
+  /**
+   * What the window keeps with this run and not with a view (the console pane's console and its
+   * transcript, which outlive a rebuilt view): made by {@code make} the first time.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T attachment(String key, java.util.function.Supplier<T> make) {
+    return (T) attachments.computeIfAbsent(key, k -> make.get());
   }
 
   public Scenario scenario() {

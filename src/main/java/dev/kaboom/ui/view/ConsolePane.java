@@ -26,6 +26,22 @@ public final class ConsolePane {
   private final List<String> history = new ArrayList<>();
   private int historyAt;
   private Console console;
+  private final List<LineListener> lineListeners = new ArrayList<>();
+
+  /** Hears every line the pane ran: the line, what the console printed, whether it raised. */
+  public interface LineListener {
+    void ran(String line, String output, boolean raised);
+  }
+
+  /** Also tells {@code l} of every line run here (a lesson's checks). */
+  public void onLine(LineListener l) {
+    lineListeners.add(l);
+  }
+
+  /** The console on the current session's engine (null before a session). */
+  public Console console() {
+    return console;
+  }
 
   public ConsolePane(ResourceBundle bundle) {
     Label title = new Label(bundle.getString("console.title"));
@@ -63,11 +79,42 @@ public final class ConsolePane {
     return box;
   }
 
-  /** A new console (a new session: open, reset): the output starts again. */
-  public void attach(Console newConsole) {
-    this.console = newConsole;
-    output.setText(Console.BANNER + "\n");
-    prompt.setText(newConsole.prompt());
+  private final List<java.util.function.Consumer<Console>> attachListeners = new ArrayList<>();
+
+  /** Also tells {@code l} of every new console attached here (a new session: open, reset). */
+  public void onAttach(java.util.function.Consumer<Console> l) {
+    attachListeners.add(l);
+  }
+
+  /** A console and what it printed so far: kept with the run, shown by whichever pane is up. */
+  public static final class Transcript {
+    private final Console console;
+    private final StringBuilder text = new StringBuilder(Console.BANNER + "\n");
+    private final List<String> history = new ArrayList<>();
+
+    public Transcript(Console console) {
+      this.console = console;
+    }
+  }
+
+  private Transcript transcript;
+
+  /** A console (a new session: open, reset; or this run's again in a rebuilt view). */
+  public void attach(Transcript t) {
+    this.transcript = t;
+    this.console = t.console;
+    history.clear();
+    history.addAll(t.history);
+    historyAt = history.size();
+    attachListeners.forEach(l -> l.accept(t.console));
+    output.setText(t.text.toString());
+    output.positionCaret(output.getLength());
+    prompt.setText(console.prompt());
+  }
+
+  private void append(String s) {
+    transcript.text.append(s);
+    output.appendText(s);
   }
 
   /** Runs {@code line} as if typed. */
@@ -77,17 +124,23 @@ public final class ConsolePane {
     }
     if (!line.isBlank()) {
       history.add(line);
+      transcript.history.add(line);
     }
     historyAt = history.size();
-    output.appendText(console.prompt() + line + "\n" + console.eval(line));
+    String shown = console.prompt() + line + "\n";
+    String answer = console.eval(line);
+    append(shown + answer);
     input.clear();
     prompt.setText(console.prompt());
+    for (LineListener l : List.copyOf(lineListeners)) {
+      l.ran(line, answer, console.lastRaised());
+    }
   }
 
   /** Shows a line done another way (a click in the tree) as the iex line it equals. */
   public void echo(String line, String answer) {
     if (console != null) {
-      output.appendText(console.echo(line, answer));
+      append(console.echo(line, answer));
       prompt.setText(console.prompt());
     }
   }

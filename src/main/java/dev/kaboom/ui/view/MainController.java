@@ -176,14 +176,30 @@ public final class MainController {
     return consolePane;
   }
 
+  /** Shows a lesson at the window's left, on this view's console pane. */
+  public void showLesson(LessonPane pane) {
+    centerArea.setLeft(pane.node());
+    pane.useConsole(consolePane);
+  }
+
   /**
    * A new console for a new session (open, fork, undo): its shell is one more process on that
    * engine.
    */
   private void attachConsole(dev.kaboom.ui.sim.EngineSession s) {
-    dev.kaboom.console.Console console = new dev.kaboom.console.Console(s.scenario(), s.sim());
-    s.listen(console::onEvent);
-    consolePane.attach(console);
+    // one console per run: a rebuilt view (another language) keeps its shell, bindings and
+    // transcript
+    ConsolePane.Transcript t =
+        s.attachment(
+            "console",
+            () -> {
+              var console =
+                  new dev.kaboom.console.Console(
+                      s.scenario(), s.sim(), vm.shellLabel().orElse(null));
+              s.listen(console::onEvent);
+              return new ConsolePane.Transcript(console);
+            });
+    consolePane.attach(t);
   }
 
   @FXML

@@ -1,0 +1,112 @@
+package dev.kaboom.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.lesson.LessonLoader;
+import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.settings.AppPrefs;
+import dev.kaboom.ui.view.ProcessNodeView;
+import java.util.Locale;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The lesson pane in the window, headless: the chapter's lesson starts on an empty world, a step's
+ * run button completes it, a typed line and a click in the tree complete the next ones, the
+ * language switches at run time, and the place is remembered.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonPaneTest {
+  private MainWindow window;
+  private MainViewModel vm;
+  private AppPrefs prefs;
+
+  @Start
+  void start(Stage stage) {
+    prefs = TestWindows.prefs("en", 1280, 720);
+    window = TestWindows.openPaused(stage, prefs);
+    vm = window.viewModel();
+    window.openLesson(
+        ((LessonLoader.Result.Loaded) LessonLoader.load("servy-supervisor")).lesson());
+  }
+
+  private void settle(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> {
+          vm.runToIdle();
+          window.controller().render();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private String label(FxRobot robot, String id) {
+    return robot.lookup(id).queryAs(Labeled.class).getText();
+  }
+
+  private int step() {
+    return window.lessonPane().orElseThrow().run().index();
+  }
+
+  @Test
+  void theLessonsFirstStepsCompleteByTheButtonATypedLineAndAClickInTheTree(FxRobot robot) {
+    // an empty world: only the shell is drawn
+    assertThat(vm.tree().nodes()).hasSize(1);
+    assertThat(vm.tree().root().path()).isEqualTo("iex");
+    assertThat(label(robot, "#lessonStep"))
+        .isEqualTo("Step 1 of 7: The supervisor idea, and links");
+
+    // step 1 by its button: the lines are typed in the console pane, the tree grows under iex
+    robot.clickOn("#lessonRun");
+    settle(robot);
+    assertThat(window.controller().consolePane().text())
+        .contains("iex(1)> {:ok, sup_pid} = Servy.ServicesSupervisor.start_link()\n")
+        .contains("Starting the sensor server...\n");
+    assertThat(vm.tree().node("iex/Servy.ServicesSupervisor/Servy.SensorServer")).isPresent();
+    assertThat(step()).isEqualTo(1);
+    assertThat(label(robot, "#lessonDone"))
+        .isEqualTo("✓ Done: The supervisor runs, linked to your shell and to its children.");
+    assertThat(label(robot, "#lessonProgress")).isEqualTo("✓ ▶ · · · · ·");
+    assertThat(prefs.get("lesson.servy-supervisor", "")).isEqualTo("1");
+
+    // step 2 by typed lines, one part at a time
+    robot.clickOn("#consoleInput").write("Supervisor.which_children(sup_pid)").type(KeyCode.ENTER);
+    settle(robot);
+    assertThat(label(robot, "#lessonParts")).isEqualTo("1 of 2 done");
+    robot.clickOn("#consoleInput").write("Supervisor.count_children(sup_pid)").type(KeyCode.ENTER);
+    settle(robot);
+    assertThat(step()).isEqualTo(2);
+
+    // step 3 (kaboom the sensor server) by a click on its box in the tree
+    String sensor = ProcessNodeView.idFor("iex/Servy.ServicesSupervisor/Servy.SensorServer");
+    robot.clickOn(
+        robot.lookup((javafx.scene.Node n) -> sensor.equals(n.getId())).<javafx.scene.Node>query());
+    settle(robot);
+    assertThat(step()).isEqualTo(3);
+    assertThat(label(robot, "#lessonDone")).contains("The sensor server is back with a new pid");
+  }
+
+  @Test
+  void theLessonSwitchesToKoreanAtRunTimeAndKeepsItsPlace(FxRobot robot) {
+    robot.clickOn("#lessonRun");
+    settle(robot);
+    assertThat(step()).isEqualTo(1);
+    robot.interact(() -> window.switchLanguage(Locale.KOREAN));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(label(robot, "#lessonStep")).isEqualTo("7단계 중 2단계: Supervisor children 등록");
+    assertThat(label(robot, "#lessonTitle")).isEqualTo("OTP Supervisor로 장애 복구하기");
+    assertThat(label(robot, "#lessonRun")).isEqualTo("줄 실행");
+    assertThat(step()).isEqualTo(1);
+    // the rebuilt view's console pane still feeds the lesson
+    robot.clickOn("#lessonRun");
+    settle(robot);
+    assertThat(step()).isEqualTo(2);
+  }
+}

@@ -26,6 +26,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Replays a run file (written by `trace FILE --record RUN` or the window's File > Save run)"
           + " and prints its trace, as `trace` printed it when it was recorded.",
+      "With --explain [--lang ko]: the trace with the OTP rule behind each step, as `trace"
+          + " FILE --explain` prints it.",
       "With --at N[,N...] --tree: for each N, in the order given, a line @N and then one line per"
           + " process live after the first N trace lines: its path, a space, its pid; sorted by path.",
       "Exit status: 0 ok, 2 the run file is damaged or an N is out of range (one line on stderr),"
@@ -45,6 +47,19 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--tree", description = "with --at: print the live processes at each N")
   boolean tree;
 
+  @Option(
+      names = "--explain",
+      description =
+          "As trace --explain: after each start/exit/give_up line and each '= ' line, a line '# '"
+              + " + the OTP rule behind it (the trace lines and the checksum are unchanged).")
+  boolean explain;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ko",
+      description = "Language of the --explain lines: en (default) or ko.")
+  String lang = "en";
+
   @Override
   public Integer call() {
     var result = RunFile.read(file);
@@ -53,6 +68,19 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     Run run = ((RunFile.Result.Loaded) result).run();
+    if (!lang.equals("en") && !lang.equals("ko")) {
+      System.err.println("kaboom replay: --lang " + lang + ": expected en or ko");
+      return 2;
+    }
+    if (explain && !at.isEmpty()) {
+      System.err.println(
+          "kaboom replay: --explain prints the whole trace; it does not go with --at");
+      return 2;
+    }
+    dev.kaboom.explain.TraceExplainer explainer =
+        explain
+            ? new dev.kaboom.explain.TraceExplainer(java.util.Locale.forLanguageTag(lang))
+            : null;
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
@@ -67,9 +95,12 @@ public final class ReplayCommand implements Callable<Integer> {
             Recording.replay(
                 run,
                 line -> {
-                  lines.add(line);
+                  if (!line.startsWith("#")) {
+                    lines.add(line);
+                  }
                   out.append(line).append('\n');
-                });
+                },
+                explainer);
         long differs = run.trace().firstDifference(now);
         if (differs > 0) {
           out.flush();

@@ -70,6 +70,8 @@ public final class TraceCommand implements Callable<Integer> {
       }
       ReplayCommand replay = new ReplayCommand();
       replay.file = file;
+      replay.explain = explain;
+      replay.lang = lang;
       return replay.call();
     }
     var result = ScenarioLoader.load(file);

@@ -51,6 +51,14 @@ public final class Recording {
    * printed (compare it with {@code run.trace()}).
    */
   public static TraceDigest replay(Run run, Consumer<String> out) {
+    return replay(run, out, null);
+  }
+
+  /**
+   * As {@link #replay(Run, Consumer)}, with {@code annotator}'s lines (null: none) among the trace
+   * lines; they start with {@code #} and are not part of the digest (the trace is the same).
+   */
+  public static TraceDigest replay(Run run, Consumer<String> out, TraceRunner.Annotator annotator) {
     TraceDigest.Builder digest = new TraceDigest.Builder();
     new TraceRunner(
             run.scenario().tree(),
@@ -59,9 +67,12 @@ public final class Recording {
             TraceRunner.listener(
                 e -> {},
                 line -> {
-                  digest.line(line);
+                  if (!line.startsWith("#")) {
+                    digest.line(line);
+                  }
                   out.accept(line);
                 }))
+        .annotate(annotator)
         .runToEnd();
     return digest.build();
   }

@@ -137,6 +137,12 @@ public final class TraceRunner {
     return commands.stream().map(Simulation.Recorded::atIdle).toList();
   }
 
+  /** Adds {@code annotator}'s lines (null: none) to this run's lines, where they belong. */
+  public TraceRunner annotate(Annotator annotator) {
+    this.annotator = annotator;
+    return this;
+  }
+
   /** A listener made of two consumers. */
   public static Listener listener(Consumer<TraceEvent> events, Consumer<String> lines) {
     return new Listener() {

@@ -38,6 +38,32 @@ class ReplayCliTest {
   }
 
   @Test
+  void explainAddsTheRuleBehindEachStepAsTraceExplainDoesInEnglishOrKorean(@TempDir Path dir)
+      throws Exception {
+    Path run = record(dir);
+    String plain = CliTest.run("replay", run.toString()).out();
+    Ran en = CliTest.run("replay", run.toString(), "--explain");
+    assertThat(en.status()).as(en.err()).isZero();
+    assertThat(en.out())
+        .isEqualTo(CliTest.run("trace", dir.resolve("s.yaml").toString(), "--explain").out());
+    assertThat(en.out().lines().filter(l -> !l.startsWith("#")).toList())
+        .as("the trace lines are unchanged")
+        .isEqualTo(plain.lines().toList());
+    assertThat(en.out().lines().filter(l -> l.startsWith("# ")).toList())
+        .isNotEmpty()
+        .anyMatch(l -> l.contains("one_for_all"));
+    Ran ko = CliTest.run("replay", run.toString(), "--explain", "--lang", "ko");
+    assertThat(ko.status()).isZero();
+    assertThat(ko.out().lines().filter(l -> l.startsWith("# ")))
+        .anyMatch(l -> l.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3));
+    assertThat(CliTest.run("trace", run.toString(), "--explain", "--lang", "ko").out())
+        .isEqualTo(ko.out());
+    Ran bad = CliTest.run("replay", run.toString(), "--explain", "--lang", "fr");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--lang fr").contains("en or ko");
+  }
+
+  @Test
   void atNTreeListsTheLiveProcessesForwardAndBack(@TempDir Path dir) throws Exception {
     Path run = record(dir);
     Ran r = CliTest.run("replay", run.toString(), "--at", "4,6,0,4", "--tree");

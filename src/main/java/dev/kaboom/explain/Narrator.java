@@ -167,6 +167,37 @@ public final class Narrator {
     return Narration.of("call.noproc", path);
   }
 
+  /**
+   * The sentence for a step's result that no supervisor's reply explained: {@code Supervisor.stop}
+   * ({@code = ok} once the supervisor and its children are gone), a DynamicSupervisor asked to
+   * terminate a child that is not alive (answered {@code {error, not_found}} without a call), or
+   * any other answer.
+   */
+  public Narration unanswered(String path, dev.kaboom.scenario.Command c, Term value) {
+    if (c instanceof dev.kaboom.scenario.Command.Stop s && value == Atom.OK) {
+      return Narration.of("call.stop.ok", path, s.reason().format());
+    }
+    if (c instanceof dev.kaboom.scenario.Command.TerminateChild t) {
+      return Narration.of("call.terminate_child.dynamic_gone", path, t.id());
+    }
+    return Narration.of("call.other", path, value.format());
+  }
+
+  /**
+   * The sentence after a root that did not start: a child spec the supervisor refuses before it
+   * starts anything ({@code {error, {start_spec, _}}}), or another error.
+   */
+  public static Narration rootStartFailed(String root, Term result) {
+    if (result instanceof Tuple t
+        && t.size() == 2
+        && t.get(1) instanceof Tuple inner
+        && inner.size() == 2
+        && inner.get(0).equals(Atom.of("start_spec"))) {
+      return Narration.of("call.start_link.bad_spec", root, inner.get(1).format());
+    }
+    return Narration.of("call.start_link.error", root, result.format());
+  }
+
   /** The sentence for a call that ended without a reply (the server exited with {@code reason}). */
   public Narration callFailed(String path, Term reason) {
     return Narration.of("call.failed", path, reason.format());

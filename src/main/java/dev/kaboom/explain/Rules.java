@@ -112,6 +112,10 @@ public final class Rules {
                   "call.start_child.max_children",
                   "call.set_flags",
                   "call.get_flags",
+                  "call.stop.ok",
+                  "call.terminate_child.dynamic_gone",
+                  "call.start_link.bad_spec",
+                  "call.start_link.error",
                   "call.failed",
                   "call.noproc",
                   "call.other")));

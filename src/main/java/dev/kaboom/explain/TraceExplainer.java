@@ -32,6 +32,18 @@ public final class TraceExplainer implements TraceRunner.Annotator {
     }
   }
 
+  private dev.kaboom.scenario.Command lastCommand;
+
+  @Override
+  public void command(dev.kaboom.scenario.Command c) {
+    lastCommand = c;
+  }
+
+  @Override
+  public void rootStartFailed(String root, dev.kaboom.engine.Term r, Consumer<String> out) {
+    out.accept("# " + Narrator.rootStartFailed(root, r).render(bundle));
+  }
+
   @Override
   public void result(String path, Client.CallResult result, Consumer<String> out) {
     Narration n;
@@ -41,6 +53,9 @@ public final class TraceExplainer implements TraceRunner.Annotator {
       n = narrator.callFailed(path, f.reason());
     } else {
       n = pendingReply;
+      if (n == null && result instanceof Client.CallResult.Replied r) {
+        n = narrator.unanswered(path, lastCommand, r.value());
+      }
     }
     pendingReply = null;
     if (n != null) {

@@ -35,6 +35,13 @@ public final class TraceRunner {
      * found no live process at {@code path} ({@code = noproc}).
      */
     void result(String path, Client.CallResult result, Consumer<String> out);
+
+    /** Before a step's command runs (its {@code > } line is out). */
+    default void command(Command c) {}
+
+    /** After the {@code = } line of a root that did not start ({@code start_link} failed). */
+    default void rootStartFailed(
+        String root, dev.kaboom.engine.Term result, Consumer<String> out) {}
   }
 
   /** What a run produces. */
@@ -67,6 +74,8 @@ public final class TraceRunner {
 
   private boolean rootReported;
 
+  private final String rootId;
+
   /** Starts {@code tree} (nothing runs until {@link #step()}). */
   public TraceRunner(
       TreeNode tree, List<Simulation.Recorded> commands, long seed, Listener listener) {
@@ -75,6 +84,7 @@ public final class TraceRunner {
     this.sim = new Simulation(this::onEvent, seed);
     // a call's result is printed after everything its step set off (as the oracle does)
     this.printResult = r -> pendingResult = r;
+    this.rootId = tree.id();
     listener.line("> start_link " + tree.id());
     sim.start(tree);
     segment();
@@ -210,7 +220,13 @@ public final class TraceRunner {
       rootReported = true;
       sim.rootStartResult()
           .filter(r -> r != dev.kaboom.engine.Atom.OK)
-          .ifPresent(r -> listener.line("= " + r.formatAnonymous()));
+          .ifPresent(
+              r -> {
+                listener.line("= " + r.formatAnonymous());
+                if (annotator != null) {
+                  annotator.rootStartFailed(rootId, r, listener::line);
+                }
+              });
     }
     if (pendingResult != null) {
       Client.CallResult r = pendingResult;
@@ -299,6 +315,9 @@ public final class TraceRunner {
     flushResults();
     listener.line("> " + r.command().echo());
     commandPath = Command.pathOf(r.command());
+    if (annotator != null) {
+      annotator.command(r.command());
+    }
     if (r.command() instanceof Command.Stop s) {
       pendingOk =
           sim.resolve(s.target()).map(sim::isSupervisor).orElse(false); // Supervisor.stop: = ok

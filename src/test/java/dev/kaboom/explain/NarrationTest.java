@@ -62,6 +62,9 @@ class NarrationTest {
           "iex",
           "Supervisor",
           "DynamicSupervisor",
+          "significant",
+          "auto_shutdown",
+          "never",
           "pid",
           "reached_max_restart_intensity",
           "which_children",
@@ -114,6 +117,20 @@ class NarrationTest {
               }
             }
 
+            dev.kaboom.scenario.Command last;
+
+            @Override
+            public void command(dev.kaboom.scenario.Command c) {
+              last = c;
+            }
+
+            @Override
+            public void rootStartFailed(
+                String root, dev.kaboom.engine.Term r, Consumer<String> sink) {
+              out.add(
+                  new Explained(lines.get(lines.size() - 1), Narrator.rootStartFailed(root, r)));
+            }
+
             @Override
             public void result(String path, Client.CallResult r, Consumer<String> sink) {
               Narration n =
@@ -121,7 +138,11 @@ class NarrationTest {
                       ? Narrator.noproc(path)
                       : r instanceof Client.CallResult.Failed f
                           ? narrator.callFailed(path, f.reason())
-                          : pending[0];
+                          : pending[0] != null
+                              ? pending[0]
+                              : narrator.unanswered(
+                                  path, last, ((Client.CallResult.Replied) r).value());
+              pending[0] = null;
               out.add(new Explained(lines.get(lines.size() - 1), n));
             }
           });
@@ -134,12 +155,9 @@ class NarrationTest {
     for (Path dir :
         List.of(Path.of("src/test/resources/conformance"), Path.of("resources/scenarios"))) {
       try (Stream<Path> s = Files.list(dir)) {
-        // the format-version-2 scenarios (issue 14: dynamic supervisors, init outcomes,
-        // auto_shutdown, Supervisor.stop) have no narration rows yet: left out until they do
-        s.filter(f -> f.toString().matches(".*\\.(json|ya?ml)$"))
-            .filter(f -> !f.getFileName().toString().startsWith("v2_"))
-            .sorted()
-            .forEach(files::add);
+        // every scenario, the format-version-2 ones too (dynamic supervisors, init outcomes,
+        // auto_shutdown, Supervisor.stop)
+        s.filter(f -> f.toString().matches(".*\\.(json|ya?ml)$")).sorted().forEach(files::add);
       }
     }
     return files;

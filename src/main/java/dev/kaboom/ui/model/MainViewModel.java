@@ -118,7 +118,13 @@ public final class MainViewModel {
   public MainViewModel() {
     paused.addListener((o, a, b) -> pacer.setPaused(b));
     speed.addListener((o, a, b) -> pacer.setSpeed(b.doubleValue()));
-    narration.localeProperty().addListener((o, a, b) -> narration.rerender(logLines));
+    narration
+        .localeProperty()
+        .addListener(
+            (o, a, b) -> {
+              narration.rerender(logLines);
+              rewordLog();
+            });
   }
 
   /** The narration of every step: log sentences, captions, the rule behind each restart. */
@@ -916,7 +922,7 @@ public final class MainViewModel {
         }
         marks.add(new Mark(index, e.timeMillis(), kind, logLines.size() + lines.size() + 1));
       }
-      ReportFormatter.format(e, t).ifPresent(lines::add);
+      ReportFormatter.text(e, t).ifPresent(l -> lines.add(word(l)));
       lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
         paused.set(true);
@@ -948,6 +954,31 @@ public final class MainViewModel {
     }
   }
 
+  /** Log lines in Kaboom's own words, by identity: the language may change under them. */
+  private final java.util.Map<String, LogText> worded = new java.util.IdentityHashMap<>();
+
+  /** {@code l} in the window's language; remembered when it is in Kaboom's words. */
+  private String word(LogText l) {
+    String line =
+        l.render(
+            java.util.ResourceBundle.getBundle(
+                ReportFormatter.BUNDLE, narration.localeProperty().get()));
+    if (l.key() != null) {
+      worded.put(line, l);
+    }
+    return line;
+  }
+
+  /** Renders every log line in Kaboom's own words again (the language changed). */
+  private void rewordLog() {
+    for (int i = 0; i < logLines.size(); i++) {
+      LogText l = worded.remove(logLines.get(i));
+      if (l != null) {
+        logLines.set(i, word(l));
+      }
+    }
+  }
+
   private void say(String line) {
     pendingLines.add(line);
   }
@@ -970,7 +1001,7 @@ public final class MainViewModel {
     Optional<Pid> pid = session.sim().pidAt(path);
     say("> Process.exit(" + pid.map(Pid::toString).orElse(path) + ", :" + reason + ")");
     if (!session.sim().exit(path, reason)) {
-      say("= noproc (" + path + " is not running)");
+      say(word(LogText.of("", "log.noproc", path)));
       say(narration.noproc(path));
       return false;
     }
@@ -1026,7 +1057,7 @@ public final class MainViewModel {
             + TermSyntax.formatElixir(reason)
             + ")");
     if (!session.sim().run(command, r -> {})) {
-      say("= noproc (" + path + " is not running)");
+      say(word(LogText.of("", "log.noproc", path)));
       say(narration.noproc(path));
       return false;
     }
@@ -1043,7 +1074,7 @@ public final class MainViewModel {
     }
     say("> GenServer.stop(" + path + ", :" + reason + ")");
     if (!session.sim().stop(path, reason)) {
-      say("= noproc (" + path + " is not running)");
+      say(word(LogText.of("", "log.noproc", path)));
       say(narration.noproc(path));
       return false;
     }
@@ -1075,7 +1106,7 @@ public final class MainViewModel {
                   }
                 });
     if (!found) {
-      say("= noproc (" + path + " is not running)");
+      say(word(LogText.of("", "log.noproc", path)));
       say(narration.noproc(path));
     } else {
       runAhead();

@@ -3,6 +3,7 @@ package dev.kaboom.ui.model;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.TraceEvent;
 import java.util.Optional;
+import java.util.ResourceBundle;
 
 /**
  * Turns engine events into the event log's lines, in the style of OTP's SASL reports ({@code
@@ -12,8 +13,29 @@ import java.util.Optional;
 public final class ReportFormatter {
   private ReportFormatter() {}
 
-  /** The log line for {@code e}, or empty. */
+  /** The log line for {@code e} in English, or empty. */
   public static Optional<String> format(TraceEvent e, TreeModel s) {
+    return text(e, s)
+        .map(l -> l.render(ResourceBundle.getBundle(BUNDLE, java.util.Locale.ENGLISH)));
+  }
+
+  /** The window's bundle, where Kaboom's own log words are ({@code log.*}). */
+  static final String BUNDLE = "dev.kaboom.ui.messages";
+
+  /**
+   * The log line for {@code e}, or empty: OTP-style reports as they are, Kaboom's own words as a
+   * {@link LogText} that follows the window's language.
+   */
+  public static Optional<LogText> text(TraceEvent e, TreeModel s) {
+    Optional<String> report = report(e, s);
+    if (report.isPresent()) {
+      return report.map(LogText::plain);
+    }
+    return worded(e, s);
+  }
+
+  /** The OTP-style report lines (the same in every language), or empty. */
+  private static Optional<String> report(TraceEvent e, TreeModel s) {
     String t = time(e.timeMillis());
     if (e instanceof TraceEvent.ChildExited c) {
       return Optional.of(
@@ -62,74 +84,56 @@ public final class ReportFormatter {
         && st.label() != null
         && st.label().indexOf('/') < 0) {
       return Optional.of(t + "=PROGRESS REPORT==== started: " + st.label() + " " + pid(st.pid()));
-    } else if (e instanceof TraceEvent.RestartPlanned p) {
+    }
+    return Optional.empty();
+  }
+
+  /** The lines in Kaboom's own words (follow the language), or empty. */
+  private static Optional<LogText> worded(TraceEvent e, TreeModel s) {
+    String t = time(e.timeMillis());
+    if (e instanceof TraceEvent.RestartPlanned p) {
+      String sup = name(s, p.supervisor());
       if (p.stopIds().isEmpty() && p.startIds().isEmpty()) {
-        return Optional.of(
-            t
-                + name(s, p.supervisor())
-                + " ("
-                + p.strategy()
-                + "): "
-                + p.failedChildId()
-                + " is not restarted");
+        return Optional.of(LogText.of(t, "log.notRestarted", sup, p.strategy(), p.failedChildId()));
       }
       return Optional.of(
-          t
-              + name(s, p.supervisor())
-              + " ("
-              + p.strategy()
-              + "): "
-              + p.failedChildId()
-              + " died; stop "
-              + p.stopIds()
-              + ", start "
-              + p.startIds());
+          LogText.of(
+              t,
+              "log.restartPlan",
+              sup,
+              p.strategy(),
+              p.failedChildId(),
+              p.stopIds(),
+              p.startIds()));
     } else if (e instanceof TraceEvent.ChildShutdown c) {
       return Optional.of(
-          t
-              + name(s, c.supervisor())
-              + ": shutdown "
-              + c.childId()
-              + " "
-              + pid(c.child())
-              + " ("
-              + c.how()
-              + ")");
+          LogText.of(
+              t, "log.shutdown", name(s, c.supervisor()), c.childId(), pid(c.child()), c.how()));
     } else if (e instanceof TraceEvent.RestartIntensity r) {
       return Optional.of(
-          t
-              + name(s, r.supervisor())
-              + ": "
-              + r.restartsInWindow()
-              + " of "
-              + r.intensity()
-              + " restarts in "
-              + seconds(r.periodMillis())
-              + " s");
+          LogText.of(
+              t,
+              "log.intensity",
+              name(s, r.supervisor()),
+              r.restartsInWindow(),
+              r.intensity(),
+              seconds(r.periodMillis())));
     } else if (e instanceof TraceEvent.FlagsChanged f) {
       return Optional.of(
-          t
-              + name(s, f.supervisor())
-              + ": flags {"
-              + f.strategy()
-              + ", "
-              + f.intensity()
-              + ", "
-              + seconds(f.periodMillis())
-              + "}");
+          LogText.of(
+              t,
+              "log.flags",
+              name(s, f.supervisor()),
+              f.strategy(),
+              f.intensity(),
+              seconds(f.periodMillis())));
     } else if (e instanceof TraceEvent.ChildRemoved r) {
-      return Optional.of(t + name(s, r.supervisor()) + ": child spec " + r.childId() + " removed");
+      return Optional.of(LogText.of(t, "log.specRemoved", name(s, r.supervisor()), r.childId()));
     } else if (e instanceof TraceEvent.ExitSignalHandled h
         && h.outcome() == dev.kaboom.engine.SignalOutcome.TRAPPED
         && s.pathOf(h.from()).isEmpty()) {
       return Optional.of(
-          t
-              + name(s, h.to())
-              + " traps exit signal "
-              + h.reason().format()
-              + " from "
-              + pid(h.from())
-              + ": nothing dies");
+          LogText.of(t, "log.traps", name(s, h.to()), h.reason().format(), pid(h.from())));
     }
     return Optional.empty();
   }

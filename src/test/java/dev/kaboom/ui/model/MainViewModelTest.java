@@ -324,4 +324,25 @@ class MainViewModelTest {
     assertThat(node("big/s3/w0").restartCount()).isEqualTo(1);
     assertThat(node("big/s4/w0").restartCount()).isZero();
   }
+
+  @Test
+  void theLogsOwnWordsFollowTheLanguageAndTheReportsStayAsOtpPrintsThem() {
+    vm.narration().localeProperty().set(Locale.KOREAN);
+    vm.kaboom("servy/services/sensor");
+    vm.runToIdle();
+    vm.exit("servy/nobody", "kaboom");
+    vm.runToIdle();
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("servy/services: 5초 안에 1/3번 재시작"));
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("= noproc (servy/nobody 자리에"));
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("=SUPERVISOR REPORT===="));
+    int at = -1;
+    for (int i = 0; i < vm.logLines().size(); i++) {
+      if (vm.logLines().get(i).contains("1/3번 재시작")) {
+        at = i;
+      }
+    }
+    vm.narration().localeProperty().set(Locale.ENGLISH);
+    assertThat(vm.logLines().get(at)).endsWith("servy/services: 1 of 3 restarts in 5 s");
+    assertThat(vm.logLines()).anyMatch(l -> l.equals("= noproc (servy/nobody is not running)"));
+  }
 }

@@ -779,7 +779,9 @@ public final class TreePane extends Region {
         double h = v.getPrefHeight();
         javafx.scene.shape.Circle ring =
             new javafx.scene.shape.Circle(
-                v.getLayoutX() + w / 2, v.getLayoutY() + h / 2, (0.3 + 0.4 * p) * Math.hypot(w, h));
+                v.getLayoutX() + w / 2,
+                v.getLayoutY() + h / 2,
+                (0.56 + 0.3 * p) * Math.hypot(w, h)); // around the box, never over its text
         ring.getStyleClass().add("crash-burst");
         ring.setOpacity(1 - p);
         shapes.add(ring);

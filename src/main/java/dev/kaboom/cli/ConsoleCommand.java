@@ -87,9 +87,26 @@ public final class ConsoleCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A JLine reader for {@code console}: line editing, history. */
+  /** A JLine reader for {@code console}: line editing, history, Tab completion. */
   static LineReader reader(Terminal terminal, Console console) {
-    return LineReaderBuilder.builder().terminal(terminal).appName("kaboom").build();
+    return LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("kaboom")
+        .completer(
+            (reader, line, candidates) -> {
+              // JLine replaces its whole word (split at spaces); the console completes the
+              // Elixir word at its end (after a bracket, a comma)
+              String before = line.line().substring(0, line.cursor());
+              String jlineWord = line.word().substring(0, line.wordCursor());
+              String elixirWord = Console.wordAtEnd(jlineWord);
+              String kept = jlineWord.substring(0, jlineWord.length() - elixirWord.length());
+              for (String c : console.completions(before)) {
+                candidates.add(
+                    new org.jline.reader.Candidate(
+                        kept + c, c, null, null, null, null, !c.endsWith(".")));
+              }
+            })
+        .build();
   }
 
   /** JLine: line editing and history; virtual time follows the wall clock between lines. */

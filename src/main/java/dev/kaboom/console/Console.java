@@ -239,6 +239,117 @@ public final class Console {
     return raised;
   }
 
+  /** The functions of Elixir's modules that the console knows, for Tab completion. */
+  private static final Map<String, List<String>> KNOWN_FUNCTIONS =
+      Map.of(
+          "Process",
+          List.of(
+              "alive?",
+              "exit",
+              "flag",
+              "info",
+              "link",
+              "list",
+              "register",
+              "sleep",
+              "unlink",
+              "whereis"),
+          "Supervisor",
+          List.of(
+              "count_children",
+              "delete_child",
+              "restart_child",
+              "start_child",
+              "stop",
+              "terminate_child",
+              "which_children"),
+          "GenServer",
+          List.of("call", "cast", "stop", "whereis"),
+          "IO",
+          List.of("inspect", "puts"),
+          ":timer",
+          List.of("sleep"),
+          ":erlang",
+          List.of("exit"));
+
+  private static final List<String> HELPERS =
+      List.of(
+          "elem",
+          "flush",
+          "h",
+          "hd",
+          "inspect",
+          "is_atom",
+          "is_integer",
+          "is_list",
+          "is_pid",
+          "length",
+          "pid",
+          "self",
+          "send");
+
+  /** The Elixir word (a name, a dotted module or call, an atom) that ends {@code text}. */
+  public static String wordAtEnd(String text) {
+    int start = text.length();
+    while (start > 0) {
+      char c = text.charAt(start - 1);
+      if (!(Character.isLetterOrDigit(c)
+          || c == '_'
+          || c == '.'
+          || c == '?'
+          || c == '!'
+          || c == ':')) {
+        break;
+      }
+      start--;
+    }
+    return text.substring(start);
+  }
+
+  /**
+   * Tab completion of the word that ends {@code text} (the line up to the cursor): module names
+   * ({@code Servy.Pl} → {@code Servy.PledgeServer}), a module's functions ({@code
+   * Servy.PledgeServer.cr} → {@code Servy.PledgeServer.create_pledge}), the helpers and the bound
+   * variables. Returns the whole completed words, sorted; empty when nothing fits.
+   */
+  public List<String> completions(String text) {
+    String word = wordAtEnd(text);
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    Map<String, List<String>> functions = new LinkedHashMap<>(KNOWN_FUNCTIONS);
+    modules.forEach(
+        (m, node) ->
+            functions.put(
+                m, functions(node).stream().map(f -> f.substring(0, f.indexOf('/'))).toList()));
+    int dot = word.lastIndexOf('.');
+    if (dot > 0 && functions.containsKey(word.substring(0, dot))) {
+      String module = word.substring(0, dot);
+      String prefix = word.substring(dot + 1);
+      for (String f : functions.get(module)) {
+        if (f.startsWith(prefix)) {
+          found.add(module + "." + f);
+        }
+      }
+    }
+    for (String m : functions.keySet()) {
+      if (m.startsWith(word) && !m.equals(word)) {
+        found.add(m);
+      }
+    }
+    if (dot < 0 && !word.isEmpty()) {
+      for (String h : HELPERS) {
+        if (h.startsWith(word)) {
+          found.add(h);
+        }
+      }
+      for (String v : bindings.keySet()) {
+        if (v.startsWith(word)) {
+          found.add(v);
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
   /** Takes the engine's events (the console's own simulation sends them itself). */
   public void onEvent(TraceEvent e) {
     for (dev.kaboom.engine.EventSink l : listeners) {
@@ -591,9 +702,27 @@ public final class Console {
         "cannot invoke remote function inside a match");
   }
 
+  /**
+   * A chain of binary operators nests to the left ({@code 1 + 1 + ... + 1} is {@code ((1 + 1) +
+   * ...) + 1}): it is evaluated from its innermost left operand outwards without recursion, so a
+   * long one (iex takes 20,000 terms) does not run out of stack. Left before right, as Elixir.
+   */
   private Term op(Op o) {
-    Term l = value(o.left());
-    Term r = value(o.right());
+    java.util.ArrayDeque<Op> chain = new java.util.ArrayDeque<>();
+    Expr e = o;
+    while (e instanceof Op x) {
+      chain.push(x);
+      e = x.left();
+    }
+    Term acc = value(e);
+    while (!chain.isEmpty()) {
+      Op x = chain.pop();
+      acc = apply(x, acc, value(x.right()));
+    }
+    return acc;
+  }
+
+  private Term apply(Op o, Term l, Term r) {
     switch (o.op()) {
       case "==", "===":
         return bool(l.equals(r));

@@ -33,6 +33,38 @@ class ConsoleTest {
   }
 
   @Test
+  void aLongFlatSumIsEvaluatedAsIexDoesNotASystemLimit() {
+    assertThat(console.eval(String.join("+", java.util.Collections.nCopies(3000, "1"))))
+        .isEqualTo("3000\n");
+    assertThat(console.eval(String.join(" + ", java.util.Collections.nCopies(20000, "2"))))
+        .isEqualTo("40000\n");
+    assertThat(console.eval("x = " + String.join(" - ", java.util.Collections.nCopies(3000, "1"))))
+        .isEqualTo("-2998\n");
+  }
+
+  @Test
+  void tabCompletesModulesFunctionsHelpersAndVariables() {
+    assertThat(console.completions("Servy.Pl")).containsExactly("Servy.PledgeServer");
+    assertThat(console.completions("Servy.PledgeServer."))
+        .containsExactly(
+            "Servy.PledgeServer.create_pledge",
+            "Servy.PledgeServer.recent_pledges",
+            "Servy.PledgeServer.start_link",
+            "Servy.PledgeServer.total_pledged");
+    assertThat(console.completions("Supervisor.which_children(Servy.Se"))
+        .containsExactly("Servy.SensorServer", "Servy.ServicesSupervisor");
+    assertThat(console.completions("Process.whereis(:sensor_server) |> Process.ex"))
+        .containsExactly("Process.exit");
+    assertThat(console.completions("Supervisor.count"))
+        .containsExactly("Supervisor.count_children");
+    console.eval("sup_pid = self()");
+    assertThat(console.completions("Process.alive?(su")).containsExactly("sup_pid");
+    assertThat(console.completions("fl")).containsExactly("flush");
+    assertThat(console.completions("Nope.")).isEmpty();
+    assertThat(Console.wordAtEnd("x = [Servy.Sup")).isEqualTo("Servy.Sup");
+  }
+
+  @Test
   void theChapterSessionPrintsTheServersLinesAndValuesAsIex() {
     assertThat(console.eval("{:ok, sup_pid} = Servy.ServicesSupervisor.start_link()"))
         .startsWith(

@@ -62,4 +62,21 @@ class ConsolePaneTest {
     assertThat(window.controller().consolePane().text())
         .contains("iex(1)> Process.exit(pid(\"0." + sensor.serial() + ".0\"), :kaboom)\ntrue\n");
   }
+
+  @Test
+  void tabCompletesInThePaneAndListsTheCandidatesWhenTheyPart(FxRobot robot) {
+    robot.clickOn("#consoleInput").write("Supervisor.which_chi").type(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.TextField input =
+        robot.lookup("#consoleInput").queryAs(javafx.scene.control.TextField.class);
+    assertThat(input.getText()).isEqualTo("Supervisor.which_children");
+    assertThat(input.isFocused()).isTrue();
+    robot.write("(GenServer.c").type(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(input.getText()).isEqualTo("Supervisor.which_children(GenServer.ca");
+    robot.type(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.controller().consolePane().text())
+        .contains("GenServer.call  GenServer.cast\n");
+  }
 }

@@ -60,6 +60,15 @@ public final class ConsolePane {
     VBox.setVgrow(output, Priority.ALWAYS);
     box.getChildren().addAll(title, output, line);
     input.setOnAction(e -> run(input.getText()));
+    // Tab completes modules and functions (before focus traversal takes the key)
+    input.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isControlDown()) {
+            complete();
+            e.consume();
+          }
+        });
     input.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.UP && historyAt > 0) {
@@ -134,6 +143,36 @@ public final class ConsolePane {
     prompt.setText(console.prompt());
     for (LineListener l : List.copyOf(lineListeners)) {
       l.ran(line, answer, console.lastRaised());
+    }
+  }
+
+  /**
+   * Tab: the word before the caret completed as far as the candidates agree; when they part, the
+   * candidates are listed above the prompt, as iex lists them.
+   */
+  public void complete() {
+    if (console == null) {
+      return;
+    }
+    int caret = input.getCaretPosition();
+    String before = input.getText().substring(0, caret);
+    List<String> found = console.completions(before);
+    if (found.isEmpty()) {
+      return;
+    }
+    String word = Console.wordAtEnd(before);
+    String common = found.get(0);
+    for (String f : found) {
+      int n = 0;
+      while (n < common.length() && n < f.length() && common.charAt(n) == f.charAt(n)) {
+        n++;
+      }
+      common = common.substring(0, n);
+    }
+    if (common.length() > word.length()) {
+      input.replaceText(caret - word.length(), caret, common);
+    } else if (found.size() > 1) {
+      append(String.join("  ", found) + "\n");
     }
   }
 

@@ -17,12 +17,65 @@ Canonicalization (the only reordering allowed; everything else is compared line 
      child's registered name) is cut to 100 pairs.  How many retries fit into the time the name is
      held varies from run to run on OTP (1,700 to 2,250 in 300 ms here); shorter runs are compared
      exactly.
+  4. failed starts: at a line `exit S {shutdown,{failed_to_start_child,Id,R}}` (supervisor S could
+     not start because child Id's init returned {stop,R}), that child's own `exit S/Id ...` line
+     (an exit of no live process: its init never returned ok) is moved to directly after S's line and written
+     `exit S/Id R`.  The child writes a crash report before it exits, while S stops the children it
+     had started and exits; whether the child ends first (with R) or is killed by S's exit signal
+     depends on how many reductions the child has used up (traced on OTP 25: its heap size and
+     garbage collections decide it), so OTP leaves both orders open.  Applied first.
 """
 import difflib
+import re
 import sys
 
 
+FAILED_START = re.compile(r'^exit (\S+) \{shutdown,\{failed_to_start_child,([^,]+),(.*)\}\}$')
+
+
+def id_segment(atom):
+    """The path segment of a child id written as an atom: b -> b, 'Elixir.A.B' -> A.B."""
+    if atom.startswith("'") and atom.endswith("'"):
+        atom = atom[1:-1]
+    return atom[len('Elixir.'):] if atom.startswith('Elixir.') else atom
+
+
+def alive(lines, path):
+    """True when the last start/exit line of path in lines is a start."""
+    for line in reversed(lines):
+        if line == 'start ' + path:
+            return True
+        if line.startswith('exit ' + path + ' '):
+            return False
+    return False
+
+
+def failed_starts(lines):
+    lines = list(lines)
+    i = 0
+    while i < len(lines):
+        m = FAILED_START.match(lines[i])
+        if m:
+            sup, child = m.group(1), m.group(1) + '/' + id_segment(m.group(2))
+            lo = i
+            while lo > 0 and not lines[lo - 1].startswith('>') and lines[lo - 1] != 'start ' + sup:
+                lo -= 1
+            hi = i + 1
+            while hi < len(lines) and not lines[hi].startswith('>'):
+                hi += 1
+            for j in range(lo, hi):
+                if j != i and lines[j].startswith('exit ' + child + ' ') and not alive(lines[:j], child):
+                    del lines[j]
+                    if j < i:
+                        i -= 1
+                    lines.insert(i + 1, 'exit %s %s' % (child, m.group(3)))
+                    break
+        i += 1
+    return lines
+
+
 def canonical(lines):
+    lines = failed_starts(l.rstrip() for l in lines if l.strip() and not l.startswith('#'))
     kept = []          # lines kept in place
     alive = set()      # started, not exited, not orphaned
     orphan_of = {}     # orphan path -> (index of its `exit S killed` line in kept, group path)

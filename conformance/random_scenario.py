@@ -63,6 +63,12 @@ def node(rng, depth, idx):
         n["restart"] = rng.choice(["transient", "temporary"])
     if not ("children" in n or "strategy" in n):
         v2_worker(rng, n)
+    elif any(k.get("significant") and "exit_after" in k for k in n.get("children", [])) \
+            and n.get("restart", "permanent") == "permanent":
+        # a significant child that ends itself shuts this supervisor down after each start: a
+        # permanent one would be restarted for ever (a loop OTP never finishes, seed 38), so it
+        # ends for good (`shutdown` does not restart a transient child)
+        n["restart"] = "transient"
     return n
 
 def paths(n, prefix):

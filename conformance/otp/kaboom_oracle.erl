@@ -63,6 +63,7 @@ run(File) ->
     RootId = get(<<"id">>, Tree),
     is_sup(Tree) orelse throw({invalid, "the tree's root must be a supervisor"}),
     Kinds = kinds(RootId, Tree, #{}),
+    preload(),
     process_flag(trap_exit, true),
     Log = spawn_link(fun() -> log_loop(#{lines => [], p2p => #{}, live => #{}}) end),
     register(?LOG, Log),
@@ -78,6 +79,20 @@ run(File) ->
     unlink(Log),
     exit(Log, kill),
     Lines.
+
+%% Loads every module the run uses before the tree starts. Loaded lazily, the first use of one
+%% (parsing a reason in a child's init, formatting the first exit line in the log) waits for the
+%% code server in the middle of the run, and that changes the schedule: a child whose init
+%% returned {stop,R} while its supervisor started then died of the supervisor's exit instead of its
+%% own reason, in the first scenario only.
+preload() ->
+    Mods = [erl_scan, erl_anno, erl_parse, io_lib, io_lib_format, io_lib_pretty, epp, proc_lib,
+            gen, gen_server, supervisor, logger, logger_backend, logger_config, timer,
+            'Elixir.DynamicSupervisor', 'Elixir.Keyword', 'Elixir.Enum', 'Elixir.Map', 'Elixir.Process'],
+    [{module, _} = code:ensure_loaded(M) || M <- Mods],
+    _ = fmt({shutdown, {failed_to_start_child, a, [self()]}}),
+    _ = term(<<"{shutdown,[1]}">>),
+    ok.
 
 %%====================================================================
 %% Steps

@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  */
 public final class Node {
   /** Signals that are not messages (package-private so no payload can look like one). */
-  sealed interface Control permits InitSignal, ExitSignal, TimeoutSignal {}
+  sealed interface Control permits InitSignal, ExitSignal, TimeoutSignal, InfoRequest {}
 
   enum InitSignal implements Control {
     INSTANCE
@@ -39,6 +39,13 @@ public final class Node {
   record ExitSignal(Pid from, Term reason, boolean viaLink) implements Control {}
 
   record TimeoutSignal(long token) implements Control {}
+
+  /**
+   * {@code process_info} asked by {@code from} as a signal (OTP 21+ does so when the target has
+   * signals it has not taken in yet): the target answers when it takes its signals in, with a
+   * {@link TimeoutSignal} carrying the asker's receive {@code token}.
+   */
+  record InfoRequest(Pid from, long token) implements Control {}
 
   private static final int FIRST_SERIAL = 100;
 
@@ -257,6 +264,14 @@ public final class Node {
     }
     takeSignals(p);
     runCode(p);
+    answerInfoRequests(p);
+    if (p.yieldSignal != null) {
+      TimeoutSignal again = p.yieldSignal;
+      p.yieldSignal = null;
+      if (p.alive) {
+        deliver(p, again);
+      }
+    }
     if (p.alive && p.inbox != null && !p.inbox.isEmpty() && !p.queued) {
       p.queued = true;
       scheduler.enqueue(p);
@@ -274,6 +289,13 @@ public final class Node {
         if (r != null && r.token == t.token()) {
           r.expired = true;
         }
+      } else if (signal instanceof InfoRequest q) {
+        // answered when this turn ends: a running process handles such signals when it next
+        // looks at its queue, not before the message its receive was waiting for
+        if (p.infoRequests == null) {
+          p.infoRequests = new ArrayList<>(2);
+        }
+        p.infoRequests.add(q);
       } else {
         p.mailbox().addLast(signal);
       }
@@ -337,6 +359,62 @@ public final class Node {
       r.expired = true;
     } else if (timeoutMillis > 0 && onTimeout != null) {
       r.timer = scheduler.schedule(timeoutMillis, r);
+    }
+  }
+
+  /**
+   * {@code process_info(Target, ...)} by {@code p} of another process, as proc_lib's crash report
+   * asks about each process linked to the one that is dying: when the target has signals it has not
+   * taken in yet, the request is a signal too and {@code p} waits until the target takes it in (its
+   * next turn); otherwise, or when the target is gone, the answer is immediate. Then {@code then}
+   * runs in {@code p}.
+   */
+  void processInfo(Proc p, Pid target, Runnable then) {
+    Proc t = lookup(target);
+    if (t == null || t == p || !hasPendingSignals(t)) {
+      then.run();
+      return;
+    }
+    setReceive(p, m -> false, null, -1, then);
+    deliver(t, new InfoRequest(p.pid, p.receive.token));
+  }
+
+  /**
+   * Ends {@code p}'s turn here (as a BEAM process is scheduled out when it has used up its
+   * reductions): it goes to the back of the run queue and runs {@code then} in its next turn.
+   * Meanwhile it waits; signals that arrive are taken in as usual (an exit signal may kill it).
+   */
+  void yieldTurn(Proc p, Runnable then) {
+    setReceive(p, m -> false, null, -1, then);
+    p.yieldSignal = new TimeoutSignal(p.receive.token);
+  }
+
+  /** Signals not taken in yet, other than timeouts (a BEAM timeout is not a signal). */
+  private static boolean hasPendingSignals(Proc t) {
+    if (t.inbox != null) {
+      for (Object signal : t.inbox) {
+        if (!(signal instanceof TimeoutSignal)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void answerInfoRequests(Proc p) {
+    List<InfoRequest> asked = p.infoRequests;
+    if (asked != null) {
+      p.infoRequests = null;
+      for (InfoRequest q : asked) {
+        answer(q);
+      }
+    }
+  }
+
+  private void answer(InfoRequest q) {
+    Proc asker = lookup(q.from());
+    if (asker != null) {
+      deliver(asker, new TimeoutSignal(q.token()));
     }
   }
 
@@ -447,6 +525,15 @@ public final class Node {
       } else {
         for (Map.Entry<Ref, Pid> m : targets.many.entrySet()) {
           dropMonitor(m.getKey(), m.getValue());
+        }
+      }
+    }
+    answerInfoRequests(p);
+    if (p.inbox != null) {
+      // process_info of a process that is gone answers at once (undefined)
+      for (Object signal : p.inbox) {
+        if (signal instanceof InfoRequest q) {
+          answer(q);
         }
       }
     }

@@ -48,6 +48,12 @@ public final class Proc {
   String registeredName;
   Term exitReason;
 
+  /** process_info requests taken in this turn, answered when it ends (or null). */
+  List<Node.InfoRequest> infoRequests;
+
+  /** Set by {@link #yieldTurn}: delivered to itself when this turn ends. */
+  Node.TimeoutSignal yieldSignal;
+
   /** Its pending {@link #sendAfter} timer (cancelled when it dies), or null. */
   VirtualScheduler.Timer sendAfter;
 
@@ -162,6 +168,23 @@ public final class Proc {
                   sendAfter = null;
                   node.send(pid, pid, message);
                 });
+  }
+
+  /**
+   * {@code process_info(Target, ...)}, then {@code then}: at once, or (when {@code target} has
+   * signals it has not taken in yet) after {@code target}'s next turn, as OTP 21+ answers it with a
+   * signal. Meanwhile this process waits (signals still kill it).
+   */
+  public void processInfo(Pid target, Runnable then) {
+    node.processInfo(this, target, then);
+  }
+
+  /**
+   * Ends this turn (work that takes a whole time slice): the process goes to the back of the run
+   * queue and runs {@code then} in its next turn; signals are taken in meanwhile.
+   */
+  public void yieldTurn(Runnable then) {
+    node.yieldTurn(this, then);
   }
 
   public boolean register(String name) {

@@ -163,7 +163,7 @@ public final class DynamicSupervisorBehavior implements Behavior {
       self.node()
           .emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
       children.remove(oldPid);
-      terminateAll(StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN));
+      ReportWork.write(self, () -> terminateAll(StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN)));
       return;
     }
     start(

@@ -50,19 +50,24 @@ public final class GenServerBehavior<S> implements Behavior {
   }
 
   /**
-   * How many turns of work (each {@code VirtualScheduler.WORK_MICROS_PER_TURN}) a process whose
-   * init failed spends on its crash report before it exits. Fitted to OTP 25's orders: more than
-   * its starter needs to stop one other child and exit (3 turns), fewer than a supervisor needs for
-   * two more failed restart attempts.
+   * A process whose init returned {@code {stop, R}} writes proc_lib's crash report before it exits,
+   * and the report asks about its linked starter item by item ({@code make_neighbour_report}: 12
+   * {@code process_info} calls). Observed on OTP 25 ({@code erl +S 1}, traced): each call made
+   * while the starter has signals it has not taken in yet (first the acknowledgement itself) waits
+   * until the starter's turn ends ({@link Proc#processInfo}). So a supervisor that stops its other
+   * children and exits while it starts kills the failed child with its own reason (the child is
+   * still asking); one that goes on waiting (a restart, a {@code start_child}) lets it end with
+   * {@code R}.
    */
-  static final int CRASH_REPORT_TURNS = 3;
+  static final int NEIGHBOUR_REPORT_ITEMS = 12;
 
-  private enum CrashReportWork {
-    INSTANCE
+  private void writeCrashReportAndExit(Proc self, Term reason, int itemsLeft) {
+    if (itemsLeft == 0) {
+      self.die(reason);
+    } else {
+      self.processInfo(parent, () -> writeCrashReportAndExit(self, reason, itemsLeft - 1));
+    }
   }
-
-  private Term dyingWith;
-  private int crashReportTurns;
 
   @Override
   public boolean preInit(Proc self) {
@@ -91,12 +96,8 @@ public final class GenServerBehavior<S> implements Behavior {
       if (RestartType.isNormalExit(stop.reason())) {
         self.die(stop.reason());
       } else {
-        // exit(Reason) in proc_lib: the crash report is written first, in this process, and that
-        // is work (observed on OTP 25: the starter has meanwhile stopped its other children and
-        // exited, and this process dies of its starter's exit signal instead)
-        dyingWith = stop.reason();
-        crashReportTurns = CRASH_REPORT_TURNS;
-        self.send(self.pid(), CrashReportWork.INSTANCE);
+        // exit(Reason) in proc_lib: the crash report is written first
+        writeCrashReportAndExit(self, stop.reason(), NEIGHBOUR_REPORT_ITEMS);
       }
     } else {
       self.node()
@@ -110,17 +111,6 @@ public final class GenServerBehavior<S> implements Behavior {
 
   @Override
   public void handle(Proc self, Object message) {
-    if (dyingWith != null) {
-      // writing the crash report: one turn of work per message to itself, then exit
-      if (message == CrashReportWork.INSTANCE) {
-        if (--crashReportTurns <= 0) {
-          self.die(dyingWith);
-        } else {
-          self.send(self.pid(), CrashReportWork.INSTANCE);
-        }
-      }
-      return;
-    }
     if (message instanceof Messages.Call call) {
       GenServer.Result<S> r = module.handleCall(call.request(), call.from(), state);
       if (r instanceof GenServer.Reply<S> reply) {

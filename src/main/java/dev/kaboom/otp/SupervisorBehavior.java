@@ -348,8 +348,11 @@ public final class SupervisorBehavior implements Behavior {
     if (inWindow > flags.intensity()) {
       node().emit(new TraceEvent.GaveUp(self.nowMillis(), self.pid(), self.label(), REACHED_MAX));
       delChild(c);
-      terminateChildren(
-          new ArrayList<>(children), StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN));
+      ReportWork.write(
+          self,
+          () ->
+              terminateChildren(
+                  new ArrayList<>(children), StopCause.GAVE_UP, () -> self.die(Atom.SHUTDOWN)));
       return;
     }
     switch (flags.strategy()) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The canonical form of a supervision trace (the scenario format's "Canonical form"), the only
@@ -22,6 +24,13 @@ import java.util.TreeSet;
  *       after {@code exit S killed}, grouped by the child of S whose subtree it is in (groups in
  *       lexicographic path order, lines within a group in their original order). This holds even
  *       when the orphan's line came after a step's {@code = TERM}.
+ *   <li>Runs of more than {@link #MAX_RETRY_PAIRS} identical {@code start P} / {@code exit P R}
+ *       pairs are cut to that many.
+ *   <li>Failed starts (applied first): at a line {@code exit S
+ *       {shutdown,{failed_to_start_child,Id,R}}}, the failed child's own {@code exit S/Id ...} line
+ *       (an exit of no live process, in the same step) moves to right after it, written {@code exit
+ *       S/Id R}: whether the child finishes its crash report before its supervisor's exit signal
+ *       reaches it depends on the reductions it has used (conformance/canon.py).
  * </ol>
  */
 public final class TraceCanon {
@@ -58,17 +67,80 @@ public final class TraceCanon {
     return out;
   }
 
+  private static final Pattern FAILED_START =
+      Pattern.compile("^exit (\\S+) \\{shutdown,\\{failed_to_start_child,([^,]+),(.*)\\}\\}$");
+
+  /** The path segment of a child id written as an atom: {@code 'Elixir.A.B'} is {@code A.B}. */
+  private static String idSegment(String atom) {
+    if (atom.length() > 1 && atom.startsWith("'") && atom.endsWith("'")) {
+      atom = atom.substring(1, atom.length() - 1);
+    }
+    return atom.startsWith("Elixir.") ? atom.substring("Elixir.".length()) : atom;
+  }
+
+  /** True when the last start/exit line of {@code path} in {@code lines} is a start. */
+  private static boolean alive(List<String> lines, String path) {
+    for (int k = lines.size() - 1; k >= 0; k--) {
+      String line = lines.get(k);
+      if (line.equals("start " + path)) {
+        return true;
+      }
+      if (line.startsWith("exit " + path + " ")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> failedStarts(List<String> in) {
+    List<String> lines = new ArrayList<>(in);
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = FAILED_START.matcher(lines.get(i));
+      if (!m.matches()) {
+        continue;
+      }
+      String sup = m.group(1);
+      String child = sup + "/" + idSegment(m.group(2));
+      int lo = i;
+      while (lo > 0
+          && !lines.get(lo - 1).startsWith(">")
+          && !lines.get(lo - 1).equals("start " + sup)) {
+        lo--;
+      }
+      int hi = i + 1;
+      while (hi < lines.size() && !lines.get(hi).startsWith(">")) {
+        hi++;
+      }
+      for (int j = lo; j < hi; j++) {
+        if (j != i
+            && lines.get(j).startsWith("exit " + child + " ")
+            && !alive(lines.subList(0, j), child)) {
+          lines.remove(j);
+          if (j < i) {
+            i--;
+          }
+          lines.add(i + 1, "exit " + child + " " + m.group(3));
+          break;
+        }
+      }
+    }
+    return lines;
+  }
+
   /** The canonical form of {@code lines}. */
   public static List<String> canonical(List<String> lines) {
+    List<String> cleaned = new ArrayList<>(lines.size());
+    for (String raw : lines) {
+      String line = raw.stripTrailing();
+      if (!line.isBlank() && !line.startsWith("#")) {
+        cleaned.add(line);
+      }
+    }
     List<String> out = new ArrayList<>();
     Set<String> live = new HashSet<>();
     Map<String, Orphan> orphans = new HashMap<>();
     Map<Integer, TreeMap<String, List<String>>> groups = new HashMap<>();
-    for (String raw : lines) {
-      String line = raw.stripTrailing();
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
+    for (String line : failedStarts(cleaned)) {
       String[] words = line.split(" ", -1);
       if (words[0].equals("start") && words.length == 2) {
         live.add(words[1]);

@@ -25,6 +25,42 @@ class TraceCanonTest {
   }
 
   @Test
+  void aChildWhoseInitFailedEndsRightAfterItsSupervisorWithItsOwnReason() {
+    // OTP 25: the child either finishes its crash report first (its own reason) or is killed by
+    // the supervisor's exit signal; both read the same
+    String ownFirst =
+        "> start_link root\nstart root\nstart root/s\nstart root/s/a\nexit root/s/b db_down\n"
+            + "exit root/s/a shutdown\nexit root/s {shutdown,{failed_to_start_child,b,db_down}}\n"
+            + "start root/s\n";
+    String killedLater =
+        "> start_link root\nstart root\nstart root/s\nstart root/s/a\nexit root/s/a shutdown\n"
+            + "exit root/s {shutdown,{failed_to_start_child,b,db_down}}\n"
+            + "exit root/s/b {shutdown,{failed_to_start_child,b,db_down}}\nstart root/s\n";
+    assertThat(canon(ownFirst))
+        .isEqualTo(canon(killedLater))
+        .containsExactly(
+            "> start_link root",
+            "start root",
+            "start root/s",
+            "start root/s/a",
+            "exit root/s/a shutdown",
+            "exit root/s {shutdown,{failed_to_start_child,b,db_down}}",
+            "exit root/s/b db_down",
+            "start root/s");
+    // a module-name id
+    assertThat(
+            canon(
+                "> start_link root\nstart root\n"
+                    + "exit root/App.W boom\n"
+                    + "exit root {shutdown,{failed_to_start_child,'Elixir.App.W',boom}}\n"))
+        .containsExactly(
+            "> start_link root",
+            "start root",
+            "exit root {shutdown,{failed_to_start_child,'Elixir.App.W',boom}}",
+            "exit root/App.W boom");
+  }
+
+  @Test
   void orphansOfAKilledSupervisorMoveRightAfterItsExit() {
     // the parent restarts root/s before the old root/s/x has finished dying
     String otp =

@@ -394,4 +394,53 @@ class NodeTest {
       assertThat(node.processCount()).isZero();
     }
   }
+
+  /** {@code process_info} of another process and yielding a turn (the crash report's timing). */
+  @Nested
+  class ProcessInfoAndYield {
+    final List<String> order = new ArrayList<>();
+
+    @Test
+    void aTargetWithSignalsPendingAnswersWhenItsTurnEnds() {
+      Recorder target = Recorder.plain();
+      target.onMessage = (self, m) -> order.add("target got " + m);
+      Pid t = spawn(target, "t");
+      Pid a = spawn(Recorder.plain(), "a");
+      run();
+      node.send(new Pid(0), t, "m");
+      proc(a).processInfo(t, () -> order.add("answered"));
+      assertThat(order).isEmpty();
+      run();
+      assertThat(order).containsExactly("target got m", "answered");
+    }
+
+    @Test
+    void anIdleTargetOrAGoneOneAnswersAtOnce() {
+      Pid t = spawn(Recorder.plain(), "t");
+      Pid a = spawn(Recorder.plain(), "a");
+      run();
+      proc(a).processInfo(t, () -> order.add("idle"));
+      assertThat(order).containsExactly("idle");
+      node.send(new Pid(0), t, "m");
+      proc(a).processInfo(t, () -> order.add("after death"));
+      proc(t).die(Atom.of("kaboom"));
+      run();
+      assertThat(order).containsExactly("idle", "after death");
+    }
+
+    @Test
+    void aYieldGoesToTheBackOfTheRunQueue() {
+      Recorder other = Recorder.plain();
+      other.onMessage = (self, m) -> order.add("other");
+      Pid o = spawn(other, "o");
+      Pid y = spawn(Recorder.plain(), "y");
+      run();
+      Recorder yielder = (Recorder) proc(y).behavior();
+      yielder.onMessage = (self, m) -> self.yieldTurn(() -> order.add("yielder again"));
+      node.send(new Pid(0), y, "go");
+      node.send(new Pid(0), o, "m");
+      run();
+      assertThat(order).containsExactly("other", "yielder again");
+    }
+  }
 }

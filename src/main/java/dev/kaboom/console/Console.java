@@ -26,6 +26,7 @@ import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.otp.Builtins;
 import dev.kaboom.otp.ChildSpec;
 import dev.kaboom.otp.Client;
+import dev.kaboom.otp.DynamicSupervisorBehavior;
 import dev.kaboom.otp.Messages;
 import dev.kaboom.otp.SupervisorBehavior;
 import dev.kaboom.otp.SupervisorRequest;
@@ -892,6 +893,34 @@ public final class Console {
               new SupervisorRequest.StartChild(spec),
               Term.tuple(Atom.of("start_child"), args.get(1)));
         }
+      case "DynamicSupervisor.start_link/1":
+        return dynamicStartLink(args.get(0));
+      case "DynamicSupervisor.start_child/2":
+        return dynamicCall(
+            args.get(0),
+            new DynamicSupervisorBehavior.Request.StartChild(childSpec(args.get(1))),
+            Term.tuple(Atom.of("start_child"), args.get(1)));
+      case "DynamicSupervisor.terminate_child/2":
+        return dynamicCall(
+            args.get(0),
+            args.get(1) instanceof Pid child
+                ? new DynamicSupervisorBehavior.Request.TerminateChild(child)
+                : null,
+            Term.tuple(Atom.of("terminate_child"), args.get(1)));
+      case "DynamicSupervisor.which_children/1":
+        return dynamicCall(
+            args.get(0),
+            new DynamicSupervisorBehavior.Request.WhichChildren(),
+            Atom.of("which_children"));
+      case "DynamicSupervisor.count_children/1":
+        return dynamicCall(
+            args.get(0),
+            new DynamicSupervisorBehavior.Request.CountChildren(),
+            Atom.of("count_children"));
+      case "DynamicSupervisor.stop/1":
+        return stop(args.get(0), Atom.NORMAL);
+      case "DynamicSupervisor.stop/2", "DynamicSupervisor.stop/3":
+        return stop(args.get(0), args.get(1));
       case "Supervisor.stop/1", "GenServer.stop/1":
         return stop(args.get(0), Atom.NORMAL);
       case "Supervisor.stop/2", "GenServer.stop/2", "Supervisor.stop/3", "GenServer.stop/3":
@@ -1049,8 +1078,93 @@ public final class Console {
         "    (elixir 1.14.0) lib/gen_server.ex:1027: " + function + "/3");
   }
 
+  /**
+   * {@code DynamicSupervisor.start_link(opts)} (Elixir 1.14): {@code strategy: :one_for_one}
+   * (required), {@code max_restarts} (3), {@code max_seconds} (5), {@code max_children} ({@code
+   * :infinity}) and {@code name}; linked to the shell.
+   */
+  private Term dynamicStartLink(Term opts) {
+    if (!(opts instanceof TermList list)) {
+      throw new ConsoleError(
+          "ArgumentError",
+          "expected :strategy option to be given, the DynamicSupervisor options are a keyword list,"
+              + " got: "
+              + Inspect.inspectFlat(opts));
+    }
+    Map<String, Term> o = new HashMap<>();
+    for (Term t : list.elements()) {
+      if (t instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom k) {
+        o.put(k.name(), kv.get(1));
+      }
+    }
+    if (!Atom.of("one_for_one").equals(o.get("strategy"))) {
+      throw new ConsoleError(
+          "ArgumentError",
+          "expected :strategy option to be :one_for_one, got: "
+              + Inspect.inspectFlat(o.getOrDefault("strategy", NIL)));
+    }
+    int intensity = o.get("max_restarts") instanceof IntTerm i ? (int) i.value() : 3;
+    int seconds = o.get("max_seconds") instanceof IntTerm i ? (int) i.value() : 5;
+    int max = o.get("max_children") instanceof IntTerm i ? (int) i.value() : -1;
+    Optional<String> name =
+        o.get("name") instanceof Atom a && a != NIL ? Optional.of(a.name()) : Optional.empty();
+    Pid pid =
+        shell.startLink(
+            new DynamicSupervisorBehavior(intensity, seconds * 1000L, max, name),
+            name.orElse("DynamicSupervisor"));
+    await(() -> acks.containsKey(pid), 60_000);
+    Term ack = acks.remove(pid);
+    if (ack == Atom.OK) {
+      return Term.tuple(Atom.OK, pid);
+    }
+    return ack == null ? Term.tuple(Atom.ERROR, Atom.of("timeout")) : ack;
+  }
+
+  /**
+   * A {@code DynamicSupervisor} call: {@code start_child} answers {@code {:ok, pid}}, {@code
+   * :ignore} or {@code {:error, reason}} ({@code :max_children}, {@code {:already_started, pid}});
+   * {@code terminate_child} takes the child's pid; which_children/count_children as {@code
+   * Supervisor}'s. On a process that is not a dynamic supervisor the request goes as a plain call.
+   */
+  private Term dynamicCall(
+      Term server, DynamicSupervisorBehavior.Request request, Term requestTerm) {
+    Optional<Pid> pid = resolve(server);
+    if (pid.isEmpty()) {
+      throw noProcess("GenServer.call", server, requestTerm, ":infinity");
+    }
+    if (request == null
+        || !(sim.node().process(pid.get()).map(Proc::behavior).orElse(null)
+            instanceof DynamicSupervisorBehavior)) {
+      return request instanceof DynamicSupervisorBehavior.Request.WhichChildren
+          ? supervisorCall(server, new SupervisorRequest.WhichChildren(), requestTerm)
+          : request instanceof DynamicSupervisorBehavior.Request.CountChildren
+              ? supervisorCall(server, new SupervisorRequest.CountChildren(), requestTerm)
+              : genServerCall(server, requestTerm, ":infinity");
+    }
+    Term reply = awaitCall(pid.get(), request, server, requestTerm, ":infinity");
+    if (request instanceof DynamicSupervisorBehavior.Request.WhichChildren) {
+      return elixirReply(new SupervisorRequest.WhichChildren(), reply);
+    }
+    if (request instanceof DynamicSupervisorBehavior.Request.CountChildren) {
+      return elixirReply(new SupervisorRequest.CountChildren(), reply);
+    }
+    return reply;
+  }
+
   private Term supervisorCall(Term server, SupervisorRequest request, Term requestTerm) {
     Optional<Pid> pid = resolve(server);
+    if (pid.isPresent()
+        && sim.node().process(pid.get()).map(Proc::behavior).orElse(null)
+            instanceof DynamicSupervisorBehavior) {
+      if (request instanceof SupervisorRequest.WhichChildren) {
+        return dynamicCall(
+            server, new DynamicSupervisorBehavior.Request.WhichChildren(), requestTerm);
+      }
+      if (request instanceof SupervisorRequest.CountChildren) {
+        return dynamicCall(
+            server, new DynamicSupervisorBehavior.Request.CountChildren(), requestTerm);
+      }
+    }
     if (pid.isEmpty()
         || !(sim.node().process(pid.get()).map(Proc::behavior).orElse(null)
             instanceof SupervisorBehavior)) {
@@ -1145,7 +1259,13 @@ public final class Console {
       for (Term row : l.elements()) {
         Tuple t = (Tuple) row;
         Atom id = (Atom) t.get(0);
-        List<Term> mods = Inspect.isAlias(id.name()) ? List.of(id) : List.of();
+        Atom module = id;
+        if (id == Atom.UNDEFINED && t.get(1) instanceof Pid child) {
+          // a DynamicSupervisor's child: its module is the last part of its label
+          String label = sim.node().process(child).map(Proc::label).orElse("");
+          module = Atom.of(label.substring(label.lastIndexOf('/') + 1));
+        }
+        List<Term> mods = Inspect.isAlias(module.name()) ? List.of(module) : List.of();
         rows.add(Term.tuple(id, t.get(1), t.get(2), new TermList(mods)));
       }
       return new TermList(rows);
@@ -1305,6 +1425,9 @@ public final class Console {
         "  Process.whereis/1, alive?/1, exit/2, info/1,2, flag(:trap_exit, bool), sleep/1, link/1, unlink/1");
     out.add("  Supervisor.which_children/1, count_children/1, start_child/2, terminate_child/2,");
     out.add("    restart_child/2, delete_child/2, stop/1,2");
+    out.add(
+        "  DynamicSupervisor.start_link/1, start_child/2, terminate_child/2, which_children/1,");
+    out.add("    count_children/1, stop/1,2");
     out.add("  GenServer.call/2,3, cast/2, stop/1,2, whereis/1");
     out.add(
         "  self(), send/2, flush(), pid(\"0.105.0\"), is_pid/1, length/1, elem/2, IO.puts/1, IO.inspect/1");

@@ -217,6 +217,7 @@ public final class DynamicSupervisorBehavior implements Behavior {
       // gen:start looks the name up in the caller before spawning anything
       java.util.Optional<Pid> holder = self.node().whereis(spec.name().get());
       if (holder.isPresent()) {
+        Names.printStartLine(self, spec);
         done.accept(Names.alreadyStarted(holder.get()));
         return;
       }

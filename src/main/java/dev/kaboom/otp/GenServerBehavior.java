@@ -40,6 +40,11 @@ public final class GenServerBehavior<S> implements Behavior {
 
   private String startLine;
 
+  /** The line its {@code start_link} prints, or null. */
+  String startLine() {
+    return startLine;
+  }
+
   /**
    * The line its {@code start_link} prints before starting it ({@code IO.puts "Starting the
    * services supervisor..."}), printed even when the name is taken; null for none.

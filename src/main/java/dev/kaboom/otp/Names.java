@@ -11,6 +11,17 @@ final class Names {
   private Names() {}
 
   /** {@code {error, {already_started, Pid}}}. */
+  /**
+   * A child whose name is taken is not spawned ({@code gen:start} looks the name up in the caller),
+   * but its {@code start_link} has already printed its line ({@code IO.puts} before {@code
+   * GenServer.start_link}, as the course's servers do): print it.
+   */
+  static void printStartLine(Proc starter, ChildSpec spec) {
+    if (spec.start().get() instanceof GenServerBehavior<?> g && g.startLine() != null) {
+      starter.node().print(g.startLine());
+    }
+  }
+
   static Term alreadyStarted(Pid holder) {
     return Term.tuple(Atom.ERROR, Term.tuple(Atom.of("already_started"), holder));
   }

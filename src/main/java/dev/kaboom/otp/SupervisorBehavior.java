@@ -499,6 +499,7 @@ public final class SupervisorBehavior implements Behavior {
       // gen:start looks the name up in the caller before spawning anything
       java.util.Optional<Pid> holder = node().whereis(c.spec.name().get());
       if (holder.isPresent()) {
+        Names.printStartLine(self, c.spec);
         done.accept(((dev.kaboom.engine.Tuple) Names.alreadyStarted(holder.get())).get(1));
         return;
       }

@@ -1,0 +1,8 @@
+{:ok, sup} = Servy.Supervisor.start_link()
+Process.exit(Process.whereis(:pledge_server), {:shutdown, :done}); Process.sleep(50)
+Supervisor.count_children(Servy.ServicesSupervisor)
+Process.exit(Process.whereis(:pledge_server), {:badarith, []}); Process.sleep(50)
+Supervisor.stop(Servy.ServicesSupervisor, {:shutdown, :done}); Process.sleep(50)
+Supervisor.which_children(sup)
+Supervisor.stop(sup, {:shutdown, :done})
+Process.alive?(sup)

@@ -5,6 +5,7 @@ import dev.kaboom.engine.Behavior;
 import dev.kaboom.engine.ChildType;
 import dev.kaboom.engine.Down;
 import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.IntTerm;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.ProcessKind;
@@ -341,6 +342,13 @@ public final class DynamicSupervisorBehavior implements Behavior {
 
   private void handleCall(Messages.Call call, Request request) {
     if (request instanceof Request.StartChild s) {
+      if (s.spec().shutdown() instanceof Shutdown.Timeout t && t.millis() == 0) {
+        // Elixir 1.14's validate_shutdown (before anything is sent): a positive integer,
+        // :infinity or :brutal_kill (OTP's supervisor takes 0)
+        reply(
+            call, Term.tuple(Atom.ERROR, Term.tuple(Atom.of("invalid_shutdown"), new IntTerm(0))));
+        return;
+      }
       if (maxChildren >= 0 && children.size() >= maxChildren) {
         reply(call, Term.tuple(Atom.ERROR, Atom.of("max_children")));
         return;

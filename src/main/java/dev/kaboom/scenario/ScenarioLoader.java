@@ -168,8 +168,14 @@ public final class ScenarioLoader {
     }
   }
 
+  /** Marks a dynamic supervisor's path in the kinds map (a path never holds a NUL). */
+  private static final String DYNAMIC = "\0dynamic ";
+
   private static void index(TreeNode n, String path, Map<String, Boolean> kinds) {
     kinds.put(path, n.supervisor());
+    if (n.supervisor() && n.options().dynamic()) {
+      kinds.put(DYNAMIC + path, true);
+    }
     for (TreeNode c : n.children()) {
       index(c, path + "/" + c.id(), kinds);
     }
@@ -520,6 +526,17 @@ public final class ScenarioLoader {
         if (!ID.matcher(id).matches()) {
           throw new ScenarioException(idAt, "invalid child id '" + id + "'");
         }
+        if (!kind.equals("terminate_child") && kinds.containsKey(DYNAMIC + path)) {
+          // Elixir 1.14's DynamicSupervisor has no such call: OTP 25 crashes it with
+          // function_clause (its state in the reason), nothing a trace could pin
+          throw new ScenarioException(
+              f.get(kind),
+              kind
+                  + " is not a DynamicSupervisor call: '"
+                  + path
+                  + "' is a dynamic supervisor (its children are stopped with terminate_child"
+                  + " and started with start_child)");
+        }
         return switch (kind) {
           case "terminate_child" -> new Step.TerminateChild(path, id);
           case "restart_child" -> new Step.RestartChild(path, id);
@@ -535,7 +552,9 @@ public final class ScenarioLoader {
               o, where + " (start_child) needs a \"spec\": the new child node");
         }
         TreeNode spec = node(specAt, "the spec of " + where);
-        kinds.putIfAbsent(path + "/" + spec.id(), spec.supervisor());
+        if (!kinds.containsKey(path + "/" + spec.id())) {
+          index(spec, path + "/" + spec.id(), kinds);
+        }
         return new Step.StartChild(path, spec);
       }
     }

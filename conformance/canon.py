@@ -19,11 +19,13 @@ Canonicalization (the only reordering allowed; everything else is compared line 
      exactly.
   4. failed starts: at a line `exit S {shutdown,{failed_to_start_child,Id,R}}` (supervisor S could
      not start because child Id's init returned {stop,R}), that child's own `exit S/Id ...` line
-     (an exit of no live process: its init never returned ok) is moved to directly after S's line and written
+     (an exit of S/Id with reason R or with S's reason, in the same step: an older process
+     at that path, e.g. an orphan of a killed S, ends otherwise) is moved to directly after S's line and written
      `exit S/Id R`.  The child writes a crash report before it exits, while S stops the children it
      had started and exits; whether the child ends first (with R) or is killed by S's exit signal
      depends on how many reductions the child has used up (traced on OTP 25: its heap size and
-     garbage collections decide it), so OTP leaves both orders open.  Applied first.
+     garbage collections decide it), so OTP leaves both orders open.  Applied first; rule 2
+     neither moves that line nor takes it for an orphan's exit.
 """
 import difflib
 import re
@@ -33,21 +35,14 @@ import sys
 FAILED_START = re.compile(r'^exit (\S+) \{shutdown,\{failed_to_start_child,([^,]+),(.*)\}\}$')
 
 
+FIXED = '\0'
+
+
 def id_segment(atom):
     """The path segment of a child id written as an atom: b -> b, 'Elixir.A.B' -> A.B."""
     if atom.startswith("'") and atom.endswith("'"):
         atom = atom[1:-1]
     return atom[len('Elixir.'):] if atom.startswith('Elixir.') else atom
-
-
-def alive(lines, path):
-    """True when the last start/exit line of path in lines is a start."""
-    for line in reversed(lines):
-        if line == 'start ' + path:
-            return True
-        if line.startswith('exit ' + path + ' '):
-            return False
-    return False
 
 
 def failed_starts(lines):
@@ -63,12 +58,14 @@ def failed_starts(lines):
             hi = i + 1
             while hi < len(lines) and not lines[hi].startswith('>'):
                 hi += 1
+            own, sups = m.group(3), lines[i][len('exit ' + sup + ' '):]
             for j in range(lo, hi):
-                if j != i and lines[j].startswith('exit ' + child + ' ') and not alive(lines[:j], child):
+                if j != i and lines[j] in ('exit %s %s' % (child, own), 'exit %s %s' % (child, sups)):
                     del lines[j]
                     if j < i:
                         i -= 1
-                    lines.insert(i + 1, 'exit %s %s' % (child, m.group(3)))
+                    # marked: the killed-subtree rule neither moves this line nor counts it
+                    lines.insert(i + 1, FIXED + 'exit %s %s' % (child, own))
                     break
         i += 1
     return lines
@@ -83,6 +80,9 @@ def canonical(lines):
     for raw in lines:
         line = raw.rstrip()
         if not line.strip() or line.startswith('#'):
+            continue
+        if line.startswith(FIXED):
+            kept.append(line[len(FIXED):])
             continue
         parts = line.split(' ')
         if len(parts) == 2 and parts[0] == 'start':

@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  *       pairs are cut to that many.
  *   <li>Failed starts (applied first): at a line {@code exit S
  *       {shutdown,{failed_to_start_child,Id,R}}}, the failed child's own {@code exit S/Id ...} line
- *       (an exit of no live process, in the same step) moves to right after it, written {@code exit
- *       S/Id R}: whether the child finishes its crash report before its supervisor's exit signal
- *       reaches it depends on the reductions it has used (conformance/canon.py).
+ *       (with reason R or S's reason, in the same step; an older process at that path ends
+ *       otherwise) moves to right after it, written {@code exit S/Id R}: whether the child finishes
+ *       its crash report before its supervisor's exit signal reaches it depends on the reductions
+ *       it has used (conformance/canon.py).
  * </ol>
  */
 public final class TraceCanon {
@@ -70,26 +71,14 @@ public final class TraceCanon {
   private static final Pattern FAILED_START =
       Pattern.compile("^exit (\\S+) \\{shutdown,\\{failed_to_start_child,([^,]+),(.*)\\}\\}$");
 
+  private static final String FIXED = "\0";
+
   /** The path segment of a child id written as an atom: {@code 'Elixir.A.B'} is {@code A.B}. */
   private static String idSegment(String atom) {
     if (atom.length() > 1 && atom.startsWith("'") && atom.endsWith("'")) {
       atom = atom.substring(1, atom.length() - 1);
     }
     return atom.startsWith("Elixir.") ? atom.substring("Elixir.".length()) : atom;
-  }
-
-  /** True when the last start/exit line of {@code path} in {@code lines} is a start. */
-  private static boolean alive(List<String> lines, String path) {
-    for (int k = lines.size() - 1; k >= 0; k--) {
-      String line = lines.get(k);
-      if (line.equals("start " + path)) {
-        return true;
-      }
-      if (line.startsWith("exit " + path + " ")) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static List<String> failedStarts(List<String> in) {
@@ -111,15 +100,16 @@ public final class TraceCanon {
       while (hi < lines.size() && !lines.get(hi).startsWith(">")) {
         hi++;
       }
+      String own = "exit " + child + " " + m.group(3);
+      String sups = "exit " + child + " " + lines.get(i).substring(("exit " + sup + " ").length());
       for (int j = lo; j < hi; j++) {
-        if (j != i
-            && lines.get(j).startsWith("exit " + child + " ")
-            && !alive(lines.subList(0, j), child)) {
+        if (j != i && (lines.get(j).equals(own) || lines.get(j).equals(sups))) {
           lines.remove(j);
           if (j < i) {
             i--;
           }
-          lines.add(i + 1, "exit " + child + " " + m.group(3));
+          // marked: the killed-subtree rule neither moves this line nor counts it
+          lines.add(i + 1, FIXED + own);
           break;
         }
       }
@@ -141,6 +131,10 @@ public final class TraceCanon {
     Map<String, Orphan> orphans = new HashMap<>();
     Map<Integer, TreeMap<String, List<String>>> groups = new HashMap<>();
     for (String line : failedStarts(cleaned)) {
+      if (line.startsWith(FIXED)) {
+        out.add(line.substring(FIXED.length()));
+        continue;
+      }
       String[] words = line.split(" ", -1);
       if (words[0].equals("start") && words.length == 2) {
         live.add(words[1]);

@@ -61,6 +61,31 @@ class TraceCanonTest {
   }
 
   @Test
+  void aFailedStartAtTheSamePathAsADyingOrphanIsTheLineWithItsReason() {
+    // fuzz seed 536: the old root/s/x (an orphan of the kill) ends after the new one failed
+    String otp =
+        "start root\nstart root/s\nstart root/s/x\n> exit root/s kill\nexit root/s killed\n"
+            + "start root/s\nexit root/s {shutdown,{failed_to_start_child,x,boom}}\n"
+            + "exit root/s/x {shutdown,{failed_to_start_child,x,boom}}\nexit root/s/x killed\n";
+    String kaboom =
+        "start root\nstart root/s\nstart root/s/x\n> exit root/s kill\nexit root/s killed\n"
+            + "exit root/s/x killed\nstart root/s\nexit root/s/x boom\n"
+            + "exit root/s {shutdown,{failed_to_start_child,x,boom}}\n";
+    assertThat(canon(otp))
+        .isEqualTo(canon(kaboom))
+        .containsExactly(
+            "start root",
+            "start root/s",
+            "start root/s/x",
+            "> exit root/s kill",
+            "exit root/s killed",
+            "exit root/s/x killed",
+            "start root/s",
+            "exit root/s {shutdown,{failed_to_start_child,x,boom}}",
+            "exit root/s/x boom");
+  }
+
+  @Test
   void orphansOfAKilledSupervisorMoveRightAfterItsExit() {
     // the parent restarts root/s before the old root/s/x has finished dying
     String otp =

@@ -83,6 +83,14 @@ public final class MainWindow implements MainController.Shell {
     stage.setOnHiding(e -> w.saveGeometry()); // the close button and File > Quit alike
     stage.show();
     w.restoreGeometry(); // again: some window managers (openbox) ignore a size set before show
+    // Remembered as they change too, so a window ended by a signal (SIGTERM, logging out) keeps
+    // them: the settings store writes its pending changes out when the JVM shuts down.
+    javafx.beans.InvalidationListener save = o -> w.saveGeometry();
+    stage.xProperty().addListener(save);
+    stage.yProperty().addListener(save);
+    stage.widthProperty().addListener(save);
+    stage.heightProperty().addListener(save);
+    stage.maximizedProperty().addListener(save);
     w.timer.start();
     return w;
   }

@@ -561,4 +561,12 @@ class MainWindowTest {
     assertThat(prefs.getDouble("window.width", 0)).isEqualTo(width);
     assertThat(prefs.get("mainDivider", "unset")).isNotEqualTo("unset");
   }
+
+  @Test
+  void aResizedWindowIsRememberedAtOnceSoASignalThatEndsTheAppLosesNothing(FxRobot robot) {
+    robot.interact(() -> stage.setWidth(stage.getWidth() - 37));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(prefs.getDouble("window.width", 0)).isEqualTo(stage.getWidth());
+    assertThat(prefs.get("mainDivider", "unset")).isNotEqualTo("unset");
+  }
 }

@@ -381,6 +381,9 @@ public final class MainController {
     // layout memory
     mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
     sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
+    // saved as they move as well as on quit, so a window ended by a signal keeps them
+    mainSplit.getDividers().get(0).positionProperty().addListener(o -> saveLayout());
+    sideSplit.getDividers().get(0).positionProperty().addListener(o -> saveLayout());
   }
 
   /**

@@ -21,8 +21,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextFlow;
 
 /**
@@ -166,7 +164,7 @@ public final class LessonPane {
     int n = run.lesson().steps().size();
     content.getChildren().clear();
     Label title = wrapped(text(run.lesson().title()));
-    title.setFont(Font.font(null, FontWeight.BOLD, -1));
+    title.setStyle("-fx-font-weight: bold;"); // a set Font would not grow with View > Font size
     title.setId("lessonTitle");
     StringBuilder dots = new StringBuilder();
     for (int i = 0; i < n; i++) {

@@ -47,18 +47,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--tree", description = "with --at: print the live processes at each N")
   boolean tree;
 
-  @Option(
-      names = "--explain",
-      description =
-          "As trace --explain: after each start/exit/give_up line and each '= ' line, a line '# '"
-              + " + the OTP rule behind it (the trace lines and the checksum are unchanged).")
-  boolean explain;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "en|ko",
-      description = "Language of the --explain lines: en (default) or ko.")
-  String lang = "en";
+  @picocli.CommandLine.Mixin ExplainOptions explanation = new ExplainOptions();
 
   @Override
   public Integer call() {
@@ -68,19 +57,16 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     Run run = ((RunFile.Result.Loaded) result).run();
-    if (!lang.equals("en") && !lang.equals("ko")) {
-      System.err.println("kaboom replay: --lang " + lang + ": expected en or ko");
+    if (explanation.problem("replay").isPresent()) {
+      System.err.println(explanation.problem("replay").get());
       return 2;
     }
-    if (explain && !at.isEmpty()) {
+    if (explanation.explain && !at.isEmpty()) {
       System.err.println(
           "kaboom replay: --explain prints the whole trace; it does not go with --at");
       return 2;
     }
-    dev.kaboom.explain.TraceExplainer explainer =
-        explain
-            ? new dev.kaboom.explain.TraceExplainer(java.util.Locale.forLanguageTag(lang))
-            : null;
+    dev.kaboom.explain.TraceExplainer explainer = explanation.explainerOrNull();
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,18 +46,7 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--max-turns", hidden = true)
   long maxTurns = dev.kaboom.engine.VirtualScheduler.MAX_TURNS_PER_STEP;
 
-  @Option(
-      names = "--explain",
-      description =
-          "After each start/exit/give_up line and each '= ' line, a line '# ' + the OTP rule"
-              + " behind it; an exit signal that changed nothing gets its '# ' line too.")
-  boolean explain;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "en|ko",
-      description = "Language of the --explain lines: en (default) or ko.")
-  String lang = "en";
+  @picocli.CommandLine.Mixin ExplainOptions explanation = new ExplainOptions();
 
   @Override
   public Integer call() {
@@ -70,8 +58,7 @@ public final class TraceCommand implements Callable<Integer> {
       }
       ReplayCommand replay = new ReplayCommand();
       replay.file = file;
-      replay.explain = explain;
-      replay.lang = lang;
+      replay.explanation = explanation;
       return replay.call();
     }
     var result = ScenarioLoader.load(file);
@@ -80,11 +67,11 @@ public final class TraceCommand implements Callable<Integer> {
       return 2;
     }
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
-    if (!lang.equals("en") && !lang.equals("ko")) {
-      System.err.println("kaboom trace: --lang " + lang + ": expected en or ko");
+    if (explanation.problem("trace").isPresent()) {
+      System.err.println(explanation.problem("trace").get());
       return 2;
     }
-    TraceExplainer explainer = explain ? new TraceExplainer(Locale.forLanguageTag(lang)) : null;
+    TraceExplainer explainer = explanation.explainerOrNull();
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));

@@ -24,6 +24,25 @@ final class TestWindows {
     return prefs;
   }
 
+  /**
+   * Settings for the picture-taking classes (not tests): language, scale and high contrast from the
+   * system properties {@code kaboom.lang}, {@code kaboom.scale} and {@code kaboom.hc}.
+   */
+  static AppPrefs shotPrefs(double width, double height) {
+    AppPrefs prefs = prefs(System.getProperty("kaboom.lang", "en"), width, height);
+    prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
+    prefs.put("highContrast", System.getProperty("kaboom.hc", "false"));
+    return prefs;
+  }
+
+  /** The pictures' file-name tag for those properties, such as {@code ko-2.5-hc}. */
+  static String shotTag() {
+    return System.getProperty("kaboom.lang", "en")
+        + "-"
+        + System.getProperty("kaboom.scale", "1.0")
+        + (Boolean.getBoolean("kaboom.hc") ? "-hc" : "");
+  }
+
   /** Opens the window on {@code stage} with its timer stopped (tests drive frames) and paused. */
   static MainWindow openPaused(Stage stage, AppPrefs prefs) {
     MainWindow window = MainWindow.open(stage, prefs, Optional.empty());

@@ -2,7 +2,6 @@ package dev.kaboom.ui;
 
 import dev.kaboom.engine.RestartType;
 import dev.kaboom.ui.model.MainViewModel;
-import dev.kaboom.ui.settings.AppPrefs;
 import java.io.File;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,21 +24,14 @@ class WindowShots {
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = TestWindows.prefs(System.getProperty("kaboom.lang", "en"), 1280, 800);
-    prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
-    prefs.put("highContrast", System.getProperty("kaboom.hc", "false"));
-    window = TestWindows.openPaused(stage, prefs);
+    window = TestWindows.openPaused(stage, TestWindows.shotPrefs(1280, 800));
   }
 
   @Test
   void shots(FxRobot robot) throws Exception {
     String dir = System.getProperty("kaboom.shots");
     new File(dir).mkdirs();
-    String tag =
-        System.getProperty("kaboom.lang", "en")
-            + "-"
-            + System.getProperty("kaboom.scale", "1.0")
-            + (Boolean.getBoolean("kaboom.hc") ? "-hc" : "");
+    String tag = TestWindows.shotTag();
     MainViewModel vm = window.viewModel();
     robot.interact(
         () -> {

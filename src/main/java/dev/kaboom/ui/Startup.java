@@ -21,6 +21,10 @@ public final class Startup {
               + " session, over `ssh -X`, or under `xvfb-run -a`; `bin/kaboom snapshot FILE OUT.png`"
               + " draws the tree without a display.");
     }
+    Optional<String> noServer = noLocalXServer();
+    if (noServer.isPresent()) {
+      return noServer;
+    }
     return AppPrefs.requestedName()
         .flatMap(AppPrefs::problemWithName)
         .map(p -> "Kaboom: " + p + ".");
@@ -48,6 +52,51 @@ public final class Startup {
       return true;
     }
     return isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
+  }
+
+  /**
+   * On Linux, a local {@code DISPLAY} ({@code :N} or {@code :N.M}) that no X server listens on:
+   * {@code /proc/net/unix} lists no socket {@code /tmp/.X11-unix/XN} (by path or abstract name).
+   * Empty when it cannot tell (another form of DISPLAY, Wayland, no /proc).
+   */
+  private static Optional<String> noLocalXServer() {
+    if (isSet("WAYLAND_DISPLAY") || !isSet("DISPLAY")) {
+      return Optional.empty();
+    }
+    String display = System.getenv("DISPLAY");
+    try {
+      String sockets = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/net/unix"));
+      return localXServerMissing(display, sockets)
+          ? Optional.of(
+              "Kaboom: no X server is running on DISPLAY="
+                  + display
+                  + " (no socket /tmp/.X11-unix/X"
+                  + display.substring(1).split("\\.")[0]
+                  + "). Start the desktop session or the X server, or run under `xvfb-run -a`.")
+          : Optional.empty();
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether {@code display} is a local X display ({@code :N} or {@code :N.M}) that none of the Unix
+   * sockets in {@code procNetUnix} (the text of Linux's {@code /proc/net/unix}) serves.
+   */
+  static boolean localXServerMissing(String display, String procNetUnix) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(":(\\d+)(\\.\\d+)?").matcher(display);
+    if (!m.matches()) {
+      return false;
+    }
+    String socket = "/tmp/.X11-unix/X" + m.group(1);
+    for (String line : procNetUnix.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.endsWith(" " + socket) || trimmed.endsWith(" @" + socket)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSet(String name) {

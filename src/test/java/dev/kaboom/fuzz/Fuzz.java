@@ -193,4 +193,23 @@ public final class Fuzz {
             .ofMaxSize(maxLength)
             .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)));
   }
+
+  /**
+   * The texts of the files in {@code dir} (relative to the project) that {@code keep} accepts, in
+   * name order: the bundled files a property starts from.
+   */
+  public static java.util.List<String> bundled(
+      String dir, java.util.function.Predicate<java.nio.file.Path> keep) {
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
+      java.util.List<java.nio.file.Path> kept = files.filter(keep).sorted().toList();
+      java.util.List<String> texts = new java.util.ArrayList<>();
+      for (java.nio.file.Path f : kept) {
+        texts.add(java.nio.file.Files.readString(f));
+      }
+      return texts;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

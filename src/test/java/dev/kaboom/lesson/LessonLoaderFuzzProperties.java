@@ -3,12 +3,7 @@ package dev.kaboom.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.fuzz.Fuzz;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -27,22 +22,7 @@ class LessonLoaderFuzzProperties {
   private static final List<String> LESSONS = bundled();
 
   private static List<String> bundled() {
-    try (Stream<Path> files = Files.list(Path.of("resources/lessons"))) {
-      return files
-          .filter(f -> f.toString().endsWith(".yaml"))
-          .sorted()
-          .map(
-              f -> {
-                try {
-                  return Files.readString(f);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fuzz.bundled("resources/lessons", f -> f.toString().endsWith(".yaml"));
   }
 
   private static final List<String> BITS =

@@ -3,12 +3,7 @@ package dev.kaboom.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.fuzz.Fuzz;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,23 +23,9 @@ class ScenarioLoaderFuzzProperties {
   private static final List<String> YAML = bundled(".yaml");
 
   private static List<String> bundled(String ending) {
-    try (Stream<Path> files = Files.list(Path.of("resources/scenarios"))) {
-      return files
-          .filter(f -> f.toString().endsWith(ending))
-          .filter(f -> !f.getFileName().toString().startsWith("big_"))
-          .sorted()
-          .map(
-              f -> {
-                try {
-                  return Files.readString(f);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fuzz.bundled(
+        "resources/scenarios",
+        f -> f.toString().endsWith(ending) && !f.getFileName().toString().startsWith("big_"));
   }
 
   private static final List<String> JSON_BITS =

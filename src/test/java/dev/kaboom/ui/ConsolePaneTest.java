@@ -28,12 +28,7 @@ class ConsolePaneTest {
   }
 
   private void settle(FxRobot robot) {
-    robot.interact(
-        () -> {
-          vm.runToIdle();
-          window.controller().render();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
+    TestWindows.settle(robot, window);
   }
 
   private Pid pid(String path) {

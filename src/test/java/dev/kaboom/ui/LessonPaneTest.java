@@ -39,12 +39,7 @@ class LessonPaneTest {
 
   private void settle(FxRobot robot) {
     WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> {
-          vm.runToIdle();
-          window.controller().render();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
+    TestWindows.settle(robot, window);
   }
 
   private String label(FxRobot robot, String id) {

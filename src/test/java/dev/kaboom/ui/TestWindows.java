@@ -51,6 +51,24 @@ final class TestWindows {
     return window;
   }
 
+  /**
+   * Runs {@code window}'s engine until nothing is left to do, draws it, and waits for the FX
+   * thread.
+   */
+  static void settle(FxRobot robot, MainWindow window) {
+    robot.interact(
+        () -> {
+          window.viewModel().runToIdle();
+          window.controller().render();
+        });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** The CSS selector of the box drawn for the process at {@code path}. */
+  static String sel(String path) {
+    return "#" + dev.kaboom.ui.view.ProcessNodeView.idFor(path);
+  }
+
   /** Snapshots {@code window}'s scene on the FX thread and writes it to {@code file}. */
   static void png(FxRobot robot, MainWindow window, String file) throws IOException {
     WritableImage[] img = new WritableImage[1];

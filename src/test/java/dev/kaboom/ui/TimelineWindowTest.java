@@ -42,16 +42,11 @@ class TimelineWindowTest {
   }
 
   private static String sel(String path) {
-    return "#" + ProcessNodeView.idFor(path);
+    return TestWindows.sel(path);
   }
 
   private void settle(FxRobot robot) {
-    robot.interact(
-        () -> {
-          vm.runToIdle();
-          window.controller().render();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
+    TestWindows.settle(robot, window);
   }
 
   private void render(FxRobot robot) {

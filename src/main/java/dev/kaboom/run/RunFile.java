@@ -77,6 +77,9 @@ public final class RunFile {
       entry.put("at_ms", r.atMillis());
       entry.put("events", r.eventIndex());
       entry.put("turns", r.turn());
+      if (r.step()) {
+        entry.put("step", true);
+      }
       entry.setAll(c);
       cmds.add(entry);
     }
@@ -183,7 +186,13 @@ public final class RunFile {
       }
       lastAt = at;
       lastEvents = events;
-      commands.add(new Simulation.Recorded(at, events, turn, RunJson.command(c, where)));
+      JsonNode step = c.get("step");
+      if (step != null && !step.isBoolean()) {
+        throw new RunJson.Damaged(where + ".step", "expected true or false");
+      }
+      commands.add(
+          new Simulation.Recorded(
+              at, events, turn, RunJson.command(c, where), step != null && step.asBoolean()));
     }
     JsonNode tr = root.get("trace");
     if (tr == null || !tr.isObject()) {

@@ -39,10 +39,35 @@ public final class Simulation {
    * had been emitted and how many process turns had run before it: a replay that runs to the same
    * point places it exactly (also between two steps of a busy engine, as the window may).
    */
-  public record Recorded(long atMillis, long eventIndex, long turn, Command command) {
+  public record Recorded(long atMillis, long eventIndex, long turn, Command command, boolean step) {
+    /** A command a user gave (not one of the scenario's steps). */
+    public Recorded(long atMillis, long eventIndex, long turn, Command command) {
+      this(atMillis, eventIndex, turn, command, false);
+    }
+
     /** A command with no recorded place: it runs once everything before it ran to idle. */
     public static Recorded atIdle(Command command) {
       return new Recorded(-1, -1, -1, command);
+    }
+
+    /**
+     * This command as one of the scenario file's steps ({@code step} true): the window's "next
+     * step" counter is how many of them the run has given up to a point, so it follows the timeline
+     * (a seek, a fork, an undo).
+     */
+    public Recorded asStep() {
+      return new Recorded(atMillis, eventIndex, turn, command, true);
+    }
+  }
+
+  /**
+   * Marks the command recorded last as one of the scenario's steps ({@link Recorded#asStep}); does
+   * nothing when {@code count} (the {@link #recordedCount()} before it was given) shows none was.
+   */
+  public void markStep(int count) {
+    if (recorded.size() > count) {
+      int last = recorded.size() - 1;
+      recorded.set(last, recorded.get(last).asStep());
     }
   }
 
@@ -318,12 +343,12 @@ public final class Simulation {
     int next = 0;
     while (true) {
       if (next < commands.size() && isDue(commands.get(next))) {
-        run(commands.get(next++).command(), r -> {});
+        rerun(commands.get(next++));
       } else if (next >= commands.size()) {
         runUntilIdle(); // guarded: a run that never ends stops with a RunawayException
         return;
       } else if (!node.scheduler().step()) {
-        run(commands.get(next++).command(), r -> {});
+        rerun(commands.get(next++));
       }
     }
   }
@@ -340,14 +365,28 @@ public final class Simulation {
     int next = 0;
     while (this.events < events) {
       if (next < commands.size() && isDue(commands.get(next))) {
-        run(commands.get(next++).command(), r -> {});
+        rerun(commands.get(next++));
       } else if (!node.scheduler().step()) {
         if (next >= commands.size()) {
           return;
         }
-        run(commands.get(next++).command(), r -> {});
+        rerun(commands.get(next++));
       }
     }
+  }
+
+  /** Runs a recorded command again (recorded again, a scenario step still one). */
+  public boolean rerun(Recorded r, Consumer<Client.CallResult> onResult) {
+    int count = recorded.size();
+    boolean found = run(r.command(), onResult);
+    if (r.step()) {
+      markStep(count);
+    }
+    return found;
+  }
+
+  private void rerun(Recorded r) {
+    rerun(r, x -> {});
   }
 
   /**
@@ -368,6 +407,11 @@ public final class Simulation {
   /** Everything this simulation was asked to do, in order, with virtual times and event counts. */
   public java.util.List<Recorded> recorded() {
     return java.util.List.copyOf(recorded);
+  }
+
+  /** {@link #recorded()} without copying it: a read-only view that grows as commands are given. */
+  public java.util.List<Recorded> recordedView() {
+    return java.util.Collections.unmodifiableList(recorded);
   }
 
   /** How many commands {@link #recorded()} lists (without copying it). */

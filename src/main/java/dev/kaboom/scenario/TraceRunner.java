@@ -144,7 +144,7 @@ public final class TraceRunner {
 
   /** The commands of a scenario's steps, each to be issued once the one before ran to idle. */
   public static List<Simulation.Recorded> atIdle(List<Command> commands) {
-    return commands.stream().map(Simulation.Recorded::atIdle).toList();
+    return commands.stream().map(c -> Simulation.Recorded.atIdle(c).asStep()).toList();
   }
 
   /** Adds {@code annotator}'s lines (null: none) to this run's lines, where they belong. */
@@ -322,7 +322,7 @@ public final class TraceRunner {
       pendingOk =
           sim.resolve(s.target()).map(sim::isSupervisor).orElse(false); // Supervisor.stop: = ok
     }
-    if (!sim.run(r.command(), printResult)) {
+    if (!sim.rerun(r, printResult)) {
       listener.line("= noproc");
       if (annotator != null) {
         annotator.result(commandPath, null, listener::line);

@@ -59,6 +59,26 @@ class ArchitectureTest {
   }
 
   @Test
+  void theTimelinesMarksAreAFoldOfEvents() {
+    noClasses()
+        .that()
+        .belongToAnyOf(dev.kaboom.ui.sim.Visibility.class)
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            dev.kaboom.engine.Node.class,
+            dev.kaboom.engine.Proc.class,
+            dev.kaboom.engine.VirtualScheduler.class,
+            dev.kaboom.engine.Behavior.class,
+            dev.kaboom.scenario.Simulation.class,
+            dev.kaboom.ui.sim.EngineSession.class)
+        .because(
+            "which events get a beat and a timeline mark is worked out from the events alone"
+                + " (issue 11), so marks are the same live, replayed or sought")
+        .check(classes);
+  }
+
+  @Test
   void theConsoleRunsWithoutJavaFx() {
     noClasses()
         .that()

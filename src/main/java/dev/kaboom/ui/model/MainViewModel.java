@@ -62,7 +62,6 @@ public final class MainViewModel {
   private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("0.000 s");
   private final Pacer pacer = new Pacer();
   private EngineSession session;
-  private int scriptPosition;
   private final List<String> pendingLines = new ArrayList<>();
   private final ObservableList<Notice> notices = FXCollections.observableArrayList();
   private final NarrationFeed narration = new NarrationFeed();
@@ -565,7 +564,7 @@ public final class MainViewModel {
     while (k + 1 < marks.size() && marks.get(k + 1).eventIndex() < firstCommand) {
       k++;
     }
-    undos.push(new Undo(null, null, null, playhead.get(), folded, scriptPosition));
+    undos.push(new Undo(null, null, null, playhead.get(), folded));
     paused.set(true);
     seekMark(k);
   }
@@ -574,15 +573,15 @@ public final class MainViewModel {
 
   /**
    * What Ctrl+Z brings back: the commands (null for a plain seek), the log and the marks as they
-   * were, the playhead, how many events the picture had taken, the scenario's next step.
+   * were, the playhead, how many events the picture had taken (the scenario's next step follows
+   * from the commands).
    */
   private record Undo(
       List<dev.kaboom.scenario.Simulation.Recorded> commands,
       List<String> log,
       List<Mark> marks,
       int playhead,
-      int folded,
-      int scriptPosition) {}
+      int folded) {}
 
   private final java.util.ArrayDeque<Undo> undos = new java.util.ArrayDeque<>();
   private java.util.function.BooleanSupplier forkConfirmation = () -> true;
@@ -638,8 +637,7 @@ public final class MainViewModel {
             new ArrayList<>(logLines),
             new ArrayList<>(marks),
             playhead.get(),
-            folded,
-            scriptPosition));
+            folded));
     List<dev.kaboom.scenario.Simulation.Recorded> keep =
         session.sim().recorded().stream().filter(c -> c.eventIndex() < until).toList();
     EngineSession next = freshSession();
@@ -676,7 +674,6 @@ public final class MainViewModel {
         // reported by its RunawayStopped event
       }
       adopt(next, u.folded(), u.marks(), u.log());
-      scriptPosition = u.scriptPosition();
       changesSinceSave++;
     }
     if (u.playhead() >= 0 && u.playhead() < marks.size()) {
@@ -779,7 +776,6 @@ public final class MainViewModel {
         // reported by its RunawayStopped event
       }
     }
-    scriptPosition = 0;
     TreeModel t;
     if (emptyWorld) {
       t = new TreeModel(dev.kaboom.scenario.TreeNode.worker(SHELL));
@@ -914,7 +910,7 @@ public final class MainViewModel {
     for (TraceEvent e : events) {
       int index = folded++;
       changed |= t.apply(e, highlight);
-      if (Pacer.isVisible(e, session)) {
+      if (session.isVisible(index)) {
         MarkKind kind = kindOf(e);
         if (e instanceof TraceEvent.Started s
             && t.node(s.label()).map(n -> n.restartCount() > 0).orElse(false)) {
@@ -1139,10 +1135,10 @@ public final class MainViewModel {
     if (session == null) {
       return 0;
     }
-    List<TraceEvent> all = session.log().all();
+    int size = session.log().size();
     int n = 0;
-    for (int i = folded; i < all.size(); i++) {
-      if (Pacer.isVisible(all.get(i), session)) {
+    for (int i = folded; i < size; i++) {
+      if (session.isVisible(i)) {
         n++;
       }
     }
@@ -1158,7 +1154,7 @@ public final class MainViewModel {
     List<TraceEvent> all = session.log().all();
     List<Integer> visible = new ArrayList<>();
     for (int i = folded; i < all.size(); i++) {
-      if (Pacer.isVisible(all.get(i), session)) {
+      if (session.isVisible(i)) {
         visible.add(i);
       }
     }
@@ -1284,19 +1280,47 @@ public final class MainViewModel {
 
   // ---- the scenario's own steps ----
 
-  /** How many of the scenario's steps are still to run. */
+  /** How many of the scenario's steps are still to run at the playhead (the present when live). */
   public int scriptRemaining() {
     Scenario s = scenario.get();
-    return s == null ? 0 : s.steps().size() - scriptPosition;
+    return s == null ? 0 : Math.max(0, s.steps().size() - scriptPosition());
+  }
+
+  /**
+   * How many of the scenario's steps the run had given at the playhead (the present when live): the
+   * commands recorded as steps before it, so a seek, a fork or an undo moves it with the timeline.
+   */
+  public int scriptPosition() {
+    if (session == null) {
+      return 0;
+    }
+    long until = playhead.get() < 0 ? Long.MAX_VALUE : marks.get(playhead.get()).eventIndex() + 1L;
+    int n = 0;
+    for (dev.kaboom.scenario.Simulation.Recorded r : session.sim().recordedView()) {
+      if (r.eventIndex() >= until) {
+        break;
+      }
+      if (r.step()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Runs the scenario file's next step (exit, stop, a child API call, a sleep). */
   public boolean runNextScriptStep() {
     Scenario s = scenario.get();
-    if (s == null || scriptPosition >= s.steps().size() || !forkIfBehind()) {
+    if (s == null || scriptRemaining() == 0 || !forkIfBehind()) {
       return false;
     }
-    dev.kaboom.scenario.Step step = s.steps().get(scriptPosition++);
+    dev.kaboom.scenario.Step step = s.steps().get(scriptPosition());
+    int count = session.sim().recordedCount();
+    runStep(step);
+    session.sim().markStep(count);
+    return true;
+  }
+
+  private void runStep(dev.kaboom.scenario.Step step) {
     if (step instanceof dev.kaboom.scenario.Step.Exit e) {
       exit(e.path(), e.reason());
     } else if (step instanceof dev.kaboom.scenario.Step.Stop st) {
@@ -1317,7 +1341,6 @@ public final class MainViewModel {
       say("> :timer.sleep(" + sl.millis() + ")");
       session.sim().sleep(sl.millis());
     }
-    return true;
   }
 
   // ---- inspector ----

@@ -7,10 +7,8 @@ import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.Simulation;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One run of a scenario's tree on the engine, as the window drives it: the simulation, its event
@@ -20,8 +18,11 @@ import java.util.Set;
 public final class EngineSession {
   private final Scenario scenario;
   private final EventLog log = new EventLog();
-  private final Map<Pid, String> paths = new HashMap<>();
-  private final Set<Pid> beingShutDown = new HashSet<>();
+  private final Visibility visibility = new Visibility();
+
+  /** Bit i: event i is visible ({@link Visibility}), worked out as the event came. */
+  private final java.util.BitSet visible = new java.util.BitSet();
+
   private final Simulation sim;
 
   /** Starts {@code scenario}'s root ({@code start_link}); nothing runs until the scheduler does. */
@@ -52,10 +53,8 @@ public final class EngineSession {
     for (dev.kaboom.engine.EventSink l : listeners) {
       l.accept(e);
     }
-    if (e instanceof TraceEvent.Spawned s && s.label() != null) {
-      paths.put(s.pid(), s.label());
-    } else if (e instanceof TraceEvent.ChildShutdown c) {
-      beingShutDown.add(c.child());
+    if (visibility.apply(e)) {
+      visible.set(log.size());
     }
     log.accept(e);
   }
@@ -89,11 +88,14 @@ public final class EngineSession {
 
   /** The tree path a pid was started at (also after it died); empty for drivers and outsiders. */
   public Optional<String> pathOf(Pid pid) {
-    return Optional.ofNullable(paths.get(pid));
+    return Optional.ofNullable(visibility.pathOf(pid));
   }
 
-  /** True when a supervisor asked this pid to shut down (its death is then no crash). */
-  public boolean isBeingShutDown(Pid pid) {
-    return beingShutDown.contains(pid);
+  /**
+   * Whether event {@code index} of {@link #log()} is worth a beat (a timeline mark): a fold of the
+   * events before it ({@link Visibility}), not of the engine's state.
+   */
+  public boolean isVisible(int index) {
+    return visible.get(index);
   }
 }

@@ -1,9 +1,6 @@
 package dev.kaboom.ui.sim;
 
-import dev.kaboom.engine.SignalOutcome;
-import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.engine.VirtualScheduler;
-import java.util.List;
 
 /**
  * Runs the engine one <em>visible</em> step at a time: it steps the scheduler until an event worth
@@ -143,37 +140,12 @@ public final class Pacer {
   }
 
   private boolean sawVisible(EngineSession session) {
-    List<dev.kaboom.engine.TraceEvent> all = session.log().all();
+    int size = session.log().size();
     boolean visible = false;
-    for (int i = seen; i < all.size(); i++) {
-      visible |= isVisible(all.get(i), session);
+    for (int i = seen; i < size; i++) {
+      visible |= session.isVisible(i);
     }
-    seen = all.size();
+    seen = size;
     return visible;
-  }
-
-  /** Whether the user should get a beat to see {@code e} happen. */
-  public static boolean isVisible(TraceEvent e, EngineSession session) {
-    if (e instanceof TraceEvent.Exited x) {
-      return x.label() != null;
-    } else if (e instanceof TraceEvent.Started s) {
-      return s.label() != null;
-    } else if (e instanceof TraceEvent.ChildShutdown
-        || e instanceof TraceEvent.RestartPlanned
-        || e instanceof TraceEvent.GaveUp) {
-      return true;
-    } else if (e instanceof TraceEvent.ExitSignalSent s) {
-      // a signal travelling along a link between two tree processes, unless the receiver is the
-      // supervisor that is shutting the sender down (that death was already shown)
-      return s.viaLink()
-          && session.pathOf(s.from()).isPresent()
-          && session.pathOf(s.to()).isPresent()
-          && session.sim().node().isAlive(s.to())
-          && !session.isBeingShutDown(s.from());
-    } else if (e instanceof TraceEvent.ExitSignalHandled h) {
-      // a supervisor (or trapping worker) catching a signal from outside the tree: "nothing dies"
-      return h.outcome() == SignalOutcome.TRAPPED && session.pathOf(h.from()).isEmpty();
-    }
-    return false;
   }
 }

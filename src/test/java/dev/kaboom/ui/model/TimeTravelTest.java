@@ -235,4 +235,39 @@ class TimeTravelTest {
     assertThat(vm.saveRun(dir.resolve("run.json"))).isTrue();
     assertThat(vm.hasUnsavedRun()).isFalse();
   }
+
+  @Test
+  void theNextStepCounterFollowsTheTimeline(@TempDir Path dir) {
+    int total = vm.scriptRemaining();
+    vm.runNextScriptStep();
+    vm.runToIdle();
+    vm.runNextScriptStep();
+    vm.runToIdle();
+    assertThat(vm.scriptRemaining()).isEqualTo(total - 2);
+
+    // seeking back to the start: the counter as it was there; live again: as it is now
+    vm.reset();
+    assertThat(vm.scriptRemaining()).isEqualTo(total);
+    vm.goLive();
+    assertThat(vm.scriptRemaining()).isEqualTo(total - 2);
+
+    // the next step given at the start forks there: it is the first step again
+    vm.reset();
+    assertThat(vm.runNextScriptStep()).isTrue();
+    vm.runToIdle();
+    assertThat(vm.playheadProperty().get()).isEqualTo(-1);
+    assertThat(vm.scriptRemaining()).as("after the fork").isEqualTo(total - 1);
+
+    // undoing the fork brings the two steps back
+    assertThat(vm.undo()).isTrue();
+    vm.goLive();
+    assertThat(vm.scriptRemaining()).isEqualTo(total - 2);
+
+    // and a saved run opened again has given as many
+    Path file = dir.resolve("steps.json");
+    assertThat(vm.saveRun(file)).isTrue();
+    MainViewModel other = new MainViewModel();
+    assertThat(other.open(file)).isTrue();
+    assertThat(other.scriptRemaining()).isEqualTo(total - 2);
+  }
 }

@@ -11,7 +11,11 @@ Canonicalization (the only reordering allowed; everything else is compared line 
      (started, not yet exited) is orphaned -- its children learn of the kill concurrently with each
      other and with S's parent.  Each orphan's later `exit` line is moved to directly after
      `exit S killed`, grouped by the child of S whose subtree holds it (groups sorted by path,
-     lines inside a group keep their relative order).
+     lines inside a group keep their relative order).  Which later line at the orphan's path is
+     its own (a restarted S may start and end a newer process there first, as in fuzz seed 138):
+     for a child of S, the first `exit P killed` (it dies of S's link with S's reason, trapping
+     or not); for a deeper orphan, the first `exit P` before its orphaned parent's own line (that
+     supervisor stops it before it ends); failing that, the first later `exit P`.
   3. retry storms: a run of more than 100 identical consecutive line pairs `start P` / `exit P R`
      (a supervisor retrying a start that fails at once, e.g. while an old process still holds the
      child's registered name) is cut to 100 pairs.  How many retries fit into the time the name is
@@ -71,16 +75,31 @@ def failed_starts(lines):
     return lines
 
 
+def orphan_exit(lines, claimed, kill_at, path, direct, before):
+    """Index of the line that ends orphan `path` of the kill at `kill_at`, or None (rule 2)."""
+    candidates = [j for j in range(kill_at + 1, len(lines))
+                  if j not in claimed and lines[j].startswith('exit ' + path + ' ')]
+    if direct:
+        # a child of the killed process dies of its link with reason killed, whether it traps
+        # exits or not; a newer process at its path ends otherwise (or later)
+        for j in candidates:
+            if lines[j] == 'exit ' + path + ' killed':
+                return j
+    else:
+        # a deeper orphan is stopped by its orphaned supervisor, which ends after it
+        for j in candidates:
+            if j < before:
+                return j
+    return candidates[0] if candidates else None
+
+
 def canonical(lines):
     lines = failed_starts(l.rstrip() for l in lines if l.strip() and not l.startswith('#'))
     kept = []          # lines kept in place
     alive = set()      # started, not exited, not orphaned
-    orphan_of = {}     # orphan path -> (index of its `exit S killed` line in kept, group path)
+    claimed = {}       # index in lines of an orphan's exit -> (index of its anchor in kept, group)
     moved = {}         # index in kept -> {group path: [exit lines]}
-    for raw in lines:
-        line = raw.rstrip()
-        if not line.strip() or line.startswith('#'):
-            continue
+    for i, line in enumerate(lines):
         if line.startswith(FIXED):
             kept.append(line[len(FIXED):])
             continue
@@ -89,8 +108,8 @@ def canonical(lines):
             alive.add(parts[1])
         elif len(parts) >= 3 and parts[0] == 'exit':
             path = parts[1]
-            if path in orphan_of:
-                at, group = orphan_of.pop(path)
+            if i in claimed:
+                at, group = claimed.pop(i)
                 moved[at].setdefault(group, []).append(line)
                 continue
             alive.discard(path)
@@ -98,9 +117,17 @@ def canonical(lines):
             if ' '.join(parts[2:]) == 'killed':
                 at, prefix = len(kept) - 1, path + '/'
                 moved.setdefault(at, {})
+                ends = {}
                 for p in sorted(x for x in alive if x.startswith(prefix)):
                     alive.discard(p)
-                    orphan_of[p] = (at, prefix + p[len(prefix):].split('/')[0])
+                    rest = p[len(prefix):]
+                    parent = p.rsplit('/', 1)[0]
+                    before = ends.get(parent)
+                    j = orphan_exit(lines, claimed, i, p, '/' not in rest,
+                                    len(lines) if before is None else before)
+                    if j is not None:
+                        ends[p] = j
+                        claimed[j] = (at, prefix + rest.split('/')[0])
             continue
         kept.append(line)
     out = []

@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  *       point (started, not yet exited) is an orphan: its next {@code exit} line is moved to right
  *       after {@code exit S killed}, grouped by the child of S whose subtree it is in (groups in
  *       lexicographic path order, lines within a group in their original order). This holds even
- *       when the orphan's line came after a step's {@code = TERM}.
+ *       when the orphan's line came after a step's {@code = TERM}. The orphan's own line, when a
+ *       restarted S started and ended a newer process at its path first (fuzz seed 138): for a
+ *       child of S the first {@code exit P killed} (it dies of S's link with S's reason), for a
+ *       deeper orphan the first {@code exit P} before its orphaned parent's line; failing that, the
+ *       first later {@code exit P}.
  *   <li>Runs of more than {@link #MAX_RETRY_PAIRS} identical {@code start P} / {@code exit P R}
  *       pairs are cut to that many.
  *   <li>Failed starts (applied first): at a line {@code exit S
@@ -117,6 +121,36 @@ public final class TraceCanon {
     return lines;
   }
 
+  /**
+   * The index of the line that ends orphan {@code path} of the kill at {@code killAt} (rule 2), or
+   * -1: for a child of the killed process the first {@code exit P killed}, for a deeper one the
+   * first {@code exit P} before {@code before}; failing that, the first later {@code exit P}.
+   */
+  private static int orphanExit(
+      List<String> lines,
+      Map<Integer, Orphan> claimed,
+      int killAt,
+      String path,
+      boolean direct,
+      int before) {
+    String prefix = "exit " + path + " ";
+    int first = -1;
+    for (int j = killAt + 1; j < lines.size(); j++) {
+      if (claimed.containsKey(j) || !lines.get(j).startsWith(prefix)) {
+        continue;
+      }
+      if (first < 0) {
+        first = j;
+      }
+      // a child of the killed process dies of its link with reason killed, trapping or not; a
+      // deeper orphan is stopped by its orphaned supervisor, which ends after it
+      if (direct ? lines.get(j).equals(prefix + "killed") : j < before) {
+        return j;
+      }
+    }
+    return first;
+  }
+
   /** The canonical form of {@code lines}. */
   public static List<String> canonical(List<String> lines) {
     List<String> cleaned = new ArrayList<>(lines.size());
@@ -126,11 +160,13 @@ public final class TraceCanon {
         cleaned.add(line);
       }
     }
+    List<String> in = failedStarts(cleaned);
     List<String> out = new ArrayList<>();
     Set<String> live = new HashSet<>();
-    Map<String, Orphan> orphans = new HashMap<>();
+    Map<Integer, Orphan> claimed = new HashMap<>();
     Map<Integer, TreeMap<String, List<String>>> groups = new HashMap<>();
-    for (String line : failedStarts(cleaned)) {
+    for (int i = 0; i < in.size(); i++) {
+      String line = in.get(i);
       if (line.startsWith(FIXED)) {
         out.add(line.substring(FIXED.length()));
         continue;
@@ -141,7 +177,7 @@ public final class TraceCanon {
       } else if (words[0].equals("exit") && words.length >= 3) {
         String path = words[1];
         String reason = line.substring(("exit " + path + " ").length());
-        Orphan orphan = orphans.remove(path);
+        Orphan orphan = claimed.remove(i);
         if (orphan != null) {
           groups
               .get(orphan.anchor())
@@ -155,13 +191,19 @@ public final class TraceCanon {
           int anchor = out.size() - 1;
           String prefix = path + "/";
           groups.computeIfAbsent(anchor, k -> new TreeMap<>());
+          Map<String, Integer> ends = new HashMap<>();
           for (String p : new TreeSet<>(live)) {
             if (p.startsWith(prefix)) {
+              live.remove(p);
               String rest = p.substring(prefix.length());
               int slash = rest.indexOf('/');
-              orphans.put(
-                  p, new Orphan(anchor, prefix + (slash < 0 ? rest : rest.substring(0, slash))));
-              live.remove(p);
+              Integer before = ends.get(p.substring(0, p.lastIndexOf('/')));
+              int j = orphanExit(in, claimed, i, p, slash < 0, before == null ? in.size() : before);
+              if (j >= 0) {
+                ends.put(p, j);
+                claimed.put(
+                    j, new Orphan(anchor, prefix + (slash < 0 ? rest : rest.substring(0, slash))));
+              }
             }
           }
         }

@@ -114,6 +114,31 @@ class TraceCanonTest {
   }
 
   @Test
+  void anOrphanEndingAfterANewerProcessAtItsPathIsFoundByItsReason() {
+    // fuzz seed 138 on OTP 25: the trapping orphan r/s/x ends (killed) only after the restarted
+    // r/s started a newer r/s/x that ended with shutdown; the orphan sup r/s/t stops its child
+    // r/s/t/w first, and ends after the newer r/s/t failed
+    String otp =
+        "start r\nstart r/s\nstart r/s/x\nstart r/s/t\nstart r/s/t/w\nexit r/s killed\n"
+            + "start r/s\nexit r/s/t/w shutdown\nstart r/s/x\nstart r/s/t\nexit r/s/t boom\n"
+            + "exit r/s/x shutdown\nexit r/s/x killed\nexit r/s/t killed\n";
+    String kaboom =
+        "start r\nstart r/s\nstart r/s/x\nstart r/s/t\nstart r/s/t/w\nexit r/s killed\n"
+            + "exit r/s/x killed\nstart r/s\nexit r/s/t/w shutdown\nstart r/s/x\n"
+            + "exit r/s/t killed\nstart r/s/t\nexit r/s/t boom\nexit r/s/x shutdown\n";
+    assertThat(canon(otp)).isEqualTo(canon(kaboom));
+    assertThat(canon(otp))
+        .containsSubsequence(
+            "exit r/s killed",
+            "exit r/s/t/w shutdown",
+            "exit r/s/t killed",
+            "exit r/s/x killed",
+            "start r/s",
+            "exit r/s/t boom",
+            "exit r/s/x shutdown");
+  }
+
+  @Test
   void groupsByChildOfTheKilledProcessInLexicographicOrderKeepingOrderWithinAGroup() {
     String t =
         "start r\nstart r/s\nstart r/s/b\nstart r/s/b/y\nstart r/s/b/x\nstart r/s/a\n"

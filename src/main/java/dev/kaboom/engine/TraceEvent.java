@@ -61,7 +61,10 @@ public sealed interface TraceEvent {
   /**
    * A supervisor ran its init with these flags and these child specs (ids in start order): a
    * supervisor that starts again from its specs has only these children (what {@code start_child}
-   * added to an earlier incarnation is dropped). A dynamic supervisor has no specs.
+   * added to an earlier incarnation is dropped). A dynamic supervisor ({@code dynamic}: Elixir's
+   * {@code DynamicSupervisor}) has no specs; its children are anonymous ({@code undefined} in
+   * {@code which_children}). {@code autoShutdown} is its OTP flag: {@code never}, {@code
+   * any_significant} or {@code all_significant}.
    */
   record SupervisorInit(
       long timeMillis,
@@ -70,12 +73,15 @@ public sealed interface TraceEvent {
       Strategy strategy,
       int intensity,
       long periodMillis,
-      List<String> childIds)
+      List<String> childIds,
+      boolean dynamic,
+      String autoShutdown)
       implements TraceEvent {}
 
   /**
    * A supervisor started (or restarted) a child: its spec's type, restart type and shutdown, and
-   * its {@code position} among its siblings (0 = first in start order).
+   * its {@code position} among its siblings (0 = first in start order); {@code significant} for a
+   * child whose exit may shut its supervisor down ({@code auto_shutdown}).
    */
   record ChildStarted(
       long timeMillis,
@@ -86,7 +92,8 @@ public sealed interface TraceEvent {
       int position,
       ChildType type,
       RestartType restartType,
-      Shutdown shutdown)
+      Shutdown shutdown,
+      boolean significant)
       implements TraceEvent {}
 
   /** A supervisor learned that its child ended (the {@code child_terminated} report). */

@@ -102,7 +102,9 @@ public final class DynamicSupervisorBehavior implements Behavior {
                 Strategy.ONE_FOR_ONE,
                 intensity,
                 periodMillis,
-                List.of()));
+                List.of(),
+                true,
+                AutoShutdown.NEVER.otpName()));
     self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
   }
 
@@ -206,7 +208,8 @@ public final class DynamicSupervisorBehavior implements Behavior {
                 position,
                 spec.type(),
                 spec.restart(),
-                spec.shutdown()));
+                spec.shutdown(),
+                spec.significant()));
   }
 
   /**

@@ -163,7 +163,9 @@ public final class SupervisorBehavior implements Behavior {
                   flags.strategy(),
                   flags.intensity(),
                   flags.periodMillis(),
-                  List.copyOf(ids)));
+                  List.copyOf(ids),
+                  false,
+                  flags.autoShutdown().otpName()));
     }
     for (ChildSpec cs : spec.children()) {
       if (byId.containsKey(cs.id())) {
@@ -551,7 +553,8 @@ public final class SupervisorBehavior implements Behavior {
                       position < 0 ? children.size() : position,
                       c.spec.type(),
                       c.spec.restart(),
-                      c.spec.shutdown()));
+                      c.spec.shutdown(),
+                      c.spec.significant()));
         }
       }
       // up, or init returned ignore (no pid): both are a start; else the reason it failed

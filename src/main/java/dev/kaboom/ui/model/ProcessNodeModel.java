@@ -37,6 +37,19 @@ public final class ProcessNodeModel {
 
   boolean gaveUp;
   boolean deleted;
+
+  /** A DynamicSupervisor (its children are anonymous: {@code :undefined} ids). */
+  boolean dynamic;
+
+  /** A significant child: its exit may shut its supervisor down ({@code auto_shutdown}). */
+  boolean significant;
+
+  /** A supervisor's {@code auto_shutdown}: never, any_significant, all_significant. */
+  String autoShutdown = "never";
+
+  /** Its last start's {@code init} returned {@code ignore}: kept with no process. */
+  boolean ignored;
+
   boolean stopping;
   double badgeLitUntil;
 
@@ -94,6 +107,10 @@ public final class ProcessNodeModel {
     c.facts = facts == null ? null : factsCopy.computeIfAbsent(facts, ProcFacts::copy);
     c.gaveUp = gaveUp;
     c.deleted = deleted;
+    c.dynamic = dynamic;
+    c.significant = significant;
+    c.autoShutdown = autoShutdown;
+    c.ignored = ignored;
     c.stopping = stopping;
     c.badgeLitUntil = badgeLitUntil;
     c.trappingUntil = trappingUntil;
@@ -115,6 +132,9 @@ public final class ProcessNodeModel {
     this.strategy = spec.strategy();
     this.intensity = spec.intensity();
     this.periodMillis = spec.periodSeconds() * 1000L;
+    this.dynamic = spec.options().dynamic();
+    this.significant = spec.options().significant();
+    this.autoShutdown = spec.options().autoShutdown().otpName();
   }
 
   public String path() {
@@ -252,6 +272,37 @@ public final class ProcessNodeModel {
   /** The supervisor reached its restart intensity and gave up (escalated to its parent). */
   public boolean gaveUp() {
     return gaveUp;
+  }
+
+  /** A DynamicSupervisor: it has no child specs, its children come and go. */
+  public boolean dynamic() {
+    return dynamic;
+  }
+
+  /**
+   * A child of a DynamicSupervisor: anonymous, {@code :undefined} in {@code which_children} (its
+   * path keeps the id Kaboom gave it).
+   */
+  public boolean anonymous() {
+    return parent != null && parent.dynamic;
+  }
+
+  /** A significant child ({@code significant: true}): its exit may shut its supervisor down. */
+  public boolean significant() {
+    return significant;
+  }
+
+  /** A supervisor's {@code auto_shutdown} flag as OTP writes it ({@code never} by default). */
+  public String autoShutdown() {
+    return autoShutdown;
+  }
+
+  /**
+   * Its last start's {@code init} returned {@code :ignore}: no process runs, its supervisor keeps
+   * the child (pid {@code :undefined}) until it is restarted or deleted.
+   */
+  public boolean ignored() {
+    return ignored;
   }
 
   /** Its spec was removed from its supervisor (temporary child ended, or delete_child). */

@@ -355,6 +355,7 @@ public final class TreeModel {
       n.stopping = false;
       n.gaveUp = false;
       n.deleted = false;
+      n.ignored = false;
       if (n.isSupervisor()) {
         n.restartsInWindow = 0;
         n.restartTimes.clear();
@@ -386,6 +387,8 @@ public final class TreeModel {
       n.strategy = si.strategy();
       n.intensity = si.intensity();
       n.periodMillis = si.periodMillis();
+      n.dynamic = si.dynamic();
+      n.autoShutdown = si.autoShutdown();
       // a supervisor starts from its specs: children added at run time to an earlier one are gone
       for (ProcessNodeModel c : new ArrayList<>(n.children())) {
         if (!c.leaving() && !si.childIds().contains(c.id()) && c.wasAdded()) {
@@ -399,6 +402,7 @@ public final class TreeModel {
         return false;
       }
       ProcessNodeModel c = child.get();
+      c.significant = cs.significant();
       TreeNode spec = c.spec();
       boolean sup = cs.type() == ChildType.SUPERVISOR;
       if (spec.supervisor() != sup
@@ -500,6 +504,18 @@ public final class TreeModel {
                 return n;
               })
           .isPresent();
+    } else if (e instanceof TraceEvent.InitRefused r) {
+      if (!r.result().equals(dev.kaboom.engine.Atom.of("ignore"))) {
+        return false; // {stop, R}: its exit draws the failed start
+      }
+      ProcessNodeModel n = r.label() == null ? null : byPath.get(r.label());
+      if (n == null || !r.pid().equals(n.pid)) {
+        return false;
+      }
+      // kept with no process (pid :undefined); a DynamicSupervisor keeps nothing of it
+      n.ignored = true;
+      n.parent().filter(ProcessNodeModel::dynamic).ifPresent(p -> startLeaving(n, until));
+      return true;
     } else if (e instanceof TraceEvent.TimeAdvanced t) {
       return ageWindows(t.timeMillis());
     }

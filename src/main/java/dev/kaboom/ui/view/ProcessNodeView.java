@@ -27,6 +27,9 @@ public final class ProcessNodeView extends VBox {
   static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
   static final PseudoClass LEAVING = PseudoClass.getPseudoClass("leaving");
   static final PseudoClass UNREGISTERED = PseudoClass.getPseudoClass("unregistered");
+  static final PseudoClass IGNORED = PseudoClass.getPseudoClass("ignored");
+  static final PseudoClass SIGNIFICANT = PseudoClass.getPseudoClass("significant");
+  static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
 
   private final ProcessNodeModel model;
   private final ResourceBundle bundle;
@@ -36,6 +39,16 @@ public final class ProcessNodeView extends VBox {
   private final Text restartsText = new Text();
   private final Label badge = new Label();
   private final Text meterText = new Text();
+
+  /**
+   * The kind line: a DynamicSupervisor's children are anonymous ({@code :undefined}, the spec they
+   * came from here), a significant child, a DynamicSupervisor, a supervisor's auto_shutdown.
+   */
+  private final Label tagLabel = new Label();
+
+  private String shownTag;
+  private boolean shownIgnored;
+  private boolean shownSignificant;
 
   /** The restart-intensity gauge: one slot per allowed restart (supervisors). */
   private final javafx.scene.layout.HBox gauge = new javafx.scene.layout.HBox();
@@ -72,7 +85,13 @@ public final class ProcessNodeView extends VBox {
     }
     setAlignment(Pos.CENTER);
     idText.getStyleClass().add("node-id");
-    idText.setText(model.id());
+    idText.setText(model.anonymous() ? ":undefined" : model.id());
+    tagLabel.getStyleClass().add("node-tag");
+    tagLabel.setMnemonicParsing(false);
+    tagLabel.setMinWidth(0);
+    tagLabel.setMaxWidth(Double.MAX_VALUE);
+    tagLabel.setAlignment(Pos.CENTER);
+    pseudoClassStateChanged(ANONYMOUS, model.anonymous());
     pidText.getStyleClass().add("node-pid");
     nameLabel.getStyleClass().add("node-name");
     nameLabel.setMnemonicParsing(false);
@@ -86,6 +105,11 @@ public final class ProcessNodeView extends VBox {
     getChildren().add(idText);
     if (hasNameLine(model)) {
       getChildren().add(nameLabel);
+    }
+    shownTag = tagText(bundle, model);
+    if (shownTag != null) {
+      tagLabel.setText(shownTag);
+      getChildren().add(tagLabel);
     }
     getChildren().add(pidText);
     oldPidText.getStyleClass().add("node-old-pid");
@@ -111,9 +135,21 @@ public final class ProcessNodeView extends VBox {
     update(0);
   }
 
-  /** The node id used for lookups: {@code node-} and the path with {@code /} as {@code -}. */
+  /**
+   * The node id used for lookups: {@code node-} and the path with {@code /} as {@code -} and every
+   * other character that is not a letter, a digit, {@code -} or {@code _} as {@code _}, so it can
+   * stand in a CSS {@code #id} selector ({@code iex/Servy.KickStarter} is {@code
+   * node-iex-Servy_KickStarter}; a dot would start a style class).
+   */
   public static String idFor(String path) {
-    return "node-" + path.replace('/', '-');
+    StringBuilder b = new StringBuilder(path.length() + 5).append("node-");
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean plain =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      b.append(c == '/' ? '-' : plain || c == '-' ? c : '_');
+    }
+    return b.toString();
   }
 
   public ProcessNodeModel model() {
@@ -130,6 +166,42 @@ public final class ProcessNodeView extends VBox {
     return m.spec().name().isPresent();
   }
 
+  /**
+   * The kind line's text, or null when the node has none: the spec an anonymous child of a
+   * DynamicSupervisor came from, "significant", "DynamicSupervisor", "auto_shutdown: ...", joined
+   * by " · ".
+   */
+  public static String tagText(ResourceBundle bundle, ProcessNodeModel m) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (m.anonymous()) {
+      parts.add(m.id());
+    }
+    if (m.significant()) {
+      parts.add(bundle.getString("node.significant"));
+    }
+    if (m.isSupervisor() && m.dynamic()) {
+      parts.add(bundle.getString("node.dynamic"));
+    }
+    if (m.isSupervisor() && !"never".equals(m.autoShutdown())) {
+      parts.add(MessageFormat.format(bundle.getString("node.autoShutdown"), m.autoShutdown()));
+    }
+    return parts.isEmpty() ? null : String.join(" \u00b7 ", parts);
+  }
+
+  /** Whether the box has a kind line now (its height depends on it). */
+  public boolean hasTagLine() {
+    return shownTag != null;
+  }
+
+  private boolean tagLineChanged;
+
+  /** True once after the kind line came or went (the box needs another height). */
+  boolean takeTagLineChanged() {
+    boolean c = tagLineChanged;
+    tagLineChanged = false;
+    return c;
+  }
+
   /** Brings the texts and pseudo-classes in line with the model (cheap when nothing changed). */
   public void update(double nowNanos) {
     if (model.status() != shownStatus) {
@@ -140,12 +212,34 @@ public final class ProcessNodeView extends VBox {
     }
     Pid current = model.pid().orElse(null);
     String name = model.registeredName().orElse(null);
+    String tag = tagText(bundle, model);
+    if (!java.util.Objects.equals(tag, shownTag)) {
+      if (tag == null) {
+        getChildren().remove(tagLabel);
+      } else if (shownTag == null) {
+        getChildren().add(getChildren().indexOf(pidText), tagLabel);
+      }
+      tagLabel.setText(tag == null ? "" : tag);
+      tagLineChanged = (tag == null) != (shownTag == null);
+      shownTag = tag;
+    }
+    if (model.significant() != shownSignificant) {
+      pseudoClassStateChanged(SIGNIFICANT, model.significant());
+      shownSignificant = model.significant();
+    }
     if (current != shownPidObject
         || !java.util.Objects.equals(name, shownName)
+        || model.ignored() != shownIgnored
         || shownPid.isEmpty()) {
       shownPidObject = current;
       shownName = name;
-      shownPid = current == null ? "-" : current.toString(); // the Elixir way: #PID<0.105.0>
+      shownIgnored = model.ignored();
+      pseudoClassStateChanged(IGNORED, shownIgnored);
+      // init returned :ignore: kept with no process (:undefined)
+      shownPid =
+          shownIgnored
+              ? bundle.getString("node.ignored")
+              : current == null ? "-" : current.toString(); // the Elixir way: #PID<0.105.0>
       pidText.setText(shownPid);
       if (hasNameLine(model)) {
         // the registered name; the spec's name, dimmed, while nothing holds it

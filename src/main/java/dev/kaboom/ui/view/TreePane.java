@@ -101,7 +101,8 @@ public final class TreePane extends Region {
     focusRing.setMouseTransparent(true);
     effects.setMouseTransparent(true);
     effects.getStyleClass().add("tree-effects");
-    content.getChildren().addAll(edges, litEdges, focusRing, nodeLayer, effects);
+    groups.setMouseTransparent(true);
+    content.getChildren().addAll(groups, edges, litEdges, focusRing, nodeLayer, effects);
     content.getTransforms().addAll(translate, scale);
     content.setManaged(false);
     getChildren().addAll(content, overview);
@@ -385,6 +386,9 @@ public final class TreePane extends Region {
     if (ProcessNodeView.hasNameLine(n)) {
       base[1] += compact ? 12 : 16;
     }
+    if (ProcessNodeView.tagText(bundle, n) != null) {
+      base[1] += compact ? 12 : 16;
+    }
     return new double[] {Math.ceil(base[0] * fontScale), Math.ceil(base[1] * fontScale)};
   }
 
@@ -597,6 +601,7 @@ public final class TreePane extends Region {
           }
           moveEdges(moves);
           redrawLitEdges();
+          redrawGroups();
         };
     moving =
         new Transition() {
@@ -619,6 +624,7 @@ public final class TreePane extends Region {
             }
             moveEdges(moves);
             redrawLitEdges();
+            redrawGroups();
           }
         };
     Transition mine = moving;
@@ -665,9 +671,17 @@ public final class TreePane extends Region {
     }
     double now = model.nowNanos();
     String action = null;
+    boolean resized = false;
     for (ProcessNodeView v : views.values()) {
       NodeStatus before = v.shownStatus();
       v.update(now);
+      if (v.takeTagLineChanged()) {
+        double[] size = size(v.model()); // a kind line came or went (a significant child)
+        v.setMinSize(size[0], size[1]);
+        v.setPrefSize(size[0], size[1]);
+        v.setMaxSize(size[0], size[1]);
+        resized = true;
+      }
       NodeStatus after = v.shownStatus();
       if (before != null
           && before != after
@@ -675,12 +689,84 @@ public final class TreePane extends Region {
         action = v.model().path();
       }
     }
+    if (resized) {
+      restructure();
+    }
     if (action != null) {
       follow(action);
     }
     placeFocusRing();
     redrawLitEdges();
     redrawEffects();
+    redrawGroups();
+  }
+
+  /** The dashed frames around each DynamicSupervisor's children, by supervisor path. */
+  private final Map<String, Rectangle> groupFrames = new HashMap<>();
+
+  private final Group groups = new Group();
+
+  /**
+   * Frames each DynamicSupervisor's children (anonymous, coming and going) as one group, a little
+   * outside their boxes; a supervisor with no children has none.
+   */
+  private void redrawGroups() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ProcessNodeView v : views.values()) {
+      ProcessNodeModel n = v.model();
+      if (!n.isSupervisor() || !n.dynamic() || n.children().isEmpty()) {
+        continue;
+      }
+      double x0 = Double.MAX_VALUE;
+      double y0 = Double.MAX_VALUE;
+      double x1 = -Double.MAX_VALUE;
+      double y1 = -Double.MAX_VALUE;
+      for (ProcessNodeModel c : n.children()) {
+        ProcessNodeView cv = views.get(c.path());
+        if (cv == null) {
+          continue;
+        }
+        x0 = Math.min(x0, cv.getLayoutX());
+        y0 = Math.min(y0, cv.getLayoutY());
+        x1 = Math.max(x1, cv.getLayoutX() + cv.getPrefWidth());
+        y1 = Math.max(y1, cv.getLayoutY() + cv.getPrefHeight());
+      }
+      if (x0 > x1) {
+        continue;
+      }
+      seen.add(n.path());
+      Rectangle r =
+          groupFrames.computeIfAbsent(
+              n.path(),
+              p -> {
+                Rectangle f = new Rectangle();
+                f.getStyleClass().add("dynamic-group");
+                f.setId(ProcessNodeView.idFor(p) + "-group");
+                f.setMouseTransparent(true);
+                groups.getChildren().add(f);
+                return f;
+              });
+      double pad = 8 * Math.min(1.0, fontScale);
+      r.setX(x0 - pad);
+      r.setY(y0 - pad);
+      r.setWidth(x1 - x0 + 2 * pad);
+      r.setHeight(y1 - y0 + 2 * pad);
+    }
+    groupFrames
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean gone = !seen.contains(e.getKey());
+              if (gone) {
+                groups.getChildren().remove(e.getValue());
+              }
+              return gone;
+            });
+  }
+
+  /** The frame around a DynamicSupervisor's children (tests), or null when it has none. */
+  public Rectangle groupFrame(String supervisorPath) {
+    return groupFrames.get(supervisorPath);
   }
 
   /**

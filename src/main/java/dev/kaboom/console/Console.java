@@ -55,7 +55,7 @@ import java.util.function.BooleanSupplier;
  * that raised does not advance the prompt number, an unfinished expression asks for more ({@code
  * ...(N)>}), and when the shell process dies a new one starts (new pid, no bindings, prompt 1).
  */
-public final class Console {
+public final class Console implements Simulation.Shell {
   /** The first line, and again after the shell died. */
   public static final String BANNER =
       "Kaboom console (answers as iex: Elixir 1.14 on OTP 25) - h() for help, Ctrl+D to exit";
@@ -179,13 +179,66 @@ public final class Console {
 
   /**
    * A line someone did another way (a click in the window's tree), shown as the iex line it equals:
-   * returns {@code iex(N)> LINE} and the answer, and counts the line as iex would.
+   * returns {@code iex(N)> LINE} and the answer, and counts the line as iex would (the {@link
+   * #transcript()} has it too).
    */
+  @Override
   public String echo(String line, String answer) {
     StringBuilder sb = new StringBuilder(prompt()).append(line).append('\n');
     drain(sb).append(answer).append('\n');
     counter++;
+    transcript.append(sb);
     return sb.toString();
+  }
+
+  /** Everything the console showed so far: the banner, each prompt with its line, each answer. */
+  private final StringBuilder transcript = new StringBuilder(BANNER + "\n");
+
+  /** The lines typed so far that were not blank (the ↑ history), oldest first. */
+  private final List<String> history = new ArrayList<>();
+
+  /**
+   * One typed line, as a terminal shows it: the prompt and the line, then what {@link #eval}
+   * printed, all added to the {@link #transcript()}. Returns the answer ({@code eval}'s).
+   */
+  @Override
+  public String type(String line) {
+    if (!line.isBlank()) {
+      history.add(line);
+    }
+    String shown = prompt() + line + "\n";
+    String answer = eval(line);
+    transcript.append(shown).append(answer);
+    return answer;
+  }
+
+  /** What the console showed so far ({@link #type}, {@link #echo}), from its banner on. */
+  public String transcript() {
+    return transcript.toString();
+  }
+
+  /** How long {@link #transcript()} is (without copying it). */
+  public int transcriptLength() {
+    return transcript.length();
+  }
+
+  /** The transcript from {@code from} on. */
+  public String transcriptFrom(int from) {
+    return transcript.substring(Math.min(from, transcript.length()));
+  }
+
+  /** The lines typed so far (not blank ones), oldest first. */
+  public List<String> history() {
+    return java.util.Collections.unmodifiableList(history);
+  }
+
+  /**
+   * How a simulation starts a console shell ({@link Simulation#setShells}): a console on {@code
+   * sim} whose modules are {@code world}'s, its shell labelled as the command says.
+   */
+  public static java.util.function.Function<String, Simulation.Shell> shells(
+      Scenario world, Simulation sim) {
+    return label -> new Console(world, sim, label);
   }
 
   private void index(TreeNode n) {
@@ -352,6 +405,7 @@ public final class Console {
   }
 
   /** Takes the engine's events (the console's own simulation sends them itself). */
+  @Override
   public void onEvent(TraceEvent e) {
     for (dev.kaboom.engine.EventSink l : listeners) {
       l.accept(e);

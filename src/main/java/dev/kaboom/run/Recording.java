@@ -1,5 +1,6 @@
 package dev.kaboom.run;
 
+import dev.kaboom.console.Console;
 import dev.kaboom.scenario.Command;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.Simulation;
@@ -60,10 +61,8 @@ public final class Recording {
    */
   public static TraceDigest replay(Run run, Consumer<String> out, TraceRunner.Annotator annotator) {
     TraceDigest.Builder digest = new TraceDigest.Builder();
-    new TraceRunner(
-            run.scenario().tree(),
-            run.commands(),
-            run.seed(),
+    runner(
+            run,
             TraceRunner.listener(
                 e -> {},
                 line -> {
@@ -75,5 +74,15 @@ public final class Recording {
         .annotate(annotator)
         .runToEnd();
     return digest.build();
+  }
+
+  /**
+   * A runner of {@code run}'s commands (nothing runs until it steps), with the console a run's
+   * {@code shell_start} and {@code console} lines need: a {@link Console} on the run's scenario.
+   */
+  public static TraceRunner runner(Run run, TraceRunner.Listener listener) {
+    TraceRunner r = new TraceRunner(run.scenario().tree(), run.commands(), run.seed(), listener);
+    r.simulation().setShells(Console.shells(run.scenario(), r.simulation()));
+    return r;
   }
 }

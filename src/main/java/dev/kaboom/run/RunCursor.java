@@ -54,10 +54,8 @@ public final class RunCursor {
     treeEvents = 0;
     live = new HashMap<>();
     runner =
-        new TraceRunner(
-            run.scenario().tree(),
-            run.commands(),
-            run.seed(),
+        Recording.runner(
+            run,
             new TraceRunner.Listener() {
               @Override
               public void event(TraceEvent e) {

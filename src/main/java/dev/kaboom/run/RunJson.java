@@ -293,6 +293,15 @@ final class RunJson {
       o.put("command", "get_flags").set("target", target(x.target()));
     } else if (c instanceof Command.Sleep x) {
       o.put("command", "sleep").put("ms", x.millis());
+    } else if (c instanceof Command.ShellStart x) {
+      o.put("command", "shell_start");
+      if (x.label() != null) {
+        o.put("label", x.label());
+      }
+    } else if (c instanceof Command.ConsoleLine x) {
+      o.put("command", "console").put("line", x.line());
+    } else if (c instanceof Command.ConsoleEcho x) {
+      o.put("command", "console_echo").put("line", x.line()).put("answer", x.answer());
     } else if (c instanceof Command.Send x) {
       o.put("command", "send").set("target", target(x.target()));
       o.set("message", term(x.message()));
@@ -319,6 +328,24 @@ final class RunJson {
         throw new Damaged(where + ".ms", "a sleep is >= 0 ms");
       }
       return new Command.Sleep(ms);
+    }
+    switch (kind) {
+      case "shell_start" -> {
+        JsonNode label = n.get("label");
+        if (label != null && !label.isTextual()) {
+          throw new Damaged(where + ".label", "expected a string, got " + abbreviate(label));
+        }
+        return new Command.ShellStart(label == null ? null : label.asText());
+      }
+      case "console" -> {
+        return new Command.ConsoleLine(text(n, "line", where));
+      }
+      case "console_echo" -> {
+        return new Command.ConsoleEcho(text(n, "line", where), text(n, "answer", where));
+      }
+      default -> {
+        // a command for a process: its target next
+      }
     }
     Target t = target(n.get("target"), where + ".target");
     return switch (kind) {

@@ -176,6 +176,48 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * Starts the console's shell process (labelled {@code label}, null: {@code shell}): the window
+   * starts one when a run starts; a replay starts it at the same place, so every pid after it is
+   * the same. Needs a simulation with {@linkplain Simulation#setShells shells}.
+   */
+  record ShellStart(String label) implements Command {
+    @Override
+    public String echo() {
+      return "shell_start" + (label == null ? "" : " " + label);
+    }
+  }
+
+  /**
+   * One line typed at the console ({@code iex(N)> line}), run by the shell {@link ShellStart}
+   * started: what it does to the engine and what it prints come again on a replay.
+   */
+  record ConsoleLine(String line) implements Command {
+    @Override
+    public String echo() {
+      return "iex " + line;
+    }
+  }
+
+  /**
+   * A line done another way (a click in the window's tree) shown at the console as the iex line it
+   * equals, with its answer: it counts as a line (the prompt number goes up) and runs nothing.
+   */
+  record ConsoleEcho(String line, String answer) implements Command {
+    @Override
+    public String echo() {
+      return "iex_echo " + line;
+    }
+  }
+
+  /**
+   * Whether {@code c} is something a user did that the timeline flags and a save keeps asking
+   * about: not the time passing by the clock, the shell's start, nor a click's echo at the console.
+   */
+  static boolean isUserAction(Command c) {
+    return !(c instanceof Sleep || c instanceof ShellStart || c instanceof ConsoleEcho);
+  }
+
   /** An atom as a scenario file writes it (no quotes); any other term formatted. */
   private static String name(Term reason) {
     return reason instanceof Atom a ? a.name() : reason.format();

@@ -35,6 +35,27 @@ public final class Simulation {
   private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
 
   /**
+   * The console's shell on a simulation (the console package implements it): it starts its shell
+   * process when made, hears every event, and runs the console's commands.
+   */
+  public interface Shell {
+    /** Every event of the simulation, in order. */
+    void onEvent(TraceEvent e);
+
+    /** Runs one typed line to completion; returns what it printed. */
+    String type(String line);
+
+    /** Shows a line done another way with its answer (counts as a line); returns what it shows. */
+    String echo(String line, String answer);
+  }
+
+  /** Makes a shell labelled {@code label} (null: the default) on this simulation. */
+  private java.util.function.Function<String, Shell> shells;
+
+  private Shell shell;
+  private String shellOutput = "";
+
+  /**
    * A command the simulation was asked to run, the virtual time it was asked at, how many events
    * had been emitted and how many process turns had run before it: a replay that runs to the same
    * point places it exactly (also between two steps of a busy engine, as the window may).
@@ -87,8 +108,29 @@ public final class Simulation {
     this.outsider = new Client(node, null, false);
   }
 
+  /**
+   * How this simulation starts a console shell ({@link Command.ShellStart}); without it the console
+   * commands find no process ({@code noproc}).
+   */
+  public void setShells(java.util.function.Function<String, Shell> shells) {
+    this.shells = shells;
+  }
+
+  /** The console's shell, once a {@link Command.ShellStart} ran. */
+  public Optional<Shell> shell() {
+    return Optional.ofNullable(shell);
+  }
+
+  /** What the last console line (or echo) printed; "" before any. */
+  public String shellOutput() {
+    return shellOutput;
+  }
+
   private void onEvent(TraceEvent e) {
     events++;
+    if (shell != null) {
+      shell.onEvent(e);
+    }
     if (e instanceof TraceEvent.Started s && s.label() != null) {
       live.put(s.label(), s.pid());
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
@@ -181,6 +223,24 @@ public final class Simulation {
     recorded.add(new Recorded(node.nowMillis(), events, node.scheduler().turns(), command));
     if (command instanceof Command.Sleep s) {
       node.scheduler().advanceBy(s.millis(), maxTurns);
+      return true;
+    } else if (command instanceof Command.ShellStart s) {
+      if (shells == null) {
+        return false;
+      }
+      shell = shells.apply(s.label());
+      return true;
+    } else if (command instanceof Command.ConsoleLine l) {
+      if (shell == null) {
+        return false;
+      }
+      shellOutput = shell.type(l.line());
+      return true;
+    } else if (command instanceof Command.ConsoleEcho l) {
+      if (shell == null) {
+        return false;
+      }
+      shellOutput = shell.echo(l.line(), l.answer());
       return true;
     }
     Optional<Pid> target = resolve(targetOf(command));

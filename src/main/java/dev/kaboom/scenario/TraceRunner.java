@@ -327,6 +327,15 @@ public final class TraceRunner {
       if (annotator != null) {
         annotator.result(commandPath, null, listener::line);
       }
+    } else if (r.command() instanceof Command.ConsoleLine) {
+      // the line ran to completion: what the console printed, a "| " line each
+      flushStart();
+      String out = sim.shellOutput();
+      if (!out.isEmpty()) {
+        for (String l : out.stripTrailing().split("\n", -1)) {
+          listener.line(("| " + l).stripTrailing());
+        }
+      }
     }
     segment();
   }

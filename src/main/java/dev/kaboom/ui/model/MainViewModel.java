@@ -252,7 +252,7 @@ public final class MainViewModel {
     scenarioText = run.scenarioText();
     scenarioFileName = run.scenarioFile();
     logLines.clear();
-    start(run.commands());
+    start(run.commands(), false);
     markSaved();
     long differs = run.trace().firstDifference(dev.kaboom.run.Recording.replay(run, l -> {}));
     if (differs > 0) {
@@ -432,11 +432,12 @@ public final class MainViewModel {
     return Optional.empty();
   }
 
-  /** A start, exit or give-up in the tree (not the console's shell). */
+  /**
+   * A start, exit or give-up of a labelled process (the console's shell too: it is a recorded
+   * command, so the run's replay starts it at the same place).
+   */
   private static boolean isTreeEvent(TraceEvent e) {
-    return dev.kaboom.run.RunCursor.isTreeEvent(e)
-        && !(e instanceof TraceEvent.Started s && "shell".equals(s.label()))
-        && !(e instanceof TraceEvent.Exited x && "shell".equals(x.label()));
+    return dev.kaboom.run.RunCursor.isTreeEvent(e);
   }
 
   /** Shows the state just after mark {@code k}: a fresh fold of the events up to it. */
@@ -555,7 +556,7 @@ public final class MainViewModel {
     }
     long firstCommand = Long.MAX_VALUE;
     for (dev.kaboom.scenario.Simulation.Recorded r : session.sim().recorded()) {
-      if (!(r.command() instanceof Command.Sleep)) {
+      if (Command.isUserAction(r.command())) {
         firstCommand = r.eventIndex();
         break;
       }
@@ -711,20 +712,27 @@ public final class MainViewModel {
     clock.set(
         String.format(java.util.Locale.ROOT, "%.3f s", next.scheduler().nowMillis() / 1000.0));
     dropStaleSelection();
+    showConsole();
   }
 
-  private java.util.function.Consumer<EngineSession> onSessionStarted = s -> {};
+  private final ReadOnlyObjectWrapper<dev.kaboom.console.Console> console =
+      new ReadOnlyObjectWrapper<>();
 
   /**
-   * Called with each new session once its tree has started (before any command is replayed): the
-   * window attaches its console there, so the console's shell process is at the same place in the
-   * engine's history whenever the run is replayed (a fork, an undo, an opened run).
+   * The console on the session's engine (null while its shell has not started: a run opened without
+   * one gets it at the first typed line). A new session (open, fork, undo) has a new one, made by
+   * replaying the run's {@code shell_start} and console lines: the window's console pane follows
+   * this property.
    */
-  public void setOnSessionStarted(java.util.function.Consumer<EngineSession> hook) {
-    this.onSessionStarted = hook;
+  public ReadOnlyObjectProperty<dev.kaboom.console.Console> consoleProperty() {
+    return console.getReadOnlyProperty();
   }
 
-  /** A new session of the scenario, its start-up run to idle, handed to the session hook. */
+  private void showConsole() {
+    console.set(session == null ? null : session.console().orElse(null));
+  }
+
+  /** A new session of the scenario, its start-up run to idle. */
   private EngineSession freshSession() {
     EngineSession s = new EngineSession(scenario.get(), SEED, !emptyWorld);
     try {
@@ -732,8 +740,51 @@ public final class MainViewModel {
     } catch (dev.kaboom.engine.RunawayException e) {
       // reported by its RunawayStopped event
     }
-    onSessionStarted.accept(s);
     return s;
+  }
+
+  /** Starts the console's shell (a recorded command) unless the session has one. */
+  private void ensureShell() {
+    if (session.sim().shell().isEmpty()) {
+      session.sim().run(new Command.ShellStart(shellLabel().orElse(null)), r -> {});
+      showConsole();
+    }
+  }
+
+  /**
+   * A line typed at the console: one recorded {@link Command.ConsoleLine}, run to completion on the
+   * engine (the picture follows at its pace), so a replay (a saved run, a fork, an undo, the CLI's
+   * {@code replay}) types it again and gets the same pids and the same answer. While looking back
+   * it forks the run there first, as a click does (after the same question). Starts the shell first
+   * when the run has none. Returns what the console printed; empty when the fork was declined
+   * (nothing ran).
+   */
+  public Optional<String> consoleLine(String line) {
+    if (session == null) {
+      return Optional.empty();
+    }
+    var c = console.get();
+    if (line.isBlank() && (c == null || c.prompt().startsWith("iex("))) {
+      return Optional.of(""); // nothing to run (and nothing to fork for)
+    }
+    if (!forkIfBehind()) {
+      return Optional.empty();
+    }
+    ensureShell();
+    session.sim().run(new Command.ConsoleLine(line), r -> {});
+    runAhead();
+    return Optional.of(session.sim().shellOutput());
+  }
+
+  /**
+   * Shows a line done another way (a click) at the console as the iex line it equals, with its
+   * answer: a recorded {@link Command.ConsoleEcho}, so a replay shows it (and numbers the prompts)
+   * the same. Nothing when the session has no shell.
+   */
+  public void consoleEcho(String line, String answer) {
+    if (session != null && session.sim().shell().isPresent() && playhead.get() < 0) {
+      session.sim().run(new Command.ConsoleEcho(line, answer), r -> {});
+    }
   }
 
   /**
@@ -745,9 +796,7 @@ public final class MainViewModel {
   }
 
   private long userCommands() {
-    return session.sim().recorded().stream()
-        .filter(r -> !(r.command() instanceof Command.Sleep))
-        .count();
+    return session.sim().recorded().stream().filter(r -> Command.isUserAction(r.command())).count();
   }
 
   private void markSaved() {
@@ -755,14 +804,22 @@ public final class MainViewModel {
     changesSinceSave = 0;
   }
 
+  /** Starts the scenario's tree and, once it is up, the console's shell (a recorded command). */
   private void start() {
-    start(List.of());
+    start(List.of(), true);
   }
 
-  /** Starts the scenario's tree, replaying {@code commands} (a recorded run) at once. */
-  private void start(List<dev.kaboom.scenario.Simulation.Recorded> commands) {
+  /**
+   * Starts the scenario's tree, replaying {@code commands} (a recorded run, with its own {@code
+   * shell_start} if it had a console) at once; {@code shell}: start the console's shell once the
+   * tree is up (a new run).
+   */
+  private void start(List<dev.kaboom.scenario.Simulation.Recorded> commands, boolean shell) {
     Scenario s = scenario.get();
     session = freshSession();
+    if (shell) {
+      ensureShell();
+    }
     folded = 0;
     marks.clear();
     undos.clear();
@@ -794,6 +851,7 @@ public final class MainViewModel {
     if (selectedPath.get() != null && t.node(selectedPath.get()).isEmpty()) {
       selectedPath.set(null);
     }
+    showConsole();
   }
 
   // ---- time ----

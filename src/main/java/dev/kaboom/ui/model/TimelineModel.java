@@ -61,7 +61,7 @@ public final class TimelineModel {
     List<Tick> out = new ArrayList<>(marks.size() + commands.size());
     int m = 0;
     for (Simulation.Recorded c : commands) {
-      if (c.command() instanceof Command.Sleep) {
+      if (!Command.isUserAction(c.command())) {
         continue;
       }
       // the marks before the command come first

@@ -6,8 +6,6 @@ import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.engine.VirtualScheduler;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.Simulation;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +35,7 @@ public final class EngineSession {
   public EngineSession(Scenario scenario, long seed, boolean startTree) {
     this.scenario = scenario;
     this.sim = new Simulation(this::onEvent, seed);
+    sim.setShells(dev.kaboom.console.Console.shells(scenario, sim));
     if (startTree) {
       sim.start(scenario.tree());
     }
@@ -44,7 +43,7 @@ public final class EngineSession {
 
   private final java.util.List<dev.kaboom.engine.EventSink> listeners = new java.util.ArrayList<>();
 
-  /** Also hands every event to {@code listener} (the console pane's console). */
+  /** Also hands every event to {@code listener}. */
   public void listen(dev.kaboom.engine.EventSink listener) {
     listeners.add(listener);
   }
@@ -59,15 +58,12 @@ public final class EngineSession {
     log.accept(e);
   }
 
-  private final Map<String, Object> attachments = new HashMap<>();
-
   /**
-   * What the window keeps with this run and not with a view (the console pane's console and its
-   * transcript, which outlive a rebuilt view): made by {@code make} the first time.
+   * The console on this run's engine, once its shell started (a {@code shell_start} command: the
+   * console, its bindings and what it showed belong to the run, and a replay makes them again).
    */
-  @SuppressWarnings("unchecked")
-  public <T> T attachment(String key, java.util.function.Supplier<T> make) {
-    return (T) attachments.computeIfAbsent(key, k -> make.get());
+  public Optional<dev.kaboom.console.Console> console() {
+    return sim.shell().map(dev.kaboom.console.Console.class::cast);
   }
 
   public Scenario scenario() {

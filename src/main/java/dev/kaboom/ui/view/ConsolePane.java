@@ -95,54 +95,71 @@ public final class ConsolePane {
     attachListeners.add(l);
   }
 
-  /** A console and what it printed so far: kept with the run, shown by whichever pane is up. */
-  public static final class Transcript {
-    private final Console console;
-    private final StringBuilder text = new StringBuilder(Console.BANNER + "\n");
-    private final List<String> history = new ArrayList<>();
+  /** How many characters of the console's transcript the output shows. */
+  private int shown;
 
-    public Transcript(Console console) {
-      this.console = console;
+  private java.util.function.Function<String, java.util.Optional<String>> runner =
+      line -> java.util.Optional.empty();
+  private java.util.function.BiConsumer<String, String> echoer = (line, answer) -> {};
+
+  /**
+   * Who runs a typed line (the view model: a recorded console command, which may fork the run first
+   * and so attach another console): returns what the console printed, or empty when nothing ran (a
+   * declined fork; the line then stays in the input).
+   */
+  public void setRunner(java.util.function.Function<String, java.util.Optional<String>> runner) {
+    this.runner = runner;
+  }
+
+  /** Who records a click's echo ({@link #echo}). */
+  public void setEchoer(java.util.function.BiConsumer<String, String> echoer) {
+    this.echoer = echoer;
+  }
+
+  /**
+   * Shows {@code c}, the console of the run's engine (a new session: open, fork, undo; or the same
+   * one again in a rebuilt view): its transcript, history and prompt belong to it, so they are the
+   * replayed run's. Null while the run has no shell yet: the banner and a first prompt.
+   */
+  public void attach(Console c) {
+    this.console = c;
+    output.setText(c == null ? Console.BANNER + "\n" : c.transcript());
+    shown = c == null ? 0 : c.transcriptLength();
+    output.positionCaret(output.getLength());
+    prompt.setText(c == null ? "iex(1)> " : c.prompt());
+    history.clear();
+    if (c != null) {
+      history.addAll(c.history());
+    }
+    historyAt = history.size();
+    if (c != null) {
+      attachListeners.forEach(l -> l.accept(c));
     }
   }
 
-  private Transcript transcript;
-
-  /** A console (a new session: open, reset; or this run's again in a rebuilt view). */
-  public void attach(Transcript t) {
-    this.transcript = t;
-    this.console = t.console;
-    history.clear();
-    history.addAll(t.history);
-    historyAt = history.size();
-    attachListeners.forEach(l -> l.accept(t.console));
-    output.setText(t.text.toString());
-    output.positionCaret(output.getLength());
+  /** What the console showed since the output last caught up with it, appended. */
+  private void sync() {
+    if (console == null) {
+      return;
+    }
+    output.appendText(console.transcriptFrom(shown));
+    shown = console.transcriptLength();
     prompt.setText(console.prompt());
-  }
-
-  private void append(String s) {
-    transcript.text.append(s);
-    output.appendText(s);
+    history.clear();
+    history.addAll(console.history());
+    historyAt = history.size();
   }
 
   /** Runs {@code line} as if typed. */
   public void run(String line) {
-    if (console == null) {
+    java.util.Optional<String> answer = runner.apply(line);
+    if (answer.isEmpty()) {
       return;
     }
-    if (!line.isBlank()) {
-      history.add(line);
-      transcript.history.add(line);
-    }
-    historyAt = history.size();
-    String shown = console.prompt() + line + "\n";
-    String answer = console.eval(line);
-    append(shown + answer);
+    sync();
     input.clear();
-    prompt.setText(console.prompt());
     for (LineListener l : List.copyOf(lineListeners)) {
-      l.ran(line, answer, console.lastRaised());
+      l.ran(line, answer.get(), console != null && console.lastRaised());
     }
   }
 
@@ -172,16 +189,14 @@ public final class ConsolePane {
     if (common.length() > word.length()) {
       input.replaceText(caret - word.length(), caret, common);
     } else if (found.size() > 1) {
-      append(String.join("  ", found) + "\n");
+      output.appendText(String.join("  ", found) + "\n"); // not the run's: a rebuilt view drops it
     }
   }
 
   /** Shows a line done another way (a click in the tree) as the iex line it equals. */
   public void echo(String line, String answer) {
-    if (console != null) {
-      append(console.echo(line, answer));
-      prompt.setText(console.prompt());
-    }
+    echoer.accept(line, answer);
+    sync();
   }
 
   public String text() {

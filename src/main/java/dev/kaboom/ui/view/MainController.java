@@ -182,26 +182,6 @@ public final class MainController {
     pane.useConsole(consolePane);
   }
 
-  /**
-   * A new console for a new session (open, fork, undo): its shell is one more process on that
-   * engine.
-   */
-  private void attachConsole(dev.kaboom.ui.sim.EngineSession s) {
-    // one console per run: a rebuilt view (another language) keeps its shell, bindings and
-    // transcript
-    ConsolePane.Transcript t =
-        s.attachment(
-            "console",
-            () -> {
-              var console =
-                  new dev.kaboom.console.Console(
-                      s.scenario(), s.sim(), vm.shellLabel().orElse(null));
-              s.listen(console::onEvent);
-              return new ConsolePane.Transcript(console);
-            });
-    consolePane.attach(t);
-  }
-
   @FXML
   private void initialize() {
     inspector = new InspectorSheet(vm, bundle); // first: showing a tree refreshes it
@@ -255,9 +235,12 @@ public final class MainController {
           openMenu.show(treePane.viewOf(path), x, y);
         });
     vm.treeProperty().addListener((o, a, t) -> showTree(t));
-    // once per session, where its start-up ends (a replay or a fork spawns the shell there again)
-    vm.setOnSessionStarted(this::attachConsole);
-    vm.session().ifPresent(this::attachConsole);
+    // the console belongs to the run: typed lines and clicks' echoes are recorded commands, and a
+    // new session (open, fork, undo) brings its own console, made by replaying them
+    consolePane.setRunner(vm::consoleLine);
+    consolePane.setEchoer(vm::consoleEcho);
+    vm.consoleProperty().addListener((o, a, c) -> consolePane.attach(c));
+    consolePane.attach(vm.consoleProperty().get());
     if (vm.tree() != null) {
       showTree(vm.tree());
     }

@@ -132,7 +132,7 @@ class TimeTravelTest {
 
   private long userCommands() {
     return vm.recordedCommands().stream()
-        .filter(r -> !(r.command() instanceof dev.kaboom.scenario.Command.Sleep))
+        .filter(r -> dev.kaboom.scenario.Command.isUserAction(r.command()))
         .count();
   }
 
@@ -269,5 +269,95 @@ class TimeTravelTest {
     MainViewModel other = new MainViewModel();
     assertThat(other.open(file)).isTrue();
     assertThat(other.scriptRemaining()).isEqualTo(total - 2);
+  }
+
+  private static final String KABOOM_LINE =
+      "Process.whereis(:sensor_server) |> Process.exit(:kaboom)";
+
+  @Test
+  void aRunWithConsoleLinesSavedAndOpenedIsTheSameRun(@TempDir Path dir) throws Exception {
+    assertThat(vm.consoleLine(KABOOM_LINE)).contains("true\n");
+    vm.runToIdle();
+    vm.kaboom("servy/services/pledge");
+    vm.runToIdle();
+    assertThat(vm.consoleLine("x = Process.whereis(:sensor_server)")).isPresent();
+    vm.runToIdle();
+    Path file = dir.resolve("console.json");
+    assertThat(vm.saveRun(file)).isTrue();
+    assertThat(Files.readString(file))
+        .contains("\"command\" : \"shell_start\"")
+        .contains("\"command\" : \"console\"");
+
+    MainViewModel other = new MainViewModel();
+    assertThat(other.open(file)).isTrue();
+    other.runToIdle();
+    assertThat(other.notices()).noneMatch(n -> n.key().equals("notify.runDiffers"));
+    var mine = vm.session().orElseThrow().log().all();
+    var theirs = other.session().orElseThrow().log().all();
+    assertThat(theirs.stream().map(Object::toString).toList())
+        .as("the same events, pids and all")
+        .isEqualTo(mine.stream().map(Object::toString).toList());
+    assertThat(other.consoleProperty().get().transcript())
+        .as("the console shows the same lines and answers")
+        .isEqualTo(vm.consoleProperty().get().transcript());
+
+    // the CLI's replay of the file ends with the same processes at the same pids (its shell takes
+    // the same pid as the window's)
+    dev.kaboom.run.Run run = ((RunFile.Result.Loaded) RunFile.read(file)).run();
+    dev.kaboom.run.RunCursor cursor = new dev.kaboom.run.RunCursor(run);
+    cursor.seek(cursor.totalLines());
+    assertThat(cursor.live()).isNotEmpty();
+    cursor
+        .live()
+        .forEach(
+            (path, pid) ->
+                assertThat(vm.session().orElseThrow().sim().pidAt(path)).as(path).contains(pid));
+    java.util.List<String> trace = new java.util.ArrayList<>();
+    dev.kaboom.run.Recording.replay(run, trace::add);
+    assertThat(trace).contains("> iex " + KABOOM_LINE, "| true");
+  }
+
+  @Test
+  void aConsoleLineWhileLookingBackForksTheRunAsAClickDoes() {
+    String sensor = "servy/services/sensor";
+    vm.kaboom(sensor);
+    vm.runToIdle();
+    Pid second = node(sensor).pid().orElseThrow();
+    vm.kaboom(sensor);
+    vm.runToIdle();
+    stepBackTo(sensor, second);
+    String before = vm.consoleProperty().get().transcript();
+
+    // declined: nothing runs, nothing is dropped
+    vm.setForkConfirmation(() -> false);
+    assertThat(vm.consoleLine(KABOOM_LINE)).isEmpty();
+    assertThat(vm.playheadProperty().get()).isNotNegative();
+    assertThat(vm.canUndo()).isFalse();
+
+    boolean[] asked = {false};
+    vm.setForkConfirmation(
+        () -> {
+          asked[0] = true;
+          return true;
+        });
+    assertThat(vm.consoleLine(KABOOM_LINE)).contains("true\n");
+    vm.runToIdle();
+    assertThat(asked[0]).as("the fork is confirmed first").isTrue();
+    assertThat(vm.playheadProperty().get()).as("live again").isEqualTo(-1);
+    assertThat(node(sensor).restartCount())
+        .as("the first kaboom, then the console's (the second click is dropped)")
+        .isEqualTo(2);
+    assertThat(vm.recordedCommands())
+        .filteredOn(r -> r.command() instanceof dev.kaboom.scenario.Command.ConsoleLine)
+        .hasSize(1);
+    assertThat(vm.consoleProperty().get().transcript())
+        .isEqualTo(before + "iex(1)> " + KABOOM_LINE + "\ntrue\n");
+
+    // Ctrl+Z: the dropped click is back, and the console as it was
+    assertThat(vm.undo()).isTrue();
+    vm.goLive();
+    assertThat(vm.consoleProperty().get().transcript()).isEqualTo(before);
+    assertThat(vm.recordedCommands())
+        .noneMatch(r -> r.command() instanceof dev.kaboom.scenario.Command.ConsoleLine);
   }
 }

@@ -112,6 +112,47 @@ class ClassroomTest {
   }
 
   @Test
+  void at250PercentThePanelsStandBesideTheTreeWhichGetsTheHeightAndPHidesThem(FxRobot robot) {
+    Node tree = window.controller().treePane();
+    Node log = robot.lookup(".event-log").query();
+    Bounds tree100 = tree.localToScreen(tree.getBoundsInLocal());
+    Bounds log100 = log.localToScreen(log.getBoundsInLocal());
+    assertThat(log100.getMinY())
+        .as("at 100 %% the log is under the tree")
+        .isGreaterThan(tree100.getMaxY());
+    assertThat(window.controller().sideLayout()).isFalse();
+    scale(robot, 2.5);
+    assertThat(window.controller().sideLayout()).isTrue();
+    Bounds tree250 = tree.localToScreen(tree.getBoundsInLocal());
+    Bounds log250 = log.localToScreen(log.getBoundsInLocal());
+    assertThat(log250.getMinX())
+        .as("the log is right of the tree")
+        .isGreaterThanOrEqualTo(tree250.getMaxX());
+    assertThat(tree250.getHeight())
+        .as("the tree's height at 250 %% in a 1280x720 window (was 310 px)")
+        .isGreaterThan(420);
+    Node inspector = robot.lookup(".inspector").query();
+    assertThat(inspector.getScene()).as("the inspector is still on screen").isNotNull();
+    // P: the tree gets the whole window; P again: the panels come back where they were
+    robot.type(KeyCode.P);
+    WaitForAsyncUtils.waitForFxEvents();
+    Bounds alone = tree.localToScreen(tree.getBoundsInLocal());
+    assertThat(alone.getWidth()).isGreaterThan(1200);
+    assertThat(log.getScene()).as("the log is hidden").isNull();
+    assertThat(prefs.getBoolean("panels", true)).isFalse();
+    robot.type(KeyCode.P);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(log.getScene()).isNotNull();
+    assertThat(tree.localToScreen(tree.getBoundsInLocal()).getWidth())
+        .isCloseTo(tree250.getWidth(), org.assertj.core.data.Offset.offset(2.0));
+    // back at 100 %: the log under the tree again
+    scale(robot, 1.0);
+    assertThat(window.controller().sideLayout()).isFalse();
+    assertThat(log.localToScreen(log.getBoundsInLocal()).getMinY())
+        .isGreaterThan(tree.localToScreen(tree.getBoundsInLocal()).getMaxY());
+  }
+
+  @Test
   void aLetterInTheIntensityFieldShowsWhatIsWrongKeepsTheValueAndResetsNothing(FxRobot robot) {
     robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
     WaitForAsyncUtils.waitForFxEvents();

@@ -16,7 +16,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Not a test: the README's pictures of the whole window at 1280x720, during a restart (Servy's
  * sensor server crashed, its caption on screen). Regenerate all four (English and Korean, 100 % and
  * 250 %) with {@code bin/docshots} (it runs {@code mvn -o -q -Dtest=DocShots -Dkaboom.docshots=docs
- * -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}; {@code -Dkaboom.theme=dark} draws the dark theme).
+ * -Dkaboom.lang=LANG -Dkaboom.scale=SCALE test}; {@code -Dkaboom.theme=dark} draws the dark theme,
+ * {@code -Dkaboom.size=1920x1080} another window size, named in the file).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "kaboom.docshots", matches = ".+")
@@ -25,7 +26,12 @@ class DocShots {
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = TestWindows.prefs(System.getProperty("kaboom.lang", "en"), 1280, 720);
+    String[] size = System.getProperty("kaboom.size", "1280x720").split("x");
+    AppPrefs prefs =
+        TestWindows.prefs(
+            System.getProperty("kaboom.lang", "en"),
+            Double.parseDouble(size[0]),
+            Double.parseDouble(size[1]));
     prefs.putDouble("fontScale", Double.parseDouble(System.getProperty("kaboom.scale", "1.0")));
     prefs.put("theme", System.getProperty("kaboom.theme", "light"));
     window = TestWindows.openPaused(stage, prefs);
@@ -63,7 +69,11 @@ class DocShots {
       WaitForAsyncUtils.waitForFxEvents();
     }
     String theme = System.getProperty("kaboom.theme", "light");
-    String suffix = theme.equals("light") ? "" : "-" + theme;
+    String suffix =
+        (theme.equals("light") ? "" : "-" + theme)
+            + (System.getProperty("kaboom.size") == null
+                ? ""
+                : "-" + System.getProperty("kaboom.size"));
     shot(robot, dir + "/window-" + lang + "-" + pct + suffix + ".png");
   }
 

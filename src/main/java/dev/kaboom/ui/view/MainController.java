@@ -137,6 +137,27 @@ public final class MainController {
   @FXML private Button zoomInButton;
   @FXML private Label logTitle;
   @FXML private SplitPane bottomSplit;
+  @FXML private ToggleButton panelsButton;
+  @FXML private CheckMenuItem panelsItem;
+
+  /** The panels' column beside the tree in the side layout (inspector, log, console). */
+  private final SplitPane panelSplit = new SplitPane();
+
+  /** The tree's split and the timeline under it. */
+  private VBox treeColumn;
+
+  /** Whether the inspector, the log and the console are shown (View > Panels, P). */
+  private final javafx.beans.property.BooleanProperty panelsShown =
+      new javafx.beans.property.SimpleBooleanProperty(true);
+
+  /** The side layout (big font scales): the panels in one column to the right of the tree. */
+  private boolean sideLayout;
+
+  /** The splits are being rearranged: their divider moves are not the user's. */
+  private boolean arranging;
+
+  /** From this font scale on, the panels stand beside the tree ({@link #arrangePanels}). */
+  public static final double SIDE_LAYOUT_SCALE = 1.75;
 
   public MainController(
       MainViewModel vm, Stage stage, AppPrefs prefs, ResourceBundle bundle, Shell shell) {
@@ -204,6 +225,17 @@ public final class MainController {
         .addListener((o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
     timeline = new TimelineStrip(vm, bundle);
     placeUnderTree(timeline.node());
+    panelSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    panelSplit.setId("panelSplit");
+    panelSplit.setMinWidth(220);
+    panelsShown.set(prefs.getBoolean("panels", true));
+    panelsButton.selectedProperty().bindBidirectional(panelsShown);
+    panelsItem.selectedProperty().bindBidirectional(panelsShown);
+    panelsShown.addListener(
+        (o, a, b) -> {
+          prefs.put("panels", Boolean.toString(b));
+          arrangePanels();
+        });
     consolePane = new ConsolePane(bundle);
     VBox.setVgrow(consolePane.node(), javafx.scene.layout.Priority.ALWAYS);
     consoleBox.getChildren().add(consolePane.node());
@@ -361,12 +393,66 @@ public final class MainController {
     englishItem.setOnAction(e -> shell.switchLanguage(Locale.ENGLISH));
     koreanItem.setOnAction(e -> shell.switchLanguage(Locale.KOREAN));
 
-    // layout memory
-    mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
-    sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
-    // saved as they move as well as on quit, so a window ended by a signal keeps them
-    mainSplit.getDividers().get(0).positionProperty().addListener(o -> saveLayout());
-    sideSplit.getDividers().get(0).positionProperty().addListener(o -> saveLayout());
+    // layout memory: the dividers are saved when the user has moved one (as well as on quit and
+    // as the window is resized), so a window ended by a signal keeps them; not as they move, since
+    // they also move while the panels are rearranged
+    for (SplitPane split : List.of(mainSplit, sideSplit, panelSplit)) {
+      split.addEventFilter(
+          javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::saveLayout));
+    }
+    arrangePanels();
+  }
+
+  /**
+   * Puts the panels where the font scale wants them. Up to 150 %: the inspector right of the tree,
+   * the log and the console under both (the tree has the width, the log its lines' length). From
+   * {@link #SIDE_LAYOUT_SCALE} on: the inspector, the log and the console in one column right of
+   * the tree, so the tree (with the caption over it and the timeline under it) has the window's
+   * whole height: at 1280x720 and 250 % it was a strip of one and a half rows under the log. Hidden
+   * panels (P) leave the tree the whole window at any scale. Each layout keeps its own divider
+   * positions.
+   */
+  private void arrangePanels() {
+    arranging = true;
+    try {
+      boolean shown = panelsShown.get();
+      List<Node> side =
+          !shown ? List.of(treeHost) : sideLayout ? List.of(treeHost, panelSplit) : null;
+      if (side == null) {
+        panelSplit.getItems().clear();
+        bottomSplit.getItems().setAll(logBox, consoleBox);
+        sideSplit.getItems().setAll(treeHost, inspectorBox);
+        mainSplit.getItems().setAll(treeColumn, bottomSplit);
+        mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
+        sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
+      } else {
+        mainSplit.getItems().setAll(treeColumn);
+        bottomSplit.getItems().clear();
+        sideSplit.getItems().setAll(side);
+        if (shown) {
+          panelSplit.getItems().setAll(inspectorBox, logBox, consoleBox);
+          sideSplit.setDividerPositions(prefs.getDouble("side.treeDivider", 0.64));
+          panelSplit.setDividerPositions(
+              prefs.getDouble("side.inspectorDivider", 0.42),
+              prefs.getDouble("side.logDivider", 0.76));
+        }
+      }
+      for (Node n : List.of(inspectorBox, logBox, consoleBox)) {
+        n.setVisible(shown);
+      }
+    } finally {
+      arranging = false;
+    }
+  }
+
+  /** Whether the panels stand in one column beside the tree (the side layout of big scales). */
+  public boolean sideLayout() {
+    return sideLayout && panelsShown.get();
+  }
+
+  /** Whether the inspector, the log and the console are shown (View > Panels, P). */
+  public javafx.beans.property.BooleanProperty panelsShownProperty() {
+    return panelsShown;
   }
 
   /**
@@ -386,6 +472,7 @@ public final class MainController {
     icon(fitButton, "mdi2f-fit-to-page-outline", "toolbar.fit.tooltip");
     icon(zoomOutButton, "mdi2m-magnify-minus-outline", "toolbar.zoomOut.tooltip");
     icon(zoomInButton, "mdi2m-magnify-plus-outline", "toolbar.zoomIn.tooltip");
+    icon(panelsButton, "mdi2p-page-layout-sidebar-right", "toolbar.panels.tooltip");
     toolBar.widthProperty().addListener((o, a, b) -> fitToolbar());
   }
 
@@ -435,7 +522,8 @@ public final class MainController {
         waitButton,
         fitButton,
         zoomOutButton,
-        zoomInButton);
+        zoomInButton,
+        panelsButton);
   }
 
   /**
@@ -495,11 +583,10 @@ public final class MainController {
     for (javafx.scene.control.Labeled l : toolbarLabeled()) {
       styleIcon(l);
     }
-    if (scale >= 1.75) {
-      mainSplit.setDividerPositions(Math.max(mainSplit.getDividerPositions()[0], 0.8));
-      // a tree is mostly limited by height; the inspector's text needs some width
-      sideSplit.setDividerPositions(Math.min(sideSplit.getDividerPositions()[0], 0.66));
-      bottomSplit.setDividerPositions(Math.max(bottomSplit.getDividerPositions()[0], 0.62));
+    boolean side = scale >= SIDE_LAYOUT_SCALE;
+    if (side != sideLayout) {
+      sideLayout = side;
+      arrangePanels();
     }
     Platform.runLater(this::fitToolbar);
   }
@@ -517,10 +604,10 @@ public final class MainController {
   private void placeUnderTree(Node strip) {
     int at = mainSplit.getItems().indexOf(sideSplit);
     mainSplit.getItems().remove(at);
-    VBox column = new VBox(sideSplit, strip);
-    column.setMinHeight(0);
+    treeColumn = new VBox(sideSplit, strip);
+    treeColumn.setMinHeight(0);
     VBox.setVgrow(sideSplit, javafx.scene.layout.Priority.ALWAYS);
-    mainSplit.getItems().add(at, column);
+    mainSplit.getItems().add(at, treeColumn);
   }
 
   /** The event log's text size: 12 px at 100 %, 18 px at 250 %. */
@@ -539,8 +626,21 @@ public final class MainController {
 
   /** Saves what the window should look like next time. */
   public void saveLayout() {
-    prefs.putDouble("mainDivider", mainSplit.getDividerPositions()[0]);
-    prefs.putDouble("sideDivider", sideSplit.getDividerPositions()[0]);
+    if (arranging || !panelsShown.get()) {
+      return;
+    }
+    if (sideLayout) {
+      double[] p = panelSplit.getDividerPositions();
+      if (p.length == 2 && sideSplit.getDividerPositions().length == 1) {
+        prefs.putDouble("side.treeDivider", sideSplit.getDividerPositions()[0]);
+        prefs.putDouble("side.inspectorDivider", p[0]);
+        prefs.putDouble("side.logDivider", p[1]);
+      }
+    } else if (mainSplit.getDividerPositions().length == 1
+        && sideSplit.getDividerPositions().length == 1) {
+      prefs.putDouble("mainDivider", mainSplit.getDividerPositions()[0]);
+      prefs.putDouble("sideDivider", sideSplit.getDividerPositions()[0]);
+    }
   }
 
   /**
@@ -607,6 +707,7 @@ public final class MainController {
       case MINUS, SUBTRACT -> vm.changeSpeed(-1);
       case R -> vm.reset();
       case N -> vm.runNextScriptStep();
+      case P -> panelsShown.set(!panelsShown.get());
       case F -> {
         if (e.isShiftDown()) {
           treePane.readable();
@@ -642,6 +743,7 @@ public final class MainController {
           KeyCode.SUBTRACT,
           KeyCode.R,
           KeyCode.N,
+          KeyCode.P,
           KeyCode.F);
 
   private static void selectSpeed(ToggleGroup speeds, double s) {

@@ -861,13 +861,17 @@ public final class TreePane extends Region {
       double effect = v.model().exitEffect(now);
       double p = Math.min(1, effect / 0.6); // a quick burst: the first 60 % of the highlight
       if (!Double.isNaN(effect) && v.model().exitWasCrash() && p < 1) {
-        double w = v.getPrefWidth();
-        double h = v.getPrefHeight();
-        javafx.scene.shape.Circle ring =
-            new javafx.scene.shape.Circle(
-                v.getLayoutX() + w / 2,
-                v.getLayoutY() + h / 2,
-                (0.56 + 0.3 * p) * Math.hypot(w, h)); // around the box, never over its text
+        // a rounded ring hugging the box, just outside it (never over its text), that grows by
+        // about one line's height and fades: the same size next to the box at any font scale
+        double gap = em * (0.35 + 1.1 * p);
+        javafx.scene.shape.Rectangle ring =
+            new javafx.scene.shape.Rectangle(
+                v.getLayoutX() - gap,
+                v.getLayoutY() - gap,
+                v.getPrefWidth() + 2 * gap,
+                v.getPrefHeight() + 2 * gap);
+        ring.setArcWidth(2 * gap + em);
+        ring.setArcHeight(2 * gap + em);
         ring.getStyleClass().add("crash-burst");
         ring.setOpacity(1 - p);
         shapes.add(ring);

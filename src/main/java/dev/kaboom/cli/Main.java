@@ -20,6 +20,7 @@ import picocli.CommandLine.Help;
     subcommands = {
       TraceCommand.class,
       ReplayCommand.class,
+      ExportCommand.class,
       BenchCommand.class,
       OpenCommand.class,
       SnapshotCommand.class,

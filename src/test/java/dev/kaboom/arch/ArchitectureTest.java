@@ -79,6 +79,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSequenceChartIsExportedWithoutJavaFx() {
+    noClasses()
+        .that()
+        .belongToAnyOf(
+            dev.kaboom.ui.model.SequenceModel.class,
+            dev.kaboom.ui.model.SequenceExport.class,
+            dev.kaboom.cli.ExportCommand.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..")
+        .because("export writes the chart as text from the pure model, with no display")
+        .check(classes);
+  }
+
+  @Test
   void theConsoleRunsWithoutJavaFx() {
     noClasses()
         .that()

@@ -1,0 +1,200 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.run.Run;
+import dev.kaboom.run.RunFile;
+import dev.kaboom.scenario.Command;
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.scenario.TraceRunner;
+import dev.kaboom.ui.model.SequenceExport;
+import dev.kaboom.ui.model.SequenceModel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kaboom export RUN --format sequence-mermaid|sequence-svg [--from N --to M] [-o OUT]}: the
+ * sequence chart of a run (or of a scenario's steps) as Mermaid text or an SVG picture, written
+ * from the same {@link SequenceModel} the window draws, without JavaFX.
+ */
+@picocli.CommandLine.Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the sequence chart of a run file (or of a scenario's steps): who sent whom which exit"
+          + " signal, shutdown, kill, EXIT or DOWN message, call and reply, and each process's"
+          + " exit, restart plan and give-up, as Mermaid `sequenceDiagram` text (pastes into"
+          + " Livebook, GitHub, docs) or as an SVG picture (each arrow's tooltip is the OTP rule"
+          + " behind it).",
+      "--from N --to M: only what happened between the moment after the first N trace lines and"
+          + " the moment after the first M (as `replay --at N` counts them); default: the whole run.",
+      "Exit status: 0 ok, 1 OUT cannot be written, 2 bad input (one line on stderr), 3 a step ran"
+          + " away."
+    })
+public final class ExportCommand implements Callable<Integer> {
+  /** The formats {@code --format} takes. */
+  static final List<String> FORMATS = List.of("sequence-mermaid", "sequence-svg");
+
+  @Parameters(index = "0", paramLabel = "RUN", description = "the run file (or a scenario file)")
+  Path file;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "sequence-mermaid or sequence-svg")
+  String format;
+
+  @Option(names = "--from", paramLabel = "N", description = "start after N trace lines (default 0)")
+  Long from;
+
+  @Option(names = "--to", paramLabel = "M", description = "end after M trace lines (default: all)")
+  Long to;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "write to OUT instead of standard output")
+  Path output;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ko",
+      description = "language of the words on the chart and its tooltips: en (default) or ko")
+  String lang = "en";
+
+  @Override
+  public Integer call() {
+    if (!FORMATS.contains(format)) {
+      return bad("--format " + format + ": unknown; expected sequence-mermaid or sequence-svg");
+    }
+    if (!lang.equals("en") && !lang.equals("ko")) {
+      return bad("--lang " + lang + ": expected en or ko");
+    }
+    List<Simulation> sims = new ArrayList<>(1);
+    String problem = load(sims);
+    if (problem != null) {
+      return bad(problem);
+    }
+    SequenceModel model = new SequenceModel();
+    List<Long> linesBefore = new ArrayList<>();
+    long[] lines = {0};
+    try {
+      sims.get(0)
+          .runner(
+              TraceRunner.listener(
+                  e -> {
+                    model.apply(e);
+                    linesBefore.add(lines[0]);
+                  },
+                  line -> lines[0]++))
+          .runToEnd();
+    } catch (dev.kaboom.engine.RunawayException e) {
+      System.err.println("kaboom export: " + file + ": " + e.getMessage());
+      return 3;
+    }
+    long total = lines[0];
+    long n = from == null ? 0 : from;
+    long m = to == null ? total : to;
+    for (long[] at : new long[][] {{n, 0}, {m, 1}}) {
+      if (at[0] < 0 || at[0] > total) {
+        return bad(
+            (at[1] == 0 ? "--from " : "--to ")
+                + at[0]
+                + ": out of range; "
+                + file
+                + " prints "
+                + total
+                + " trace lines, so it is 0.."
+                + total);
+      }
+    }
+    if (n > m) {
+      return bad("--from " + n + " is after --to " + m + "; the chart runs from N to M >= N");
+    }
+    // the events between the moment after line N and the moment after line M
+    int firstEvent = 0;
+    while (firstEvent < linesBefore.size() && linesBefore.get(firstEvent) < n) {
+      firstEvent++;
+    }
+    int endEvent = firstEvent;
+    while (endEvent < linesBefore.size() && linesBefore.get(endEvent) < m) {
+      endEvent++;
+    }
+    int firstRow = model.lastRowAtOrBefore(firstEvent - 1) + 1;
+    int endRow = model.lastRowAtOrBefore(endEvent - 1) + 1;
+    Locale locale = Locale.forLanguageTag(lang);
+    ResourceBundle bundle = ResourceBundle.getBundle("dev.kaboom.ui.messages", locale);
+    String comment =
+        "kaboom export "
+            + file.getFileName()
+            + " --from "
+            + n
+            + " --to "
+            + m
+            + " ("
+            + (endRow - firstRow)
+            + " rows)";
+    String text =
+        format.equals("sequence-mermaid")
+            ? SequenceExport.mermaid(model, firstRow, endRow, bundle, comment)
+            : SequenceExport.svg(model, firstRow, endRow, bundle, locale, comment);
+    if (output == null) {
+      PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+      out.print(text);
+      out.flush();
+      return 0;
+    }
+    try {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      System.err.println("kaboom export: cannot write " + output + ": " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  private static int bad(String message) {
+    System.err.println("kaboom export: " + message);
+    return 2;
+  }
+
+  /** What to run: a run's commands, or a scenario's steps (as {@code trace --record} runs them). */
+  private record Simulation(Run run, dev.kaboom.scenario.Scenario scenario) {
+    TraceRunner runner(TraceRunner.Listener listener) {
+      return run != null
+          ? new TraceRunner(run.scenario().tree(), run.commands(), run.seed(), listener)
+          : new TraceRunner(
+              scenario.tree(),
+              TraceRunner.atIdle(scenario.steps().stream().map(Command::of).toList()),
+              1L,
+              listener);
+    }
+  }
+
+  /** Reads the file into {@code out}; the one-line problem (without the prefix) if it cannot. */
+  private String load(List<Simulation> out) {
+    if (RunFile.isRun(file)) {
+      var result = RunFile.read(file);
+      if (result instanceof RunFile.Result.Damaged d) {
+        return d.message();
+      }
+      out.add(new Simulation(((RunFile.Result.Loaded) result).run(), null));
+      return null;
+    }
+    var result = ScenarioLoader.load(file);
+    if (result instanceof ScenarioLoader.Result.Failed f) {
+      return f.error().toString();
+    }
+    out.add(new Simulation(null, ((ScenarioLoader.Result.Loaded) result).scenario()));
+    return null;
+  }
+}

@@ -144,9 +144,13 @@ final class Bench {
     timedAlloc = 0;
   }
 
+  /** The event sink of each engine the workloads make (T2 swaps it). */
+  private java.util.function.Supplier<EventSink> sinks;
+
   Bench(Sizes sizes, boolean events, Predicate<String> wanted) {
     this.sizes = sizes;
     this.events = events;
+    this.sinks = events ? RingSink::new : () -> EventSink.NONE;
     this.wanted = wanted;
   }
 
@@ -200,6 +204,9 @@ final class Bench {
             stats(o, "S2b_restart", s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
             reportAlloc("S2b_restart", sizes.s2bSupervisors() * sizes.s2bRestarts(), "restart");
           });
+    }
+    if (wanted.test("T2_record_overhead")) {
+      workload(out, minMillis, o -> o.accept(new Figure("T2_record_overhead", t2(), "%")));
     }
     if (wanted.test("S3_all_for_one_1k")) {
       workload(
@@ -260,7 +267,7 @@ final class Bench {
 
   /** S1: start_link of a one_for_one supervisor with {@code n} workers, until it has acked. */
   long s1(int n) {
-    Engine e = new Engine(events);
+    Engine e = new Engine(sinks.get());
     List<ChildSpec> specs = workers(n, null);
     markAlloc();
     long t0 = System.nanoTime();
@@ -282,7 +289,7 @@ final class Bench {
     long[] lat = new long[supervisors * restartsEach];
     int k = 0;
     for (int s = 0; s < supervisors; s++) {
-      Engine e = new Engine(events);
+      Engine e = new Engine(sinks.get());
       Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, e.me.pid()));
       e.awaitUpsTotal(n);
       for (int r = 0; r < restartsEach; r++) {
@@ -303,11 +310,37 @@ final class Bench {
     return lat;
   }
 
+  /**
+   * T2: what recording costs the engine. S2b with the window's recording (every event kept and its
+   * visibility worked out as it comes: {@link dev.kaboom.ui.sim.EventRecorder}, as a session does)
+   * against S2b with the ring of the latest 4,096 (every event built, none kept), five alternating
+   * pairs; the median of their overheads, in percent of the mean restart time without.
+   */
+  double t2() {
+    java.util.function.Supplier<EventSink> base = sinks;
+    double[] over = new double[5];
+    try {
+      for (int i = 0; i < over.length; i++) {
+        sinks = RingSink::new;
+        gc();
+        double off = mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
+        sinks = dev.kaboom.ui.sim.EventRecorder::new;
+        gc();
+        double on = mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
+        over[i] = (on / off - 1) * 100;
+      }
+    } finally {
+      sinks = base;
+    }
+    Arrays.sort(over);
+    return over[over.length / 2];
+  }
+
   /** S3: one_for_all over {@code s3Children}: exit a random one until all have run init again. */
   long[] s3() {
     int n = sizes.s3Children();
     Random random = new Random(42);
-    Engine e = new Engine(events);
+    Engine e = new Engine(sinks.get());
     Pid sup = e.startSupervisor(Strategy.ONE_FOR_ALL, workers(n, e.me.pid()));
     e.awaitUpsTotal(n);
     long[] lat = new long[sizes.s3Rounds()];
@@ -332,7 +365,7 @@ final class Bench {
   long s4() {
     int f = sizes.s4Fanout();
     int leaves = sizes.s4Leaves();
-    Engine e = new Engine(events);
+    Engine e = new Engine(sinks.get());
     Pid me = e.me.pid();
     List<ChildSpec> top = new ArrayList<>(f);
     for (int a = 1; a <= f; a++) {
@@ -366,7 +399,7 @@ final class Bench {
 
   /** S5: shut down a one_for_one supervisor with {@code n} workers, until its DOWN. */
   long s5(int n) {
-    Engine e = new Engine(events);
+    Engine e = new Engine(sinks.get());
     Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, null));
     gc();
     markAlloc();
@@ -382,7 +415,7 @@ final class Bench {
   double m1() {
     int sups = sizes.m1Supervisors();
     int each = sizes.m1Workers();
-    Engine e = new Engine(events);
+    Engine e = new Engine(sinks.get());
     long before = usedHeapAfterGc();
     List<ChildSpec> mid = new ArrayList<>(sups);
     for (int s = 1; s <= sups; s++) {
@@ -474,8 +507,8 @@ final class Bench {
     Ref downRef;
     boolean down;
 
-    Engine(boolean events) {
-      node = events ? new Node(new RingSink(), 42L) : new Node(EventSink.NONE, 42L);
+    Engine(EventSink sink) {
+      node = new Node(sink, 42L);
       scheduler = node.scheduler();
       Pid pid = node.spawnExternal("bench", true, this::onMessage);
       me = node.process(pid).orElseThrow();

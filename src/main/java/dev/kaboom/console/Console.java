@@ -172,9 +172,20 @@ public final class Console implements Simulation.Shell {
       this.shellLabel = shellLabel;
       this.under = shellLabel + "/";
     }
-    sim.node().setStdout(out::add);
+    sim.node().setStdout(this::printed);
     index(scenario.tree());
     newShell();
+  }
+
+  /** At most this many lines printed between two typed lines are kept (the latest). */
+  static final int MAX_PRINTED = 1000;
+
+  /** What a process printed while no line ran (the window's engine runs on between lines). */
+  private void printed(String line) {
+    out.add(line);
+    if (out.size() > MAX_PRINTED) {
+      out.subList(0, out.size() - MAX_PRINTED).clear();
+    }
   }
 
   /**

@@ -24,6 +24,9 @@ class BenchSmokeTest {
           "S2b_restart_mean",
           "S2b_restart_p50",
           "S2b_restart_p99",
+          "T2_record_overhead",
+          "T1_seek_p99",
+          "M2_bytes_per_event",
           "S3_all_for_one_1k_mean",
           "S3_all_for_one_1k_p50",
           "S4_subtree_restart_1k",
@@ -47,7 +50,7 @@ class BenchSmokeTest {
     List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
     for (String line : lines) {
       if (!line.startsWith("#"))
-        assertThat(line).matches("[A-Za-z0-9_]+ -?[0-9]+\\.[0-9]{2} [a-z]+");
+        assertThat(line).matches("[A-Za-z0-9_]+ -?[0-9]+\\.[0-9]{2} ([a-z]+|%)");
     }
     List<String> names = lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList());
     assertThat(names).containsAll(ENGINE_FIGURES);

@@ -17,7 +17,15 @@ public final class ProcessNodeModel {
   private TreeNode spec;
   private final ProcessNodeModel parent;
   private final List<ProcessNodeModel> children = new ArrayList<>();
-  private final List<RestartRecord> history = new ArrayList<>();
+
+  /**
+   * Its restarts, newest first, as an immutable list: a copy of the tree (a seek's checkpoint)
+   * shares it, however long the run.
+   */
+  private History history;
+
+  /** One restart and the ones before it (immutable, shared between copies). */
+  private record History(RestartRecord last, History before, int size) {}
 
   Pid pid;
   NodeStatus status = NodeStatus.STOPPED;
@@ -93,7 +101,7 @@ public final class ProcessNodeModel {
       java.util.Map<ProcessNodeModel, ProcessNodeModel> copies) {
     ProcessNodeModel c = new ProcessNodeModel(path, spec, newParent);
     copies.put(this, c);
-    c.history.addAll(history);
+    c.history = history;
     c.pid = pid;
     c.status = status;
     c.starts = starts;
@@ -310,12 +318,21 @@ public final class ProcessNodeModel {
     return deleted;
   }
 
+  /** Its restarts, oldest first. */
   public List<RestartRecord> history() {
-    return Collections.unmodifiableList(history);
+    if (history == null) {
+      return List.of();
+    }
+    RestartRecord[] all = new RestartRecord[history.size()];
+    int i = all.length;
+    for (History h = history; h != null; h = h.before()) {
+      all[--i] = h.last();
+    }
+    return List.of(all);
   }
 
   void addHistory(RestartRecord r) {
-    history.add(r);
+    history = new History(r, history, history == null ? 1 : history.size() + 1);
   }
 
   /** The strategy badge is lit: the supervisor just decided a restart (or gave up). */

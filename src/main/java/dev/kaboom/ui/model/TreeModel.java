@@ -296,6 +296,16 @@ public final class TreeModel {
   }
 
   /**
+   * Keeps {@code n} moving until its effect ends; not in a fold without highlights ({@code until}
+   * is now: a seek), where nothing moves and the set would only grow.
+   */
+  private void animate(ProcessNodeModel n, double until) {
+    if (until > nowNanos) {
+      animating.add(n);
+    }
+  }
+
+  /**
    * Applies one engine event. {@code highlightNanos} is how long a highlight stays lit (a few beats
    * at the current speed). Returns true if anything visible changed.
    */
@@ -343,7 +353,7 @@ public final class TreeModel {
           n.previousPid = n.pid;
           n.pidChangedAt = nowNanos;
           n.pidChangedUntil = until;
-          animating.add(n);
+          animate(n, until);
         }
       }
       String startedPath = st.label();
@@ -377,7 +387,7 @@ public final class TreeModel {
       n.exitAt = nowNanos;
       n.exitUntil = until;
       n.exitCrash = !orderly;
-      animating.add(n);
+      animate(n, until);
       return true;
     } else if (e instanceof TraceEvent.SupervisorInit si) {
       ProcessNodeModel n = si.label() == null ? null : byPath.get(si.label());
@@ -432,6 +442,9 @@ public final class TreeModel {
       }
       // it travels for half the highlight (a beat and a half), then it has arrived
       double arrive = nowNanos + (until - nowNanos) / 2;
+      if (arrive <= nowNanos) {
+        return false; // a fold without highlights (a seek): nothing travels
+      }
       String reason = sig.reason().format();
       boolean orderly = isOrderly(sig.reason());
       if (from.get().parent().orElse(null) == to.get() && sig.viaLink()) {

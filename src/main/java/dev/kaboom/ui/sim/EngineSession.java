@@ -15,11 +15,7 @@ import java.util.Optional;
  */
 public final class EngineSession {
   private final Scenario scenario;
-  private final EventLog log = new EventLog();
-  private final Visibility visibility = new Visibility();
-
-  /** Bit i: event i is visible ({@link Visibility}), worked out as the event came. */
-  private final java.util.BitSet visible = new java.util.BitSet();
+  private final EventRecorder recorder = new EventRecorder();
 
   private final Simulation sim;
 
@@ -52,10 +48,7 @@ public final class EngineSession {
     for (dev.kaboom.engine.EventSink l : listeners) {
       l.accept(e);
     }
-    if (visibility.apply(e)) {
-      visible.set(log.size());
-    }
-    log.accept(e);
+    recorder.accept(e);
   }
 
   /**
@@ -75,7 +68,7 @@ public final class EngineSession {
   }
 
   public EventLog log() {
-    return log;
+    return recorder.log();
   }
 
   public VirtualScheduler scheduler() {
@@ -84,7 +77,7 @@ public final class EngineSession {
 
   /** The tree path a pid was started at (also after it died); empty for drivers and outsiders. */
   public Optional<String> pathOf(Pid pid) {
-    return Optional.ofNullable(visibility.pathOf(pid));
+    return Optional.ofNullable(recorder.pathOf(pid));
   }
 
   /**
@@ -92,6 +85,6 @@ public final class EngineSession {
    * events before it ({@link Visibility}), not of the engine's state.
    */
   public boolean isVisible(int index) {
-    return visible.get(index);
+    return recorder.isVisible(index);
   }
 }

@@ -100,6 +100,7 @@ public final class Node {
   /** {@code IO.puts(line)} from a process. */
   public void print(String line) {
     stdout.accept(line);
+    emit(new TraceEvent.Printed(scheduler.nowMillis(), line));
   }
 
   public void setSink(EventSink sink) {

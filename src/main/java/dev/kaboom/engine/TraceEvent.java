@@ -189,4 +189,10 @@ public sealed interface TraceEvent {
    * {@code {stop, Reason}}. Its {@link Started} came before (the init ran); it is gone now.
    */
   record InitRefused(long timeMillis, Pid pid, String label, Term result) implements TraceEvent {}
+
+  /**
+   * A process printed {@code line} ({@code IO.puts}: the course's servers' "Starting the pledge
+   * server..."). The console shows it when the window's picture reaches it, paced with the tree.
+   */
+  record Printed(long timeMillis, String line) implements TraceEvent {}
 }

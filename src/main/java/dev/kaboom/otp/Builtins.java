@@ -192,7 +192,10 @@ public final class Builtins {
 
     private Pid startServer() {
       self.node().print("Starting the HTTP server...");
-      Pid pid = self.spawnLink(new HttpServer(), "http_server");
+      // its label is a path under the kick starter's: the window draws it there, the linked,
+      // unsupervised process it is
+      String label = self.label() == null ? "http_server" : self.label() + "/http_server";
+      Pid pid = self.spawnLink(new HttpServer(), label);
       self.node().register("http_server", pid);
       return pid;
     }

@@ -771,9 +771,94 @@ public final class MainViewModel {
       return Optional.empty();
     }
     ensureShell();
+    var shell = console.get();
+    int from = shell == null ? 0 : shell.transcriptLength();
+    String echo = shell == null ? "" : shell.prompt() + line + "\n";
+    int eventsBefore = session.log().all().size();
     session.sim().run(new Command.ConsoleLine(line), r -> {});
     runAhead();
+    paceConsole(from, echo, eventsBefore);
     return Optional.of(session.sim().shellOutput());
+  }
+
+  // ---- the console's output, paced with the picture ----
+
+  /**
+   * Where the console's transcript may be shown up to, and from which event on: the line at once
+   * (after what came before it), each server's printed line when the picture reaches its {@code
+   * TraceEvent.Printed}, the rest (the value) once the picture has folded everything the line set
+   * off. In order; kept for the console they were made for.
+   */
+  private record ConsoleMark(int length, int dueAtEvent) {}
+
+  private final List<ConsoleMark> consoleMarks = new ArrayList<>();
+  private dev.kaboom.console.Console pacedConsole;
+
+  /**
+   * Paces what the last console line added to the transcript (from {@code from}; it starts with
+   * {@code echo}, the prompt and the line) against the events it set off (from {@code
+   * eventsBefore}).
+   */
+  private void paceConsole(int from, String echo, int eventsBefore) {
+    var c = console.get();
+    if (c == null || playhead.get() >= 0) {
+      return;
+    }
+    if (c != pacedConsole) {
+      consoleMarks.clear();
+      pacedConsole = c;
+    }
+    String text = c.transcriptFrom(from);
+    List<TraceEvent> all = session.log().all();
+    if (!text.startsWith(echo) || from + text.length() != c.transcriptLength()) {
+      return; // not the shape a line leaves (the shell died and a new one started): shown at once
+    }
+    if (consoleMarks.isEmpty()) {
+      consoleMarks.add(new ConsoleMark(from, 0)); // what came before the line is shown
+    }
+    consoleMarks.add(new ConsoleMark(from + echo.length(), eventsBefore));
+    int at = echo.length();
+    for (int i = eventsBefore; i < all.size(); i++) {
+      if (all.get(i) instanceof TraceEvent.Printed p) {
+        int found = text.indexOf(p.line() + "\n", at);
+        if (found >= 0) {
+          at = found + p.line().length() + 1;
+          consoleMarks.add(new ConsoleMark(from + at, i + 1));
+        }
+      }
+    }
+    consoleMarks.add(new ConsoleMark(from + text.length(), all.size()));
+  }
+
+  /**
+   * How much of the console's transcript ({@code transcriptLength} characters now) the pane shows:
+   * all of it, but what a line added waits for the picture (see {@link #consoleLine}).
+   */
+  public int consoleShownLength(int transcriptLength) {
+    if (console.get() != pacedConsole || consoleMarks.isEmpty() || playhead.get() >= 0) {
+      consoleMarks.clear();
+      return transcriptLength;
+    }
+    int shown = 0;
+    int due = 0;
+    while (due < consoleMarks.size() && consoleMarks.get(due).dueAtEvent() <= folded) {
+      shown = consoleMarks.get(due).length();
+      due++;
+    }
+    if (due == consoleMarks.size()) {
+      consoleMarks.clear();
+      return transcriptLength; // caught up (and anything after the last line: a click's echo)
+    }
+    if (due > 0) {
+      consoleMarks.subList(0, due).clear();
+      consoleMarks.add(0, new ConsoleMark(shown, 0));
+    }
+    return Math.min(shown, transcriptLength);
+  }
+
+  /** Whether some of the console's output still waits for the picture. */
+  public boolean consoleOutputPending() {
+    return !consoleMarks.isEmpty() && console.get() == pacedConsole;
   }
 
   /**
@@ -976,7 +1061,7 @@ public final class MainViewModel {
         }
         marks.add(new Mark(index, e.timeMillis(), kind, logLines.size() + lines.size() + 1));
       }
-      ReportFormatter.text(e, t).ifPresent(l -> lines.add(word(l)));
+      ReportFormatter.text(e, t, emptyWorld).ifPresent(l -> lines.add(word(l)));
       lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
         paused.set(true);

@@ -295,6 +295,14 @@ public final class ProcessNodeModel {
     return parent != null && parent.dynamic;
   }
 
+  /**
+   * A process a worker started and linked itself (the kick starter's HTTP server): no supervisor
+   * restarts it, its link does the work. The shell's own children (an empty world's top) are not.
+   */
+  public boolean linkedOnly() {
+    return parent != null && !parent.isSupervisor() && parent.parent != null;
+  }
+
   /** A significant child ({@code significant: true}): its exit may shut its supervisor down. */
   public boolean significant() {
     return significant;

@@ -27,21 +27,56 @@ public final class ReportFormatter {
    * {@link LogText} that follows the window's language.
    */
   public static Optional<LogText> text(TraceEvent e, TreeModel s) {
-    Optional<String> report = report(e, s);
+    return text(e, s, false);
+  }
+
+  /**
+   * As {@link #text(TraceEvent, TreeModel)}; {@code byName}: a process that registered a name is
+   * called by it, as iex's reports do ({@code Servy.ServicesSupervisor}, {@code :pledge_server}),
+   * not by its path (the console's world, where paths start at the shell); the others by path.
+   */
+  public static Optional<LogText> text(TraceEvent e, TreeModel s, boolean byName) {
+    Naming n = new Naming(s, byName);
+    Optional<String> report = report(e, n);
     if (report.isPresent()) {
       return report.map(LogText::plain);
     }
-    return worded(e, s);
+    return worded(e, n);
+  }
+
+  /** How the log calls processes: by path, or by registered name where there is one. */
+  private record Naming(TreeModel tree, boolean byName) {
+    String of(Pid p) {
+      return byName
+          ? tree.registeredNameOf(p).map(ReportFormatter::elixirName).orElse(name(tree, p))
+          : name(tree, p);
+    }
+
+    String of(Pid p, String label) {
+      return byName
+          ? tree.registeredNameOf(p).map(ReportFormatter::elixirName).orElse(label)
+          : label;
+    }
+
+    Optional<String> pathOf(Pid p) {
+      return tree.pathOf(p);
+    }
+  }
+
+  /** A registered name as Elixir writes it: a module name as it is, another atom as {@code :a}. */
+  static String elixirName(String name) {
+    String n = name.startsWith("Elixir.") ? name.substring("Elixir.".length()) : name;
+    return !n.isEmpty() && Character.isUpperCase(n.charAt(0)) ? n : ":" + n;
   }
 
   /** The OTP-style report lines (the same in every language), or empty. */
-  private static Optional<String> report(TraceEvent e, TreeModel s) {
+  private static Optional<String> report(TraceEvent e, Naming s) {
     String t = time(e.timeMillis());
     if (e instanceof TraceEvent.ChildExited c) {
       return Optional.of(
           t
               + "=SUPERVISOR REPORT==== supervisor: "
-              + name(s, c.supervisor())
+              + s.of(c.supervisor())
               + " errorContext: child_terminated reason: "
               + c.reason().format()
               + " offender: [pid: "
@@ -53,7 +88,7 @@ public final class ReportFormatter {
       return Optional.of(
           t
               + "=PROGRESS REPORT==== supervisor: "
-              + name(s, c.supervisor())
+              + s.of(c.supervisor())
               + " started: [pid: "
               + pid(c.child())
               + ", id: "
@@ -64,18 +99,19 @@ public final class ReportFormatter {
       return Optional.of(
           t
               + "=SUPERVISOR REPORT==== supervisor: "
-              + name(s, g.supervisor())
+              + s.of(g.supervisor())
               + " errorContext: shutdown reason: "
               + g.reason().format());
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
       String reason = x.reason().format();
       if (reason.equals("normal") || reason.equals("shutdown")) {
-        return Optional.of(t + "exit " + x.label() + " " + pid(x.pid()) + ": " + reason);
+        return Optional.of(
+            t + "exit " + s.of(x.pid(), x.label()) + " " + pid(x.pid()) + ": " + reason);
       }
       return Optional.of(
           t
               + "=CRASH REPORT==== process: "
-              + x.label()
+              + s.of(x.pid(), x.label())
               + " pid: "
               + pid(x.pid())
               + " exit: "
@@ -83,16 +119,17 @@ public final class ReportFormatter {
     } else if (e instanceof TraceEvent.Started st
         && st.label() != null
         && st.label().indexOf('/') < 0) {
-      return Optional.of(t + "=PROGRESS REPORT==== started: " + st.label() + " " + pid(st.pid()));
+      return Optional.of(
+          t + "=PROGRESS REPORT==== started: " + s.of(st.pid(), st.label()) + " " + pid(st.pid()));
     }
     return Optional.empty();
   }
 
   /** The lines in Kaboom's own words (follow the language), or empty. */
-  private static Optional<LogText> worded(TraceEvent e, TreeModel s) {
+  private static Optional<LogText> worded(TraceEvent e, Naming s) {
     String t = time(e.timeMillis());
     if (e instanceof TraceEvent.RestartPlanned p) {
-      String sup = name(s, p.supervisor());
+      String sup = s.of(p.supervisor());
       if (p.stopIds().isEmpty() && p.startIds().isEmpty()) {
         return Optional.of(LogText.of(t, "log.notRestarted", sup, p.strategy(), p.failedChildId()));
       }
@@ -108,13 +145,13 @@ public final class ReportFormatter {
     } else if (e instanceof TraceEvent.ChildShutdown c) {
       return Optional.of(
           LogText.of(
-              t, "log.shutdown", name(s, c.supervisor()), c.childId(), pid(c.child()), c.how()));
+              t, "log.shutdown", s.of(c.supervisor()), c.childId(), pid(c.child()), c.how()));
     } else if (e instanceof TraceEvent.RestartIntensity r) {
       return Optional.of(
           LogText.of(
               t,
               "log.intensity",
-              name(s, r.supervisor()),
+              s.of(r.supervisor()),
               r.restartsInWindow(),
               r.intensity(),
               seconds(r.periodMillis())));
@@ -123,17 +160,17 @@ public final class ReportFormatter {
           LogText.of(
               t,
               "log.flags",
-              name(s, f.supervisor()),
+              s.of(f.supervisor()),
               f.strategy(),
               f.intensity(),
               seconds(f.periodMillis())));
     } else if (e instanceof TraceEvent.ChildRemoved r) {
-      return Optional.of(LogText.of(t, "log.specRemoved", name(s, r.supervisor()), r.childId()));
+      return Optional.of(LogText.of(t, "log.specRemoved", s.of(r.supervisor()), r.childId()));
     } else if (e instanceof TraceEvent.ExitSignalHandled h
         && h.outcome() == dev.kaboom.engine.SignalOutcome.TRAPPED
         && s.pathOf(h.from()).isEmpty()) {
       return Optional.of(
-          LogText.of(t, "log.traps", name(s, h.to()), h.reason().format(), pid(h.from())));
+          LogText.of(t, "log.traps", s.of(h.to()), h.reason().format(), pid(h.from())));
     }
     return Optional.empty();
   }

@@ -40,6 +40,9 @@ public final class TreeModel {
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
   private final Map<Pid, String> paths = new HashMap<>();
 
+  /** The name each process registered last (kept after it died: its exit's log line names it). */
+  private final Map<Pid, String> names = new HashMap<>();
+
   /** Pids a supervisor has asked to shut down, until they exit. */
   private final Set<Pid> shuttingDown = new HashSet<>();
 
@@ -106,6 +109,7 @@ public final class TreeModel {
       t.byPath.put(e.getKey(), copies.get(e.getValue()));
     }
     t.paths.putAll(paths);
+    t.names.putAll(names);
     t.shuttingDown.addAll(shuttingDown);
     for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
       t.facts.put(e.getKey(), factsCopy.get(e.getValue()));
@@ -153,6 +157,11 @@ public final class TreeModel {
   /** The path a pid was started at (also after it died, until the path starts again). */
   public Optional<String> pathOf(Pid pid) {
     return Optional.ofNullable(paths.get(pid));
+  }
+
+  /** The name {@code pid} registered last (also after it died), if it registered one. */
+  public Optional<String> registeredNameOf(Pid pid) {
+    return Optional.ofNullable(names.get(pid));
   }
 
   /** Nodes fading out before they leave the tree. */
@@ -360,6 +369,8 @@ public final class TreeModel {
       flights.removeIf(f -> f.childPath().equals(startedPath)); // a new process: its link is clear
       n.starts++;
       n.pid = st.pid();
+      // registered before it ran (the kick starter names its HTTP server right after spawning it)
+      n.registeredName = names.get(st.pid());
       n.facts = facts.get(st.pid());
       n.status = NodeStatus.RUNNING;
       n.stopping = false;
@@ -507,6 +518,7 @@ public final class TreeModel {
               })
           .isPresent();
     } else if (e instanceof TraceEvent.Registered r) {
+      names.put(r.pid(), r.name());
       return at(r.pid()).map(n -> n.registeredName = r.name()).isPresent();
     } else if (e instanceof TraceEvent.Unregistered u) {
       return at(u.pid())

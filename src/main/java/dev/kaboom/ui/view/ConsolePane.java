@@ -137,13 +137,32 @@ public final class ConsolePane {
     }
   }
 
+  private java.util.function.IntUnaryOperator shownLength = length -> length;
+
+  /**
+   * How much of the console's transcript the pane may show, given its length: the window's view
+   * model holds a line's answer back until the tree has shown what the line set off.
+   */
+  public void setShownLength(java.util.function.IntUnaryOperator shownLength) {
+    this.shownLength = shownLength;
+  }
+
+  /** Shows what the picture has caught up with (the window calls it every frame). */
+  public void catchUp() {
+    if (console != null && shown < console.transcriptLength()) {
+      sync();
+    }
+  }
+
   /** What the console showed since the output last caught up with it, appended. */
   private void sync() {
     if (console == null) {
       return;
     }
-    output.appendText(console.transcriptFrom(shown));
-    shown = console.transcriptLength();
+    int upTo = Math.max(shown, shownLength.applyAsInt(console.transcriptLength()));
+    String more = console.transcriptFrom(shown);
+    output.appendText(more.substring(0, Math.min(more.length(), upTo - shown)));
+    shown = upTo;
     prompt.setText(console.prompt());
     history.clear();
     history.addAll(console.history());

@@ -270,6 +270,7 @@ public final class MainController {
     // the console belongs to the run: typed lines and clicks' echoes are recorded commands, and a
     // new session (open, fork, undo) brings its own console, made by replaying them
     consolePane.setRunner(vm::consoleLine);
+    consolePane.setShownLength(vm::consoleShownLength);
     consolePane.setEchoer(vm::consoleEcho);
     vm.consoleProperty().addListener((o, a, c) -> consolePane.attach(c));
     consolePane.attach(vm.consoleProperty().get());
@@ -798,6 +799,7 @@ public final class MainController {
       refreshInspector(false);
     }
     timeline.refresh();
+    consolePane.catchUp(); // a line's answer, once the tree has shown what it set off
     scriptButton.setDisable(vm.scriptRemaining() == 0);
     String status =
         MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())

@@ -30,6 +30,7 @@ public final class ProcessNodeView extends VBox {
   static final PseudoClass IGNORED = PseudoClass.getPseudoClass("ignored");
   static final PseudoClass SIGNIFICANT = PseudoClass.getPseudoClass("significant");
   static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
+  static final PseudoClass LINKED_ONLY = PseudoClass.getPseudoClass("linked-only");
 
   private final ProcessNodeModel model;
   private final ResourceBundle bundle;
@@ -92,6 +93,7 @@ public final class ProcessNodeView extends VBox {
     tagLabel.setMaxWidth(Double.MAX_VALUE);
     tagLabel.setAlignment(Pos.CENTER);
     pseudoClassStateChanged(ANONYMOUS, model.anonymous());
+    pseudoClassStateChanged(LINKED_ONLY, model.linkedOnly());
     pidText.getStyleClass().add("node-pid");
     nameLabel.getStyleClass().add("node-name");
     nameLabel.setMnemonicParsing(false);
@@ -161,9 +163,12 @@ public final class ProcessNodeView extends VBox {
     return shownStatus;
   }
 
-  /** Nodes whose spec registers a name get a line for it. */
+  /**
+   * Nodes whose spec registers a name get a line for it; so does a process a worker linked (the
+   * HTTP server), which registers its name itself.
+   */
   static boolean hasNameLine(ProcessNodeModel m) {
-    return m.spec().name().isPresent();
+    return m.spec().name().isPresent() || m.linkedOnly();
   }
 
   /**
@@ -175,6 +180,9 @@ public final class ProcessNodeView extends VBox {
     java.util.List<String> parts = new java.util.ArrayList<>();
     if (m.anonymous()) {
       parts.add(m.id());
+    }
+    if (m.linkedOnly()) {
+      parts.add(bundle.getString("node.linkedOnly"));
     }
     if (m.significant()) {
       parts.add(bundle.getString("node.significant"));

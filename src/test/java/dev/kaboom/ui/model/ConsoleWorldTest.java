@@ -1,0 +1,128 @@
+package dev.kaboom.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.console.Console;
+import dev.kaboom.scenario.Scenario;
+import dev.kaboom.scenario.ScenarioLoader;
+import dev.kaboom.ui.sim.Pacer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lesson's world in the view model (an empty start, iex lines typed): the kick starter's HTTP
+ * server is drawn under it as the linked, unsupervised process it is; the log calls registered
+ * processes by their names, as iex's reports do; and the console's output is paced with the
+ * picture: the servers' printed lines as the tree reaches them, a line's value after everything it
+ * set off. Virtual time and frames only, no window.
+ */
+class ConsoleWorldTest {
+  private MainViewModel vm;
+
+  static Scenario course() throws IOException {
+    try (InputStream in =
+        ConsoleWorldTest.class.getResourceAsStream("/scenarios/servy-course.json")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return ((ScenarioLoader.Result.Loaded) ScenarioLoader.parse("servy-course.json", text))
+          .scenario();
+    }
+  }
+
+  @BeforeEach
+  void open() throws IOException {
+    vm = new MainViewModel();
+    vm.loadEmpty(course());
+    vm.runToIdle();
+  }
+
+  /** A typed line, as the console pane runs it. */
+  private void type(String line) {
+    assertThat(vm.consoleLine(line)).isPresent();
+  }
+
+  /** What the console pane shows now (after the banner). */
+  private String shown() {
+    Console c = vm.consoleProperty().get();
+    String t = c.transcript();
+    return t.substring(Console.BANNER.length() + 1, vm.consoleShownLength(t.length()));
+  }
+
+  @Test
+  void theKickStartersHttpServerIsDrawnUnderItAsALinkedUnsupervisedProcess() {
+    type("Servy.Supervisor.start_link()");
+    vm.runToIdle();
+    ProcessNodeModel kick = vm.tree().node("iex/Servy.Supervisor/Servy.KickStarter").orElseThrow();
+    ProcessNodeModel http = vm.tree().node(kick.path() + "/http_server").orElseThrow();
+    assertThat(http.parent()).contains(kick);
+    assertThat(http.status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(http.linkedOnly()).isTrue();
+    assertThat(http.registeredName()).contains("http_server");
+    assertThat(kick.linkedOnly()).isFalse(); // supervised
+    assertThat(vm.tree().node("iex/Servy.Supervisor").orElseThrow().linkedOnly()).isFalse();
+    // the kick starter starts a new one when it dies: the same box, a new pid
+    var before = http.pid().orElseThrow();
+    type("Process.whereis(:http_server) |> Process.exit(:kaboom)");
+    vm.runToIdle();
+    assertThat(http.pid().orElseThrow()).isNotEqualTo(before);
+    assertThat(http.status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(vm.consoleProperty().get().transcript())
+        .contains("HttpServer exited (:kaboom)\nStarting the HTTP server...");
+  }
+
+  @Test
+  void theLogCallsRegisteredProcessesByName() {
+    type("Servy.Supervisor.start_link()");
+    vm.runToIdle();
+    type("Process.whereis(:pledge_server) |> Process.exit(:kaboom)");
+    vm.runToIdle();
+    assertThat(vm.logLines())
+        .anyMatch(
+            l ->
+                l.contains("=SUPERVISOR REPORT==== supervisor: Servy.ServicesSupervisor")
+                    && l.contains("child_terminated reason: kaboom"))
+        .anyMatch(l -> l.contains("=CRASH REPORT==== process: :pledge_server"))
+        .anyMatch(l -> l.contains("=PROGRESS REPORT==== supervisor: Servy.Supervisor started"))
+        .noneMatch(l -> l.contains("supervisor: iex/"));
+  }
+
+  @Test
+  void theConsolesOutputIsPacedWithThePicture() {
+    type("Servy.Supervisor.start_link()");
+    type("Process.alive?(Process.whereis(:http_server))"); // typed at once, as a lesson's button
+    // only the first line yet: the picture has not shown the start
+    assertThat(shown()).isEqualTo("iex(1)> Servy.Supervisor.start_link()\n");
+    assertThat(vm.consoleOutputPending()).isTrue();
+    // beat by beat: the servers' lines come as their boxes appear, the value last
+    int beats = 0;
+    String firstSeen = null;
+    while (vm.consoleOutputPending() && beats < 200) {
+      vm.frame(Pacer.BEAT_NANOS);
+      beats++;
+      String now = shown();
+      if (firstSeen == null && now.contains("Starting")) {
+        firstSeen = now;
+      }
+    }
+    assertThat(beats).isGreaterThan(3);
+    assertThat(firstSeen)
+        .startsWith("iex(1)> Servy.Supervisor.start_link()\nStarting THE supervisor...\n")
+        .doesNotContain("{:ok, #PID<");
+    String all = shown();
+    assertThat(all)
+        .containsSubsequence(
+            "iex(1)> Servy.Supervisor.start_link()",
+            "Starting THE supervisor...",
+            "Starting the kickstarter...",
+            "Starting the HTTP server...",
+            "Starting the services supervisor...",
+            "Starting the pledge server...",
+            "{:ok, #PID<",
+            "iex(2)> Process.alive?(Process.whereis(:http_server))\ntrue\n");
+    // a line that sets nothing off answers at once
+    type("1 + 1");
+    assertThat(shown()).endsWith("iex(3)> 1 + 1\n2\n");
+  }
+}

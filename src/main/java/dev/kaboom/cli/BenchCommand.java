@@ -54,6 +54,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-ui", description = "skip U1 (the window's frame rate)")
   boolean noUi;
 
+  @Option(
+      names = "--ui-runs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "run U1 N times: the medians go to stdout, with each figure's spread (max - min) as"
+              + " NAME_spread; each run's figures and the load average go to stderr (default:"
+              + " ${DEFAULT-VALUE})")
+  int uiRuns;
+
   @Override
   public Integer call() {
     UiBench.headless();
@@ -61,6 +71,10 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   int run(PrintStream out, PrintStream err) {
+    if (uiRuns < 1) {
+      err.println("kaboom bench: --ui-runs must be at least 1 (was " + uiRuns + ")");
+      return 2;
+    }
     Predicate<String> wanted =
         name ->
             only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
@@ -81,7 +95,14 @@ public final class BenchCommand implements Callable<Integer> {
     if (!noUi && (wanted.test("U1_fps_2000") || wanted.test("U1_frame_p99"))) {
       System.gc();
       try {
-        UiBench.run(2000, quick ? 0.5 : 2, quick ? 1 : 10, 100, f -> out.println(f.line()));
+        UiBench.run(
+            2000,
+            quick ? 0.5 : 2,
+            quick ? 1 : 10,
+            100,
+            uiRuns,
+            err::println,
+            f -> out.println(f.line()));
       } catch (Exception | LinkageError e) {
         err.println("# U1 failed: " + e);
         out.println(
@@ -98,10 +119,16 @@ public final class BenchCommand implements Callable<Integer> {
               2,
               10,
               100,
+              uiRuns,
+              err::println,
               f ->
                   out.println(
-                      (f.name().equals("U1_frame_p99")
-                              ? new Bench.Figure("U1_frame_p99_10000", f.value(), f.unit())
+                      (f.name().startsWith("U1_frame_p99") || f.name().startsWith("U1_cpu")
+                              ? new Bench.Figure(
+                                  f.name()
+                                      .replaceFirst("^(U1_frame_p99|U1_cpu_per_frame)", "$1_10000"),
+                                  f.value(),
+                                  f.unit())
                               : f)
                           .line()));
         } catch (Exception | LinkageError e) {

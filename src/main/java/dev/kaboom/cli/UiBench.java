@@ -65,17 +65,85 @@ final class UiBench {
   }
 
   /**
-   * Opens the window on a {@code nodes}-process tree, lets it settle for {@code warmupSeconds},
-   * then hits random workers with {@code kaboomsPerSecond} for {@code seconds}; reports {@code
-   * U1_fps_<nodes>} and {@code U1_frame_p99}. Throws IllegalStateException when no frame was drawn
-   * in the measured time (0 fps would read as a result).
+   * One measured run: frames per second, the 99th percentile of the time between frames (ms), and
+   * the CPU time the JavaFX thread and the renderer used per frame (ms; unlike the other two, it
+   * hardly moves with the machine's load).
+   */
+  record Result(double fps, double p99Millis, double cpuMillisPerFrame) {}
+
+  /**
+   * {@code runs} runs of {@link #measure}: each run's figures go to {@code progress} ({@code # run
+   * i/n ...}); {@code out} gets {@code U1_fps_<nodes>}, {@code U1_frame_p99} and {@code
+   * U1_cpu_per_frame} (the medians over the runs) and, with more than one run, each one's spread
+   * (max - min) as {@code <name>_spread}. Throws IllegalStateException when no frame was drawn in a
+   * measured time (0 fps would read as a result).
    */
   static void run(
       int nodes,
       double warmupSeconds,
       double seconds,
       int kaboomsPerSecond,
+      int runs,
+      Consumer<String> progress,
       Consumer<Bench.Figure> out)
+      throws Exception {
+    List<Result> results = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      Result r = measure(nodes, warmupSeconds, seconds, kaboomsPerSecond);
+      results.add(r);
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "# run %d/%d U1 %d nodes: %.2f fps, p99 %.2f ms, cpu %.2f ms/frame, load %s",
+              i + 1,
+              runs,
+              nodes,
+              r.fps(),
+              r.p99Millis(),
+              r.cpuMillisPerFrame(),
+              loadAverage()));
+    }
+    figure(out, "U1_fps_" + nodes, "fps", results, Result::fps, runs);
+    figure(out, "U1_frame_p99", "ms", results, Result::p99Millis, runs);
+    figure(out, "U1_cpu_per_frame", "ms", results, Result::cpuMillisPerFrame, runs);
+  }
+
+  private static void figure(
+      Consumer<Bench.Figure> out,
+      String name,
+      String unit,
+      List<Result> results,
+      java.util.function.ToDoubleFunction<Result> f,
+      int runs) {
+    double[] xs = results.stream().mapToDouble(f).sorted().toArray();
+    out.accept(new Bench.Figure(name, median(xs), unit));
+    if (runs > 1) {
+      out.accept(new Bench.Figure(name + "_spread", xs[xs.length - 1] - xs[0], unit));
+    }
+  }
+
+  /** The median of sorted {@code xs} (the mean of the middle two for an even count). */
+  static double median(double[] xs) {
+    int n = xs.length;
+    return n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+  }
+
+  /** The 1-minute load average (from /proc/loadavg where there is one), or "?". */
+  static String loadAverage() {
+    try {
+      String l = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"));
+      return l.split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
+  /**
+   * Opens the window on a {@code nodes}-process tree, lets it settle for {@code warmupSeconds},
+   * then hits random workers with {@code kaboomsPerSecond} for {@code seconds}.
+   */
+  static Result measure(int nodes, double warmupSeconds, double seconds, int kaboomsPerSecond)
       throws Exception {
     headless();
     Snapshotter.startPlatform();
@@ -104,6 +172,7 @@ final class UiBench {
               private long last;
               private int frames;
               private long kaboomsSent;
+              private long cpuAtStart = -1;
 
               @Override
               public void handle(long pulse) {
@@ -114,11 +183,15 @@ final class UiBench {
                 long t = now - start;
                 if (t >= warmupNanos) {
                   long since = t - warmupNanos;
+                  if (cpuAtStart < 0) {
+                    cpuAtStart = renderingCpuNanos();
+                  }
                   if (since > measureNanos) {
                     stop();
                     window.stopTimer();
-                    long[] r = java.util.Arrays.copyOf(intervals, frames + 1);
-                    r[frames] = since; // the last slot: the measured time
+                    long[] r = java.util.Arrays.copyOf(intervals, frames + 2);
+                    r[frames] = since; // the last two slots: the measured time and CPU time
+                    r[frames + 1] = renderingCpuNanos() - cpuAtStart;
                     stage.close();
                     result.complete(r);
                     return;
@@ -143,14 +216,33 @@ final class UiBench {
           }
         });
     long[] r = result.get((long) (warmupSeconds + seconds) + 120, TimeUnit.SECONDS);
-    int frames = r.length - 1;
+    int frames = r.length - 2;
     double measured = r[frames] / 1e9;
     long[] intervals = java.util.Arrays.copyOf(r, frames);
     if (frames == 0) { // (bench --quick on a busy machine: 0 fps would read as a result)
       throw new IllegalStateException(
           "no frame was drawn in the " + seconds + " s measured (too short on this machine)");
     }
-    out.accept(new Bench.Figure("U1_fps_" + nodes, frames / measured, "fps"));
-    out.accept(new Bench.Figure("U1_frame_p99", Bench.percentile(intervals, 99) / 1e6, "ms"));
+    return new Result(
+        frames / measured, Bench.percentile(intervals, 99) / 1e6, r[frames + 1] / 1e6 / frames);
+  }
+
+  /**
+   * CPU time (ns) used so far by the JavaFX application thread (the caller) and JavaFX's render
+   * threads; -1 where the JVM does not measure thread CPU time.
+   */
+  private static long renderingCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    if (!mx.isThreadCpuTimeSupported()) {
+      return -1;
+    }
+    long sum = mx.getCurrentThreadCpuTime();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("QuantumRenderer")) {
+        long c = mx.getThreadCpuTime(t.getId());
+        sum += Math.max(0, c);
+      }
+    }
+    return sum;
   }
 }

@@ -1079,8 +1079,12 @@ public final class MainViewModel {
     if (!lines.isEmpty()) {
       logLines.addAll(lines);
       if (logLines.size() > MAX_LOG_LINES) {
-        List<String> dropped = logLines.subList(0, logLines.size() - MAX_LOG_LINES);
+        // a tenth at a time: removing lines from the front shifts every line the log view shows,
+        // which in a storm would happen every frame
+        List<String> dropped =
+            logLines.subList(0, logLines.size() - MAX_LOG_LINES + MAX_LOG_LINES / 10);
         narration.forget(dropped);
+        dropped.forEach(worded::remove);
         dropped.clear();
       }
     }

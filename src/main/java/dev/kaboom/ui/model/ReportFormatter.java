@@ -176,7 +176,17 @@ public final class ReportFormatter {
   }
 
   static String time(long millis) {
-    return String.format(java.util.Locale.ROOT, "[%7.3f s] ", millis / 1000.0);
+    if (millis < 0) {
+      return String.format(java.util.Locale.ROOT, "[%7.3f s] ", millis / 1000.0);
+    }
+    // as "[%7.3f s] " formats it, without a Formatter (one line per event in a storm)
+    long frac = millis % 1000;
+    String n = (millis / 1000) + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
+    StringBuilder b = new StringBuilder(16).append('[');
+    for (int i = n.length(); i < 7; i++) {
+      b.append(' ');
+    }
+    return b.append(n).append(" s] ").toString();
   }
 
   static String seconds(long millis) {

@@ -665,11 +665,32 @@ public final class TreeModel {
     return count;
   }
 
+  private List<ProcessNodeModel> supervisors = List.of();
+  private long supervisorsOf = -1;
+
+  /**
+   * The supervisors among the nodes (time advances many times a frame: its meters are aged without
+   * going through every worker of a big tree); found again when the structure changed.
+   */
+  private List<ProcessNodeModel> supervisors() {
+    if (supervisorsOf != structure) {
+      List<ProcessNodeModel> s = new ArrayList<>();
+      for (ProcessNodeModel n : byPath.values()) {
+        if (n.isSupervisor()) {
+          s.add(n);
+        }
+      }
+      supervisors = s;
+      supervisorsOf = structure;
+    }
+    return supervisors;
+  }
+
   /** Virtual time moved: restart meters age (an entry at r counts at n iff n - r <= period). */
   private boolean ageWindows(long nowMillis) {
     boolean changed = false;
-    for (ProcessNodeModel n : byPath.values()) {
-      if (!n.isSupervisor() || n.restartsInWindow == 0) {
+    for (ProcessNodeModel n : supervisors()) {
+      if (n.restartsInWindow == 0) {
         continue;
       }
       int count = inWindow(n.restartTimes, nowMillis, n.periodMillis);

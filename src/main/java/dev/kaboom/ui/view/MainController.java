@@ -851,7 +851,23 @@ public final class MainController {
   }
 
   /** The processes of the tree that are alive now (what the status bar counts). */
+  private long liveCounted = -1;
+
+  private long liveCount;
+  private Object liveTree;
+
+  /** Live processes in the tree (counted again only when the model changed). */
   private long liveInTree() {
+    long rev = vm.revisionProperty().get();
+    if (rev != liveCounted || liveTree != vm.tree() || vm.tree().size() < 100) {
+      liveCounted = rev;
+      liveTree = vm.tree();
+      liveCount = countLive();
+    }
+    return liveCount;
+  }
+
+  private long countLive() {
     return vm.tree().nodes().stream()
         .filter(
             n ->

@@ -32,7 +32,7 @@ public final class ProcessNodeView extends VBox {
   static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
   static final PseudoClass LINKED_ONLY = PseudoClass.getPseudoClass("linked-only");
 
-  private final ProcessNodeModel model;
+  private ProcessNodeModel model;
   private final ResourceBundle bundle;
   private final Text idText = new Text();
   private final Text pidText = new Text();
@@ -77,9 +77,20 @@ public final class ProcessNodeView extends VBox {
   private double shownOpacity = 1;
 
   public ProcessNodeView(ProcessNodeModel model, ResourceBundle bundle, boolean compact) {
+    this(model, bundle, compact, true);
+  }
+
+  /**
+   * A box for {@code model}; {@code withId} false leaves the box (and its gauge) without a CSS id,
+   * so that it can be {@linkplain #rebind rebound} to another process without CSS being applied
+   * again (the big trees' recycled boxes, {@link TreePane#VIRTUAL_ABOVE}).
+   */
+  ProcessNodeView(ProcessNodeModel model, ResourceBundle bundle, boolean compact, boolean withId) {
     this.model = model;
     this.bundle = bundle;
-    setId(idFor(model.path()));
+    if (withId) {
+      setId(idFor(model.path()));
+    }
     getStyleClass().addAll("process-node", model.isSupervisor() ? "supervisor" : "worker");
     if (compact) {
       getStyleClass().add("compact");
@@ -120,7 +131,9 @@ public final class ProcessNodeView extends VBox {
     getChildren().add(oldPidText);
     if (model.isSupervisor()) {
       gauge.getStyleClass().add("intensity-gauge");
-      gauge.setId(idFor(model.path()) + "-gauge");
+      if (withId) {
+        gauge.setId(idFor(model.path()) + "-gauge");
+      }
       gauge.setAlignment(Pos.CENTER);
       badgeRow.setAlignment(Pos.CENTER);
       badgeRow.getStyleClass().add("badge-row");
@@ -156,6 +169,21 @@ public final class ProcessNodeView extends VBox {
 
   public ProcessNodeModel model() {
     return model;
+  }
+
+  /**
+   * Draws another process of the same kind (supervisor or worker, with or without a name line) in
+   * this box: only the texts and pseudo-classes that differ change, so no CSS is looked up again.
+   */
+  void rebind(ProcessNodeModel next, double nowNanos) {
+    if (next.isSupervisor() != model.isSupervisor() || hasNameLine(next) != hasNameLine(model)) {
+      throw new IllegalArgumentException("a box is rebound to a process of another kind");
+    }
+    model = next;
+    idText.setText(next.anonymous() ? ":undefined" : next.id());
+    pseudoClassStateChanged(ANONYMOUS, next.anonymous());
+    shownPid = ""; // the pid and name lines are written again
+    update(nowNanos);
   }
 
   /** The state drawn now (null before the first update). */

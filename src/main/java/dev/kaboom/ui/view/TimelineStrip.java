@@ -3,6 +3,7 @@ package dev.kaboom.ui.view;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.TimelineModel;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -237,13 +238,31 @@ public final class TimelineStrip {
     if (sig.equals(drawn)) {
       return;
     }
-    drawn = sig;
     position.setText(
         head >= 0
             ? MessageFormat.format(bundle.getString("timeline.position"), head + 1, total)
             : MessageFormat.format(bundle.getString("timeline.now"), total));
+    // a live run that only grew (a storm adds marks every frame) is redrawn a few times a second:
+    // drawing goes through every mark
+    long now = System.nanoTime();
+    String size = canvas.getWidth() + "x" + canvas.getHeight();
+    boolean onlyGrew = !drawn.isEmpty() && head < 0 && drawnHead < 0 && size.equals(drawnSize);
+    if (onlyGrew && now - drawnAt < REDRAW_GROWING_NANOS) {
+      return;
+    }
+    drawn = sig;
+    drawnHead = head;
+    drawnAt = now;
+    drawnSize = size;
     draw(marks, total, head);
   }
+
+  /** A live run that only grew is redrawn at most this often (ns). */
+  private static final long REDRAW_GROWING_NANOS = 200_000_000L;
+
+  private long drawnAt;
+  private int drawnHead;
+  private String drawnSize = "";
 
   private Paint fill(Rectangle swatch, Color fallback) {
     Paint p = swatch.getFill();
@@ -268,6 +287,9 @@ public final class TimelineStrip {
     double line = Math.max(1.5, 2 * scale);
     double lastX = Double.NaN;
     int lastRank = -1;
+    // grouped by kind (a storm puts a tick on every pixel): drawn in rank order, so where ticks
+    // share a pixel the most telling one is on top
+    Map<TimelineModel.Kind, List<Double>> xs = new EnumMap<>(TimelineModel.Kind.class);
     for (TimelineModel.Tick t : TimelineModel.ticks(marks, vm.recordedCommands())) {
       if (t.position() < first - 1 || t.position() > last) {
         continue;
@@ -279,18 +301,36 @@ public final class TimelineStrip {
       }
       lastX = x;
       lastRank = rank;
-      g.setStroke(fill(swatches.get(t.kind()), Color.DARKGRAY));
-      g.setLineWidth(t.kind() == TimelineModel.Kind.GIVE_UP ? line * 2 : line);
-      switch (t.kind()) {
-        case COMMAND -> {
-          g.setFill(fill(swatches.get(t.kind()), Color.BLUE));
-          double s = h * 0.16;
+      xs.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(x);
+    }
+    List<TimelineModel.Kind> kinds = new ArrayList<>(xs.keySet());
+    kinds.sort(java.util.Comparator.comparingInt(TimelineStrip::rank));
+    for (TimelineModel.Kind kind : kinds) {
+      double y0 =
+          switch (kind) {
+            case COMMAND -> 1;
+            case DEATH, GIVE_UP -> h * 0.2;
+            case RESTART -> h * 0.3;
+            default -> mid - h * 0.15;
+          };
+      double y1 =
+          switch (kind) {
+            case COMMAND -> h - 1;
+            case DEATH, GIVE_UP, RESTART -> h - 2;
+            default -> mid + h * 0.15;
+          };
+      // a tick is a filled rectangle: the software renderer fills those without stroking a path
+      double lw = kind == TimelineModel.Kind.GIVE_UP ? line * 2 : line;
+      g.setFill(fill(swatches.get(kind), Color.DARKGRAY));
+      for (double x : xs.get(kind)) {
+        g.fillRect(x - lw / 2, y0, lw, y1 - y0);
+      }
+      if (kind == TimelineModel.Kind.COMMAND) {
+        g.setFill(fill(swatches.get(kind), Color.BLUE));
+        double s = h * 0.16;
+        for (double x : xs.get(kind)) {
           g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {1, 1, 1 + 1.6 * s}, 3);
-          g.strokeLine(x, 1, x, h - 1);
         }
-        case DEATH, GIVE_UP -> g.strokeLine(x, h * 0.2, x, h - 2);
-        case RESTART -> g.strokeLine(x, h * 0.3, x, h - 2);
-        default -> g.strokeLine(x, mid - h * 0.15, x, mid + h * 0.15);
       }
     }
     if (total > 0) {

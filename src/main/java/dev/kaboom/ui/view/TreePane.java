@@ -34,12 +34,21 @@ import org.abego.treelayout.util.DefaultTreeForTreeLayout;
 
 /**
  * The supervision tree, laid out top-down by abego TreeLayout, with zoom (wheel, buttons), pan
- * (drag) and fit-to-window. Cheap at 2,000 nodes: each process is a small box of texts, all links
- * are one {@link Path}, and lit links a second one rebuilt only on change.
+ * (drag) and fit-to-window. Each process is a small box of texts, all links are one {@link Path},
+ * and lit links a second one rebuilt only on change. A tree of more than {@link #VIRTUAL_ABOVE}
+ * processes is virtual: only the boxes on screen exist (recycled as the view moves, so no CSS is
+ * looked up again), the links drawn are the ones on screen, and when more than {@link
+ * #MAX_REALIZED} boxes would be on screen (zoomed far out) the tree is drawn on a canvas instead.
  */
 public final class TreePane extends Region {
   /** Trees bigger than this are drawn with compact boxes (id and pid). */
   static final int COMPACT_ABOVE = 150;
+
+  /** Trees bigger than this get boxes only for what is on screen (see the class comment). */
+  public static final int VIRTUAL_ABOVE = 500;
+
+  /** A virtual tree shows at most this many boxes; with more on screen it draws a canvas. */
+  static final int MAX_REALIZED = 400;
 
   /** On a Mac a control-click is a right-click. */
   private static final boolean MAC =
@@ -84,6 +93,53 @@ public final class TreePane extends Region {
   private Consumer<String> onNodeClicked = p -> {};
   private NodeMenuHandler onNodeContextMenu = (p, x, y) -> {};
 
+  // ---- a virtual tree (more than VIRTUAL_ABOVE nodes) ----
+
+  /** True while the tree is virtual: {@link #views} holds only the boxes on screen. */
+  private boolean virtual;
+
+  /** Every node's place in a virtual tree, in content coordinates. */
+  private final Map<String, Box> boxes = new LinkedHashMap<>();
+
+  /** Boxes not in use, by kind ({@link #poolKey}): hidden, ready to be rebound. */
+  private final Map<Integer, List<ProcessNodeView>> pool = new HashMap<>();
+
+  /** The view moved or the tree changed: which boxes are on screen is decided again. */
+  private boolean viewportDirty;
+
+  /** A virtual tree zoomed far out, drawn on {@link #farCanvas}. */
+  private boolean far;
+
+  private final javafx.scene.canvas.Canvas farCanvas = new javafx.scene.canvas.Canvas();
+
+  /** Counts of what the virtual tree did (tests). */
+  private long realizePasses;
+
+  private long boxesCreated;
+
+  /** A node's place in a virtual tree: x, y, width and height in content coordinates. */
+  private static final class Box {
+    final ProcessNodeModel node;
+    final Box parent;
+    double x;
+    double y;
+    final double w;
+    final double h;
+    NodeStatus lastStatus;
+
+    Box(ProcessNodeModel node, Box parent, double w, double h) {
+      this.node = node;
+      this.parent = parent;
+      this.w = w;
+      this.h = h;
+      this.lastStatus = node.status();
+    }
+
+    double[] xywh() {
+      return new double[] {x, y, w, h};
+    }
+  }
+
   /** Opens a node's menu at a screen point. */
   @FunctionalInterface
   public interface NodeMenuHandler {
@@ -105,7 +161,20 @@ public final class TreePane extends Region {
     content.getChildren().addAll(groups, edges, litEdges, focusRing, nodeLayer, effects);
     content.getTransforms().addAll(translate, scale);
     content.setManaged(false);
-    getChildren().addAll(content, overview);
+    farCanvas.setManaged(false);
+    farCanvas.setMouseTransparent(true);
+    farCanvas.setVisible(false);
+    getChildren().addAll(farCanvas, content, overview);
+    javafx.beans.InvalidationListener moved =
+        o -> {
+          if (virtual) {
+            viewportDirty = true;
+            requestLayout();
+          }
+        };
+    translate.xProperty().addListener(moved);
+    translate.yProperty().addListener(moved);
+    scale.xProperty().addListener(moved);
     overview.setOnMoveTo(this::centreOn);
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -129,6 +198,7 @@ public final class TreePane extends Region {
             pressX = e.getX();
             pressY = e.getY();
             overview.update();
+            realizeIfDirty();
           }
         });
     // the wheel scrolls the tree (Shift: sideways); Ctrl + wheel zooms
@@ -156,9 +226,12 @@ public final class TreePane extends Region {
     this.onNodeContextMenu = handler;
   }
 
-  /** The box drawn for the node at {@code path}, if any. */
+  /**
+   * The box drawn for the node at {@code path}, if any (in a virtual tree, made for it if it is off
+   * screen; it goes back to the pool once the view moves on).
+   */
   public ProcessNodeView viewOf(String path) {
-    return views.get(path);
+    return virtual ? ensureView(path) : views.get(path);
   }
 
   public double zoom() {
@@ -174,27 +247,38 @@ public final class TreePane extends Region {
     }
     views.clear();
     nodeLayer.getChildren().clear();
+    pool.clear();
+    boxes.clear();
     compact = m.size() > COMPACT_ABOVE;
-    for (ProcessNodeModel n : m.nodes()) {
-      views.put(n.path(), newView(n));
-    }
-    nodeLayer.getChildren().addAll(views.values());
+    virtual = m.size() > VIRTUAL_ABOVE;
+    far = false;
+    farCanvas.setVisible(false);
     focusable = null;
-    setFocusable(views.get(m.root().path()));
     shownStructure = m.structureVersion();
     offsetX = 0;
     offsetY = 0;
-    Map<String, double[]> at = layoutTree();
-    at.forEach((path, xy) -> views.get(path).relocate(xy[0], xy[1]));
-    rebuildEdges();
+    if (virtual) {
+      placeBoxes(layoutTree());
+      setFocusable(ensureView(m.root().path()));
+      viewportDirty = true;
+    } else {
+      for (ProcessNodeModel n : m.nodes()) {
+        views.put(n.path(), newView(n, true));
+      }
+      nodeLayer.getChildren().addAll(views.values());
+      setFocusable(views.get(m.root().path()));
+      Map<String, double[]> at = layoutTree();
+      at.forEach((path, xy) -> views.get(path).relocate(xy[0], xy[1]));
+      rebuildEdges();
+    }
     refresh();
     fitPending = true;
     autoFit = true;
     requestLayout();
   }
 
-  private ProcessNodeView newView(ProcessNodeModel n) {
-    ProcessNodeView v = new ProcessNodeView(n, bundle, compact);
+  private ProcessNodeView newView(ProcessNodeModel n, boolean withId) {
+    ProcessNodeView v = new ProcessNodeView(n, bundle, compact, withId);
     double[] size = size(n);
     v.setMinSize(size[0], size[1]);
     v.setPrefSize(size[0], size[1]);
@@ -203,13 +287,13 @@ public final class TreePane extends Region {
         e -> {
           boolean macMenuClick = MAC && e.getButton() == MouseButton.PRIMARY && e.isControlDown();
           if (e.getButton() == MouseButton.PRIMARY && !macMenuClick && e.isStillSincePress()) {
-            onNodeClicked.accept(n.path());
+            onNodeClicked.accept(v.model().path());
             e.consume();
           } else if ((e.getButton() == MouseButton.SECONDARY || macMenuClick)
               && e.isStillSincePress()) {
             // the right-click menu opens on the click itself, the same on every platform (headless
             // Monocle sends no context-menu event for a right click)
-            onNodeContextMenu.open(n.path(), e.getScreenX(), e.getScreenY());
+            onNodeContextMenu.open(v.model().path(), e.getScreenX(), e.getScreenY());
             e.consume();
           }
         });
@@ -227,8 +311,8 @@ public final class TreePane extends Region {
             (o, was, focused) -> {
               if (focused) {
                 setFocusable(v);
-                follow(n.path());
-                onNodeFocused.accept(n.path());
+                follow(v.model().path());
+                onNodeFocused.accept(v.model().path());
               }
               placeFocusRing();
             });
@@ -269,12 +353,7 @@ public final class TreePane extends Region {
     ProcessNodeModel to = null;
     switch (e.getCode()) {
       case UP -> to = n.parent().orElse(null);
-      case DOWN ->
-          to =
-              n.children().stream()
-                  .filter(c -> views.containsKey(c.path()))
-                  .findFirst()
-                  .orElse(null);
+      case DOWN -> to = n.children().stream().filter(c -> drawn(c.path())).findFirst().orElse(null);
       case LEFT -> to = neighbour(n, -1);
       case RIGHT -> to = neighbour(n, +1);
       case ENTER -> {
@@ -295,9 +374,31 @@ public final class TreePane extends Region {
       }
     }
     e.consume();
-    if (to != null && views.containsKey(to.path())) {
-      views.get(to.path()).requestFocus();
+    if (to != null && drawn(to.path())) {
+      focusNode(to.path());
     }
+  }
+
+  /** Whether the node at {@code path} is in the drawn tree (a box, or a place in a virtual one). */
+  private boolean drawn(String path) {
+    return virtual ? boxes.containsKey(path) : views.containsKey(path);
+  }
+
+  /**
+   * The place of the node at {@code path} in content coordinates: x, y, width, height; null if it
+   * is not drawn.
+   */
+  private double[] box(String path) {
+    if (virtual) {
+      Box b = path == null ? null : boxes.get(path);
+      return b == null ? null : b.xywh();
+    }
+    ProcessNodeView v = path == null ? null : views.get(path);
+    return v == null ? null : xywh(v);
+  }
+
+  private static double[] xywh(ProcessNodeView v) {
+    return new double[] {v.getLayoutX(), v.getLayoutY(), v.getPrefWidth(), v.getPrefHeight()};
   }
 
   private void openMenuFromKeyboard(ProcessNodeView v) {
@@ -310,15 +411,26 @@ public final class TreePane extends Region {
   /** The box left ({@code -1}) or right ({@code +1}) of {@code n} at its depth, if any. */
   private ProcessNodeModel neighbour(ProcessNodeModel n, int direction) {
     int depth = depth(n);
-    List<ProcessNodeView> row = new ArrayList<>();
-    for (ProcessNodeView v : views.values()) {
-      if (depth(v.model()) == depth) {
-        row.add(v);
+    List<ProcessNodeModel> row = new ArrayList<>();
+    List<ProcessNodeModel> all = new ArrayList<>();
+    if (virtual) {
+      boxes.values().forEach(b -> all.add(b.node));
+    } else {
+      views.values().forEach(v -> all.add(v.model()));
+    }
+    for (ProcessNodeModel m : all) {
+      if (depth(m) == depth) {
+        row.add(m);
       }
     }
-    row.sort(java.util.Comparator.comparingDouble(ProcessNodeView::getLayoutX));
-    int i = row.indexOf(views.get(n.path())) + direction;
-    return i >= 0 && i < row.size() ? row.get(i).model() : null;
+    row.sort(java.util.Comparator.comparingDouble(m -> box(m.path())[0]));
+    int i = -1;
+    for (int k = 0; k < row.size(); k++) {
+      if (row.get(k).path().equals(n.path())) {
+        i = k + direction;
+      }
+    }
+    return i >= 0 && i < row.size() ? row.get(i) : null;
   }
 
   private static int depth(ProcessNodeModel n) {
@@ -331,7 +443,7 @@ public final class TreePane extends Region {
 
   /** Gives the keyboard focus to the box at {@code path} (tests, the window). */
   public void focusNode(String path) {
-    ProcessNodeView v = views.get(path);
+    ProcessNodeView v = virtual ? ensureView(path) : views.get(path);
     if (v != null) {
       setFocusable(v);
       v.requestFocus();
@@ -405,16 +517,17 @@ public final class TreePane extends Region {
   private Map<String, double[]> layoutTree() {
     DefaultTreeForTreeLayout<ProcessNodeModel> t = new DefaultTreeForTreeLayout<>(model.root());
     addChildren(t, model.root());
+    Map<ProcessNodeModel, double[]> sizes = new java.util.IdentityHashMap<>();
     NodeExtentProvider<ProcessNodeModel> extents =
         new NodeExtentProvider<>() {
           @Override
           public double getWidth(ProcessNodeModel n) {
-            return views.get(n.path()).getPrefWidth();
+            return sizes.computeIfAbsent(n, TreePane.this::size)[0];
           }
 
           @Override
           public double getHeight(ProcessNodeModel n) {
-            return views.get(n.path()).getPrefHeight();
+            return sizes.computeIfAbsent(n, TreePane.this::size)[1];
           }
         };
     // the gaps do not grow with the font: on a projector the boxes get the room
@@ -447,6 +560,9 @@ public final class TreePane extends Region {
   /** Draws every link again (after the set of nodes changed). */
   private void rebuildEdges() {
     edgeOf.clear();
+    if (virtual) {
+      return; // the links on screen are drawn as the view moves (realize)
+    }
     List<PathElement> elements = new ArrayList<>(model.size() * 4);
     for (ProcessNodeView v : views.values()) {
       ProcessNodeModel n = v.model();
@@ -498,17 +614,327 @@ public final class TreePane extends Region {
   private void addEdge(List<PathElement> path, ProcessNodeModel parent, ProcessNodeModel child) {
     ProcessNodeView pv = views.get(parent.path());
     ProcessNodeView cv = views.get(child.path());
-    if (pv == null || cv == null) {
-      return;
+    if (pv != null && cv != null) {
+      addEdge(path, xywh(pv), xywh(cv));
     }
-    double px = pv.getLayoutX() + pv.getPrefWidth() / 2;
-    double py = pv.getLayoutY() + pv.getPrefHeight();
-    double cx = cv.getLayoutX() + cv.getPrefWidth() / 2;
-    double cy = cv.getLayoutY();
+  }
+
+  private static void addEdge(List<PathElement> path, double[] pv, double[] cv) {
+    double px = pv[0] + pv[2] / 2;
+    double py = pv[1] + pv[3];
+    double cx = cv[0] + cv[2] / 2;
+    double cy = cv[1];
     double midY = (py + cy) / 2;
     path.addAll(
         List.of(
             new MoveTo(px, py), new LineTo(px, midY), new LineTo(cx, midY), new LineTo(cx, cy)));
+  }
+
+  // ---- a virtual tree: boxes only for what is on screen ----
+
+  /** Records every node's place (a virtual tree) from a layout ({@link #layoutTree()}). */
+  private void placeBoxes(Map<String, double[]> at) {
+    Map<String, Box> old = new HashMap<>(boxes);
+    boxes.clear();
+    for (ProcessNodeModel n : model.nodes()) {
+      Box parent = n.parent().map(p -> boxes.get(p.path())).orElse(null);
+      double[] size = size(n);
+      Box b = new Box(n, parent, size[0], size[1]);
+      Box was = old.get(n.path());
+      if (was != null && was.node == n) {
+        b.lastStatus = was.lastStatus;
+      }
+      double[] xy = at.get(n.path());
+      b.x = xy[0];
+      b.y = xy[1];
+      boxes.put(n.path(), b);
+    }
+  }
+
+  /** Boxes of one key have the same lines, style classes and size. */
+  private int poolKey(ProcessNodeModel n) {
+    return (n.isSupervisor() ? 1 : 0)
+        + (ProcessNodeView.hasNameLine(n) ? 2 : 0)
+        + (ProcessNodeView.tagText(bundle, n) != null ? 4 : 0);
+  }
+
+  /** The box for the node at {@code path} of a virtual tree, made or rebound now; null if none. */
+  private ProcessNodeView ensureView(String path) {
+    ProcessNodeView v = views.get(path);
+    Box b = path == null ? null : boxes.get(path);
+    if (v != null || b == null) {
+      return v;
+    }
+    List<ProcessNodeView> free = pool.get(poolKey(b.node));
+    if (free != null && !free.isEmpty()) {
+      v = free.remove(free.size() - 1);
+      v.rebind(b.node, model.nowNanos());
+      v.setVisible(true);
+    } else {
+      v = newView(b.node, false);
+      boxesCreated++;
+      nodeLayer.getChildren().add(v);
+    }
+    v.relocate(b.x, b.y);
+    views.put(path, v);
+    return v;
+  }
+
+  /** Puts a box of a virtual tree back into the pool (hidden, still in the scene). */
+  private void release(ProcessNodeView v) {
+    v.setVisible(false);
+    pool.computeIfAbsent(poolKey(v.model()), k -> new ArrayList<>()).add(v);
+  }
+
+  private void realizeIfDirty() {
+    if (virtual && viewportDirty) {
+      realize();
+    }
+  }
+
+  /** The part of the content on screen (x0, y0, x1, y1), with a margin; null before a size. */
+  private double[] viewport(double marginPx) {
+    double w = getWidth();
+    double h = getHeight();
+    double s = scale.getX();
+    if (w <= 0 || h <= 0 || s <= 0) {
+      return null;
+    }
+    double m = marginPx / s;
+    double x0 = -translate.getX() / s - m;
+    double y0 = -translate.getY() / s - m;
+    return new double[] {x0, y0, x0 + w / s + 2 * m, y0 + h / s + 2 * m};
+  }
+
+  /**
+   * Decides which boxes of a virtual tree are on screen: rebinds pooled boxes to the ones that came
+   * into view and pools the ones that left (the focused box stays), redraws the links on screen;
+   * with more than {@link #MAX_REALIZED} on screen, draws the tree on the canvas instead.
+   */
+  private void realize() {
+    viewportDirty = false;
+    double[] vp = viewport(60);
+    if (model == null || vp == null) {
+      return;
+    }
+    realizePasses++;
+    List<Box> on = new ArrayList<>();
+    for (Box b : boxes.values()) {
+      if (b.x + b.w >= vp[0] && b.x <= vp[2] && b.y + b.h >= vp[1] && b.y <= vp[3]) {
+        on.add(b);
+      }
+    }
+    far = on.size() > MAX_REALIZED;
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    if (!far) {
+      on.forEach(b -> keep.add(b.node.path()));
+    }
+    if (focusable != null) {
+      keep.add(focusable.model().path());
+    }
+    var it = views.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      Box b = boxes.get(e.getKey());
+      if (!keep.contains(e.getKey()) || b == null || b.node != e.getValue().model()) {
+        if (e.getValue() == focusable) {
+          focusable = null;
+        }
+        release(e.getValue());
+        it.remove();
+      }
+    }
+    for (String path : keep) {
+      ensureView(path);
+    }
+    if (focusable == null) {
+      setFocusable(ensureView(model.root().path()));
+    }
+    // the links on screen (a link's box: from its parent's bottom to its child's top)
+    List<PathElement> elements = new ArrayList<>();
+    if (!far) {
+      for (Box b : boxes.values()) {
+        Box p = b.parent;
+        if (p == null) {
+          continue;
+        }
+        double px = p.x + p.w / 2;
+        double cx = b.x + b.w / 2;
+        if (Math.max(px, cx) >= vp[0]
+            && Math.min(px, cx) <= vp[2]
+            && b.y >= vp[1]
+            && p.y + p.h <= vp[3]) {
+          double py = p.y + p.h;
+          double midY = (py + b.y) / 2;
+          elements.add(new MoveTo(px, py));
+          elements.add(new LineTo(px, midY));
+          elements.add(new LineTo(cx, midY));
+          elements.add(new LineTo(cx, b.y));
+        }
+      }
+    }
+    edges.getElements().setAll(elements);
+    farCanvas.setVisible(far);
+    drawFar();
+  }
+
+  /**
+   * A virtual tree zoomed far out: every box on screen as a rectangle in its state's colour and the
+   * links as lines, on one canvas (a few fills, whatever the size).
+   */
+  private void drawFar() {
+    if (!far) {
+      return;
+    }
+    double w = getWidth();
+    double h = getHeight();
+    if (farCanvas.getWidth() != w || farCanvas.getHeight() != h) {
+      farCanvas.setWidth(w);
+      farCanvas.setHeight(h);
+    }
+    var g = farCanvas.getGraphicsContext2D();
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, w, h);
+    double s = scale.getX();
+    g.setTransform(s, 0, 0, s, translate.getX(), translate.getY());
+    double[] vp = viewport(0);
+    boolean dark = treeBackground().getBrightness() < 0.5;
+    g.setStroke(
+        dark
+            ? javafx.scene.paint.Color.rgb(110, 120, 140)
+            : javafx.scene.paint.Color.rgb(160, 170, 185));
+    g.setLineWidth(1 / s);
+    g.beginPath();
+    for (Box b : boxes.values()) {
+      Box p = b.parent;
+      if (p != null && Math.max(p.x, b.x) + b.w >= vp[0] && Math.min(p.x, b.x) <= vp[2]) {
+        double px = p.x + p.w / 2;
+        double py = p.y + p.h;
+        double cx = b.x + b.w / 2;
+        double midY = (py + b.y) / 2;
+        g.moveTo(px, py);
+        g.lineTo(px, midY);
+        g.lineTo(cx, midY);
+        g.lineTo(cx, b.y);
+      }
+    }
+    g.stroke();
+    for (NodeStatus st : NodeStatus.values()) {
+      g.setFill(farColour(st, dark));
+      g.beginPath();
+      boolean any = false;
+      for (Box b : boxes.values()) {
+        if (b.node.status() == st
+            && b.x + b.w >= vp[0]
+            && b.x <= vp[2]
+            && b.y + b.h >= vp[1]
+            && b.y <= vp[3]) {
+          g.rect(b.x, b.y, b.w, b.h);
+          any = true;
+        }
+      }
+      if (any) {
+        g.fill();
+      }
+    }
+  }
+
+  /** A state's colour on the far canvas (the boxes' colours in the theme's stylesheet). */
+  private static javafx.scene.paint.Color farColour(NodeStatus st, boolean dark) {
+    return switch (st) {
+      case CRASHED -> javafx.scene.paint.Color.rgb(211, 47, 47);
+      case RESTARTING -> javafx.scene.paint.Color.rgb(245, 166, 35);
+      case STOPPED ->
+          dark
+              ? javafx.scene.paint.Color.rgb(90, 90, 100)
+              : javafx.scene.paint.Color.rgb(189, 189, 189);
+      default ->
+          dark
+              ? javafx.scene.paint.Color.rgb(67, 160, 71)
+              : javafx.scene.paint.Color.rgb(102, 187, 106);
+    };
+  }
+
+  private javafx.scene.paint.Color treeBackground() {
+    if (getBackground() != null
+        && !getBackground().getFills().isEmpty()
+        && getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color c) {
+      return c;
+    }
+    return javafx.scene.paint.Color.WHITE;
+  }
+
+  /** How many processes have a place in the drawn tree (a box, or a place in a virtual one). */
+  public int placedCount() {
+    return virtual ? boxes.size() : views.size();
+  }
+
+  /** Whether the process at {@code path} has a place in the drawn tree. */
+  public boolean isPlaced(String path) {
+    return drawn(path);
+  }
+
+  /** Whether a virtual tree is drawn on the canvas now (zoomed far out). */
+  public boolean isDrawnFar() {
+    return far;
+  }
+
+  /** The boxes that exist now (in a virtual tree: the ones on screen and the pooled ones). */
+  public int boxCount() {
+    return nodeLayer.getChildren().size();
+  }
+
+  /** Boxes made so far for a virtual tree (recycled ones are not counted again; tests). */
+  public long boxesCreated() {
+    return boxesCreated;
+  }
+
+  /** How many times a virtual tree decided which boxes are on screen (tests). */
+  public long realizePasses() {
+    return realizePasses;
+  }
+
+  /**
+   * A virtual tree's nodes came or went: places every node again (the root stays where it is on
+   * screen, no animation) and pools the boxes of nodes that left.
+   */
+  private void restructureVirtual() {
+    shownStructure = model.structureVersion();
+    Box oldRoot = boxes.get(model.root().path());
+    Map<String, double[]> at = layoutTree();
+    double[] r = at.get(model.root().path());
+    double dx = oldRoot == null ? 0 : oldRoot.x - r[0];
+    double dy = oldRoot == null ? 0 : oldRoot.y - r[1];
+    offsetX += dx;
+    offsetY += dy;
+    at.values()
+        .forEach(
+            xy -> {
+              xy[0] += dx;
+              xy[1] += dy;
+            });
+    placeBoxes(at);
+    var it = views.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      Box b = boxes.get(e.getKey());
+      if (b == null || b.node != e.getValue().model()) {
+        if (e.getValue() == focusable) {
+          focusable = null;
+        }
+        release(e.getValue());
+        it.remove();
+      } else {
+        e.getValue().relocate(b.x, b.y);
+      }
+    }
+    viewportDirty = true;
+    if (autoFit) {
+      double[] t = fitTarget();
+      if (t != null) {
+        apply(t);
+      }
+    }
   }
 
   // ---- nodes coming and going ----
@@ -519,6 +945,10 @@ public final class TreePane extends Region {
    * so the view does not jump; while the tree is fitted to the window, the fit follows smoothly.
    */
   private void restructure() {
+    if (virtual) {
+      restructureVirtual();
+      return;
+    }
     shownStructure = model.structureVersion();
     stopMoving();
     Map<String, ProcessNodeModel> now = new LinkedHashMap<>();
@@ -543,7 +973,7 @@ public final class TreePane extends Region {
     List<ProcessNodeView> fresh = new ArrayList<>();
     for (ProcessNodeModel n : now.values()) {
       if (!views.containsKey(n.path())) {
-        ProcessNodeView v = newView(n);
+        ProcessNodeView v = newView(n, true);
         views.put(n.path(), v);
         fresh.add(v);
       }
@@ -672,28 +1102,47 @@ public final class TreePane extends Region {
     double now = model.nowNanos();
     String action = null;
     boolean resized = false;
-    for (ProcessNodeView v : views.values()) {
-      NodeStatus before = v.shownStatus();
-      v.update(now);
-      if (v.takeTagLineChanged()) {
-        double[] size = size(v.model()); // a kind line came or went (a significant child)
-        v.setMinSize(size[0], size[1]);
-        v.setPrefSize(size[0], size[1]);
-        v.setMaxSize(size[0], size[1]);
-        resized = true;
+    if (virtual) {
+      // every node's state is watched (the boxes exist only on screen); the view moves first
+      for (Box b : boxes.values()) {
+        NodeStatus after = b.node.status();
+        if (after != b.lastStatus
+            && (after == NodeStatus.CRASHED || after == NodeStatus.RESTARTING)) {
+          action = b.node.path();
+        }
+        b.lastStatus = after;
       }
-      NodeStatus after = v.shownStatus();
-      if (before != null
-          && before != after
-          && (after == NodeStatus.CRASHED || after == NodeStatus.RESTARTING)) {
-        action = v.model().path();
+      if (action != null) {
+        follow(action);
       }
-    }
-    if (resized) {
-      restructure();
-    }
-    if (action != null) {
-      follow(action);
+      realizeIfDirty();
+      for (ProcessNodeView v : views.values()) {
+        v.update(now);
+        resized |= resize(v);
+      }
+      if (resized) {
+        restructureVirtual();
+        realizeIfDirty();
+      }
+      drawFar();
+    } else {
+      for (ProcessNodeView v : views.values()) {
+        NodeStatus before = v.shownStatus();
+        v.update(now);
+        resized |= resize(v);
+        NodeStatus after = v.shownStatus();
+        if (before != null
+            && before != after
+            && (after == NodeStatus.CRASHED || after == NodeStatus.RESTARTING)) {
+          action = v.model().path();
+        }
+      }
+      if (resized) {
+        restructure();
+      }
+      if (action != null) {
+        follow(action);
+      }
     }
     placeFocusRing();
     redrawLitEdges();
@@ -712,8 +1161,17 @@ public final class TreePane extends Region {
    */
   private void redrawGroups() {
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (ProcessNodeView v : views.values()) {
-      ProcessNodeModel n = v.model();
+    List<ProcessNodeModel> drawnNodes = new ArrayList<>();
+    if (virtual) {
+      for (Box b : boxes.values()) {
+        if (b.node.isSupervisor() && b.node.dynamic()) {
+          drawnNodes.add(b.node);
+        }
+      }
+    } else {
+      views.values().forEach(v -> drawnNodes.add(v.model()));
+    }
+    for (ProcessNodeModel n : drawnNodes) {
       if (!n.isSupervisor() || !n.dynamic() || n.children().isEmpty()) {
         continue;
       }
@@ -722,14 +1180,14 @@ public final class TreePane extends Region {
       double x1 = -Double.MAX_VALUE;
       double y1 = -Double.MAX_VALUE;
       for (ProcessNodeModel c : n.children()) {
-        ProcessNodeView cv = views.get(c.path());
+        double[] cv = box(c.path());
         if (cv == null) {
           continue;
         }
-        x0 = Math.min(x0, cv.getLayoutX());
-        y0 = Math.min(y0, cv.getLayoutY());
-        x1 = Math.max(x1, cv.getLayoutX() + cv.getPrefWidth());
-        y1 = Math.max(y1, cv.getLayoutY() + cv.getPrefHeight());
+        x0 = Math.min(x0, cv[0]);
+        y0 = Math.min(y0, cv[1]);
+        x1 = Math.max(x1, cv[0] + cv[2]);
+        y1 = Math.max(y1, cv[1] + cv[3]);
       }
       if (x0 > x1) {
         continue;
@@ -769,6 +1227,18 @@ public final class TreePane extends Region {
     return groupFrames.get(supervisorPath);
   }
 
+  /** Sizes {@code v} again if its kind line came or went; returns whether it did. */
+  private boolean resize(ProcessNodeView v) {
+    if (!v.takeTagLineChanged()) {
+      return false;
+    }
+    double[] size = size(v.model()); // a kind line came or went (a significant child)
+    v.setMinSize(size[0], size[1]);
+    v.setPrefSize(size[0], size[1]);
+    v.setMaxSize(size[0], size[1]);
+    return true;
+  }
+
   /**
    * Keeps the node at {@code path} on screen: a node that just crashed, or the one with the
    * keyboard focus. In the automatic readable view the view moves as little as it must (the root
@@ -798,7 +1268,7 @@ public final class TreePane extends Region {
    * is inside the pane (with a margin); returns whether it moved.
    */
   private boolean keepOnScreen(double[] t, String path) {
-    ProcessNodeView v = path == null ? null : views.get(path);
+    double[] v = box(path);
     double w = getWidth();
     double h = getHeight();
     if (v == null || w <= 0 || h <= 0) {
@@ -806,10 +1276,10 @@ public final class TreePane extends Region {
     }
     double margin = 16;
     double s = t[0];
-    double x0 = v.getLayoutX() * s + t[1];
-    double y0 = v.getLayoutY() * s + t[2];
-    double x1 = x0 + v.getPrefWidth() * s;
-    double y1 = y0 + v.getPrefHeight() * s;
+    double x0 = v[0] * s + t[1];
+    double y0 = v[1] * s + t[2];
+    double x1 = x0 + v[2] * s;
+    double y1 = y0 + v[3] * s;
     double dx = x1 > w - margin ? w - margin - x1 : 0;
     dx = x0 + dx < margin ? margin - x0 : dx;
     double dy = y1 > h - margin ? h - margin - y1 : 0;
@@ -835,26 +1305,31 @@ public final class TreePane extends Region {
    */
   private void redrawEffects() {
     double now = model.nowNanos();
-    List<javafx.scene.Node> shapes = new ArrayList<>();
     double em = 13 * fontScale;
+    int dots = 0;
+    int rings = 0;
+    double[] vp = virtual ? viewport(200) : null;
     for (TreeModel.Flight f : model.flights()) {
-      ProcessNodeView cv = views.get(f.childPath());
-      ProcessNodeView pv =
-          cv == null ? null : cv.model().parent().map(p -> views.get(p.path())).orElse(null);
-      if (pv == null) {
+      double[] cv = box(f.childPath());
+      double[] pv = cv == null ? null : parentBox(f.childPath());
+      if (pv == null || (vp != null && !crosses(vp, pv, cv))) {
         continue;
       }
       double[] at = alongLink(pv, cv, f.up() ? f.progress(now) : 1 - f.progress(now));
-      javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(at[0], at[1], 0.5 * em);
-      dot.getStyleClass().add("signal-marker");
-      javafx.scene.text.Text label = new javafx.scene.text.Text(f.reason());
-      label.getStyleClass().add("signal-label");
+      javafx.scene.shape.Circle dot =
+          pooled(signalDots, dots, "signal-marker", javafx.scene.shape.Circle::new);
+      javafx.scene.text.Text label =
+          pooled(signalLabels, dots, "signal-label", javafx.scene.text.Text::new);
+      dots++;
+      dot.setCenterX(at[0]);
+      dot.setCenterY(at[1]);
+      dot.setRadius(0.5 * em);
+      label.setText(f.reason());
       label.setX(at[0] + 0.75 * em);
       label.setY(at[1] + 0.35 * em);
       for (javafx.scene.Node n : List.of(dot, label)) {
         n.pseudoClassStateChanged(ORDERLY, f.orderly());
         n.pseudoClassStateChanged(UP, f.up());
-        shapes.add(n);
       }
     }
     for (ProcessNodeView v : views.values()) {
@@ -865,37 +1340,81 @@ public final class TreePane extends Region {
         // about one line's height and fades: the same size next to the box at any font scale
         double gap = em * (0.35 + 1.1 * p);
         javafx.scene.shape.Rectangle ring =
-            new javafx.scene.shape.Rectangle(
-                v.getLayoutX() - gap,
-                v.getLayoutY() - gap,
-                v.getPrefWidth() + 2 * gap,
-                v.getPrefHeight() + 2 * gap);
+            pooled(burstRings, rings++, "crash-burst", javafx.scene.shape.Rectangle::new);
+        ring.setX(v.getLayoutX() - gap);
+        ring.setY(v.getLayoutY() - gap);
+        ring.setWidth(v.getPrefWidth() + 2 * gap);
+        ring.setHeight(v.getPrefHeight() + 2 * gap);
         ring.setArcWidth(2 * gap + em);
         ring.setArcHeight(2 * gap + em);
-        ring.getStyleClass().add("crash-burst");
         ring.setOpacity(1 - p);
-        shapes.add(ring);
       }
     }
-    if (!shapes.isEmpty() || !effects.getChildren().isEmpty()) {
-      effects.getChildren().setAll(shapes);
+    hideFrom(signalDots, dots);
+    hideFrom(signalLabels, dots);
+    hideFrom(burstRings, rings);
+  }
+
+  // the markers are kept and reused frame after frame (a new node costs a CSS lookup)
+  private final List<javafx.scene.shape.Circle> signalDots = new ArrayList<>();
+  private final List<javafx.scene.text.Text> signalLabels = new ArrayList<>();
+  private final List<javafx.scene.shape.Rectangle> burstRings = new ArrayList<>();
+
+  /** The {@code i}-th shape of {@code kept}, made (with style class {@code style}) if need be. */
+  private <T extends javafx.scene.shape.Shape> T pooled(
+      List<T> kept, int i, String style, java.util.function.Supplier<T> make) {
+    while (kept.size() <= i) {
+      T n = make.get();
+      n.getStyleClass().add(style);
+      n.setVisible(false);
+      kept.add(n);
+      effects.getChildren().add(n);
     }
+    T n = kept.get(i);
+    n.setVisible(true);
+    return n;
+  }
+
+  private static void hideFrom(List<? extends javafx.scene.Node> kept, int from) {
+    for (int i = from; i < kept.size() && kept.get(i).isVisible(); i++) {
+      kept.get(i).setVisible(false);
+    }
+  }
+
+  /** The place of the parent of the node at {@code path}, or null. */
+  private double[] parentBox(String path) {
+    if (virtual) {
+      Box b = boxes.get(path);
+      return b == null || b.parent == null ? null : b.parent.xywh();
+    }
+    ProcessNodeView cv = views.get(path);
+    return cv == null ? null : cv.model().parent().map(p -> box(p.path())).orElse(null);
+  }
+
+  /** Whether the link from {@code p} down to {@code c} crosses the area {@code vp}. */
+  private static boolean crosses(double[] vp, double[] p, double[] c) {
+    double px = p[0] + p[2] / 2;
+    double cx = c[0] + c[2] / 2;
+    return Math.max(px, cx) >= vp[0]
+        && Math.min(px, cx) <= vp[2]
+        && c[1] >= vp[1]
+        && p[1] + p[3] <= vp[3];
   }
 
   /** Markers drawn now (signals and bursts), for tests. */
   public List<javafx.scene.Node> effectShapes() {
-    return List.copyOf(effects.getChildren());
+    return effects.getChildren().stream().filter(javafx.scene.Node::isVisible).toList();
   }
 
   /**
    * The point a fraction {@code t} of the way along the drawn link from the child {@code cv} (0) to
    * its parent {@code pv} (1): up from the child's top, across, up to the parent's bottom.
    */
-  private static double[] alongLink(ProcessNodeView pv, ProcessNodeView cv, double t) {
-    double px = pv.getLayoutX() + pv.getPrefWidth() / 2;
-    double py = pv.getLayoutY() + pv.getPrefHeight();
-    double cx = cv.getLayoutX() + cv.getPrefWidth() / 2;
-    double cy = cv.getLayoutY();
+  private static double[] alongLink(double[] pv, double[] cv, double t) {
+    double px = pv[0] + pv[2] / 2;
+    double py = pv[1] + pv[3];
+    double cx = cv[0] + cv[2] / 2;
+    double cy = cv[1];
     double midY = (py + cy) / 2;
     double[][] pts = {{cx, cy}, {cx, midY}, {px, midY}, {px, py}};
     double total = 0;
@@ -920,10 +1439,23 @@ public final class TreePane extends Region {
   private void redrawLitEdges() {
     double now = model.nowNanos();
     List<PathElement> lit = new ArrayList<>();
-    for (ProcessNodeView v : views.values()) {
-      ProcessNodeModel n = v.model();
-      if (n.edgeLit(now)) {
-        n.parent().ifPresent(p -> addEdge(lit, p, n));
+    if (virtual) {
+      double[] vp = viewport(60);
+      for (Box b : boxes.values()) {
+        if (b.parent != null && vp != null && b.node.edgeLit(now)) {
+          double[] p = b.parent.xywh();
+          double[] c = b.xywh();
+          if (crosses(vp, p, c)) {
+            addEdge(lit, p, c);
+          }
+        }
+      }
+    } else {
+      for (ProcessNodeView v : views.values()) {
+        ProcessNodeModel n = v.model();
+        if (n.edgeLit(now)) {
+          n.parent().ifPresent(p -> addEdge(lit, p, n));
+        }
       }
     }
     if (!lit.isEmpty() || !litEdges.getElements().isEmpty()) {
@@ -1045,9 +1577,9 @@ public final class TreePane extends Region {
       // too big to fit readably: the readable minimum, the root at the top centre
       s = readableMinimum();
       double rootX = 0;
-      ProcessNodeView root = model == null ? null : views.get(model.root().path());
+      double[] root = model == null ? null : box(model.root().path());
       if (root != null) {
-        rootX = root.getLayoutX() + root.getPrefWidth() / 2;
+        rootX = root[0] + root[2] / 2;
       }
       double tx =
           clamp(w / 2 - rootX * s, w - (offsetX + treeWidth) * s - margin, margin - offsetX * s);
@@ -1079,6 +1611,10 @@ public final class TreePane extends Region {
         fit();
       }
     }
+    if (far && (farCanvas.getWidth() != getWidth() || farCanvas.getHeight() != getHeight())) {
+      viewportDirty = true;
+    }
+    realizeIfDirty();
   }
 
   /**
@@ -1093,11 +1629,11 @@ public final class TreePane extends Region {
     double[][] corners = {
       {w - mw - 8, h - mh - 8}, {8, h - mh - 8}, {w - mw - 8, 8}, {8, 8},
     };
-    ProcessNodeView v = followPath == null ? null : views.get(followPath);
+    double[] v = box(followPath);
     double[] at = corners[0];
     if (v != null) {
-      Bounds b = v.localToParent(v.getBoundsInLocal());
-      Bounds onPane = content.localToParent(b);
+      Bounds onPane =
+          content.localToParent(new javafx.geometry.BoundingBox(v[0], v[1], v[2], v[3]));
       for (double[] c : corners) {
         if (!onPane.intersects(c[0], c[1], mw, mh)) {
           at = c;
@@ -1133,12 +1669,20 @@ public final class TreePane extends Region {
    */
   public final class OverviewMap extends javafx.scene.layout.Pane {
     private final javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(180, 120);
+
+    /** The outline of what is on screen, over the boxes (redrawn as the view moves). */
+    private final javafx.scene.canvas.Canvas outline = new javafx.scene.canvas.Canvas(180, 120);
+
+    /** What the boxes were drawn for (tree, layout, size, colour): redrawn only when it changes. */
+    private String drawnFor = "";
+
     private java.util.function.BiConsumer<Double, Double> moveTo = (x, y) -> {};
 
     OverviewMap() {
       setId("overview-map");
       getStyleClass().add("overview-map");
-      getChildren().add(canvas);
+      getChildren().addAll(canvas, outline);
+      outline.setMouseTransparent(true);
       setPrefSize(180, 120);
       setMaxSize(180, 120);
       setVisible(false);
@@ -1167,6 +1711,8 @@ public final class TreePane extends Region {
       if (canvas.getWidth() != mw || canvas.getHeight() != mh) {
         canvas.setWidth(mw);
         canvas.setHeight(mh);
+        outline.setWidth(mw);
+        outline.setHeight(mh);
         setPrefSize(mw, mh);
         setMaxSize(mw, mh);
         update();
@@ -1209,31 +1755,51 @@ public final class TreePane extends Region {
       if (all || tooSmall) {
         return;
       }
-      var g = canvas.getGraphicsContext2D();
       double k = mapScale();
-      g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
       // in the tree's own background colour (light or dark theme)
-      javafx.scene.paint.Color bg = javafx.scene.paint.Color.WHITE;
-      if (TreePane.this.getBackground() != null
-          && !TreePane.this.getBackground().getFills().isEmpty()
-          && TreePane.this.getBackground().getFills().get(0).getFill()
-              instanceof javafx.scene.paint.Color c) {
-        bg = c;
+      javafx.scene.paint.Color bg = treeBackground();
+      String key =
+          System.identityHashCode(model)
+              + "/"
+              + shownStructure
+              + "/"
+              + offsetX
+              + "/"
+              + offsetY
+              + "/"
+              + k
+              + "/"
+              + bg
+              + "/"
+              + (virtual ? boxes.size() : views.size())
+              + (moving != null);
+      var g = canvas.getGraphicsContext2D();
+      if (!key.equals(drawnFor) || moving != null) { // (moving: the boxes are on their way)
+        drawnFor = key;
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        boolean dark = bg.getBrightness() < 0.5;
+        g.setFill(dark ? bg.brighter() : javafx.scene.paint.Color.rgb(255, 255, 255, 0.9));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFill(
+            dark
+                ? javafx.scene.paint.Color.rgb(120, 140, 175)
+                : javafx.scene.paint.Color.rgb(90, 110, 140));
+        List<double[]> places = new ArrayList<>();
+        if (virtual) {
+          boxes.values().forEach(b -> places.add(b.xywh()));
+        } else {
+          views.values().forEach(v -> places.add(xywh(v)));
+        }
+        for (double[] v : places) {
+          g.fillRect(
+              (v[0] - offsetX) * k,
+              (v[1] - offsetY) * k,
+              Math.max(1, v[2] * k),
+              Math.max(1, v[3] * k));
+        }
       }
-      boolean dark = bg.getBrightness() < 0.5;
-      g.setFill(dark ? bg.brighter() : javafx.scene.paint.Color.rgb(255, 255, 255, 0.9));
-      g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-      g.setFill(
-          dark
-              ? javafx.scene.paint.Color.rgb(120, 140, 175)
-              : javafx.scene.paint.Color.rgb(90, 110, 140));
-      for (ProcessNodeView v : views.values()) {
-        g.fillRect(
-            (v.getLayoutX() - offsetX) * k,
-            (v.getLayoutY() - offsetY) * k,
-            Math.max(1, v.getPrefWidth() * k),
-            Math.max(1, v.getPrefHeight() * k));
-      }
+      g = outline.getGraphicsContext2D();
+      g.clearRect(0, 0, outline.getWidth(), outline.getHeight());
       g.setStroke(javafx.scene.paint.Color.rgb(198, 40, 40));
       g.setLineWidth(2);
       g.strokeRect((viewX - offsetX) * k, (viewY - offsetY) * k, viewW * k, viewH * k);

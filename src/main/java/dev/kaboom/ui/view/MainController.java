@@ -1387,7 +1387,24 @@ public final class MainController {
   }
 
   /** Log lines styled by kind (supervisor, progress and crash reports, commands). */
+  /**
+   * A line of the event log. Its kind is a pseudo-class ({@code :crash-report :supervisor-report
+   * :progress-report :command :narration-line}), not a style class: in a storm the cells show new
+   * lines every frame, and a style class changed would look its CSS up again each time; its one
+   * tooltip is kept and given the new line.
+   */
   private static final class LogCell extends ListCell<String> {
+    private static final String[] KINDS = {
+      "narration-line", "supervisor-report", "progress-report", "crash-report", "command"
+    };
+    private static final javafx.css.PseudoClass[] STATES =
+        java.util.Arrays.stream(KINDS)
+            .map(javafx.css.PseudoClass::getPseudoClass)
+            .toArray(javafx.css.PseudoClass[]::new);
+
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private int shownKind = -1;
+
     LogCell() {
       setMnemonicParsing(false);
       setPrefWidth(0); // as wide as the list: long lines end in an ellipsis, no scroll bar
@@ -1397,27 +1414,37 @@ public final class MainController {
     @Override
     protected void updateItem(String line, boolean empty) {
       super.updateItem(line, empty);
-      getStyleClass()
-          .removeAll(
-              "supervisor-report", "progress-report", "crash-report", "command", "narration-line");
-      setText(empty || line == null ? null : line);
-      setTooltip(
-          empty || line == null || line.length() < 40
-              ? null
-              : new javafx.scene.control.Tooltip(line));
-      if (!empty && line != null) {
-        if (line.startsWith(dev.kaboom.ui.model.NarrationFeed.PREFIX)) {
-          getStyleClass().add("narration-line");
-        } else if (line.contains("=SUPERVISOR REPORT")) {
-          getStyleClass().add("supervisor-report");
-        } else if (line.contains("=PROGRESS REPORT")) {
-          getStyleClass().add("progress-report");
-        } else if (line.contains("=CRASH REPORT")) {
-          getStyleClass().add("crash-report");
-        } else if (line.startsWith(">")) {
-          getStyleClass().add("command");
-        }
+      boolean none = empty || line == null;
+      setText(none ? null : line);
+      if (none || line.length() < 40) {
+        setTooltip(null);
+      } else {
+        tip.setText(line);
+        setTooltip(tip);
       }
+      int kind = none ? -1 : kindOf(line);
+      if (kind != shownKind) {
+        for (int i = 0; i < STATES.length; i++) {
+          pseudoClassStateChanged(STATES[i], i == kind);
+        }
+        shownKind = kind;
+      }
+    }
+
+    /** The index in {@link #KINDS} of a line's kind, or -1 for a plain line. */
+    static int kindOf(String line) {
+      if (line.startsWith(dev.kaboom.ui.model.NarrationFeed.PREFIX)) {
+        return 0;
+      } else if (line.contains("=SUPERVISOR REPORT")) {
+        return 1;
+      } else if (line.contains("=PROGRESS REPORT")) {
+        return 2;
+      } else if (line.contains("=CRASH REPORT")) {
+        return 3;
+      } else if (line.startsWith(">")) {
+        return 4;
+      }
+      return -1;
     }
   }
 }

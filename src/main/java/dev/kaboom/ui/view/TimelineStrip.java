@@ -285,23 +285,41 @@ public final class TimelineStrip {
     double first = model.visibleFirst(total);
     double last = first + model.visibleSpan(total);
     double line = Math.max(1.5, 2 * scale);
-    double lastX = Double.NaN;
-    int lastRank = -1;
-    // grouped by kind (a storm puts a tick on every pixel): drawn in rank order, so where ticks
-    // share a pixel the most telling one is on top
-    Map<TimelineModel.Kind, List<Double>> xs = new EnumMap<>(TimelineModel.Kind.class);
-    for (TimelineModel.Tick t : TimelineModel.ticks(marks, vm.recordedCommands())) {
-      if (t.position() < first - 1 || t.position() > last) {
+    // the most telling tick of each pixel (a storm puts many on one), grouped by kind and drawn in
+    // rank order; only the marks in view are looked at, and no tick object is made for them
+    int columns = (int) Math.ceil(w) + 2;
+    int[] best = new int[columns];
+    java.util.Arrays.fill(best, -1);
+    TimelineModel.Kind[] kindAt = new TimelineModel.Kind[columns];
+    int from = (int) Math.max(0, Math.floor(first - 1));
+    int to = (int) Math.min(total - 1, Math.ceil(last));
+    for (int m = from; m <= to; m++) {
+      TimelineModel.Kind k = TimelineModel.kindOf(marks.get(m).kind());
+      int px = column(model.xOf(m, total, w, PAD), columns);
+      if (rank(k) > best[px]) {
+        best[px] = rank(k);
+        kindAt[px] = k;
+      }
+    }
+    for (dev.kaboom.scenario.Simulation.Recorded c : vm.recordedCommands()) {
+      if (c.command() instanceof dev.kaboom.scenario.Command.Sleep) {
         continue;
       }
-      double x = Math.round(model.xOf(t.position(), total, w, PAD)) + 0.5;
-      int rank = rank(t.kind());
-      if (x == lastX && rank <= lastRank) {
-        continue; // many ticks on one pixel: the most telling one is drawn
+      double position = marksBefore(marks, c.eventIndex()) - 0.5;
+      if (position < first - 1 || position > last) {
+        continue;
       }
-      lastX = x;
-      lastRank = rank;
-      xs.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(x);
+      int px = column(model.xOf(position, total, w, PAD), columns);
+      if (rank(TimelineModel.Kind.COMMAND) > best[px]) {
+        best[px] = rank(TimelineModel.Kind.COMMAND);
+        kindAt[px] = TimelineModel.Kind.COMMAND;
+      }
+    }
+    Map<TimelineModel.Kind, List<Double>> xs = new EnumMap<>(TimelineModel.Kind.class);
+    for (int px = 0; px < columns; px++) {
+      if (kindAt[px] != null) {
+        xs.computeIfAbsent(kindAt[px], k -> new ArrayList<>()).add(px + 0.5);
+      }
     }
     List<TimelineModel.Kind> kinds = new ArrayList<>(xs.keySet());
     kinds.sort(java.util.Comparator.comparingInt(TimelineStrip::rank));
@@ -347,6 +365,26 @@ public final class TimelineStrip {
         g.fillRect(x, h - 3, w - PAD - x, 3);
       }
     }
+  }
+
+  /** The pixel column of {@code x} (as the ticks are drawn: rounded, on the half pixel). */
+  private static int column(double x, int columns) {
+    return (int) Math.max(0, Math.min(columns - 1, Math.round(x)));
+  }
+
+  /** How many marks come before event {@code eventIndex} (the marks are in event order). */
+  private static int marksBefore(List<MainViewModel.Mark> marks, long eventIndex) {
+    int lo = 0;
+    int hi = marks.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (marks.get(mid).eventIndex() < eventIndex) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static int rank(TimelineModel.Kind k) {

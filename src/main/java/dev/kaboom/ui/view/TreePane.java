@@ -101,6 +101,12 @@ public final class TreePane extends Region {
   /** Every node's place in a virtual tree, in content coordinates. */
   private final Map<String, Box> boxes = new LinkedHashMap<>();
 
+  /** The nodes of a virtual tree whose link to their parent crosses the screen (lit links). */
+  private List<Box> linkedOnScreen = List.of();
+
+  /** The supervisors of a virtual tree (a DynamicSupervisor's children are framed). */
+  private List<ProcessNodeModel> supervisors = List.of();
+
   /** Boxes not in use, by kind ({@link #poolKey}): hidden, ready to be rebound. */
   private final Map<Integer, List<ProcessNodeView>> pool = new HashMap<>();
 
@@ -636,6 +642,7 @@ public final class TreePane extends Region {
   private void placeBoxes(Map<String, double[]> at) {
     Map<String, Box> old = new HashMap<>(boxes);
     boxes.clear();
+    List<ProcessNodeModel> sups = new ArrayList<>();
     for (ProcessNodeModel n : model.nodes()) {
       Box parent = n.parent().map(p -> boxes.get(p.path())).orElse(null);
       double[] size = size(n);
@@ -648,7 +655,11 @@ public final class TreePane extends Region {
       b.x = xy[0];
       b.y = xy[1];
       boxes.put(n.path(), b);
+      if (n.isSupervisor()) {
+        sups.add(n);
+      }
     }
+    supervisors = sups;
   }
 
   /** Boxes of one key have the same lines, style classes and size. */
@@ -752,6 +763,7 @@ public final class TreePane extends Region {
     }
     // the links on screen (a link's box: from its parent's bottom to its child's top)
     List<PathElement> elements = new ArrayList<>();
+    List<Box> linked = new ArrayList<>();
     if (!far) {
       for (Box b : boxes.values()) {
         Box p = b.parent;
@@ -766,6 +778,7 @@ public final class TreePane extends Region {
             && p.y + p.h <= vp[3]) {
           double py = p.y + p.h;
           double midY = (py + b.y) / 2;
+          linked.add(b);
           elements.add(new MoveTo(px, py));
           elements.add(new LineTo(px, midY));
           elements.add(new LineTo(cx, midY));
@@ -774,6 +787,7 @@ public final class TreePane extends Region {
       }
     }
     edges.getElements().setAll(elements);
+    linkedOnScreen = linked;
     farCanvas.setVisible(far);
     drawFar();
   }
@@ -1163,11 +1177,7 @@ public final class TreePane extends Region {
     java.util.Set<String> seen = new java.util.HashSet<>();
     List<ProcessNodeModel> drawnNodes = new ArrayList<>();
     if (virtual) {
-      for (Box b : boxes.values()) {
-        if (b.node.isSupervisor() && b.node.dynamic()) {
-          drawnNodes.add(b.node);
-        }
-      }
+      drawnNodes.addAll(supervisors);
     } else {
       views.values().forEach(v -> drawnNodes.add(v.model()));
     }
@@ -1440,14 +1450,9 @@ public final class TreePane extends Region {
     double now = model.nowNanos();
     List<PathElement> lit = new ArrayList<>();
     if (virtual) {
-      double[] vp = viewport(60);
-      for (Box b : boxes.values()) {
-        if (b.parent != null && vp != null && b.node.edgeLit(now)) {
-          double[] p = b.parent.xywh();
-          double[] c = b.xywh();
-          if (crosses(vp, p, c)) {
-            addEdge(lit, p, c);
-          }
+      for (Box b : linkedOnScreen) {
+        if (b.node.edgeLit(now)) {
+          addEdge(lit, b.parent.xywh(), b.xywh());
         }
       }
     } else {

@@ -316,6 +316,16 @@ public final class MainViewModel {
   // ---- time travel ----
 
   /** The timeline's marks: one per visible event so far. */
+  /**
+   * The session's events the picture has taken in so far (the rest plays as the backlog), in order;
+   * read-only, valid until the next frame. The sequence chart folds them.
+   */
+  public List<TraceEvent> shownEvents() {
+    return session == null
+        ? List.of()
+        : java.util.Collections.unmodifiableList(session.log().all().subList(0, folded));
+  }
+
   public List<Mark> marks() {
     return java.util.Collections.unmodifiableList(marks);
   }

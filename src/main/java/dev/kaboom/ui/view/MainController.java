@@ -85,6 +85,10 @@ public final class MainController {
   private InspectorSheet inspector;
   private CaptionStrip captions;
   private TimelineStrip timeline;
+  private SequenceChartPane sequenceChart;
+
+  /** The tree and the sequence chart, side by side or one over the other, while it is shown. */
+  private SplitPane treeSplit;
 
   /** The log got new lines since the last frame: show its newest line. */
   private boolean logGrew = true;
@@ -129,6 +133,9 @@ public final class MainController {
   @FXML private MenuItem pauseItem;
   @FXML private VBox logBox;
   @FXML private CheckMenuItem waitItem;
+  @FXML private CheckMenuItem sequenceItem;
+  @FXML private RadioMenuItem sequenceUnderItem;
+  @FXML private RadioMenuItem sequenceBesideItem;
   @FXML private javafx.scene.control.ToolBar toolBar;
   @FXML private Button resetButton;
   @FXML private Label speedLabel;
@@ -185,6 +192,11 @@ public final class MainController {
     return timeline;
   }
 
+  /** The sequence chart (shown or not, from the View menu). */
+  public SequenceChartPane sequenceChart() {
+    return sequenceChart;
+  }
+
   /** The caption strip over the tree. */
   public CaptionStrip captions() {
     return captions;
@@ -225,6 +237,32 @@ public final class MainController {
         .addListener((o, a, b) -> prefs.put("waitForMe", Boolean.toString(b)));
     timeline = new TimelineStrip(vm, bundle);
     placeUnderTree(timeline.node());
+    sequenceChart = new SequenceChartPane(vm, bundle);
+    ToggleGroup docks = new ToggleGroup();
+    sequenceUnderItem.setToggleGroup(docks);
+    sequenceBesideItem.setToggleGroup(docks);
+    (prefs.get("sequenceDock", "beside").equals("under") ? sequenceUnderItem : sequenceBesideItem)
+        .setSelected(true);
+    sequenceItem.setSelected(prefs.getBoolean("sequenceChart", false));
+    sequenceItem
+        .selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              prefs.put("sequenceChart", Boolean.toString(b));
+              dockSequenceChart();
+              arrangePanels();
+              sequenceChart.refresh();
+            });
+    docks
+        .selectedToggleProperty()
+        .addListener(
+            (o, a, b) -> {
+              prefs.put("sequenceDock", b == sequenceBesideItem ? "beside" : "under");
+              dockSequenceChart();
+              arrangePanels();
+              sequenceChart.refresh();
+            });
+    dockSequenceChart();
     panelSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
     panelSplit.setId("panelSplit");
     panelSplit.setMinWidth(220);
@@ -418,11 +456,11 @@ public final class MainController {
     try {
       boolean shown = panelsShown.get();
       List<Node> side =
-          !shown ? List.of(treeHost) : sideLayout ? List.of(treeHost, panelSplit) : null;
+          !shown ? List.of(treeArea()) : sideLayout ? List.of(treeArea(), panelSplit) : null;
       if (side == null) {
         panelSplit.getItems().clear();
         bottomSplit.getItems().setAll(logBox, consoleBox);
-        sideSplit.getItems().setAll(treeHost, inspectorBox);
+        sideSplit.getItems().setAll(treeArea(), inspectorBox);
         mainSplit.getItems().setAll(treeColumn, bottomSplit);
         mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
         sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
@@ -567,6 +605,7 @@ public final class MainController {
     treePane.setFontScale(scale);
     captions.setFontScale(scale);
     timeline.setFontScale(scale);
+    sequenceChart.setFontScale(scale);
     // the event log keeps at least three rows (and its title) at any font size; its text grows
     // less than the tree's (the tree is what the room reads); long lines end in an ellipsis (the
     // tooltip and a click show them whole), so no horizontal scroll bar hides the newest line
@@ -599,6 +638,33 @@ public final class MainController {
    */
   public static double chromeScale(double scale) {
     return Math.min(scale, 1.5);
+  }
+
+  /**
+   * Shows the sequence chart under or beside the tree (View > Sequence chart, and its position), in
+   * a split pane that takes the tree's place; hidden, the tree has its place back.
+   */
+  private void dockSequenceChart() {
+    boolean show = sequenceItem.isSelected();
+    if (treeSplit == null) {
+      treeSplit = new SplitPane();
+      treeSplit.setId("tree-chart-split");
+    }
+    treeSplit.getItems().clear();
+    sideSplit.getItems().remove(treeHost); // arrangePanels puts the tree (area) back
+    if (show) {
+      boolean beside = sequenceBesideItem.isSelected();
+      treeSplit.setOrientation(
+          beside ? javafx.geometry.Orientation.HORIZONTAL : javafx.geometry.Orientation.VERTICAL);
+      treeSplit.getItems().setAll(treeHost, sequenceChart.node());
+      treeSplit.setDividerPositions(beside ? 0.55 : 0.58);
+    }
+    sequenceChart.node().setVisible(show);
+  }
+
+  /** The tree, or the tree and the sequence chart in their split pane while the chart is shown. */
+  private Node treeArea() {
+    return sequenceItem.isSelected() ? treeSplit : treeHost;
   }
 
   /** Puts {@code strip} under the tree and the inspector, across the window (the timeline). */
@@ -800,6 +866,7 @@ public final class MainController {
     }
     timeline.refresh();
     consolePane.catchUp(); // a line's answer, once the tree has shown what it set off
+    sequenceChart.refresh();
     scriptButton.setDisable(vm.scriptRemaining() == 0);
     String status =
         MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())

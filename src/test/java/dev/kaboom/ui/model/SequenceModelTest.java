@@ -260,7 +260,7 @@ class SequenceModelTest {
     }
     assertThat(p.participants().stream().map(a -> a[1]).toList()).isEqualTo(names);
     assertThat(p.participants().stream().map(a -> a[1]))
-        .contains("sup #PID<0.102.0>", "outside the tree #PID<0.101.0>");
+        .contains("sup #PID<0.102.0>", "outside #PID<0.101.0>");
     List<String> want = new ArrayList<>();
     List<String> got = new ArrayList<>();
     for (Row r : m.rows()) {

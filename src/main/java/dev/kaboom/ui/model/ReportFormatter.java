@@ -164,6 +164,10 @@ public final class ReportFormatter {
               f.strategy(),
               f.intensity(),
               seconds(f.periodMillis())));
+    } else if (e instanceof TraceEvent.InitRefused r
+        && r.label() != null
+        && r.result().equals(dev.kaboom.engine.Atom.of("ignore"))) {
+      return Optional.of(LogText.of(t, "log.ignored", s.of(r.pid(), r.label())));
     } else if (e instanceof TraceEvent.ChildRemoved r) {
       return Optional.of(LogText.of(t, "log.specRemoved", s.of(r.supervisor()), r.childId()));
     } else if (e instanceof TraceEvent.ExitSignalHandled h

@@ -182,6 +182,7 @@ public final class ProcessNodeView extends VBox {
     model = next;
     idText.setText(next.anonymous() ? ":undefined" : next.id());
     pseudoClassStateChanged(ANONYMOUS, next.anonymous());
+    pseudoClassStateChanged(LINKED_ONLY, next.linkedOnly());
     shownPid = ""; // the pid and name lines are written again
     update(nowNanos);
   }

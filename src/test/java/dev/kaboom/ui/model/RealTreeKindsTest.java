@@ -98,6 +98,8 @@ class RealTreeKindsTest {
     assertThat(cache.ignored()).isTrue();
     assertThat(cache.status()).isEqualTo(NodeStatus.STOPPED);
     assertThat(cache.leaving()).isFalse();
+    assertThat(vm.logLines())
+        .anyMatch(l -> l.contains("root/jobs/Cache: its init returned :ignore"));
     startPoolChildren();
     // Elixir's DynamicSupervisor answers :ignore and keeps nothing: the box fades out and leaves
     ProcessNodeModel conn2 = node("root/Pool/Conn2");

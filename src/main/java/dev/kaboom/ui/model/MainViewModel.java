@@ -252,6 +252,7 @@ public final class MainViewModel {
     scenarioText = run.scenarioText();
     scenarioFileName = run.scenarioFile();
     logLines.clear();
+    forgetUnshownWords();
     start(run.commands(), false);
     markSaved();
     long differs = run.trace().firstDifference(dev.kaboom.run.Recording.replay(run, l -> {}));
@@ -533,6 +534,7 @@ public final class MainViewModel {
     scenario.set(s);
     scenarioPath.set(file);
     logLines.clear();
+    forgetUnshownWords();
     start();
     markSaved();
   }
@@ -714,6 +716,7 @@ public final class MainViewModel {
     marks.addAll(markCopy);
     pendingLines.clear();
     logLines.setAll(logCopy);
+    forgetUnshownWords();
     playhead.set(-1);
     pacer.reset(next);
     backlogWait = 0;
@@ -1109,6 +1112,15 @@ public final class MainViewModel {
 
   /** Log lines in Kaboom's own words, by identity: the language may change under them. */
   private final java.util.Map<String, LogText> worded = new java.util.IdentityHashMap<>();
+
+  /** Forgets the wording of lines no longer in the log (a fork, an undo, a new run). */
+  private void forgetUnshownWords() {
+    java.util.Set<String> shown =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    shown.addAll(logLines);
+    shown.addAll(pendingLines);
+    worded.keySet().retainAll(shown);
+  }
 
   /** {@code l} in the window's language; remembered when it is in Kaboom's words. */
   private String word(LogText l) {

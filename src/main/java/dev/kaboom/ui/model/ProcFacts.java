@@ -18,6 +18,9 @@ final class ProcFacts {
   final LinkedHashMap<Ref, Pid> monitors = new LinkedHashMap<>(4);
   int mailbox;
 
+  /** The tree that may change these (its epoch); any other tree copies them first. */
+  Object epoch;
+
   ProcFacts copy() {
     ProcFacts c = new ProcFacts();
     c.trapExit = trapExit;

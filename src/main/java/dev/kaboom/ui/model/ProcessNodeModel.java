@@ -38,7 +38,7 @@ public final class ProcessNodeModel {
   int restartsInWindow;
 
   /** Restart times (virtual ms) that may still be in the window, oldest first. */
-  final java.util.ArrayDeque<Long> restartTimes = new java.util.ArrayDeque<>();
+  final java.util.ArrayDeque<Long> restartTimes = new java.util.ArrayDeque<>(1); // most hold none
 
   /** What the inspector shows of the current process (folded from its events); null before. */
   ProcFacts facts;
@@ -91,14 +91,12 @@ public final class ProcessNodeModel {
   double addedUntil = Double.NaN;
 
   /**
-   * A copy of this node and its subtree under {@code newParent}: every field, facts mapped through
-   * {@code factsCopy} (the copied tree's facts of the same pids), nodes entered into {@code
-   * byPath}.
+   * A copy of this node and its subtree under {@code newParent}: every field (the facts and the
+   * restart history shared: the tree copies facts before it changes them), each copy entered into
+   * {@code copies}.
    */
   ProcessNodeModel copyTree(
-      ProcessNodeModel newParent,
-      java.util.Map<ProcFacts, ProcFacts> factsCopy,
-      java.util.Map<ProcessNodeModel, ProcessNodeModel> copies) {
+      ProcessNodeModel newParent, java.util.Map<ProcessNodeModel, ProcessNodeModel> copies) {
     ProcessNodeModel c = new ProcessNodeModel(path, spec, newParent);
     copies.put(this, c);
     c.history = history;
@@ -112,7 +110,7 @@ public final class ProcessNodeModel {
     c.periodMillis = periodMillis;
     c.restartsInWindow = restartsInWindow;
     c.restartTimes.addAll(restartTimes);
-    c.facts = facts == null ? null : factsCopy.computeIfAbsent(facts, ProcFacts::copy);
+    c.facts = facts; // shared: the tree copies them before it changes them
     c.gaveUp = gaveUp;
     c.deleted = deleted;
     c.dynamic = dynamic;
@@ -128,7 +126,7 @@ public final class ProcessNodeModel {
     c.addedAt = addedAt;
     c.addedUntil = addedUntil;
     for (ProcessNodeModel child : children) {
-      c.children.add(child.copyTree(c, factsCopy, copies));
+      c.children.add(child.copyTree(c, copies));
     }
     return c;
   }

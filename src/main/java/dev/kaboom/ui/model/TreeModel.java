@@ -49,6 +49,9 @@ public final class TreeModel {
   /** Inspector facts of live processes that have a path. */
   private final Map<Pid, ProcFacts> facts = new HashMap<>();
 
+  /** Facts made or copied by this tree since its last copy (the others are shared: read only). */
+  private Object epoch = new Object();
+
   private final List<ProcessNodeModel> leaving = new ArrayList<>();
   private long structure;
   private double nowNanos;
@@ -99,21 +102,16 @@ public final class TreeModel {
    * checkpoint of the window's seek is a copy, so a seek never changes it).
    */
   public TreeModel copy() {
-    Map<ProcFacts, ProcFacts> factsCopy = new java.util.IdentityHashMap<>();
     Map<ProcessNodeModel, ProcessNodeModel> copies = new java.util.IdentityHashMap<>();
-    for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
-      factsCopy.put(e.getValue(), e.getValue().copy());
-    }
-    TreeModel t = new TreeModel(root.copyTree(null, factsCopy, copies));
+    epoch = new Object(); // the facts are shared from now on: either tree copies before changing
+    TreeModel t = new TreeModel(root.copyTree(null, copies));
     for (Map.Entry<String, ProcessNodeModel> e : byPath.entrySet()) {
       t.byPath.put(e.getKey(), copies.get(e.getValue()));
     }
     t.paths.putAll(paths);
     t.names.putAll(names);
     t.shuttingDown.addAll(shuttingDown);
-    for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
-      t.facts.put(e.getKey(), factsCopy.get(e.getValue()));
-    }
+    t.facts.putAll(facts);
     for (ProcessNodeModel n : leaving) {
       t.leaving.add(copies.get(n));
     }
@@ -325,7 +323,9 @@ public final class TreeModel {
     if (e instanceof TraceEvent.Spawned sp) {
       if (sp.label() != null) {
         paths.put(sp.pid(), sp.label());
-        facts.put(sp.pid(), new ProcFacts());
+        ProcFacts fresh = new ProcFacts();
+        fresh.epoch = epoch;
+        facts.put(sp.pid(), fresh);
         ProcessNodeModel shell = byPath.get(sp.label());
         if (shell != null && sp.kind() == ProcessKind.EXTERNAL) {
           // an outside process drawn as a node (the console's shell in an empty world): it
@@ -580,7 +580,7 @@ public final class TreeModel {
   /** Inspector facts: trap_exit, links, monitors, mailbox length. */
   private void foldFacts(TraceEvent e) {
     if (e instanceof TraceEvent.MessageSent m) {
-      ProcFacts f = facts.get(m.to());
+      ProcFacts f = writable(m.to());
       if (f != null) {
         f.mailbox++;
         if (m.message() instanceof Down d) {
@@ -588,17 +588,17 @@ public final class TreeModel {
         }
       }
     } else if (e instanceof TraceEvent.MessageReceived r) {
-      ProcFacts f = facts.get(r.pid());
+      ProcFacts f = writable(r.pid());
       if (f != null) {
         f.mailbox--;
       }
     } else if (e instanceof TraceEvent.ExitSignalHandled h) {
-      ProcFacts f = facts.get(h.to());
+      ProcFacts f = writable(h.to());
       if (f != null && h.outcome() == SignalOutcome.TRAPPED) {
         f.mailbox++;
       }
     } else if (e instanceof TraceEvent.ExitSignalSent s && s.viaLink()) {
-      ProcFacts f = facts.get(s.to());
+      ProcFacts f = writable(s.to());
       if (f != null) {
         f.links.remove(s.from());
       }
@@ -609,17 +609,17 @@ public final class TreeModel {
       link(l.a(), l.b(), false);
       link(l.b(), l.a(), false);
     } else if (e instanceof TraceEvent.Monitored m) {
-      ProcFacts f = facts.get(m.watcher());
+      ProcFacts f = writable(m.watcher());
       if (f != null) {
         f.monitors.put(m.ref(), m.target());
       }
     } else if (e instanceof TraceEvent.Demonitored m) {
-      ProcFacts f = facts.get(m.watcher());
+      ProcFacts f = writable(m.watcher());
       if (f != null) {
         f.monitors.remove(m.ref());
       }
     } else if (e instanceof TraceEvent.TrapExitChanged t) {
-      ProcFacts f = facts.get(t.pid());
+      ProcFacts f = writable(t.pid());
       if (f != null) {
         f.trapExit = t.trapExit();
       }
@@ -627,7 +627,7 @@ public final class TreeModel {
   }
 
   private void link(Pid a, Pid b, boolean on) {
-    ProcFacts f = facts.get(a);
+    ProcFacts f = writable(a);
     if (f != null) {
       if (on) {
         f.links.add(b);
@@ -635,6 +635,27 @@ public final class TreeModel {
         f.links.remove(b);
       }
     }
+  }
+
+  /**
+   * The facts of {@code pid} this tree may change (null when it has none). Facts are shared with
+   * the tree's copies (a seek's checkpoints) until one of them changes them: the first change after
+   * a copy copies them ({@link #epoch} tells), so a copy costs no facts and holds none twice.
+   */
+  private ProcFacts writable(Pid pid) {
+    ProcFacts f = facts.get(pid);
+    if (f == null || f.epoch == epoch) {
+      return f;
+    }
+    ProcFacts c = f.copy();
+    c.epoch = epoch;
+    facts.put(pid, c);
+    String path = paths.get(pid);
+    ProcessNodeModel n = path == null ? null : byPath.get(path);
+    if (n != null && n.facts == f) {
+      n.facts = c;
+    }
+    return c;
   }
 
   /**
@@ -686,6 +707,16 @@ public final class TreeModel {
     return supervisors;
   }
 
+  /** The oldest of the newest {@code count} times. */
+  private static long oldestOf(java.util.ArrayDeque<Long> times, int count) {
+    var it = times.descendingIterator();
+    long t = 0;
+    for (int i = 0; i < count && it.hasNext(); i++) {
+      t = it.next();
+    }
+    return t;
+  }
+
   /** Virtual time moved: restart meters age (an entry at r counts at n iff n - r <= period). */
   private boolean ageWindows(long nowMillis) {
     boolean changed = false;
@@ -696,11 +727,7 @@ public final class TreeModel {
       int count = inWindow(n.restartTimes, nowMillis, n.periodMillis);
       if (count != n.restartsInWindow) {
         n.restartsInWindow = count;
-        n.oldestAgesOutAtMillis =
-            count == 0
-                ? 0
-                : n.restartTimes.stream().skip(n.restartTimes.size() - count).findFirst().orElse(0L)
-                    + n.periodMillis;
+        n.oldestAgesOutAtMillis = count == 0 ? 0 : oldestOf(n.restartTimes, count) + n.periodMillis;
       }
       changed = true; // the gauge's slots age as virtual time moves
     }

@@ -71,7 +71,7 @@ public final class MainViewModel {
   private int folded;
 
   /** One mark per visible event (the timeline's marks), in order. */
-  private final List<Mark> marks = new ArrayList<>();
+  private final MarkList marks = new MarkList();
 
   /** The mark the picture shows while it is behind the engine (stepped back); -1 when live. */
   private final javafx.beans.property.ReadOnlyIntegerWrapper playhead =
@@ -315,6 +315,13 @@ public final class MainViewModel {
   }
 
   // ---- time travel ----
+
+  /** A copy of {@code marks} as compact as the view model's own. */
+  private static List<Mark> copyOf(List<Mark> marks) {
+    MarkList copy = new MarkList();
+    copy.addAll(marks);
+    return copy;
+  }
 
   /** The timeline's marks: one per visible event so far. */
   /**
@@ -648,7 +655,7 @@ public final class MainViewModel {
         new Undo(
             session.sim().recorded(),
             new ArrayList<>(logLines),
-            new ArrayList<>(marks),
+            copyOf(marks),
             playhead.get(),
             folded));
     List<dev.kaboom.scenario.Simulation.Recorded> keep =
@@ -702,7 +709,7 @@ public final class MainViewModel {
    * (the rest plays as the engine's backlog), with {@code keptMarks} and {@code keptLog}.
    */
   private void adopt(EngineSession next, int foldedTo, List<Mark> keptMarks, List<String> keptLog) {
-    List<Mark> markCopy = new ArrayList<>(keptMarks);
+    List<Mark> markCopy = copyOf(keptMarks);
     List<String> logCopy = new ArrayList<>(keptLog);
     session = next;
     checkpoints.clear();

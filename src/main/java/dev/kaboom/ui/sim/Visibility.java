@@ -17,6 +17,12 @@ import java.util.Set;
  */
 public final class Visibility {
   private final Map<Pid, String> paths = new HashMap<>();
+
+  /**
+   * The latest pid started at each path (so a dead one's path can go when the path starts again).
+   */
+  private final Map<String, Pid> latest = new HashMap<>();
+
   private final Set<Pid> alive = new HashSet<>();
   private final Set<Pid> beingShutDown = new HashSet<>();
 
@@ -26,10 +32,15 @@ public final class Visibility {
       alive.add(s.pid());
       if (s.label() != null) {
         paths.put(s.pid(), s.label());
+        Pid before = latest.put(s.label(), s.pid());
+        if (before != null && !alive.contains(before)) {
+          paths.remove(
+              before); // dead, and its signals were sent as it died: a long run stays small
+        }
       }
       return false;
     } else if (e instanceof TraceEvent.Exited x) {
-      alive.remove(x.pid());
+      alive.remove(x.pid()); // its link signals come right after: its path and shutdown stay
       return x.label() != null;
     } else if (e instanceof TraceEvent.Started s) {
       return s.label() != null;

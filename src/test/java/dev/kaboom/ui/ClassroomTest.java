@@ -153,6 +153,34 @@ class ClassroomTest {
   }
 
   @Test
+  void aBigIntensityIsOneBarFilledByTheRestartsOverTheLimitAndASmallOneHasSlots(FxRobot robot) {
+    robot.interact(
+        () -> vm.setFlags("servy/services", dev.kaboom.engine.Strategy.ONE_FOR_ONE, 1000, 5));
+    TestWindows.settle(robot, window);
+    ProcessNodeView services =
+        robot.lookup(TestWindows.sel("servy/services")).queryAs(ProcessNodeView.class);
+    assertThat(services.gaugeIsBar()).isTrue();
+    assertThat(services.gaugeSlots()).as("a filled part and a free part").hasSize(2);
+    assertThat(services.gaugeFraction()).isZero();
+    for (int i = 0; i < 3; i++) {
+      robot.interact(() -> vm.kaboom("servy/services/sensor"));
+      TestWindows.settle(robot, window);
+    }
+    assertThat(services.gaugeFraction())
+        .isCloseTo(3 / 1000.0, org.assertj.core.data.Offset.offset(1e-9));
+    Node fill = services.gaugeSlots().get(0);
+    assertThat(fill.isVisible()).as("a sliver shows even 3 of 1000").isTrue();
+    assertThat(fill.getLayoutBounds().getWidth()).isPositive();
+    Node free = services.gaugeSlots().get(1);
+    assertThat(free.getLayoutBounds().getWidth()).isGreaterThan(fill.getLayoutBounds().getWidth());
+    robot.interact(
+        () -> vm.setFlags("servy/services", dev.kaboom.engine.Strategy.ONE_FOR_ONE, 4, 5));
+    TestWindows.settle(robot, window);
+    assertThat(services.gaugeIsBar()).isFalse();
+    assertThat(services.gaugeSlots()).hasSize(4);
+  }
+
+  @Test
   void aLetterInTheIntensityFieldShowsWhatIsWrongKeepsTheValueAndResetsNothing(FxRobot robot) {
     robot.interact(() -> vm.selectedPathProperty().set("servy/services"));
     WaitForAsyncUtils.waitForFxEvents();

@@ -56,6 +56,34 @@ class WindowShots {
         });
     WaitForAsyncUtils.waitForFxEvents();
     shot(robot, dir + "/window-" + tag + "-leaving.png");
+    robot.interact(
+        () -> {
+          // a link made at the console and a monitor: the EXIT and the DOWN cross between boxes
+          var node = vm.session().orElseThrow().sim().node();
+          var pid =
+              (java.util.function.Function<String, dev.kaboom.engine.Pid>)
+                  p -> vm.tree().node(p).orElseThrow().pid().orElseThrow();
+          node.process(pid.apply("servy/services/pledge"))
+              .orElseThrow()
+              .link(pid.apply("servy/services/sensor"));
+          node.process(pid.apply("servy/kick_starter"))
+              .orElseThrow()
+              .monitor(pid.apply("servy/services/sensor"));
+          vm.runToIdle();
+          vm.kaboom("servy/services/sensor");
+          vm.pausedProperty().set(false);
+          for (int i = 0; i < 400; i++) {
+            vm.frame(16_000_000L);
+            window.controller().render();
+            var t = vm.tree();
+            if (t.crossings().stream().anyMatch(c -> c.progress(t.nowNanos()) > 0.4)) {
+              break;
+            }
+          }
+          vm.pausedProperty().set(true);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    shot(robot, dir + "/window-" + tag + "-crossing.png");
   }
 
   private void shot(FxRobot robot, String file) throws Exception {

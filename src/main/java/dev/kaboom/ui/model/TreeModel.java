@@ -75,8 +75,40 @@ public final class TreeModel {
       String childPath, boolean up, String reason, boolean orderly, double start, double end) {
     /** How far it has come at {@code nowNanos}: 0 (just sent) to 1 (arrived). */
     public double progress(double nowNanos) {
-      return end <= start ? 1 : Math.max(0, Math.min(1, (nowNanos - start) / (end - start)));
+      return progressOf(start, end, nowNanos);
     }
+  }
+
+  private static double progressOf(double start, double end, double nowNanos) {
+    return end <= start ? 1 : Math.max(0, Math.min(1, (nowNanos - start) / (end - start)));
+  }
+
+  /**
+   * A signal between two processes of the tree that are not supervisor and child: an exit signal
+   * along a link the console made ({@code Process.link}, {@code spawn_link}), or a monitor's {@code
+   * DOWN} message ({@code down}: its reason is the dead process's). It goes from the box at {@code
+   * fromPath} to the box at {@code toPath}, left at model time {@code start} and arrives at {@code
+   * end} (ns).
+   */
+  public record Crossing(
+      String fromPath,
+      String toPath,
+      String reason,
+      boolean orderly,
+      boolean down,
+      double start,
+      double end) {
+    /** How far it has come at {@code nowNanos}: 0 (just sent) to 1 (arrived). */
+    public double progress(double nowNanos) {
+      return progressOf(start, end, nowNanos);
+    }
+  }
+
+  private final List<Crossing> crossings = new ArrayList<>();
+
+  /** The signals travelling now between processes that are not supervisor and child. */
+  public List<Crossing> crossings() {
+    return Collections.unmodifiableList(crossings);
   }
 
   /** The exit signals travelling now, oldest first. */
@@ -176,8 +208,9 @@ public final class TreeModel {
   public boolean advance(long deltaNanos) {
     double before = nowNanos;
     nowNanos += deltaNanos;
-    boolean moving = !flights.isEmpty() || !animating.isEmpty();
+    boolean moving = !flights.isEmpty() || !animating.isEmpty() || !crossings.isEmpty();
     flights.removeIf(f -> f.end() <= nowNanos); // arrived: cleared
+    crossings.removeIf(f -> f.end() <= nowNanos);
     animating.removeIf(n -> n.effectsEnd() <= nowNanos);
     if (moving) {
       // travelling signals, bursts, fades and pids move every frame
@@ -367,6 +400,7 @@ public final class TreeModel {
       }
       String startedPath = st.label();
       flights.removeIf(f -> f.childPath().equals(startedPath)); // a new process: its link is clear
+      crossings.removeIf(f -> f.fromPath().equals(startedPath) || f.toPath().equals(startedPath));
       n.starts++;
       n.pid = st.pid();
       // registered before it ran (the kick starter names its HTTP server right after spawning it)
@@ -468,7 +502,31 @@ public final class TreeModel {
         to.get().edgeLitUntil = arrive; // down the link to a child (shutdown, kill)
         return true;
       }
+      if (sig.viaLink() && from.get() != to.get()) {
+        // along a link that is not a supervision link (made at the console)
+        crossings.add(
+            new Crossing(
+                from.get().path(), to.get().path(), reason, orderly, false, nowNanos, arrive));
+        return true;
+      }
       return false;
+    } else if (e instanceof TraceEvent.MessageSent m && m.message() instanceof Down d) {
+      Optional<ProcessNodeModel> from = at(d.pid());
+      Optional<ProcessNodeModel> to = at(m.to());
+      if (from.isEmpty() || to.isEmpty() || from.get() == to.get()) {
+        return true; // the watcher's mailbox (inspector) changed
+      }
+      double arrive = nowNanos + (until - nowNanos) / 2;
+      crossings.add(
+          new Crossing(
+              from.get().path(),
+              to.get().path(),
+              d.reason().format(),
+              isOrderly(d.reason()),
+              true,
+              nowNanos,
+              arrive));
+      return true;
     } else if (e instanceof TraceEvent.ExitSignalHandled h
         && h.outcome() == SignalOutcome.TRAPPED
         && !paths.containsKey(h.from())) {

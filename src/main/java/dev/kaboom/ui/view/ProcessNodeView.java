@@ -370,18 +370,29 @@ public final class ProcessNodeView extends VBox {
   /**
    * The gauge: {@code intensity} slots, one filled per restart in the window (oldest first, each
    * paler as it ages towards leaving the window); amber when the last free slot is taken (one more
-   * crash and it gives up), red once it gave up.
+   * crash and it gives up), red once it gave up. An intensity above {@link #MAX_SLOTS} (say
+   * max_restarts 1000) is one bar as wide as four slots, filled by the restarts in the window over
+   * the intensity (at least a sliver for one), with the same colours; the meter line under it gives
+   * the count and the limit.
    */
   private void updateGauge(long nowMillis) {
-    int slots = Math.min(MAX_SLOTS, Math.max(1, model.intensity()));
+    int intensity = model.intensity();
+    boolean bar = intensity > MAX_SLOTS;
+    int slots = bar ? 2 : Math.max(1, intensity);
     java.util.List<Double> ages = model.restartAges(nowMillis);
-    int filled =
-        model.gaveUp() ? slots : Math.min(slots, scaled(ages.size(), model.intensity(), slots));
-    boolean last =
-        !model.gaveUp() && model.restartsInWindow() >= model.intensity() && model.intensity() > 0;
+    int filled = model.gaveUp() ? slots : Math.min(slots, ages.size());
+    boolean last = !model.gaveUp() && model.restartsInWindow() >= intensity && intensity > 0;
+    double fraction =
+        model.gaveUp() ? 1 : Math.min(1, ages.size() / (double) Math.max(1, intensity));
     StringBuilder key =
-        new StringBuilder().append(slots).append(filled).append(last).append(model.gaveUp());
-    for (double a : ages) {
+        new StringBuilder()
+            .append(slots)
+            .append(bar)
+            .append(filled)
+            .append(last)
+            .append(model.gaveUp())
+            .append(bar ? Math.round(fraction * 200) : 0);
+    for (double a : bar ? java.util.List.<Double>of() : ages) {
       key.append(',').append(Math.round(a * 20));
     }
     if (key.toString().equals(shownGauge)) {
@@ -394,8 +405,36 @@ public final class ProcessNodeView extends VBox {
       gauge.getChildren().add(r);
     }
     gauge.getChildren().remove(slots, gauge.getChildren().size());
+    gauge.pseudoClassStateChanged(GAUGE_BAR, bar);
+    if (bar) {
+      // the filled part and the free part of one bar, as wide as four slots (the badge keeps its
+      // width)
+      double width = BAR_EM;
+      double on = fraction <= 0 ? 0 : Math.max(0.2, width * fraction);
+      javafx.scene.Node fill = gauge.getChildren().get(0);
+      javafx.scene.Node rest = gauge.getChildren().get(1);
+      fill.setStyle(widthStyle(on));
+      rest.setStyle(widthStyle(width - on));
+      fill.setVisible(on > 0);
+      fill.setManaged(on > 0);
+      rest.setVisible(width - on > 0.01);
+      rest.setManaged(width - on > 0.01);
+      fill.pseudoClassStateChanged(FILLED, true);
+      fill.pseudoClassStateChanged(LAST, last);
+      fill.pseudoClassStateChanged(FULL, model.gaveUp());
+      rest.pseudoClassStateChanged(FILLED, false);
+      rest.pseudoClassStateChanged(LAST, false);
+      rest.pseudoClassStateChanged(FULL, false);
+      fill.setOpacity(1);
+      gaugeFraction = fraction;
+      return;
+    }
+    gaugeFraction = intensity <= 0 ? 0 : Math.min(1, filled / (double) slots);
     for (int i = 0; i < slots; i++) {
       javafx.scene.Node r = gauge.getChildren().get(i);
+      r.setStyle("");
+      r.setVisible(true);
+      r.setManaged(true);
       boolean on = i < filled;
       r.pseudoClassStateChanged(FILLED, on);
       r.pseudoClassStateChanged(LAST, on && last);
@@ -405,8 +444,30 @@ public final class ProcessNodeView extends VBox {
     }
   }
 
-  private static int scaled(int count, int intensity, int slots) {
-    return intensity <= slots ? count : (int) Math.ceil(count * slots / (double) intensity);
+  private static final PseudoClass GAUGE_BAR = PseudoClass.getPseudoClass("bar");
+
+  /** The width of a big intensity's bar, in em. */
+  private static final double BAR_EM = 3.0;
+
+  private double gaugeFraction;
+
+  private static String widthStyle(double em) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "-fx-min-width: %.3fem; -fx-pref-width: %.3fem; -fx-max-width: %.3fem;",
+        em,
+        em,
+        em);
+  }
+
+  /** Whether the gauge is one bar (an intensity above {@link #MAX_SLOTS}), for tests. */
+  public boolean gaugeIsBar() {
+    return model.intensity() > MAX_SLOTS;
+  }
+
+  /** How full the gauge is drawn: 0 to 1 (restarts in the window over the intensity), tests. */
+  public double gaugeFraction() {
+    return gaugeFraction;
   }
 
   /** The gauge's slots (tests): each a Region with :filled, :last, :gave-up. */

@@ -1342,6 +1342,49 @@ public final class TreePane extends Region {
         n.pseudoClassStateChanged(UP, f.up());
       }
     }
+    int arcs = 0;
+    for (TreeModel.Crossing c : model.crossings()) {
+      double[] from = box(c.fromPath());
+      double[] to = box(c.toPath());
+      if (from == null || to == null) {
+        continue;
+      }
+      // an arc over the two boxes, from the top of the sender's to the top of the receiver's
+      double x0 = from[0] + from[2] / 2;
+      double y0 = from[1];
+      double x2 = to[0] + to[2] / 2;
+      double y2 = to[1];
+      double cx = (x0 + x2) / 2;
+      double cy = Math.min(y0, y2) - 0.35 * Math.hypot(x2 - x0, y2 - y0) - em;
+      javafx.scene.shape.QuadCurve arc =
+          pooled(crossingArcs, arcs++, "signal-crossing", javafx.scene.shape.QuadCurve::new);
+      arc.setStartX(x0);
+      arc.setStartY(y0);
+      arc.setControlX(cx);
+      arc.setControlY(cy);
+      arc.setEndX(x2);
+      arc.setEndY(y2);
+      arc.pseudoClassStateChanged(ORDERLY, c.orderly());
+      arc.pseudoClassStateChanged(DOWN, c.down());
+      double t = c.progress(now);
+      double u = 1 - t;
+      javafx.scene.shape.Circle dot =
+          pooled(signalDots, dots, "signal-marker", javafx.scene.shape.Circle::new);
+      javafx.scene.text.Text label =
+          pooled(signalLabels, dots, "signal-label", javafx.scene.text.Text::new);
+      dots++;
+      dot.setCenterX(u * u * x0 + 2 * u * t * cx + t * t * x2);
+      dot.setCenterY(u * u * y0 + 2 * u * t * cy + t * t * y2);
+      dot.setRadius(0.5 * em);
+      label.setText(c.down() ? "DOWN " + c.reason() : c.reason());
+      label.setX(dot.getCenterX() + 0.75 * em);
+      label.setY(dot.getCenterY() + 0.35 * em);
+      for (javafx.scene.Node n : List.of(dot, label)) {
+        n.pseudoClassStateChanged(ORDERLY, c.orderly());
+        n.pseudoClassStateChanged(UP, true);
+      }
+    }
+    hideFrom(crossingArcs, arcs);
     for (ProcessNodeView v : views.values()) {
       double effect = v.model().exitEffect(now);
       double p = Math.min(1, effect / 0.6); // a quick burst: the first 60 % of the highlight
@@ -1369,6 +1412,9 @@ public final class TreePane extends Region {
   private final List<javafx.scene.shape.Circle> signalDots = new ArrayList<>();
   private final List<javafx.scene.text.Text> signalLabels = new ArrayList<>();
   private final List<javafx.scene.shape.Rectangle> burstRings = new ArrayList<>();
+  private final List<javafx.scene.shape.QuadCurve> crossingArcs = new ArrayList<>();
+
+  private static final javafx.css.PseudoClass DOWN = javafx.css.PseudoClass.getPseudoClass("down");
 
   /** The {@code i}-th shape of {@code kept}, made (with style class {@code style}) if need be. */
   private <T extends javafx.scene.shape.Shape> T pooled(

@@ -145,4 +145,45 @@ class AnimationTest {
   private static org.assertj.core.data.Offset<Double> within(double d) {
     return org.assertj.core.data.Offset.offset(d);
   }
+
+  @Test
+  void anExitAlongAConsoleLinkAndAMonitorsDownTravelBetweenTheirBoxes() {
+    var node = vm.session().orElseThrow().sim().node();
+    Pid pledge = node("servy/services/pledge").pid().orElseThrow();
+    Pid sensor = node("servy/services/sensor").pid().orElseThrow();
+    Pid kick = node("servy/kick_starter").pid().orElseThrow();
+    node.process(pledge).orElseThrow().link(sensor); // as Process.link at the console
+    node.process(kick).orElseThrow().monitor(sensor); // as Process.monitor
+    vm.runToIdle();
+    vm.kaboom("servy/services/sensor");
+    List<TreeModel.Crossing> seen = new ArrayList<>();
+    boolean moved = false;
+    for (int i = 0; i < 400; i++) {
+      vm.frame(FRAME);
+      TreeModel t = vm.tree();
+      for (TreeModel.Crossing c : t.crossings()) {
+        if (!seen.contains(c)) {
+          seen.add(c);
+        }
+        moved |= c.progress(t.nowNanos()) > 0 && c.progress(t.nowNanos()) < 1;
+      }
+    }
+    assertThat(seen)
+        .as("the EXIT along the link, sensor to pledge")
+        .anyMatch(
+            c ->
+                c.fromPath().equals("servy/services/sensor")
+                    && c.toPath().equals("servy/services/pledge")
+                    && c.reason().equals("kaboom")
+                    && !c.down());
+    assertThat(seen)
+        .as("the DOWN to the monitoring kick_starter")
+        .anyMatch(
+            c ->
+                c.fromPath().equals("servy/services/sensor")
+                    && c.toPath().equals("servy/kick_starter")
+                    && c.down());
+    assertThat(moved).as("seen on its way").isTrue();
+    assertThat(vm.tree().crossings()).as("cleared once arrived").isEmpty();
+  }
 }

@@ -197,4 +197,49 @@ class TimelineWindowTest {
     render(robot);
     assertThat(vm.playheadProperty().get()).isZero();
   }
+
+  @Test
+  void aClickedMarkIsExplainedInTheCaptionAndTheStripsTooltipWithItsRule(FxRobot robot) {
+    int before = vm.marks().size();
+    robot.clickOn(sel(SENSOR));
+    settle(robot);
+    int death = -1;
+    for (int k = before; k < vm.marks().size(); k++) {
+      if (vm.marks().get(k).kind() == dev.kaboom.ui.model.MainViewModel.MarkKind.DEATH) {
+        death = k;
+        break;
+      }
+    }
+    assertThat(death).as("the sensor's death is marked").isNotNegative();
+    for (int k = before; k < vm.marks().size(); k++) {
+      int step = k;
+      robot.interact(() -> window.controller().timeline().seek(step));
+      render(robot);
+      dev.kaboom.explain.Narration n = vm.explainMark(k).orElseThrow();
+      String sentence = vm.narration().render(n);
+      assertThat(window.controller().captions().shownText())
+          .as("step %d is explained in the caption strip", k)
+          .isEqualTo(sentence);
+      assertThat(window.controller().timeline().stepText(k))
+          .startsWith("Step " + (k + 1) + " of " + vm.marks().size())
+          .endsWith(sentence + "\nClick to see it; Ctrl + wheel zooms.");
+    }
+    // the death names the exit-signal rule that killed it; the restart names the strategy's
+    assertThat(vm.explainMark(death).orElseThrow().key()).isEqualTo("exit.signal");
+    assertThat(vm.narration().render(vm.explainMark(death).orElseThrow()))
+        .contains("sensor")
+        .contains("does not trap exits");
+    int restart = vm.marks().size() - 1;
+    while (vm.marks().get(restart).kind() != dev.kaboom.ui.model.MainViewModel.MarkKind.RESTART) {
+      restart--;
+    }
+    assertThat(vm.explainMark(restart).orElseThrow().key()).isEqualTo("start.one_for_one");
+    // a click on the strip explains too
+    Bounds b = track(robot);
+    robot.clickOn(new Point2D(b.getMinX() + 12, b.getCenterY()));
+    render(robot);
+    int k = vm.playheadProperty().get();
+    assertThat(window.controller().captions().shownText())
+        .isEqualTo(vm.narration().render(vm.explainMark(k).orElseThrow()));
+  }
 }

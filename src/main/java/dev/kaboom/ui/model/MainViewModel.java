@@ -458,6 +458,19 @@ public final class MainViewModel {
     return dev.kaboom.run.RunCursor.isTreeEvent(e);
   }
 
+  /**
+   * The sentence that explains timeline mark {@code k}: its event's own (a death, a start, a
+   * give-up), else the first one said before the next mark (an exit signal is explained by what it
+   * did to its receiver), else the last one before it. Empty for a {@code k} out of range.
+   */
+  public Optional<dev.kaboom.explain.Narration> explainMark(int k) {
+    if (k < 0 || k >= marks.size()) {
+      return Optional.empty();
+    }
+    int to = k + 1 < marks.size() ? marks.get(k + 1).eventIndex() : Integer.MAX_VALUE;
+    return narration.explain(marks.get(k).eventIndex(), to);
+  }
+
   /** Shows the state just after mark {@code k}: a fresh fold of the events up to it. */
   public void seekMark(int k) {
     if (k < 0 || k >= marks.size()) {

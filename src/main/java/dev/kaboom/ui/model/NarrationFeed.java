@@ -35,6 +35,15 @@ public final class NarrationFeed {
   private final Map<Pid, Narration> startedBecause = new HashMap<>();
   private boolean captioning = true;
 
+  /** Events applied since the last reset: the index of the next event in the session's log. */
+  private int applied;
+
+  /** The first sentence each narrated event got, by its index in the session's event log. */
+  private final java.util.TreeMap<Integer, Narration> byEvent = new java.util.TreeMap<>();
+
+  /** At most this many events' sentences are kept for {@link #explain} (the oldest go). */
+  static final int MAX_EXPLAINED = 200_000;
+
   NarrationFeed() {
     locale.addListener((o, a, b) -> bundle = Narration.bundle(b == null ? Locale.ENGLISH : b));
   }
@@ -54,6 +63,8 @@ public final class NarrationFeed {
     narrator = new Narrator();
     lines.clear();
     startedBecause.clear();
+    byEvent.clear();
+    applied = 0;
   }
 
   /** Whether new sentences also become captions (not while the tree first appears). */
@@ -63,9 +74,14 @@ public final class NarrationFeed {
 
   /** The log lines for {@code e} (the sentences, rendered), in order; queues them as captions. */
   List<String> apply(TraceEvent e) {
+    int index = applied++;
     List<Narration> said = narrator.apply(e);
     if (said.isEmpty()) {
       return List.of();
+    }
+    byEvent.put(index, said.get(0));
+    if (byEvent.size() > MAX_EXPLAINED) {
+      byEvent.pollFirstEntry();
     }
     if (e instanceof TraceEvent.Started s) {
       startedBecause.put(s.pid(), said.get(0));
@@ -96,6 +112,21 @@ public final class NarrationFeed {
     String line = PREFIX + n.render(bundle);
     lines.put(line, n);
     return line;
+  }
+
+  /**
+   * The sentence that explains the step of the events {@code from} (inclusive) to {@code to}
+   * (exclusive), by their indices in the session's event log (a timeline mark and the events up to
+   * the next one): the first sentence said in that range (a death's rule, a restart's, a signal's
+   * effect on its receiver), else the last one said before it (a supervisor's plan is explained by
+   * the decision that made it). Empty when nothing was said yet.
+   */
+  public java.util.Optional<Narration> explain(int from, int to) {
+    var in = byEvent.ceilingEntry(from);
+    if (in != null && in.getKey() < to) {
+      return java.util.Optional.of(in.getValue());
+    }
+    return java.util.Optional.ofNullable(byEvent.floorEntry(from)).map(Map.Entry::getValue);
   }
 
   /** The narration a log line shows (the very string the log holds), if it is one. */

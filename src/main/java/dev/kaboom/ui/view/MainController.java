@@ -362,7 +362,13 @@ public final class MainController {
         .selectedIndexProperty()
         .addListener((o, a, b) -> explainLogLine(b.intValue()));
     vm.logLines().addListener((ListChangeListener<String>) c -> logGrew = true);
-    vm.playheadProperty().addListener((o, a, b) -> highlightLogAt(b.intValue()));
+    vm.playheadProperty()
+        .addListener(
+            (o, a, b) -> {
+              highlightLogAt(b.intValue());
+              // the step the playhead is on is explained: its own sentence, its rule
+              vm.explainMark(b.intValue()).ifPresent(captions::show);
+            });
     vm.setForkConfirmation(this::confirmFork);
     if (stage != null) {
       stage.setOnCloseRequest(

@@ -77,7 +77,11 @@ public final class TimelineStrip {
     canvas.heightProperty().bind(track.heightProperty());
     canvas.widthProperty().addListener((o, a, b) -> refresh());
     canvas.heightProperty().addListener((o, a, b) -> refresh());
-    Tooltip.install(track, new Tooltip(bundle.getString("timeline.track.tooltip")));
+    trackTip.setText(bundle.getString("timeline.track.tooltip"));
+    trackTip.setWrapText(true);
+    trackTip.setMaxWidth(520);
+    Tooltip.install(track, trackTip);
+    track.setOnMouseMoved(this::explainAt);
     track.setOnMousePressed(this::seekAt);
     track.setOnMouseDragged(this::seekAt);
     track.setOnScroll(this::onScroll);
@@ -193,6 +197,27 @@ public final class TimelineStrip {
     drawn = "";
     refresh();
     e.consume();
+  }
+
+  private final Tooltip trackTip = new Tooltip();
+
+  /** The tooltip over the strip tells the step under the pointer and explains it. */
+  private void explainAt(MouseEvent e) {
+    int total = vm.marks().size();
+    int k = model.stepAt(e.getX(), total, canvas.getWidth(), PAD);
+    trackTip.setText(stepText(k));
+  }
+
+  /** The step {@code k}'s place and sentence (the strip's tooltip); -1: how to use the strip. */
+  public String stepText(int k) {
+    if (k < 0) {
+      return bundle.getString("timeline.track.tooltip");
+    }
+    return MessageFormat.format(
+        bundle.getString("timeline.step.tooltip"),
+        k + 1,
+        vm.marks().size(),
+        vm.explainMark(k).map(n -> vm.narration().render(n)).orElse(""));
   }
 
   private void seekAt(MouseEvent e) {

@@ -62,6 +62,13 @@ public final class Narrator {
   private final Map<Pid, TraceEvent.ExitSignalHandled> fromParent = new HashMap<>();
 
   private final Set<Pid> gaveUp = new HashSet<>();
+
+  /** Supervisors shutting down by their auto_shutdown, and the significant child that ended. */
+  private final Map<Pid, TraceEvent.AutoShutdown> autoShutdowns = new HashMap<>();
+
+  /** Workers whose init returned ignore (they end with normal, kept with no process). */
+  private final Set<Pid> ignored = new HashSet<>();
+
   private final Set<String> removedIds = new HashSet<>();
 
   /** Children (supervisor/id) a supervisor has been asked to shut down since its last reply. */
@@ -145,6 +152,17 @@ public final class Narrator {
       shutdownOrdered(cs);
     } else if (e instanceof TraceEvent.ChildRemoved r) {
       removedIds.add(r.supervisor() + "/" + r.childId());
+    } else if (e instanceof TraceEvent.AutoShutdown a) {
+      autoShutdowns.put(a.supervisor(), a);
+      String key =
+          "all_significant".equals(a.autoShutdown())
+              ? "autoshutdown.all_significant"
+              : "autoshutdown.any_significant";
+      return List.of(Narration.of(key, name(a.supervisor()), a.childId()));
+    } else if (e instanceof TraceEvent.InitRefused r) {
+      if (Atom.of("ignore").equals(r.result())) {
+        ignored.add(r.pid());
+      }
     } else if (e instanceof TraceEvent.GaveUp g) {
       gaveUp.add(g.supervisor());
       plans.remove(g.supervisor());
@@ -305,6 +323,8 @@ public final class Narrator {
     TraceEvent.ExitSignalHandled parentSig = fromParent.remove(pid);
     boolean wasStarted = started.remove(pid);
     boolean gave = gaveUp.remove(pid);
+    TraceEvent.AutoShutdown auto = autoShutdowns.remove(pid);
+    boolean ignoredInit = ignored.remove(pid);
     plans.remove(pid);
     calls.remove(pid);
     shutdowns.remove(pid);
@@ -329,6 +349,10 @@ public final class Narrator {
           isSupervisor(pid)
               ? Narration.of("exit.supervisor.parent", me, name(parentSig.from()), reason)
               : Narration.of("exit.parent_trapped", me, name(parentSig.from()), reason);
+    } else if (auto != null) {
+      n = Narration.of("exit.auto_shutdown", me, auto.childId(), auto.autoShutdown());
+    } else if (ignoredInit) {
+      n = Narration.of("exit.init_ignore", me, name(spawner.get(pid)));
     } else if (stopReason != null) {
       n = Narration.of("exit.stop_self", me, reason);
     } else if (failedToStartChild(x.reason()) != null) {
@@ -442,6 +466,12 @@ public final class Narrator {
     }
     if (cause == StopCause.START_FAILED) {
       return Narration.Msg.of("stop.start_failed", s, child);
+    }
+    if (cause == StopCause.AUTO_SHUTDOWN) {
+      return Narration.Msg.of("stop.auto_shutdown", s, child);
+    }
+    if (cause == StopCause.SUPERVISOR_STOP) {
+      return Narration.Msg.of("stop.supervisor_stop", s, child);
     }
     Plan plan = plans.get(sup);
     if (plan != null && plan.event().stopIds().contains(child) && plan.stopped().add(child)) {

@@ -15,8 +15,9 @@ public final class Rules {
    * The rows, by family. Sources: the Erlang reference manual's "Receiving Exit Signals" table
    * ({@code signal}, {@code exit}), {@code supervisor.erl} ({@code decide}: restart type x reason;
    * {@code stop} and {@code start}: strategy x the sibling's position; {@code shutdown}: shutdown
-   * kind x outcome; {@code intensity}: count against the limit; {@code giveup}; the child API in
-   * {@code call}).
+   * kind x outcome; {@code intensity}: count against the limit; {@code giveup}; {@code
+   * autoshutdown}: a significant child's end against the supervisor's {@code auto_shutdown}, EEP
+   * 56; the child API in {@code call}).
    */
   public static final Map<String, List<String>> FAMILIES =
       Map.ofEntries(
@@ -41,6 +42,8 @@ public final class Rules {
                   "exit.gave_up.root",
                   "exit.failed_to_start_child",
                   "exit.init_failed",
+                  "exit.init_ignore",
+                  "exit.auto_shutdown",
                   "exit.other")),
           Map.entry(
               "decide",
@@ -60,6 +63,8 @@ public final class Rules {
                   "stop.parent",
                   "stop.terminate_child",
                   "stop.start_failed",
+                  "stop.auto_shutdown",
+                  "stop.supervisor_stop",
                   "stop.other")),
           Map.entry(
               "shutdown",
@@ -84,6 +89,9 @@ public final class Rules {
                   "start.start_child",
                   "start.restart_child")),
           Map.entry("intensity", List.of("intensity.below", "intensity.last")),
+          Map.entry(
+              "autoshutdown",
+              List.of("autoshutdown.any_significant", "autoshutdown.all_significant")),
           Map.entry("giveup", List.of("giveup.child", "giveup.root")),
           Map.entry(
               "call",

@@ -175,8 +175,13 @@ public final class TraceRunner {
       // the init did not return {ok, State}: no start line
       TraceEvent.Started s = pendingStart;
       pendingStart = null;
-      listener.event(s);
-      listener.event(e);
+      // the annotator sees both (the narration says why it started, then that its init refused)
+      for (TraceEvent x : List.of(s, e)) {
+        listener.event(x);
+        if (annotator != null) {
+          annotator.event(x, listener::line);
+        }
+      }
       if (r.result() instanceof dev.kaboom.engine.Atom) {
         listener.line("ignore " + r.label()); // it ends normally, with no exit line
       } else {

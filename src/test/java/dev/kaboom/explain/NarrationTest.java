@@ -87,12 +87,19 @@ class NarrationTest {
           "already_present",
           "max_children",
           "failed_to_start_child",
-          "noproc");
+          "noproc",
+          "any_significant",
+          "all_significant");
 
   /** Narrations per scenario file, with the trace line each follows. */
   static Map<Path, List<Explained>> explained = new LinkedHashMap<>();
 
   record Explained(String afterLine, Narration narration) {}
+
+  /** Every event of every scenario run, in order, with the sentences the narrator gave it. */
+  static List<Said> stream = new ArrayList<>();
+
+  record Said(TraceEvent event, List<Narration> narrations) {}
 
   @BeforeAll
   static void runAllScenarios() throws IOException {
@@ -108,7 +115,9 @@ class NarrationTest {
           new TraceRunner.Annotator() {
             @Override
             public void event(TraceEvent e, Consumer<String> sink) {
-              for (Narration n : narrator.apply(e)) {
+              List<Narration> said = narrator.apply(e);
+              stream.add(new Said(e, said));
+              for (Narration n : said) {
                 if (e instanceof TraceEvent.CallReplied) {
                   pending[0] = n;
                 } else {
@@ -300,6 +309,12 @@ class NarrationTest {
           Map.entry("start.start_child", "start_child"),
           Map.entry("start.restart_child", "restart_child"),
           Map.entry("giveup.child", "reached_max_restart_intensity"),
+          Map.entry("exit.init_ignore", "ignore"),
+          Map.entry("exit.auto_shutdown", "auto_shutdown"),
+          Map.entry("stop.auto_shutdown", "auto_shutdown"),
+          Map.entry("stop.supervisor_stop", "Supervisor.stop"),
+          Map.entry("autoshutdown.any_significant", "any_significant"),
+          Map.entry("autoshutdown.all_significant", "all_significant"),
           Map.entry("giveup.root", "reached_max_restart_intensity"));
 
   /** The English sentence's own words for the rule (Korean keeps only the OTP word). */
@@ -436,5 +451,152 @@ class NarrationTest {
         .orElseThrow(() -> new AssertionError(file + ": no narration after " + line))
         .narration()
         .key();
+  }
+
+  // ---- the audit: every kind of event the engine emits ----
+
+  /** Kinds that are a step of their own: the rows (by prefix) of their own sentences. */
+  static final Map<Class<?>, List<String>> NARRATED =
+      Map.of(
+          TraceEvent.Started.class, List.of("start."),
+          // why it ended; a stop ordered by its supervisor: why (strategy) and how (shutdown)
+          TraceEvent.Exited.class, List.of("exit.", "stop."),
+          TraceEvent.ExitSignalHandled.class, List.of("signal."),
+          TraceEvent.ChildExited.class, List.of("decide."),
+          TraceEvent.RestartIntensity.class, List.of("intensity."),
+          TraceEvent.GaveUp.class, List.of("giveup."),
+          TraceEvent.AutoShutdown.class, List.of("autoshutdown."),
+          TraceEvent.CallReplied.class, List.of("call."));
+
+  /**
+   * Kinds the timeline marks (or that end a process) whose step is explained by the sentence of
+   * what they cause next (MainViewModel.explainMark): the rows that sentence may come from.
+   */
+  static final Map<Class<?>, List<String>> EXPLAINED_BY_WHAT_FOLLOWS =
+      Map.of(
+          // the receiver dies of it, traps or ignores it, or is a supervisor that acts on it; in a
+          // cascade the next sentence may be another process's step, so any row ("")
+          TraceEvent.ExitSignalSent.class, List.of(""),
+          // the child's end (stop.* then shutdown.*), or in a cascade a deeper process's first
+          TraceEvent.ChildShutdown.class, List.of(""),
+          // init returned ignore or {stop, R}: the worker's end says so (or the start_child
+          // reply, or the restart count of a failed restart); exact rows: theRealTreeRows...
+          TraceEvent.InitRefused.class, List.of(""));
+
+  /** Kinds that are bookkeeping, not a step a learner watches: why each gets no sentence. */
+  static final Map<Class<?>, String> SILENT =
+      Map.ofEntries(
+          Map.entry(TraceEvent.Spawned.class, "the Started that follows says why it started"),
+          Map.entry(TraceEvent.Linked.class, "links show in the inspector; a signal along one is"),
+          Map.entry(TraceEvent.Unlinked.class, "links show in the inspector"),
+          Map.entry(TraceEvent.Monitored.class, "monitors show in the inspector"),
+          Map.entry(TraceEvent.Demonitored.class, "monitors show in the inspector"),
+          Map.entry(TraceEvent.TrapExitChanged.class, "trap_exit shows in the inspector"),
+          Map.entry(TraceEvent.MessageSent.class, "messages are the sequence chart's"),
+          Map.entry(TraceEvent.MessageReceived.class, "messages are the sequence chart's"),
+          Map.entry(TraceEvent.Registered.class, "the name shows on the box"),
+          Map.entry(TraceEvent.Unregistered.class, "the name shows on the box"),
+          Map.entry(TraceEvent.SupervisorInit.class, "its Started is narrated"),
+          Map.entry(TraceEvent.ChildStarted.class, "its Started is narrated"),
+          Map.entry(TraceEvent.ChildStopped.class, "its Exited is narrated"),
+          Map.entry(TraceEvent.ChildRemoved.class, "decide.temporary or the call's reply says so"),
+          Map.entry(TraceEvent.FlagsChanged.class, "call.set_flags says so"),
+          Map.entry(TraceEvent.TimeAdvanced.class, "idle time, no step"),
+          Map.entry(TraceEvent.RunawayStopped.class, "Kaboom's guard, not OTP: a notice"));
+
+  /** Kinds whose step is explained by the sentence said just before (the decision behind it). */
+  static final Map<Class<?>, List<String>> EXPLAINED_BY_WHAT_CAME_BEFORE =
+      Map.of(TraceEvent.RestartPlanned.class, List.of("decide.", "intensity."));
+
+  @Test
+  void everyKindOfEventIsNarratedExplainedByWhatFollowsOrSaidToBeBookkeeping() {
+    Set<Class<?>> all = Set.of(TraceEvent.class.getPermittedSubclasses());
+    for (Class<?> k : all) {
+      int in =
+          (NARRATED.containsKey(k) ? 1 : 0)
+              + (EXPLAINED_BY_WHAT_FOLLOWS.containsKey(k) ? 1 : 0)
+              + (SILENT.containsKey(k) ? 1 : 0)
+              + (EXPLAINED_BY_WHAT_CAME_BEFORE.containsKey(k) ? 1 : 0);
+      assertThat(in)
+          .as("%s is in exactly one of NARRATED, EXPLAINED_BY_WHAT_FOLLOWS, SILENT", k)
+          .isEqualTo(1);
+    }
+    Set<Class<?>> listed = new HashSet<>(NARRATED.keySet());
+    listed.addAll(EXPLAINED_BY_WHAT_FOLLOWS.keySet());
+    listed.addAll(SILENT.keySet());
+    listed.addAll(EXPLAINED_BY_WHAT_CAME_BEFORE.keySet());
+    assertThat(all).containsExactlyInAnyOrderElementsOf(listed);
+
+    // each narrated kind says its own rows: no row is said for two kinds of event
+    Map<String, Class<?>> rowKind = new HashMap<>();
+    Map<Class<?>, Integer> count = new HashMap<>();
+    for (Said x : stream) {
+      Class<?> k = x.event().getClass();
+      for (Narration n : x.narrations()) {
+        assertThat(NARRATED).as("%s is said for %s", n.key(), k).containsKey(k);
+        assertThat(NARRATED.get(k))
+            .as("the row %s for %s", n.key(), k.getSimpleName())
+            .anyMatch(p -> n.key().startsWith(p));
+        Class<?> other = rowKind.putIfAbsent(n.key(), k);
+        assertThat(other == null || other == k)
+            .as("%s is said for %s and for %s", n.key(), k, other)
+            .isTrue();
+        count.merge(k, 1, Integer::sum);
+        for (Locale l : List.of(EN, KO)) {
+          assertThat(n.render(l)).as("%s in %s", n.key(), l).isNotBlank();
+        }
+      }
+    }
+    assertThat(count.keySet())
+        .as("every narrated kind is said somewhere in the scenarios")
+        .containsExactlyInAnyOrderElementsOf(NARRATED.keySet());
+
+    // a step explained by what follows: the next sentence said (before the run's end) is one of
+    // its rows
+    int checked = 0;
+    for (int i = 0; i < stream.size(); i++) {
+      Said x = stream.get(i);
+      boolean before = EXPLAINED_BY_WHAT_CAME_BEFORE.containsKey(x.event().getClass());
+      List<String> rows =
+          before
+              ? EXPLAINED_BY_WHAT_CAME_BEFORE.get(x.event().getClass())
+              : EXPLAINED_BY_WHAT_FOLLOWS.get(x.event().getClass());
+      if (rows == null || !visibleStep(x.event())) {
+        continue;
+      }
+      Narration next = null;
+      for (int j = before ? i - 1 : i + 1;
+          j >= 0 && j < stream.size() && next == null;
+          j += before ? -1 : 1) {
+        if (!stream.get(j).narrations().isEmpty()) {
+          next = stream.get(j).narrations().get(0);
+        }
+      }
+      assertThat(next).as("something explains %s", x.event()).isNotNull();
+      String key = next.key();
+      assertThat(rows).as("%s is explained by %s", x.event(), key).anyMatch(key::startsWith);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(100);
+  }
+
+  /**
+   * Whether an event of a kind explained by what follows is a step of the tree: a signal along a
+   * link to a process that is not dying already and was not asked to stop (those end with their own
+   * sentence); every ChildShutdown, RestartPlanned and InitRefused.
+   */
+  private static boolean visibleStep(TraceEvent e) {
+    return !(e instanceof TraceEvent.ExitSignalSent s)
+        || (s.viaLink() && s.reason() != dev.kaboom.engine.Atom.NORMAL);
+  }
+
+  @Test
+  void theRealTreeRowsFollowTheirEvents() {
+    assertThat(rowAfter("v2_init_ignore_permanent.json", "ignore root/ig"))
+        .isEqualTo("exit.init_ignore");
+    assertThat(rowAfter("v2_significant_all.json", "exit root/app/w shutdown"))
+        .isEqualTo("stop.auto_shutdown");
+    assertThat(rowAfter("v2_significant_all.json", "exit root/app shutdown"))
+        .isEqualTo("exit.auto_shutdown");
   }
 }

@@ -461,14 +461,20 @@ public final class MainViewModel {
   /**
    * The sentence that explains timeline mark {@code k}: its event's own (a death, a start, a
    * give-up), else the first one said before the next mark (an exit signal is explained by what it
-   * did to its receiver), else the last one before it. Empty for a {@code k} out of range.
+   * did to its receiver), else the last one before it; a supervisor's restart plan by the decision
+   * said just before it (restart type, intensity). Empty for a {@code k} out of range.
    */
   public Optional<dev.kaboom.explain.Narration> explainMark(int k) {
-    if (k < 0 || k >= marks.size()) {
+    if (k < 0 || k >= marks.size() || session == null) {
       return Optional.empty();
     }
+    int at = marks.get(k).eventIndex();
+    List<TraceEvent> all = session.log().all();
+    if (at < all.size() && all.get(at) instanceof TraceEvent.RestartPlanned) {
+      return narration.explain(at, at);
+    }
     int to = k + 1 < marks.size() ? marks.get(k + 1).eventIndex() : Integer.MAX_VALUE;
-    return narration.explain(marks.get(k).eventIndex(), to);
+    return narration.explain(at, to);
   }
 
   /** Shows the state just after mark {@code k}: a fresh fold of the events up to it. */

@@ -502,6 +502,7 @@ class NarrationTest {
           Map.entry(TraceEvent.ChildRemoved.class, "decide.temporary or the call's reply says so"),
           Map.entry(TraceEvent.FlagsChanged.class, "call.set_flags says so"),
           Map.entry(TraceEvent.TimeAdvanced.class, "idle time, no step"),
+          Map.entry(TraceEvent.Printed.class, "a line a process printed: the console shows it"),
           Map.entry(TraceEvent.RunawayStopped.class, "Kaboom's guard, not OTP: a notice"));
 
   /** Kinds whose step is explained by the sentence said just before (the decision behind it). */

@@ -912,13 +912,16 @@ public final class TreePane extends Region {
    * A virtual tree's nodes came or went: places every node again (the root stays where it is on
    * screen, no animation) and pools the boxes of nodes that left.
    */
-  private void restructureVirtual() {
-    shownStructure = model.structureVersion();
-    Box oldRoot = boxes.get(model.root().path());
+  /**
+   * The tree laid out anew ({@link #layoutTree()}), every place shifted so that the root stays at
+   * ({@code rootX}, {@code rootY}) where it is drawn now (the shift is added to the offset the
+   * view's bounds are measured from): a restructure does not make the tree jump.
+   */
+  private Map<String, double[]> layoutKeepingRoot(double rootX, double rootY) {
     Map<String, double[]> at = layoutTree();
     double[] r = at.get(model.root().path());
-    double dx = oldRoot == null ? 0 : oldRoot.x - r[0];
-    double dy = oldRoot == null ? 0 : oldRoot.y - r[1];
+    double dx = rootX - r[0];
+    double dy = rootY - r[1];
     offsetX += dx;
     offsetY += dy;
     at.values()
@@ -927,6 +930,14 @@ public final class TreePane extends Region {
               xy[0] += dx;
               xy[1] += dy;
             });
+    return at;
+  }
+
+  private void restructureVirtual() {
+    shownStructure = model.structureVersion();
+    Box oldRoot = boxes.get(model.root().path());
+    Map<String, double[]> at =
+        oldRoot == null ? layoutTree() : layoutKeepingRoot(oldRoot.x, oldRoot.y);
     placeBoxes(at);
     var it = views.entrySet().iterator();
     while (it.hasNext()) {
@@ -994,20 +1005,7 @@ public final class TreePane extends Region {
     }
     nodeLayer.getChildren().addAll(fresh);
     ProcessNodeView rootView = views.get(model.root().path());
-    double rootX = rootView.getLayoutX();
-    double rootY = rootView.getLayoutY();
-    Map<String, double[]> at = layoutTree();
-    double[] r = at.get(model.root().path());
-    double dx = rootX - r[0];
-    double dy = rootY - r[1];
-    offsetX += dx;
-    offsetY += dy;
-    at.values()
-        .forEach(
-            xy -> {
-              xy[0] += dx;
-              xy[1] += dy;
-            });
+    Map<String, double[]> at = layoutKeepingRoot(rootView.getLayoutX(), rootView.getLayoutY());
     List<Move> moves = new ArrayList<>();
     for (ProcessNodeView v : fresh) {
       // a new box grows out of its parent's place

@@ -1562,10 +1562,22 @@ public final class MainViewModel {
             "inspector.status",
             n.status().pseudoClass()
                 + (n.deleted() ? " (deleted)" : "")
+                + (n.ignored() ? " (ignored)" : "")
                 + (n.gaveUp() ? " (gave up)" : "")));
-    rows.add(new InspectorRow("inspector.kind", n.isSupervisor() ? "supervisor" : "worker"));
+    rows.add(
+        new InspectorRow(
+            "inspector.kind",
+            n.isSupervisor()
+                ? (n.dynamic() ? "supervisor (DynamicSupervisor)" : "supervisor")
+                : "worker"));
     rows.add(new InspectorRow("inspector.restart", n.spec().restart().otpName()));
     rows.add(new InspectorRow("inspector.shutdown", n.spec().shutdown().toString()));
+    if (n.significant()) {
+      rows.add(new InspectorRow("inspector.significant", "true"));
+    }
+    if (n.isSupervisor() && !n.autoShutdown().equals("never")) {
+      rows.add(new InspectorRow("inspector.autoShutdown", n.autoShutdown()));
+    }
     if (n.isSupervisor()) {
       rows.add(new InspectorRow(InspectorRow.STRATEGY, n.strategy().otpName(), n.strategy(), true));
       rows.add(

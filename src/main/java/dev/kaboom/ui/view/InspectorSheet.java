@@ -114,7 +114,9 @@ public final class InspectorSheet {
           .append(
               p.equals("deleted")
                   ? bundle.getString("value.deleted")
-                  : p.equals("gave up") ? bundle.getString("value.gaveUp") : "(" + p + ")");
+                  : p.equals("gave up")
+                      ? bundle.getString("value.gaveUp")
+                      : p.equals("ignored") ? bundle.getString("value.ignored") : "(" + p + ")");
     }
     return out.toString();
   }

@@ -126,4 +126,25 @@ class RealTreeKindsTest {
     assertThat(copy.node("root/jobs/Cache").orElseThrow().ignored()).isTrue();
     assertThat(copy.node("root/Pool").orElseThrow().dynamic()).isTrue();
   }
+
+  /** The value of {@code key} in the inspector's rows of {@code path}, or null if there is none. */
+  private String row(String path, String key) {
+    return vm.inspect(path).stream()
+        .filter(r -> r.key().equals(key))
+        .map(InspectorRow::value)
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void theInspectorSaysWhichKindItIs() {
+    assertThat(row("root/Pool", "inspector.kind")).isEqualTo("supervisor (DynamicSupervisor)");
+    assertThat(row("root/jobs", "inspector.kind")).isEqualTo("supervisor");
+    assertThat(row("root/jobs/Cache", "inspector.status")).contains("(ignored)");
+    assertThat(row("root/jobs/Job", "inspector.status")).doesNotContain("ignored");
+    assertThat(row("root/jobs/Job", "inspector.significant")).isEqualTo("true");
+    assertThat(row("root/jobs/Cache", "inspector.significant")).isNull();
+    assertThat(row("root/jobs", "inspector.autoShutdown")).isEqualTo("any_significant");
+    assertThat(row("root", "inspector.autoShutdown")).isNull();
+  }
 }

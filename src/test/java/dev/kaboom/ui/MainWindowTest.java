@@ -104,7 +104,7 @@ class MainWindowTest {
         .anyMatch(
             l ->
                 l.contains(
-                    "=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
+                    "=SUPERVISOR REPORT==== supervisor: Servy.ServicesSupervisor errorContext: "
                         + "child_terminated reason: kaboom"));
   }
 
@@ -213,7 +213,9 @@ class MainWindowTest {
     assertThat(pid("servy/kick_starter")).isEqualTo(kick);
     assertThat(vm.logLines())
         .anyMatch(
-            l -> l.contains("supervisor: servy errorContext: child_terminated reason: killed"));
+            l ->
+                l.contains(
+                    "supervisor: Servy.Supervisor errorContext: child_terminated reason: killed"));
   }
 
   @Test

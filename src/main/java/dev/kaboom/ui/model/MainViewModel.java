@@ -1100,7 +1100,7 @@ public final class MainViewModel {
         }
         marks.add(new Mark(index, e.timeMillis(), kind, logLines.size() + lines.size() + 1));
       }
-      ReportFormatter.text(e, t, emptyWorld).ifPresent(l -> lines.add(word(l)));
+      ReportFormatter.text(e, t, true).ifPresent(l -> lines.add(word(l)));
       lines.addAll(narration.apply(e));
       if (e instanceof TraceEvent.RunawayStopped r) {
         paused.set(true);

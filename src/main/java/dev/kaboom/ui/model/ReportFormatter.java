@@ -27,7 +27,7 @@ public final class ReportFormatter {
    * {@link LogText} that follows the window's language.
    */
   public static Optional<LogText> text(TraceEvent e, TreeModel s) {
-    return text(e, s, false);
+    return text(e, s, true);
   }
 
   /**

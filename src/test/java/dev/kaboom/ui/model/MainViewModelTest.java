@@ -60,7 +60,7 @@ class MainViewModelTest {
         .anyMatch(
             l ->
                 l.contains(
-                    "=SUPERVISOR REPORT==== supervisor: servy/services errorContext: "
+                    "=SUPERVISOR REPORT==== supervisor: Servy.ServicesSupervisor errorContext: "
                         + "child_terminated reason: kaboom"));
     RestartRecord r = node("servy/services/sensor").history().get(0);
     assertThat(r.oldPid()).isEqualTo(sensor);
@@ -171,7 +171,8 @@ class MainViewModelTest {
     vm.runToIdle();
     assertThat(vm.tree().nodes().stream().map(n -> n.pid().orElseThrow()).toList())
         .isEqualTo(before);
-    assertThat(vm.logLines()).anyMatch(l -> l.contains("servy/services traps exit signal kaboom"));
+    assertThat(vm.logLines())
+        .anyMatch(l -> l.contains("Servy.ServicesSupervisor traps exit signal kaboom"));
   }
 
   @Test
@@ -204,7 +205,7 @@ class MainViewModelTest {
         .anyMatch(
             l ->
                 l.contains(
-                    "supervisor: servy/services errorContext: shutdown "
+                    "supervisor: Servy.ServicesSupervisor errorContext: shutdown "
                         + "reason: reached_max_restart_intensity"));
     assertThat(pid("servy/services")).isNotEqualTo(services); // servy restarted it
     assertThat(node("servy").restartsInWindow()).isEqualTo(1);
@@ -332,7 +333,7 @@ class MainViewModelTest {
     vm.runToIdle();
     vm.exit("servy/nobody", "kaboom");
     vm.runToIdle();
-    assertThat(vm.logLines()).anyMatch(l -> l.contains("servy/services: 5초 안에 1/3번 재시작"));
+    assertThat(vm.logLines()).anyMatch(l -> l.contains("Servy.ServicesSupervisor: 5초 안에 1/3번 재시작"));
     assertThat(vm.logLines()).anyMatch(l -> l.contains("= noproc (servy/nobody 자리에"));
     assertThat(vm.logLines()).anyMatch(l -> l.contains("=SUPERVISOR REPORT===="));
     int at = -1;
@@ -342,7 +343,7 @@ class MainViewModelTest {
       }
     }
     vm.narration().localeProperty().set(Locale.ENGLISH);
-    assertThat(vm.logLines().get(at)).endsWith("servy/services: 1 of 3 restarts in 5 s");
+    assertThat(vm.logLines().get(at)).endsWith("Servy.ServicesSupervisor: 1 of 3 restarts in 5 s");
     assertThat(vm.logLines()).anyMatch(l -> l.equals("= noproc (servy/nobody is not running)"));
   }
 }

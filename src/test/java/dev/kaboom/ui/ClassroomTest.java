@@ -38,14 +38,7 @@ class ClassroomTest {
   }
 
   private void scale(FxRobot robot, double s) {
-    robot.interact(
-        () -> {
-          prefs.putDouble("fontScale", s);
-          window.applyLook();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> window.controller().render());
-    WaitForAsyncUtils.waitForFxEvents();
+    TestWindows.scale(robot, window, prefs, s);
   }
 
   private double idTextHeight(FxRobot robot, String path) {

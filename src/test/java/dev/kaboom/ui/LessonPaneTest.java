@@ -90,6 +90,43 @@ class LessonPaneTest {
   }
 
   @Test
+  void at250PercentTheLessonIsATabBesideThePanelsAndTheTreeKeepsTheRestOfTheWidth(FxRobot robot) {
+    robot.clickOn("#lessonRun");
+    settle(robot);
+    javafx.scene.layout.Region tree = window.controller().treePane();
+    double tree100 = tree.getWidth();
+    TestWindows.scale(robot, window, prefs, 2.5);
+    assertThat(window.controller().lessonColumn()).isTrue();
+    // the lesson, the inspector and the log are tabs of one column over the console: the tree
+    // keeps about two thirds of 1280 px (with the lesson and the panels in two columns it had 620)
+    assertThat(tree.getWidth()).isGreaterThan(800).isGreaterThan(tree100);
+    javafx.scene.control.TabPane tabs = window.controller().lessonTabs();
+    assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
+    javafx.geometry.Bounds run =
+        robot
+            .lookup("#lessonRun")
+            .query()
+            .localToScreen(robot.lookup("#lessonRun").query().getBoundsInLocal());
+    javafx.geometry.Bounds stage =
+        window.controller().root().localToScreen(window.controller().root().getBoundsInLocal());
+    assertThat(run.getMaxY()).as("the lesson's buttons are in sight").isLessThan(stage.getMaxY());
+    // the console shows several rows of output over its input line
+    javafx.scene.Node out = robot.lookup("#consoleOutput").query();
+    double row = ((javafx.scene.control.TextArea) out).getFont().getSize() * 1.2;
+    assertThat(out.getBoundsInLocal().getHeight()).isGreaterThan(3 * row);
+    // a right-click inspects: the inspector's tab comes forward
+    robot.rightClickOn(TestWindows.sel("iex/Servy.ServicesSupervisor"));
+    robot.type(KeyCode.ESCAPE);
+    assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+    // back at 100 %: the lesson stands left of the tree again, the log and console under it
+    TestWindows.scale(robot, window, prefs, 1.0);
+    assertThat(window.controller().lessonColumn()).isFalse();
+    assertThat(window.controller().root().lookup("#lessonPane").isVisible()).isTrue();
+    assertThat(robot.lookup(".event-log").query().getScene()).isNotNull();
+    assertThat(tree.getWidth()).isCloseTo(tree100, org.assertj.core.data.Offset.offset(2.0));
+  }
+
+  @Test
   void theLessonSwitchesToKoreanAtRunTimeAndKeepsItsPlace(FxRobot robot) {
     robot.clickOn("#lessonRun");
     settle(robot);

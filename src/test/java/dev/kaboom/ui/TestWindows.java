@@ -52,6 +52,21 @@ final class TestWindows {
   }
 
   /**
+   * Sets the font scale (View > Font size) of {@code window}, whose settings are {@code prefs}, to
+   * {@code s}, and draws it.
+   */
+  static void scale(FxRobot robot, MainWindow window, AppPrefs prefs, double s) {
+    robot.interact(
+        () -> {
+          prefs.putDouble("fontScale", s);
+          window.applyLook();
+        });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.controller().render());
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
    * Runs {@code window}'s engine until nothing is left to do, draws it, and waits for the FX
    * thread.
    */

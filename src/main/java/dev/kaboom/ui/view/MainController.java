@@ -209,10 +209,55 @@ public final class MainController {
     return consolePane;
   }
 
-  /** Shows a lesson at the window's left, on this view's console pane. */
+  /** The lesson pane's node while a lesson is shown, else null. */
+  private Node lessonNode;
+
+  /**
+   * The lesson column of the side layout ({@link #arrangePanels}): the lesson, the inspector and
+   * the log as tabs, over the console.
+   */
+  private final SplitPane lessonSplit = new SplitPane();
+
+  private final javafx.scene.control.TabPane lessonTabs = new javafx.scene.control.TabPane();
+
+  /**
+   * Shows a lesson on this view's console pane: at the window's left up to 150 %; from {@link
+   * #SIDE_LAYOUT_SCALE} on as the first tab of one column left of the tree ({@link
+   * #arrangePanels}).
+   */
   public void showLesson(LessonPane pane) {
-    centerArea.setLeft(pane.node());
+    lessonNode = pane.node();
     pane.useConsole(consolePane);
+    arrangePanels();
+  }
+
+  /**
+   * Whether the lesson, the inspector and the log are tabs in one column over the console, left of
+   * the tree (a lesson at a big font scale).
+   */
+  public boolean lessonColumn() {
+    return lessonNode != null && sideLayout() && lessonSplit.getParent() != null;
+  }
+
+  /** The lesson column's tabs: the lesson, the inspector, the event log. */
+  public javafx.scene.control.TabPane lessonTabs() {
+    return lessonTabs;
+  }
+
+  private void buildLessonColumn() {
+    lessonSplit.setId("lessonSplit");
+    lessonSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    lessonSplit.setMinWidth(260);
+    lessonTabs.setId("lessonTabs");
+    lessonTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+    lessonTabs.setMinHeight(0);
+    for (String key : List.of("lesson.tab", "inspector.title", "log.title")) {
+      javafx.scene.control.Tab t = new javafx.scene.control.Tab(bundle.getString(key));
+      t.setId(key.replace('.', '-'));
+      lessonTabs.getTabs().add(t);
+    }
+    lessonSplit.addEventFilter(
+        javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::saveLayout));
   }
 
   @FXML
@@ -263,6 +308,7 @@ public final class MainController {
               sequenceChart.refresh();
             });
     dockSequenceChart();
+    buildLessonColumn();
     panelSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
     panelSplit.setId("panelSplit");
     panelSplit.setMinWidth(220);
@@ -298,6 +344,9 @@ public final class MainController {
     treePane.setOnNodeContextMenu(
         (path, x, y) -> {
           vm.selectedPathProperty().set(path);
+          if (lessonColumn()) {
+            lessonTabs.getSelectionModel().select(1); // right-click inspects: show the inspector
+          }
           if (openMenu != null) {
             openMenu.hide();
           }
@@ -461,9 +510,33 @@ public final class MainController {
     arranging = true;
     try {
       boolean shown = panelsShown.get();
+      boolean lessonColumn = lessonNode != null && shown && sideLayout;
+      // every panel leaves its place first: a node has one parent
+      for (javafx.scene.control.Tab t : lessonTabs.getTabs()) {
+        t.setContent(null);
+      }
+      lessonSplit.getItems().clear();
+      if (lessonNode != null) {
+        centerArea.setLeft(lessonColumn ? null : lessonNode);
+      }
       List<Node> side =
           !shown ? List.of(treeArea()) : sideLayout ? List.of(treeArea(), panelSplit) : null;
-      if (side == null) {
+      if (lessonColumn) {
+        // a lesson at a big scale: one column (the lesson, the inspector and the log as tabs over
+        // the console, where the lesson types its lines) left of the tree, which keeps the rest
+        // of the width (two columns left it 620 of 1280 px at 250 %)
+        mainSplit.getItems().setAll(treeColumn);
+        bottomSplit.getItems().clear();
+        panelSplit.getItems().clear();
+        List<Node> tabbed = List.of(lessonNode, inspectorBox, logBox);
+        for (int i = 0; i < tabbed.size(); i++) {
+          lessonTabs.getTabs().get(i).setContent(tabbed.get(i));
+        }
+        lessonSplit.getItems().setAll(lessonTabs, consoleBox);
+        sideSplit.getItems().setAll(lessonSplit, treeArea());
+        sideSplit.setDividerPositions(prefs.getDouble("lesson.columnDivider", 0.34));
+        lessonSplit.setDividerPositions(prefs.getDouble("lesson.consoleDivider", 0.56));
+      } else if (side == null) {
         panelSplit.getItems().clear();
         bottomSplit.getItems().setAll(logBox, consoleBox);
         sideSplit.getItems().setAll(treeArea(), inspectorBox);
@@ -478,8 +551,8 @@ public final class MainController {
           panelSplit.getItems().setAll(inspectorBox, logBox, consoleBox);
           sideSplit.setDividerPositions(prefs.getDouble("side.treeDivider", 0.64));
           panelSplit.setDividerPositions(
-              prefs.getDouble("side.inspectorDivider", 0.42),
-              prefs.getDouble("side.logDivider", 0.76));
+              prefs.getDouble("side.inspectorDivider", 0.27),
+              prefs.getDouble("side.logDivider", 0.6));
         }
       }
       for (Node n : List.of(inspectorBox, logBox, consoleBox)) {
@@ -625,6 +698,9 @@ public final class MainController {
     double row = Math.ceil(logPx * 1.8); // a sentence line (1.1 em) fits whole
     logList.setFixedCellSize(row); // one line a row: scrolling to the newest line is exact
     logBox.setMinHeight(row * 3 + Math.ceil(logPx * 1.5) + 4 + 8);
+    consoleBox.setMinHeight(consoleMinHeight(scale));
+    // the inspector's title and two lines (its hint) stay in sight over them in the side column
+    inspectorBox.setMinHeight(Math.ceil(13 * chromeScale(scale) * 1.34) * 3 + 12);
     iconPx = Math.round(16 * chromeScale(scale));
     for (javafx.scene.control.Labeled l : toolbarLabeled()) {
       styleIcon(l);
@@ -683,6 +759,23 @@ public final class MainController {
     mainSplit.getItems().add(at, treeColumn);
   }
 
+  /** The console pane's output rows that stay in sight at any font scale, over its input line. */
+  public static final int CONSOLE_ROWS = 3;
+
+  /**
+   * The console pane's least height at {@code scale}: its title, {@link #CONSOLE_ROWS} rows of
+   * output and the input line in the chrome's font (13 px times {@link #chromeScale}), with the
+   * controls' padding: about 115 px at 100 %, 165 px at 250 % (at 250 % the side column gave it one
+   * row).
+   */
+  static double consoleMinHeight(double scale) {
+    double px = 13 * chromeScale(scale);
+    double row = Math.ceil(px * 1.34);
+    double title = Math.ceil(px * 1.3) + 4;
+    double input = row + 14;
+    return title + CONSOLE_ROWS * row + 14 + input;
+  }
+
   /** The event log's text size: 12 px at 100 %, 18 px at 250 %. */
   static double logFontPixels(double scale) {
     return 12 + 4 * (Math.max(1, scale) - 1);
@@ -702,7 +795,13 @@ public final class MainController {
     if (arranging || !panelsShown.get()) {
       return;
     }
-    if (sideLayout) {
+    if (lessonColumn()) {
+      if (sideSplit.getDividerPositions().length == 1
+          && lessonSplit.getDividerPositions().length == 1) {
+        prefs.putDouble("lesson.columnDivider", sideSplit.getDividerPositions()[0]);
+        prefs.putDouble("lesson.consoleDivider", lessonSplit.getDividerPositions()[0]);
+      }
+    } else if (sideLayout) {
       double[] p = panelSplit.getDividerPositions();
       if (p.length == 2 && sideSplit.getDividerPositions().length == 1) {
         prefs.putDouble("side.treeDivider", sideSplit.getDividerPositions()[0]);

@@ -1,9 +1,9 @@
 package dev.kaboom.ui.sim;
 
-import dev.kaboom.engine.EventLog;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.engine.VirtualScheduler;
+import dev.kaboom.run.EventStore;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.Simulation;
 import java.util.Optional;
@@ -67,7 +67,7 @@ public final class EngineSession {
     return sim;
   }
 
-  public EventLog log() {
+  public EventStore log() {
     return recorder.log();
   }
 

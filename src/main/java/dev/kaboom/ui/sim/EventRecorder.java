@@ -1,17 +1,18 @@
 package dev.kaboom.ui.sim;
 
-import dev.kaboom.engine.EventLog;
 import dev.kaboom.engine.EventSink;
 import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.run.EventStore;
 import java.util.BitSet;
 
 /**
- * What a session records of the engine's events, as they come: every event (its {@link EventLog}),
- * and whether each is visible ({@link Visibility}, one bit per event). The window's session records
- * through it, and the bench's {@code T2_record_overhead} measures its cost on the engine.
+ * What a session records of the engine's events, as they come: every event (its {@link EventStore},
+ * compact), and whether each is visible ({@link Visibility}, one bit per event). The window's
+ * session records through it, and the bench's {@code T2_record_overhead} measures its cost on the
+ * engine.
  */
 public final class EventRecorder implements EventSink {
-  private final EventLog log = new EventLog();
+  private final EventStore log = new EventStore();
   private final Visibility visibility = new Visibility();
 
   /** Bit i: event i is visible. */
@@ -26,7 +27,7 @@ public final class EventRecorder implements EventSink {
   }
 
   /** Every event so far. */
-  public EventLog log() {
+  public EventStore log() {
     return log;
   }
 

@@ -1,0 +1,998 @@
+package dev.kaboom.run;
+
+import dev.kaboom.engine.Atom;
+import dev.kaboom.engine.Bin;
+import dev.kaboom.engine.ChildType;
+import dev.kaboom.engine.Down;
+import dev.kaboom.engine.EventSink;
+import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.IntTerm;
+import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.ProcessKind;
+import dev.kaboom.engine.Ref;
+import dev.kaboom.engine.RestartType;
+import dev.kaboom.engine.RunawayException;
+import dev.kaboom.engine.Shutdown;
+import dev.kaboom.engine.ShutdownHow;
+import dev.kaboom.engine.SignalOutcome;
+import dev.kaboom.engine.StopCause;
+import dev.kaboom.engine.Strategy;
+import dev.kaboom.engine.Term;
+import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.TraceEvent;
+import dev.kaboom.engine.Tuple;
+import dev.kaboom.otp.Messages;
+import dev.kaboom.otp.SimpleWorker;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * Every event of a run, held as bytes: a read-only {@link List} of {@link TraceEvent}s that makes
+ * each event again when it is read, so a run of millions of events holds no event object (about 6
+ * bytes an event in a storm of kabooms, against about 60 for the records with their pids and
+ * messages).
+ *
+ * <p>The encoding: events in blocks of {@value #BLOCK}, each block starting at a known offset so an
+ * event is found by decoding at most its block (the last two blocks read are kept decoded, and the
+ * block being filled keeps its events as they came). Within a block an event is a tag byte (its
+ * kind; its top bit set when its time is the event before's), else its time as a varint difference,
+ * then its fields: pids as an index into the block's last eight pids or a varint serial, strings
+ * (labels, child ids, names) and atoms as indices into tables of the run's distinct ones, enums as
+ * ordinals, integers as zigzag varints, terms and the engine's and gen protocol's messages by their
+ * structure. A message of any other class is kept as it is, once, in a table of objects. Not
+ * thread-safe: the engine's thread writes, and reads are on the same thread.
+ */
+public final class EventStore extends AbstractList<TraceEvent> implements EventSink, RandomAccess {
+  /** Events per block: at most this many are decoded to read one. */
+  static final int BLOCK = 128;
+
+  private byte[] bytes = new byte[4096];
+  private int length;
+  private int size;
+
+  /** Where each block's first event starts in {@link #bytes}. */
+  private int[] blockStart = new int[64];
+
+  /** The events of the block being written, as they came. */
+  private final TraceEvent[] open = new TraceEvent[BLOCK];
+
+  private final HashMap<String, Integer> stringIds = new HashMap<>();
+  private final ArrayList<String> strings = new ArrayList<>();
+  private final HashMap<Atom, Integer> atomIds = new HashMap<>();
+  private final ArrayList<Atom> atoms = new ArrayList<>();
+  private final IdentityHashMap<Object, Integer> objectIds = new IdentityHashMap<>();
+  private final ArrayList<Object> objects = new ArrayList<>();
+
+  // the writer's state within the block: the time of the event before, the last pids
+  private long lastTime;
+  private final Pid[] recent = new Pid[RECENT];
+  private int recentNext;
+
+  private static final int RECENT = 8;
+
+  // two decoded blocks
+  private int cachedA = -1;
+  private int cachedB = -1;
+  private boolean newestA;
+  private final TraceEvent[] blockA = new TraceEvent[BLOCK];
+  private final TraceEvent[] blockB = new TraceEvent[BLOCK];
+
+  // ---- writing ----
+
+  @Override
+  public void accept(TraceEvent e) {
+    int inBlock = size % BLOCK;
+    if (inBlock == 0) {
+      int b = size / BLOCK;
+      if (b == blockStart.length) {
+        blockStart = Arrays.copyOf(blockStart, b * 2);
+      }
+      blockStart[b] = length;
+      lastTime = 0;
+      Arrays.fill(recent, null);
+      recentNext = 0;
+      Arrays.fill(open, null);
+    }
+    encode(e);
+    open[inBlock] = e;
+    size++;
+  }
+
+  /** The heap the encoded events take, in bytes (the bytes written and the block index). */
+  public long encodedBytes() {
+    return length + 4L * (size / BLOCK + 1);
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length + (bytes.length >> 1)));
+    }
+  }
+
+  private void put(int b) {
+    if (length == bytes.length) {
+      ensure(1);
+    }
+    bytes[length++] = (byte) b;
+  }
+
+  private void varint(long v) {
+    ensure(10);
+    while ((v & ~0x7FL) != 0) {
+      bytes[length++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    bytes[length++] = (byte) v;
+  }
+
+  private void zigzag(long v) {
+    varint((v << 1) ^ (v >> 63));
+  }
+
+  private void bool(boolean b) {
+    put(b ? 1 : 0);
+  }
+
+  private void enumeration(Enum<?> e) {
+    put(e == null ? 0 : e.ordinal() + 1);
+  }
+
+  private void string(String s) {
+    if (s == null) {
+      put(0);
+      return;
+    }
+    Integer id = stringIds.get(s);
+    if (id == null) {
+      id = strings.size();
+      strings.add(s);
+      stringIds.put(s, id);
+    }
+    varint(id + 1L);
+  }
+
+  private void strings(List<String> list) {
+    varint(list.size());
+    for (String s : list) {
+      string(s);
+    }
+  }
+
+  /** 0..7: one of the block's last pids; 8: null; then (serial << 1 | remote) + 9. */
+  private void pid(Pid p) {
+    if (p == null) {
+      put(RECENT);
+      return;
+    }
+    for (int i = 0; i < RECENT; i++) {
+      if (p.equals(recent[i])) {
+        put(i);
+        return;
+      }
+    }
+    recent[recentNext] = p;
+    recentNext = (recentNext + 1) % RECENT;
+    boolean remote = p.node() != 0 || p.creation() != 0;
+    varint(((long) p.serial() << 1 | (remote ? 1 : 0)) + RECENT + 1);
+    if (remote) {
+      varint(p.node());
+      varint(p.creation());
+    }
+  }
+
+  private void pids(List<Pid> list) {
+    varint(list.size());
+    for (Pid p : list) {
+      pid(p);
+    }
+  }
+
+  private static final int T_NULL = 0;
+  private static final int T_ATOM = 1;
+  private static final int T_PID = 2;
+  private static final int T_INT = 3;
+  private static final int T_TUPLE = 4;
+  private static final int T_LIST = 5;
+  private static final int T_REF = 6;
+  private static final int T_BIN = 7;
+  private static final int T_OBJECT = 8;
+  private static final int T_EXIT = 9;
+  private static final int T_DOWN = 10;
+  private static final int T_ACK = 11;
+  private static final int T_REPLY = 12;
+  private static final int T_CALL = 13;
+  private static final int T_CAST = 14;
+  private static final int T_SYS_TERMINATE = 15;
+  private static final int T_STOP_WITH = 16;
+
+  /** Tags from here on are atoms: the tag less this is the atom's index. */
+  private static final int T_SMALL_ATOM = 32;
+
+  /** A term, a message of the engine or the gen protocol, or any other object (kept as is). */
+  private void value(Object o) {
+    if (o == null) {
+      put(T_NULL);
+    } else if (o instanceof Atom a) {
+      Integer id = atomIds.get(a);
+      if (id == null) {
+        id = atoms.size();
+        atoms.add(a);
+        atomIds.put(a, id);
+      }
+      if (id < 256 - T_SMALL_ATOM) {
+        put(T_SMALL_ATOM + id); // one byte for the run's first atoms
+      } else {
+        put(T_ATOM);
+        varint(id);
+      }
+    } else if (o instanceof Pid p) {
+      put(T_PID);
+      pid(p);
+    } else if (o instanceof IntTerm i) {
+      put(T_INT);
+      zigzag(i.value());
+    } else if (o instanceof Tuple t) {
+      put(T_TUPLE);
+      varint(t.size());
+      for (Term x : t.elements()) {
+        value(x);
+      }
+    } else if (o instanceof TermList l) {
+      put(T_LIST);
+      varint(l.elements().size());
+      for (Term x : l.elements()) {
+        value(x);
+      }
+    } else if (o instanceof Ref r) {
+      put(T_REF);
+      zigzag(r.serial());
+    } else if (o instanceof Bin b) {
+      put(T_BIN);
+      string(b.value());
+    } else if (o instanceof ExitMessage x) {
+      put(T_EXIT);
+      pid(x.from());
+      value(x.reason());
+    } else if (o instanceof Down d) {
+      put(T_DOWN);
+      value(d.ref());
+      pid(d.pid());
+      value(d.reason());
+    } else if (o instanceof Messages.Ack a) {
+      put(T_ACK);
+      pid(a.pid());
+      value(a.result());
+    } else if (o instanceof Messages.Reply r) {
+      put(T_REPLY);
+      value(r.ref());
+      value(r.value());
+    } else if (o instanceof Messages.Call c) {
+      put(T_CALL);
+      pid(c.from());
+      value(c.ref());
+      value(c.request());
+    } else if (o instanceof Messages.Cast c) {
+      put(T_CAST);
+      value(c.request());
+    } else if (o instanceof Messages.SysTerminate s) {
+      put(T_SYS_TERMINATE);
+      value(s.reason());
+    } else if (o instanceof SimpleWorker.StopWith s) {
+      put(T_STOP_WITH);
+      value(s.reason());
+    } else {
+      put(T_OBJECT);
+      Integer id = objectIds.get(o);
+      if (id == null) {
+        id = objects.size();
+        objects.add(o);
+        objectIds.put(o, id);
+      }
+      varint(id);
+    }
+  }
+
+  private void shutdown(Shutdown s) {
+    if (s instanceof Shutdown.Timeout t) {
+      varint(t.millis() + 3);
+    } else {
+      put(s == null ? 0 : s instanceof Shutdown.BrutalKill ? 1 : 2);
+    }
+  }
+
+  private static final int SPAWNED = 1;
+  private static final int STARTED = 2;
+  private static final int EXITED = 3;
+  private static final int LINKED = 4;
+  private static final int UNLINKED = 5;
+  private static final int MONITORED = 6;
+  private static final int DEMONITORED = 7;
+  private static final int TRAP_EXIT = 8;
+  private static final int SIGNAL_SENT = 9;
+  private static final int SIGNAL_HANDLED = 10;
+  private static final int MESSAGE_SENT = 11;
+  private static final int MESSAGE_RECEIVED = 12;
+  private static final int REGISTERED = 13;
+  private static final int UNREGISTERED = 14;
+  private static final int SUPERVISOR_INIT = 15;
+  private static final int CHILD_STARTED = 16;
+  private static final int CHILD_EXITED = 17;
+  private static final int RESTART_PLANNED = 18;
+  private static final int CHILD_SHUTDOWN = 19;
+  private static final int CHILD_STOPPED = 20;
+  private static final int CHILD_REMOVED = 21;
+  private static final int RESTART_INTENSITY = 22;
+  private static final int GAVE_UP = 23;
+  private static final int FLAGS_CHANGED = 24;
+  private static final int CALL_REPLIED = 25;
+  private static final int TIME_ADVANCED = 26;
+  private static final int RUNAWAY = 27;
+  private static final int AUTO_SHUTDOWN = 28;
+  private static final int INIT_REFUSED = 29;
+  private static final int PRINTED = 30;
+
+  /** The kind's tag, its top bit set when the event has the time of the one before. */
+  private void head(int tag, long time) {
+    if (time == lastTime) {
+      put(tag | SAME_TIME);
+    } else {
+      put(tag);
+      zigzag(time - lastTime);
+      lastTime = time;
+    }
+  }
+
+  private static final int SAME_TIME = 0x80;
+
+  private void encode(TraceEvent e) {
+    long t = e.timeMillis();
+    if (e instanceof TraceEvent.Spawned s) {
+      head(SPAWNED, t);
+      pid(s.pid());
+      pid(s.spawner());
+      string(s.label());
+      enumeration(s.kind());
+    } else if (e instanceof TraceEvent.Started s) {
+      head(STARTED, t);
+      pid(s.pid());
+      string(s.label());
+      enumeration(s.kind());
+    } else if (e instanceof TraceEvent.Exited x) {
+      head(EXITED, t);
+      pid(x.pid());
+      string(x.label());
+      value(x.reason());
+    } else if (e instanceof TraceEvent.Linked l) {
+      head(LINKED, t);
+      pid(l.a());
+      pid(l.b());
+    } else if (e instanceof TraceEvent.Unlinked l) {
+      head(UNLINKED, t);
+      pid(l.a());
+      pid(l.b());
+    } else if (e instanceof TraceEvent.Monitored m) {
+      head(MONITORED, t);
+      pid(m.watcher());
+      pid(m.target());
+      value(m.ref());
+    } else if (e instanceof TraceEvent.Demonitored m) {
+      head(DEMONITORED, t);
+      pid(m.watcher());
+      pid(m.target());
+      value(m.ref());
+    } else if (e instanceof TraceEvent.TrapExitChanged x) {
+      head(TRAP_EXIT, t);
+      pid(x.pid());
+      bool(x.trapExit());
+    } else if (e instanceof TraceEvent.ExitSignalSent s) {
+      head(SIGNAL_SENT, t);
+      pid(s.from());
+      pid(s.to());
+      value(s.reason());
+      bool(s.viaLink());
+    } else if (e instanceof TraceEvent.ExitSignalHandled h) {
+      head(SIGNAL_HANDLED, t);
+      pid(h.to());
+      pid(h.from());
+      value(h.reason());
+      put((h.viaLink() ? 1 : 0) | (h.outcome() == null ? 0 : h.outcome().ordinal() + 1) << 1);
+    } else if (e instanceof TraceEvent.MessageSent m) {
+      head(MESSAGE_SENT, t);
+      pid(m.from());
+      pid(m.to());
+      value(m.message());
+    } else if (e instanceof TraceEvent.MessageReceived m) {
+      head(MESSAGE_RECEIVED, t);
+      pid(m.pid());
+      value(m.message());
+    } else if (e instanceof TraceEvent.Registered r) {
+      head(REGISTERED, t);
+      string(r.name());
+      pid(r.pid());
+    } else if (e instanceof TraceEvent.Unregistered r) {
+      head(UNREGISTERED, t);
+      string(r.name());
+      pid(r.pid());
+    } else if (e instanceof TraceEvent.SupervisorInit s) {
+      head(SUPERVISOR_INIT, t);
+      pid(s.supervisor());
+      string(s.label());
+      enumeration(s.strategy());
+      zigzag(s.intensity());
+      zigzag(s.periodMillis());
+      strings(s.childIds());
+      bool(s.dynamic());
+      string(s.autoShutdown());
+    } else if (e instanceof TraceEvent.ChildStarted c) {
+      head(CHILD_STARTED, t);
+      pid(c.supervisor());
+      string(c.childId());
+      pid(c.child());
+      zigzag(c.position());
+      put((c.restart() ? 1 : 0) | (c.significant() ? 2 : 0));
+      enumeration(c.type());
+      enumeration(c.restartType());
+      shutdown(c.shutdown());
+    } else if (e instanceof TraceEvent.ChildExited c) {
+      head(CHILD_EXITED, t);
+      pid(c.supervisor());
+      string(c.childId());
+      pid(c.child());
+      value(c.reason());
+    } else if (e instanceof TraceEvent.RestartPlanned p) {
+      head(RESTART_PLANNED, t);
+      pid(p.supervisor());
+      enumeration(p.strategy());
+      string(p.failedChildId());
+      strings(p.stopIds());
+      strings(p.startIds());
+    } else if (e instanceof TraceEvent.ChildShutdown c) {
+      head(CHILD_SHUTDOWN, t);
+      pid(c.supervisor());
+      string(c.childId());
+      pid(c.child());
+      enumeration(c.how());
+      enumeration(c.cause());
+    } else if (e instanceof TraceEvent.ChildStopped c) {
+      head(CHILD_STOPPED, t);
+      pid(c.supervisor());
+      string(c.childId());
+      pid(c.child());
+      value(c.reason());
+      enumeration(c.cause());
+      bool(c.crash());
+    } else if (e instanceof TraceEvent.ChildRemoved c) {
+      head(CHILD_REMOVED, t);
+      pid(c.supervisor());
+      string(c.childId());
+    } else if (e instanceof TraceEvent.RestartIntensity r) {
+      head(RESTART_INTENSITY, t);
+      pid(r.supervisor());
+      zigzag(r.restartsInWindow());
+      zigzag(r.intensity());
+      zigzag(r.periodMillis());
+      long out = r.oldestAgesOutAtMillis();
+      varint(out == Long.MAX_VALUE ? 0 : 1 + ((out - t) << 1 ^ (out - t) >> 63));
+    } else if (e instanceof TraceEvent.GaveUp g) {
+      head(GAVE_UP, t);
+      pid(g.supervisor());
+      string(g.label());
+      value(g.reason());
+    } else if (e instanceof TraceEvent.FlagsChanged f) {
+      head(FLAGS_CHANGED, t);
+      pid(f.supervisor());
+      enumeration(f.strategy());
+      zigzag(f.intensity());
+      zigzag(f.periodMillis());
+    } else if (e instanceof TraceEvent.CallReplied c) {
+      head(CALL_REPLIED, t);
+      pid(c.server());
+      pid(c.caller());
+      value(c.request());
+      value(c.reply());
+    } else if (e instanceof TraceEvent.TimeAdvanced a) {
+      head(TIME_ADVANCED, t);
+      zigzag(t - a.fromMillis());
+    } else if (e instanceof TraceEvent.RunawayStopped r) {
+      head(RUNAWAY, t);
+      enumeration(r.kind());
+      zigzag(r.limit());
+      pids(r.pids());
+      strings(r.labels());
+    } else if (e instanceof TraceEvent.AutoShutdown a) {
+      head(AUTO_SHUTDOWN, t);
+      pid(a.supervisor());
+      string(a.label());
+      string(a.childId());
+      string(a.autoShutdown());
+    } else if (e instanceof TraceEvent.InitRefused r) {
+      head(INIT_REFUSED, t);
+      pid(r.pid());
+      string(r.label());
+      value(r.result());
+    } else if (e instanceof TraceEvent.Printed p) {
+      head(PRINTED, t);
+      string(p.line());
+    } else {
+      throw new IllegalArgumentException("an event kind the store cannot encode: " + e);
+    }
+  }
+
+  // ---- reading ----
+
+  private static final ProcessKind[] KINDS = ProcessKind.values();
+  private static final Strategy[] STRATEGIES = Strategy.values();
+  private static final ChildType[] CHILD_TYPES = ChildType.values();
+  private static final RestartType[] RESTART_TYPES = RestartType.values();
+  private static final ShutdownHow[] HOWS = ShutdownHow.values();
+  private static final StopCause[] CAUSES = StopCause.values();
+  private static final SignalOutcome[] OUTCOMES = SignalOutcome.values();
+  private static final RunawayException.Kind[] RUNAWAY_KINDS = RunawayException.Kind.values();
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  /** Every event so far (this list: it grows as events come). */
+  public List<TraceEvent> all() {
+    return this;
+  }
+
+  @Override
+  public TraceEvent get(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    int b = index / BLOCK;
+    if (b == size / BLOCK) {
+      return open[index % BLOCK]; // the block being written
+    }
+    if (b == cachedA) {
+      newestA = true;
+      return blockA[index % BLOCK];
+    }
+    if (b == cachedB) {
+      newestA = false;
+      return blockB[index % BLOCK];
+    }
+    // the older of the two goes: two blocks read in turn (a fold and a look back) stay decoded
+    if (newestA) {
+      new Reader(blockStart[b]).decode(blockB, BLOCK);
+      cachedB = b;
+      newestA = false;
+      return blockB[index % BLOCK];
+    }
+    new Reader(blockStart[b]).decode(blockA, BLOCK);
+    cachedA = b;
+    newestA = true;
+    return blockA[index % BLOCK];
+  }
+
+  /** Reads events from an offset, in the state a block starts with. */
+  private final class Reader {
+    private int at;
+    private long time;
+    private final Pid[] pids = new Pid[RECENT];
+    private int pidNext;
+
+    Reader(int at) {
+      this.at = at;
+    }
+
+    void decode(TraceEvent[] into, int count) {
+      for (int i = 0; i < count; i++) {
+        into[i] = event();
+      }
+    }
+
+    private int u8() {
+      return bytes[at++] & 0xFF;
+    }
+
+    private long varint() {
+      long v = 0;
+      int shift = 0;
+      while (true) {
+        int b = bytes[at++];
+        v |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          return v;
+        }
+        shift += 7;
+      }
+    }
+
+    private long zigzag() {
+      long v = varint();
+      return (v >>> 1) ^ -(v & 1);
+    }
+
+    private int zint() {
+      return (int) zigzag();
+    }
+
+    private boolean bool() {
+      return u8() != 0;
+    }
+
+    private String string() {
+      long id = varint();
+      return id == 0 ? null : strings.get((int) id - 1);
+    }
+
+    private List<String> strings() {
+      int n = (int) varint();
+      String[] out = new String[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = string();
+      }
+      return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    private Pid pid() {
+      long v = varint();
+      if (v < RECENT) {
+        return pids[(int) v];
+      }
+      if (v == RECENT) {
+        return null;
+      }
+      long x = v - RECENT - 1;
+      int serial = (int) (x >>> 1);
+      Pid p = (x & 1) == 0 ? new Pid(serial) : new Pid((int) varint(), serial, (int) varint());
+      pids[pidNext] = p;
+      pidNext = (pidNext + 1) % RECENT;
+      return p;
+    }
+
+    private List<Pid> pidList() {
+      int n = (int) varint();
+      Pid[] out = new Pid[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = pid();
+      }
+      return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    private <E extends Enum<E>> E enumeration(E[] values) {
+      int v = u8();
+      return v == 0 ? null : values[v - 1];
+    }
+
+    private Term term() {
+      return (Term) value();
+    }
+
+    private List<Term> terms() {
+      int n = (int) varint();
+      Term[] out = new Term[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = term();
+      }
+      return Arrays.asList(out);
+    }
+
+    private Object value() {
+      int tag = u8();
+      if (tag >= T_SMALL_ATOM) {
+        return atoms.get(tag - T_SMALL_ATOM);
+      }
+      switch (tag) {
+        case T_NULL:
+          return null;
+        case T_ATOM:
+          return atoms.get((int) varint());
+        case T_PID:
+          return pid();
+        case T_INT:
+          return new IntTerm(zigzag());
+        case T_TUPLE:
+          return new Tuple(terms());
+        case T_LIST:
+          return new TermList(List.copyOf(terms()));
+        case T_REF:
+          return new Ref(zigzag());
+        case T_BIN:
+          return new Bin(string());
+        case T_EXIT:
+          {
+            Pid from = pid();
+            return new ExitMessage(from, term());
+          }
+        case T_DOWN:
+          {
+            Ref ref = (Ref) value();
+            Pid pid = pid();
+            return new Down(ref, pid, term());
+          }
+        case T_ACK:
+          {
+            Pid pid = pid();
+            return new Messages.Ack(pid, term());
+          }
+        case T_REPLY:
+          {
+            Ref ref = (Ref) value();
+            return new Messages.Reply(ref, term());
+          }
+        case T_CALL:
+          {
+            Pid from = pid();
+            Ref ref = (Ref) value();
+            return new Messages.Call(from, ref, value());
+          }
+        case T_CAST:
+          return new Messages.Cast(value());
+        case T_SYS_TERMINATE:
+          return new Messages.SysTerminate(term());
+        case T_STOP_WITH:
+          return new SimpleWorker.StopWith(term());
+        case T_OBJECT:
+          return objects.get((int) varint());
+        default:
+          throw new IllegalStateException("damaged event store: value tag " + tag);
+      }
+    }
+
+    private Shutdown shutdown() {
+      long v = varint();
+      return v == 0
+          ? null
+          : v == 1
+              ? Shutdown.BRUTAL_KILL
+              : v == 2 ? Shutdown.INFINITY : new Shutdown.Timeout(v - 3);
+    }
+
+    TraceEvent event() {
+      int tag = u8();
+      if ((tag & SAME_TIME) != 0) {
+        tag &= ~SAME_TIME;
+      } else {
+        time += zigzag();
+      }
+      long t = time;
+      switch (tag) {
+        case SPAWNED:
+          {
+            Pid pid = pid();
+            Pid spawner = pid();
+            String label = string();
+            return new TraceEvent.Spawned(t, pid, spawner, label, enumeration(KINDS));
+          }
+        case STARTED:
+          {
+            Pid pid = pid();
+            String label = string();
+            return new TraceEvent.Started(t, pid, label, enumeration(KINDS));
+          }
+        case EXITED:
+          {
+            Pid pid = pid();
+            String label = string();
+            return new TraceEvent.Exited(t, pid, label, term());
+          }
+        case LINKED:
+          {
+            Pid a = pid();
+            return new TraceEvent.Linked(t, a, pid());
+          }
+        case UNLINKED:
+          {
+            Pid a = pid();
+            return new TraceEvent.Unlinked(t, a, pid());
+          }
+        case MONITORED:
+          {
+            Pid w = pid();
+            Pid target = pid();
+            return new TraceEvent.Monitored(t, w, target, (Ref) value());
+          }
+        case DEMONITORED:
+          {
+            Pid w = pid();
+            Pid target = pid();
+            return new TraceEvent.Demonitored(t, w, target, (Ref) value());
+          }
+        case TRAP_EXIT:
+          {
+            Pid pid = pid();
+            return new TraceEvent.TrapExitChanged(t, pid, bool());
+          }
+        case SIGNAL_SENT:
+          {
+            Pid from = pid();
+            Pid to = pid();
+            Term reason = term();
+            return new TraceEvent.ExitSignalSent(t, from, to, reason, bool());
+          }
+        case SIGNAL_HANDLED:
+          {
+            Pid to = pid();
+            Pid from = pid();
+            Term reason = term();
+            int f = u8();
+            int o = f >> 1;
+            return new TraceEvent.ExitSignalHandled(
+                t, to, from, reason, (f & 1) != 0, o == 0 ? null : OUTCOMES[o - 1]);
+          }
+        case MESSAGE_SENT:
+          {
+            Pid from = pid();
+            Pid to = pid();
+            return new TraceEvent.MessageSent(t, from, to, value());
+          }
+        case MESSAGE_RECEIVED:
+          {
+            Pid pid = pid();
+            return new TraceEvent.MessageReceived(t, pid, value());
+          }
+        case REGISTERED:
+          {
+            String name = string();
+            return new TraceEvent.Registered(t, name, pid());
+          }
+        case UNREGISTERED:
+          {
+            String name = string();
+            return new TraceEvent.Unregistered(t, name, pid());
+          }
+        case SUPERVISOR_INIT:
+          {
+            Pid sup = pid();
+            String label = string();
+            Strategy strategy = enumeration(STRATEGIES);
+            int intensity = zint();
+            long period = zigzag();
+            List<String> ids = strings();
+            boolean dynamic = bool();
+            return new TraceEvent.SupervisorInit(
+                t, sup, label, strategy, intensity, period, ids, dynamic, string());
+          }
+        case CHILD_STARTED:
+          {
+            Pid sup = pid();
+            String id = string();
+            Pid child = pid();
+            int position = zint();
+            int flags = u8();
+            ChildType type = enumeration(CHILD_TYPES);
+            RestartType restart = enumeration(RESTART_TYPES);
+            return new TraceEvent.ChildStarted(
+                t,
+                sup,
+                id,
+                child,
+                (flags & 1) != 0,
+                position,
+                type,
+                restart,
+                shutdown(),
+                (flags & 2) != 0);
+          }
+        case CHILD_EXITED:
+          {
+            Pid sup = pid();
+            String id = string();
+            Pid child = pid();
+            return new TraceEvent.ChildExited(t, sup, id, child, term());
+          }
+        case RESTART_PLANNED:
+          {
+            Pid sup = pid();
+            Strategy strategy = enumeration(STRATEGIES);
+            String failed = string();
+            List<String> stop = strings();
+            return new TraceEvent.RestartPlanned(t, sup, strategy, failed, stop, strings());
+          }
+        case CHILD_SHUTDOWN:
+          {
+            Pid sup = pid();
+            String id = string();
+            Pid child = pid();
+            ShutdownHow how = enumeration(HOWS);
+            return new TraceEvent.ChildShutdown(t, sup, id, child, how, enumeration(CAUSES));
+          }
+        case CHILD_STOPPED:
+          {
+            Pid sup = pid();
+            String id = string();
+            Pid child = pid();
+            Term reason = term();
+            StopCause cause = enumeration(CAUSES);
+            return new TraceEvent.ChildStopped(t, sup, id, child, reason, cause, bool());
+          }
+        case CHILD_REMOVED:
+          {
+            Pid sup = pid();
+            return new TraceEvent.ChildRemoved(t, sup, string());
+          }
+        case RESTART_INTENSITY:
+          {
+            Pid sup = pid();
+            int count = zint();
+            int intensity = zint();
+            long period = zigzag();
+            long v = varint();
+            long out;
+            if (v == 0) {
+              out = Long.MAX_VALUE;
+            } else {
+              long z = v - 1;
+              out = t + ((z >>> 1) ^ -(z & 1));
+            }
+            return new TraceEvent.RestartIntensity(t, sup, count, intensity, period, out);
+          }
+        case GAVE_UP:
+          {
+            Pid sup = pid();
+            String label = string();
+            return new TraceEvent.GaveUp(t, sup, label, term());
+          }
+        case FLAGS_CHANGED:
+          {
+            Pid sup = pid();
+            Strategy strategy = enumeration(STRATEGIES);
+            int intensity = zint();
+            return new TraceEvent.FlagsChanged(t, sup, strategy, intensity, zigzag());
+          }
+        case CALL_REPLIED:
+          {
+            Pid server = pid();
+            Pid caller = pid();
+            Object request = value();
+            return new TraceEvent.CallReplied(t, server, caller, request, term());
+          }
+        case TIME_ADVANCED:
+          return new TraceEvent.TimeAdvanced(t, t - zigzag());
+        case RUNAWAY:
+          {
+            RunawayException.Kind kind = enumeration(RUNAWAY_KINDS);
+            long limit = zigzag();
+            List<Pid> pids = pidList();
+            return new TraceEvent.RunawayStopped(t, kind, limit, pids, strings());
+          }
+        case AUTO_SHUTDOWN:
+          {
+            Pid sup = pid();
+            String label = string();
+            String id = string();
+            return new TraceEvent.AutoShutdown(t, sup, label, id, string());
+          }
+        case INIT_REFUSED:
+          {
+            Pid pid = pid();
+            String label = string();
+            return new TraceEvent.InitRefused(t, pid, label, term());
+          }
+        case PRINTED:
+          return new TraceEvent.Printed(t, string());
+        default:
+          throw new IllegalStateException("damaged event store: event tag " + tag + " at " + at);
+      }
+    }
+  }
+
+  /** Decodes every event of the store again (tests: the encoding round-trips). */
+  List<TraceEvent> decodeAll() {
+    List<TraceEvent> out = new ArrayList<>(size);
+    TraceEvent[] block = new TraceEvent[BLOCK];
+    for (int b = 0; b * BLOCK < size; b++) {
+      int n = Math.min(BLOCK, size - b * BLOCK);
+      new Reader(blockStart[b]).decode(block, n);
+      out.addAll(Arrays.asList(block).subList(0, n));
+    }
+    return out;
+  }
+
+  /** The number of distinct objects kept as they are (messages of no known class). */
+  int keptObjects() {
+    return objects.size();
+  }
+}

@@ -4,7 +4,6 @@ import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.explain.Narration;
 import dev.kaboom.explain.Narrator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,17 +31,17 @@ public final class NarrationFeed {
   private ResourceBundle bundle = Narration.bundle(Locale.ENGLISH);
   private final Map<String, Narration> lines = new IdentityHashMap<>();
   private final ObservableList<Narration> captions = FXCollections.observableArrayList();
-  private final Map<Pid, Narration> startedBecause = new HashMap<>();
+
+  /** By pid serial: 1 + the index of the event that started it, when it was narrated. */
+  private int[] startedAt = new int[256];
+
   private boolean captioning = true;
 
   /** Events applied since the last reset: the index of the next event in the session's log. */
   private int applied;
 
   /** The first sentence each narrated event got, by its index in the session's event log. */
-  private final java.util.TreeMap<Integer, Narration> byEvent = new java.util.TreeMap<>();
-
-  /** At most this many events' sentences are kept for {@link #explain} (the oldest go). */
-  static final int MAX_EXPLAINED = 200_000;
+  private final dev.kaboom.explain.NarrationStore byEvent = new dev.kaboom.explain.NarrationStore();
 
   NarrationFeed() {
     locale.addListener((o, a, b) -> bundle = Narration.bundle(b == null ? Locale.ENGLISH : b));
@@ -62,7 +61,7 @@ public final class NarrationFeed {
   void reset() {
     narrator = new Narrator();
     lines.clear();
-    startedBecause.clear();
+    java.util.Arrays.fill(startedAt, 0);
     byEvent.clear();
     applied = 0;
   }
@@ -79,12 +78,13 @@ public final class NarrationFeed {
     if (said.isEmpty()) {
       return List.of();
     }
-    byEvent.put(index, said.get(0));
-    if (byEvent.size() > MAX_EXPLAINED) {
-      byEvent.pollFirstEntry();
-    }
-    if (e instanceof TraceEvent.Started s) {
-      startedBecause.put(s.pid(), said.get(0));
+    byEvent.add(index, said.get(0));
+    if (e instanceof TraceEvent.Started s && s.pid().node() == 0 && s.pid().creation() == 0) {
+      int serial = s.pid().serial();
+      if (serial >= startedAt.length) {
+        startedAt = java.util.Arrays.copyOf(startedAt, Math.max(serial + 1, startedAt.length * 2));
+      }
+      startedAt[serial] = index + 1;
     }
     String[] out = new String[said.size()];
     for (int i = 0; i < out.length; i++) {
@@ -122,11 +122,7 @@ public final class NarrationFeed {
    * the decision that made it). Empty when nothing was said yet.
    */
   public java.util.Optional<Narration> explain(int from, int to) {
-    var in = byEvent.ceilingEntry(from);
-    if (in != null && in.getKey() < to) {
-      return java.util.Optional.of(in.getValue());
-    }
-    return java.util.Optional.ofNullable(byEvent.floorEntry(from)).map(Map.Entry::getValue);
+    return byEvent.explain(from, to);
   }
 
   /** The narration a log line shows (the very string the log holds), if it is one. */
@@ -141,7 +137,12 @@ public final class NarrationFeed {
 
   /** Why the process {@code pid} started (the rule of its restart), if it was narrated. */
   public java.util.Optional<Narration> whyStarted(Pid pid) {
-    return java.util.Optional.ofNullable(startedBecause.get(pid));
+    int serial = pid.serial();
+    if (pid.node() != 0 || pid.creation() != 0 || serial < 0 || serial >= startedAt.length) {
+      return java.util.Optional.empty();
+    }
+    int at = startedAt[serial];
+    return at == 0 ? java.util.Optional.empty() : byEvent.at(at - 1);
   }
 
   /** Renders every narration line of {@code log} again in the current language. */

@@ -1,0 +1,285 @@
+package dev.kaboom.explain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sentences said of a run's events, by the index of the event each was said of, held as bytes
+ * (a run of a million events has a couple of hundred thousand; as objects they took about a hundred
+ * bytes each, here about eight): appended in event order, found by event index.
+ *
+ * <p>Entries come in blocks of {@value #BLOCK}, each block's first event index and offset kept, so
+ * a look-up decodes at most one block. An entry is the event index as a varint difference from the
+ * one before, then the narration: its clauses, each a key and its arguments; an argument is a
+ * nested clause, a pid written {@code #PID<0.N.0>} (kept as N), a decimal number (kept as its
+ * value), or another string (an index into the table of distinct ones). Decoded narrations are
+ * equal to the ones stored.
+ */
+public final class NarrationStore {
+  static final int BLOCK = 64;
+
+  private byte[] bytes = new byte[1024];
+  private int length;
+  private int size;
+  private int lastIndex;
+  private int[] blockFirst = new int[16];
+  private int[] blockStart = new int[16];
+
+  private final HashMap<String, Integer> stringIds = new HashMap<>();
+  private final ArrayList<String> strings = new ArrayList<>();
+
+  /** How many narrations are stored. */
+  public int size() {
+    return size;
+  }
+
+  /** The bytes the entries take (not the table of strings). */
+  public long encodedBytes() {
+    return length + 8L * (size / BLOCK + 1);
+  }
+
+  /** Forgets every entry. */
+  public void clear() {
+    length = 0;
+    size = 0;
+    lastIndex = 0;
+  }
+
+  /**
+   * Stores {@code n} as said of event {@code eventIndex}, which is at least the last one stored
+   * (only the first narration of an event is kept: later ones for the same index are dropped).
+   */
+  public void add(int eventIndex, Narration n) {
+    if (size > 0 && eventIndex <= lastIndex) {
+      if (eventIndex == lastIndex) {
+        return;
+      }
+      throw new IllegalArgumentException("event " + eventIndex + " after " + lastIndex);
+    }
+    if (size % BLOCK == 0) {
+      int b = size / BLOCK;
+      if (b == blockFirst.length) {
+        blockFirst = Arrays.copyOf(blockFirst, b * 2);
+        blockStart = Arrays.copyOf(blockStart, b * 2);
+      }
+      blockFirst[b] = eventIndex;
+      blockStart[b] = length;
+      varint(0);
+    } else {
+      varint(eventIndex - lastIndex);
+    }
+    lastIndex = eventIndex;
+    varint(n.parts().size());
+    for (Narration.Msg m : n.parts()) {
+      msg(m);
+    }
+    size++;
+  }
+
+  /** The last block whose first entry is at or before event {@code from}; -1 when none is. */
+  private int blockOf(int from) {
+    int lo = 0;
+    int hi = (size + BLOCK - 1) / BLOCK - 1;
+    int b = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (blockFirst[mid] <= from) {
+        b = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return b;
+  }
+
+  /**
+   * The narration said of the first event in {@code from} (inclusive) to {@code to} (exclusive)
+   * that has one, else of the last event at or before {@code from}; empty when there is none.
+   */
+  public Optional<Narration> explain(int from, int to) {
+    int b = blockOf(from);
+    int blocks = (size + BLOCK - 1) / BLOCK;
+    Narration before = null;
+    // the first entry at or after from is in block b or the first of block b + 1
+    for (int blk = Math.max(0, b); blk < blocks && blk <= b + 1; blk++) {
+      Reader r = new Reader(blockStart[blk]);
+      int index = blockFirst[blk];
+      int n = Math.min(BLOCK, size - blk * BLOCK);
+      for (int i = 0; i < n; i++) {
+        index += (int) r.varint();
+        Narration said = r.narration();
+        if (index >= from) {
+          return Optional.ofNullable(index < to || index == from ? said : before);
+        }
+        before = said;
+      }
+    }
+    return Optional.ofNullable(before);
+  }
+
+  /** The narration said of exactly event {@code eventIndex}, if any. */
+  public Optional<Narration> at(int eventIndex) {
+    int b = blockOf(eventIndex);
+    if (b < 0) {
+      return Optional.empty();
+    }
+    Reader r = new Reader(blockStart[b]);
+    int index = blockFirst[b];
+    int n = Math.min(BLOCK, size - b * BLOCK);
+    for (int i = 0; i < n; i++) {
+      index += (int) r.varint();
+      if (index > eventIndex) {
+        break;
+      }
+      if (index == eventIndex) {
+        return Optional.of(r.narration());
+      }
+      r.narration();
+    }
+    return Optional.empty();
+  }
+
+  // ---- writing ----
+
+  private static final int ARG_MSG = 0;
+  private static final int ARG_STRING = 1;
+  private static final int ARG_PID = 2;
+  private static final int ARG_NUMBER = 3;
+
+  private void msg(Narration.Msg m) {
+    string(m.key());
+    varint(m.args().size());
+    for (Object a : m.args()) {
+      if (a instanceof Narration.Msg n) {
+        put(ARG_MSG);
+        msg(n);
+      } else {
+        String s = a.toString();
+        long pid = pidSerial(s);
+        if (pid >= 0) {
+          put(ARG_PID);
+          varint(pid);
+        } else if (isNumber(s)) {
+          put(ARG_NUMBER);
+          long v = Long.parseLong(s);
+          varint((v << 1) ^ (v >> 63));
+        } else {
+          put(ARG_STRING);
+          string(s);
+        }
+      }
+    }
+  }
+
+  private static final String PID_PREFIX = "#PID<0.";
+
+  /** N of {@code #PID<0.N.0>} (as {@link dev.kaboom.engine.Pid#toString} writes it), else -1. */
+  static long pidSerial(String s) {
+    if (!s.startsWith(PID_PREFIX) || !s.endsWith(".0>")) {
+      return -1;
+    }
+    String n = s.substring(PID_PREFIX.length(), s.length() - 3);
+    return isNumber(n) && !n.startsWith("-") && n.length() < 10 ? Long.parseLong(n) : -1;
+  }
+
+  /** A decimal number written as {@link Long#toString} writes it (so it is read back the same). */
+  static boolean isNumber(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    int digits = s.length() - start;
+    if (digits < 1 || digits > 18 || (s.charAt(start) == '0' && digits > 1)) {
+      return false;
+    }
+    if (start == 1 && s.equals("-0")) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void string(String s) {
+    Integer id = stringIds.get(s);
+    if (id == null) {
+      id = strings.size();
+      strings.add(s);
+      stringIds.put(s, id);
+    }
+    varint(id);
+  }
+
+  private void put(int b) {
+    if (length == bytes.length) {
+      bytes = Arrays.copyOf(bytes, bytes.length * 2);
+    }
+    bytes[length++] = (byte) b;
+  }
+
+  private void varint(long v) {
+    while ((v & ~0x7FL) != 0) {
+      put((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    put((int) v);
+  }
+
+  // ---- reading ----
+
+  private final class Reader {
+    private int at;
+
+    Reader(int at) {
+      this.at = at;
+    }
+
+    long varint() {
+      long v = 0;
+      int shift = 0;
+      while (true) {
+        int b = bytes[at++];
+        v |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          return v;
+        }
+        shift += 7;
+      }
+    }
+
+    Narration narration() {
+      int n = (int) varint();
+      List<Narration.Msg> parts = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        parts.add(msg());
+      }
+      return new Narration(parts);
+    }
+
+    private Narration.Msg msg() {
+      String key = strings.get((int) varint());
+      int n = (int) varint();
+      Object[] args = new Object[n];
+      for (int i = 0; i < n; i++) {
+        int tag = bytes[at++];
+        args[i] =
+            switch (tag) {
+              case ARG_MSG -> msg();
+              case ARG_PID -> PID_PREFIX + varint() + ".0>";
+              case ARG_NUMBER -> {
+                long z = varint();
+                yield Long.toString((z >>> 1) ^ -(z & 1));
+              }
+              case ARG_STRING -> strings.get((int) varint());
+              default -> throw new IllegalStateException("damaged narration store: " + tag);
+            };
+      }
+      return new Narration.Msg(key, Arrays.asList(args));
+    }
+  }
+}

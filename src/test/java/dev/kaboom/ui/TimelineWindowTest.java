@@ -7,6 +7,7 @@ import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.NodeStatus;
 import dev.kaboom.ui.model.ProcessNodeModel;
+import dev.kaboom.ui.model.TimelineModel;
 import dev.kaboom.ui.view.ProcessNodeView;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -161,6 +162,70 @@ class TimelineWindowTest {
     Bounds[] b = new Bounds[1];
     robot.interact(() -> b[0] = track.localToScreen(track.getBoundsInLocal()));
     return b[0];
+  }
+
+  /**
+   * The strip draws, in each pixel column, the most telling tick of the marks and commands on it
+   * (the same as a pass over every mark would), zoomed out and zoomed in, from a summary kept as
+   * the run grows.
+   */
+  @Test
+  void eachColumnShowsTheMostTellingTickOfItsMarks(FxRobot robot) {
+    for (String path : java.util.List.of(SENSOR, PLEDGE, SENSOR, SENSOR)) {
+      robot.interact(() -> vm.kaboom(path));
+      settle(robot);
+    }
+    var strip = window.controller().timeline();
+    robot.interact(strip::redraw);
+    assertThat(strip.drawnColumns()).isEqualTo(expectedColumns(robot, strip));
+    assertThat(strip.drawnColumns()).contains(TimelineModel.Kind.COMMAND, TimelineModel.Kind.DEATH);
+    robot.clickOn("#timeline-zoom-in");
+    robot.clickOn("#timeline-zoom-in");
+    robot.interact(strip::redraw);
+    assertThat(strip.drawnColumns()).isEqualTo(expectedColumns(robot, strip));
+  }
+
+  /** Each column's tick from a pass over every mark and command (as the strip drew it before). */
+  private java.util.List<TimelineModel.Kind> expectedColumns(
+      FxRobot robot, dev.kaboom.ui.view.TimelineStrip strip) {
+    javafx.scene.layout.Region track =
+        robot.lookup("#timeline-track").queryAs(javafx.scene.layout.Region.class);
+    java.util.List<TimelineModel.Kind> out = new java.util.ArrayList<>();
+    robot.interact(
+        () -> {
+          double w = track.getWidth();
+          int total = vm.marks().size();
+          TimelineModel m = strip.model();
+          int columns = (int) Math.ceil(w) + 2;
+          TimelineModel.Kind[] at = new TimelineModel.Kind[columns];
+          double first = m.visibleFirst(total);
+          for (TimelineModel.Tick t : TimelineModel.ticks(vm.marks(), vm.recordedCommands())) {
+            if (t.position() < first - 1 || t.position() > first + m.visibleSpan(total)) {
+              continue;
+            }
+            // (a tick just outside the view is drawn at the edge)
+            int px =
+                (int)
+                    Math.max(
+                        0, Math.min(columns - 1, Math.round(m.xOf(t.position(), total, w, 8))));
+            if (at[px] == null || rank(t.kind()) > rank(at[px])) {
+              at[px] = t.kind();
+            }
+          }
+          out.addAll(java.util.Arrays.asList(at));
+        });
+    return out;
+  }
+
+  private static int rank(TimelineModel.Kind k) {
+    return switch (k) {
+      case GIVE_UP -> 5;
+      case COMMAND -> 4;
+      case DEATH -> 3;
+      case RESTART -> 2;
+      case START -> 1;
+      case OTHER -> 0;
+    };
   }
 
   @Test

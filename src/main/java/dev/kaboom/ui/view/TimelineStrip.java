@@ -1,6 +1,7 @@
 package dev.kaboom.ui.view;
 
 import dev.kaboom.ui.model.MainViewModel;
+import dev.kaboom.ui.model.RankPyramid;
 import dev.kaboom.ui.model.TimelineModel;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -282,6 +283,21 @@ public final class TimelineStrip {
     draw(marks, total, head);
   }
 
+  /** The tick drawn in each pixel column by the last redraw (null: none), for tests. */
+  private TimelineModel.Kind[] drawnColumns = new TimelineModel.Kind[0];
+
+  /** The tick drawn in each pixel column by the last redraw (null: none), for tests. */
+  public List<TimelineModel.Kind> drawnColumns() {
+    return java.util.Arrays.asList(drawnColumns.clone());
+  }
+
+  /** Redraws now, whatever changed (tests). */
+  public void redraw() {
+    drawn = "";
+    drawnAt = 0;
+    refresh();
+  }
+
   /** A live run that only grew is redrawn at most this often (ns). */
   private static final long REDRAW_GROWING_NANOS = 200_000_000L;
 
@@ -311,35 +327,34 @@ public final class TimelineStrip {
     double last = first + model.visibleSpan(total);
     double line = Math.max(1.5, 2 * scale);
     // the most telling tick of each pixel (a storm puts many on one), grouped by kind and drawn in
-    // rank order; only the marks in view are looked at, and no tick object is made for them
+    // rank order: each column asks the summary of the marks for the highest rank among the marks
+    // that fall on it (logarithmic in the run's length), and the commands for any on it; no tick
+    // object is made, and the cost is bounded by the strip's width, not by the run's length
+    summarize(marks, total);
     int columns = (int) Math.ceil(w) + 2;
-    int[] best = new int[columns];
-    java.util.Arrays.fill(best, -1);
     TimelineModel.Kind[] kindAt = new TimelineModel.Kind[columns];
     int from = (int) Math.max(0, Math.floor(first - 1));
     int to = (int) Math.min(total - 1, Math.ceil(last));
-    for (int m = from; m <= to; m++) {
-      TimelineModel.Kind k = TimelineModel.kindOf(marks.get(m).kind());
-      int px = column(model.xOf(m, total, w, PAD), columns);
-      if (rank(k) > best[px]) {
-        best[px] = rank(k);
-        kindAt[px] = k;
+    double span = model.visibleSpan(total);
+    double inner = Math.max(1, w - 2 * PAD);
+    int commandRank = rank(TimelineModel.Kind.COMMAND);
+    for (int px = 0; px < columns; px++) {
+      // the marks m whose x rounds to px: x(m) in [px - 0.5, px + 0.5)
+      double p0 = first - 0.5 + (px - 0.5 - PAD) / inner * span;
+      double p1 = first - 0.5 + (px + 0.5 - PAD) / inner * span;
+      int lo = px == 0 ? from : (int) Math.max(from, Math.ceil(p0));
+      int hi = px == columns - 1 ? to + 1 : (int) Math.min(to + 1, Math.ceil(p1));
+      int best = lo < hi ? ranks.max(lo, hi) : -1;
+      // a command sits half a step before the first mark it set off: m - 0.5 in [p0, p1)
+      if (best < commandRank
+          && anyCommand(marks, Math.ceil(p0 + 0.5), Math.ceil(p1 + 0.5), first - 0.5, last + 0.5)) {
+        best = commandRank;
+      }
+      if (best >= 0) {
+        kindAt[px] = KIND_OF_RANK[best];
       }
     }
-    for (dev.kaboom.scenario.Simulation.Recorded c : vm.recordedCommands()) {
-      if (c.command() instanceof dev.kaboom.scenario.Command.Sleep) {
-        continue;
-      }
-      double position = marksBefore(marks, c.eventIndex()) - 0.5;
-      if (position < first - 1 || position > last) {
-        continue;
-      }
-      int px = column(model.xOf(position, total, w, PAD), columns);
-      if (rank(TimelineModel.Kind.COMMAND) > best[px]) {
-        best[px] = rank(TimelineModel.Kind.COMMAND);
-        kindAt[px] = TimelineModel.Kind.COMMAND;
-      }
-    }
+    drawnColumns = kindAt;
     Map<TimelineModel.Kind, List<Double>> xs = new EnumMap<>(TimelineModel.Kind.class);
     for (int px = 0; px < columns; px++) {
       if (kindAt[px] != null) {
@@ -392,9 +407,98 @@ public final class TimelineStrip {
     }
   }
 
-  /** The pixel column of {@code x} (as the ticks are drawn: rounded, on the half pixel). */
-  private static int column(double x, int columns) {
-    return (int) Math.max(0, Math.min(columns - 1, Math.round(x)));
+  // ---- the summary of the run's marks and commands (kept up to date as the run grows) ----
+
+  /** Each mark's tick rank ({@link #rank}), for the highest rank of a stretch of marks. */
+  private RankPyramid ranks = new RankPyramid();
+
+  private Object summarizedSession;
+  private int summarizedLastEvent = -1;
+
+  /** The places (marks before them) of the commands whose place is final, in order. */
+  private int[] commandPlaces = new int[16];
+
+  private int commandPlaceCount;
+
+  /** How many of the run's recorded commands were looked at (sleeps are skipped). */
+  private int commandsSeen;
+
+  private static final TimelineModel.Kind[] KIND_OF_RANK = new TimelineModel.Kind[6];
+
+  static {
+    for (TimelineModel.Kind k : TimelineModel.Kind.values()) {
+      KIND_OF_RANK[rank(k)] = k;
+    }
+  }
+
+  /**
+   * Brings the summary up to the run's {@code total} marks: appends the new marks' ranks and the
+   * places of the commands that are final (a command's place is the number of marks before its
+   * event: final once a mark at or after its event is shown). A new session, or marks that are no
+   * longer those summarized (a fork, an undo), start it again.
+   */
+  private void summarize(List<MainViewModel.Mark> marks, int total) {
+    Object session = vm.session().orElse(null);
+    int n = ranks.size();
+    if (session != summarizedSession
+        || total < n
+        || (n > 0 && marks.get(n - 1).eventIndex() != summarizedLastEvent)) {
+      summarizedSession = session;
+      ranks = new RankPyramid();
+      commandPlaceCount = 0;
+      commandsSeen = 0;
+      n = 0;
+    }
+    for (int m = n; m < total; m++) {
+      ranks.add(rank(TimelineModel.kindOf(marks.get(m).kind())));
+    }
+    summarizedLastEvent = total > 0 ? marks.get(total - 1).eventIndex() : -1;
+    List<dev.kaboom.scenario.Simulation.Recorded> commands = vm.recordedCommands();
+    while (commandsSeen < commands.size()) {
+      dev.kaboom.scenario.Simulation.Recorded c = commands.get(commandsSeen);
+      if (!(c.command() instanceof dev.kaboom.scenario.Command.Sleep)) {
+        if (summarizedLastEvent < c.eventIndex()) {
+          break; // marks before it may still come (the picture plays behind the engine)
+        }
+        if (commandPlaceCount == commandPlaces.length) {
+          commandPlaces = java.util.Arrays.copyOf(commandPlaces, commandPlaceCount * 2);
+        }
+        commandPlaces[commandPlaceCount++] = marksBefore(marks, c.eventIndex());
+      }
+      commandsSeen++;
+    }
+  }
+
+  /**
+   * Whether a command sits at a place (marks before it) in [{@code lo}, {@code hi}) whose position
+   * (place - 0.5) is in [{@code min}, {@code max}]: a binary search among the final places, then
+   * the few commands whose place may still move.
+   */
+  private boolean anyCommand(
+      List<MainViewModel.Mark> marks, double lo, double hi, double min, double max) {
+    double a = Math.max(lo, Math.ceil(min));
+    double b = Math.min(hi, Math.floor(max) + 1);
+    if (a >= b) {
+      return false;
+    }
+    int i = java.util.Arrays.binarySearch(commandPlaces, 0, commandPlaceCount, (int) a);
+    if (i < 0) {
+      i = -i - 1;
+    }
+    if (i < commandPlaceCount && commandPlaces[i] < b) {
+      return true;
+    }
+    List<dev.kaboom.scenario.Simulation.Recorded> commands = vm.recordedCommands();
+    for (int k = commandsSeen; k < commands.size(); k++) {
+      dev.kaboom.scenario.Simulation.Recorded c = commands.get(k);
+      if (!(c.command() instanceof dev.kaboom.scenario.Command.Sleep)) {
+        int place = marksBefore(marks, c.eventIndex());
+        if (place >= a && place < b) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** How many marks come before event {@code eventIndex} (the marks are in event order). */

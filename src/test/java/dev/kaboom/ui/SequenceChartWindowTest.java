@@ -120,4 +120,58 @@ class SequenceChartWindowTest {
     render(robot);
     assertThat(robot.lookup("#sequence-chart").tryQuery()).isPresent();
   }
+
+  /**
+   * A one_for_all restart of 100 children: the 99 that are not the story share one group lifeline
+   * ("99 children of sup"), a click on its header shows each of them (the chart scrolls sideways),
+   * and a click on the bracket over them groups them again.
+   */
+  @Test
+  void aOneForAllOfAHundredGroupsItsChildrenAndAClickOnTheGroupExpandsIt(FxRobot robot)
+      throws Exception {
+    java.util.List<dev.kaboom.scenario.TreeNode> kids = new java.util.ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      kids.add(dev.kaboom.scenario.TreeNode.worker("c" + i));
+    }
+    dev.kaboom.scenario.TreeNode root =
+        dev.kaboom.scenario.TreeNode.supervisor("sup", dev.kaboom.engine.Strategy.ONE_FOR_ALL, kids)
+            .withIntensity(10, 5);
+    robot.interact(
+        () ->
+            vm.load(
+                new dev.kaboom.scenario.Scenario(
+                    "hundred", "one_for_all of 100", root, java.util.List.of()),
+                null));
+    TestWindows.settle(robot, window);
+    robot.interact(() -> vm.kaboom("sup/c42"));
+    TestWindows.settle(robot, window);
+    render(robot);
+    java.util.List<String> keys =
+        chart().shownLifelines().stream().map(SequenceModel.Lifeline::key).toList();
+    assertThat(keys).contains("sup", "group:sup", "sup/c42").hasSizeLessThanOrEqualTo(5);
+    shot(robot, "grouped");
+
+    robot.clickOn(chart().headerPoint("group:sup").orElseThrow());
+    render(robot);
+    keys = chart().shownLifelines().stream().map(SequenceModel.Lifeline::key).toList();
+    assertThat(keys).contains("sup/c1", "sup/c42", "sup/c100").doesNotContain("group:sup");
+    assertThat(robot.lookup("#sequence-chart .scroll-bar").tryQuery())
+        .as("100 lifelines scroll sideways")
+        .hasValueSatisfying(n -> assertThat(n.isVisible()).isTrue());
+    shot(robot, "expanded");
+
+    robot.clickOn(chart().bracketPoint("group:sup").orElseThrow());
+    render(robot);
+    keys = chart().shownLifelines().stream().map(SequenceModel.Lifeline::key).toList();
+    assertThat(keys).contains("group:sup").doesNotContain("sup/c1");
+  }
+
+  /** With -Dkaboom.seqshots=DIR, a picture of the window now (to look at it). */
+  private void shot(FxRobot robot, String name) throws Exception {
+    String dir = System.getProperty("kaboom.seqshots");
+    if (dir != null) {
+      new java.io.File(dir).mkdirs();
+      TestWindows.png(robot, window, dir + "/sequence-hundred-" + name + ".png");
+    }
+  }
 }

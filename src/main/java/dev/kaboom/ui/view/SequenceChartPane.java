@@ -47,8 +47,12 @@ import javafx.util.Duration;
  * colours ({@code .seq-*} swatches), so dark and high-contrast apply.
  */
 public final class SequenceChartPane {
-  /** Fewer rows than this in an episode: its lifelines are those of the whole episode. */
-  static final int WHOLE_EPISODE_ROWS = 400;
+  /**
+   * Fewer rows than this in an episode: its lifelines are those of the whole episode (a one_for_all
+   * restart of 100 children is about 500 rows; they are worked out once per episode and change, not
+   * per frame); a longer one gets the lifelines of the rows in view.
+   */
+  static final int WHOLE_EPISODE_ROWS = 5000;
 
   private final MainViewModel vm;
   private final ResourceBundle bundle;
@@ -181,6 +185,33 @@ public final class SequenceChartPane {
     return shown.highlighted();
   }
 
+  /** The lifelines drawn last, left to right (tests). */
+  public List<SequenceModel.Lifeline> shownLifelines() {
+    return shown.lanes().lifelines();
+  }
+
+  /** The screen point of the middle of the header of lifeline {@code key}, if it is in view. */
+  public Optional<Point2D> headerPoint(String key) {
+    List<SequenceModel.Lifeline> ls = shown.lanes().lifelines();
+    for (int i = 0; i < ls.size(); i++) {
+      double x = shown.centres()[i];
+      if (ls.get(i).key().equals(key) && x >= 0 && x <= canvas.getWidth()) {
+        return Optional.of(host.localToScreen(x, (shown.headTop() + shown.headBottom()) / 2));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The screen point of the bracket over expanded group {@code key}, if it is drawn. */
+  public Optional<Point2D> bracketPoint(String key) {
+    double[] b = shown.brackets().get(key);
+    if (b == null) {
+      return Optional.empty();
+    }
+    double x = Math.max(b[0], 0) + 6;
+    return Optional.of(host.localToScreen(x, shown.headTop() / 2));
+  }
+
   /** Where row {@code row} is drawn (the middle of its arrow or note), if it is in view. */
   public Optional<Point2D> rowPoint(int row) {
     int i = shown.rows().indexOf(row);
@@ -206,6 +237,7 @@ public final class SequenceChartPane {
     if (s != session || events.size() < model.events()) {
       session = s;
       model = new SequenceModel();
+      cachedLanesKey = "";
       firstRow = 0;
       lastAnchor = -1;
       lastScrolledTo = -1;
@@ -270,10 +302,23 @@ public final class SequenceChartPane {
     return Font.font(family, bold ? FontWeight.BOLD : FontWeight.NORMAL, fontPx());
   }
 
-  private static double width(String s, Font f) {
-    Text t = new Text(s);
-    t.setFont(f);
-    return t.getLayoutBounds().getWidth();
+  /** Text widths by font and text: the same labels are measured frame after frame. */
+  private final Map<Font, Map<String, Double>> widths = new HashMap<>();
+
+  private final Text measure = new Text();
+
+  private double width(String s, Font f) {
+    Map<String, Double> byText = widths.computeIfAbsent(f, k -> new HashMap<>());
+    if (byText.size() > 4096) {
+      byText.clear(); // a storm's labels (new pids) come and go: a bounded cache
+    }
+    return byText.computeIfAbsent(
+        s,
+        k -> {
+          measure.setText(k);
+          measure.setFont(f);
+          return measure.getLayoutBounds().getWidth();
+        });
   }
 
   private void draw(int current, int before) {
@@ -305,9 +350,12 @@ public final class SequenceChartPane {
     int ee = model.episodeEnd(anchor);
     double bracket = expanded.isEmpty() ? 0 : px * 1.1;
     double headTop = 4 + bracket;
-    double headHeight = px * 3.0;
+    // rows and headers a little tighter as the font grows (at 250 % the chart shares the window
+    // with the tree and the inspector)
+    double headHeight = px * (3.0 - 0.15 * (scale - 1));
     double headBottom = headTop + headHeight;
-    double rowH = Math.round(px * 2.2);
+    double rowH = Math.round(px * (2.2 - 0.1 * (scale - 1)));
+    Font small = Font.font(plain.getFamily(), px * 0.85);
     double top = headBottom + 4;
     int fit = Math.max(1, (int) ((h - top - 4) / rowH));
     // follow the current step (as the timeline's strip does); the wheel moves freely between steps
@@ -321,14 +369,12 @@ public final class SequenceChartPane {
     int from = firstRow;
     int to = Math.min(ee, firstRow + fit);
     SequenceModel.Lanes lanes =
-        ee - es <= WHOLE_EPISODE_ROWS
-            ? model.lifelines(es, ee, expanded)
-            : model.lifelines(from, to, expanded);
+        ee - es <= WHOLE_EPISODE_ROWS ? lanes(es, ee) : model.lifelines(from, to, expanded);
     int n = lanes.lifelines().size();
-    double column = 70 * scale;
+    double column = 70 * (1 + 0.5 * (scale - 1));
     for (SequenceModel.Lifeline l : lanes.lifelines()) {
       column = Math.max(column, width(SequenceModel.name(l, bundle), bold) + px);
-      column = Math.max(column, width(l.pid(), plain) + px);
+      column = Math.max(column, width(l.pid(), small) + px);
     }
     for (int i = from; i < to; i++) {
       SequenceModel.Row r = model.row(i);
@@ -401,7 +447,7 @@ public final class SequenceChartPane {
       g.setFont(bold);
       String name = (l.isGroup() ? "\u25b8 " : "") + SequenceModel.name(l, bundle);
       g.fillText(name, centres[i], headTop + headHeight * 0.32, column - 10);
-      g.setFont(plain);
+      g.setFont(small); // the pid (or how to open a group) under the name, smaller
       g.fillText(
           l.isGroup() ? bundle.getString("seq.group.tooltip") : l.pid(),
           centres[i],
@@ -450,6 +496,19 @@ public final class SequenceChartPane {
         new Shown(lanes, drawnRows, top, rowH, headTop, headBottom, centres, column, lit, brackets);
   }
 
+  private SequenceModel.Lanes cachedLanes;
+  private String cachedLanesKey = "";
+
+  /** The lifelines of rows {@code from} to {@code to}, worked out again only when they change. */
+  private SequenceModel.Lanes lanes(int from, int to) {
+    String key = from + "/" + to + "/" + expanded;
+    if (!key.equals(cachedLanesKey)) {
+      cachedLanes = model.lifelines(from, to, expanded);
+      cachedLanesKey = key;
+    }
+    return cachedLanes;
+  }
+
   private void drawRow(
       GraphicsContext g,
       SequenceModel.Row r,
@@ -474,13 +533,19 @@ public final class SequenceChartPane {
       String fill = r.kind() == SequenceModel.Kind.GIVE_UP ? "group" : r.fatal() ? "crash" : "note";
       double tw = width(label, plain) + px;
       double nw = Math.max(column * 0.8, tw);
+      // on its lifeline, but kept whole on the canvas while the lifeline is in view
+      double nx = centres[b];
+      double cw = canvas.getWidth();
+      if (nx >= 0 && nx <= cw && nw < cw) {
+        nx = Math.max(nw / 2 + 1, Math.min(cw - nw / 2 - 1, nx));
+      }
       g.setFill(colour(fill, Color.LIGHTYELLOW));
-      g.fillRoundRect(centres[b] - nw / 2, y - rowH * 0.38, nw, rowH * 0.76, 5, 5);
+      g.fillRoundRect(nx - nw / 2, y - rowH * 0.38, nw, rowH * 0.76, 5, 5);
       g.setStroke(colour(r.fatal() ? "signal" : "life", Color.GRAY));
       g.setLineWidth(lit ? 2 : 1);
-      g.strokeRoundRect(centres[b] - nw / 2, y - rowH * 0.38, nw, rowH * 0.76, 5, 5);
+      g.strokeRoundRect(nx - nw / 2, y - rowH * 0.38, nw, rowH * 0.76, 5, 5);
       g.setFill(colour("text", Color.BLACK));
-      g.fillText(label, centres[b], y);
+      g.fillText(label, nx, y);
       return;
     }
     Paint p =
@@ -533,7 +598,16 @@ public final class SequenceChartPane {
           3);
     }
     g.setFill(colour("text", Color.BLACK));
-    g.fillText(label, (xa + xb) / 2, lineY - rowH * 0.33, Math.abs(xb - xa) + column * 0.8);
+    // the label over the part of the arrow in view (the chart may be scrolled sideways)
+    double lo = Math.max(Math.min(xa, xb), 0);
+    double hi = Math.min(Math.max(xa, xb), canvas.getWidth());
+    double cx = (xa + xb) / 2;
+    if (hi > lo) {
+      // keep the whole text on the canvas when it is wider than the part in view
+      double tw = width(label, plain);
+      cx = Math.max(Math.min((lo + hi) / 2, canvas.getWidth() - tw / 2 - 2), tw / 2 + 2);
+    }
+    g.fillText(label, cx, lineY - rowH * 0.33, Math.abs(xb - xa) + column * 0.8);
   }
 
   // ---- the pointer ----
@@ -603,6 +677,7 @@ public final class SequenceChartPane {
     Optional<String> fold = bracketAt(e.getX(), e.getY());
     if (fold.isPresent()) {
       expanded.remove(fold.get());
+      lastScrolledTo = -1; // the current step's lifelines in view again
       refresh();
       return;
     }
@@ -611,6 +686,7 @@ public final class SequenceChartPane {
       SequenceModel.Lifeline l = shown.lanes().lifelines().get(head);
       if (l.isGroup()) {
         expanded.add(l.key());
+        lastScrolledTo = -1;
         refresh();
       } else if (!l.isOutside()) {
         vm.selectedPathProperty().set(l.key());

@@ -57,6 +57,7 @@ final class Bench {
       int s3Rounds,
       int s4Fanout,
       int s4Leaves,
+      int s4Rounds,
       int m1Supervisors,
       int m1Workers) {
     static final Sizes FULL =
@@ -71,6 +72,7 @@ final class Bench {
             50,
             10,
             100,
+            21,
             1_000,
             1_000);
     static final Sizes QUICK =
@@ -85,6 +87,7 @@ final class Bench {
             3,
             2,
             5,
+            3,
             10, // M1 at 10,000 workers: fewer, and the collector's noise outweighs them
             1_000);
   }
@@ -102,6 +105,9 @@ final class Bench {
   private final Sizes sizes;
   private final boolean events;
   private final Predicate<String> wanted;
+
+  /** When set: each multi-round figure's spread (stderr lines starting with {@code #}). */
+  Consumer<String> roundsReport;
 
   /** When set ({@code --alloc}): heap allocated inside the timed sections, per figure. */
   Consumer<String> allocReport;
@@ -225,8 +231,24 @@ final class Bench {
           out,
           minMillis,
           o -> {
-            o.accept(new Figure("S4_subtree_restart_1k", s4() / 1e6, "ms"));
-            reportAlloc("S4_subtree_restart_1k", sizes.s4Fanout() * sizes.s4Leaves(), "leaf");
+            long[] lat = s4(minMillis);
+            o.accept(new Figure("S4_subtree_restart_1k", percentile(lat, 50) / 1e6, "ms"));
+            if (roundsReport != null) {
+              long[] sorted = lat.clone();
+              Arrays.sort(sorted);
+              roundsReport.accept(
+                  String.format(
+                      Locale.ROOT,
+                      "# S4_subtree_restart_1k %d rounds: min %.2f median %.2f max %.2f ms",
+                      lat.length,
+                      sorted[0] / 1e6,
+                      percentile(lat, 50) / 1e6,
+                      sorted[sorted.length - 1] / 1e6));
+            }
+            reportAlloc(
+                "S4_subtree_restart_1k",
+                lat.length * (long) sizes.s4Fanout() * sizes.s4Leaves(),
+                "leaf");
           });
     }
     for (int i = 0; i < sizes.startStop().length; i++) {
@@ -359,10 +381,22 @@ final class Bench {
   }
 
   /**
-   * S4: root -> F supervisors -> F supervisors each -> L workers each; {@code kill} the root's
-   * first child until its F*L leaves have run init again (the old ones shut down meanwhile).
+   * The fewest S4 rounds in the warm-up pass (the JIT's compile threads lag on a loaded machine).
    */
-  long s4() {
+  static final int S4_WARM_ROUNDS = 200;
+
+  /**
+   * S4: root -> F supervisors -> F supervisors each -> L workers each; {@code kill} the root's
+   * first child until its F*L leaves have run init again (the old ones shut down meanwhile). One
+   * tree, {@code s4Rounds} rounds (each from a tree at rest, as the OTP peer's one shot is); with
+   * {@code warmMillis > 0} (the warm-up pass) the rounds go on until they have taken that long and
+   * number at least {@link #S4_WARM_ROUNDS}: the JIT compiles the subtree's start and shutdown
+   * paths only after some hundred rounds, later on a loaded machine, and a tree's build and
+   * teardown take far longer than a round (docs/performance.md).
+   *
+   * @return each round's nanoseconds, from the kill to the last leaf's {@code up}
+   */
+  long[] s4(long warmMillis) {
     int f = sizes.s4Fanout();
     int leaves = sizes.s4Leaves();
     Engine e = new Engine(sinks.get());
@@ -384,17 +418,30 @@ final class Bench {
     Pid root = e.startSupervisor(Strategy.ONE_FOR_ONE, top);
     e.awaitUpsTotal(f * f * leaves);
     SupervisorBehavior rootSup = (SupervisorBehavior) e.node.process(root).orElseThrow().behavior();
-    Pid first = rootSup.children().get(0).pid().orElseThrow();
     gc();
-    e.upsFromFirst = 0;
-    markAlloc();
-    long t0 = System.nanoTime();
-    e.me.exit(first, Atom.KILL);
-    e.awaitUpsFromFirst(f * leaves);
-    long t1 = System.nanoTime();
-    addAlloc();
+    int minRounds = warmMillis > 0 ? Math.max(S4_WARM_ROUNDS, sizes.s4Rounds()) : sizes.s4Rounds();
+    long[] lat = new long[minRounds];
+    int n = 0;
+    long start = System.nanoTime();
+    while (n < minRounds
+        || (warmMillis > 0 && System.nanoTime() - start < warmMillis * 1_000_000L)) {
+      // the restarted first child is acked to the root once the tree is at rest
+      Pid first = rootSup.children().get(0).pid().orElseThrow();
+      e.upsFromFirst = 0;
+      markAlloc();
+      long t0 = System.nanoTime();
+      e.me.exit(first, Atom.KILL);
+      e.awaitUpsFromFirst(f * leaves);
+      long t1 = System.nanoTime();
+      addAlloc();
+      if (n == lat.length) {
+        lat = Arrays.copyOf(lat, n * 2);
+      }
+      lat[n++] = t1 - t0;
+      e.scheduler.runUntilIdle();
+    }
     e.stopSupervisor(root);
-    return t1 - t0;
+    return Arrays.copyOf(lat, n);
   }
 
   /** S5: shut down a one_for_one supervisor with {@code n} workers, until its DOWN. */

@@ -91,6 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < warmups; i++) {
       bench.runEngine(f -> err.println("# warmup " + f.line()), quick ? 0 : 1000);
     }
+    bench.roundsReport = err::println;
     bench.runEngine(f -> out.println(f.line()));
     if (!noUi && (wanted.test("U1_fps_2000") || wanted.test("U1_frame_p99"))) {
       System.gc();

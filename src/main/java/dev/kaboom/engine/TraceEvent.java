@@ -64,7 +64,8 @@ public sealed interface TraceEvent {
    * added to an earlier incarnation is dropped). A dynamic supervisor ({@code dynamic}: Elixir's
    * {@code DynamicSupervisor}) has no specs; its children are anonymous ({@code undefined} in
    * {@code which_children}). {@code autoShutdown} is its OTP flag: {@code never}, {@code
-   * any_significant} or {@code all_significant}.
+   * any_significant} or {@code all_significant}. {@code maxChildren} is a dynamic supervisor's
+   * {@code max_children} ({@code -1}: {@code :infinity}, as for every other supervisor).
    */
   record SupervisorInit(
       long timeMillis,
@@ -75,7 +76,8 @@ public sealed interface TraceEvent {
       long periodMillis,
       List<String> childIds,
       boolean dynamic,
-      String autoShutdown)
+      String autoShutdown,
+      int maxChildren)
       implements TraceEvent {}
 
   /**

@@ -104,7 +104,8 @@ public final class DynamicSupervisorBehavior implements Behavior {
                 periodMillis,
                 List.of(),
                 true,
-                AutoShutdown.NEVER.otpName()));
+                AutoShutdown.NEVER.otpName(),
+                maxChildren));
     self.send(parent, new Messages.Ack(self.pid(), Atom.OK));
   }
 

@@ -72,9 +72,9 @@ public final class SupervisorBehavior implements Behavior {
 
   private final SupervisorSpec spec;
   private SupFlags flags;
-  private final ArrayList<Child> children = new ArrayList<>();
-  private final HashMap<String, Child> byId = new HashMap<>();
-  private final HashMap<Pid, Child> byPid = new HashMap<>();
+  private final ArrayList<Child> children;
+  private final HashMap<String, Child> byId;
+  private final HashMap<Pid, Child> byPid;
   private final RestartWindow window = new RestartWindow();
   private Proc self;
   private Pid parent;
@@ -90,6 +90,17 @@ public final class SupervisorBehavior implements Behavior {
     this.spec = spec;
     this.flags = spec.flags();
     this.name = name;
+    // sized for the spec's children: growing three tables child by child was a tenth of a
+    // subtree's restart (S4, docs/performance.md)
+    int n = spec.children().size();
+    this.children = new ArrayList<>(n);
+    this.byId = new HashMap<>(tableCapacity(n));
+    this.byPid = new HashMap<>(tableCapacity(n));
+  }
+
+  /** A HashMap capacity that holds {@code n} entries without resizing (load factor 0.75). */
+  private static int tableCapacity(int n) {
+    return Math.max(16, (int) (n / 0.75f) + 1);
   }
 
   @Override
@@ -168,7 +179,8 @@ public final class SupervisorBehavior implements Behavior {
                   flags.periodMillis(),
                   List.copyOf(ids),
                   false,
-                  flags.autoShutdown().otpName()));
+                  flags.autoShutdown().otpName(),
+                  -1));
     }
     for (ChildSpec cs : spec.children()) {
       if (byId.containsKey(cs.id())) {

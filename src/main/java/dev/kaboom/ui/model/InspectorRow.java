@@ -15,4 +15,24 @@ public record InspectorRow(String key, String value, Object raw, boolean editabl
 
   public static final String INTENSITY = "inspector.intensity";
   public static final String PERIOD = "inspector.period";
+
+  /** A DynamicSupervisor's {@code max_children}: its value is a {@link Limit}. */
+  public static final String MAX_CHILDREN = "inspector.maxChildren";
+
+  /**
+   * A DynamicSupervisor's {@code max_children} ({@code -1}: {@code :infinity}), how many children
+   * it has now, and whether that is the limit ({@code start_child} answers {@code {:error,
+   * :max_children}}). {@link #toString()}: {@code "2 (1 running)"}, {@code "2 (2 running) (full)"},
+   * {@code ":infinity (3 running)"} (the window says it in its language).
+   */
+  public record Limit(int max, int count, boolean full) {
+    @Override
+    public String toString() {
+      return (max < 0 ? ":infinity" : Integer.toString(max))
+          + " ("
+          + count
+          + " running)"
+          + (full ? " (full)" : "");
+    }
+  }
 }

@@ -1578,6 +1578,11 @@ public final class MainViewModel {
     if (n.isSupervisor() && !n.autoShutdown().equals("never")) {
       rows.add(new InspectorRow("inspector.autoShutdown", n.autoShutdown()));
     }
+    if (n.isSupervisor() && n.dynamic()) {
+      InspectorRow.Limit limit =
+          new InspectorRow.Limit(n.maxChildren(), n.dynamicChildCount(), n.full());
+      rows.add(new InspectorRow(InspectorRow.MAX_CHILDREN, limit.toString(), limit, false));
+    }
     if (n.isSupervisor()) {
       rows.add(new InspectorRow(InspectorRow.STRATEGY, n.strategy().otpName(), n.strategy(), true));
       rows.add(

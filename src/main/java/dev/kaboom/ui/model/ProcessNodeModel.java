@@ -49,6 +49,9 @@ public final class ProcessNodeModel {
   /** A DynamicSupervisor (its children are anonymous: {@code :undefined} ids). */
   boolean dynamic;
 
+  /** A DynamicSupervisor's {@code max_children} ({@code -1}: {@code :infinity}). */
+  int maxChildren = -1;
+
   /** A significant child: its exit may shut its supervisor down ({@code auto_shutdown}). */
   boolean significant;
 
@@ -114,6 +117,7 @@ public final class ProcessNodeModel {
     c.gaveUp = gaveUp;
     c.deleted = deleted;
     c.dynamic = dynamic;
+    c.maxChildren = maxChildren;
     c.significant = significant;
     c.autoShutdown = autoShutdown;
     c.ignored = ignored;
@@ -139,6 +143,7 @@ public final class ProcessNodeModel {
     this.intensity = spec.intensity();
     this.periodMillis = spec.periodSeconds() * 1000L;
     this.dynamic = spec.options().dynamic();
+    this.maxChildren = spec.options().maxChildren();
     this.significant = spec.options().significant();
     this.autoShutdown = spec.options().autoShutdown().otpName();
   }
@@ -283,6 +288,30 @@ public final class ProcessNodeModel {
   /** A DynamicSupervisor: it has no child specs, its children come and go. */
   public boolean dynamic() {
     return dynamic;
+  }
+
+  /** A DynamicSupervisor's {@code max_children}: {@code -1} for {@code :infinity}. */
+  public int maxChildren() {
+    return maxChildren;
+  }
+
+  /** A DynamicSupervisor's children now: those shown that are not leaving. */
+  public int dynamicChildCount() {
+    int n = 0;
+    for (ProcessNodeModel c : children()) {
+      if (!c.leaving()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * A DynamicSupervisor at its {@code max_children}: {@code start_child} answers {@code {:error,
+   * :max_children}} until one of its children ends.
+   */
+  public boolean full() {
+    return dynamic && maxChildren >= 0 && dynamicChildCount() >= maxChildren;
   }
 
   /**

@@ -443,6 +443,7 @@ public final class TreeModel {
       n.intensity = si.intensity();
       n.periodMillis = si.periodMillis();
       n.dynamic = si.dynamic();
+      n.maxChildren = si.maxChildren();
       n.autoShutdown = si.autoShutdown();
       // a supervisor starts from its specs: children added at run time to an earlier one are gone
       for (ProcessNodeModel c : new ArrayList<>(n.children())) {

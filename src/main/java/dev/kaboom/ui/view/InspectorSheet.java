@@ -3,6 +3,7 @@ package dev.kaboom.ui.view;
 import dev.kaboom.engine.Strategy;
 import dev.kaboom.ui.model.InspectorRow;
 import dev.kaboom.ui.model.MainViewModel;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,17 @@ public final class InspectorSheet {
     }
   }
 
+  /**
+   * A DynamicSupervisor's {@code max_children} row in the window's language: the limit, how many
+   * children it has, and when full what {@code start_child} answers.
+   */
+  static String limitText(ResourceBundle bundle, InspectorRow.Limit l) {
+    return MessageFormat.format(
+        bundle.getString(l.full() ? "value.maxChildrenFull" : "value.maxChildren"),
+        l.max() < 0 ? ":infinity" : Integer.toString(l.max()),
+        l.count());
+  }
+
   /** Status and kind in the window's language (the rest are OTP terms, pids and reasons). */
   private String localized(String key, String value) {
     if (!key.equals("inspector.status") && !key.equals("inspector.kind")) {
@@ -129,6 +141,7 @@ public final class InspectorSheet {
     if (key.equals(InspectorRow.STRATEGY)
         || key.equals(InspectorRow.INTENSITY)
         || key.equals(InspectorRow.PERIOD)
+        || key.equals(InspectorRow.MAX_CHILDREN)
         || key.equals("inspector.window")) {
       return "inspector.cat.supervisor";
     }
@@ -155,6 +168,9 @@ public final class InspectorSheet {
     }
 
     private Object shown(InspectorRow r) {
+      if (r.raw() instanceof InspectorRow.Limit l) {
+        return limitText(bundle, l);
+      }
       return editable ? r.raw() : localized(r.key(), r.value());
     }
 

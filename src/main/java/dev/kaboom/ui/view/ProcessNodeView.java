@@ -218,6 +218,9 @@ public final class ProcessNodeView extends VBox {
     }
     if (m.isSupervisor() && m.dynamic()) {
       parts.add(bundle.getString("node.dynamic"));
+      if (m.full()) {
+        parts.add(MessageFormat.format(bundle.getString("node.full"), m.maxChildren()));
+      }
     }
     if (m.isSupervisor() && !"never".equals(m.autoShutdown())) {
       parts.add(MessageFormat.format(bundle.getString("node.autoShutdown"), m.autoShutdown()));

@@ -147,4 +147,41 @@ class RealTreeKindsTest {
     assertThat(row("root/jobs", "inspector.autoShutdown")).isEqualTo("any_significant");
     assertThat(row("root", "inspector.autoShutdown")).isNull();
   }
+
+  @Test
+  void aDynamicSupervisorsMaxChildrenIsShownAndWhenItIsFull() {
+    var loaded =
+        (ScenarioLoader.Result.Loaded)
+            ScenarioLoader.parse(
+                "max.json",
+                """
+                {"name": "max", "tree": {"id": "root", "children": [
+                  {"id": "Pool", "dynamic": true, "max_children": 1, "children": []},
+                  {"id": "Any", "dynamic": true, "children": []}]},
+                 "steps": []}
+                """);
+    vm = new MainViewModel();
+    vm.load(loaded.scenario(), null);
+    vm.runToIdle();
+    assertThat(node("root/Pool").maxChildren()).isEqualTo(1);
+    assertThat(node("root/Any").maxChildren()).isEqualTo(-1);
+    assertThat(row("root/Pool", InspectorRow.MAX_CHILDREN)).isEqualTo("1 (0 running)");
+    assertThat(row("root/Any", InspectorRow.MAX_CHILDREN)).isEqualTo(":infinity (0 running)");
+    assertThat(row("root", InspectorRow.MAX_CHILDREN)).isNull();
+    assertThat(node("root/Pool").full()).isFalse();
+
+    assertThat(vm.startChild("root/Pool", worker("Conn", false))).isTrue();
+    vm.runToIdle();
+    assertThat(node("root/Pool").full()).isTrue();
+    assertThat(row("root/Pool", InspectorRow.MAX_CHILDREN)).isEqualTo("1 (1 running) (full)");
+    // a second child is refused ({:error, :max_children}): no box comes
+    assertThat(vm.startChild("root/Pool", worker("Conn2", false))).isTrue();
+    vm.runToIdle();
+    assertThat(vm.tree().node("root/Pool/Conn2")).isEmpty();
+    assertThat(node("root/Pool").children())
+        .extracting(ProcessNodeModel::id)
+        .containsExactly("Conn");
+    // a copy (the seek's checkpoints) keeps the limit
+    assertThat(vm.tree().copy().node("root/Pool").orElseThrow().full()).isTrue();
+  }
 }

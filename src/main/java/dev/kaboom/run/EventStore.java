@@ -429,6 +429,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       strings(s.childIds());
       bool(s.dynamic());
       string(s.autoShutdown());
+      zigzag(s.maxChildren());
     } else if (e instanceof TraceEvent.ChildStarted c) {
       head(CHILD_STARTED, t);
       pid(c.supervisor());
@@ -852,8 +853,9 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
             long period = zigzag();
             List<String> ids = strings();
             boolean dynamic = bool();
+            String autoShutdown = string();
             return new TraceEvent.SupervisorInit(
-                t, sup, label, strategy, intensity, period, ids, dynamic, string());
+                t, sup, label, strategy, intensity, period, ids, dynamic, autoShutdown, zint());
           }
         case CHILD_STARTED:
           {

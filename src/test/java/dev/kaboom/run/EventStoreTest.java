@@ -92,7 +92,8 @@ class EventStoreTest {
             5_000,
             List.of("a", "b", "c"),
             true,
-            "any_significant"),
+            "any_significant",
+            2),
         new TraceEvent.ChildStarted(
             t,
             A,

@@ -69,6 +69,9 @@ public final class Narrator {
   /** Workers whose init returned ignore (they end with normal, kept with no process). */
   private final Set<Pid> ignored = new HashSet<>();
 
+  /** Processes whose init returned {@code {:stop, reason}} (or another refusal): never started. */
+  private final Set<Pid> refused = new HashSet<>();
+
   private final Set<String> removedIds = new HashSet<>();
 
   /** Children (supervisor/id) a supervisor has been asked to shut down since its last reply. */
@@ -105,6 +108,8 @@ public final class Narrator {
         label.put(s.pid(), s.label());
       }
     } else if (e instanceof TraceEvent.Started s) {
+      // (a tree's root may have been spawned before this narrator heard the events)
+      kind.put(s.pid(), s.kind());
       if (s.label() != null) {
         label.put(s.pid(), s.label());
         started.add(s.pid());
@@ -162,6 +167,8 @@ public final class Narrator {
     } else if (e instanceof TraceEvent.InitRefused r) {
       if (Atom.of("ignore").equals(r.result())) {
         ignored.add(r.pid());
+      } else {
+        refused.add(r.pid());
       }
     } else if (e instanceof TraceEvent.GaveUp g) {
       gaveUp.add(g.supervisor());
@@ -325,6 +332,7 @@ public final class Narrator {
     boolean gave = gaveUp.remove(pid);
     TraceEvent.AutoShutdown auto = autoShutdowns.remove(pid);
     boolean ignoredInit = ignored.remove(pid);
+    boolean refusedInit = refused.remove(pid);
     plans.remove(pid);
     calls.remove(pid);
     shutdowns.remove(pid);
@@ -353,6 +361,8 @@ public final class Narrator {
       n = Narration.of("exit.auto_shutdown", me, auto.childId(), auto.autoShutdown());
     } else if (ignoredInit) {
       n = Narration.of("exit.init_ignore", me, name(spawner.get(pid)));
+    } else if (refusedInit) {
+      n = Narration.of("exit.init_failed", me, reason);
     } else if (stopReason != null) {
       n = Narration.of("exit.stop_self", me, reason);
     } else if (failedToStartChild(x.reason()) != null) {

@@ -172,54 +172,132 @@ public record TreeNode(
   }
 
   public TreeNode withChildren(List<TreeNode> newChildren) {
-    return new TreeNode(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        strategy,
-        intensity,
-        periodSeconds,
-        newChildren,
-        trapExit,
-        stopMillis,
-        name,
-        builtin,
-        options);
+    return toBuilder().children(newChildren).build();
   }
 
   public TreeNode withStrategy(Strategy s) {
-    return new TreeNode(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        s,
-        intensity,
-        periodSeconds,
-        children,
-        trapExit,
-        stopMillis,
-        name,
-        builtin,
-        options);
+    return toBuilder().strategy(s).build();
   }
 
   public TreeNode withIntensity(int newIntensity, int newPeriodSeconds) {
-    return new TreeNode(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        strategy,
-        newIntensity,
-        newPeriodSeconds,
-        children,
-        trapExit,
-        stopMillis,
-        name,
-        builtin,
-        options);
+    return toBuilder().intensity(newIntensity, newPeriodSeconds).build();
+  }
+
+  /** A builder that starts as this node: set what differs, then {@link Builder#build()}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a node from another ({@link #toBuilder()}, {@code TreeNode.worker(id).toBuilder()}):
+   * each setter changes one field and returns the builder.
+   */
+  public static final class Builder {
+    private final String id;
+    private final boolean supervisor;
+    private RestartType restart;
+    private Shutdown shutdown;
+    private Strategy strategy;
+    private int intensity;
+    private int periodSeconds;
+    private List<TreeNode> children;
+    private boolean trapExit;
+    private long stopMillis;
+    private Optional<String> name;
+    private Optional<Builtin> builtin;
+    private Options options;
+
+    private Builder(TreeNode n) {
+      id = n.id;
+      supervisor = n.supervisor;
+      restart = n.restart;
+      shutdown = n.shutdown;
+      strategy = n.strategy;
+      intensity = n.intensity;
+      periodSeconds = n.periodSeconds;
+      children = n.children;
+      trapExit = n.trapExit;
+      stopMillis = n.stopMillis;
+      name = n.name;
+      builtin = n.builtin;
+      options = n.options;
+    }
+
+    public Builder restart(RestartType r) {
+      restart = r;
+      return this;
+    }
+
+    public Builder shutdown(Shutdown s) {
+      shutdown = s;
+      return this;
+    }
+
+    public Builder strategy(Strategy s) {
+      strategy = s;
+      return this;
+    }
+
+    /** {@code intensity} restarts within {@code periodSeconds}. */
+    public Builder intensity(int max, int seconds) {
+      intensity = max;
+      periodSeconds = seconds;
+      return this;
+    }
+
+    public Builder children(List<TreeNode> c) {
+      children = c;
+      return this;
+    }
+
+    /** Traps exits; a trapping worker takes {@code millis} to stop when asked to. */
+    public Builder trapExit(boolean trap, long millis) {
+      trapExit = trap;
+      stopMillis = millis;
+      return this;
+    }
+
+    /** The name its process registers. */
+    public Builder name(String registered) {
+      name = Optional.ofNullable(registered);
+      return this;
+    }
+
+    public Builder options(Options o) {
+      options = o;
+      return this;
+    }
+
+    /** What its {@code init} returns at each start (the last one from then on). */
+    public Builder init(InitOutcome... outcomes) {
+      options =
+          new Options(
+              List.of(outcomes),
+              options.exitAfterMillis(),
+              options.exitAfterReason(),
+              options.significant(),
+              options.autoShutdown(),
+              options.dynamic(),
+              options.maxChildren());
+      return this;
+    }
+
+    public TreeNode build() {
+      return new TreeNode(
+          id,
+          supervisor,
+          restart,
+          shutdown,
+          strategy,
+          intensity,
+          periodSeconds,
+          children,
+          trapExit,
+          stopMillis,
+          name,
+          builtin,
+          options);
+    }
   }
 
   /** Number of nodes in this subtree, this one included. */

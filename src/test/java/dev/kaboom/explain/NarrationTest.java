@@ -2,6 +2,7 @@ package dev.kaboom.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.otp.Client;
 import dev.kaboom.scenario.Scenario;
@@ -101,6 +102,9 @@ class NarrationTest {
 
   record Said(TraceEvent event, List<Narration> narrations) {}
 
+  /** Where each scenario's events start in {@link #stream} (pids start afresh in each). */
+  static List<Integer> scenarioStarts = new ArrayList<>();
+
   @BeforeAll
   static void runAllScenarios() throws IOException {
     for (Path p : scenarioFiles()) {
@@ -108,6 +112,7 @@ class NarrationTest {
       List<Explained> out = new ArrayList<>();
       List<String> lines = new ArrayList<>();
       Narrator narrator = new Narrator();
+      scenarioStarts.add(stream.size());
       Narration[] pending = new Narration[1];
       TraceRunner.run(
           s,
@@ -475,9 +480,11 @@ class NarrationTest {
   static final Map<Class<?>, List<String>> EXPLAINED_BY_WHAT_FOLLOWS =
       Map.of(
           // the receiver dies of it, traps or ignores it, or is a supervisor that acts on it; in a
-          // cascade the next sentence may be another process's step, so any row ("")
+          // cascade the next sentence may be another process's step, so any row here ("") and
+          // the receiver's own row in everyStepOfACascadeIsExplainedByItsOwnProcesssRule
           TraceEvent.ExitSignalSent.class, List.of(""),
           // the child's end (stop.* then shutdown.*), or in a cascade a deeper process's first
+          // (the child's own rows: everyStepOfACascadeIsExplainedByItsOwnProcesssRule)
           TraceEvent.ChildShutdown.class, List.of(""),
           // init returned ignore or {stop, R}: the worker's end says so (or the start_child
           // reply, or the restart count of a failed restart); exact rows: theRealTreeRows...
@@ -599,5 +606,209 @@ class NarrationTest {
         .isEqualTo("stop.auto_shutdown");
     assertThat(rowAfter("v2_significant_all.json", "exit root/app shutdown"))
         .isEqualTo("exit.auto_shutdown");
+  }
+
+  // ---- cascades: each step is explained by its own receiver's rule ----
+
+  /**
+   * The first narration said for an event from {@code from} on, before {@code end} (the end of its
+   * scenario), that matches {@code which}.
+   */
+  private static Narration firstSaid(
+      int from, int end, java.util.function.Predicate<TraceEvent> which) {
+    for (int j = from; j < end; j++) {
+      Said x = stream.get(j);
+      if (which.test(x.event())) {
+        return x.narrations().isEmpty() ? null : x.narrations().get(0);
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code n} names the process {@code id} (its child id) in English and in Korean. */
+  private static void namesIt(Narration n, String id, TraceEvent step) {
+    for (Locale l : List.of(EN, KO)) {
+      assertThat(n.render(l)).as("%s names %s (%s)", n.keys(), id, step).contains(id);
+    }
+  }
+
+  private static String id(String label) {
+    return label.substring(label.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * In a cascade (one_for_all, rest_for_one, a supervisor giving up and its parent restarting the
+   * subtree, an escalation) every step the window shows is explained by the sentence of the rule
+   * that decided it for that very process, not by whichever sentence comes next: a supervisor's
+   * order to stop a child ({@code ChildShutdown}) by the child's end, naming the rule of the stop
+   * (the strategy and the child's place, the give-up, the parent's shutdown, terminate_child, ...)
+   * and then how it ended (shutdown timeout, brutal_kill, infinity); an exit signal along a link by
+   * what it did to its receiver (killed, died of it, trapped as a message, or a supervisor's
+   * decision about its child, or a supervisor whose parent ended).
+   */
+  @Test
+  void everyStepOfACascadeIsExplainedByItsOwnProcesssRule() {
+    int[] counts = new int[3];
+    List<Path> files = new ArrayList<>(explained.keySet());
+    for (int k = 0; k < scenarioStarts.size(); k++) {
+      int end = k + 1 < scenarioStarts.size() ? scenarioStarts.get(k + 1) : stream.size();
+      try {
+        checkCascades(scenarioStarts.get(k), end, counts);
+      } catch (AssertionError e) {
+        throw new AssertionError(files.get(k).getFileName() + ": " + e.getMessage(), e);
+      }
+    }
+    assertThat(counts[0]).as("supervisors' stops checked").isGreaterThan(50);
+    assertThat(counts[1]).as("signals along links checked").isGreaterThan(50);
+    assertThat(counts[2]).as("refused inits checked").isPositive();
+  }
+
+  /** {@link #everyStepOfACascadeIsExplainedByItsOwnProcesssRule} for one scenario's events. */
+  private static void checkCascades(int start, int end, int[] counts) {
+    Map<Pid, String> labels = new HashMap<>();
+    Map<Pid, Pid> parents = new HashMap<>();
+    Map<Pid, dev.kaboom.engine.ProcessKind> kinds = new HashMap<>();
+    Map<Pid, dev.kaboom.engine.Strategy> plannedStrategy = new HashMap<>();
+    Set<Pid> ordered = new HashSet<>();
+    Set<Pid> refused = new HashSet<>();
+    for (Said x : stream.subList(start, end)) {
+      if (x.event() instanceof TraceEvent.InitRefused r) {
+        refused.add(r.pid());
+      }
+    }
+    for (int i = start; i < end; i++) {
+      TraceEvent e = stream.get(i).event();
+      if (e instanceof TraceEvent.Spawned s) {
+        parents.put(s.pid(), s.spawner());
+        kinds.put(s.pid(), s.kind());
+        ordered.remove(s.pid());
+        if (s.label() != null) {
+          labels.put(s.pid(), s.label());
+        }
+      } else if (e instanceof TraceEvent.Started s) {
+        kinds.put(s.pid(), s.kind()); // a root is spawned before the run's events are heard
+        if (s.label() != null) {
+          labels.put(s.pid(), s.label());
+        }
+      } else if (e instanceof TraceEvent.RestartPlanned p) {
+        plannedStrategy.put(p.supervisor(), p.strategy());
+      } else if (e instanceof TraceEvent.ChildShutdown cs && ordered.add(cs.child())) {
+        // the child's end says why its supervisor stopped it, then how
+        Pid child = cs.child();
+        Narration n =
+            firstSaid(i + 1, end, x -> x instanceof TraceEvent.Exited x2 && x2.pid().equals(child));
+        assertThat(n).as("the end of %s is narrated (%s)", cs.childId(), e).isNotNull();
+        assertThat(n.keys()).as("%s", e).hasSize(2);
+        assertThat(n.keys().get(0)).as("why: %s", e).startsWith(stopRow(cs, plannedStrategy));
+        assertThat(n.keys().get(1)).as("how: %s", e).startsWith("shutdown.");
+        if (cs.how() == dev.kaboom.engine.ShutdownHow.BRUTAL_KILL) {
+          assertThat(n.keys().get(1)).isEqualTo("shutdown.brutal_kill");
+        }
+        namesIt(n, cs.childId(), e);
+        counts[0]++;
+      } else if (e instanceof TraceEvent.ExitSignalSent s
+          && visibleStep(s)
+          && labels.containsKey(s.to())
+          && !ordered.contains(s.to())
+          && !(ordered.contains(s.from()) && s.to().equals(parents.get(s.from())))) {
+        // (a child its supervisor stopped tells it so along their link: its end is the step)
+        Pid from = s.from();
+        Narration end0 =
+            firstSaid(start, end, x -> x instanceof TraceEvent.Exited x2 && x2.pid().equals(from));
+        List<String> neverStarted =
+            List.of("exit.init_failed", "exit.init_ignore", "exit.failed_to_start_child");
+        if (refused.contains(from)
+            || (end0 != null
+                && neverStarted.contains(end0.key())
+                && s.to().equals(parents.get(from)))) {
+          // a child whose start failed (its init refused, or a child of its own failed to start):
+          // its end says so; its supervisor has no child to decide about
+          assertThat(end0).as("the end of %s is said", labels.get(from)).isNotNull();
+          assertThat(end0.key()).as("%s", e).isIn(neverStarted);
+          namesIt(end0, id(labels.get(from)), e);
+          counts[2]++;
+          continue;
+        }
+        // what the signal did to its receiver
+        Pid to = s.to();
+        TraceEvent.ExitSignalHandled h = null;
+        List<Narration> saidThere = List.of();
+        for (int j = i + 1; j < end && h == null; j++) {
+          if (stream.get(j).event() instanceof TraceEvent.ExitSignalHandled hh
+              && hh.to().equals(to)
+              && hh.from().equals(s.from())) {
+            h = hh;
+            saidThere = stream.get(j).narrations();
+          }
+        }
+        if (h == null) {
+          continue; // the receiver ended before it came (its own sentence says why)
+        }
+        boolean fromChild = to.equals(parents.get(s.from()));
+        boolean fromParent = s.from().equals(parents.get(to));
+        boolean supervisor = kinds.get(to) == dev.kaboom.engine.ProcessKind.SUPERVISOR;
+        if (supervisor) {
+          assertThat(saidThere)
+              .as("a supervisor is not said to trap like a worker: %s", e)
+              .noneMatch(x -> x.key().equals("signal.trapped.worker"));
+        }
+        String row;
+        Narration n;
+        switch (h.outcome()) {
+          case KILLED, DIES -> {
+            n =
+                firstSaid(
+                    i + 1, end, x -> x instanceof TraceEvent.Exited x2 && x2.pid().equals(to));
+            row =
+                h.outcome() == dev.kaboom.engine.SignalOutcome.KILLED ? "exit.killed" : "exit.link";
+          }
+          case TRAPPED -> {
+            if (supervisor && fromChild) {
+              n =
+                  firstSaid(
+                      i + 1,
+                      end,
+                      x -> x instanceof TraceEvent.ChildExited c && c.child().equals(from));
+              row = "decide.";
+            } else if (fromParent) {
+              n =
+                  firstSaid(
+                      i + 1, end, x -> x instanceof TraceEvent.Exited x2 && x2.pid().equals(to));
+              row = supervisor ? "exit.supervisor.parent" : "exit.parent_trapped";
+            } else {
+              TraceEvent.ExitSignalHandled handled = h;
+              n = firstSaid(i + 1, end, x -> x == handled);
+              row = supervisor ? "signal.trapped.supervisor.stranger" : "signal.trapped.worker";
+            }
+          }
+          default -> {
+            continue;
+          }
+        }
+        assertThat(n)
+            .as("what %s did to %s (%s) is said", e, labels.get(to), h.outcome())
+            .isNotNull();
+        assertThat(n.key()).as("%s to %s", e, labels.get(to)).startsWith(row);
+        namesIt(n, row.equals("decide.") ? id(labels.get(s.from())) : id(labels.get(to)), e);
+        counts[1]++;
+      }
+    }
+  }
+
+  /** The row of the rule behind a supervisor's stop of its child. */
+  private static String stopRow(
+      TraceEvent.ChildShutdown cs, Map<Pid, dev.kaboom.engine.Strategy> planned) {
+    return switch (cs.cause()) {
+      case GAVE_UP -> "stop.gave_up";
+      case PARENT_SHUTDOWN -> "stop.parent";
+      case TERMINATE_CHILD -> "stop.terminate_child";
+      case START_FAILED -> "stop.start_failed";
+      case AUTO_SHUTDOWN -> "stop.auto_shutdown";
+      case SUPERVISOR_STOP -> "stop.supervisor_stop";
+      case STRATEGY, EXITED ->
+          planned.get(cs.supervisor()) == dev.kaboom.engine.Strategy.REST_FOR_ONE
+              ? "stop.rest_for_one.after"
+              : "stop.one_for_all";
+    };
   }
 }

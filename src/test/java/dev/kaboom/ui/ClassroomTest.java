@@ -3,9 +3,7 @@ package dev.kaboom.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Pid;
-import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.ProcessNodeModel;
-import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.ProcessNodeView;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -25,20 +23,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The window in a classroom: 1280x720, 100 % and 250 %, keyboard only, bad input. */
 @ExtendWith(ApplicationExtension.class)
-class ClassroomTest {
-  private MainWindow window;
-  private MainViewModel vm;
-  private AppPrefs prefs;
-
+class ClassroomTest extends WindowTest {
   @Start
   void start(Stage stage) {
-    prefs = TestWindows.prefs("en", 1280, 720);
-    window = TestWindows.openPaused(stage, prefs);
-    vm = window.viewModel();
-  }
-
-  private void scale(FxRobot robot, double s) {
-    TestWindows.scale(robot, window, prefs, s);
+    open(stage, 1280, 720);
   }
 
   private double idTextHeight(FxRobot robot, String path) {
@@ -334,5 +322,49 @@ class ClassroomTest {
     assertThat(((javafx.scene.paint.Color) pane.getBackground().getFills().get(0).getFill()))
         .as("the tree's own dark background")
         .isEqualTo(javafx.scene.paint.Color.web("#161b22"));
+  }
+
+  @Test
+  void aSignalsLabelKeepsOffTheStruckThroughOldPid(FxRobot robot) {
+    for (double s : List.of(1.0, 2.5)) {
+      scale(robot, s);
+      // a link made at the console: the sensor's crash crosses to the pledge server, which dies
+      // too; both restart with their old pids struck through over the boxes the arc joins
+      int[] overlaps = {0};
+      int[] together = {0};
+      robot.interact(
+          () -> {
+            var node = vm.session().orElseThrow().sim().node();
+            Pid pledge = vm.tree().node("servy/services/pledge").orElseThrow().pid().orElseThrow();
+            Pid sensor = vm.tree().node("servy/services/sensor").orElseThrow().pid().orElseThrow();
+            node.process(pledge).orElseThrow().link(sensor);
+            vm.runToIdle();
+            vm.kaboom("servy/services/sensor");
+            vm.pausedProperty().set(false);
+            for (int i = 0; i < 300; i++) {
+              vm.frame(16_000_000L);
+              window.controller().render();
+              List<Bounds> labels = shown(".signal-label");
+              List<Bounds> old = shown(".node-old-pid");
+              if (!labels.isEmpty() && !old.isEmpty()) {
+                together[0]++;
+              }
+              for (Bounds l : labels) {
+                overlaps[0] += (int) old.stream().filter(l::intersects).count();
+              }
+            }
+            vm.pausedProperty().set(true);
+          });
+      assertThat(together[0]).as("a label and an old pid on screen together at %s", s).isPositive();
+      assertThat(overlaps[0]).as("frames where a label covers an old pid at %s", s).isZero();
+    }
+  }
+
+  /** The scene bounds of the visible nodes with style class {@code selector} in the tree. */
+  private List<Bounds> shown(String selector) {
+    return window.controller().treePane().lookupAll(selector).stream()
+        .filter(n -> n.isVisible() && n.getParent() != null && n.getParent().isVisible())
+        .map(n -> n.localToScene(n.getBoundsInLocal()))
+        .toList();
   }
 }

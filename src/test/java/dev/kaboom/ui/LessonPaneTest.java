@@ -3,8 +3,6 @@ package dev.kaboom.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.lesson.LessonLoader;
-import dev.kaboom.ui.model.MainViewModel;
-import dev.kaboom.ui.settings.AppPrefs;
 import dev.kaboom.ui.view.ProcessNodeView;
 import java.util.Locale;
 import javafx.scene.control.Labeled;
@@ -23,23 +21,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * language switches at run time, and the place is remembered.
  */
 @ExtendWith(ApplicationExtension.class)
-class LessonPaneTest {
-  private MainWindow window;
-  private MainViewModel vm;
-  private AppPrefs prefs;
-
+class LessonPaneTest extends WindowTest {
   @Start
   void start(Stage stage) {
-    prefs = TestWindows.prefs("en", 1280, 720);
-    window = TestWindows.openPaused(stage, prefs);
-    vm = window.viewModel();
+    open(stage, 1280, 720);
     window.openLesson(
         ((LessonLoader.Result.Loaded) LessonLoader.load("servy-supervisor")).lesson());
   }
 
-  private void settle(FxRobot robot) {
+  @Override
+  protected void settle(FxRobot robot) {
     WaitForAsyncUtils.waitForFxEvents();
-    TestWindows.settle(robot, window);
+    super.settle(robot);
   }
 
   private String label(FxRobot robot, String id) {
@@ -95,7 +88,7 @@ class LessonPaneTest {
     settle(robot);
     javafx.scene.layout.Region tree = window.controller().treePane();
     double tree100 = tree.getWidth();
-    TestWindows.scale(robot, window, prefs, 2.5);
+    scale(robot, 2.5);
     assertThat(window.controller().lessonColumn()).isTrue();
     // the lesson, the inspector and the log are tabs of one column over the console: the tree
     // keeps about two thirds of 1280 px (with the lesson and the panels in two columns it had 620)
@@ -119,7 +112,7 @@ class LessonPaneTest {
     robot.type(KeyCode.ESCAPE);
     assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
     // back at 100 %: the lesson stands left of the tree again, the log and console under it
-    TestWindows.scale(robot, window, prefs, 1.0);
+    scale(robot, 1.0);
     assertThat(window.controller().lessonColumn()).isFalse();
     assertThat(window.controller().root().lookup("#lessonPane").isVisible()).isTrue();
     assertThat(robot.lookup(".event-log").query().getScene()).isNotNull();

@@ -2,7 +2,6 @@ package dev.kaboom.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.NarrationFeed;
 import dev.kaboom.ui.view.CaptionStrip;
 import java.util.List;
@@ -22,15 +21,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * restart in the inspector. The frame clock is driven by hand.
  */
 @ExtendWith(ApplicationExtension.class)
-class NarrationWindowTest {
+class NarrationWindowTest extends WindowTest {
   private static final long S = 1_000_000_000L;
-  private MainWindow window;
-  private MainViewModel vm;
 
   @Start
   void start(Stage stage) {
-    window = TestWindows.openPaused(stage, TestWindows.prefs("en", 1280, 720));
-    vm = window.viewModel();
+    open(stage, 1280, 720);
   }
 
   private void kaboomSensorAndSettle(FxRobot robot) {

@@ -56,6 +56,14 @@ public final class ProcessNodeView extends VBox {
 
   private final javafx.scene.layout.HBox badgeRow = new javafx.scene.layout.HBox();
 
+  /**
+   * Where the pid before a restart is drawn (struck through, above the box) in this box's parent's
+   * coordinates, while it is; else null. Labels drawn over the tree keep off it.
+   */
+  public javafx.geometry.Bounds oldPidBounds() {
+    return oldPidText.isVisible() ? localToParent(oldPidText.getBoundsInParent()) : null;
+  }
+
   /** The pid before a restart, struck through above the box while the new one appears. */
   private final Text oldPidText = new Text();
 

@@ -1317,6 +1317,16 @@ public final class TreePane extends Region {
     int dots = 0;
     int rings = 0;
     double[] vp = virtual ? viewport(200) : null;
+    // the struck-through old pids on screen: the signals' labels keep off them
+    List<javafx.geometry.Bounds> oldPids = new ArrayList<>();
+    if (!model.flights().isEmpty() || !model.crossings().isEmpty()) {
+      for (ProcessNodeView v : views.values()) {
+        javafx.geometry.Bounds b = v.oldPidBounds();
+        if (b != null) {
+          oldPids.add(b);
+        }
+      }
+    }
     for (TreeModel.Flight f : model.flights()) {
       double[] cv = box(f.childPath());
       double[] pv = cv == null ? null : parentBox(f.childPath());
@@ -1333,8 +1343,7 @@ public final class TreePane extends Region {
       dot.setCenterY(at[1]);
       dot.setRadius(0.5 * em);
       label.setText(f.reason());
-      label.setX(at[0] + 0.75 * em);
-      label.setY(at[1] + 0.35 * em);
+      placeClear(label, at[0], at[1], em, oldPids);
       for (javafx.scene.Node n : List.of(dot, label)) {
         n.pseudoClassStateChanged(ORDERLY, f.orderly());
         n.pseudoClassStateChanged(UP, f.up());
@@ -1375,8 +1384,7 @@ public final class TreePane extends Region {
       dot.setCenterY(u * u * y0 + 2 * u * t * cy + t * t * y2);
       dot.setRadius(0.5 * em);
       label.setText(c.down() ? "DOWN " + c.reason() : c.reason());
-      label.setX(dot.getCenterX() + 0.75 * em);
-      label.setY(dot.getCenterY() + 0.35 * em);
+      placeClear(label, dot.getCenterX(), dot.getCenterY(), em, oldPids);
       for (javafx.scene.Node n : List.of(dot, label)) {
         n.pseudoClassStateChanged(ORDERLY, c.orderly());
         n.pseudoClassStateChanged(UP, true);
@@ -1404,6 +1412,41 @@ public final class TreePane extends Region {
     hideFrom(signalDots, dots);
     hideFrom(signalLabels, dots);
     hideFrom(burstRings, rings);
+  }
+
+  /**
+   * Puts a signal's {@code label} beside its dot at ({@code x}, {@code y}): right of it, else left,
+   * else above or below, whichever first keeps off the struck-through old pids {@code avoid} (a
+   * crossing's arc starts and ends at the tops of the boxes, where a restarted process shows its
+   * old pid rising, and a link's elbow runs over the boxes' tops); right of the dot when none is
+   * clear.
+   */
+  private static void placeClear(
+      javafx.scene.text.Text label,
+      double x,
+      double y,
+      double em,
+      List<javafx.geometry.Bounds> avoid) {
+    double w = label.getLayoutBounds().getWidth();
+    double[][] places = {
+      {x + 0.75 * em, y + 0.35 * em},
+      {x - 0.75 * em - w, y + 0.35 * em},
+      {x + 0.75 * em, y - 0.9 * em},
+      {x - 0.75 * em - w, y - 0.9 * em},
+      {x + 0.75 * em, y - 2.2 * em},
+      {x - 0.5 * w, y - 1.6 * em},
+      {x + 0.75 * em, y + 1.6 * em}
+    };
+    for (double[] p : places) {
+      label.setX(p[0]);
+      label.setY(p[1]);
+      javafx.geometry.Bounds at = label.getBoundsInParent();
+      if (avoid.stream().noneMatch(b -> b.intersects(at))) {
+        return;
+      }
+    }
+    label.setX(places[0][0]);
+    label.setY(places[0][1]);
   }
 
   // the markers are kept and reused frame after frame (a new node costs a CSS lookup)

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.engine.Pid;
 import dev.kaboom.otp.SupervisorRequest;
-import dev.kaboom.ui.MainWindow;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,19 +14,8 @@ import org.junit.jupiter.api.Test;
  * bursts and an orderly stop fades; a restart shows the old pid struck through while the new one
  * appears; the restart gauge ages by the event's oldest-expiry time.
  */
-class AnimationTest {
+class AnimationTest extends OnServy {
   private static final long FRAME = 16_000_000L;
-  private MainViewModel vm;
-
-  @BeforeEach
-  void openServy() {
-    vm = new MainViewModel();
-    vm.load(MainWindow.bundledServy(), null);
-  }
-
-  private ProcessNodeModel node(String path) {
-    return vm.tree().node(path).orElseThrow();
-  }
 
   /** One frame's look of the sensor's link: the flights on it and their progress. */
   private record Seen(List<TreeModel.Flight> flights, double[] progress, NodeStatus sensor) {}

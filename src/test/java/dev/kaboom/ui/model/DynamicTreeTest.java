@@ -7,11 +7,9 @@ import dev.kaboom.engine.RestartType;
 import dev.kaboom.engine.Strategy;
 import dev.kaboom.otp.SupervisorRequest;
 import dev.kaboom.scenario.ScenarioLoader;
-import dev.kaboom.ui.MainWindow;
 import dev.kaboom.ui.sim.Pacer;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +18,7 @@ import org.junit.jupiter.api.Test;
  * inspector's flags apply SetFlags; a supervisor giving up is a notice. No window, no sleeping:
  * time moves through the engine and the frame function.
  */
-class DynamicTreeTest {
-  private MainViewModel vm;
-
-  @BeforeEach
-  void openServy() {
-    vm = new MainViewModel();
-    vm.load(MainWindow.bundledServy(), null);
-  }
-
-  private ProcessNodeModel node(String path) {
-    return vm.tree().node(path).orElseThrow();
-  }
-
+class DynamicTreeTest extends OnServy {
   private List<String> childIds(String path) {
     return node(path).children().stream().map(ProcessNodeModel::id).toList();
   }

@@ -14,28 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The window's logic without a window: given Servy, when the user acts, then the tree shows it. */
-class MainViewModelTest {
-  private MainViewModel vm;
-
-  @BeforeEach
-  void openServy() {
-    vm = new MainViewModel();
-    vm.load(MainWindow.bundledServy(), null);
-  }
-
-  private ProcessNodeModel node(String path) {
-    return vm.tree().node(path).orElseThrow();
-  }
-
-  private Pid pid(String path) {
-    return node(path).pid().orElseThrow();
-  }
-
+class MainViewModelTest extends OnServy {
   @Test
   void servyStartsUpAtOnce() {
     assertThat(vm.tree().size()).isEqualTo(5);

@@ -2,17 +2,11 @@ package dev.kaboom.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaboom.engine.RestartType;
-import dev.kaboom.engine.Shutdown;
-import dev.kaboom.engine.Strategy;
-import dev.kaboom.otp.AutoShutdown;
 import dev.kaboom.otp.InitOutcome;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.scenario.TreeNode;
 import dev.kaboom.ui.sim.Pacer;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,27 +29,9 @@ class RealTreeKindsTest {
 
   /** A worker spec; {@code ignore}: its init returns {@code :ignore}. */
   static TreeNode worker(String id, boolean ignore) {
-    return new TreeNode(
-        id,
-        false,
-        RestartType.PERMANENT,
-        Shutdown.WORKER_DEFAULT,
-        Strategy.ONE_FOR_ONE,
-        3,
-        5,
-        List.of(),
-        false,
-        0,
-        Optional.empty(),
-        Optional.empty(),
-        new TreeNode.Options(
-            List.of(ignore ? InitOutcome.IGNORE : new InitOutcome.Ok()),
-            -1,
-            null,
-            false,
-            AutoShutdown.NEVER,
-            false,
-            -1));
+    return TreeNode.worker(id).toBuilder()
+        .init(ignore ? InitOutcome.IGNORE : new InitOutcome.Ok())
+        .build();
   }
 
   /** The two start_child calls on the dynamic supervisor, run to idle. */

@@ -8,24 +8,11 @@ import dev.kaboom.ui.MainWindow;
 import dev.kaboom.ui.sim.Pacer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Going back in a run and saving it: step back, step forward, save run, open run. */
-class TimeTravelTest {
-  private MainViewModel vm;
-
-  @BeforeEach
-  void openServy() {
-    vm = new MainViewModel();
-    vm.load(MainWindow.bundledServy(), null);
-  }
-
-  private ProcessNodeModel node(String path) {
-    return vm.tree().node(path).orElseThrow();
-  }
-
+class TimeTravelTest extends OnServy {
   @Test
   void stepBackAfterAKaboomShowsTheOldPidAndTheMeterAsItWas() {
     Pid old = node("servy/services/sensor").pid().orElseThrow();

@@ -58,7 +58,12 @@ public final class Main implements Callable<Integer> {
   static int badArguments(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    String message = ex.getMessage().strip();
+    // picocli names Java's types ("'abc' is not an int"): a learner reads "a whole number"
+    String message =
+        ex.getMessage()
+            .strip()
+            .replaceAll("is not an? (int|long|short|byte|Integer|Long)\\b", "is not a whole number")
+            .replaceAll("is not an? (double|float|Double|Float)\\b", "is not a number");
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> suggestions = u.getSuggestions();
       if (!suggestions.isEmpty()) {

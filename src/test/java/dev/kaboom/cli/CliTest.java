@@ -178,11 +178,11 @@ class CliTest {
       delimiter = '|',
       value = {
         "snapshot s.json o.png --after abc | kaboom snapshot: Invalid value for option '--after':"
-            + " 'abc' is not an int (see bin/kaboom snapshot --help)",
+            + " 'abc' is not a whole number (see bin/kaboom snapshot --help)",
         "trace s.json --max-turns x | kaboom trace: Invalid value for option '--max-turns': 'x' is"
-            + " not a long (see bin/kaboom trace --help)",
+            + " not a whole number (see bin/kaboom trace --help)",
         "bench --warmups many | kaboom bench: Invalid value for option '--warmups': 'many' is not"
-            + " an int (see bin/kaboom bench --help)",
+            + " a whole number (see bin/kaboom bench --help)",
         "replay --tree | kaboom replay: Missing required parameter: 'RUN' (see bin/kaboom replay"
             + " --help)",
         "console --script | kaboom console: Missing required parameter for option '--script'"

@@ -244,6 +244,14 @@ class MainWindowTest {
     assertThat(robot.lookup(sel("servy/services/sensor")).tryQuery()).isPresent();
     assertThat(pid("servy/services/sensor")).isEqualTo(sensor);
     assertThat(window.controller().lastNotification()).contains("broken.yaml");
+    // in Korean the bar says first, in Korean, that the file could not be opened
+    robot.interact(() -> window.switchLanguage(java.util.Locale.KOREAN));
+    robot.interact(() -> window.controller().open(bad));
+    WaitForAsyncUtils.waitForFxEvents();
+    HBox ko = robot.lookup(".error-bar").queryAs(HBox.class);
+    assertThat(((Label) ko.getChildren().get(0)).getText())
+        .startsWith("파일을 열거나 저장하지 못했어요")
+        .contains(bad + ":3:");
   }
 
   @Test

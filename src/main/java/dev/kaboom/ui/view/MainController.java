@@ -1050,9 +1050,14 @@ public final class MainController {
         .count();
   }
 
+  /**
+   * Shows a file's problem in the red bar: the loader's one line ({@code file:line:column: what})
+   * as the command line prints it, after a lead-in in the window's language (Korean: that the file
+   * could not be opened or saved; English: none, the line says it).
+   */
   private void showError(String message) {
     boolean show = message != null && !message.isEmpty();
-    errorLabel.setText(show ? message : "");
+    errorLabel.setText(show ? bundle.getString("error.lead") + message : "");
     errorBar.setVisible(show);
     errorBar.setManaged(show);
   }

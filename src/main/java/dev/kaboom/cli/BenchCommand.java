@@ -51,6 +51,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "also report (stderr) the heap allocated per operation in the timed sections")
   boolean alloc;
 
+  @Option(
+      names = "--seek-events",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description =
+          "the storm T1 and M2 record, in events (default: ${DEFAULT-VALUE}; 6000000 is about an"
+              + " hour of U1's 100 kabooms a second: M2_heap_mb is then the hour's heap)")
+  int seekEvents;
+
   @Option(names = "--no-ui", description = "skip U1 (the window's frame rate)")
   boolean noUi;
 
@@ -141,7 +150,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (wanted.test("T1_seek_p99") || wanted.test("M2_bytes_per_event")) {
       // the window's seek and memory (issue 11): a storm of 1,000,000 events on 2,000 processes
-      SeekBench.run(quick ? 20_000 : 1_000_000, quick ? 50 : 500, f -> out.println(f.line()));
+      if (seekEvents < 1) {
+        err.println("kaboom bench: --seek-events must be at least 1 (was " + seekEvents + ")");
+        return 2;
+      }
+      SeekBench.run(quick ? 20_000 : seekEvents, quick ? 50 : 500, f -> out.println(f.line()));
       out.flush();
     }
     bench.runMemory(f -> out.println(f.line()));

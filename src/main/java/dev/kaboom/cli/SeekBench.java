@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * T1 and M2: the window's view model (no drawing) after a storm of kabooms over the 2,000-process
  * tree of U1, until the session has {@code events} events. T1_seek_p99: the 99th percentile of a
  * seek to a random visible event, forward and back (the tree's fold from the nearest checkpoint,
- * and the inspector's rows of a random node there). M2_bytes_per_event: the heap the view model
- * holds after GC, over the events, less the heap before the scenario was loaded.
+ * and the inspector's rows of a random node there); T1_seek_cpu_p99 the same in the thread's CPU
+ * time (what the seek costs when the machine is loaded). M2_bytes_per_event: the heap the view
+ * model holds after GC, over the events, less the heap before the scenario was loaded (M2_heap_mb
+ * the same in MB; M2_checkpoint_bytes_per_event the part of it the seek's checkpoints take).
  */
 final class SeekBench {
   private SeekBench() {}
@@ -40,22 +42,35 @@ final class SeekBench {
     int total = vm.session().orElseThrow().log().size();
     int marks = vm.marks().size();
     long[] lat = new long[seeks];
+    long[] cpu = new long[seeks];
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     for (int i = 0; i < seeks; i++) {
       int k = random.nextInt(marks);
       String path = workers.get(random.nextInt(workers.size()));
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       vm.seekMark(k);
       vm.inspect(path);
       lat[i] = System.nanoTime() - t0;
+      cpu[i] = threads.getCurrentThreadCpuTime() - c0;
     }
     vm.goLive();
+    long cpBytes = vm.checkpointBytes();
     long held = usedAfterGc() - before;
     Arrays.sort(lat);
-    double p99 = lat[Math.min(lat.length - 1, (int) Math.ceil(lat.length * 0.99) - 1)] / 1e6;
+    Arrays.sort(cpu);
+    int at99 = Math.min(lat.length - 1, (int) Math.ceil(lat.length * 0.99) - 1);
+    double p99 = lat[at99] / 1e6;
+    double cpuP99 = cpu[at99] / 1e6;
     out.accept(new Bench.Figure("T1_seek_p99", p99, "ms"));
     out.accept(new Bench.Figure("T1_events", total, "events"));
     out.accept(new Bench.Figure("M2_bytes_per_event", (double) held / total, "bytes"));
     out.accept(new Bench.Figure("M2_checkpoints", vm.checkpointCount(), "trees"));
+    out.accept(
+        new Bench.Figure("M2_checkpoint_bytes_per_event", (double) cpBytes / total, "bytes"));
+    out.accept(new Bench.Figure("M2_heap_mb", held / 1048576.0, "MB"));
+    out.accept(new Bench.Figure("T1_seek_cpu_p99", cpuP99, "ms"));
     if (vm.marks().isEmpty()) {
       throw new IllegalStateException("no marks"); // keeps vm reachable until after the GC
     }

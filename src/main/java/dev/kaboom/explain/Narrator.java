@@ -37,9 +37,10 @@ import java.util.Set;
  * Everything else returns an empty list.
  */
 public final class Narrator {
-  private final Map<Pid, Pid> spawner = new HashMap<>();
-  private final Map<Pid, ProcessKind> kind = new HashMap<>();
-  private final Map<Pid, String> label = new HashMap<>();
+  // kept for every process of the run (a later sentence may name a dead one): by pid serial
+  private final PidMap<Pid> spawner = new PidMap<>();
+  private final PidMap<ProcessKind> kind = new PidMap<>();
+  private final PidMap<String> label = new PidMap<>();
   private final Set<Pid> started = new HashSet<>();
 
   /** The exit signal a process is dying of (handled DIES or KILLED). */

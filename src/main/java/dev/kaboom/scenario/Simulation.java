@@ -32,7 +32,7 @@ public final class Simulation {
   /** What the root's start returned ({@code ok} or {@code {error, R}}), once known. */
   private Term rootStart;
 
-  private final java.util.List<Recorded> recorded = new java.util.ArrayList<>();
+  private final java.util.List<Recorded> recorded = new RecordedList();
 
   /**
    * The console's shell on a simulation (the console package implements it): it starts its shell

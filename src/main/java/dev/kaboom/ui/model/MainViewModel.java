@@ -71,7 +71,14 @@ public final class MainViewModel {
   private int folded;
 
   /** One mark per visible event (the timeline's marks), in order. */
-  private final MarkList marks = new MarkList();
+  private final MarkList marks = new MarkList(this::eventTime);
+
+  /** The virtual time of the session's event {@code index} (a mark's time). */
+  private long eventTime(int index) {
+    return session == null || index >= session.log().size()
+        ? 0
+        : session.log().get(index).timeMillis();
+  }
 
   /** The mark the picture shows while it is behind the engine (stepped back); -1 when live. */
   private final javafx.beans.property.ReadOnlyIntegerWrapper playhead =
@@ -317,8 +324,11 @@ public final class MainViewModel {
   // ---- time travel ----
 
   /** A copy of {@code marks} as compact as the view model's own. */
-  private static List<Mark> copyOf(List<Mark> marks) {
-    MarkList copy = new MarkList();
+  private MarkList copyOf(List<Mark> marks) {
+    if (marks instanceof MarkList m) {
+      return m.copy();
+    }
+    MarkList copy = new MarkList(this::eventTime);
     copy.addAll(marks);
     return copy;
   }
@@ -493,14 +503,65 @@ public final class MainViewModel {
   static final int MAX_CHECKPOINTS = 64;
 
   /**
-   * Copies of the tree folded from the session's first N events, for N a multiple of {@link
-   * #checkpointEvery}: a seek folds from the nearest one at or before its target, so it folds at
-   * most that many events (and copies one tree) however long the run. Taken as seeks fold past
-   * them; dropped with the session.
+   * The tree folded from the session's first N events, frozen ({@link TreeModel.Frozen}, a few
+   * dozen bytes a node), for N a multiple of {@link #checkpointEvery}: a seek thaws the nearest one
+   * at or before its target and folds at most that many events from there, however long the run.
+   * Frozen from {@link #shadow} as it follows the picture; dropped with the session.
    */
-  private final java.util.TreeMap<Integer, TreeModel> checkpoints = new java.util.TreeMap<>();
+  private final java.util.TreeMap<Integer, TreeModel.Frozen> checkpoints =
+      new java.util.TreeMap<>();
 
   private int checkpointEvery = CHECKPOINT_EVENTS;
+
+  /**
+   * The fold without highlights (a seek's) of the session's first {@link #shadowAt} events: it
+   * follows the picture's fold, and the checkpoints are frozen from it as it passes them.
+   */
+  private TreeModel shadow;
+
+  private int shadowAt;
+
+  private void dropCheckpoints() {
+    checkpoints.clear();
+    checkpointEvery = CHECKPOINT_EVENTS;
+    shadow = null;
+    shadowAt = 0;
+  }
+
+  /** Folds {@link #shadow} on to event {@code upTo}, freezing a checkpoint at each spacing. */
+  private void followShadow(int upTo) {
+    List<TraceEvent> all = session.log().all();
+    int to = Math.min(upTo, all.size());
+    if (shadow == null) {
+      shadow = new TreeModel(scenario.get().tree());
+      shadowAt = 0;
+    }
+    for (int i = shadowAt; i < to; i++) {
+      shadow.apply(all.get(i), 0);
+      int n = i + 1;
+      if (n % checkpointEvery == 0) {
+        TreeModel.Frozen f = shadow.freeze();
+        if (f != null) {
+          checkpoints.put(n, f);
+          if (checkpoints.size() > MAX_CHECKPOINTS) {
+            checkpointEvery *= 2;
+            int every = checkpointEvery;
+            checkpoints.keySet().removeIf(k -> k % every != 0);
+          }
+        }
+      }
+    }
+    shadowAt = Math.max(shadowAt, to);
+  }
+
+  /** The heap the seek's checkpoints take, in bytes (the bench's memory figure). */
+  public long checkpointBytes() {
+    long b = 0;
+    for (TreeModel.Frozen f : checkpoints.values()) {
+      b += f.bytes();
+    }
+    return b;
+  }
 
   /**
    * The tree folded from the session's first {@code events} events, from the nearest checkpoint.
@@ -508,19 +569,11 @@ public final class MainViewModel {
   private TreeModel foldTo(int events) {
     List<TraceEvent> all = session.log().all();
     int upTo = Math.min(events, all.size());
+    followShadow(upTo);
     var cp = checkpoints.floorEntry(upTo);
-    TreeModel t = cp == null ? new TreeModel(scenario.get().tree()) : cp.getValue().copy();
+    TreeModel t = cp == null ? new TreeModel(scenario.get().tree()) : TreeModel.thaw(cp.getValue());
     for (int i = cp == null ? 0 : cp.getKey(); i < upTo; i++) {
       t.apply(all.get(i), 0);
-      int n = i + 1;
-      if (n % checkpointEvery == 0 && !checkpoints.containsKey(n)) {
-        checkpoints.put(n, t.copy());
-        if (checkpoints.size() > MAX_CHECKPOINTS) {
-          checkpointEvery *= 2;
-          int every = checkpointEvery;
-          checkpoints.keySet().removeIf(k -> k % every != 0);
-        }
-      }
     }
     return t;
   }
@@ -685,11 +738,9 @@ public final class MainViewModel {
     } catch (dev.kaboom.engine.RunawayException e) {
       // reported by its RunawayStopped event
     }
-    adopt(
-        next,
-        (int) until,
-        marks.subList(0, k + 1),
-        logLines.subList(0, Math.min(logLines.size(), m.logLines())));
+    MarkList kept = marks.copy();
+    kept.subList(k + 1, kept.size()).clear();
+    adopt(next, (int) until, kept, logLines.subList(0, Math.min(logLines.size(), m.logLines())));
     changesSinceSave++;
     notice(
         new Notice(
@@ -728,18 +779,16 @@ public final class MainViewModel {
    * (the rest plays as the engine's backlog), with {@code keptMarks} and {@code keptLog}.
    */
   private void adopt(EngineSession next, int foldedTo, List<Mark> keptMarks, List<String> keptLog) {
-    List<Mark> markCopy = copyOf(keptMarks);
+    MarkList markCopy = copyOf(keptMarks);
     List<String> logCopy = new ArrayList<>(keptLog);
     session = next;
-    checkpoints.clear();
-    checkpointEvery = CHECKPOINT_EVENTS;
+    dropCheckpoints();
     List<TraceEvent> all = next.log().all();
     folded = Math.min(foldedTo, all.size());
     TreeModel t = foldTo(folded);
     t.advance(Long.MAX_VALUE / 4);
     narration.replay(all.subList(0, folded), logCopy);
-    marks.clear();
-    marks.addAll(markCopy);
+    marks.copyFrom(markCopy);
     pendingLines.clear();
     logLines.setAll(logCopy);
     forgetUnshownWords();
@@ -947,8 +996,7 @@ public final class MainViewModel {
     folded = 0;
     marks.clear();
     undos.clear();
-    checkpoints.clear();
-    checkpointEvery = CHECKPOINT_EVENTS;
+    dropCheckpoints();
     playhead.set(-1);
     if (!commands.isEmpty()) {
       try {
@@ -1127,6 +1175,7 @@ public final class MainViewModel {
         dropped.clear();
       }
     }
+    followShadow(folded);
     if (changed || !events.isEmpty()) {
       clock.set(
           String.format(java.util.Locale.ROOT, "%.3f s", session.scheduler().nowMillis() / 1000.0));

@@ -24,8 +24,63 @@ public final class ProcessNodeModel {
    */
   private History history;
 
-  /** One restart and the ones before it (immutable, shared between copies). */
-  private record History(RestartRecord last, History before, int size) {}
+  /**
+   * One restart and the ones before it (immutable, shared between copies), about 40 bytes a
+   * restart: the pids by serial (a pid of another node, a mirror's, in {@link RemoteHistory}).
+   */
+  private static class History {
+    final long timeMillis;
+    final int oldSerial;
+    final int newSerial;
+    final String reason;
+    final History before;
+    final int size;
+
+    History(long timeMillis, int oldSerial, int newSerial, String reason, History before) {
+      this.timeMillis = timeMillis;
+      this.oldSerial = oldSerial;
+      this.newSerial = newSerial;
+      this.reason = reason;
+      this.before = before;
+      this.size = before == null ? 1 : before.size + 1;
+    }
+
+    RestartRecord record() {
+      return new RestartRecord(
+          timeMillis, oldSerial < 0 ? null : new Pid(oldSerial), new Pid(newSerial), reason);
+    }
+
+    static History of(RestartRecord r, History before) {
+      boolean local =
+          (r.oldPid() == null || isLocal(r.oldPid())) && r.newPid() != null && isLocal(r.newPid());
+      return local
+          ? new History(
+              r.timeMillis(),
+              r.oldPid() == null ? -1 : r.oldPid().serial(),
+              r.newPid().serial(),
+              r.reason(),
+              before)
+          : new RemoteHistory(r, before);
+    }
+
+    private static boolean isLocal(Pid p) {
+      return p.node() == 0 && p.creation() == 0 && p.serial() >= 0;
+    }
+  }
+
+  private static final class RemoteHistory extends History {
+    final RestartRecord full;
+
+    RemoteHistory(RestartRecord r, History before) {
+      super(r.timeMillis(), -1, 0, r.reason(), before);
+      this.full = r;
+    }
+
+    @Override
+    RestartRecord record() {
+      return full;
+    }
+  }
 
   Pid pid;
   NodeStatus status = NodeStatus.STOPPED;
@@ -358,16 +413,25 @@ public final class ProcessNodeModel {
     if (history == null) {
       return List.of();
     }
-    RestartRecord[] all = new RestartRecord[history.size()];
+    RestartRecord[] all = new RestartRecord[history.size];
     int i = all.length;
-    for (History h = history; h != null; h = h.before()) {
-      all[--i] = h.last();
+    for (History h = history; h != null; h = h.before) {
+      all[--i] = h.record();
     }
     return List.of(all);
   }
 
+  /** Its history as it is held (a checkpoint keeps it: it is immutable). */
+  Object historyRef() {
+    return history;
+  }
+
+  void setHistoryRef(Object h) {
+    history = (History) h;
+  }
+
   void addHistory(RestartRecord r) {
-    history = new History(r, history, history == null ? 1 : history.size() + 1);
+    history = History.of(r, history);
   }
 
   /** The strategy badge is lit: the supervisor just decided a restart (or gave up). */

@@ -34,7 +34,7 @@ import java.util.Set;
  * model's own clock, advanced by {@link #advance}.
  */
 public final class TreeModel {
-  private final ProcessNodeModel root;
+  private ProcessNodeModel root;
   private final Map<String, ProcessNodeModel> byPath = new LinkedHashMap<>();
 
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
@@ -423,7 +423,7 @@ public final class TreeModel {
       if (n == null || !x.pid().equals(n.pid)) {
         return false;
       }
-      n.lastReason = x.reason().format();
+      n.lastReason = x.reason().format().intern(); // shared by checkpoints and histories
       n.facts = null;
       boolean orderly =
           (n.stopping || askedToStop || RestartType.isNormalExit(x.reason())) && !n.gaveUp;
@@ -791,5 +791,460 @@ public final class TreeModel {
       changed = true; // the gauge's slots age as virtual time moves
     }
     return changed;
+  }
+
+  // ---- checkpoints ----
+
+  /**
+   * A fold frozen as bytes (a seek's checkpoint): about 25 bytes a node, against about 350 for a
+   * {@link #copy()}; {@link #thaw} makes a model that folds on as the frozen one would. Made of a
+   * fold without highlights (a seek's): travelling signals and crossings, which such a fold only
+   * clears, are not kept. Immutable; the restart histories and specs are shared, not copied.
+   */
+  public static final class Frozen {
+    private final byte[] data;
+    private final Object[] refs;
+
+    private Frozen(byte[] data, Object[] refs) {
+      this.data = data;
+      this.refs = refs;
+    }
+
+    /** The bytes it takes, about (its data and its table of shared objects). */
+    public long bytes() {
+      return 16L + data.length + 16L + 4L * refs.length;
+    }
+  }
+
+  /** Freezes this model (a fold without highlights); null when its nodes do not hang together. */
+  public Frozen freeze() {
+    FrozenWriter w = new FrozenWriter();
+    List<ProcessNodeModel> order = new ArrayList<>(byPath.values());
+    java.util.IdentityHashMap<ProcessNodeModel, Integer> index = new java.util.IdentityHashMap<>();
+    for (ProcessNodeModel n : order) {
+      index.put(n, index.size());
+    }
+    java.util.IdentityHashMap<ProcFacts, Integer> factIds = new java.util.IdentityHashMap<>();
+    List<ProcFacts> allFacts = new ArrayList<>();
+    for (ProcFacts f : facts.values()) {
+      if (factIds.putIfAbsent(f, allFacts.size()) == null) {
+        allFacts.add(f);
+      }
+    }
+    for (ProcessNodeModel n : order) {
+      if (n.facts != null && factIds.putIfAbsent(n.facts, allFacts.size()) == null) {
+        allFacts.add(n.facts);
+      }
+    }
+    w.varint(allFacts.size());
+    for (ProcFacts f : allFacts) {
+      w.put(f.trapExit ? 1 : 0);
+      w.zigzag(f.mailbox);
+      w.varint(f.links.size());
+      for (Pid p : f.links) {
+        w.pid(p);
+      }
+      w.varint(f.monitors.size());
+      for (Map.Entry<dev.kaboom.engine.Ref, Pid> m : f.monitors.entrySet()) {
+        w.zigzag(m.getKey().serial());
+        w.pid(m.getValue());
+      }
+    }
+    w.varint(order.size());
+    for (ProcessNodeModel n : order) {
+      Integer parent = n.parent().map(index::get).orElse(-1);
+      if (parent == null || (n.parent().isEmpty() && n != root)) {
+        return null;
+      }
+      w.ref(n.path());
+      w.ref(n.spec());
+      w.zigzag(parent);
+    }
+    if (!index.containsKey(root)) {
+      return null;
+    }
+    for (ProcessNodeModel n : order) {
+      w.varint(n.children().size());
+      for (ProcessNodeModel c : n.children()) {
+        Integer i = index.get(c);
+        if (i == null) {
+          return null;
+        }
+        w.varint(i);
+      }
+      w.pid(n.pid);
+      w.put(n.status.ordinal());
+      w.varint(n.starts);
+      w.ref(n.registeredName);
+      w.ref(n.lastReason);
+      w.put(n.strategy == null ? 0 : n.strategy.ordinal() + 1);
+      w.zigzag(n.intensity);
+      w.zigzag(n.periodMillis);
+      w.zigzag(n.restartsInWindow);
+      w.restartTimes(n.restartTimes);
+      w.varint(n.facts == null ? 0 : factIds.get(n.facts) + 1);
+      w.put(
+          (n.gaveUp ? 1 : 0)
+              | (n.deleted ? 2 : 0)
+              | (n.dynamic ? 4 : 0)
+              | (n.significant ? 8 : 0)
+              | (n.ignored ? 16 : 0)
+              | (n.stopping ? 32 : 0)
+              | (n.exitCrash ? 64 : 0));
+      w.ref(n.autoShutdown);
+      w.ref(n.historyRef());
+      w.pid(n.previousPid);
+      w.zigzag(n.oldestAgesOutAtMillis);
+      w.reals(
+          n.badgeLitUntil,
+          n.exitAt,
+          n.exitUntil,
+          n.pidChangedAt,
+          n.pidChangedUntil,
+          n.trappingUntil,
+          n.edgeLitUntil,
+          n.removedAt,
+          n.removeAt,
+          n.addedAt,
+          n.addedUntil);
+    }
+    w.varint(paths.size());
+    for (Map.Entry<Pid, String> e : paths.entrySet()) {
+      w.pid(e.getKey());
+      w.ref(e.getValue());
+    }
+    w.varint(names.size());
+    for (Map.Entry<Pid, String> e : names.entrySet()) {
+      w.pid(e.getKey());
+      w.ref(e.getValue());
+    }
+    w.varint(shuttingDown.size());
+    for (Pid p : shuttingDown) {
+      w.pid(p);
+    }
+    w.varint(facts.size());
+    for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
+      w.pid(e.getKey());
+      w.varint(factIds.get(e.getValue()));
+    }
+    w.varint(leaving.size());
+    for (ProcessNodeModel n : leaving) {
+      Integer i = index.get(n);
+      if (i == null) {
+        return null;
+      }
+      w.varint(i);
+    }
+    w.zigzag(structure);
+    w.real(nowNanos);
+    w.zigzag(virtualMillis);
+    return new Frozen(java.util.Arrays.copyOf(w.bytes, w.length), w.refs.toArray());
+  }
+
+  /** A model that folds on from where {@code f} was frozen. */
+  public static TreeModel thaw(Frozen f) {
+    FrozenReader r = new FrozenReader(f);
+    ProcFacts[] allFacts = new ProcFacts[(int) r.varint()];
+    TreeModel t = new TreeModel((ProcessNodeModel) null);
+    for (int i = 0; i < allFacts.length; i++) {
+      ProcFacts x = new ProcFacts();
+      x.epoch = t.epoch;
+      x.trapExit = r.u8() != 0;
+      x.mailbox = (int) r.zigzag();
+      for (int k = (int) r.varint(); k > 0; k--) {
+        x.links.add(r.pid());
+      }
+      for (int k = (int) r.varint(); k > 0; k--) {
+        long ref = r.zigzag();
+        x.monitors.put(new dev.kaboom.engine.Ref(ref), r.pid());
+      }
+      allFacts[i] = x;
+    }
+    ProcessNodeModel[] nodes = new ProcessNodeModel[(int) r.varint()];
+    for (int i = 0; i < nodes.length; i++) {
+      String path = (String) r.ref();
+      TreeNode spec = (TreeNode) r.ref();
+      int parent = (int) r.zigzag();
+      ProcessNodeModel m = new ProcessNodeModel(path, spec, parent < 0 ? null : nodes[parent]);
+      m.tree = t;
+      nodes[i] = m;
+      t.byPath.put(path, m);
+    }
+    for (ProcessNodeModel n : nodes) {
+      for (int k = (int) r.varint(); k > 0; k--) {
+        n.addChild(nodes[(int) r.varint()]);
+      }
+      n.pid = r.pid();
+      n.status = NodeStatus.values()[r.u8()];
+      n.starts = (int) r.varint();
+      n.registeredName = (String) r.ref();
+      n.lastReason = (String) r.ref();
+      int s = r.u8();
+      n.strategy = s == 0 ? null : Strategy.values()[s - 1];
+      n.intensity = (int) r.zigzag();
+      n.periodMillis = r.zigzag();
+      n.restartsInWindow = (int) r.zigzag();
+      r.restartTimes(n.restartTimes);
+      int fi = (int) r.varint();
+      n.facts = fi == 0 ? null : allFacts[fi - 1];
+      int flags = r.u8();
+      n.gaveUp = (flags & 1) != 0;
+      n.deleted = (flags & 2) != 0;
+      n.dynamic = (flags & 4) != 0;
+      n.significant = (flags & 8) != 0;
+      n.ignored = (flags & 16) != 0;
+      n.stopping = (flags & 32) != 0;
+      n.exitCrash = (flags & 64) != 0;
+      n.autoShutdown = (String) r.ref();
+      n.setHistoryRef(r.ref());
+      n.previousPid = r.pid();
+      n.oldestAgesOutAtMillis = r.zigzag();
+      double[] d = r.reals(11);
+      n.badgeLitUntil = d[0];
+      n.exitAt = d[1];
+      n.exitUntil = d[2];
+      n.pidChangedAt = d[3];
+      n.pidChangedUntil = d[4];
+      n.trappingUntil = d[5];
+      n.edgeLitUntil = d[6];
+      n.removedAt = d[7];
+      n.removeAt = d[8];
+      n.addedAt = d[9];
+      n.addedUntil = d[10];
+    }
+    for (int k = (int) r.varint(); k > 0; k--) {
+      Pid p = r.pid();
+      t.paths.put(p, (String) r.ref());
+    }
+    for (int k = (int) r.varint(); k > 0; k--) {
+      Pid p = r.pid();
+      t.names.put(p, (String) r.ref());
+    }
+    for (int k = (int) r.varint(); k > 0; k--) {
+      t.shuttingDown.add(r.pid());
+    }
+    for (int k = (int) r.varint(); k > 0; k--) {
+      Pid p = r.pid();
+      t.facts.put(p, allFacts[(int) r.varint()]);
+    }
+    for (int k = (int) r.varint(); k > 0; k--) {
+      t.leaving.add(nodes[(int) r.varint()]);
+    }
+    t.structure = r.zigzag();
+    t.nowNanos = r.real();
+    t.virtualMillis = r.zigzag();
+    t.root = nodes[0];
+    return t;
+  }
+
+  private static final class FrozenWriter {
+    byte[] bytes = new byte[8192];
+    int length;
+    final List<Object> refs = new ArrayList<>();
+    final java.util.IdentityHashMap<Object, Integer> refIds = new java.util.IdentityHashMap<>();
+
+    void put(int b) {
+      if (length == bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      bytes[length++] = (byte) b;
+    }
+
+    void varint(long v) {
+      while ((v & ~0x7FL) != 0) {
+        put((int) ((v & 0x7F) | 0x80));
+        v >>>= 7;
+      }
+      put((int) v);
+    }
+
+    void zigzag(long v) {
+      varint((v << 1) ^ (v >> 63));
+    }
+
+    /** 0: null; else 1 + the index of {@code o} in the table of shared objects. */
+    void ref(Object o) {
+      if (o == null) {
+        put(0);
+        return;
+      }
+      Integer id = refIds.get(o);
+      if (id == null) {
+        id = refs.size();
+        refs.add(o);
+        refIds.put(o, id);
+      }
+      varint(id + 1L);
+    }
+
+    void pid(Pid p) {
+      if (p == null) {
+        put(0);
+      } else if (p.node() == 0 && p.creation() == 0) {
+        varint(((long) p.serial() << 1) + 2);
+      } else {
+        varint(((long) p.serial() << 1) + 3);
+        varint(p.node());
+        varint(p.creation());
+      }
+    }
+
+    /**
+     * Restart times (a supervisor of a storm holds thousands in its window, most at the same few
+     * milliseconds): runs of equal times, each its difference from the run before and its length.
+     */
+    void restartTimes(java.util.ArrayDeque<Long> times) {
+      int runs = 0;
+      long prev = Long.MIN_VALUE;
+      for (long t : times) {
+        if (t != prev) {
+          runs++;
+          prev = t;
+        }
+      }
+      varint(runs);
+      long last = 0;
+      int count = 0;
+      prev = Long.MIN_VALUE;
+      for (long t : times) {
+        if (t != prev && count > 0) {
+          zigzag(prev - last);
+          varint(count);
+          last = prev;
+          count = 0;
+        }
+        prev = t;
+        count++;
+      }
+      if (count > 0) {
+        zigzag(prev - last);
+        varint(count);
+      }
+    }
+
+    /**
+     * Up to 16 doubles: two bits each in a mask (0, NaN, or written out), then those written out.
+     */
+    void reals(double... ds) {
+      long mask = 0;
+      for (int i = 0; i < ds.length; i++) {
+        mask |= (long) (ds[i] == 0 ? 0 : Double.isNaN(ds[i]) ? 1 : 2) << (2 * i);
+      }
+      varint(mask);
+      for (double d : ds) {
+        if (d != 0 && !Double.isNaN(d)) {
+          long bits = Double.doubleToRawLongBits(d);
+          for (int i = 0; i < 8; i++) {
+            put((int) (bits >>> (8 * i)));
+          }
+        }
+      }
+    }
+
+    /** 0 and NaN in a byte; others in nine. */
+    void real(double d) {
+      if (d == 0) {
+        put(0);
+      } else if (Double.isNaN(d)) {
+        put(1);
+      } else {
+        put(2);
+        long bits = Double.doubleToRawLongBits(d);
+        for (int i = 0; i < 8; i++) {
+          put((int) (bits >>> (8 * i)));
+        }
+      }
+    }
+  }
+
+  private static final class FrozenReader {
+    private final byte[] bytes;
+    private final Object[] refs;
+    private int at;
+
+    FrozenReader(Frozen f) {
+      this.bytes = f.data;
+      this.refs = f.refs;
+    }
+
+    int u8() {
+      return bytes[at++] & 0xFF;
+    }
+
+    long varint() {
+      long v = 0;
+      int shift = 0;
+      while (true) {
+        int b = bytes[at++];
+        v |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          return v;
+        }
+        shift += 7;
+      }
+    }
+
+    long zigzag() {
+      long v = varint();
+      return (v >>> 1) ^ -(v & 1);
+    }
+
+    Object ref() {
+      long id = varint();
+      return id == 0 ? null : refs[(int) id - 1];
+    }
+
+    Pid pid() {
+      long v = varint();
+      if (v == 0) {
+        return null;
+      }
+      int serial = (int) ((v - 2) >>> 1);
+      return ((v - 2) & 1) == 0 ? new Pid(serial) : new Pid((int) varint(), serial, (int) varint());
+    }
+
+    void restartTimes(java.util.ArrayDeque<Long> into) {
+      long t = 0;
+      for (long runs = varint(); runs > 0; runs--) {
+        t += zigzag();
+        Long boxed = t;
+        for (long k = varint(); k > 0; k--) {
+          into.addLast(boxed);
+        }
+      }
+    }
+
+    double[] reals(int n) {
+      long mask = varint();
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        int code = (int) (mask >>> (2 * i)) & 3;
+        if (code == 1) {
+          out[i] = Double.NaN;
+        } else if (code == 2) {
+          long bits = 0;
+          for (int k = 0; k < 8; k++) {
+            bits |= (long) u8() << (8 * k);
+          }
+          out[i] = Double.longBitsToDouble(bits);
+        }
+      }
+      return out;
+    }
+
+    double real() {
+      int tag = u8();
+      if (tag == 0) {
+        return 0;
+      }
+      if (tag == 1) {
+        return Double.NaN;
+      }
+      long bits = 0;
+      for (int i = 0; i < 8; i++) {
+        bits |= (long) u8() << (8 * i);
+      }
+      return Double.longBitsToDouble(bits);
+    }
   }
 }

@@ -41,6 +41,7 @@ public final class Narrator {
   private final PidMap<Pid> spawner = new PidMap<>();
   private final PidMap<ProcessKind> kind = new PidMap<>();
   private final PidMap<String> label = new PidMap<>();
+  private final Map<Pid, Pid> spawners = new HashMap<>();
   private final Set<Pid> started = new HashSet<>();
 
   /** The exit signal a process is dying of (handled DIES or KILLED). */
@@ -101,7 +102,9 @@ public final class Narrator {
   /** The narrations for {@code e} (usually none or one), in order. */
   public List<Narration> apply(TraceEvent e) {
     if (e instanceof TraceEvent.Spawned s) {
-      spawner.put(s.pid(), s.spawner());
+      // one Pid object per spawner (a few supervisors spawn thousands of processes each)
+      Pid by = s.spawner() == null ? null : spawners.computeIfAbsent(s.spawner(), p -> p);
+      spawner.put(s.pid(), by);
       kind.put(s.pid(), s.kind());
       // an outside process (the console's shell) is not in the tree, even with a label: what it
       // starts is started from outside, as from iex

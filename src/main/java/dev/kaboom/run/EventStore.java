@@ -52,12 +52,26 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   /** Events per block: at most this many are decoded to read one. */
   static final int BLOCK = 128;
 
-  private byte[] bytes = new byte[4096];
+  /**
+   * The chunk being written and how much of it is used: the bytes come in chunks of about {@value
+   * #CHUNK} (a block never spans two), each trimmed when the next begins, so a long run holds no
+   * spare capacity and growing never copies what was written.
+   */
+  private byte[] bytes = new byte[1024];
+
   private int length;
+  private byte[][] chunks = new byte[16][];
+  private int chunkCount = 1;
+  private long written;
+
+  private static final int CHUNK = 1 << 16;
   private int size;
 
   /** Where each block's first event starts in {@link #bytes}. */
   private int[] blockStart = new int[64];
+
+  /** Which chunk each block is in. */
+  private int[] blockChunk = new int[64];
 
   /** The events of the block being written, as they came. */
   private final TraceEvent[] open = new TraceEvent[BLOCK];
@@ -92,8 +106,22 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       int b = size / BLOCK;
       if (b == blockStart.length) {
         blockStart = Arrays.copyOf(blockStart, b * 2);
+        blockChunk = Arrays.copyOf(blockChunk, b * 2);
       }
+      if (length > CHUNK - CHUNK / 8) {
+        // a new chunk (the first ones grow to CHUNK, from small: a short run stays small)
+        chunks[chunkCount - 1] = Arrays.copyOf(bytes, length);
+        written += length;
+        if (chunkCount == chunks.length) {
+          chunks = Arrays.copyOf(chunks, chunkCount * 2);
+        }
+        bytes = new byte[CHUNK];
+        length = 0;
+        chunkCount++;
+      }
+      chunks[chunkCount - 1] = bytes;
       blockStart[b] = length;
+      blockChunk[b] = chunkCount - 1;
       lastTime = 0;
       Arrays.fill(recent, null);
       recentNext = 0;
@@ -106,12 +134,13 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
   /** The heap the encoded events take, in bytes (the bytes written and the block index). */
   public long encodedBytes() {
-    return length + 4L * (size / BLOCK + 1);
+    return written + length + 8L * (size / BLOCK + 1);
   }
 
   private void ensure(int more) {
     if (length + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length + (bytes.length >> 1)));
+      bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+      chunks[chunkCount - 1] = bytes;
     }
   }
 
@@ -565,26 +594,28 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     }
     // the older of the two goes: two blocks read in turn (a fold and a look back) stay decoded
     if (newestA) {
-      new Reader(blockStart[b]).decode(blockB, BLOCK);
+      new Reader(b).decode(blockB, BLOCK);
       cachedB = b;
       newestA = false;
       return blockB[index % BLOCK];
     }
-    new Reader(blockStart[b]).decode(blockA, BLOCK);
+    new Reader(b).decode(blockA, BLOCK);
     cachedA = b;
     newestA = true;
     return blockA[index % BLOCK];
   }
 
-  /** Reads events from an offset, in the state a block starts with. */
+  /** Reads a block's events, from the state a block starts with. */
   private final class Reader {
+    private final byte[] bytes;
     private int at;
     private long time;
     private final Pid[] pids = new Pid[RECENT];
     private int pidNext;
 
-    Reader(int at) {
-      this.at = at;
+    Reader(int block) {
+      this.bytes = chunks[blockChunk[block]];
+      this.at = blockStart[block];
     }
 
     void decode(TraceEvent[] into, int count) {
@@ -987,7 +1018,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     TraceEvent[] block = new TraceEvent[BLOCK];
     for (int b = 0; b * BLOCK < size; b++) {
       int n = Math.min(BLOCK, size - b * BLOCK);
-      new Reader(blockStart[b]).decode(block, n);
+      new Reader(b).decode(block, n);
       out.addAll(Arrays.asList(block).subList(0, n));
     }
     return out;

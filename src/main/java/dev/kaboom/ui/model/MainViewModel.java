@@ -521,7 +521,11 @@ public final class MainViewModel {
 
   private int shadowAt;
 
+  /** What the checkpoints share (specs, histories, labels): dropped with them. */
+  private TreeModel.Pool checkpointPool = new TreeModel.Pool();
+
   private void dropCheckpoints() {
+    checkpointPool = new TreeModel.Pool();
     checkpoints.clear();
     checkpointEvery = CHECKPOINT_EVENTS;
     shadow = null;
@@ -540,7 +544,7 @@ public final class MainViewModel {
       shadow.apply(all.get(i), 0);
       int n = i + 1;
       if (n % checkpointEvery == 0) {
-        TreeModel.Frozen f = shadow.freeze();
+        TreeModel.Frozen f = shadow.freeze(checkpointPool);
         if (f != null) {
           checkpoints.put(n, f);
           if (checkpoints.size() > MAX_CHECKPOINTS) {
@@ -556,7 +560,7 @@ public final class MainViewModel {
 
   /** The heap the seek's checkpoints take, in bytes (the bench's memory figure). */
   public long checkpointBytes() {
-    long b = 0;
+    long b = checkpointPool.bytes();
     for (TreeModel.Frozen f : checkpoints.values()) {
       b += f.bytes();
     }

@@ -28,7 +28,12 @@ public final class ProcessNodeModel {
    * One restart and the ones before it (immutable, shared between copies), about 40 bytes a
    * restart: the pids by serial (a pid of another node, a mirror's, in {@link RemoteHistory}).
    */
-  private static class History {
+  static class History {
+    /** The checkpoint pool it was entered in, and its index there (see TreeModel.Pool). */
+    Object pool;
+
+    int poolId;
+
     final long timeMillis;
     final int oldSerial;
     final int newSerial;
@@ -93,7 +98,7 @@ public final class ProcessNodeModel {
   int restartsInWindow;
 
   /** Restart times (virtual ms) that may still be in the window, oldest first. */
-  final java.util.ArrayDeque<Long> restartTimes = new java.util.ArrayDeque<>(1); // most hold none
+  final TimeList restartTimes = new TimeList(); // most hold none
 
   /** What the inspector shows of the current process (folded from its events); null before. */
   ProcFacts facts;
@@ -495,7 +500,10 @@ public final class ProcessNodeModel {
     if (restartsInWindow == 0 || periodMillis <= 0) {
       return ages;
     }
-    List<Long> times = new ArrayList<>(restartTimes);
+    List<Long> times = new ArrayList<>(restartTimes.size());
+    for (int i = 0; i < restartTimes.size(); i++) {
+      times.add(restartTimes.get(i));
+    }
     List<Long> inWindow = times.subList(Math.max(0, times.size() - restartsInWindow), times.size());
     for (int i = 0; i < inWindow.size(); i++) {
       long leaves =

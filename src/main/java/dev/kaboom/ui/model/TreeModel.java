@@ -35,10 +35,10 @@ import java.util.Set;
  */
 public final class TreeModel {
   private ProcessNodeModel root;
-  private final Map<String, ProcessNodeModel> byPath = new LinkedHashMap<>();
+  private final Map<String, ProcessNodeModel> byPath;
 
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
-  private final Map<Pid, String> paths = new HashMap<>();
+  private final Map<Pid, String> paths;
 
   /** The name each process registered last (kept after it died: its exit's log line names it). */
   private final Map<Pid, String> names = new HashMap<>();
@@ -47,7 +47,7 @@ public final class TreeModel {
   private final Set<Pid> shuttingDown = new HashSet<>();
 
   /** Inspector facts of live processes that have a path. */
-  private final Map<Pid, ProcFacts> facts = new HashMap<>();
+  private final Map<Pid, ProcFacts> facts;
 
   /** Facts made or copied by this tree since its last copy (the others are shared: read only). */
   private Object epoch = new Object();
@@ -122,10 +122,20 @@ public final class TreeModel {
   }
 
   public TreeModel(TreeNode tree) {
+    this(16);
     this.root = build(tree, tree.id(), null);
   }
 
+  /** An empty model whose maps have room for {@code nodes} processes (a thaw knows how many). */
+  private TreeModel(int nodes) {
+    int capacity = Math.max(16, nodes * 4 / 3 + 2);
+    this.byPath = new LinkedHashMap<>(capacity);
+    this.paths = new HashMap<>(capacity);
+    this.facts = new HashMap<>(capacity);
+  }
+
   private TreeModel(ProcessNodeModel root) {
+    this(16);
     this.root = root;
   }
 
@@ -736,13 +746,8 @@ public final class TreeModel {
     return n;
   }
 
-  private static int inWindow(java.util.ArrayDeque<Long> times, long nowMillis, long period) {
-    int count = 0;
-    var it = times.descendingIterator();
-    while (it.hasNext() && nowMillis - it.next() <= period) {
-      count++;
-    }
-    return count;
+  private static int inWindow(TimeList times, long nowMillis, long period) {
+    return times.countAtLeast(nowMillis - period); // an entry at r counts at n iff n - r <= period
   }
 
   private List<ProcessNodeModel> supervisors = List.of();
@@ -767,13 +772,9 @@ public final class TreeModel {
   }
 
   /** The oldest of the newest {@code count} times. */
-  private static long oldestOf(java.util.ArrayDeque<Long> times, int count) {
-    var it = times.descendingIterator();
-    long t = 0;
-    for (int i = 0; i < count && it.hasNext(); i++) {
-      t = it.next();
-    }
-    return t;
+  private static long oldestOf(TimeList times, int count) {
+    int n = Math.min(count, times.size());
+    return n == 0 ? 0 : times.get(times.size() - n);
   }
 
   /** Virtual time moved: restart meters age (an entry at r counts at n iff n - r <= period). */
@@ -796,29 +797,56 @@ public final class TreeModel {
   // ---- checkpoints ----
 
   /**
-   * A fold frozen as bytes (a seek's checkpoint): about 25 bytes a node, against about 350 for a
-   * {@link #copy()}; {@link #thaw} makes a model that folds on as the frozen one would. Made of a
-   * fold without highlights (a seek's): travelling signals and crossings, which such a fold only
-   * clears, are not kept. Immutable; the restart histories and specs are shared, not copied.
+   * A fold frozen as bytes (a seek's checkpoint): about 15 bytes a node deflated, against about 350
+   * for a {@link #copy()}; {@link #thaw} makes a model that folds on as the frozen one would. Made
+   * of a fold without highlights (a seek's): travelling signals and crossings, which such a fold
+   * only clears, are not kept. Immutable; the restart histories and specs are shared, not copied.
    */
   public static final class Frozen {
+    /** The encoding, deflated (nodes of a tree look alike: about a fifth of its size). */
     private final byte[] data;
-    private final Object[] refs;
 
-    private Frozen(byte[] data, Object[] refs) {
+    private final int rawLength;
+    private final Pool pool;
+
+    private Frozen(byte[] data, int rawLength, Pool pool) {
       this.data = data;
-      this.refs = refs;
+      this.rawLength = rawLength;
+      this.pool = pool;
     }
 
-    /** The bytes it takes, about (its data and its table of shared objects). */
+    /** The bytes it takes, about (not its pool's: {@link Pool#bytes}). */
     public long bytes() {
-      return 16L + data.length + 16L + 4L * refs.length;
+      return 32L + data.length;
     }
   }
 
-  /** Freezes this model (a fold without highlights); null when its nodes do not hang together. */
+  /**
+   * The objects frozen folds share rather than encode (specs, restart histories, labels, reasons),
+   * each once however many checkpoints hold it: the checkpoints of one run share one pool.
+   */
+  public static final class Pool {
+    private final List<Object> objects = new ArrayList<>();
+    private final java.util.IdentityHashMap<Object, Integer> ids =
+        new java.util.IdentityHashMap<>();
+
+    /** The bytes it takes, about (its list and its identity map; the objects are shared). */
+    public long bytes() {
+      return 64L + 4L * objects.size() + 8L * (ids.size() * 4L / 3 + 1);
+    }
+  }
+
+  /** Freezes this model into a pool of its own (see {@link #freeze(Pool)}). */
   public Frozen freeze() {
-    FrozenWriter w = new FrozenWriter();
+    return freeze(new Pool());
+  }
+
+  /**
+   * Freezes this model (a fold without highlights), sharing {@code pool}'s objects; null when its
+   * nodes do not hang together.
+   */
+  public Frozen freeze(Pool pool) {
+    FrozenWriter w = new FrozenWriter(pool);
     List<ProcessNodeModel> order = new ArrayList<>(byPath.values());
     java.util.IdentityHashMap<ProcessNodeModel, Integer> index = new java.util.IdentityHashMap<>();
     for (ProcessNodeModel n : order) {
@@ -836,6 +864,7 @@ public final class TreeModel {
         allFacts.add(n.facts);
       }
     }
+    w.varint(order.size());
     w.varint(allFacts.size());
     for (ProcFacts f : allFacts) {
       w.put(f.trapExit ? 1 : 0);
@@ -850,13 +879,18 @@ public final class TreeModel {
         w.pid(m.getValue());
       }
     }
-    w.varint(order.size());
     for (ProcessNodeModel n : order) {
       Integer parent = n.parent().map(index::get).orElse(-1);
       if (parent == null || (n.parent().isEmpty() && n != root)) {
         return null;
       }
-      w.ref(n.path());
+      String derived = n.parent().map(p -> p.path() + "/" + n.spec().id()).orElse(n.spec().id());
+      if (derived.equals(n.path())) {
+        w.put(0); // its parent's path and its id, as nearly always
+      } else {
+        w.put(1);
+        w.ref(n.path());
+      }
       w.ref(n.spec());
       w.zigzag(parent);
     }
@@ -938,14 +972,30 @@ public final class TreeModel {
     w.zigzag(structure);
     w.real(nowNanos);
     w.zigzag(virtualMillis);
-    return new Frozen(java.util.Arrays.copyOf(w.bytes, w.length), w.refs.toArray());
+    java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+    try {
+      d.setInput(w.bytes, 0, w.length);
+      d.finish();
+      byte[] out = new byte[w.length + 64];
+      int n = 0;
+      while (!d.finished()) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, out.length * 2);
+        }
+        n += d.deflate(out, n, out.length - n);
+      }
+      return new Frozen(java.util.Arrays.copyOf(out, n), w.length, pool);
+    } finally {
+      d.end();
+    }
   }
 
   /** A model that folds on from where {@code f} was frozen. */
   public static TreeModel thaw(Frozen f) {
     FrozenReader r = new FrozenReader(f);
+    int nodeCount = (int) r.varint();
     ProcFacts[] allFacts = new ProcFacts[(int) r.varint()];
-    TreeModel t = new TreeModel((ProcessNodeModel) null);
+    TreeModel t = new TreeModel(Math.max(nodeCount, allFacts.length));
     for (int i = 0; i < allFacts.length; i++) {
       ProcFacts x = new ProcFacts();
       x.epoch = t.epoch;
@@ -960,11 +1010,13 @@ public final class TreeModel {
       }
       allFacts[i] = x;
     }
-    ProcessNodeModel[] nodes = new ProcessNodeModel[(int) r.varint()];
+    ProcessNodeModel[] nodes = new ProcessNodeModel[nodeCount];
     for (int i = 0; i < nodes.length; i++) {
-      String path = (String) r.ref();
+      String given = r.u8() == 0 ? null : (String) r.ref();
       TreeNode spec = (TreeNode) r.ref();
       int parent = (int) r.zigzag();
+      String path =
+          given != null ? given : parent < 0 ? spec.id() : nodes[parent].path() + "/" + spec.id();
       ProcessNodeModel m = new ProcessNodeModel(path, spec, parent < 0 ? null : nodes[parent]);
       m.tree = t;
       nodes[i] = m;
@@ -1038,10 +1090,18 @@ public final class TreeModel {
   }
 
   private static final class FrozenWriter {
-    byte[] bytes = new byte[8192];
+    byte[] bytes = new byte[65536];
     int length;
-    final List<Object> refs = new ArrayList<>();
-    final java.util.IdentityHashMap<Object, Integer> refIds = new java.util.IdentityHashMap<>();
+    final List<Object> refs;
+    final java.util.IdentityHashMap<Object, Integer> refIds;
+
+    final Pool pool;
+
+    FrozenWriter(Pool pool) {
+      this.pool = pool;
+      this.refs = pool.objects;
+      this.refIds = pool.ids;
+    }
 
     void put(int b) {
       if (length == bytes.length) {
@@ -1066,6 +1126,16 @@ public final class TreeModel {
     void ref(Object o) {
       if (o == null) {
         put(0);
+        return;
+      }
+      if (o instanceof ProcessNodeModel.History h) {
+        // a restart history (one per restart of the run) keeps its index itself: no boxed id
+        if (h.pool != pool) {
+          h.pool = pool;
+          h.poolId = refs.size();
+          refs.add(h);
+        }
+        varint(h.poolId + 1L);
         return;
       }
       Integer id = refIds.get(o);
@@ -1093,10 +1163,11 @@ public final class TreeModel {
      * Restart times (a supervisor of a storm holds thousands in its window, most at the same few
      * milliseconds): runs of equal times, each its difference from the run before and its length.
      */
-    void restartTimes(java.util.ArrayDeque<Long> times) {
+    void restartTimes(TimeList times) {
       int runs = 0;
       long prev = Long.MIN_VALUE;
-      for (long t : times) {
+      for (int i = 0; i < times.size(); i++) {
+        long t = times.get(i);
         if (t != prev) {
           runs++;
           prev = t;
@@ -1106,7 +1177,8 @@ public final class TreeModel {
       long last = 0;
       int count = 0;
       prev = Long.MIN_VALUE;
-      for (long t : times) {
+      for (int i = 0; i < times.size(); i++) {
+        long t = times.get(i);
         if (t != prev && count > 0) {
           zigzag(prev - last);
           varint(count);
@@ -1159,12 +1231,28 @@ public final class TreeModel {
 
   private static final class FrozenReader {
     private final byte[] bytes;
-    private final Object[] refs;
+    private final List<Object> refs;
     private int at;
 
     FrozenReader(Frozen f) {
-      this.bytes = f.data;
-      this.refs = f.refs;
+      this.bytes = new byte[f.rawLength];
+      java.util.zip.Inflater inf = new java.util.zip.Inflater();
+      try {
+        inf.setInput(f.data);
+        int n = 0;
+        while (n < bytes.length) {
+          int got = inf.inflate(bytes, n, bytes.length - n);
+          if (got == 0 && (inf.finished() || inf.needsInput())) {
+            throw new IllegalStateException("damaged checkpoint: " + n + " of " + bytes.length);
+          }
+          n += got;
+        }
+      } catch (java.util.zip.DataFormatException e) {
+        throw new IllegalStateException("damaged checkpoint", e);
+      } finally {
+        inf.end();
+      }
+      this.refs = f.pool.objects;
     }
 
     int u8() {
@@ -1191,7 +1279,7 @@ public final class TreeModel {
 
     Object ref() {
       long id = varint();
-      return id == 0 ? null : refs[(int) id - 1];
+      return id == 0 ? null : refs.get((int) id - 1);
     }
 
     Pid pid() {
@@ -1203,13 +1291,12 @@ public final class TreeModel {
       return ((v - 2) & 1) == 0 ? new Pid(serial) : new Pid((int) varint(), serial, (int) varint());
     }
 
-    void restartTimes(java.util.ArrayDeque<Long> into) {
+    void restartTimes(TimeList into) {
       long t = 0;
       for (long runs = varint(); runs > 0; runs--) {
         t += zigzag();
-        Long boxed = t;
         for (long k = varint(); k > 0; k--) {
-          into.addLast(boxed);
+          into.addLast(t);
         }
       }
     }

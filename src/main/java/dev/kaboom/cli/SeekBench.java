@@ -69,7 +69,7 @@ final class SeekBench {
     out.accept(new Bench.Figure("M2_checkpoints", vm.checkpointCount(), "trees"));
     out.accept(
         new Bench.Figure("M2_checkpoint_bytes_per_event", (double) cpBytes / total, "bytes"));
-    out.accept(new Bench.Figure("M2_heap_mb", held / 1048576.0, "MB"));
+    out.accept(new Bench.Figure("M2_heap_mb", held / 1048576.0, "mb"));
     out.accept(new Bench.Figure("T1_seek_cpu_p99", cpuP99, "ms"));
     if (vm.marks().isEmpty()) {
       throw new IllegalStateException("no marks"); // keeps vm reachable until after the GC

@@ -34,7 +34,10 @@ class BigTreeWindowTest {
 
   @Start
   void start(Stage stage) {
-    window = TestWindows.openPaused(stage, TestWindows.prefs("en", 1280, 720));
+    var prefs = TestWindows.prefs("en", 1280, 720);
+    prefs.put("theme", System.getProperty("kaboom.theme", "light"));
+    prefs.put("highContrast", System.getProperty("kaboom.hc", "false"));
+    window = TestWindows.openPaused(stage, prefs);
     vm = window.viewModel();
     List<TreeNode> sups = new ArrayList<>();
     for (int s = 0; s < 40; s++) {
@@ -111,6 +114,39 @@ class BigTreeWindowTest {
     TestWindows.settle(robot, window);
     assertThat(tree().isDrawnFar()).isFalse();
     assertThat(shownBoxes(robot)).isGreaterThan(5);
+  }
+
+  /**
+   * Zoomed far out the tree is a canvas, but it still answers clicks (the node under the pointer is
+   * clicked, as its box would be) and writes the ids that have room to be read.
+   */
+  @Test
+  void zoomedFarOutAClickOnTheCanvasClicksTheNodeUnderItAndTheIdsWithRoomAreWritten(FxRobot robot) {
+    TestWindows.settle(robot, window);
+    robot.interact(() -> tree().fit());
+    TestWindows.settle(robot, window);
+    assertThat(tree().isDrawnFar()).isTrue();
+    assertThat(tree().farLabelCount())
+        .as("supervisors' ids with room between them; no worker's")
+        .isBetween(10, 60);
+    if (System.getProperty("kaboom.farshots") != null) { // to look at it
+      robot.interact(() -> window.controller().render());
+      try {
+        TestWindows.png(
+            robot,
+            window,
+            System.getProperty("kaboom.farshots")
+                + "/far-"
+                + System.getProperty("kaboom.theme", "light")
+                + ".png");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    javafx.geometry.Point2D at = tree().screenPointOf("storm/s20").orElseThrow();
+    robot.clickOn(at);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.selectedPathProperty().get()).isEqualTo("storm/s20");
   }
 
   @Test

@@ -118,6 +118,14 @@ public final class TreePane extends Region {
 
   private final javafx.scene.canvas.Canvas farCanvas = new javafx.scene.canvas.Canvas();
 
+  /** The far canvas's colours from the theme: invisible shapes whose fill the stylesheet sets. */
+  private final javafx.scene.layout.Pane farPalette = new javafx.scene.layout.Pane();
+
+  private final Map<String, javafx.scene.shape.Rectangle> farSwatches = new HashMap<>();
+
+  /** How many labels the last far drawing wrote (tests). */
+  private int farLabels;
+
   /** Counts of what the virtual tree did (tests). */
   private long realizePasses;
 
@@ -170,7 +178,18 @@ public final class TreePane extends Region {
     farCanvas.setManaged(false);
     farCanvas.setMouseTransparent(true);
     farCanvas.setVisible(false);
-    getChildren().addAll(farCanvas, content, overview);
+    farPalette.setManaged(false);
+    farPalette.setVisible(false);
+    for (String swatch :
+        List.of("running", "crashed", "restarting", "stopped", "edge", "label", "sup")) {
+      javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle();
+      r.getStyleClass().add("far-" + swatch);
+      farSwatches.put(swatch, r);
+      farPalette.getChildren().add(r);
+    }
+    getChildren().addAll(farCanvas, content, overview, farPalette);
+    // zoomed far out there are no boxes: a click on the canvas finds the node under it
+    addEventHandler(MouseEvent.MOUSE_CLICKED, this::clickFar);
     javafx.beans.InvalidationListener moved =
         o -> {
           if (virtual) {
@@ -794,7 +813,8 @@ public final class TreePane extends Region {
 
   /**
    * A virtual tree zoomed far out: every box on screen as a rectangle in its state's colour and the
-   * links as lines, on one canvas (a few fills, whatever the size).
+   * links as lines, on one canvas (a few fills, whatever the size), in the theme's colours (light,
+   * dark, high contrast: the {@code .far-*} swatches); each box's id on it when it is legible.
    */
   private void drawFar() {
     if (!far) {
@@ -806,17 +826,14 @@ public final class TreePane extends Region {
       farCanvas.setWidth(w);
       farCanvas.setHeight(h);
     }
+    farPalette.applyCss(); // the theme's colours as they are now
     var g = farCanvas.getGraphicsContext2D();
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.clearRect(0, 0, w, h);
     double s = scale.getX();
     g.setTransform(s, 0, 0, s, translate.getX(), translate.getY());
     double[] vp = viewport(0);
-    boolean dark = treeBackground().getBrightness() < 0.5;
-    g.setStroke(
-        dark
-            ? javafx.scene.paint.Color.rgb(110, 120, 140)
-            : javafx.scene.paint.Color.rgb(160, 170, 185));
+    g.setStroke(farColour("edge", javafx.scene.paint.Color.GRAY));
     g.setLineWidth(1 / s);
     g.beginPath();
     for (Box b : boxes.values()) {
@@ -833,16 +850,18 @@ public final class TreePane extends Region {
       }
     }
     g.stroke();
+    List<Box> onScreen = new ArrayList<>();
+    for (Box b : boxes.values()) {
+      if (b.x + b.w >= vp[0] && b.x <= vp[2] && b.y + b.h >= vp[1] && b.y <= vp[3]) {
+        onScreen.add(b);
+      }
+    }
     for (NodeStatus st : NodeStatus.values()) {
-      g.setFill(farColour(st, dark));
+      g.setFill(farColour(st.pseudoClass(), javafx.scene.paint.Color.GREEN));
       g.beginPath();
       boolean any = false;
-      for (Box b : boxes.values()) {
-        if (b.node.status() == st
-            && b.x + b.w >= vp[0]
-            && b.x <= vp[2]
-            && b.y + b.h >= vp[1]
-            && b.y <= vp[3]) {
+      for (Box b : onScreen) {
+        if (b.node.status() == st) {
           g.rect(b.x, b.y, b.w, b.h);
           any = true;
         }
@@ -851,22 +870,78 @@ public final class TreePane extends Region {
         g.fill();
       }
     }
+    // a supervisor's box gets a frame, as its box has a thicker border
+    g.setStroke(farColour("sup", javafx.scene.paint.Color.DARKBLUE));
+    g.setLineWidth(Math.max(1, 2 * s) / s);
+    for (Box b : onScreen) {
+      if (b.node.isSupervisor()) {
+        g.strokeRect(b.x, b.y, b.w, b.h);
+      }
+    }
+    // the ids where they are legible: a line of text at least FAR_LABEL_MIN_PX high that does not
+    // reach its neighbours' (on the box when it is tall enough, else under it)
+    farLabels = 0;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+    g.setTextBaseline(javafx.geometry.VPos.CENTER);
+    double font =
+        Math.min(
+            13 * fontScale,
+            Math.max(
+                FAR_LABEL_MIN_PX * Math.min(fontScale, 2), 0.42 * onScreenHeight(onScreen) * s));
+    g.setFont(javafx.scene.text.Font.font(font));
+    javafx.scene.paint.Paint onBox = farColour("label", javafx.scene.paint.Color.WHITE);
+    javafx.scene.paint.Paint under = farColour("sup", javafx.scene.paint.Color.BLACK);
+    Map<Double, List<Box>> rows = new java.util.TreeMap<>();
+    for (Box b : onScreen) {
+      rows.computeIfAbsent(b.y, k -> new ArrayList<>()).add(b);
+    }
+    for (List<Box> row : rows.values()) {
+      row.sort(java.util.Comparator.comparingDouble(b -> b.x));
+      for (int i = 0; i < row.size(); i++) {
+        Box b = row.get(i);
+        double cx = (b.x + b.w / 2) * s + translate.getX();
+        double room = Double.MAX_VALUE;
+        if (i > 0) {
+          Box l = row.get(i - 1);
+          room = Math.min(room, cx - ((l.x + l.w / 2) * s + translate.getX()));
+        }
+        if (i + 1 < row.size()) {
+          Box r = row.get(i + 1);
+          room = Math.min(room, (r.x + r.w / 2) * s + translate.getX() - cx);
+        }
+        String id = b.node.id();
+        if (0.6 * font * id.length() > room - 4) {
+          continue; // it would run into its neighbour's
+        }
+        boolean inside = b.h * s >= font * 1.3 && b.w * s >= 0.6 * font * Math.min(4, id.length());
+        g.setFill(inside ? onBox : under);
+        double cy =
+            inside
+                ? (b.y + b.h / 2) * s + translate.getY()
+                : (b.y + b.h) * s + translate.getY() + font * 0.75;
+        g.fillText(id, cx, cy, inside ? Math.max(1, b.w * s - 4) : room - 4);
+        farLabels++;
+      }
+    }
   }
 
-  /** A state's colour on the far canvas (the boxes' colours in the theme's stylesheet). */
-  private static javafx.scene.paint.Color farColour(NodeStatus st, boolean dark) {
-    return switch (st) {
-      case CRASHED -> javafx.scene.paint.Color.rgb(211, 47, 47);
-      case RESTARTING -> javafx.scene.paint.Color.rgb(245, 166, 35);
-      case STOPPED ->
-          dark
-              ? javafx.scene.paint.Color.rgb(90, 90, 100)
-              : javafx.scene.paint.Color.rgb(189, 189, 189);
-      default ->
-          dark
-              ? javafx.scene.paint.Color.rgb(67, 160, 71)
-              : javafx.scene.paint.Color.rgb(102, 187, 106);
-    };
+  /** Ids are written on the far canvas from this font size (px, at 100 %) on. */
+  static final double FAR_LABEL_MIN_PX = 9;
+
+  /** The smallest box height among {@code bs} (content units), 0 if none. */
+  private static double onScreenHeight(List<Box> bs) {
+    double min = Double.MAX_VALUE;
+    for (Box b : bs) {
+      min = Math.min(min, b.h);
+    }
+    return bs.isEmpty() ? 0 : min;
+  }
+
+  /** A swatch's colour ({@code .far-NAME} in the stylesheet), or {@code fallback} before CSS. */
+  private javafx.scene.paint.Paint farColour(String name, javafx.scene.paint.Color fallback) {
+    javafx.scene.shape.Rectangle r = farSwatches.get(name);
+    return r == null || r.getScene() == null || r.getFill() == null ? fallback : r.getFill();
   }
 
   private javafx.scene.paint.Color treeBackground() {
@@ -876,6 +951,71 @@ public final class TreePane extends Region {
       return c;
     }
     return javafx.scene.paint.Color.WHITE;
+  }
+
+  /** How many ids the last far drawing wrote on its boxes (tests). */
+  public int farLabelCount() {
+    return farLabels;
+  }
+
+  /**
+   * A click on the far canvas: the node whose box is under it is clicked (left: as a click on its
+   * box, kaboom and select; right or control-click on a Mac: its menu), as in the tree with boxes.
+   */
+  private void clickFar(MouseEvent e) {
+    if (!far || !e.isStillSincePress() || e.isConsumed()) {
+      return;
+    }
+    String path = farNodeAt(e.getX(), e.getY());
+    if (path == null) {
+      return;
+    }
+    boolean macMenuClick = MAC && e.getButton() == MouseButton.PRIMARY && e.isControlDown();
+    if (e.getButton() == MouseButton.PRIMARY && !macMenuClick) {
+      onNodeClicked.accept(path);
+      e.consume();
+    } else if (e.getButton() == MouseButton.SECONDARY || macMenuClick) {
+      onNodeContextMenu.open(path, e.getScreenX(), e.getScreenY());
+      e.consume();
+    }
+  }
+
+  /**
+   * The node whose place is under the point ({@code x}, {@code y}) of this pane (with a margin of 3
+   * px around a box too small to hit), or null.
+   */
+  private String farNodeAt(double x, double y) {
+    double s = scale.getX();
+    double cx = (x - translate.getX()) / s;
+    double cy = (y - translate.getY()) / s;
+    double slack = 3 / s;
+    String best = null;
+    double bestDistance = Double.MAX_VALUE;
+    for (Box b : boxes.values()) {
+      double dx = Math.max(Math.max(b.x - cx, cx - (b.x + b.w)), 0);
+      double dy = Math.max(Math.max(b.y - cy, cy - (b.y + b.h)), 0);
+      double d = Math.hypot(dx, dy);
+      if (d <= slack && d < bestDistance) {
+        bestDistance = d;
+        best = b.node.path();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Where the middle of the place of the node at {@code path} is on the screen, if it is drawn
+   * (tests: a click on the far canvas).
+   */
+  public java.util.Optional<javafx.geometry.Point2D> screenPointOf(String path) {
+    double[] b = box(path);
+    if (b == null) {
+      return java.util.Optional.empty();
+    }
+    double s = scale.getX();
+    return java.util.Optional.ofNullable(
+        localToScreen(
+            (b[0] + b[2] / 2) * s + translate.getX(), (b[1] + b[3] / 2) * s + translate.getY()));
   }
 
   /** How many processes have a place in the drawn tree (a box, or a place in a virtual one). */

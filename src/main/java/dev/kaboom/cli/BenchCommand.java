@@ -133,10 +133,15 @@ public final class BenchCommand implements Callable<Integer> {
               err::println,
               f ->
                   out.println(
-                      (f.name().startsWith("U1_frame_p99") || f.name().startsWith("U1_cpu")
+                      (f.name().startsWith("U1_frame_p99")
+                                  || f.name().startsWith("U1_cpu")
+                                  || f.name().startsWith("U1_click")
                               ? new Bench.Figure(
                                   f.name()
-                                      .replaceFirst("^(U1_frame_p99|U1_cpu_per_frame)", "$1_10000"),
+                                      .replaceFirst(
+                                          "^(U1_frame_p99|U1_cpu_per_frame|U1_click_frames"
+                                              + "|U1_click_max)",
+                                          "$1_10000"),
                                   f.value(),
                                   f.unit())
                               : f)

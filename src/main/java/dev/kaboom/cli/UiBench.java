@@ -70,14 +70,23 @@ final class UiBench {
    * the CPU time the JavaFX thread and the renderer used per frame (ms; unlike the other two, it
    * hardly moves with the machine's load).
    */
-  record Result(double fps, double p99Millis, double cpuMillisPerFrame) {}
+  record Result(
+      double fps,
+      double p99Millis,
+      double cpuMillisPerFrame,
+      double clickMaxMillis,
+      int clickFramesMax,
+      int clicks) {}
 
   /**
    * {@code runs} runs of {@link #measure}: each run's figures go to {@code progress} ({@code # run
-   * i/n ...}); {@code out} gets {@code U1_fps_<nodes>}, {@code U1_frame_p99} and {@code
-   * U1_cpu_per_frame} (the medians over the runs) and, with more than one run, each one's spread
-   * (max - min) as {@code <name>_spread}. Throws IllegalStateException when no frame was drawn in a
-   * measured time (0 fps would read as a result).
+   * i/n ...}); {@code out} gets {@code U1_fps_<nodes>}, {@code U1_frame_p99}, {@code
+   * U1_cpu_per_frame}, {@code U1_click_frames} (the most frames a click waited for its answer to be
+   * drawn: 1 is the next frame) and {@code U1_click_max} (the longest wait, ms, from the click's
+   * event to the end of the layout of the frame that shows its answer) (the medians over the runs)
+   * and, with more than one run, each one's spread (max - min) as {@code <name>_spread}. Throws
+   * IllegalStateException when no frame was drawn in a measured time (0 fps would read as a
+   * result).
    */
   static void run(
       int nodes,
@@ -96,18 +105,24 @@ final class UiBench {
       progress.accept(
           String.format(
               java.util.Locale.ROOT,
-              "# run %d/%d U1 %d nodes: %.2f fps, p99 %.2f ms, cpu %.2f ms/frame, load %s",
+              "# run %d/%d U1 %d nodes: %.2f fps, p99 %.2f ms, cpu %.2f ms/frame, %d clicks"
+                  + " answered within %d frame(s), at most %.1f ms, load %s",
               i + 1,
               runs,
               nodes,
               r.fps(),
               r.p99Millis(),
               r.cpuMillisPerFrame(),
+              r.clicks(),
+              r.clickFramesMax(),
+              r.clickMaxMillis(),
               loadAverage()));
     }
     figure(out, "U1_fps_" + nodes, "fps", results, Result::fps, runs);
     figure(out, "U1_frame_p99", "ms", results, Result::p99Millis, runs);
     figure(out, "U1_cpu_per_frame", "ms", results, Result::cpuMillisPerFrame, runs);
+    figure(out, "U1_click_frames", "frames", results, Result::clickFramesMax, runs);
+    figure(out, "U1_click_max", "ms", results, Result::clickMaxMillis, runs);
   }
 
   private static void figure(
@@ -170,6 +185,10 @@ final class UiBench {
             vm.load(new Scenario("storm", "U1: 100 kabooms a second", root, List.of()), null);
             Random random = new Random(42);
             long[] intervals = new long[(int) (seconds * 1000) + 16];
+            clicks.reset();
+            stage
+                .getScene()
+                .addPostLayoutPulseListener(() -> clicks.afterLayout(vm, System.nanoTime()));
             new AnimationTimer() {
               private long start = -1;
               private long last;
@@ -205,6 +224,15 @@ final class UiBench {
                     }
                     frames++;
                   }
+                  if (since >= clicks.nextAt && clicks.pending == null) {
+                    // between this pulse and the next, at a moment unrelated to the pulses
+                    clicks.nextAt = since + CLICK_EVERY_NANOS;
+                    long jitter = random.nextInt(16_000_000);
+                    clickTimer.schedule(
+                        () -> Platform.runLater(() -> clicks.click(stage, vm)),
+                        jitter,
+                        TimeUnit.NANOSECONDS);
+                  }
                   long due = since * kaboomsPerSecond / 1_000_000_000L;
                   while (kaboomsSent < due) {
                     vm.kaboom(workerPaths.get(random.nextInt(workerPaths.size())));
@@ -227,7 +255,125 @@ final class UiBench {
           "no frame was drawn in the " + seconds + " s measured (too short on this machine)");
     }
     return new Result(
-        frames / measured, Bench.percentile(intervals, 99) / 1e6, r[frames + 1] / 1e6 / frames);
+        frames / measured,
+        Bench.percentile(intervals, 99) / 1e6,
+        r[frames + 1] / 1e6 / frames,
+        clicks.maxNanos / 1e6,
+        clicks.maxFrames,
+        clicks.count);
+  }
+
+  /** A click on a worker's box during the storm, twice a second. */
+  private static final long CLICK_EVERY_NANOS = 500_000_000L;
+
+  private static final java.util.concurrent.ScheduledExecutorService clickTimer =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "U1 clicks");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private static final Clicks clicks = new Clicks();
+
+  /**
+   * Clicks during the storm: a primary click (pressed, released, clicked, as the mouse sends them)
+   * on a worker's box on screen, and how long until a frame has laid out its answer (the worker
+   * drawn crashed or restarted: another pid, or a crash or restart state). JavaFX thread only.
+   */
+  private static final class Clicks {
+    long nextAt;
+    String pending;
+    Object pendingPid;
+    long clickedAt;
+    int pulsesSince;
+    long maxNanos;
+    int maxFrames;
+    int count;
+
+    void reset() {
+      nextAt = 0;
+      pending = null;
+      maxNanos = 0;
+      maxFrames = 0;
+      count = 0;
+    }
+
+    void click(Stage stage, MainViewModel vm) {
+      if (!stage.isShowing() || pending != null) {
+        return;
+      }
+      javafx.scene.Scene scene = stage.getScene();
+      javafx.scene.Node tree = scene.lookup(".tree-pane");
+      javafx.geometry.Bounds pane = tree == null ? null : tree.localToScene(tree.getLayoutBounds());
+      for (javafx.scene.Node n : scene.getRoot().lookupAll(".process-node.worker")) {
+        if (!(n instanceof dev.kaboom.ui.view.ProcessNodeView v) || !v.isVisible()) {
+          continue;
+        }
+        javafx.geometry.Bounds b = v.localToScene(v.getLayoutBounds());
+        if (pane == null || !pane.contains(b.getCenterX(), b.getCenterY())) {
+          continue;
+        }
+        String path = v.model().path();
+        var node = vm.tree().node(path).orElse(null);
+        if (node == null || node.status() != dev.kaboom.ui.model.NodeStatus.RUNNING) {
+          continue;
+        }
+        pending = path;
+        pendingPid = node.pid().orElse(null);
+        pulsesSince = 0;
+        clickedAt = System.nanoTime();
+        double x = v.getWidth() / 2;
+        double y = v.getHeight() / 2;
+        javafx.geometry.Point2D sp = v.localToScreen(x, y);
+        for (javafx.event.EventType<javafx.scene.input.MouseEvent> type :
+            List.of(
+                javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                javafx.scene.input.MouseEvent.MOUSE_RELEASED,
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED)) {
+          javafx.event.Event.fireEvent(
+              v,
+              new javafx.scene.input.MouseEvent(
+                  type,
+                  x,
+                  y,
+                  sp == null ? 0 : sp.getX(),
+                  sp == null ? 0 : sp.getY(),
+                  javafx.scene.input.MouseButton.PRIMARY,
+                  1,
+                  false,
+                  false,
+                  false,
+                  false,
+                  type == javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                  false,
+                  false,
+                  false,
+                  false,
+                  true,
+                  null));
+        }
+        return;
+      }
+    }
+
+    void afterLayout(MainViewModel vm, long now) {
+      if (pending == null) {
+        return;
+      }
+      pulsesSince++;
+      var node = vm.tree().node(pending).orElse(null);
+      boolean answered =
+          node == null
+              || node.status() != dev.kaboom.ui.model.NodeStatus.RUNNING
+              || !java.util.Objects.equals(node.pid().orElse(null), pendingPid);
+      if (answered) {
+        maxNanos = Math.max(maxNanos, now - clickedAt);
+        maxFrames = Math.max(maxFrames, pulsesSince);
+        count++;
+        pending = null;
+      }
+    }
   }
 
   /**

@@ -110,6 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
             quick ? 0.5 : 2,
             quick ? 1 : 10,
             100,
+            quick ? 0 : 1, // one run for the JIT first (the 10,000-node runs come after: warm)
             uiRuns,
             err::println,
             f -> out.println(f.line()));
@@ -129,6 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
               2,
               10,
               100,
+              0,
               uiRuns,
               err::println,
               f ->

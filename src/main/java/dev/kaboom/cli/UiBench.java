@@ -79,25 +79,40 @@ final class UiBench {
       int clicks) {}
 
   /**
-   * {@code runs} runs of {@link #measure}: each run's figures go to {@code progress} ({@code # run
-   * i/n ...}); {@code out} gets {@code U1_fps_<nodes>}, {@code U1_frame_p99}, {@code
-   * U1_cpu_per_frame}, {@code U1_click_frames} (the most frames a click waited for its answer to be
-   * drawn: 1 is the next frame) and {@code U1_click_max} (the longest wait, ms, from the click's
-   * event to the end of the layout of the frame that shows its answer) (the medians over the runs)
-   * and, with more than one run, each one's spread (max - min) as {@code <name>_spread}. Throws
-   * IllegalStateException when no frame was drawn in a measured time (0 fps would read as a
-   * result).
+   * {@code warmupRuns} runs of {@link #measure} that are not counted (the JIT), then {@code runs}
+   * runs: each run's figures go to {@code progress} ({@code # run i/n ...}); {@code out} gets
+   * {@code U1_fps_<nodes>}, {@code U1_frame_p99}, {@code U1_cpu_per_frame}, {@code U1_click_frames}
+   * (the most frames a click waited for its answer to be drawn: 1 is the next frame) and {@code
+   * U1_click_max} (the longest wait, ms, from the click's event to the end of the layout of the
+   * frame that shows its answer) (the medians over the runs) and, with more than one run, each
+   * one's spread (max - min) as {@code <name>_spread}. Throws IllegalStateException when no frame
+   * was drawn in a measured time (0 fps would read as a result).
    */
   static void run(
       int nodes,
       double warmupSeconds,
       double seconds,
       int kaboomsPerSecond,
+      int warmupRuns,
       int runs,
       Consumer<String> progress,
       Consumer<Bench.Figure> out)
       throws Exception {
     List<Result> results = new ArrayList<>();
+    for (int i = 0; i < warmupRuns; i++) {
+      // the JIT compiles the window's code during the first runs: at 2,000 nodes the CPU per
+      // frame fell from 43 to 10 ms over five runs, and the 10,000-node runs after them are warm
+      System.gc();
+      Result r = measure(nodes, warmupSeconds, seconds, kaboomsPerSecond);
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "# warm-up run U1 %d nodes (not counted): %.2f fps, p99 %.2f ms, cpu %.2f ms/frame",
+              nodes,
+              r.fps(),
+              r.p99Millis(),
+              r.cpuMillisPerFrame()));
+    }
     for (int i = 0; i < runs; i++) {
       System.gc();
       Result r = measure(nodes, warmupSeconds, seconds, kaboomsPerSecond);
@@ -224,7 +239,7 @@ final class UiBench {
                     }
                     frames++;
                   }
-                  if (since >= clicks.nextAt && clicks.pending == null) {
+                  if (CLICKS && since >= clicks.nextAt && clicks.pending == null) {
                     // between this pulse and the next, at a moment unrelated to the pulses
                     clicks.nextAt = since + CLICK_EVERY_NANOS;
                     long jitter = random.nextInt(16_000_000);
@@ -262,6 +277,10 @@ final class UiBench {
         clicks.maxFrames,
         clicks.count);
   }
+
+  /** Whether the runs click (-Dkaboom.u1.clicks=false: the storm alone, as before the clicks). */
+  private static final boolean CLICKS =
+      Boolean.parseBoolean(System.getProperty("kaboom.u1.clicks", "true"));
 
   /** A click on a worker's box during the storm, twice a second. */
   private static final long CLICK_EVERY_NANOS = 500_000_000L;

@@ -423,6 +423,9 @@ public final class TimelineStrip {
   /** How many of the run's recorded commands were looked at (sleeps are skipped). */
   private int commandsSeen;
 
+  /** Whether a command's place is not final yet (it is after every mark shown). */
+  private boolean commandPending;
+
   private static final TimelineModel.Kind[] KIND_OF_RANK = new TimelineModel.Kind[6];
 
   static {
@@ -454,11 +457,15 @@ public final class TimelineStrip {
     }
     summarizedLastEvent = total > 0 ? marks.get(total - 1).eventIndex() : -1;
     List<dev.kaboom.scenario.Simulation.Recorded> commands = vm.recordedCommands();
+    commandPending = false;
     while (commandsSeen < commands.size()) {
       dev.kaboom.scenario.Simulation.Recorded c = commands.get(commandsSeen);
       if (!(c.command() instanceof dev.kaboom.scenario.Command.Sleep)) {
         if (summarizedLastEvent < c.eventIndex()) {
-          break; // marks before it may still come (the picture plays behind the engine)
+          // marks before it may still come (the picture plays behind the engine): for now its
+          // place is after every mark, as it is for the ones after it
+          commandPending = true;
+          break;
         }
         if (commandPlaceCount == commandPlaces.length) {
           commandPlaces = java.util.Arrays.copyOf(commandPlaces, commandPlaceCount * 2);
@@ -488,17 +495,8 @@ public final class TimelineStrip {
     if (i < commandPlaceCount && commandPlaces[i] < b) {
       return true;
     }
-    List<dev.kaboom.scenario.Simulation.Recorded> commands = vm.recordedCommands();
-    for (int k = commandsSeen; k < commands.size(); k++) {
-      dev.kaboom.scenario.Simulation.Recorded c = commands.get(k);
-      if (!(c.command() instanceof dev.kaboom.scenario.Command.Sleep)) {
-        int place = marksBefore(marks, c.eventIndex());
-        if (place >= a && place < b) {
-          return true;
-        }
-      }
-    }
-    return false;
+    // a command whose place is not final yet: every mark shown so far is before it
+    return commandPending && ranks.size() >= a && ranks.size() < b;
   }
 
   /** How many marks come before event {@code eventIndex} (the marks are in event order). */

@@ -977,8 +977,10 @@ public final class MainController {
     }
     // the selected process's inspector follows the run at most INSPECTOR_NANOS apart: in a storm
     // every frame changes the model, and updating its rows each frame cost the window 8-15 ms of
-    // CPU a frame (bench U1 with a click twice a second); a new selection is shown at once
-    if (inspectorStale && nowNanos - inspectedAt >= INSPECTOR_NANOS) {
+    // CPU a frame (bench U1 with a click twice a second); a new selection is shown at once, and
+    // paused or looking back every change is
+    boolean live = !vm.pausedProperty().get() && vm.playheadProperty().get() < 0;
+    if (inspectorStale && (!live || nowNanos - inspectedAt >= INSPECTOR_NANOS)) {
       inspectorStale = false;
       inspectedAt = nowNanos;
       refreshInspector(false);

@@ -171,7 +171,7 @@ public final class ExportCommand implements Callable<Integer> {
   private record Simulation(Run run, dev.kaboom.scenario.Scenario scenario) {
     TraceRunner runner(TraceRunner.Listener listener) {
       return run != null
-          ? new TraceRunner(run.scenario().tree(), run.commands(), run.seed(), listener)
+          ? dev.kaboom.run.Recording.runner(run, listener)
           : new TraceRunner(
               scenario.tree(),
               TraceRunner.atIdle(scenario.steps().stream().map(Command::of).toList()),

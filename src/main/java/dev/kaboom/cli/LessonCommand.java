@@ -129,8 +129,7 @@ public final class LessonCommand implements Callable<Integer> {
     if (scripted != null) {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       LessonTerminal t =
-          new LessonTerminal(
-              run, console, world, language, out, false, i -> prefs.put(key, "" + i));
+          new LessonTerminal(run, console, language, out, false, i -> prefs.put(key, "" + i));
       t.begin();
       String line;
       while (!t.quit()) {
@@ -150,7 +149,7 @@ public final class LessonCommand implements Callable<Integer> {
       PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
       LessonTerminal t =
           new LessonTerminal(
-              run, console, world, language, out, Main.colorsWanted(), i -> prefs.put(key, "" + i));
+              run, console, language, out, Main.colorsWanted(), i -> prefs.put(key, "" + i));
       t.begin();
       long last = System.nanoTime();
       while (!t.quit()) {

@@ -35,7 +35,6 @@ final class LessonTerminal {
   LessonTerminal(
       LessonRun run,
       Console console,
-      String world,
       String language,
       PrintStream out,
       boolean colors,
@@ -45,7 +44,7 @@ final class LessonTerminal {
     this.out = out;
     this.colors = colors;
     this.remember = remember;
-    this.lesson = new LessonConsole(run, console, this::echo, world);
+    this.lesson = new LessonConsole(run, console, this::echo);
     setLanguage(language);
     console.listen(run::seeEvent);
   }

@@ -100,7 +100,28 @@ public final class Console implements Simulation.Shell {
   private final boolean events;
   private final Map<String, TreeNode> modules = new LinkedHashMap<>();
   private final Map<String, Term> bindings = new HashMap<>();
-  private final List<String> out = new ArrayList<>();
+
+  /**
+   * What processes printed since the last line's answer, in order: each line with the number of
+   * events when it was printed, and whether the transcript shows it already (printed between two
+   * lines on a shared engine: shown when it happened).
+   */
+  private final List<Out> out = new ArrayList<>();
+
+  private record Out(String line, long event, boolean shown) {}
+
+  /**
+   * True for a console on a running simulation (the window's, a replay's): what a process prints
+   * between two lines goes into the transcript when it happens.
+   */
+  private final boolean live;
+
+  /** True while a line (or a click's echo) runs. */
+  private boolean inLine;
+
+  /** Lines printed between two lines that the transcript took (at most {@link #MAX_PRINTED}). */
+  private int liveLines;
+
   private final Map<Pid, Term> acks = new HashMap<>();
   private final List<Term> mailbox = new ArrayList<>();
   private Client shell;
@@ -121,8 +142,8 @@ public final class Console implements Simulation.Shell {
   public Console(Scenario scenario, boolean events) {
     this.scenario = scenario;
     this.events = events;
+    this.live = false;
     this.sim = new Simulation(this::onEvent, 1L);
-    sim.node().setStdout(out::add);
     index(scenario.tree());
     skipPidsTo(IEX_SHELL_SERIAL);
     newShell();
@@ -172,21 +193,134 @@ public final class Console implements Simulation.Shell {
       this.shellLabel = shellLabel;
       this.under = shellLabel + "/";
     }
-    sim.node().setStdout(this::printed);
+    this.live = true;
     index(scenario.tree());
     newShell();
+    paceMark(sim.eventCount(), prompt());
   }
 
   /** At most this many lines printed between two typed lines are kept (the latest). */
   static final int MAX_PRINTED = 1000;
 
-  /** What a process printed while no line ran (the window's engine runs on between lines). */
+  /**
+   * A process printed {@code line} ({@link TraceEvent.Printed}). While a line runs, it is part of
+   * that line's answer. Between two lines on a shared engine (the window's runs on: a click
+   * restarts a server) the transcript shows it at once, as iex's terminal does; the next line's
+   * answer still starts with it (what {@code type} returns, and so a replay's trace, is as it was).
+   */
   private void printed(String line) {
-    out.add(line);
+    long event = sim.eventCount();
+    boolean show = live && !inLine && liveLines < MAX_PRINTED;
+    if (show) {
+      liveLines++;
+      transcript.append(line).append('\n');
+      paceMark(event, prompt());
+    }
+    out.add(new Out(line, event, show));
     if (out.size() > MAX_PRINTED) {
       out.subList(0, out.size() - MAX_PRINTED).clear();
     }
   }
+
+  // ---- the transcript's pace ----
+
+  /**
+   * The transcript's pace: after {@code paceLength[i]} characters, it may be shown to a viewer that
+   * has taken in {@code paceEvent[i]} events (the window's picture, which follows the engine, and
+   * its timeline, which goes back), and the prompt then is {@code pacePrompt[i]}. In order.
+   */
+  private int[] paceLength = new int[64];
+
+  private long[] paceEvent = new long[64];
+  private final List<String> pacePrompt = new ArrayList<>();
+  private int paces;
+
+  /** The transcript as it is now may be shown once {@code event} events are. */
+  private void paceMark(long event, String promptThen) {
+    if (paces > 0 && paceLength[paces - 1] == transcript.length()) {
+      return;
+    }
+    if (paces == paceLength.length) {
+      paceLength = java.util.Arrays.copyOf(paceLength, paces * 2);
+      paceEvent = java.util.Arrays.copyOf(paceEvent, paces * 2);
+    }
+    paceLength[paces] = transcript.length();
+    paceEvent[paces] = event;
+    pacePrompt.add(promptThen);
+    paces++;
+  }
+
+  /** The last pace mark due once {@code events} events are shown; -1 when none is. */
+  private int paceAt(long events) {
+    int lo = 0;
+    int hi = paces - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (paceEvent[mid] <= events) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * How much of the {@link #transcript()} a viewer that has taken in the simulation's first {@code
+   * events} events shows: each line as it was typed, the lines processes printed when their {@link
+   * TraceEvent.Printed} is reached, a line's value once the events it ran through are. At least the
+   * banner. A console with its own engine (the terminal's) shows all of it.
+   */
+  public int transcriptLengthAt(long events) {
+    if (!live) {
+      return transcript.length();
+    }
+    int i = paceAt(events);
+    return i < 0 ? BANNER.length() + 1 : paceLength[i];
+  }
+
+  /**
+   * The prompt a viewer that has taken in {@code events} events sees ({@link #transcriptLengthAt}).
+   */
+  public String promptAt(long events) {
+    if (!live) {
+      return prompt();
+    }
+    int i = paceAt(events);
+    return i < 0 ? "iex(1)> " : pacePrompt.get(i);
+  }
+
+  /**
+   * Adds what a line (or an echo) showed to the transcript, paced: {@code echo} (its prompt and the
+   * line) due at {@code eventsBefore}; then {@code answer}, which starts with the printed lines it
+   * drained ({@link #drained}): each not shown yet due at its own event, those shown already
+   * skipped; the rest due now.
+   */
+  private void addToTranscript(String echo, long eventsBefore, String promptBefore, String answer) {
+    transcript.append(echo);
+    paceMark(eventsBefore, promptBefore);
+    int at = 0;
+    for (Out o : drained) {
+      String l = o.line() + "\n";
+      if (!answer.startsWith(l, at)) {
+        break; // not the shape drain leaves: the rest at once
+      }
+      at += l.length();
+      if (!o.shown()) {
+        transcript.append(l);
+        paceMark(o.event(), promptBefore);
+      }
+    }
+    drained.clear();
+    transcript.append(answer, at, answer.length());
+    paceMark(sim.eventCount(), prompt());
+    liveLines = 0;
+  }
+
+  /** The printed lines the last {@link #drain} took, in order. */
+  private final List<Out> drained = new ArrayList<>();
 
   /**
    * A line someone did another way (a click in the window's tree), shown as the iex line it equals:
@@ -195,11 +329,14 @@ public final class Console implements Simulation.Shell {
    */
   @Override
   public String echo(String line, String answer) {
-    StringBuilder sb = new StringBuilder(prompt()).append(line).append('\n');
-    drain(sb).append(answer).append('\n');
+    String before = prompt();
+    String shown = before + line + "\n";
+    long eventsBefore = sim.eventCount();
+    drained.clear();
+    String rest = drain(new StringBuilder()).append(answer).append('\n').toString();
     counter++;
-    transcript.append(sb);
-    return sb.toString();
+    addToTranscript(shown, eventsBefore, before, rest);
+    return shown + rest;
   }
 
   /** Everything the console showed so far: the banner, each prompt with its line, each answer. */
@@ -217,9 +354,18 @@ public final class Console implements Simulation.Shell {
     if (!line.isBlank()) {
       history.add(line);
     }
-    String shown = prompt() + line + "\n";
-    String answer = eval(line);
-    transcript.append(shown).append(answer);
+    String before = prompt();
+    String shown = before + line + "\n";
+    long eventsBefore = sim.eventCount();
+    drained.clear();
+    inLine = true;
+    String answer;
+    try {
+      answer = eval(line);
+    } finally {
+      inLine = false;
+    }
+    addToTranscript(shown, eventsBefore, before, answer);
     return answer;
   }
 
@@ -293,10 +439,18 @@ public final class Console implements Simulation.Shell {
    * iex: what runs keeps running with the code it started with; the next {@code start_link} uses
    * the new modules.
    */
+  @Override
   public void recompile(Scenario world) {
     scenario = world;
     modules.clear();
     index(world.tree());
+  }
+
+  /**
+   * The world whose modules the console has now (its scenario, or the last {@link #recompile}'s).
+   */
+  public Scenario world() {
+    return scenario;
   }
 
   /** True when the last line that ran raised an error (iex then keeps the prompt number). */
@@ -424,15 +578,26 @@ public final class Console implements Simulation.Shell {
     if (e instanceof TraceEvent.Exited x && shell != null && x.pid().equals(shell.pid())) {
       shellDeath = x.reason();
     }
+    if (e instanceof TraceEvent.Printed p) {
+      printed(p.line());
+    }
     if (!events) {
       return;
     }
     if (e instanceof TraceEvent.Started s && s.label() != null) {
-      out.add("  started  " + s.label() + " " + s.pid());
+      out.add(new Out("  started  " + s.label() + " " + s.pid(), sim.eventCount(), false));
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
-      out.add("  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspectFlat(x.reason()));
+      out.add(
+          new Out(
+              "  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspectFlat(x.reason()),
+              sim.eventCount(),
+              false));
     } else if (e instanceof TraceEvent.GaveUp g) {
-      out.add("  gave up  " + g.label() + " :reached_max_restart_intensity");
+      out.add(
+          new Out(
+              "  gave up  " + g.label() + " :reached_max_restart_intensity",
+              sim.eventCount(),
+              false));
     }
   }
 
@@ -543,10 +708,18 @@ public final class Console implements Simulation.Shell {
     return new ConsoleError(e.kind, e.line, e.column, e.getMessage(), snippet);
   }
 
+  /**
+   * The shell itself prints {@code line} (IO.puts, flush, a warning): part of the line's answer.
+   */
+  private void say(String line) {
+    out.add(new Out(line, sim.eventCount(), false));
+  }
+
   private StringBuilder drain(StringBuilder sb) {
-    for (String s : out) {
-      sb.append(s).append('\n');
+    for (Out o : out) {
+      sb.append(o.line()).append('\n');
     }
+    drained.addAll(out);
     out.clear();
     return sb;
   }
@@ -690,14 +863,14 @@ public final class Console implements Simulation.Shell {
   }
 
   private void warnVariable(String name, int line) {
-    out.add(
+    say(
         "warning: variable \""
             + name
             + "\" does not exist and is being expanded to \""
             + name
             + "()\", please use parentheses to remove the ambiguity or change the variable name");
-    out.add("  iex:" + (counter + line - 1));
-    out.add("");
+    say("  iex:" + (counter + line - 1));
+    say("");
   }
 
   private List<Term> values(List<Expr> exprs) {
@@ -845,7 +1018,7 @@ public final class Console implements Simulation.Shell {
       case "flush/0":
         settle();
         for (Term t : mailbox) {
-          out.add(Inspect.inspect(t));
+          say(Inspect.inspect(t));
         }
         mailbox.clear();
         return Atom.OK;
@@ -887,10 +1060,10 @@ public final class Console implements Simulation.Shell {
       case "inspect/1", "Kernel.inspect/1":
         return new Bin(Inspect.inspectFlat(args.get(0)));
       case "IO.puts/1":
-        out.add(args.get(0) instanceof Bin b ? b.value() : Inspect.inspectFlat(args.get(0)));
+        say(args.get(0) instanceof Bin b ? b.value() : Inspect.inspectFlat(args.get(0)));
         return Atom.OK;
       case "IO.inspect/1":
-        out.add(Inspect.inspect(args.get(0)));
+        say(Inspect.inspect(args.get(0)));
         return args.get(0);
       case "Process.whereis/1", "GenServer.whereis/1":
         return whereis(atomArg(args.get(0), ":erlang.whereis")).<Term>map(p -> p).orElse(NIL);
@@ -1482,21 +1655,20 @@ public final class Console implements Simulation.Shell {
   }
 
   private void help() {
-    out.add("Kaboom's console answers as iex does. It knows:");
+    say("Kaboom's console answers as iex does. It knows:");
     for (String mod : modules.keySet()) {
-      out.add("  " + mod + "." + String.join(", " + mod + ".", functions(modules.get(mod))));
+      say("  " + mod + "." + String.join(", " + mod + ".", functions(modules.get(mod))));
     }
-    out.add(
+    say(
         "  Process.whereis/1, alive?/1, exit/2, info/1,2, flag(:trap_exit, bool), sleep/1, link/1, unlink/1");
-    out.add("  Supervisor.which_children/1, count_children/1, start_child/2, terminate_child/2,");
-    out.add("    restart_child/2, delete_child/2, stop/1,2");
-    out.add(
-        "  DynamicSupervisor.start_link/1, start_child/2, terminate_child/2, which_children/1,");
-    out.add("    count_children/1, stop/1,2");
-    out.add("  GenServer.call/2,3, cast/2, stop/1,2, whereis/1");
-    out.add(
+    say("  Supervisor.which_children/1, count_children/1, start_child/2, terminate_child/2,");
+    say("    restart_child/2, delete_child/2, stop/1,2");
+    say("  DynamicSupervisor.start_link/1, start_child/2, terminate_child/2, which_children/1,");
+    say("    count_children/1, stop/1,2");
+    say("  GenServer.call/2,3, cast/2, stop/1,2, whereis/1");
+    say(
         "  self(), send/2, flush(), pid(\"0.105.0\"), is_pid/1, length/1, elem/2, IO.puts/1, IO.inspect/1");
-    out.add("  x = expr, {:ok, pid} = expr, expr |> f(args), ==, !=, ++, <>, a; b");
+    say("  x = expr, {:ok, pid} = expr, expr |> f(args), ==, !=, ++, <>, a; b");
   }
 
   // ---- arguments ----

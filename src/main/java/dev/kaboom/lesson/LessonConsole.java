@@ -1,6 +1,7 @@
 package dev.kaboom.lesson;
 
 import dev.kaboom.console.Console;
+import dev.kaboom.scenario.Scenario;
 
 /**
  * A {@link LessonRun} on a {@link Console}: what happens when the learner arrives at a step (the
@@ -15,19 +16,39 @@ public final class LessonConsole {
     void type(String line);
   }
 
+  /**
+   * Changes the console's modules to another world's: the window records it as a command ({@code
+   * Command.Recompile}, so a saved run replays it); the terminal recompiles its console.
+   */
+  public interface Recompiler {
+    /**
+     * {@code world}, named {@code name} in the lesson, read from {@code file} whose text is {@code
+     * text}.
+     */
+    void recompile(String file, String text, Scenario world);
+  }
+
   private final LessonRun run;
   private final Console console;
   private final Typist typist;
-  private String world;
+  private final Recompiler recompiler;
 
   /**
-   * {@code console} is on {@code world}, the scenario named so in the lesson (or null: unknown).
+   * {@code console} is on the world its {@link Console#world()} says; a step on another world
+   * recompiles it.
    */
-  public LessonConsole(LessonRun run, Console console, Typist typist, String world) {
+  public LessonConsole(LessonRun run, Console console, Typist typist) {
+    this(run, console, typist, (file, text, world) -> console.recompile(world));
+  }
+
+  /**
+   * As {@link #LessonConsole(LessonRun, Console, Typist)}, recompiling through {@code recompiler}.
+   */
+  public LessonConsole(LessonRun run, Console console, Typist typist, Recompiler recompiler) {
     this.run = run;
     this.console = console;
     this.typist = typist;
-    this.world = world;
+    this.recompiler = recompiler;
   }
 
   public LessonRun run() {
@@ -50,9 +71,10 @@ public final class LessonConsole {
   /** The learner finished the step before: the console follows the step's world, nothing more. */
   public void followWorld() {
     String w = run.lesson().worldAt(run.index());
-    if (!w.equals(world)) {
-      console.recompile(run.lesson().worlds().get(w));
-      world = w;
+    Scenario world = run.lesson().worlds().get(w);
+    if (!world.equals(console.world())) {
+      recompiler.recompile(
+          Lesson.worldFile(w), run.lesson().worldTexts().getOrDefault(w, ""), world);
     }
   }
 

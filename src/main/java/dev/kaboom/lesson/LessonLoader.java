@@ -124,7 +124,8 @@ public final class LessonLoader {
     Text summary = f.containsKey("summary") ? text(f.get("summary"), "summary") : Text.NONE;
     Located worldAt = require(top, "world", "the scenario the lesson runs on (e.g. servy-course)");
     Map<String, Scenario> worlds = new LinkedHashMap<>();
-    String world = world(worldAt, dir, worlds);
+    Map<String, String> texts = new LinkedHashMap<>();
+    String world = world(worldAt, dir, worlds, texts);
     Located.Arr stepsAt = arr(require(top, "steps", "the lesson's steps"), "steps");
     if (stepsAt.items().isEmpty()) {
       throw new ScenarioException(stepsAt, "\"steps\" is empty: a lesson needs at least one step");
@@ -132,17 +133,18 @@ public final class LessonLoader {
     List<Step> steps = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Located s : stepsAt.items()) {
-      Step step = step(s, dir, worlds);
+      Step step = step(s, dir, worlds, texts);
       if (!ids.add(step.id())) {
         throw new ScenarioException(
             ((Located.Obj) s).fields().get("id"), "duplicate step id '" + step.id() + "'");
       }
       steps.add(step);
     }
-    return new Lesson(name, title, summary, fileName, world, worlds, steps);
+    return new Lesson(name, title, summary, fileName, world, worlds, steps, texts);
   }
 
-  private static Step step(Located at, Path dir, Map<String, Scenario> worlds) {
+  private static Step step(
+      Located at, Path dir, Map<String, Scenario> worlds, Map<String, String> texts) {
     Located.Obj o = obj(at, "a step");
     checkKeys(o, STEP_KEYS, "a step");
     Map<String, Located> f = o.fields();
@@ -153,7 +155,9 @@ public final class LessonLoader {
           "invalid step id '" + id + "': lower-case letters, digits, '-' and '_' (at most 60)");
     }
     Optional<String> world =
-        f.containsKey("world") ? Optional.of(world(f.get("world"), dir, worlds)) : Optional.empty();
+        f.containsKey("world")
+            ? Optional.of(world(f.get("world"), dir, worlds, texts))
+            : Optional.empty();
     return new Step(
         id,
         text(require(o, "title", "the step's title"), "title"),
@@ -226,17 +230,26 @@ public final class LessonLoader {
   }
 
   /** A scenario by name (bundled) or file (next to the lesson); loaded once into {@code worlds}. */
-  private static String world(Located at, Path dir, Map<String, Scenario> worlds) {
+  private static String world(
+      Located at, Path dir, Map<String, Scenario> worlds, Map<String, String> texts) {
     String name = string(at, "world");
     if (worlds.containsKey(name)) {
       return name;
     }
     ScenarioLoader.Result r;
+    String source;
     if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")) {
       if (dir == null) {
         throw new ScenarioException(at, "a bundled lesson names bundled scenarios only: " + name);
       }
       r = ScenarioLoader.load(dir.resolve(name));
+      try {
+        source =
+            java.nio.file.Files.readString(
+                dir.resolve(name), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        source = null; // it did not load either: said below
+      }
     } else {
       Optional<String> text = resourceText("/scenarios/" + name + ".json");
       if (text.isEmpty() || !NAME.matcher(name).matches()) {
@@ -247,11 +260,13 @@ public final class LessonLoader {
                 + "' (resources/scenarios/NAME.json); or give a scenario file (NAME.json)");
       }
       r = ScenarioLoader.parse(name + ".json", text.get());
+      source = text.get();
     }
     if (r instanceof ScenarioLoader.Result.Failed failed) {
       throw new ScenarioException(at, "the world does not load: " + failed.error());
     }
     worlds.put(name, ((ScenarioLoader.Result.Loaded) r).scenario());
+    texts.put(name, source == null ? "" : source);
     return name;
   }
 

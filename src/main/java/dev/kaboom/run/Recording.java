@@ -81,7 +81,9 @@ public final class Recording {
    * {@code shell_start} and {@code console} lines need: a {@link Console} on the run's scenario.
    */
   public static TraceRunner runner(Run run, TraceRunner.Listener listener) {
-    TraceRunner r = new TraceRunner(run.scenario().tree(), run.commands(), run.seed(), listener);
+    TraceRunner r =
+        new TraceRunner(
+            run.scenario().tree(), run.commands(), run.seed(), listener, !run.emptyWorld());
     r.simulation().setShells(Console.shells(run.scenario(), r.simulation()));
     return r;
   }

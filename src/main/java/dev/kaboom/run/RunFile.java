@@ -69,6 +69,9 @@ public final class RunFile {
     ObjectNode sc = o.putObject("scenario");
     sc.put("file", run.scenarioFile());
     sc.put("text", run.scenarioText());
+    if (run.emptyWorld()) {
+      sc.put("start", false); // a lesson's world: nothing runs until a console line starts it
+    }
     o.put("seed", run.seed());
     ArrayNode cmds = o.putArray("commands");
     for (Simulation.Recorded r : run.commands()) {
@@ -163,6 +166,11 @@ public final class RunFile {
       throw new RunJson.Damaged("scenario.text", "the scenario in it is invalid: " + f.error());
     }
     var scenario = ((ScenarioLoader.Result.Loaded) loaded).scenario();
+    JsonNode start = sc.get("start");
+    if (start != null && !start.isBoolean()) {
+      throw new RunJson.Damaged("scenario.start", "expected true or false");
+    }
+    boolean emptyWorld = start != null && !start.asBoolean();
     long seed = RunJson.number(root, "seed", "");
     JsonNode cmds = root.get("commands");
     if (cmds == null || !cmds.isArray()) {
@@ -218,6 +226,13 @@ public final class RunFile {
       crcs[i] = b.getInt();
     }
     return new Run(
-        scFile, scText, scenario, seed, commands, version, new TraceDigest(lines, sha, crcs));
+        scFile,
+        scText,
+        scenario,
+        seed,
+        commands,
+        version,
+        new TraceDigest(lines, sha, crcs),
+        emptyWorld);
   }
 }

@@ -302,6 +302,8 @@ final class RunJson {
       o.put("command", "console").put("line", x.line());
     } else if (c instanceof Command.ConsoleEcho x) {
       o.put("command", "console_echo").put("line", x.line()).put("answer", x.answer());
+    } else if (c instanceof Command.Recompile x) {
+      o.put("command", "recompile").put("file", x.file()).put("text", x.text());
     } else if (c instanceof Command.Send x) {
       o.put("command", "send").set("target", target(x.target()));
       o.set("message", term(x.message()));
@@ -342,6 +344,16 @@ final class RunJson {
       }
       case "console_echo" -> {
         return new Command.ConsoleEcho(text(n, "line", where), text(n, "answer", where));
+      }
+      case "recompile" -> {
+        String file = text(n, "file", where);
+        String text = text(n, "text", where);
+        var loaded = dev.kaboom.scenario.ScenarioLoader.parse(file, text);
+        if (loaded instanceof dev.kaboom.scenario.ScenarioLoader.Result.Failed f) {
+          throw new Damaged(where + ".text", "the world in it is invalid: " + f.error());
+        }
+        return new Command.Recompile(
+            file, text, ((dev.kaboom.scenario.ScenarioLoader.Result.Loaded) loaded).scenario());
       }
       default -> {
         // a command for a process: its target next

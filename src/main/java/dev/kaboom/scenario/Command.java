@@ -211,11 +211,29 @@ public sealed interface Command {
   }
 
   /**
+   * The console's modules become {@code world}'s ({@code file}, its scenario text {@code text}), as
+   * after editing the code and {@code recompile()} in iex: what runs keeps the code it started
+   * with, the next {@code start_link} uses the new modules. A lesson's step that changes its world
+   * (the chapter's sensor server taking an argument) gives it, so a replay has the same modules at
+   * the same place.
+   */
+  record Recompile(String file, String text, Scenario world) implements Command {
+    @Override
+    public String echo() {
+      return "recompile " + file;
+    }
+  }
+
+  /**
    * Whether {@code c} is something a user did that the timeline flags and a save keeps asking
-   * about: not the time passing by the clock, the shell's start, nor a click's echo at the console.
+   * about: not the time passing by the clock, the shell's start, a click's echo at the console, nor
+   * a lesson's change of world.
    */
   static boolean isUserAction(Command c) {
-    return !(c instanceof Sleep || c instanceof ShellStart || c instanceof ConsoleEcho);
+    return !(c instanceof Sleep
+        || c instanceof ShellStart
+        || c instanceof ConsoleEcho
+        || c instanceof Recompile);
   }
 
   /** An atom as a scenario file writes it (no quotes); any other term formatted. */

@@ -47,6 +47,9 @@ public final class Simulation {
 
     /** Shows a line done another way with its answer (counts as a line); returns what it shows. */
     String echo(String line, String answer);
+
+    /** The modules become {@code world}'s ({@link Command.Recompile}). */
+    void recompile(Scenario world);
   }
 
   /** Makes a shell labelled {@code label} (null: the default) on this simulation. */
@@ -241,6 +244,12 @@ public final class Simulation {
         return false;
       }
       shellOutput = shell.echo(l.line(), l.answer());
+      return true;
+    } else if (command instanceof Command.Recompile r) {
+      if (shell == null) {
+        return false;
+      }
+      shell.recompile(r.world());
       return true;
     }
     Optional<Pid> target = resolve(targetOf(command));

@@ -79,14 +79,29 @@ public final class TraceRunner {
   /** Starts {@code tree} (nothing runs until {@link #step()}). */
   public TraceRunner(
       TreeNode tree, List<Simulation.Recorded> commands, long seed, Listener listener) {
+    this(tree, commands, seed, listener, true);
+  }
+
+  /**
+   * As {@link #TraceRunner(TreeNode, List, long, Listener)}; {@code start} false: an empty world (a
+   * lesson's: nothing runs until a console line starts a module), no {@code start_link} line.
+   */
+  public TraceRunner(
+      TreeNode tree,
+      List<Simulation.Recorded> commands,
+      long seed,
+      Listener listener,
+      boolean start) {
     this.commands = commands;
     this.listener = listener;
     this.sim = new Simulation(this::onEvent, seed);
     // a call's result is printed after everything its step set off (as the oracle does)
     this.printResult = r -> pendingResult = r;
     this.rootId = tree.id();
-    listener.line("> start_link " + tree.id());
-    sim.start(tree);
+    if (start) {
+      listener.line("> start_link " + tree.id());
+      sim.start(tree);
+    }
     segment();
   }
 

@@ -125,7 +125,11 @@ public final class MainWindow implements MainController.Shell {
   public void openLesson(Lesson lesson) {
     String key = "lesson." + lesson.name();
     LessonRun run = new LessonRun(lesson, (int) prefs.getDouble(key, 0));
-    vm.loadEmpty(lesson.worlds().get(lesson.worldAt(run.index())));
+    String world = lesson.worldAt(run.index());
+    vm.loadEmpty(
+        lesson.worlds().get(world),
+        Lesson.worldFile(world),
+        lesson.worldTexts().getOrDefault(world, null));
     vm.session().ifPresent(s -> s.listen(run::seeEvent));
     vm.treeProperty()
         .addListener((o, a, t) -> vm.session().ifPresent(s -> s.listen(run::seeEvent)));

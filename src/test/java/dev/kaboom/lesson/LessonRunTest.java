@@ -23,7 +23,7 @@ class LessonRunTest {
       run = new LessonRun(l, start);
       console = new Console(l.worlds().get(l.worldAt(start)), false);
       console.listen(run::seeEvent);
-      lesson = new LessonConsole(run, console, this::type, l.worldAt(start));
+      lesson = new LessonConsole(run, console, this::type);
     }
 
     void type(String line) {

@@ -253,7 +253,7 @@ public final class MainViewModel {
     }
     dev.kaboom.run.Run run = ((dev.kaboom.run.RunFile.Result.Loaded) r).run();
     error.set("");
-    emptyWorld = false;
+    emptyWorld = run.emptyWorld();
     scenario.set(run.scenario());
     scenarioPath.set(file);
     scenarioText = run.scenarioText();
@@ -298,11 +298,12 @@ public final class MainViewModel {
             SEED,
             commands,
             dev.kaboom.run.Run.KABOOM_VERSION,
-            new dev.kaboom.run.TraceDigest(0, "", new int[0]));
+            new dev.kaboom.run.TraceDigest(0, "", new int[0]),
+            emptyWorld);
     dev.kaboom.run.TraceDigest digest = dev.kaboom.run.Recording.replay(unsigned, l -> {});
     return Optional.of(
         new dev.kaboom.run.Run(
-            name, text, s, SEED, commands, dev.kaboom.run.Run.KABOOM_VERSION, digest));
+            name, text, s, SEED, commands, dev.kaboom.run.Run.KABOOM_VERSION, digest, emptyWorld));
   }
 
   /** File > Save run: writes {@link #currentRun()} to {@code file}; false (and an error) if not. */
@@ -583,6 +584,7 @@ public final class MainViewModel {
   }
 
   private void rebuild(int events) {
+    lookedEvents = events;
     TreeModel t = foldTo(events);
     t.advance(Long.MAX_VALUE / 4); // no highlight or fade is half-way in a sought picture
     tree.set(t);
@@ -609,6 +611,16 @@ public final class MainViewModel {
     load(s, file, false);
   }
 
+  /**
+   * Shows {@code s}, read from the text {@code text} of a file named {@code fileName} (a bundled
+   * scenario: a saved run keeps that text), and starts its tree.
+   */
+  public void load(Scenario s, String fileName, String text) {
+    load(s, null, false);
+    scenarioFileName = fileName;
+    scenarioText = text;
+  }
+
   private void load(Scenario s, Path file, boolean empty) {
     emptyWorld = empty;
     error.set("");
@@ -633,6 +645,30 @@ public final class MainViewModel {
    */
   public void loadEmpty(Scenario world) {
     load(world, null, true);
+  }
+
+  /**
+   * As {@link #loadEmpty(Scenario)}, {@code world} read from the text {@code text} of a file named
+   * {@code fileName} (a lesson's world: a saved run keeps that text, and replays with its tree not
+   * started).
+   */
+  public void loadEmpty(Scenario world, String fileName, String text) {
+    load(world, null, true);
+    scenarioFileName = fileName;
+    scenarioText = text;
+  }
+
+  /**
+   * The console's modules become {@code world}'s ({@code file}, read from {@code text}): a recorded
+   * {@link Command.Recompile} (a lesson's step that changes its world), so a replay has the same
+   * modules from the same place. Nothing while looking back (the next line forks the run, and its
+   * new console is brought to the world again) or without a shell.
+   */
+  public void recompile(String file, String text, Scenario world) {
+    if (session == null || playhead.get() >= 0 || session.sim().shell().isEmpty()) {
+      return;
+    }
+    session.sim().run(new Command.Recompile(file, text, world), r -> {});
   }
 
   /** The shell's label when the world started empty ({@link #loadEmpty}), else empty. */
@@ -863,95 +899,51 @@ public final class MainViewModel {
       return Optional.empty();
     }
     ensureShell();
-    var shell = console.get();
-    int from = shell == null ? 0 : shell.transcriptLength();
-    String echo = shell == null ? "" : shell.prompt() + line + "\n";
-    int eventsBefore = session.log().all().size();
     session.sim().run(new Command.ConsoleLine(line), r -> {});
     runAhead();
-    paceConsole(from, echo, eventsBefore);
     return Optional.of(session.sim().shellOutput());
   }
 
   // ---- the console's output, paced with the picture ----
 
   /**
-   * Where the console's transcript may be shown up to, and from which event on: the line at once
-   * (after what came before it), each server's printed line when the picture reaches its {@code
-   * TraceEvent.Printed}, the rest (the value) once the picture has folded everything the line set
-   * off. In order; kept for the console they were made for.
-   */
-  private record ConsoleMark(int length, int dueAtEvent) {}
-
-  private final List<ConsoleMark> consoleMarks = new ArrayList<>();
-  private dev.kaboom.console.Console pacedConsole;
-
-  /**
-   * Paces what the last console line added to the transcript (from {@code from}; it starts with
-   * {@code echo}, the prompt and the line) against the events it set off (from {@code
-   * eventsBefore}).
-   */
-  private void paceConsole(int from, String echo, int eventsBefore) {
-    var c = console.get();
-    if (c == null || playhead.get() >= 0) {
-      return;
-    }
-    if (c != pacedConsole) {
-      consoleMarks.clear();
-      pacedConsole = c;
-    }
-    String text = c.transcriptFrom(from);
-    List<TraceEvent> all = session.log().all();
-    if (!text.startsWith(echo) || from + text.length() != c.transcriptLength()) {
-      return; // not the shape a line leaves (the shell died and a new one started): shown at once
-    }
-    if (consoleMarks.isEmpty()) {
-      consoleMarks.add(new ConsoleMark(from, 0)); // what came before the line is shown
-    }
-    consoleMarks.add(new ConsoleMark(from + echo.length(), eventsBefore));
-    int at = echo.length();
-    for (int i = eventsBefore; i < all.size(); i++) {
-      if (all.get(i) instanceof TraceEvent.Printed p) {
-        int found = text.indexOf(p.line() + "\n", at);
-        if (found >= 0) {
-          at = found + p.line().length() + 1;
-          consoleMarks.add(new ConsoleMark(from + at, i + 1));
-        }
-      }
-    }
-    consoleMarks.add(new ConsoleMark(from + text.length(), all.size()));
-  }
-
-  /**
    * How much of the console's transcript ({@code transcriptLength} characters now) the pane shows:
-   * all of it, but what a line added waits for the picture (see {@link #consoleLine}).
+   * the transcript as of the picture ({@link dev.kaboom.console.Console#transcriptLengthAt}): a
+   * line at once, each server's printed line when the picture reaches its {@code
+   * TraceEvent.Printed} (also between two lines: a click's restart), a line's value once the
+   * picture has folded the events it ran through; looking back, as of the playhead, so the pane
+   * goes back and forth with the timeline (a run opened, forked or undone too).
    */
   public int consoleShownLength(int transcriptLength) {
-    if (console.get() != pacedConsole || consoleMarks.isEmpty() || playhead.get() >= 0) {
-      consoleMarks.clear();
+    var c = console.get();
+    if (c == null || session == null) {
       return transcriptLength;
     }
-    int shown = 0;
-    int due = 0;
-    while (due < consoleMarks.size() && consoleMarks.get(due).dueAtEvent() <= folded) {
-      shown = consoleMarks.get(due).length();
-      due++;
-    }
-    if (due == consoleMarks.size()) {
-      consoleMarks.clear();
-      return transcriptLength; // caught up (and anything after the last line: a click's echo)
-    }
-    if (due > 0) {
-      consoleMarks.subList(0, due).clear();
-      consoleMarks.add(0, new ConsoleMark(shown, 0));
-    }
-    return Math.min(shown, transcriptLength);
+    return Math.min(transcriptLength, c.transcriptLengthAt(seenEvents()));
   }
 
-  /** Whether some of the console's output still waits for the picture. */
-  public boolean consoleOutputPending() {
-    return !consoleMarks.isEmpty() && console.get() == pacedConsole;
+  /** The console's prompt as of the picture (see {@link #consoleShownLength}). */
+  public String consolePrompt() {
+    var c = console.get();
+    if (c == null) {
+      return "iex(1)> ";
+    }
+    return session == null ? c.prompt() : c.promptAt(seenEvents());
   }
+
+  /** How many of the session's events the picture shows: the playhead's, else what it folded. */
+  private int seenEvents() {
+    return playhead.get() >= 0 ? lookedEvents : folded;
+  }
+
+  /** Whether some of the console's transcript still waits for the picture. */
+  public boolean consoleOutputPending() {
+    var c = console.get();
+    return c != null && consoleShownLength(c.transcriptLength()) < c.transcriptLength();
+  }
+
+  /** How many events the picture shows while looking back (the last {@link #rebuild}'s). */
+  private int lookedEvents;
 
   /**
    * Shows a line done another way (a click) at the console as the iex line it equals, with its
@@ -1232,6 +1224,24 @@ public final class MainViewModel {
   /** A click on a node: {@code Process.exit(pid, :kaboom)}. */
   public boolean kaboom(String path) {
     return exit(path, "kaboom");
+  }
+
+  /**
+   * A click on the box at {@code path}: {@code Process.exit(pid, :kaboom)}, shown at the console
+   * first as the iex line it equals with its answer ({@code true}: iex answers at once, and the
+   * restart's printed lines follow as the picture reaches them). While looking back it forks the
+   * run first (after asking), so the pid is the one at the fork. False when nothing ran.
+   */
+  public boolean kaboomClicked(String path) {
+    if (session == null || !forkIfBehind()) {
+      return false;
+    }
+    session
+        .sim()
+        .pidAt(path)
+        .ifPresent(
+            p -> consoleEcho("Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
+    return kaboom(path);
   }
 
   /** {@code Process.exit(pid, :reason)} from outside the tree. */

@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 /**
  * The window's console: an iex on the same engine as the tree ({@link Console} over the session's
  * simulation). A typed line runs at Enter and what it does shows in the tree; ↑/↓ walk the history;
- * a click in the tree appears here as the iex line it equals ({@link #echo}).
+ * a click in the tree appears here as the iex line it equals (a recorded echo, {@code
+ * MainViewModel.kaboomClicked}).
  */
 public final class ConsolePane {
   private final VBox box = new VBox();
@@ -100,7 +101,6 @@ public final class ConsolePane {
 
   private java.util.function.Function<String, java.util.Optional<String>> runner =
       line -> java.util.Optional.empty();
-  private java.util.function.BiConsumer<String, String> echoer = (line, answer) -> {};
 
   /**
    * Who runs a typed line (the view model: a recorded console command, which may fork the run first
@@ -111,11 +111,6 @@ public final class ConsolePane {
     this.runner = runner;
   }
 
-  /** Who records a click's echo ({@link #echo}). */
-  public void setEchoer(java.util.function.BiConsumer<String, String> echoer) {
-    this.echoer = echoer;
-  }
-
   /**
    * Shows {@code c}, the console of the run's engine (a new session: open, fork, undo; or the same
    * one again in a rebuilt view): its transcript, history and prompt belong to it, so they are the
@@ -123,10 +118,10 @@ public final class ConsolePane {
    */
   public void attach(Console c) {
     this.console = c;
-    output.setText(c == null ? Console.BANNER + "\n" : c.transcript());
-    shown = c == null ? 0 : c.transcriptLength();
-    output.positionCaret(output.getLength());
-    prompt.setText(c == null ? "iex(1)> " : c.prompt());
+    output.setText(c == null ? Console.BANNER + "\n" : "");
+    shown = 0;
+    prompt.setText("iex(1)> ");
+    sync();
     history.clear();
     if (c != null) {
       history.addAll(c.history());
@@ -138,35 +133,73 @@ public final class ConsolePane {
   }
 
   private java.util.function.IntUnaryOperator shownLength = length -> length;
+  private java.util.function.Supplier<String> shownPrompt = () -> null;
 
   /**
-   * How much of the console's transcript the pane may show, given its length: the window's view
-   * model holds a line's answer back until the tree has shown what the line set off.
+   * How much of the console's transcript the pane shows, given its length, and the prompt then: the
+   * window's view model paces them with the picture and, looking back, with the timeline.
    */
-  public void setShownLength(java.util.function.IntUnaryOperator shownLength) {
+  public void setShownLength(
+      java.util.function.IntUnaryOperator shownLength,
+      java.util.function.Supplier<String> shownPrompt) {
     this.shownLength = shownLength;
+    this.shownPrompt = shownPrompt;
   }
 
-  /** Shows what the picture has caught up with (the window calls it every frame). */
+  /** Shows the transcript as the picture stands (the window calls it every frame). */
   public void catchUp() {
-    if (console != null && shown < console.transcriptLength()) {
+    if (console != null) {
       sync();
     }
   }
 
-  /** What the console showed since the output last caught up with it, appended. */
+  /**
+   * Shows as much of the transcript as the picture has reached: what it showed since, appended;
+   * looking back, cut back to what it was then.
+   */
   private void sync() {
     if (console == null) {
       return;
     }
-    int upTo = Math.max(shown, shownLength.applyAsInt(console.transcriptLength()));
-    String more = console.transcriptFrom(shown);
-    output.appendText(more.substring(0, Math.min(more.length(), upTo - shown)));
+    int upTo =
+        Math.min(console.transcriptLength(), shownLength.applyAsInt(console.transcriptLength()));
+    if (upTo > shown) {
+      output.appendText(console.transcriptFrom(shown).substring(0, upTo - shown));
+    } else if (upTo < shown) {
+      output.setText(console.transcript().substring(0, upTo)); // (drops a Tab's listing)
+      output.positionCaret(output.getLength());
+    }
     shown = upTo;
-    prompt.setText(console.prompt());
-    history.clear();
-    history.addAll(console.history());
-    historyAt = history.size();
+    String p = shownPrompt.get();
+    String want = p == null ? console.prompt() : p;
+    if (!want.equals(prompt.getText())) {
+      prompt.setText(want);
+    }
+    if (history.size() != console.history().size()) {
+      history.clear();
+      history.addAll(console.history());
+      historyAt = history.size();
+    }
+  }
+
+  private dev.kaboom.lesson.LessonConsole.Recompiler recompiler =
+      (file, text, world) -> {
+        if (console != null) {
+          console.recompile(world);
+        }
+      };
+
+  /**
+   * Who changes the console's modules (the view model: a recorded command, so a saved run replays
+   * it).
+   */
+  public void setRecompiler(dev.kaboom.lesson.LessonConsole.Recompiler recompiler) {
+    this.recompiler = recompiler;
+  }
+
+  /** The console's modules become {@code world}'s (a lesson's step on another world). */
+  public void recompile(String file, String text, dev.kaboom.scenario.Scenario world) {
+    recompiler.recompile(file, text, world);
   }
 
   /** Runs {@code line} as if typed. */
@@ -210,12 +243,6 @@ public final class ConsolePane {
     } else if (found.size() > 1) {
       output.appendText(String.join("  ", found) + "\n"); // not the run's: a rebuilt view drops it
     }
-  }
-
-  /** Shows a line done another way (a click in the tree) as the iex line it equals. */
-  public void echo(String line, String answer) {
-    echoer.accept(line, answer);
-    sync();
   }
 
   public String text() {

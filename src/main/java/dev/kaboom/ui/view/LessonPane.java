@@ -99,7 +99,7 @@ public final class LessonPane {
 
   private void follow() {
     if (console.console() != null) {
-      lesson = new LessonConsole(run, console.console(), console::run, null);
+      lesson = new LessonConsole(run, console.console(), console::run, console::recompile);
       lesson.followWorld();
     }
   }

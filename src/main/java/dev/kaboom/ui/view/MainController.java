@@ -332,19 +332,7 @@ public final class MainController {
     treePane.setOnNodeClicked(
         path -> {
           vm.selectedPathProperty().set(path);
-          // looking back, the pid is the one at the fork, known only after it (no echo then)
-          java.util.Optional<dev.kaboom.engine.Pid> pid =
-              vm.playheadProperty().get() >= 0
-                  ? java.util.Optional.empty()
-                  : vm.session().flatMap(s -> s.sim().pidAt(path));
-          if (!vm.kaboom(path)) {
-            return; // no process there, or the fork was declined
-          }
-          // the iex line the click equals
-          pid.ifPresent(
-              p ->
-                  consolePane.echo(
-                      "Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
+          vm.kaboomClicked(path); // (nothing when the fork is declined or nothing runs there)
         });
     treePane.setOnNodeFocused(path -> vm.selectedPathProperty().set(path));
     treePane.setOnNodeContextMenu(
@@ -363,8 +351,8 @@ public final class MainController {
     // the console belongs to the run: typed lines and clicks' echoes are recorded commands, and a
     // new session (open, fork, undo) brings its own console, made by replaying them
     consolePane.setRunner(vm::consoleLine);
-    consolePane.setShownLength(vm::consoleShownLength);
-    consolePane.setEchoer(vm::consoleEcho);
+    consolePane.setRecompiler(vm::recompile);
+    consolePane.setShownLength(vm::consoleShownLength, vm::consolePrompt);
     vm.consoleProperty().addListener((o, a, c) -> consolePane.attach(c));
     consolePane.attach(vm.consoleProperty().get());
     if (vm.tree() != null) {

@@ -848,6 +848,23 @@ public final class Console implements Simulation.Shell {
     if (e instanceof Op o) {
       return op(o);
     }
+    if (e instanceof Parser.Field f) {
+      Term m = value(f.map());
+      Term v = m instanceof MapTerm map ? map.entries().get(Atom.of(f.field())) : null;
+      if (v == null) {
+        throw new ConsoleError(
+            "KeyError",
+            "key :"
+                + f.field()
+                + " not found in: "
+                + Inspect.inspectFlat(m)
+                + (m instanceof MapTerm
+                    ? ""
+                    : ". If you are using the dot syntax, such as map.field, make sure the"
+                        + " left-hand side of the dot is a map"));
+      }
+      return v;
+    }
     if (e instanceof Block b) {
       Term last = NIL;
       for (Expr x : b.exprs()) {
@@ -967,6 +984,14 @@ public final class Console implements Simulation.Shell {
         return bool(l.equals(r));
       case "!=", "!==":
         return bool(!l.equals(r));
+      case "<":
+        return bool(Inspect.compare(l, r) < 0);
+      case ">":
+        return bool(Inspect.compare(l, r) > 0);
+      case "<=":
+        return bool(Inspect.compare(l, r) <= 0);
+      case ">=":
+        return bool(Inspect.compare(l, r) >= 0);
       case "+", "-":
         if (l instanceof IntTerm a && r instanceof IntTerm b) {
           return new IntTerm(o.op().equals("+") ? a.value() + b.value() : a.value() - b.value());
@@ -1087,7 +1112,15 @@ public final class Console implements Simulation.Shell {
       case "Process.info/1":
         return info(pidArg(args.get(0), ":erlang.process_info", args), null);
       case "Process.info/2":
-        return info(pidArg(args.get(0), ":erlang.process_info", args), args.get(1));
+        if (!(args.get(0) instanceof Pid)) {
+          ConsoleError e =
+              argumentError(1, "not a pid", ":erlang.process_info", args.toArray(new Term[0]));
+          throw new ConsoleError(
+              e.kind,
+              e.getMessage(),
+              e.detail + "\n    (elixir 1.14.0) lib/process.ex:773: Process.info/2");
+        }
+        return info((Pid) args.get(0), args.get(1));
       case "Process.link/1":
         shellProc().link(pidArg(args.get(0), ":erlang.link", args));
         return Atom.TRUE;
@@ -1313,7 +1346,26 @@ public final class Console implements Simulation.Shell {
             + timeout
             + ")\n    ** (EXIT) "
             + Inspect.formatExit(Atom.NOPROC),
-        "    (elixir 1.14.0) lib/gen_server.ex:1027: " + function + "/3");
+        // a pid that is gone fails in the call's monitor (line 1038), a name nobody has at once
+        "    (elixir 1.14.0) lib/gen_server.ex:"
+            + (server instanceof Pid ? "1038" : "1027")
+            + ": "
+            + function
+            + "/3");
+  }
+
+  /**
+   * {@code Supervisor.count_children/1} is no tail call (it makes a map of the reply), so iex's
+   * stack shows its frame under the call's.
+   */
+  private static ConsoleError fromSupervisor(ConsoleError e, Term requestTerm) {
+    if (!Atom.of("count_children").equals(requestTerm)) {
+      return e;
+    }
+    return new ConsoleError(
+        e.kind,
+        e.getMessage(),
+        e.detail + "\n    (elixir 1.14.0) lib/supervisor.ex:1064: Supervisor.count_children/1");
   }
 
   /**
@@ -1368,7 +1420,8 @@ public final class Console implements Simulation.Shell {
       Term server, DynamicSupervisorBehavior.Request request, Term requestTerm) {
     Optional<Pid> pid = resolve(server);
     if (pid.isEmpty()) {
-      throw noProcess("GenServer.call", server, requestTerm, ":infinity");
+      throw fromSupervisor(
+          noProcess("GenServer.call", server, requestTerm, ":infinity"), requestTerm);
     }
     if (request == null
         || !(sim.node().process(pid.get()).map(Proc::behavior).orElse(null)
@@ -1409,7 +1462,8 @@ public final class Console implements Simulation.Shell {
       if (pid.isPresent()) {
         return genServerCall(server, requestTerm, ":infinity");
       }
-      throw noProcess("GenServer.call", server, requestTerm, ":infinity");
+      throw fromSupervisor(
+          noProcess("GenServer.call", server, requestTerm, ":infinity"), requestTerm);
     }
     Term reply = awaitCall(pid.get(), request, server, requestTerm, ":infinity");
     return elixirReply(request, reply);
@@ -1530,7 +1584,9 @@ public final class Console implements Simulation.Shell {
               + Inspect.inspectFlat(reason)
               + ", :infinity)\n    ** (EXIT) "
               + Inspect.formatExit(Atom.NOPROC),
-          "    (elixir 1.14.0) lib/gen_server.ex:985: GenServer.stop/3");
+          "    (elixir 1.14.0) lib/gen_server.ex:"
+              + (server instanceof Pid ? "995" : "985")
+              + ": GenServer.stop/3");
     }
     Pid p = pid.get();
     shell.send(p, new Messages.SysTerminate(reason));
@@ -1636,9 +1692,17 @@ public final class Console implements Simulation.Shell {
     all.put(
         "registered_name",
         proc.registeredName() == null ? new TermList(List.of()) : Atom.of(proc.registeredName()));
-    all.put("status", proc.isWaiting() || isShell ? Atom.of("waiting") : Atom.of("runnable"));
+    // the shell asks while it runs; another process is waiting in its receive unless a message is
+    // waiting for it
+    all.put(
+        "status",
+        isShell
+            ? Atom.of("running")
+            : proc.isWaiting() || proc.mailboxLength() == 0
+                ? Atom.of("waiting")
+                : Atom.of("runnable"));
     all.put("message_queue_len", new IntTerm(isShell ? mailbox.size() : proc.mailboxLength()));
-    all.put("links", new TermList(new ArrayList<>(proc.links())));
+    all.put("links", new TermList(new ArrayList<>(erlangLinkOrder(proc.links()))));
     all.put("trap_exit", bool(proc.trapsExits()));
     if (item == null) {
       List<Term> kv = new ArrayList<>();
@@ -1651,7 +1715,163 @@ public final class Console implements Simulation.Shell {
       }
       return Term.tuple(a, all.get(a.name()));
     }
+    if (item instanceof TermList items
+        && items.elements().stream()
+            .allMatch(i -> i instanceof Atom a && all.containsKey(a.name()))) {
+      // a list of items: a keyword list of them, in the order asked (registered_name: [] when none)
+      List<Term> kv = new ArrayList<>();
+      for (Term i : items.elements()) {
+        kv.add(Term.tuple(i, all.get(((Atom) i).name())));
+      }
+      return new TermList(kv);
+    }
     throw argumentError(2, "invalid item or item list", ":erlang.process_info", pid, item);
+  }
+
+  /**
+   * {@code links} (in the order they were made) in the order {@code process_info(Pid, links)} lists
+   * them on OTP 25: erts keeps a process's links in a red-black tree ordered by pid and walks it
+   * from a stack (a node, then its right subtree, then its left), so a supervisor lists its
+   * children before its parent ({@code [#PID<0.109.0>, #PID<0.110.0>, #PID<0.106.0>]}) and a kick
+   * starter its parent before its HTTP server. Made from the links there are now, inserted in the
+   * order they were made (a link that went away may have left the real tree in another shape).
+   */
+  static List<Pid> erlangLinkOrder(List<Pid> links) {
+    RbNode root = null;
+    for (Pid p : links) {
+      root = RbNode.insert(root, p);
+    }
+    List<Pid> out = new ArrayList<>();
+    java.util.ArrayDeque<RbNode> stack = new java.util.ArrayDeque<>();
+    if (root != null) {
+      stack.push(root);
+    }
+    while (!stack.isEmpty()) {
+      RbNode n = stack.pop();
+      out.add(n.pid);
+      if (n.left != null) {
+        stack.push(n.left);
+      }
+      if (n.right != null) {
+        stack.push(n.right);
+      }
+    }
+    return out;
+  }
+
+  /** A red-black tree of pids (insertion only, as in CLRS), for {@link #erlangLinkOrder}. */
+  private static final class RbNode {
+    final Pid pid;
+    RbNode left;
+    RbNode right;
+    RbNode parent;
+    boolean red = true;
+
+    RbNode(Pid pid) {
+      this.pid = pid;
+    }
+
+    private static int compare(Pid a, Pid b) {
+      int c = Integer.compare(a.node(), b.node());
+      if (c == 0) {
+        c = Integer.compare(a.serial(), b.serial());
+      }
+      return c != 0 ? c : Integer.compare(a.creation(), b.creation());
+    }
+
+    static RbNode insert(RbNode root, Pid pid) {
+      RbNode z = new RbNode(pid);
+      RbNode y = null;
+      RbNode x = root;
+      while (x != null) {
+        y = x;
+        x = compare(pid, x.pid) < 0 ? x.left : x.right;
+      }
+      z.parent = y;
+      if (y == null) {
+        root = z;
+      } else if (compare(pid, y.pid) < 0) {
+        y.left = z;
+      } else {
+        y.right = z;
+      }
+      while (z.parent != null && z.parent.red) {
+        RbNode g = z.parent.parent;
+        if (z.parent == g.left) {
+          RbNode u = g.right;
+          if (u != null && u.red) {
+            z.parent.red = false;
+            u.red = false;
+            g.red = true;
+            z = g;
+          } else {
+            if (z == z.parent.right) {
+              z = z.parent;
+              root = rotateLeft(root, z);
+            }
+            z.parent.red = false;
+            g.red = true;
+            root = rotateRight(root, g);
+          }
+        } else {
+          RbNode u = g.left;
+          if (u != null && u.red) {
+            z.parent.red = false;
+            u.red = false;
+            g.red = true;
+            z = g;
+          } else {
+            if (z == z.parent.left) {
+              z = z.parent;
+              root = rotateRight(root, z);
+            }
+            z.parent.red = false;
+            g.red = true;
+            root = rotateLeft(root, g);
+          }
+        }
+      }
+      root.red = false;
+      return root;
+    }
+
+    private static RbNode rotateLeft(RbNode root, RbNode x) {
+      RbNode y = x.right;
+      x.right = y.left;
+      if (y.left != null) {
+        y.left.parent = x;
+      }
+      y.parent = x.parent;
+      if (x.parent == null) {
+        root = y;
+      } else if (x == x.parent.left) {
+        x.parent.left = y;
+      } else {
+        x.parent.right = y;
+      }
+      y.left = x;
+      x.parent = y;
+      return root;
+    }
+
+    private static RbNode rotateRight(RbNode root, RbNode x) {
+      RbNode y = x.left;
+      x.left = y.right;
+      if (y.right != null) {
+        y.right.parent = x;
+      }
+      y.parent = x.parent;
+      if (x.parent == null) {
+        root = y;
+      } else if (x == x.parent.right) {
+        x.parent.right = y;
+      } else {
+        x.parent.left = y;
+      }
+      y.right = x;
+      x.parent = y;
+      return root;
+    }
   }
 
   private void help() {

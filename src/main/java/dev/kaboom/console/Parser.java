@@ -61,6 +61,11 @@ final class Parser {
 
   record Op(String op, Expr left, Expr right, int line, int column) implements Expr {}
 
+  /**
+   * {@code map.field}: the value of the atom key {@code field} of a map ({@code KeyError} else).
+   */
+  record Field(Expr map, String field, int line, int column) implements Expr {}
+
   record Match(Expr pattern, Expr expr, int line, int column) implements Expr {}
 
   record Block(List<Expr> exprs, int line, int column) implements Expr {}
@@ -142,7 +147,7 @@ final class Parser {
     }
   }
 
-  // match (right-assoc) < equality < pipe < concat < additive < primary
+  // match (right-assoc) < equality < relational < pipe < concat < additive < primary
   private Expr expr() {
     Token first = peek();
     enter(first);
@@ -160,8 +165,18 @@ final class Parser {
   }
 
   private Expr equality() {
-    Expr left = pipe();
+    Expr left = relational();
     while (peek().kind() == Kind.OP && List.of("==", "!=", "===", "!==").contains(peek().text())) {
+      Token op = next();
+      left = new Op(op.text(), left, relational(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  /** {@code < > <= >=}: below the pipe, above equality, as in Elixir. */
+  private Expr relational() {
+    Expr left = pipe();
+    while (peek().kind() == Kind.OP && List.of("<", ">", "<=", ">=").contains(peek().text())) {
       Token op = next();
       left = new Op(op.text(), left, pipe(), op.line(), op.column());
     }
@@ -224,6 +239,9 @@ final class Parser {
       String module;
       if (e instanceof Lit l && l.value() instanceof Atom a) {
         module = Inspect.isAlias(a.name()) ? a.name() : ":" + a.name();
+      } else if (t.kind() == Kind.NAME && !(peek().is("(") && !peek().spaceBefore())) {
+        e = new Field(e, t.text(), dot.line(), dot.column());
+        continue;
       } else {
         throw syntaxError(dot);
       }

@@ -22,6 +22,79 @@ class ConsoleTest {
         .scenario();
   }
 
+  /**
+   * Process.info as iex 1.14 on OTP 25 answers it (the pids are compared here, which the recorded
+   * sessions leave aside): links in the order erts walks its tree of them, a status, a list of
+   * items, and the frames under a no-process exit.
+   */
+  @Test
+  void processInfoListsLinksInErtsOrderAndStatusAsIexDoes() {
+    console.eval("{:ok, sup} = Servy.Supervisor.start_link()");
+    // as recorded: {:links, [#PID<0.109.0>, #PID<0.111.0>, #PID<0.106.0>]} (children, then the
+    // shell)
+    String shell = console.shellPid().toString();
+    assertThat(console.eval("Process.info(sup, :links)"))
+        .matches(
+            "\\{:links, \\[#PID<0\\.\\d+\\.0>, #PID<0\\.\\d+\\.0>, \\Q" + shell + "\\E\\]\\}\n");
+    assertThat(console.eval("Process.info(Process.whereis(Servy.KickStarter), :links)"))
+        .startsWith("{:links, [#PID<0.108.0>, "); // its parent first, then its HTTP server
+    assertThat(console.eval("Process.info(sup, :status)")).isEqualTo("{:status, :waiting}\n");
+    assertThat(console.eval("Process.info(self(), :status)")).isEqualTo("{:status, :running}\n");
+    assertThat(
+            console.eval(
+                "Process.info(Process.whereis(:pledge_server), [:registered_name, :trap_exit])"))
+        .isEqualTo("[registered_name: :pledge_server, trap_exit: false]\n");
+    assertThat(console.eval("Process.info(:nobody, :links)"))
+        .endsWith(
+            "    :erlang.process_info(:nobody, :links)\n    (elixir 1.14.0) lib/process.ex:773: Process.info/2\n");
+    console.eval("Supervisor.stop(sup)");
+    assertThat(console.eval("Supervisor.count_children(sup)"))
+        .endsWith(
+            "    (elixir 1.14.0) lib/gen_server.ex:1038: GenServer.call/3\n"
+                + "    (elixir 1.14.0) lib/supervisor.ex:1064: Supervisor.count_children/1\n");
+    assertThat(console.eval("Supervisor.which_children(:nobody)"))
+        .endsWith("    (elixir 1.14.0) lib/gen_server.ex:1027: GenServer.call/3\n");
+  }
+
+  @Test
+  void linksAreListedAsErtsWalksItsRedBlackTreeOfThem() {
+    java.util.function.IntFunction<dev.kaboom.engine.Pid> p = dev.kaboom.engine.Pid::new;
+    // recorded on iex 1.14: linked to 110, 108, 111, 109, then 116, then 119
+    var links =
+        new java.util.ArrayList<>(
+            java.util.List.of(p.apply(110), p.apply(108), p.apply(111), p.apply(109)));
+    assertThat(Console.erlangLinkOrder(links).stream().map(x -> x.serial()).toList())
+        .containsExactly(110, 111, 108, 109);
+    links.add(p.apply(116));
+    assertThat(Console.erlangLinkOrder(links).stream().map(x -> x.serial()).toList())
+        .containsExactly(110, 111, 116, 108, 109);
+    links.add(p.apply(119));
+    assertThat(Console.erlangLinkOrder(links).stream().map(x -> x.serial()).toList())
+        .containsExactly(110, 116, 119, 111, 108, 109);
+  }
+
+  @Test
+  void comparisonsAreElixirsTermOrder() {
+    assertThat(console.eval("5 > 3")).isEqualTo("true\n");
+    assertThat(console.eval("3 >= 3")).isEqualTo("true\n");
+    assertThat(console.eval("1 < :a")).isEqualTo("true\n");
+    assertThat(console.eval("[1, 2, 3] |> length() > 2")).isEqualTo("true\n");
+    assertThat(console.eval("2 <= 1 == false")).isEqualTo("true\n");
+  }
+
+  @Test
+  void aMapsFieldIsReadWithADotAndAMissingOneIsAKeyError() {
+    console.eval("m = %{active: 2, specs: 2}");
+    assertThat(console.eval("m.active")).isEqualTo("2\n");
+    assertThat(console.eval("m.nope"))
+        .isEqualTo("** (KeyError) key :nope not found in: %{active: 2, specs: 2}\n\n");
+    assertThat(console.eval("x = 1")).isEqualTo("1\n");
+    assertThat(console.eval("x.foo"))
+        .startsWith("** (KeyError) key :foo not found in: 1. If you are using the dot syntax");
+    assertThat(console.eval("Supervisor.count_children(Servy.Nope).active"))
+        .startsWith("** (exit) exited in: GenServer.call(Servy.Nope, :count_children, :infinity)");
+  }
+
   @Test
   void aLineMayNestAHundredLevelsAndNoMore() {
     assertThat(console.eval("(".repeat(100) + "1" + ")".repeat(100))).isEqualTo("1\n");

@@ -238,7 +238,8 @@ final class Parser {
       Token t = next();
       String module;
       if (e instanceof Lit l && l.value() instanceof Atom a) {
-        module = Inspect.isAlias(a.name()) ? a.name() : ":" + a.name();
+        // IO is an alias too (an all-capital atom such as :OK prints as itself, not as a module)
+        module = Inspect.isAlias(a.name()) || a.name().equals("IO") ? a.name() : ":" + a.name();
       } else if (t.kind() == Kind.NAME && !(peek().is("(") && !peek().spaceBefore())) {
         e = new Field(e, t.text(), dot.line(), dot.column());
         continue;
@@ -255,11 +256,59 @@ final class Parser {
       if (peek().is("(") && !peek().spaceBefore()) {
         next();
         e = new Call(module, t.text(), args(")"), true, e.line(), e.column());
+      } else if (startsBareArgument(peek(), t)) {
+        // a call without parentheses: IO.puts "hello", Process.alive? pid, f a, k: v
+        e = new Call(module, t.text(), bareArgs(), true, e.line(), e.column());
       } else {
         e = new Call(module, t.text(), List.of(), false, e.line(), e.column());
       }
     }
     return e;
+  }
+
+  /**
+   * Whether {@code next}, after the function name {@code name}, starts the first argument of a call
+   * without parentheses: a value or a name on the same line, after a space.
+   */
+  private static boolean startsBareArgument(Token next, Token name) {
+    if (!next.spaceBefore() || next.line() != name.line()) {
+      return false;
+    }
+    return switch (next.kind()) {
+      case INT, ATOM, STRING, CHARLIST, NAME, ALIAS, KEY -> true;
+      case PUNCT -> next.is("{") || next.is("[") || next.is("%{") || next.is("%");
+      default -> false;
+    };
+  }
+
+  /** The arguments of a call without parentheses: up to the end of the expression. */
+  private List<Expr> bareArgs() {
+    List<Expr> items = new ArrayList<>();
+    while (true) {
+      if (peek().kind() == Kind.KEY) {
+        Token first = peek();
+        List<Expr> pairs = new ArrayList<>();
+        while (peek().kind() == Kind.KEY) {
+          Token key = next();
+          pairs.add(
+              new TupleE(
+                  List.of(new Lit(Atom.of(key.text()), key.line(), key.column()), equality()),
+                  key.line(),
+                  key.column()));
+          if (!peek().is(",")) {
+            break;
+          }
+          next();
+        }
+        items.add(new ListE(pairs, first.line(), first.column()));
+        return items;
+      }
+      items.add(equality());
+      if (!peek().is(",")) {
+        return items;
+      }
+      next();
+    }
   }
 
   private List<Expr> args(String close) {

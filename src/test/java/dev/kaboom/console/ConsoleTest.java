@@ -83,6 +83,21 @@ class ConsoleTest {
   }
 
   @Test
+  void callsWithoutParenthesesAndIoWorkAsInIex() {
+    assertThat(console.eval("IO.puts \"hello\"")).isEqualTo("hello\n:ok\n");
+    assertThat(console.eval("IO.puts(\"hi\")")).isEqualTo("hi\n:ok\n");
+    assertThat(console.eval("{:ok, sup} = Servy.ServicesSupervisor.start_link"))
+        .endsWith("{:ok, #PID<0.108.0>}\n");
+    assertThat(console.eval("Process.alive? sup")).isEqualTo("true\n");
+    assertThat(console.eval("Process.whereis :nobody")).isEqualTo("nil\n");
+    assertThat(console.eval("Supervisor.count_children sup"))
+        .isEqualTo("%{active: 2, specs: 2, supervisors: 0, workers: 2}\n");
+    assertThat(console.eval("Servy.PledgeServer.create_pledge \"moe\", 20"))
+        .startsWith("\"pledge-");
+    assertThat(console.eval("sup |> Supervisor.count_children")).startsWith("%{active: 2");
+  }
+
+  @Test
   void aMapsFieldIsReadWithADotAndAMissingOneIsAKeyError() {
     console.eval("m = %{active: 2, specs: 2}");
     assertThat(console.eval("m.active")).isEqualTo("2\n");

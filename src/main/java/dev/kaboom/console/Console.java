@@ -329,6 +329,7 @@ public final class Console implements Simulation.Shell {
    */
   @Override
   public String echo(String line, String answer) {
+    replaceDeadShell();
     String before = prompt();
     String shown = before + line + "\n";
     long eventsBefore = sim.eventCount();
@@ -354,6 +355,7 @@ public final class Console implements Simulation.Shell {
     if (!line.isBlank()) {
       history.add(line);
     }
+    replaceDeadShell();
     String before = prompt();
     String shown = before + line + "\n";
     long eventsBefore = sim.eventCount();
@@ -577,6 +579,9 @@ public final class Console implements Simulation.Shell {
     }
     if (e instanceof TraceEvent.Exited x && shell != null && x.pid().equals(shell.pid())) {
       shellDeath = x.reason();
+      if (live && !inLine) {
+        diedBetweenLines();
+      }
     }
     if (e instanceof TraceEvent.Printed p) {
       printed(p.line());
@@ -725,20 +730,52 @@ public final class Console implements Simulation.Shell {
   }
 
   private String shellDied() {
-    String text =
-        "** (EXIT from "
-            + shell.pid()
-            + ") shell process exited with reason: "
-            + Inspect.formatExit(shellDeath)
-            + "\n\n"
-            + BANNER
-            + "\n";
+    String text = deathText();
+    forgetShell();
+    newShell();
+    return text;
+  }
+
+  /** What iex prints when its shell process dies: the reason, then a new banner. */
+  private String deathText() {
+    return "** (EXIT from "
+        + shell.pid()
+        + ") shell process exited with reason: "
+        + Inspect.formatExit(shellDeath)
+        + "\n\n"
+        + BANNER
+        + "\n";
+  }
+
+  private void forgetShell() {
     bindings.clear();
     mailbox.clear();
     counter = 1;
     buffer = "";
-    newShell();
-    return text;
+  }
+
+  /** The shell died while no line ran, and its successor starts with the next line. */
+  private boolean needsNewShell;
+
+  /**
+   * The shell of a console on a shared engine died between two lines (a click killed what it is
+   * linked to): iex says so at once and starts a new shell, so the transcript says it now (when the
+   * picture reaches the death) with {@code iex(1)} next, the bindings gone; the new shell process
+   * starts with the next line (not inside the engine's event), which then runs in it.
+   */
+  private void diedBetweenLines() {
+    transcript.append(deathText());
+    forgetShell();
+    paceMark(sim.eventCount(), prompt());
+    needsNewShell = true;
+  }
+
+  /** Before a line or an echo: the new shell of one that died between lines. */
+  private void replaceDeadShell() {
+    if (needsNewShell) {
+      needsNewShell = false;
+      newShell();
+    }
   }
 
   /** The shell died in the middle of a line. */

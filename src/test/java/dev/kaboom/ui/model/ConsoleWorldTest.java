@@ -89,6 +89,35 @@ class ConsoleWorldTest {
   }
 
   @Test
+  void aShellKilledBetweenLinesSaysSoAtOnceAndTheNextLineRunsInANewShell() {
+    type("x = 1");
+    type("Servy.Supervisor.start_link()");
+    vm.runToIdle();
+    Console c = vm.consoleProperty().get();
+    String old = c.shellPid().toString();
+    // a kill from the tree (no typed line): the shell is linked to the supervisor and dies too
+    assertThat(vm.exit("iex/Servy.Supervisor", "kill")).isTrue();
+    vm.runToIdle();
+    assertThat(shown())
+        .endsWith(
+            "** (EXIT from "
+                + old
+                + ") shell process exited with reason: killed\n\n"
+                + Console.BANNER
+                + "\n");
+    assertThat(vm.consolePrompt()).isEqualTo("iex(1)> ");
+    // the next line runs in a new shell, without the old bindings
+    type("x");
+    vm.runToIdle(); // the picture takes in the new shell's start
+    assertThat(shown()).contains("iex(1)> x\n").contains("** (CompileError)");
+    type("self()");
+    vm.runToIdle();
+    assertThat(shown()).contains("iex(1)> self()\n#PID<0.");
+    assertThat(c.shellPid().toString()).isNotEqualTo(old);
+    assertThat(shown()).doesNotContain("iex(1)> self()\n" + old);
+  }
+
+  @Test
   void theConsolesOutputIsPacedWithThePicture() {
     type("Servy.Supervisor.start_link()");
     type("Process.alive?(Process.whereis(:http_server))"); // typed at once, as a lesson's button

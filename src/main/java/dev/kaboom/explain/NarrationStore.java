@@ -1,5 +1,6 @@
 package dev.kaboom.explain;
 
+import dev.kaboom.run.ByteReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -232,24 +233,9 @@ public final class NarrationStore {
 
   // ---- reading ----
 
-  private final class Reader {
-    private int at;
-
+  private final class Reader extends ByteReader {
     Reader(int at) {
-      this.at = at;
-    }
-
-    long varint() {
-      long v = 0;
-      int shift = 0;
-      while (true) {
-        int b = bytes[at++];
-        v |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          return v;
-        }
-        shift += 7;
-      }
+      super(NarrationStore.this.bytes, at);
     }
 
     Narration narration() {

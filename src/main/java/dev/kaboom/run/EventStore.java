@@ -606,44 +606,19 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   }
 
   /** Reads a block's events, from the state a block starts with. */
-  private final class Reader {
-    private final byte[] bytes;
-    private int at;
+  private final class Reader extends ByteReader {
     private long time;
     private final Pid[] pids = new Pid[RECENT];
     private int pidNext;
 
     Reader(int block) {
-      this.bytes = chunks[blockChunk[block]];
-      this.at = blockStart[block];
+      super(chunks[blockChunk[block]], blockStart[block]);
     }
 
     void decode(TraceEvent[] into, int count) {
       for (int i = 0; i < count; i++) {
         into[i] = event();
       }
-    }
-
-    private int u8() {
-      return bytes[at++] & 0xFF;
-    }
-
-    private long varint() {
-      long v = 0;
-      int shift = 0;
-      while (true) {
-        int b = bytes[at++];
-        v |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          return v;
-        }
-        shift += 7;
-      }
-    }
-
-    private long zigzag() {
-      long v = varint();
-      return (v >>> 1) ^ -(v & 1);
     }
 
     private int zint() {

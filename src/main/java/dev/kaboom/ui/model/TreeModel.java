@@ -1229,13 +1229,16 @@ public final class TreeModel {
     }
   }
 
-  private static final class FrozenReader {
-    private final byte[] bytes;
+  private static final class FrozenReader extends dev.kaboom.run.ByteReader {
     private final List<Object> refs;
-    private int at;
 
     FrozenReader(Frozen f) {
-      this.bytes = new byte[f.rawLength];
+      super(inflate(f), 0);
+      this.refs = f.pool.objects;
+    }
+
+    private static byte[] inflate(Frozen f) {
+      byte[] bytes = new byte[f.rawLength];
       java.util.zip.Inflater inf = new java.util.zip.Inflater();
       try {
         inf.setInput(f.data);
@@ -1252,29 +1255,7 @@ public final class TreeModel {
       } finally {
         inf.end();
       }
-      this.refs = f.pool.objects;
-    }
-
-    int u8() {
-      return bytes[at++] & 0xFF;
-    }
-
-    long varint() {
-      long v = 0;
-      int shift = 0;
-      while (true) {
-        int b = bytes[at++];
-        v |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          return v;
-        }
-        shift += 7;
-      }
-    }
-
-    long zigzag() {
-      long v = varint();
-      return (v >>> 1) ^ -(v & 1);
+      return bytes;
     }
 
     Object ref() {

@@ -145,9 +145,7 @@ public final class Console implements Simulation.Shell {
     this.live = false;
     this.sim = new Simulation(this::onEvent, 1L);
     index(scenario.tree());
-    skipPidsTo(IEX_SHELL_SERIAL);
-    newShell();
-    skipPidsTo(IEX_SHELL_SERIAL + 2);
+    newIexShell();
   }
 
   /**
@@ -157,19 +155,13 @@ public final class Console implements Simulation.Shell {
   private static final int IEX_SHELL_SERIAL = 106;
 
   /**
-   * Uses up pids below {@code serial} with processes that end at once, so the numbering reads as
-   * iex's.
+   * Starts the shell with the pids iex gives it ({@link #IEX_SHELL_SERIAL}) and what the first line
+   * starts (two later), unless the engine has used them already.
    */
-  private void skipPidsTo(int serial) {
-    while (true) {
-      Pid p = sim.node().spawnExternal(null, false, m -> {});
-      if (p.serial() >= serial - 1) {
-        sim.node().exit(p, p, Atom.KILL);
-        settle();
-        return;
-      }
-      sim.node().exit(p, p, Atom.KILL);
-    }
+  private void newIexShell() {
+    sim.node().skipPidsTo(IEX_SHELL_SERIAL);
+    newShell();
+    sim.node().skipPidsTo(IEX_SHELL_SERIAL + 2);
   }
 
   /**
@@ -195,7 +187,11 @@ public final class Console implements Simulation.Shell {
     }
     this.live = true;
     index(scenario.tree());
-    newShell();
+    if (shellLabel != null) {
+      newIexShell(); // an empty world, as iex starts: the same pids as the terminal's console
+    } else {
+      newShell();
+    }
     paceMark(sim.eventCount(), prompt());
   }
 

@@ -186,6 +186,15 @@ public final class Node {
     return pid;
   }
 
+  /**
+   * The next process gets a pid of at least {@code serial} ({@code #PID<0.serial.0>}), as if the
+   * pids below it had gone to processes that came and went: a console numbers its shell and what it
+   * starts as iex does. No event; nothing happens if the pids are there already.
+   */
+  public void skipPidsTo(int serial) {
+    nextSerial = Math.max(nextSerial, serial);
+  }
+
   /** A process outside any tree (a scenario driver, a console shell) that hands its messages on. */
   public Pid spawnExternal(String label, boolean trapExit, Consumer<Object> onMessage) {
     Pid pid =

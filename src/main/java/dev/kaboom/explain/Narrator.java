@@ -44,6 +44,9 @@ public final class Narrator {
   private final Map<Pid, Pid> spawners = new HashMap<>();
   private final Set<Pid> started = new HashSet<>();
 
+  /** Console shells (outside processes with a label): what they start is started from iex. */
+  private final Set<Pid> shells = new HashSet<>();
+
   /** The exit signal a process is dying of (handled DIES or KILLED). */
   private final Map<Pid, TraceEvent.ExitSignalHandled> fatal = new HashMap<>();
 
@@ -110,6 +113,8 @@ public final class Narrator {
       // starts is started from outside, as from iex
       if (s.label() != null && s.kind() != ProcessKind.EXTERNAL) {
         label.put(s.pid(), s.label());
+      } else if (s.label() != null) {
+        shells.add(s.pid()); // a console's shell: named as the iex shell it is
       }
     } else if (e instanceof TraceEvent.Started s) {
       // (a tree's root may have been spawned before this narrator heard the events)
@@ -237,7 +242,7 @@ public final class Narrator {
   private Object name(Pid pid) {
     String l = label.get(pid);
     if (l == null) {
-      return Narration.Msg.of("word.outside");
+      return Narration.Msg.of(shells.contains(pid) ? "word.shell" : "word.outside");
     }
     int slash = l.lastIndexOf('/');
     return slash < 0 ? l : l.substring(slash + 1);
@@ -301,7 +306,11 @@ public final class Narrator {
         }
         if (!inTree(to)) {
           return inTree(h.from())
-              ? List.of(Narration.of("signal.trapped.outside", name(h.from()), h.reason().format()))
+              ? List.of(
+                  Narration.of(
+                      shells.contains(to) ? "signal.trapped.shell" : "signal.trapped.outside",
+                      name(h.from()),
+                      h.reason().format()))
               : List.of();
         }
         if (isSupervisor(to)) {
@@ -527,7 +536,7 @@ public final class Narrator {
     String pid = s.pid().toString();
     String id = childId(s.label());
     if (!inTree(sup)) {
-      return Narration.of("start.root", me, pid);
+      return Narration.of(shells.contains(sup) ? "start.shell" : "start.root", me, pid);
     }
     Object supName = name(sup);
     Plan plan = plans.get(sup);

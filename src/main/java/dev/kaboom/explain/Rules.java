@@ -27,7 +27,8 @@ public final class Rules {
                   "signal.ignored.normal",
                   "signal.trapped.worker",
                   "signal.trapped.supervisor.stranger",
-                  "signal.trapped.outside")),
+                  "signal.trapped.outside",
+                  "signal.trapped.shell")),
           Map.entry(
               "exit",
               List.of(
@@ -79,6 +80,7 @@ public final class Rules {
               "start",
               List.of(
                   "start.root",
+                  "start.shell",
                   "start.initial",
                   "start.one_for_one",
                   "start.one_for_all.failed",
@@ -129,5 +131,6 @@ public final class Rules {
                   "call.other")));
 
   /** Words used inside sentences (not rows). */
-  public static final List<String> WORDS = List.of("word.outside", "word.root_parent");
+  public static final List<String> WORDS =
+      List.of("word.outside", "word.shell", "word.root_parent");
 }

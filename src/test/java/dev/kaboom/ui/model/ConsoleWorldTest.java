@@ -73,6 +73,22 @@ class ConsoleWorldTest {
   }
 
   @Test
+  void theShellHasIexsPidsAndTheNarrationNamesItTheIexShell() {
+    // iex 1.14: the shell is #PID<0.106.0>, what the first line starts #PID<0.108.0> (as in the
+    // terminal's console)
+    assertThat(vm.consoleProperty().get().shellPid().toString()).isEqualTo("#PID<0.106.0>");
+    type("{:ok, sup} = Servy.ServicesSupervisor.start_link()");
+    vm.runToIdle();
+    assertThat(shown()).contains("{:ok, #PID<0.108.0>}");
+    assertThat(vm.narration().captions().stream().map(vm.narration()::render))
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "Servy.ServicesSupervisor is started with start_link from the iex shell"))
+        .noneMatch(l -> l.contains("outside the tree"));
+  }
+
+  @Test
   void theLogCallsRegisteredProcessesByName() {
     type("Servy.Supervisor.start_link()");
     vm.runToIdle();

@@ -55,22 +55,46 @@ public final class GenServerBehavior<S> implements Behavior {
   }
 
   /**
-   * A process whose init returned {@code {stop, R}} writes proc_lib's crash report before it exits,
-   * and the report asks about its linked starter item by item ({@code make_neighbour_report}: 12
-   * {@code process_info} calls). Observed on OTP 25 ({@code erl +S 1}, traced): each call made
-   * while the starter has signals it has not taken in yet (first the acknowledgement itself) waits
-   * until the starter's turn ends ({@link Proc#processInfo}). So a supervisor that stops its other
-   * children and exits while it starts kills the failed child with its own reason (the child is
-   * still asking); one that goes on waiting (a restart, a {@code start_child}) lets it end with
-   * {@code R}.
+   * A process whose init returned {@code {stop, R}} acknowledges its starter, then writes
+   * proc_lib's crash report before it exits (OTP 25 {@code gen_server:init_it/6}: {@code
+   * proc_lib:init_ack(Starter, {error, R}), exit(R)}; {@code proc_lib:exit_p/3} → {@code
+   * crash_report/4}). The report's {@code linked_info/1} asks each linked process whether it traps
+   * exits ({@code neighbours/1} → {@code adjacents/1} → {@code no_trap/1}: one {@code
+   * process_info(Starter, trap_exit)}), and only a linked process that does not trap exits gets a
+   * neighbour report ({@code process_info(P, links)} in {@code visit/2}, then {@code
+   * make_neighbour_report/1}: 12 items). A supervisor traps exits, so its failed child asks it one
+   * question. Each question made while the starter has signals it has not taken in yet (first the
+   * acknowledgement itself) waits for the starter's turn ({@link Proc#processInfo}; traced with
+   * {@code dbg} on OTP 25, {@code erl +S 1}: the child is scheduled out in {@code
+   * erts_internal:await_result/1} and ends when it runs again). So a supervisor that stops its
+   * other children and exits while it starts kills the failed child with its own reason (the child
+   * is still asking); one that goes on (a restart, a {@code start_child}) lets it end with {@code
+   * R}. Only the questions to the starter are modelled (a non-trapping starter's own links are
+   * asked about too).
    */
   static final int NEIGHBOUR_REPORT_ITEMS = 12;
 
-  private void writeCrashReportAndExit(Proc self, Term reason, int itemsLeft) {
+  private void writeCrashReportAndExit(Proc self, Term reason) {
+    self.processInfo(
+        parent,
+        () -> {
+          // no_trap/1: a starter that traps exits (or is gone: process_info gives undefined) is
+          // no neighbour; one that does not is asked about its links, then reported on
+          boolean neighbour =
+              self.node().process(parent).map(p -> p.isAlive() && !p.trapsExits()).orElse(false);
+          if (neighbour) {
+            askStarter(self, reason, 1 + NEIGHBOUR_REPORT_ITEMS);
+          } else {
+            self.die(reason);
+          }
+        });
+  }
+
+  private void askStarter(Proc self, Term reason, int itemsLeft) {
     if (itemsLeft == 0) {
       self.die(reason);
     } else {
-      self.processInfo(parent, () -> writeCrashReportAndExit(self, reason, itemsLeft - 1));
+      self.processInfo(parent, () -> askStarter(self, reason, itemsLeft - 1));
     }
   }
 
@@ -102,7 +126,7 @@ public final class GenServerBehavior<S> implements Behavior {
         self.die(stop.reason());
       } else {
         // exit(Reason) in proc_lib: the crash report is written first
-        writeCrashReportAndExit(self, stop.reason(), NEIGHBOUR_REPORT_ITEMS);
+        writeCrashReportAndExit(self, stop.reason());
       }
     } else {
       self.node()

@@ -7,6 +7,7 @@ import dev.kaboom.engine.EventLog;
 import dev.kaboom.engine.Node;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
+import dev.kaboom.engine.Strategy;
 import dev.kaboom.engine.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,5 +128,52 @@ class SupervisorStartFailureTest {
             e ->
                 assertThat(((TraceEvent.Exited) e).reason().formatAnonymous())
                     .isEqualTo("{shutdown,{failed_to_start_child,bad,no_luck}}"));
+  }
+
+  /**
+   * Fuzz seeds 310 and 395 (conformance {@code v2_init_stop_one_for_all_retry_sibling_order}): a
+   * child whose init fails while its one_for_all supervisor restarts acknowledges {@code
+   * {error,R}}, asks the supervisor once whether it traps exits (proc_lib's crash report) and ends
+   * when the supervisor has taken that in: before the retry's stops of the other children (last
+   * started first), every time.
+   */
+  @Test
+  void aChildFailingInAOneForAllRestartEndsBeforeTheRetryStopsTheOthers() {
+    Pid root =
+        driver.startLink(
+            new SupervisorBehavior(
+                new SupervisorSpec(
+                    new SupFlags(Strategy.ONE_FOR_ALL, 3, 5000),
+                    List.of(
+                        flaky("db", n -> false),
+                        flaky("cache", n -> false),
+                        flaky("repo", n -> n > 3)))),
+            "root");
+    node.scheduler().runUntilIdle();
+    Pid db = sup(root).children().get(0).pid().orElseThrow();
+    int before = log.all().size();
+    outsider.exit(db, Atom.of("kill"));
+    node.scheduler().runUntilIdle();
+    List<String> ends =
+        log.all().subList(before, log.all().size()).stream()
+            .filter(e -> e instanceof TraceEvent.Exited)
+            .map(e -> ((TraceEvent.Exited) e).reason().formatAnonymous() + " " + label(e))
+            .toList();
+    // the kill, the restart's stops, then per failed retry: repo, then cache and db; give_up
+    assertThat(ends)
+        .containsSubsequence(
+            "no_luck repo", "shutdown cache", "shutdown db", "no_luck repo", "shutdown cache");
+    assertThat(ends).filteredOn(e -> e.startsWith("no_luck")).hasSize(3);
+    assertThat(ends.indexOf("no_luck repo")).isLessThan(ends.lastIndexOf("shutdown cache"));
+    for (int i = 0; i < ends.size(); i++) {
+      if (ends.get(i).equals("no_luck repo") && i + 1 < ends.size()) {
+        assertThat(ends.get(i + 1)).as("after %s", ends).isIn("shutdown cache", "shutdown root");
+      }
+    }
+  }
+
+  private static String label(TraceEvent e) {
+    String l = ((TraceEvent.Exited) e).label();
+    return l.substring(l.lastIndexOf('/') + 1);
   }
 }

@@ -90,9 +90,10 @@ class LessonPaneTest extends WindowTest {
     double tree100 = tree.getWidth();
     scale(robot, 2.5);
     assertThat(window.controller().lessonColumn()).isTrue();
-    // the lesson, the inspector and the log are tabs of one column over the console: the tree
-    // keeps about two thirds of 1280 px (with the lesson and the panels in two columns it had 620)
-    assertThat(tree.getWidth()).isGreaterThan(800).isGreaterThan(tree100);
+    // the lesson, the inspector and the log are tabs of one column left of the tree and the
+    // console: the tree keeps about two thirds of 1280 px (with the lesson and the panels in two
+    // columns it had 620)
+    assertThat(tree.getWidth()).isGreaterThan(780).isGreaterThan(tree100);
     javafx.scene.control.TabPane tabs = window.controller().lessonTabs();
     assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
     javafx.geometry.Bounds run =
@@ -103,12 +104,18 @@ class LessonPaneTest extends WindowTest {
     javafx.geometry.Bounds stage =
         window.controller().root().localToScreen(window.controller().root().getBoundsInLocal());
     assertThat(run.getMaxY()).as("the lesson's buttons are in sight").isLessThan(stage.getMaxY());
+    // the lesson's tab has the column's whole height (over the console it had about 190 px, its
+    // text 130 of them, in a 1280x720 window)
+    javafx.scene.layout.Region lesson = robot.lookup("#lessonPane").query();
+    assertThat(lesson.getHeight()).isGreaterThan(330);
+    assertThat(lesson.getWidth()).isGreaterThan(420);
     // the console shows several rows of output over its input line
     javafx.scene.Node out = robot.lookup("#consoleOutput").query();
     double row = ((javafx.scene.control.TextArea) out).getFont().getSize() * 1.2;
     assertThat(out.getBoundsInLocal().getHeight()).isGreaterThan(3 * row);
-    // a right-click inspects: the inspector's tab comes forward
-    robot.rightClickOn(TestWindows.sel("iex/Servy.ServicesSupervisor"));
+    // a right-click inspects: the inspector's tab comes forward (on the shell: at the readable
+    // scale the tree over the console shows its top)
+    robot.rightClickOn(TestWindows.sel("iex"));
     robot.type(KeyCode.ESCAPE);
     assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
     // back at 100 %: the lesson stands left of the tree again, the log and console under it

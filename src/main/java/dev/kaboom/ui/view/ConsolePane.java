@@ -48,7 +48,9 @@ public final class ConsolePane {
     Label title = new Label(bundle.getString("console.title"));
     title.setStyle("-fx-padding: 2 6 2 6; -fx-font-weight: bold;");
     output.setEditable(false);
-    output.setWrapText(false);
+    // long lines wrap, as iex's do in a terminal (no sideways scrolling); the font stays
+    // monospace, so the columns of a multi-line inspect stay aligned
+    output.setWrapText(true);
     output.setId("consoleOutput");
     output.getStyleClass().add("console-output");
     output.setStyle("-fx-font-family: monospace;");

@@ -219,8 +219,8 @@ public final class MainController {
   private Node lessonNode;
 
   /**
-   * The lesson column of the side layout ({@link #arrangePanels}): the lesson, the inspector and
-   * the log as tabs, over the console.
+   * The tree over the console, right of the lesson column in the side layout ({@link
+   * #arrangePanels}), whose tabs are the lesson, the inspector and the log.
    */
   private final SplitPane lessonSplit = new SplitPane();
 
@@ -238,8 +238,8 @@ public final class MainController {
   }
 
   /**
-   * Whether the lesson, the inspector and the log are tabs in one column over the console, left of
-   * the tree (a lesson at a big font scale).
+   * Whether the lesson, the inspector and the log are tabs in one column of the window's height,
+   * left of the tree and the console (a lesson at a big font scale).
    */
   public boolean lessonColumn() {
     return lessonNode != null && sideLayout() && lessonSplit.getParent() != null;
@@ -255,6 +255,7 @@ public final class MainController {
     lessonSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
     lessonSplit.setMinWidth(260);
     lessonTabs.setId("lessonTabs");
+    lessonTabs.setMinWidth(260);
     lessonTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
     lessonTabs.setMinHeight(0);
     for (String key : List.of("lesson.tab", "inspector.title", "log.title")) {
@@ -484,7 +485,7 @@ public final class MainController {
     // layout memory: the dividers are saved when the user has moved one (as well as on quit and
     // as the window is resized), so a window ended by a signal keeps them; not as they move, since
     // they also move while the panels are rearranged
-    for (SplitPane split : List.of(mainSplit, sideSplit, panelSplit)) {
+    for (SplitPane split : List.of(mainSplit, sideSplit, panelSplit, bottomSplit)) {
       split.addEventFilter(
           javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::saveLayout));
     }
@@ -505,6 +506,7 @@ public final class MainController {
     try {
       boolean shown = panelsShown.get();
       boolean lessonColumn = lessonNode != null && shown && sideLayout;
+      arrangedLessonColumn = lessonColumn;
       // every panel leaves its place first: a node has one parent
       for (javafx.scene.control.Tab t : lessonTabs.getTabs()) {
         t.setContent(null);
@@ -516,9 +518,10 @@ public final class MainController {
       List<Node> side =
           !shown ? List.of(treeArea()) : sideLayout ? List.of(treeArea(), panelSplit) : null;
       if (lessonColumn) {
-        // a lesson at a big scale: one column (the lesson, the inspector and the log as tabs over
-        // the console, where the lesson types its lines) left of the tree, which keeps the rest
-        // of the width (two columns left it 620 of 1280 px at 250 %)
+        // a lesson at a big scale: the lesson, the inspector and the log as tabs of one column
+        // of the whole height left of the tree, the console (where the lesson types its lines)
+        // under the tree. The lesson's text is what the room reads: over the console in the
+        // same column it had about 130 px at 250 % in 1280x720; two columns left the tree 620 px
         mainSplit.getItems().setAll(treeColumn);
         bottomSplit.getItems().clear();
         panelSplit.getItems().clear();
@@ -526,34 +529,70 @@ public final class MainController {
         for (int i = 0; i < tabbed.size(); i++) {
           lessonTabs.getTabs().get(i).setContent(tabbed.get(i));
         }
-        lessonSplit.getItems().setAll(lessonTabs, consoleBox);
-        sideSplit.getItems().setAll(lessonSplit, treeArea());
-        sideSplit.setDividerPositions(prefs.getDouble("lesson.columnDivider", 0.34));
-        lessonSplit.setDividerPositions(prefs.getDouble("lesson.consoleDivider", 0.56));
+        lessonSplit.getItems().setAll(treeArea(), consoleBox);
+        sideSplit.getItems().setAll(lessonTabs, lessonSplit);
       } else if (side == null) {
         panelSplit.getItems().clear();
         bottomSplit.getItems().setAll(logBox, consoleBox);
         sideSplit.getItems().setAll(treeArea(), inspectorBox);
         mainSplit.getItems().setAll(treeColumn, bottomSplit);
-        mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
-        sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
       } else {
         mainSplit.getItems().setAll(treeColumn);
         bottomSplit.getItems().clear();
         sideSplit.getItems().setAll(side);
         if (shown) {
           panelSplit.getItems().setAll(inspectorBox, logBox, consoleBox);
-          sideSplit.setDividerPositions(prefs.getDouble("side.treeDivider", 0.64));
-          panelSplit.setDividerPositions(
-              prefs.getDouble("side.inspectorDivider", 0.27),
-              prefs.getDouble("side.logDivider", 0.6));
         }
       }
       for (Node n : List.of(inspectorBox, logBox, consoleBox)) {
         n.setVisible(shown);
       }
+      placeDividers();
     } finally {
       arranging = false;
+    }
+    // and again once the new arrangement has been laid out: set in the same pulse as a change of
+    // font scale, a split pane could take them against its contents' old sizes (at 100 % after
+    // 250 % the tree kept no height, and the log a sliver when a lesson came in at the left)
+    javafx.scene.Scene scene = root.getScene();
+    if (scene != null) {
+      Runnable[] once = new Runnable[1];
+      once[0] =
+          () -> {
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            if (!placedAfterLayout) {
+              placedAfterLayout = true;
+              arranging = true;
+              try {
+                placeDividers();
+              } finally {
+                arranging = false;
+              }
+            }
+          };
+      placedAfterLayout = false;
+      scene.addPostLayoutPulseListener(once[0]);
+    }
+  }
+
+  private boolean placedAfterLayout;
+  private boolean arrangedLessonColumn;
+
+  /** Puts the dividers of the current arrangement where they were last left (or the defaults). */
+  private void placeDividers() {
+    if (arrangedLessonColumn) {
+      sideSplit.setDividerPositions(prefs.getDouble("lesson.tabsDivider", 0.36));
+      lessonSplit.setDividerPositions(prefs.getDouble("lesson.treeDivider", 0.66));
+    } else if (!panelsShown.get()) {
+      return;
+    } else if (sideLayout) {
+      sideSplit.setDividerPositions(prefs.getDouble("side.treeDivider", 0.64));
+      panelSplit.setDividerPositions(
+          prefs.getDouble("side.inspectorDivider", 0.27), prefs.getDouble("side.logDivider", 0.6));
+    } else {
+      mainSplit.setDividerPositions(prefs.getDouble("mainDivider", 0.68));
+      sideSplit.setDividerPositions(prefs.getDouble("sideDivider", 0.72));
+      bottomSplit.setDividerPositions(prefs.getDouble("bottomDivider", 0.55));
     }
   }
 
@@ -792,8 +831,8 @@ public final class MainController {
     if (lessonColumn()) {
       if (sideSplit.getDividerPositions().length == 1
           && lessonSplit.getDividerPositions().length == 1) {
-        prefs.putDouble("lesson.columnDivider", sideSplit.getDividerPositions()[0]);
-        prefs.putDouble("lesson.consoleDivider", lessonSplit.getDividerPositions()[0]);
+        prefs.putDouble("lesson.tabsDivider", sideSplit.getDividerPositions()[0]);
+        prefs.putDouble("lesson.treeDivider", lessonSplit.getDividerPositions()[0]);
       }
     } else if (sideLayout) {
       double[] p = panelSplit.getDividerPositions();
@@ -806,6 +845,9 @@ public final class MainController {
         && sideSplit.getDividerPositions().length == 1) {
       prefs.putDouble("mainDivider", mainSplit.getDividerPositions()[0]);
       prefs.putDouble("sideDivider", sideSplit.getDividerPositions()[0]);
+      if (bottomSplit.getDividerPositions().length == 1) {
+        prefs.putDouble("bottomDivider", bottomSplit.getDividerPositions()[0]);
+      }
     }
   }
 

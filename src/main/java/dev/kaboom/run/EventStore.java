@@ -27,10 +27,10 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Every event of a run, held as bytes: a read-only {@link List} of {@link TraceEvent}s that makes
@@ -38,57 +38,64 @@ import java.util.RandomAccess;
  * bytes an event in a storm of kabooms, against about 60 for the records with their pids and
  * messages).
  *
+ * <p>Recording costs the engine's thread one array store an event ({@code T2_record_overhead}):
+ * {@link #accept} keeps the event in the segment being filled ({@value #SEGMENT_BLOCKS} blocks),
+ * and a full segment goes to the encoder thread (one daemon thread for every store, {@code
+ * kaboom-event-encoder}, fed through a {@link LinkedBlockingQueue}); the encoded segment comes back
+ * through a {@link ConcurrentLinkedQueue} and the store's own thread installs it the next time it
+ * hands a segment on or reads one that is out (then the segment's event objects go). Until then a
+ * read gets the event objects themselves, so what a read returns never depends on how far the
+ * encoder is; no state is shared between the threads but what the two queues hand over.
+ *
  * <p>The encoding: events in blocks of {@value #BLOCK}, each block starting at a known offset so an
- * event is found by decoding at most its block (the last two blocks read are kept decoded, and the
- * block being filled keeps its events as they came). Within a block an event is a tag byte (its
- * kind; its top bit set when its time is the event before's), else its time as a varint difference,
- * then its fields: pids as an index into the block's last eight pids or a varint serial, strings
- * (labels, child ids, names) and atoms as indices into tables of the run's distinct ones, enums as
- * ordinals, integers as zigzag varints, terms and the engine's and gen protocol's messages by their
- * structure. A message of any other class is kept as it is, once, in a table of objects. Not
- * thread-safe: the engine's thread writes, and reads are on the same thread.
+ * event is found by decoding at most its block (the last two blocks read are kept decoded). Within
+ * a block an event is a tag byte (its kind; its top bit set when its time is the event before's),
+ * else its time as a varint difference, then its fields: pids as an index into the block's last
+ * eight pids or a varint serial, strings (labels, child ids, names) and atoms as indices into
+ * tables of the run's distinct ones, enums as ordinals, integers as zigzag varints, terms and the
+ * engine's and gen protocol's messages by their structure. A message of any other class is kept as
+ * it is, once, in a table of objects. Not thread-safe: one thread (the engine's) accepts and reads.
  */
 public final class EventStore extends AbstractList<TraceEvent> implements EventSink, RandomAccess {
   /** Events per block: at most this many are decoded to read one. */
   static final int BLOCK = 128;
 
-  /**
-   * The chunk being written and how much of it is used: the bytes come in chunks of about {@value
-   * #CHUNK} (a block never spans two), each trimmed when the next begins, so a long run holds no
-   * spare capacity and growing never copies what was written.
-   */
-  private byte[] bytes = new byte[1024];
+  /** Blocks per segment, the unit handed to the encoder. */
+  static final int SEGMENT_BLOCKS = 8;
 
-  private int length;
-  private byte[][] chunks = new byte[16][];
-  private int chunkCount = 1;
-  private long written;
+  private final int segmentEvents;
+  private final boolean background;
 
-  private static final int CHUNK = 1 << 16;
   private int size;
 
-  /** Where each block's first event starts in {@link #bytes}. */
+  /** The segment being filled, as the events came. */
+  private TraceEvent[] open;
+
+  /** By segment: its events as they came, until its bytes are installed (null after). */
+  private TraceEvent[][] out = new TraceEvent[16][];
+
+  /** By segment: its bytes, once installed. */
+  private byte[][] segments = new byte[16][];
+
+  /** By block: where it starts in its segment's bytes. */
   private int[] blockStart = new int[64];
 
-  /** Which chunk each block is in. */
-  private int[] blockChunk = new int[64];
+  /** How many segments were handed to the encoder, and how many of them are installed. */
+  private int handed;
 
-  /** The events of the block being written, as they came. */
-  private final TraceEvent[] open = new TraceEvent[BLOCK];
+  private int installed;
+  private long encodedBytes;
 
-  private final HashMap<String, Integer> stringIds = new HashMap<>();
+  /** The encoder's state (its thread's alone once a segment was handed over). */
+  private final Encoder encoder = new Encoder();
+
+  /** Encoded segments, in order, not installed yet. */
+  private final ConcurrentLinkedQueue<Segment> done = new ConcurrentLinkedQueue<>();
+
+  // the tables as installed (this thread's copies of the encoder's)
   private final ArrayList<String> strings = new ArrayList<>();
-  private final HashMap<Atom, Integer> atomIds = new HashMap<>();
   private final ArrayList<Atom> atoms = new ArrayList<>();
-  private final IdentityHashMap<Object, Integer> objectIds = new IdentityHashMap<>();
   private final ArrayList<Object> objects = new ArrayList<>();
-
-  // the writer's state within the block: the time of the event before, the last pids
-  private long lastTime;
-  private final Pid[] recent = new Pid[RECENT];
-  private int recentNext;
-
-  private static final int RECENT = 8;
 
   // two decoded blocks
   private int cachedA = -1;
@@ -97,128 +104,546 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private final TraceEvent[] blockA = new TraceEvent[BLOCK];
   private final TraceEvent[] blockB = new TraceEvent[BLOCK];
 
+  private static final int RECENT = 8;
+
+  /** A store whose segments are encoded on the encoder thread. */
+  public EventStore() {
+    this(SEGMENT_BLOCKS, true);
+  }
+
+  /**
+   * @param segmentBlocks blocks per segment
+   * @param background false: a full segment is encoded at once, on the calling thread (tests)
+   */
+  EventStore(int segmentBlocks, boolean background) {
+    this.segmentEvents = segmentBlocks * BLOCK;
+    this.background = background;
+    this.open = new TraceEvent[segmentEvents];
+  }
+
+  /** A store of {@code events}, every one of them encoded (tests: the encoding round-trips). */
+  static EventStore encoded(List<TraceEvent> events) {
+    EventStore s = new EventStore(SEGMENT_BLOCKS, false);
+    events.forEach(s::accept);
+    s.seal();
+    return s;
+  }
+
   // ---- writing ----
 
   @Override
   public void accept(TraceEvent e) {
-    int inBlock = size % BLOCK;
-    if (inBlock == 0) {
-      int b = size / BLOCK;
-      if (b == blockStart.length) {
-        blockStart = Arrays.copyOf(blockStart, b * 2);
-        blockChunk = Arrays.copyOf(blockChunk, b * 2);
-      }
-      if (length > CHUNK - CHUNK / 8) {
-        // a new chunk (the first ones grow to CHUNK, from small: a short run stays small)
-        chunks[chunkCount - 1] = Arrays.copyOf(bytes, length);
-        written += length;
-        if (chunkCount == chunks.length) {
-          chunks = Arrays.copyOf(chunks, chunkCount * 2);
-        }
-        bytes = new byte[CHUNK];
-        length = 0;
-        chunkCount++;
-      }
-      chunks[chunkCount - 1] = bytes;
-      blockStart[b] = length;
-      blockChunk[b] = chunkCount - 1;
-      lastTime = 0;
-      Arrays.fill(recent, null);
-      recentNext = 0;
-      Arrays.fill(open, null);
-    }
-    encode(e);
-    open[inBlock] = e;
+    int at = size % segmentEvents;
+    open[at] = e;
     size++;
+    if (at == segmentEvents - 1) {
+      hand(open, segmentEvents);
+      open = new TraceEvent[segmentEvents];
+    }
   }
 
-  /** The heap the encoded events take, in bytes (the bytes written and the block index). */
+  /** Hands the first {@code count} events of {@code events} to the encoder as the next segment. */
+  private void hand(TraceEvent[] events, int count) {
+    int s = handed++;
+    if (s == out.length) {
+      out = Arrays.copyOf(out, s * 2);
+      segments = Arrays.copyOf(segments, s * 2);
+    }
+    out[s] = events;
+    if (background) {
+      EncoderThread.submit(() -> done.add(encoder.segment(s, events, count)));
+      install();
+    } else {
+      done.add(encoder.segment(s, events, count));
+      install();
+    }
+  }
+
+  /** Hands the last, partial segment on too: no event can come after (tests). */
+  private void seal() {
+    int count = size % segmentEvents;
+    if (count > 0) {
+      hand(open, count);
+      open = null;
+    }
+  }
+
+  /** Installs the segments the encoder has finished. */
+  private void install() {
+    Segment g;
+    while ((g = done.poll()) != null) {
+      if (g.index() != installed) {
+        throw new IllegalStateException("segment " + g.index() + " came before " + installed);
+      }
+      installed++;
+      if (g.bytes() == null) {
+        continue; // the encoder could not encode it: its events stay as they came
+      }
+      strings.addAll(Arrays.asList(g.strings()));
+      atoms.addAll(Arrays.asList(g.atoms()));
+      objects.addAll(Arrays.asList(g.objects()));
+      int b0 = g.index() * (segmentEvents / BLOCK);
+      int blocks = g.blockStart().length;
+      if (b0 + blocks > blockStart.length) {
+        blockStart = Arrays.copyOf(blockStart, Math.max(b0 + blocks, blockStart.length * 2));
+      }
+      System.arraycopy(g.blockStart(), 0, blockStart, b0, blocks);
+      segments[g.index()] = g.bytes();
+      encodedBytes += g.bytes().length + 16;
+      out[g.index()] = null;
+    }
+  }
+
+  /**
+   * Waits until the encoder has encoded every segment handed to it so far and installs them (tests,
+   * and a figure that wants the settled heap). The last, partial segment stays as it came.
+   */
+  public void awaitEncoded() {
+    if (background && installed < handed) {
+      java.util.concurrent.CompletableFuture<Void> f =
+          new java.util.concurrent.CompletableFuture<>();
+      EncoderThread.submit(() -> f.complete(null));
+      f.join();
+    }
+    install();
+  }
+
+  /** The heap the encoded events take, in bytes (the bytes installed and the block index). */
   public long encodedBytes() {
-    return written + length + 8L * (size / BLOCK + 1);
+    return encodedBytes + 4L * (size / BLOCK + 1);
   }
 
-  private void ensure(int more) {
-    if (length + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
-      chunks[chunkCount - 1] = bytes;
+  /** What an encoded segment brings back: its bytes and the table entries it added. */
+  private record Segment(
+      int index,
+      byte[] bytes,
+      int[] blockStart,
+      String[] strings,
+      Atom[] atoms,
+      Object[] objects) {}
+
+  /**
+   * The one thread that encodes every store's segments, in the order they were handed over (one
+   * queue, so each store's come back in order).
+   */
+  private static final class EncoderThread {
+    private static final LinkedBlockingQueue<Runnable> JOBS = new LinkedBlockingQueue<>();
+
+    static {
+      Thread t =
+          new Thread(
+              () -> {
+                while (true) {
+                  try {
+                    JOBS.take().run();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "kaboom-event-encoder");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    static void submit(Runnable job) {
+      JOBS.add(job);
     }
   }
 
-  private void put(int b) {
-    if (length == bytes.length) {
-      ensure(1);
+  /**
+   * The writer: its tables, and its state within a block (the time of the event before, the last
+   * pids). Used by one thread at a time (the encoder thread's, after the queue's hand-over).
+   */
+  private static final class Encoder extends ByteWriter {
+    private final ByteWriter.Table<String> stringIds = ByteWriter.Table.byEquality();
+    private final ByteWriter.Table<Atom> atomIds = ByteWriter.Table.byIdentity();
+    private final ByteWriter.Table<Object> objectIds = ByteWriter.Table.byIdentity();
+
+    /** A direct-mapped cache of the strings and atoms written lately: their ids by identity. */
+    private final Object[] cacheKey = new Object[CACHE];
+
+    private final int[] cacheId = new int[CACHE];
+    private static final int CACHE = 512;
+
+    private long lastTime;
+    private final Pid[] recent = new Pid[RECENT];
+    private int recentNext;
+    private boolean broken;
+
+    Encoder() {
+      super(1 << 16);
     }
-    bytes[length++] = (byte) b;
-  }
 
-  private void varint(long v) {
-    ensure(10);
-    while ((v & ~0x7FL) != 0) {
-      bytes[length++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
+    /** Encodes segment {@code index}: the first {@code count} of {@code events}. */
+    Segment segment(int index, TraceEvent[] events, int count) {
+      if (broken) {
+        return new Segment(index, null, null, null, null, null);
+      }
+      int strings0 = stringIds.size();
+      int atoms0 = atomIds.size();
+      int objects0 = objectIds.size();
+      try {
+        clear();
+        int[] starts = new int[(count + BLOCK - 1) / BLOCK];
+        for (int i = 0; i < count; i++) {
+          if (i % BLOCK == 0) {
+            starts[i / BLOCK] = length;
+            lastTime = 0;
+            Arrays.fill(recent, null);
+            recentNext = 0;
+          }
+          encode(events[i]);
+        }
+        return new Segment(
+            index,
+            toByteArray(),
+            starts,
+            added(stringIds, strings0, new String[stringIds.size() - strings0]),
+            added(atomIds, atoms0, new Atom[atomIds.size() - atoms0]),
+            added(objectIds, objects0, new Object[objectIds.size() - objects0]));
+      } catch (RuntimeException e) {
+        broken = true; // its tables may be ahead of what was handed back: keep events as they come
+        return new Segment(index, null, null, null, null, null);
+      }
     }
-    bytes[length++] = (byte) v;
-  }
 
-  private void zigzag(long v) {
-    varint((v << 1) ^ (v >> 63));
-  }
-
-  private void bool(boolean b) {
-    put(b ? 1 : 0);
-  }
-
-  private void enumeration(Enum<?> e) {
-    put(e == null ? 0 : e.ordinal() + 1);
-  }
-
-  private void string(String s) {
-    if (s == null) {
-      put(0);
-      return;
+    private static <T> T[] added(ByteWriter.Table<T> table, int from, T[] into) {
+      for (int i = 0; i < into.length; i++) {
+        into[i] = table.get(from + i);
+      }
+      return into;
     }
-    Integer id = stringIds.get(s);
-    if (id == null) {
-      id = strings.size();
-      strings.add(s);
-      stringIds.put(s, id);
-    }
-    varint(id + 1L);
-  }
 
-  private void strings(List<String> list) {
-    varint(list.size());
-    for (String s : list) {
-      string(s);
+    private void enumeration(Enum<?> e) {
+      put(e == null ? 0 : e.ordinal() + 1);
     }
-  }
 
-  /** 0..7: one of the block's last pids; 8: null; then (serial << 1 | remote) + 9. */
-  private void pid(Pid p) {
-    if (p == null) {
-      put(RECENT);
-      return;
-    }
-    for (int i = 0; i < RECENT; i++) {
-      if (p.equals(recent[i])) {
-        put(i);
+    private void string(String s) {
+      if (s == null) {
+        put(0);
         return;
       }
+      int h = s.hashCode() & (CACHE - 1);
+      if (cacheKey[h] != s) {
+        cacheKey[h] = s;
+        cacheId[h] = stringIds.id(s);
+      }
+      varint(cacheId[h] + 1L);
     }
-    recent[recentNext] = p;
-    recentNext = (recentNext + 1) % RECENT;
-    boolean remote = p.node() != 0 || p.creation() != 0;
-    varint(((long) p.serial() << 1 | (remote ? 1 : 0)) + RECENT + 1);
-    if (remote) {
-      varint(p.node());
-      varint(p.creation());
-    }
-  }
 
-  private void pids(List<Pid> list) {
-    varint(list.size());
-    for (Pid p : list) {
-      pid(p);
+    private int atomId(Atom a) {
+      int h = (a.name().hashCode() * 31 + 17) & (CACHE - 1);
+      if (cacheKey[h] != a) {
+        cacheKey[h] = a;
+        cacheId[h] = atomIds.id(a);
+      }
+      return cacheId[h];
+    }
+
+    private void strings(List<String> list) {
+      varint(list.size());
+      for (String s : list) {
+        string(s);
+      }
+    }
+
+    /** 0..7: one of the block's last pids; 8: null; then (serial << 1 | remote) + 9. */
+    private void pid(Pid p) {
+      if (p == null) {
+        put(RECENT);
+        return;
+      }
+      Pid[] r = recent;
+      for (int i = 0; i < RECENT; i++) {
+        Pid q = r[i];
+        if (q == p || (q != null && q.serial() == p.serial() && q.equals(p))) {
+          put(i);
+          return;
+        }
+      }
+      r[recentNext] = p;
+      recentNext = (recentNext + 1) & (RECENT - 1);
+      boolean remote = p.node() != 0 || p.creation() != 0;
+      varint(((long) p.serial() << 1 | (remote ? 1 : 0)) + RECENT + 1);
+      if (remote) {
+        varint(p.node());
+        varint(p.creation());
+      }
+    }
+
+    private void pids(List<Pid> list) {
+      varint(list.size());
+      for (Pid p : list) {
+        pid(p);
+      }
+    }
+
+    /** A term, a message of the engine or the gen protocol, or any other object (kept as is). */
+    private void value(Object o) {
+      if (o == null) {
+        put(T_NULL);
+      } else if (o instanceof Atom a) {
+        int id = atomId(a);
+        if (id < 256 - T_SMALL_ATOM) {
+          put(T_SMALL_ATOM + id); // one byte for the run's first atoms
+        } else {
+          put(T_ATOM);
+          varint(id);
+        }
+      } else if (o instanceof Pid p) {
+        put(T_PID);
+        pid(p);
+      } else if (o instanceof IntTerm i) {
+        put(T_INT);
+        zigzag(i.value());
+      } else if (o instanceof Tuple t) {
+        put(T_TUPLE);
+        varint(t.size());
+        for (Term x : t.elements()) {
+          value(x);
+        }
+      } else if (o instanceof TermList l) {
+        put(T_LIST);
+        varint(l.elements().size());
+        for (Term x : l.elements()) {
+          value(x);
+        }
+      } else if (o instanceof Ref r) {
+        put(T_REF);
+        zigzag(r.serial());
+      } else if (o instanceof Bin b) {
+        put(T_BIN);
+        string(b.value());
+      } else if (o instanceof ExitMessage x) {
+        put(T_EXIT);
+        pid(x.from());
+        value(x.reason());
+      } else if (o instanceof Down d) {
+        put(T_DOWN);
+        value(d.ref());
+        pid(d.pid());
+        value(d.reason());
+      } else if (o instanceof Messages.Ack a) {
+        put(T_ACK);
+        pid(a.pid());
+        value(a.result());
+      } else if (o instanceof Messages.Reply r) {
+        put(T_REPLY);
+        value(r.ref());
+        value(r.value());
+      } else if (o instanceof Messages.Call c) {
+        put(T_CALL);
+        pid(c.from());
+        value(c.ref());
+        value(c.request());
+      } else if (o instanceof Messages.Cast c) {
+        put(T_CAST);
+        value(c.request());
+      } else if (o instanceof Messages.SysTerminate s) {
+        put(T_SYS_TERMINATE);
+        value(s.reason());
+      } else if (o instanceof SimpleWorker.StopWith s) {
+        put(T_STOP_WITH);
+        value(s.reason());
+      } else {
+        put(T_OBJECT);
+        varint(objectIds.id(o));
+      }
+    }
+
+    private void shutdown(Shutdown s) {
+      if (s instanceof Shutdown.Timeout t) {
+        varint(t.millis() + 3);
+      } else {
+        put(s == null ? 0 : s instanceof Shutdown.BrutalKill ? 1 : 2);
+      }
+    }
+
+    /** The kind's tag, its top bit set when the event has the time of the one before. */
+    private void head(int tag, long time) {
+      if (time == lastTime) {
+        put(tag | SAME_TIME);
+      } else {
+        put(tag);
+        zigzag(time - lastTime);
+        lastTime = time;
+      }
+    }
+
+    private void encode(TraceEvent e) {
+      long t = e.timeMillis();
+      if (e instanceof TraceEvent.MessageReceived m) {
+        head(MESSAGE_RECEIVED, t);
+        pid(m.pid());
+        value(m.message());
+      } else if (e instanceof TraceEvent.MessageSent m) {
+        head(MESSAGE_SENT, t);
+        pid(m.from());
+        pid(m.to());
+        value(m.message());
+      } else if (e instanceof TraceEvent.ExitSignalSent s) {
+        head(SIGNAL_SENT, t);
+        pid(s.from());
+        pid(s.to());
+        value(s.reason());
+        bool(s.viaLink());
+      } else if (e instanceof TraceEvent.ExitSignalHandled h) {
+        head(SIGNAL_HANDLED, t);
+        pid(h.to());
+        pid(h.from());
+        value(h.reason());
+        put((h.viaLink() ? 1 : 0) | (h.outcome() == null ? 0 : h.outcome().ordinal() + 1) << 1);
+      } else if (e instanceof TraceEvent.Exited x) {
+        head(EXITED, t);
+        pid(x.pid());
+        string(x.label());
+        value(x.reason());
+      } else if (e instanceof TraceEvent.Linked l) {
+        head(LINKED, t);
+        pid(l.a());
+        pid(l.b());
+      } else if (e instanceof TraceEvent.Spawned s) {
+        head(SPAWNED, t);
+        pid(s.pid());
+        pid(s.spawner());
+        string(s.label());
+        enumeration(s.kind());
+      } else if (e instanceof TraceEvent.Started s) {
+        head(STARTED, t);
+        pid(s.pid());
+        string(s.label());
+        enumeration(s.kind());
+      } else if (e instanceof TraceEvent.ChildStarted c) {
+        head(CHILD_STARTED, t);
+        pid(c.supervisor());
+        string(c.childId());
+        pid(c.child());
+        zigzag(c.position());
+        put((c.restart() ? 1 : 0) | (c.significant() ? 2 : 0));
+        enumeration(c.type());
+        enumeration(c.restartType());
+        shutdown(c.shutdown());
+      } else if (e instanceof TraceEvent.ChildStopped c) {
+        head(CHILD_STOPPED, t);
+        pid(c.supervisor());
+        string(c.childId());
+        pid(c.child());
+        value(c.reason());
+        enumeration(c.cause());
+        bool(c.crash());
+      } else if (e instanceof TraceEvent.ChildExited c) {
+        head(CHILD_EXITED, t);
+        pid(c.supervisor());
+        string(c.childId());
+        pid(c.child());
+        value(c.reason());
+      } else if (e instanceof TraceEvent.ChildShutdown c) {
+        head(CHILD_SHUTDOWN, t);
+        pid(c.supervisor());
+        string(c.childId());
+        pid(c.child());
+        enumeration(c.how());
+        enumeration(c.cause());
+      } else if (e instanceof TraceEvent.RestartIntensity r) {
+        head(RESTART_INTENSITY, t);
+        pid(r.supervisor());
+        zigzag(r.restartsInWindow());
+        zigzag(r.intensity());
+        zigzag(r.periodMillis());
+        long out = r.oldestAgesOutAtMillis();
+        varint(out == Long.MAX_VALUE ? 0 : 1 + ((out - t) << 1 ^ (out - t) >> 63));
+      } else if (e instanceof TraceEvent.RestartPlanned p) {
+        head(RESTART_PLANNED, t);
+        pid(p.supervisor());
+        enumeration(p.strategy());
+        string(p.failedChildId());
+        strings(p.stopIds());
+        strings(p.startIds());
+      } else if (e instanceof TraceEvent.Monitored m) {
+        head(MONITORED, t);
+        pid(m.watcher());
+        pid(m.target());
+        value(m.ref());
+      } else if (e instanceof TraceEvent.TimeAdvanced a) {
+        head(TIME_ADVANCED, t);
+        zigzag(t - a.fromMillis());
+      } else if (e instanceof TraceEvent.Demonitored m) {
+        head(DEMONITORED, t);
+        pid(m.watcher());
+        pid(m.target());
+        value(m.ref());
+      } else if (e instanceof TraceEvent.Unlinked l) {
+        head(UNLINKED, t);
+        pid(l.a());
+        pid(l.b());
+      } else if (e instanceof TraceEvent.TrapExitChanged x) {
+        head(TRAP_EXIT, t);
+        pid(x.pid());
+        bool(x.trapExit());
+      } else if (e instanceof TraceEvent.Registered r) {
+        head(REGISTERED, t);
+        string(r.name());
+        pid(r.pid());
+      } else if (e instanceof TraceEvent.Unregistered r) {
+        head(UNREGISTERED, t);
+        string(r.name());
+        pid(r.pid());
+      } else if (e instanceof TraceEvent.SupervisorInit s) {
+        head(SUPERVISOR_INIT, t);
+        pid(s.supervisor());
+        string(s.label());
+        enumeration(s.strategy());
+        zigzag(s.intensity());
+        zigzag(s.periodMillis());
+        strings(s.childIds());
+        bool(s.dynamic());
+        string(s.autoShutdown());
+        zigzag(s.maxChildren());
+      } else if (e instanceof TraceEvent.ChildRemoved c) {
+        head(CHILD_REMOVED, t);
+        pid(c.supervisor());
+        string(c.childId());
+      } else if (e instanceof TraceEvent.GaveUp g) {
+        head(GAVE_UP, t);
+        pid(g.supervisor());
+        string(g.label());
+        value(g.reason());
+      } else if (e instanceof TraceEvent.FlagsChanged f) {
+        head(FLAGS_CHANGED, t);
+        pid(f.supervisor());
+        enumeration(f.strategy());
+        zigzag(f.intensity());
+        zigzag(f.periodMillis());
+      } else if (e instanceof TraceEvent.CallReplied c) {
+        head(CALL_REPLIED, t);
+        pid(c.server());
+        pid(c.caller());
+        value(c.request());
+        value(c.reply());
+      } else if (e instanceof TraceEvent.RunawayStopped r) {
+        head(RUNAWAY, t);
+        enumeration(r.kind());
+        zigzag(r.limit());
+        pids(r.pids());
+        strings(r.labels());
+      } else if (e instanceof TraceEvent.AutoShutdown a) {
+        head(AUTO_SHUTDOWN, t);
+        pid(a.supervisor());
+        string(a.label());
+        string(a.childId());
+        string(a.autoShutdown());
+      } else if (e instanceof TraceEvent.InitRefused r) {
+        head(INIT_REFUSED, t);
+        pid(r.pid());
+        string(r.label());
+        value(r.result());
+      } else if (e instanceof TraceEvent.Printed p) {
+        head(PRINTED, t);
+        string(p.line());
+      } else {
+        throw new IllegalArgumentException("an event kind the store cannot encode: " + e);
+      }
     }
   }
 
@@ -242,98 +667,6 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
   /** Tags from here on are atoms: the tag less this is the atom's index. */
   private static final int T_SMALL_ATOM = 32;
-
-  /** A term, a message of the engine or the gen protocol, or any other object (kept as is). */
-  private void value(Object o) {
-    if (o == null) {
-      put(T_NULL);
-    } else if (o instanceof Atom a) {
-      Integer id = atomIds.get(a);
-      if (id == null) {
-        id = atoms.size();
-        atoms.add(a);
-        atomIds.put(a, id);
-      }
-      if (id < 256 - T_SMALL_ATOM) {
-        put(T_SMALL_ATOM + id); // one byte for the run's first atoms
-      } else {
-        put(T_ATOM);
-        varint(id);
-      }
-    } else if (o instanceof Pid p) {
-      put(T_PID);
-      pid(p);
-    } else if (o instanceof IntTerm i) {
-      put(T_INT);
-      zigzag(i.value());
-    } else if (o instanceof Tuple t) {
-      put(T_TUPLE);
-      varint(t.size());
-      for (Term x : t.elements()) {
-        value(x);
-      }
-    } else if (o instanceof TermList l) {
-      put(T_LIST);
-      varint(l.elements().size());
-      for (Term x : l.elements()) {
-        value(x);
-      }
-    } else if (o instanceof Ref r) {
-      put(T_REF);
-      zigzag(r.serial());
-    } else if (o instanceof Bin b) {
-      put(T_BIN);
-      string(b.value());
-    } else if (o instanceof ExitMessage x) {
-      put(T_EXIT);
-      pid(x.from());
-      value(x.reason());
-    } else if (o instanceof Down d) {
-      put(T_DOWN);
-      value(d.ref());
-      pid(d.pid());
-      value(d.reason());
-    } else if (o instanceof Messages.Ack a) {
-      put(T_ACK);
-      pid(a.pid());
-      value(a.result());
-    } else if (o instanceof Messages.Reply r) {
-      put(T_REPLY);
-      value(r.ref());
-      value(r.value());
-    } else if (o instanceof Messages.Call c) {
-      put(T_CALL);
-      pid(c.from());
-      value(c.ref());
-      value(c.request());
-    } else if (o instanceof Messages.Cast c) {
-      put(T_CAST);
-      value(c.request());
-    } else if (o instanceof Messages.SysTerminate s) {
-      put(T_SYS_TERMINATE);
-      value(s.reason());
-    } else if (o instanceof SimpleWorker.StopWith s) {
-      put(T_STOP_WITH);
-      value(s.reason());
-    } else {
-      put(T_OBJECT);
-      Integer id = objectIds.get(o);
-      if (id == null) {
-        id = objects.size();
-        objects.add(o);
-        objectIds.put(o, id);
-      }
-      varint(id);
-    }
-  }
-
-  private void shutdown(Shutdown s) {
-    if (s instanceof Shutdown.Timeout t) {
-      varint(t.millis() + 3);
-    } else {
-      put(s == null ? 0 : s instanceof Shutdown.BrutalKill ? 1 : 2);
-    }
-  }
 
   private static final int SPAWNED = 1;
   private static final int STARTED = 2;
@@ -366,193 +699,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private static final int INIT_REFUSED = 29;
   private static final int PRINTED = 30;
 
-  /** The kind's tag, its top bit set when the event has the time of the one before. */
-  private void head(int tag, long time) {
-    if (time == lastTime) {
-      put(tag | SAME_TIME);
-    } else {
-      put(tag);
-      zigzag(time - lastTime);
-      lastTime = time;
-    }
-  }
-
   private static final int SAME_TIME = 0x80;
-
-  private void encode(TraceEvent e) {
-    long t = e.timeMillis();
-    if (e instanceof TraceEvent.Spawned s) {
-      head(SPAWNED, t);
-      pid(s.pid());
-      pid(s.spawner());
-      string(s.label());
-      enumeration(s.kind());
-    } else if (e instanceof TraceEvent.Started s) {
-      head(STARTED, t);
-      pid(s.pid());
-      string(s.label());
-      enumeration(s.kind());
-    } else if (e instanceof TraceEvent.Exited x) {
-      head(EXITED, t);
-      pid(x.pid());
-      string(x.label());
-      value(x.reason());
-    } else if (e instanceof TraceEvent.Linked l) {
-      head(LINKED, t);
-      pid(l.a());
-      pid(l.b());
-    } else if (e instanceof TraceEvent.Unlinked l) {
-      head(UNLINKED, t);
-      pid(l.a());
-      pid(l.b());
-    } else if (e instanceof TraceEvent.Monitored m) {
-      head(MONITORED, t);
-      pid(m.watcher());
-      pid(m.target());
-      value(m.ref());
-    } else if (e instanceof TraceEvent.Demonitored m) {
-      head(DEMONITORED, t);
-      pid(m.watcher());
-      pid(m.target());
-      value(m.ref());
-    } else if (e instanceof TraceEvent.TrapExitChanged x) {
-      head(TRAP_EXIT, t);
-      pid(x.pid());
-      bool(x.trapExit());
-    } else if (e instanceof TraceEvent.ExitSignalSent s) {
-      head(SIGNAL_SENT, t);
-      pid(s.from());
-      pid(s.to());
-      value(s.reason());
-      bool(s.viaLink());
-    } else if (e instanceof TraceEvent.ExitSignalHandled h) {
-      head(SIGNAL_HANDLED, t);
-      pid(h.to());
-      pid(h.from());
-      value(h.reason());
-      put((h.viaLink() ? 1 : 0) | (h.outcome() == null ? 0 : h.outcome().ordinal() + 1) << 1);
-    } else if (e instanceof TraceEvent.MessageSent m) {
-      head(MESSAGE_SENT, t);
-      pid(m.from());
-      pid(m.to());
-      value(m.message());
-    } else if (e instanceof TraceEvent.MessageReceived m) {
-      head(MESSAGE_RECEIVED, t);
-      pid(m.pid());
-      value(m.message());
-    } else if (e instanceof TraceEvent.Registered r) {
-      head(REGISTERED, t);
-      string(r.name());
-      pid(r.pid());
-    } else if (e instanceof TraceEvent.Unregistered r) {
-      head(UNREGISTERED, t);
-      string(r.name());
-      pid(r.pid());
-    } else if (e instanceof TraceEvent.SupervisorInit s) {
-      head(SUPERVISOR_INIT, t);
-      pid(s.supervisor());
-      string(s.label());
-      enumeration(s.strategy());
-      zigzag(s.intensity());
-      zigzag(s.periodMillis());
-      strings(s.childIds());
-      bool(s.dynamic());
-      string(s.autoShutdown());
-      zigzag(s.maxChildren());
-    } else if (e instanceof TraceEvent.ChildStarted c) {
-      head(CHILD_STARTED, t);
-      pid(c.supervisor());
-      string(c.childId());
-      pid(c.child());
-      zigzag(c.position());
-      put((c.restart() ? 1 : 0) | (c.significant() ? 2 : 0));
-      enumeration(c.type());
-      enumeration(c.restartType());
-      shutdown(c.shutdown());
-    } else if (e instanceof TraceEvent.ChildExited c) {
-      head(CHILD_EXITED, t);
-      pid(c.supervisor());
-      string(c.childId());
-      pid(c.child());
-      value(c.reason());
-    } else if (e instanceof TraceEvent.RestartPlanned p) {
-      head(RESTART_PLANNED, t);
-      pid(p.supervisor());
-      enumeration(p.strategy());
-      string(p.failedChildId());
-      strings(p.stopIds());
-      strings(p.startIds());
-    } else if (e instanceof TraceEvent.ChildShutdown c) {
-      head(CHILD_SHUTDOWN, t);
-      pid(c.supervisor());
-      string(c.childId());
-      pid(c.child());
-      enumeration(c.how());
-      enumeration(c.cause());
-    } else if (e instanceof TraceEvent.ChildStopped c) {
-      head(CHILD_STOPPED, t);
-      pid(c.supervisor());
-      string(c.childId());
-      pid(c.child());
-      value(c.reason());
-      enumeration(c.cause());
-      bool(c.crash());
-    } else if (e instanceof TraceEvent.ChildRemoved c) {
-      head(CHILD_REMOVED, t);
-      pid(c.supervisor());
-      string(c.childId());
-    } else if (e instanceof TraceEvent.RestartIntensity r) {
-      head(RESTART_INTENSITY, t);
-      pid(r.supervisor());
-      zigzag(r.restartsInWindow());
-      zigzag(r.intensity());
-      zigzag(r.periodMillis());
-      long out = r.oldestAgesOutAtMillis();
-      varint(out == Long.MAX_VALUE ? 0 : 1 + ((out - t) << 1 ^ (out - t) >> 63));
-    } else if (e instanceof TraceEvent.GaveUp g) {
-      head(GAVE_UP, t);
-      pid(g.supervisor());
-      string(g.label());
-      value(g.reason());
-    } else if (e instanceof TraceEvent.FlagsChanged f) {
-      head(FLAGS_CHANGED, t);
-      pid(f.supervisor());
-      enumeration(f.strategy());
-      zigzag(f.intensity());
-      zigzag(f.periodMillis());
-    } else if (e instanceof TraceEvent.CallReplied c) {
-      head(CALL_REPLIED, t);
-      pid(c.server());
-      pid(c.caller());
-      value(c.request());
-      value(c.reply());
-    } else if (e instanceof TraceEvent.TimeAdvanced a) {
-      head(TIME_ADVANCED, t);
-      zigzag(t - a.fromMillis());
-    } else if (e instanceof TraceEvent.RunawayStopped r) {
-      head(RUNAWAY, t);
-      enumeration(r.kind());
-      zigzag(r.limit());
-      pids(r.pids());
-      strings(r.labels());
-    } else if (e instanceof TraceEvent.AutoShutdown a) {
-      head(AUTO_SHUTDOWN, t);
-      pid(a.supervisor());
-      string(a.label());
-      string(a.childId());
-      string(a.autoShutdown());
-    } else if (e instanceof TraceEvent.InitRefused r) {
-      head(INIT_REFUSED, t);
-      pid(r.pid());
-      string(r.label());
-      value(r.result());
-    } else if (e instanceof TraceEvent.Printed p) {
-      head(PRINTED, t);
-      string(p.line());
-    } else {
-      throw new IllegalArgumentException("an event kind the store cannot encode: " + e);
-    }
-  }
 
   // ---- reading ----
 
@@ -564,6 +711,10 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private static final StopCause[] CAUSES = StopCause.values();
   private static final SignalOutcome[] OUTCOMES = SignalOutcome.values();
   private static final RunawayException.Kind[] RUNAWAY_KINDS = RunawayException.Kind.values();
+
+  private int blocksPerSegment() {
+    return segmentEvents / BLOCK;
+  }
 
   @Override
   public int size() {
@@ -580,10 +731,18 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException(index);
     }
-    int b = index / BLOCK;
-    if (b == size / BLOCK) {
-      return open[index % BLOCK]; // the block being written
+    int s = index / segmentEvents;
+    if (s >= handed) {
+      return open[index % segmentEvents]; // the segment being filled
     }
+    if (s >= installed) {
+      install();
+    }
+    TraceEvent[] came = out[s];
+    if (came != null) {
+      return came[index % segmentEvents]; // not encoded yet (or not encodable)
+    }
+    int b = index / BLOCK;
     if (b == cachedA) {
       newestA = true;
       return blockA[index % BLOCK];
@@ -592,14 +751,15 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       newestA = false;
       return blockB[index % BLOCK];
     }
+    int n = Math.min(BLOCK, size - b * BLOCK);
     // the older of the two goes: two blocks read in turn (a fold and a look back) stay decoded
     if (newestA) {
-      new Reader(b).decode(blockB, BLOCK);
+      new Reader(b).decode(blockB, n);
       cachedB = b;
       newestA = false;
       return blockB[index % BLOCK];
     }
-    new Reader(b).decode(blockA, BLOCK);
+    new Reader(b).decode(blockA, n);
     cachedA = b;
     newestA = true;
     return blockA[index % BLOCK];
@@ -612,7 +772,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     private int pidNext;
 
     Reader(int block) {
-      super(chunks[blockChunk[block]], blockStart[block]);
+      super(segments[block / blocksPerSegment()], blockStart[block]);
     }
 
     void decode(TraceEvent[] into, int count) {
@@ -987,19 +1147,23 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     }
   }
 
-  /** Decodes every event of the store again (tests: the encoding round-trips). */
+  /** Decodes every event of the store again from its bytes (tests: the encoding round-trips). */
   List<TraceEvent> decodeAll() {
-    List<TraceEvent> out = new ArrayList<>(size);
+    EventStore s = encoded(this);
+    List<TraceEvent> all = new ArrayList<>(size);
     TraceEvent[] block = new TraceEvent[BLOCK];
     for (int b = 0; b * BLOCK < size; b++) {
       int n = Math.min(BLOCK, size - b * BLOCK);
-      new Reader(b).decode(block, n);
-      out.addAll(Arrays.asList(block).subList(0, n));
+      s.new Reader(b).decode(block, n);
+      all.addAll(Arrays.asList(block).subList(0, n));
     }
-    return out;
+    return all;
   }
 
-  /** The number of distinct objects kept as they are (messages of no known class). */
+  /**
+   * The number of distinct objects kept as they are (messages of no known class), of those
+   * installed.
+   */
   int keptObjects() {
     return objects.size();
   }

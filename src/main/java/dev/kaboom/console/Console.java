@@ -103,12 +103,11 @@ public final class Console implements Simulation.Shell {
 
   /**
    * What processes printed since the last line's answer, in order: each line with the number of
-   * events when it was printed, and whether the transcript shows it already (printed between two
-   * lines on a shared engine: shown when it happened).
+   * events when it was printed.
    */
   private final List<Out> out = new ArrayList<>();
 
-  private record Out(String line, long event, boolean shown) {}
+  private record Out(String line, long event) {}
 
   /**
    * True for a console on a running simulation (the window's, a replay's): what a process prints
@@ -118,9 +117,6 @@ public final class Console implements Simulation.Shell {
 
   /** True while a line (or a click's echo) runs. */
   private boolean inLine;
-
-  /** Lines printed between two lines that the transcript took (at most {@link #MAX_PRINTED}). */
-  private int liveLines;
 
   private final Map<Pid, Term> acks = new HashMap<>();
   private final List<Term> mailbox = new ArrayList<>();
@@ -195,24 +191,26 @@ public final class Console implements Simulation.Shell {
     paceMark(sim.eventCount(), prompt());
   }
 
-  /** At most this many lines printed between two typed lines are kept (the latest). */
+  /**
+   * At most this many lines printed between two lines of a console with its own engine (the
+   * terminal's, which prints them with the next line) wait for it (the latest).
+   */
   static final int MAX_PRINTED = 1000;
 
   /**
    * A process printed {@code line} ({@link TraceEvent.Printed}). While a line runs, it is part of
    * that line's answer. Between two lines on a shared engine (the window's runs on: a click
-   * restarts a server) the transcript shows it at once, as iex's terminal does; the next line's
-   * answer still starts with it (what {@code type} returns, and so a replay's trace, is as it was).
+   * restarts a server) the transcript shows it at once, where it happened, as iex's terminal does
+   * (a replay's trace too, {@code TraceRunner}); it is not repeated in the next line's answer.
    */
   private void printed(String line) {
     long event = sim.eventCount();
-    boolean show = live && !inLine && liveLines < MAX_PRINTED;
-    if (show) {
-      liveLines++;
-      transcript.append(line).append('\n');
+    if (live && !inLine) {
+      append(line + "\n");
       paceMark(event, prompt());
+      return;
     }
-    out.add(new Out(line, event, show));
+    out.add(new Out(line, event));
     if (out.size() > MAX_PRINTED) {
       out.subList(0, out.size() - MAX_PRINTED).clear();
     }
@@ -233,14 +231,15 @@ public final class Console implements Simulation.Shell {
 
   /** The transcript as it is now may be shown once {@code event} events are. */
   private void paceMark(long event, String promptThen) {
-    if (paces > 0 && paceLength[paces - 1] == transcript.length()) {
+    int length = transcriptLength();
+    if (paces > 0 && paceLength[paces - 1] == length) {
       return;
     }
     if (paces == paceLength.length) {
       paceLength = java.util.Arrays.copyOf(paceLength, paces * 2);
       paceEvent = java.util.Arrays.copyOf(paceEvent, paces * 2);
     }
-    paceLength[paces] = transcript.length();
+    paceLength[paces] = length;
     paceEvent[paces] = event;
     pacePrompt.add(promptThen);
     paces++;
@@ -271,7 +270,7 @@ public final class Console implements Simulation.Shell {
    */
   public int transcriptLengthAt(long events) {
     if (!live) {
-      return transcript.length();
+      return transcriptLength();
     }
     int i = paceAt(events);
     return i < 0 ? BANNER.length() + 1 : paceLength[i];
@@ -291,11 +290,10 @@ public final class Console implements Simulation.Shell {
   /**
    * Adds what a line (or an echo) showed to the transcript, paced: {@code echo} (its prompt and the
    * line) due at {@code eventsBefore}; then {@code answer}, which starts with the printed lines it
-   * drained ({@link #drained}): each not shown yet due at its own event, those shown already
-   * skipped; the rest due now.
+   * drained ({@link #drained}), each due at its own event; the rest due now.
    */
   private void addToTranscript(String echo, long eventsBefore, String promptBefore, String answer) {
-    transcript.append(echo);
+    append(echo);
     paceMark(eventsBefore, promptBefore);
     int at = 0;
     for (Out o : drained) {
@@ -304,15 +302,12 @@ public final class Console implements Simulation.Shell {
         break; // not the shape drain leaves: the rest at once
       }
       at += l.length();
-      if (!o.shown()) {
-        transcript.append(l);
-        paceMark(o.event(), promptBefore);
-      }
+      append(l);
+      paceMark(o.event(), promptBefore);
     }
     drained.clear();
-    transcript.append(answer, at, answer.length());
+    append(answer.substring(at));
     paceMark(sim.eventCount(), prompt());
-    liveLines = 0;
   }
 
   /** The printed lines the last {@link #drain} took, in order. */
@@ -336,8 +331,58 @@ public final class Console implements Simulation.Shell {
     return shown + rest;
   }
 
-  /** Everything the console showed so far: the banner, each prompt with its line, each answer. */
+  /**
+   * What the console showed, as a terminal's scrollback keeps it: the last {@link
+   * #SCROLLBACK_LINES} to {@code SCROLLBACK_LINES * 5 / 4} lines (older ones are dropped a quarter
+   * at a time, so a click storm does not grow it without end). Offsets into the transcript ({@link
+   * #transcriptLength}, {@link #transcriptLengthAt}) count from the banner, the dropped characters
+   * included.
+   */
   private final StringBuilder transcript = new StringBuilder(BANNER + "\n");
+
+  /** How many lines of its transcript a console keeps, as a terminal's scrollback. */
+  public static final int SCROLLBACK_LINES = 2_000;
+
+  /** Characters dropped from the transcript's front. */
+  private int dropped;
+
+  /** Lines ({@code \n}) in {@link #transcript}. */
+  private int keptLines = 1;
+
+  /** Adds {@code text} to the transcript, dropping its oldest lines beyond the scrollback. */
+  private void append(String text) {
+    transcript.append(text);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        keptLines++;
+      }
+    }
+    if (keptLines > SCROLLBACK_LINES * 5 / 4) {
+      int cut = 0;
+      for (int n = keptLines - SCROLLBACK_LINES; n > 0; n--) {
+        cut = transcript.indexOf("\n", cut) + 1;
+      }
+      transcript.delete(0, cut);
+      dropped += cut;
+      keptLines = SCROLLBACK_LINES;
+      dropPaceMarks();
+    }
+  }
+
+  /** Forgets the pace marks inside the dropped part but the last (the dropped part's end). */
+  private void dropPaceMarks() {
+    int first = 0;
+    while (first + 1 < paces && paceLength[first + 1] <= dropped) {
+      first++;
+    }
+    if (first == 0) {
+      return;
+    }
+    System.arraycopy(paceLength, first, paceLength, 0, paces - first);
+    System.arraycopy(paceEvent, first, paceEvent, 0, paces - first);
+    pacePrompt.subList(0, first).clear();
+    paces -= first;
+  }
 
   /** The lines typed so far that were not blank (the ↑ history), oldest first. */
   private final List<String> history = new ArrayList<>();
@@ -367,19 +412,29 @@ public final class Console implements Simulation.Shell {
     return answer;
   }
 
-  /** What the console showed so far ({@link #type}, {@link #echo}), from its banner on. */
+  /**
+   * What the console showed so far ({@link #type}, {@link #echo}), from its banner on, or its last
+   * {@link #SCROLLBACK_LINES} lines and more (from {@link #transcriptStart()}).
+   */
   public String transcript() {
     return transcript.toString();
   }
 
-  /** How long {@link #transcript()} is (without copying it). */
+  /** How long the transcript is, the lines dropped from its front included (without copying it). */
+  @Override
   public int transcriptLength() {
-    return transcript.length();
+    return dropped + transcript.length();
   }
 
-  /** The transcript from {@code from} on. */
+  /** Where {@link #transcript()} starts: 0 until the scrollback dropped its oldest lines. */
+  public int transcriptStart() {
+    return dropped;
+  }
+
+  /** The transcript from {@code from} on (from its start when that was dropped). */
+  @Override
   public String transcriptFrom(int from) {
-    return transcript.substring(Math.min(from, transcript.length()));
+    return transcript.substring(Math.min(Math.max(from - dropped, 0), transcript.length()));
   }
 
   /** The lines typed so far (not blank ones), oldest first. */
@@ -586,19 +641,15 @@ public final class Console implements Simulation.Shell {
       return;
     }
     if (e instanceof TraceEvent.Started s && s.label() != null) {
-      out.add(new Out("  started  " + s.label() + " " + s.pid(), sim.eventCount(), false));
+      out.add(new Out("  started  " + s.label() + " " + s.pid(), sim.eventCount()));
     } else if (e instanceof TraceEvent.Exited x && x.label() != null) {
       out.add(
           new Out(
               "  exited   " + x.label() + " " + x.pid() + " " + Inspect.inspectFlat(x.reason()),
-              sim.eventCount(),
-              false));
+              sim.eventCount()));
     } else if (e instanceof TraceEvent.GaveUp g) {
       out.add(
-          new Out(
-              "  gave up  " + g.label() + " :reached_max_restart_intensity",
-              sim.eventCount(),
-              false));
+          new Out("  gave up  " + g.label() + " :reached_max_restart_intensity", sim.eventCount()));
     }
   }
 
@@ -713,7 +764,7 @@ public final class Console implements Simulation.Shell {
    * The shell itself prints {@code line} (IO.puts, flush, a warning): part of the line's answer.
    */
   private void say(String line) {
-    out.add(new Out(line, sim.eventCount(), false));
+    out.add(new Out(line, sim.eventCount()));
   }
 
   private StringBuilder drain(StringBuilder sb) {
@@ -760,7 +811,7 @@ public final class Console implements Simulation.Shell {
    * starts with the next line (not inside the engine's event), which then runs in it.
    */
   private void diedBetweenLines() {
-    transcript.append(deathText());
+    append(deathText());
     forgetShell();
     paceMark(sim.eventCount(), prompt());
     needsNewShell = true;

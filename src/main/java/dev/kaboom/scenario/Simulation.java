@@ -50,6 +50,15 @@ public final class Simulation {
 
     /** The modules become {@code world}'s ({@link Command.Recompile}). */
     void recompile(Scenario world);
+
+    /**
+     * How many characters the shell has shown so far (its transcript: banner, lines, answers, and
+     * what processes printed between two lines, when it happened).
+     */
+    int transcriptLength();
+
+    /** What the shell showed from {@code from} ({@link #transcriptLength()} then) on. */
+    String transcriptFrom(int from);
   }
 
   /** Makes a shell labelled {@code label} (null: the default) on this simulation. */

@@ -205,6 +205,7 @@ public final class TraceRunner {
       return;
     }
     flushStart();
+    consoleBetweenLines();
     if (e instanceof TraceEvent.Started s
         && s.label() != null
         && s.kind() == dev.kaboom.engine.ProcessKind.WORKER) {
@@ -350,14 +351,40 @@ public final class TraceRunner {
     } else if (r.command() instanceof Command.ConsoleLine) {
       // the line ran to completion: what the console printed, a "| " line each
       flushStart();
-      String out = sim.shellOutput();
-      if (!out.isEmpty()) {
-        for (String l : out.stripTrailing().split("\n", -1)) {
-          listener.line(("| " + l).stripTrailing());
-        }
+      consoleLines(sim.shellOutput());
+    }
+    sim.shell().ifPresent(sh -> consoleShown = sh.transcriptLength());
+    segment();
+  }
+
+  /** How much of the console's transcript this trace has shown (-1: no console yet). */
+  private int consoleShown = -1;
+
+  /**
+   * What the console showed between two commands, when it happened (a restart's server lines after
+   * a click, the shell's death and new banner): a {@code "| "} line each, not with the next line.
+   */
+  private void consoleBetweenLines() {
+    if (consoleShown < 0) {
+      return; // (also while the simulation is being made: its own processes' events)
+    }
+    var shell = sim.shell();
+    if (shell.isEmpty()) {
+      return;
+    }
+    int length = shell.get().transcriptLength();
+    if (length > consoleShown) {
+      consoleLines(shell.get().transcriptFrom(consoleShown));
+      consoleShown = length;
+    }
+  }
+
+  private void consoleLines(String out) {
+    if (!out.isEmpty()) {
+      for (String l : out.stripTrailing().split("\n", -1)) {
+        listener.line(("| " + l).stripTrailing());
       }
     }
-    segment();
   }
 
   /** The trace line an event prints, or null; {@code started} tracks pids that printed a start. */

@@ -24,6 +24,10 @@ public final class ConsolePane {
   private final TextArea output = new TextArea();
   private final Label prompt = new Label();
   private final TextField input = new TextField();
+
+  /** Says that the console dropped its oldest lines (its scrollback is full). */
+  private final Label dropped = new Label();
+
   private final List<String> history = new ArrayList<>();
   private int historyAt;
   private Console console;
@@ -61,7 +65,15 @@ public final class ConsolePane {
     HBox line = new HBox(prompt, input);
     HBox.setHgrow(input, Priority.ALWAYS);
     VBox.setVgrow(output, Priority.ALWAYS);
-    box.getChildren().addAll(title, output, line);
+    dropped.setId("consoleDropped");
+    dropped.setText(
+        java.text.MessageFormat.format(
+            bundle.getString("console.dropped"), String.format("%,d", Console.SCROLLBACK_LINES)));
+    dropped.setStyle("-fx-padding: 0 6 2 6; -fx-opacity: 0.75;");
+    dropped.setWrapText(true);
+    dropped.setVisible(false);
+    dropped.managedProperty().bind(dropped.visibleProperty());
+    box.getChildren().addAll(title, dropped, output, line);
     input.setOnAction(e -> run(input.getText()));
     // Tab completes modules and functions (before focus traversal takes the key)
     input.addEventFilter(
@@ -98,8 +110,11 @@ public final class ConsolePane {
     attachListeners.add(l);
   }
 
-  /** How many characters of the console's transcript the output shows. */
+  /** Up to where in the console's transcript the output shows (an offset into it). */
   private int shown;
+
+  /** Where in the console's transcript the output starts (after lines the scrollback dropped). */
+  private int start;
 
   private java.util.function.Function<String, java.util.Optional<String>> runner =
       line -> java.util.Optional.empty();
@@ -121,7 +136,9 @@ public final class ConsolePane {
   public void attach(Console c) {
     this.console = c;
     output.setText(c == null ? Console.BANNER + "\n" : "");
-    shown = 0;
+    start = c == null ? 0 : c.transcriptStart();
+    shown = start;
+    dropped.setVisible(start > 0);
     prompt.setText("iex(1)> ");
     sync();
     history.clear();
@@ -163,12 +180,28 @@ public final class ConsolePane {
     if (console == null) {
       return;
     }
+    int kept = console.transcriptStart();
+    if (kept > start) {
+      // the console's scrollback dropped its oldest lines: so does the output
+      if (shown <= kept) {
+        output.clear();
+        shown = kept;
+      } else {
+        output.deleteText(0, Math.min(kept - start, output.getLength()));
+      }
+      start = kept;
+      dropped.setVisible(true);
+    }
+    // (looking back before the oldest line kept: nothing of it)
     int upTo =
-        Math.min(console.transcriptLength(), shownLength.applyAsInt(console.transcriptLength()));
+        Math.max(
+            kept,
+            Math.min(
+                console.transcriptLength(), shownLength.applyAsInt(console.transcriptLength())));
     if (upTo > shown) {
       output.appendText(console.transcriptFrom(shown).substring(0, upTo - shown));
     } else if (upTo < shown) {
-      output.setText(console.transcript().substring(0, upTo)); // (drops a Tab's listing)
+      output.setText(console.transcript().substring(0, upTo - kept)); // (drops a Tab's listing)
       output.positionCaret(output.getLength());
     }
     shown = upTo;

@@ -3,12 +3,15 @@ package dev.kaboom.ui.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaboom.console.Console;
+import dev.kaboom.run.Recording;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.ScenarioLoader;
 import dev.kaboom.ui.sim.Pacer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -169,5 +172,54 @@ class ConsoleWorldTest {
     // a line that sets nothing off answers at once
     type("1 + 1");
     assertThat(shown()).endsWith("iex(3)> 1 + 1\n2\n");
+  }
+
+  @Test
+  void aReplayShowsWhatWasPrintedBetweenTwoLinesWhereItHappened() {
+    type("Servy.ServicesSupervisor.start_link()");
+    vm.runToIdle();
+    // a click kills the sensor server: its supervisor restarts it between two typed lines
+    assertThat(vm.exit("iex/Servy.ServicesSupervisor/Servy.SensorServer", "kaboom")).isTrue();
+    vm.runToIdle();
+    assertThat(shown())
+        .endsWith("Starting the sensor server with 60...\nRunning tasks to get sensor data...\n");
+    // the next line's answer is its own, not the restart's lines again
+    assertThat(vm.consoleLine("1 + 1")).contains("2\n");
+    vm.runToIdle();
+    assertThat(shown().substring(shown().indexOf("{:ok")))
+        .containsOnlyOnce("Starting the sensor server with 60...\nRunning");
+    // the replay shows the restart's lines after the click, and the next line answers 2 alone
+    List<String> replayed = new ArrayList<>();
+    Recording.replay(vm.currentRun().orElseThrow(), replayed::add);
+    String trace = String.join("\n", replayed);
+    assertThat(trace)
+        .containsSubsequence(
+            "> exit iex/Servy.ServicesSupervisor/Servy.SensorServer kaboom",
+            "| Starting the sensor server with 60...",
+            "| Running tasks to get sensor data...",
+            "> iex 1 + 1\n| 2");
+  }
+
+  @Test
+  void theTranscriptKeepsAScrollbacksLinesAndLooksBackInWhatItKept() {
+    type("x = 0");
+    vm.runToIdle();
+    Console c = vm.consoleProperty().get();
+    int lines = Console.SCROLLBACK_LINES;
+    for (int i = 1; i <= lines; i++) {
+      type("x = " + i);
+    }
+    vm.runToIdle();
+    // each line is two (the prompt with the line, the value): the oldest were dropped
+    assertThat(c.transcriptStart()).isPositive();
+    assertThat(c.transcript().lines().count()).isBetween((long) lines, (long) lines * 5 / 4);
+    assertThat(c.transcriptLength()).isEqualTo(c.transcriptStart() + c.transcript().length());
+    assertThat(c.transcript())
+        .endsWith("iex(" + (lines + 1) + ")> x = " + lines + "\n" + lines + "\n");
+    assertThat(c.transcriptFrom(0)).isEqualTo(c.transcript());
+    // the transcript as of an earlier moment still ends where it ended then
+    long events = c.simulation().eventCount();
+    assertThat(c.transcriptLengthAt(events)).isEqualTo(c.transcriptLength());
+    assertThat(c.promptAt(events)).isEqualTo("iex(" + (lines + 2) + ")> ");
   }
 }

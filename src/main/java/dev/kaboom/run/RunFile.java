@@ -1,5 +1,7 @@
 package dev.kaboom.run;
 
+import static dev.kaboom.scenario.ErrorText.msg;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,8 +36,21 @@ public final class RunFile {
   public sealed interface Result {
     record Loaded(Run run) implements Result {}
 
-    /** {@code message} starts with the file name and says where ({@code line:column} or a path). */
-    record Damaged(String message) implements Result {}
+    /**
+     * {@code message} starts with the file name and says where ({@code line:column} or a path);
+     * {@code text}, when not null, says it in the window's language ({@link
+     * dev.kaboom.scenario.ErrorText}).
+     */
+    record Damaged(String message, dev.kaboom.scenario.ErrorText.Msg text) implements Result {
+      public Damaged(String message) {
+        this(message, null);
+      }
+
+      /** The message in {@code locale}'s words (English where it has none). */
+      public String message(java.util.Locale locale) {
+        return text == null ? message : text.in(locale);
+      }
+    }
   }
 
   /** True when {@code text} is a run file (a JSON object whose {@code kind} is kaboom-run). */
@@ -114,9 +129,9 @@ public final class RunFile {
     try {
       return parse(name, Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
-      return new Result.Damaged(name + ": no such file");
+      return damaged(msg("run.at", name, msg("file.none")));
     } catch (IOException e) {
-      return new Result.Damaged(name + ": cannot read: " + e.getMessage());
+      return damaged(msg("run.at", name, msg("file.cannotRead", e.getMessage())));
     }
   }
 
@@ -129,17 +144,20 @@ public final class RunFile {
       var l = e.getLocation();
       String msg = e.getOriginalMessage();
       int cut = msg.indexOf('\n');
-      return new Result.Damaged(
-          fileName
-              + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
-              + ": malformed JSON: "
-              + (cut > 0 ? msg.substring(0, cut) : msg));
+      String place = fileName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr());
+      return damaged(
+          msg("run.at", place, msg("malformed.json", cut > 0 ? msg.substring(0, cut) : msg)));
     }
     try {
       return new Result.Loaded(run(fileName, root));
     } catch (RunJson.Damaged d) {
-      return new Result.Damaged(fileName + ": " + d.where + ": " + d.getMessage());
+      Object what = d.text != null ? d.text : d.getMessage();
+      return damaged(msg("run.damaged", fileName, d.where, what));
     }
+  }
+
+  private static Result damaged(dev.kaboom.scenario.ErrorText.Msg text) {
+    return new Result.Damaged(text.toString(), text);
   }
 
   private static Run run(String fileName, JsonNode root) throws RunJson.Damaged {
@@ -163,7 +181,7 @@ public final class RunFile {
     String scText = RunJson.text(sc, "text", "scenario");
     var loaded = ScenarioLoader.parse(scFile, scText);
     if (loaded instanceof ScenarioLoader.Result.Failed f) {
-      throw new RunJson.Damaged("scenario.text", "the scenario in it is invalid: " + f.error());
+      throw new RunJson.Damaged("scenario.text", msg("run.scenarioInvalid", f.error()));
     }
     var scenario = ((ScenarioLoader.Result.Loaded) loaded).scenario();
     JsonNode start = sc.get("start");

@@ -39,10 +39,19 @@ final class RunJson {
   /** A run file that is not what it should be: {@code where} is a JSON path. */
   static final class Damaged extends Exception {
     final String where;
+    final transient dev.kaboom.scenario.ErrorText.Msg text;
 
     Damaged(String where, String what) {
       super(what);
       this.where = where;
+      this.text = null;
+    }
+
+    /** What is wrong in the errors bundle's words (English and Korean). */
+    Damaged(String where, dev.kaboom.scenario.ErrorText.Msg text) {
+      super(text.toString());
+      this.where = where;
+      this.text = text;
     }
   }
 
@@ -350,7 +359,8 @@ final class RunJson {
         String text = text(n, "text", where);
         var loaded = dev.kaboom.scenario.ScenarioLoader.parse(file, text);
         if (loaded instanceof dev.kaboom.scenario.ScenarioLoader.Result.Failed f) {
-          throw new Damaged(where + ".text", "the world in it is invalid: " + f.error());
+          throw new Damaged(
+              where + ".text", dev.kaboom.scenario.ErrorText.msg("run.worldInvalid", f.error()));
         }
         return new Command.Recompile(
             file, text, ((dev.kaboom.scenario.ScenarioLoader.Result.Loaded) loaded).scenario());

@@ -1,5 +1,7 @@
 package dev.kaboom.scenario;
 
+import static dev.kaboom.scenario.ErrorText.msg;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -69,36 +71,34 @@ public sealed interface Located {
     try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        throw new ScenarioException(1, 1, "the file is empty");
+        throw new ScenarioException(1, 1, msg("file.empty"));
       }
       Located root = Located.read(p);
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation l = p.currentTokenLocation();
         throw new ScenarioException(
-            l.getLineNr(), l.getColumnNr(), "unexpected content after the " + what + " object");
+            l.getLineNr(), l.getColumnNr(), msg("file.extra", msg("thing." + what)));
       }
       return root;
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
           && m.getProblemMark() != null) {
-        String problem = m.getProblem() == null ? "" : m.getProblem();
+        String problem = m.getProblem() == null ? "" : m.getProblem().replace('\n', ' ').trim();
         // point at the construct that is broken (e.g. the unclosed list), not at the end of file
         var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+        Object detail = problem;
         if (m.getContext() != null) {
-          problem +=
-              " ("
-                  + m.getContext()
-                  + " that starts here; the problem shows at line "
-                  + (m.getProblemMark().getLine() + 1)
-                  + ", column "
-                  + (m.getProblemMark().getColumn() + 1)
-                  + ")";
+          detail =
+              msg(
+                  "malformed.context",
+                  problem,
+                  m.getContext().replace('\n', ' ').trim(),
+                  m.getProblemMark().getLine() + 1,
+                  m.getProblemMark().getColumn() + 1);
         }
         throw new ScenarioException(
-            mark.getLine() + 1,
-            mark.getColumn() + 1,
-            "malformed YAML: " + problem.replace('\n', ' ').trim());
+            mark.getLine() + 1, mark.getColumn() + 1, msg("malformed.yaml", detail));
       }
       JsonLocation l = e.getLocation();
       String msg = e.getOriginalMessage();
@@ -111,21 +111,21 @@ public sealed interface Located {
           java.util.regex.Pattern.compile(
                   "\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
               .matcher(msg);
+      Object detail = msg;
       if (start.find()) {
-        msg =
-            msg.substring(0, start.start())
-                + " (opened at line "
-                + start.group(1)
-                + ", column "
-                + start.group(2)
-                + ")";
+        detail =
+            msg(
+                "malformed.opened",
+                msg.substring(0, start.start()),
+                start.group(1),
+                start.group(2));
       }
       throw new ScenarioException(
           l == null ? 0 : l.getLineNr(),
           l == null ? 0 : l.getColumnNr(),
-          (yaml ? "malformed YAML: " : "malformed JSON: ") + msg);
+          msg(yaml ? "malformed.yaml" : "malformed.json", detail));
     } catch (IOException e) {
-      throw new ScenarioException(0, 0, "cannot read: " + e.getMessage());
+      throw new ScenarioException(0, 0, msg("file.cannotRead", e.getMessage()));
     }
   }
 
@@ -143,8 +143,7 @@ public sealed interface Located {
     int line = loc.getLineNr();
     int col = loc.getColumnNr();
     if (depth > MAX_DEPTH) {
-      throw new ScenarioException(
-          line, col, "lists and maps nested more than " + MAX_DEPTH + " levels deep");
+      throw new ScenarioException(line, col, msg("nested.tooDeep", MAX_DEPTH));
     }
     if (t == JsonToken.START_OBJECT) {
       Map<String, Located> fields = new LinkedHashMap<>();
@@ -153,8 +152,7 @@ public sealed interface Located {
         String name = p.currentName();
         JsonLocation kl = p.currentTokenLocation();
         if (fields.containsKey(name)) {
-          throw new ScenarioException(
-              kl.getLineNr(), kl.getColumnNr(), "duplicate key '" + name + "'");
+          throw new ScenarioException(kl.getLineNr(), kl.getColumnNr(), msg("key.duplicate", name));
         }
         keys.put(name, new int[] {kl.getLineNr(), kl.getColumnNr()});
         p.nextToken();
@@ -177,7 +175,7 @@ public sealed interface Located {
           case VALUE_TRUE -> Boolean.TRUE;
           case VALUE_FALSE -> Boolean.FALSE;
           case VALUE_NULL -> null;
-          default -> throw new ScenarioException(line, col, "unexpected " + t);
+          default -> throw new ScenarioException(line, col, msg("token.unexpected", t));
         };
     return new Scalar(v, line, col);
   }
@@ -185,28 +183,23 @@ public sealed interface Located {
   // ---- checks: each names the line and column of what is wrong ----
 
   /** Refuses a field not in {@code allowed}, at that field's place. */
-  public static void checkKeys(Located.Obj o, List<String> allowed, String what) {
+  public static void checkKeys(Located.Obj o, List<String> allowed, Object what) {
     for (Map.Entry<String, int[]> k : o.keyPositions().entrySet()) {
       if (!allowed.contains(k.getKey())) {
         throw new ScenarioException(
             k.getValue()[0],
             k.getValue()[1],
-            "unknown field \""
-                + k.getKey()
-                + "\" in "
-                + what
-                + ": expected one of "
-                + String.join(", ", allowed));
+            msg("field.unknown", k.getKey(), what, String.join(", ", allowed)));
       }
     }
   }
 
   /** {@code at} as an object, else an error naming {@code what}. */
-  public static Located.Obj obj(Located at, String what) {
+  public static Located.Obj obj(Located at, Object what) {
     if (at instanceof Located.Obj o) {
       return o;
     }
-    throw new ScenarioException(at, what + " must be an object; got " + at.kind());
+    throw new ScenarioException(at, msg("value.object", what, kindOf(at)));
   }
 
   /** {@code at} as a list, else an error naming {@code what}. */
@@ -214,7 +207,7 @@ public sealed interface Located {
     if (at instanceof Located.Arr a) {
       return a;
     }
-    throw new ScenarioException(at, "\"" + what + "\" must be a list; got " + at.kind());
+    throw new ScenarioException(at, msg("value.list", what, kindOf(at)));
   }
 
   /** {@code at} as a string, else an error naming {@code what}. */
@@ -222,7 +215,7 @@ public sealed interface Located {
     if (at instanceof Located.Scalar s && s.value() instanceof String str) {
       return str;
     }
-    throw new ScenarioException(at, "\"" + what + "\" must be a string; got " + at.kind());
+    throw new ScenarioException(at, msg("value.string", what, kindOf(at)));
   }
 
   /** {@code at} as true or false, else an error naming {@code what}. */
@@ -230,17 +223,30 @@ public sealed interface Located {
     if (at instanceof Located.Scalar s && s.value() instanceof Boolean b) {
       return b;
     }
-    throw new ScenarioException(at, "\"" + what + "\" must be true or false; got " + at.kind());
+    throw new ScenarioException(at, msg("value.bool", what, kindOf(at)));
   }
 
   /** {@code at} as a whole number of at least {@code min}, else an error naming {@code what}. */
   public static long integer(Located at, String what, long min) {
     if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
       if (n < min) {
-        throw new ScenarioException(at, "\"" + what + "\" must be at least " + min + "; got " + n);
+        throw new ScenarioException(at, msg("value.atLeast", what, min, n));
       }
       return n;
     }
-    throw new ScenarioException(at, "\"" + what + "\" must be a whole number; got " + at.kind());
+    throw new ScenarioException(at, msg("value.whole", what, kindOf(at)));
+  }
+
+  /** What {@code at} is ("a string", "a list", ...), said in the errors' language. */
+  static ErrorText.Msg kindOf(Located at) {
+    return msg(
+        switch (at.kind()) {
+          case "an object" -> "kind.object";
+          case "a list" -> "kind.list";
+          case "null" -> "kind.null";
+          case "a string" -> "kind.string";
+          case "a boolean" -> "kind.boolean";
+          default -> "kind.number";
+        });
   }
 }

@@ -1,5 +1,6 @@
 package dev.kaboom.scenario;
 
+import static dev.kaboom.scenario.ErrorText.msg;
 import static dev.kaboom.scenario.Located.arr;
 import static dev.kaboom.scenario.Located.bool;
 import static dev.kaboom.scenario.Located.checkKeys;
@@ -87,9 +88,10 @@ public final class ScenarioLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return new Result.Failed(new ScenarioError(name, 0, 0, "no such file"));
+      return new Result.Failed(new ScenarioError(name, 0, 0, msg("file.none")));
     } catch (IOException e) {
-      return new Result.Failed(new ScenarioError(name, 0, 0, "cannot read: " + e.getMessage()));
+      return new Result.Failed(
+          new ScenarioError(name, 0, 0, msg("file.cannotRead", e.getMessage())));
     }
     return parse(name, text);
   }
@@ -115,8 +117,8 @@ public final class ScenarioLoader {
   // ---- structure ----
 
   private static Scenario scenario(Located root, String defaultName) {
-    Located.Obj top = obj(root, "the scenario");
-    checkKeys(top, TOP_KEYS, "a scenario");
+    Located.Obj top = obj(root, msg("what.theScenario"));
+    checkKeys(top, TOP_KEYS, msg("what.aScenario"));
     String name =
         top.fields().containsKey("name") ? string(top.fields().get("name"), "name") : defaultName;
     String description =
@@ -125,12 +127,11 @@ public final class ScenarioLoader {
             : "";
     Located treeAt = top.fields().get("tree");
     if (treeAt == null) {
-      throw new ScenarioException(top, "missing \"tree\": the root supervisor of the scenario");
+      throw new ScenarioException(top, msg("tree.missing"));
     }
     TreeNode tree = node(treeAt, "tree");
     if (!tree.supervisor()) {
-      throw new ScenarioException(
-          treeAt, "the tree's root must be a supervisor (give it \"children\" or \"strategy\")");
+      throw new ScenarioException(treeAt, msg("tree.rootWorker"));
     }
     Map<String, Boolean> kinds = new HashMap<>();
     index(tree, tree.id(), kinds);
@@ -152,15 +153,7 @@ public final class ScenarioLoader {
     if (n.name().isPresent()) {
       String other = seen.putIfAbsent(n.name().get(), path);
       if (other != null) {
-        throw new ScenarioException(
-            treeAt,
-            "name '"
-                + n.name().get()
-                + "' is registered by both "
-                + other
-                + " and "
-                + path
-                + ": the second would fail to start with already_started");
+        throw new ScenarioException(treeAt, msg("name.twice", n.name().get(), other, path));
       }
     }
     for (TreeNode c : n.children()) {
@@ -181,22 +174,17 @@ public final class ScenarioLoader {
     }
   }
 
-  private static TreeNode node(Located at, String where) {
+  private static TreeNode node(Located at, Object where) {
     Located.Obj o = obj(at, where);
-    checkKeys(o, NODE_KEYS, "a tree node");
+    checkKeys(o, NODE_KEYS, msg("what.treeNode"));
     Map<String, Located> f = o.fields();
     Located idAt = f.get("id");
     if (idAt == null) {
-      throw new ScenarioException(o, "missing \"id\" in " + where);
+      throw new ScenarioException(o, msg("id.missing", where));
     }
     String id = string(idAt, "id");
     if (!ID.matcher(id).matches()) {
-      throw new ScenarioException(
-          idAt,
-          "invalid id '"
-              + id
-              + "': expected lower-case letters, digits and _, starting with a letter,"
-              + " or a module name such as Servy.PledgeServer");
+      throw new ScenarioException(idAt, msg("id.invalid", id));
     }
     boolean supervisor = f.containsKey("strategy") || f.containsKey("children");
     RestartType restart = RestartType.PERMANENT;
@@ -205,12 +193,7 @@ public final class ScenarioLoader {
       restart =
           RestartType.parse(r)
               .orElseThrow(
-                  () ->
-                      new ScenarioException(
-                          f.get("restart"),
-                          "unknown restart '"
-                              + r
-                              + "': expected permanent, transient or temporary"));
+                  () -> new ScenarioException(f.get("restart"), msg("restart.unknown", r)));
     }
     Shutdown shutdown = supervisor ? Shutdown.INFINITY : Shutdown.WORKER_DEFAULT;
     if (f.containsKey("shutdown")) {
@@ -219,27 +202,13 @@ public final class ScenarioLoader {
     for (String k : List.of("trap_exit", "stop_ms", "init", "exit_after")) {
       if (supervisor && f.containsKey(k)) {
         int[] kp = o.keyPositions().get(k);
-        throw new ScenarioException(
-            kp[0],
-            kp[1],
-            "\""
-                + k
-                + "\" is for workers; '"
-                + id
-                + "' is a supervisor (it has children or a strategy)");
+        throw new ScenarioException(kp[0], kp[1], msg("field.workerOnly", k, id));
       }
     }
     for (String k : List.of("intensity", "period_s", "auto_shutdown", "dynamic", "max_children")) {
       if (!supervisor && f.containsKey(k)) {
         int[] kp = o.keyPositions().get(k);
-        throw new ScenarioException(
-            kp[0],
-            kp[1],
-            "\""
-                + k
-                + "\" is for supervisors; give '"
-                + id
-                + "' \"children\" or a \"strategy\" to make it one");
+        throw new ScenarioException(kp[0], kp[1], msg("field.supervisorOnly", k, id));
       }
     }
     Strategy strategy = Strategy.ONE_FOR_ONE;
@@ -248,12 +217,7 @@ public final class ScenarioLoader {
       strategy =
           Strategy.parse(s)
               .orElseThrow(
-                  () ->
-                      new ScenarioException(
-                          f.get("strategy"),
-                          "unknown strategy '"
-                              + s
-                              + "': expected one_for_one, one_for_all or rest_for_one"));
+                  () -> new ScenarioException(f.get("strategy"), msg("strategy.unknown", s)));
     }
     int intensity =
         f.containsKey("intensity") ? (int) integer(f.get("intensity"), "intensity", 0) : 3;
@@ -263,11 +227,10 @@ public final class ScenarioLoader {
       Located.Arr arr = arr(f.get("children"), "children");
       Set<String> seen = new HashSet<>();
       for (Located c : arr.items()) {
-        TreeNode child = node(c, "a child of '" + id + "'");
+        TreeNode child = node(c, msg("what.childOf", id));
         if (!seen.add(child.id())) {
           throw new ScenarioException(
-              ((Located.Obj) c).fields().get("id"),
-              "duplicate id '" + child.id() + "' among the children of '" + id + "'");
+              ((Located.Obj) c).fields().get("id"), msg("id.duplicate", child.id(), id));
         }
         children.add(child);
       }
@@ -278,12 +241,7 @@ public final class ScenarioLoader {
     if (f.containsKey("name")) {
       String n = string(f.get("name"), "name");
       if (!NAME.matcher(n).matches()) {
-        throw new ScenarioException(
-            f.get("name"),
-            "invalid name '"
-                + n
-                + "': expected a registered name such as pledge_server or"
-                + " Servy.ServicesSupervisor (letters, digits, _ . @)");
+        throw new ScenarioException(f.get("name"), msg("name.invalid", n));
       }
       name = java.util.Optional.of(n);
     }
@@ -315,21 +273,13 @@ public final class ScenarioLoader {
     if (f.containsKey("behavior")) {
       if (supervisor) {
         int[] kp = o.keyPositions().get("behavior");
-        throw new ScenarioException(
-            kp[0],
-            kp[1],
-            "\"behavior\" is for workers; '"
-                + id
-                + "' is a supervisor (it has children or a strategy)");
+        throw new ScenarioException(kp[0], kp[1], msg("field.workerOnly", "behavior", id));
       }
       behavior = string(f.get("behavior"), "behavior");
       if (!dev.kaboom.otp.Builtins.NAMES.contains(behavior)) {
         throw new ScenarioException(
             f.get("behavior"),
-            "unknown behavior '"
-                + behavior
-                + "': expected one of "
-                + String.join(", ", dev.kaboom.otp.Builtins.NAMES));
+            msg("behavior.unknown", behavior, String.join(", ", dev.kaboom.otp.Builtins.NAMES)));
       }
     }
     java.util.Optional<String> prints =
@@ -356,8 +306,7 @@ public final class ScenarioLoader {
     if (f.containsKey("init")) {
       Located.Arr arr = arr(f.get("init"), "init");
       if (arr.items().isEmpty()) {
-        throw new ScenarioException(
-            arr, "\"init\" needs at least one outcome: \"ok\", \"ignore\" or {\"stop\": REASON}");
+        throw new ScenarioException(arr, msg("init.empty"));
       }
       for (Located item : arr.items()) {
         if (item instanceof Located.Scalar sc && "ok".equals(sc.value())) {
@@ -365,11 +314,10 @@ public final class ScenarioLoader {
         } else if (item instanceof Located.Scalar sc && "ignore".equals(sc.value())) {
           init.add(InitOutcome.IGNORE);
         } else if (item instanceof Located.Obj so && so.fields().containsKey("stop")) {
-          checkKeys(so, List.of("stop"), "an init outcome");
+          checkKeys(so, List.of("stop"), msg("what.initOutcome"));
           init.add(new InitOutcome.Stop(term(so.fields().get("stop"), "stop")));
         } else {
-          throw new ScenarioException(
-              item, "unknown init outcome: expected \"ok\", \"ignore\" or {\"stop\": REASON}");
+          throw new ScenarioException(item, msg("init.unknown"));
         }
       }
     }
@@ -379,9 +327,7 @@ public final class ScenarioLoader {
       Located.Obj ea = obj(f.get("exit_after"), "exit_after");
       checkKeys(ea, List.of("ms", "reason"), "exit_after");
       if (!ea.fields().containsKey("ms") || !ea.fields().containsKey("reason")) {
-        throw new ScenarioException(
-            ea,
-            "exit_after needs \"ms\" and \"reason\", e.g. {\"ms\": 100, \"reason\": \"normal\"}");
+        throw new ScenarioException(ea, msg("exitAfter.incomplete"));
       }
       exitAfter = integer(ea.fields().get("ms"), "ms", 0);
       exitReason = term(ea.fields().get("reason"), "reason");
@@ -395,18 +341,13 @@ public final class ScenarioLoader {
               .orElseThrow(
                   () ->
                       new ScenarioException(
-                          f.get("auto_shutdown"),
-                          "unknown auto_shutdown '"
-                              + a
-                              + "': expected never, any_significant or all_significant"));
+                          f.get("auto_shutdown"), msg("autoShutdown.unknown", a)));
     }
     boolean dynamic = f.containsKey("dynamic") && bool(f.get("dynamic"), "dynamic");
     int maxChildren = -1;
     if (f.containsKey("max_children")) {
       if (!dynamic) {
-        throw new ScenarioException(
-            f.get("max_children"),
-            "\"max_children\" is for dynamic supervisors (\"dynamic\": true)");
+        throw new ScenarioException(f.get("max_children"), msg("maxChildren.notDynamic"));
       }
       Located m = f.get("max_children");
       if (!(m instanceof Located.Scalar sc && "infinity".equals(sc.value()))) {
@@ -415,15 +356,10 @@ public final class ScenarioLoader {
     }
     if (dynamic) {
       if (!children.isEmpty()) {
-        throw new ScenarioException(
-            f.get("children"),
-            "a dynamic supervisor ('"
-                + id
-                + "') starts with no children: add them with start_child steps");
+        throw new ScenarioException(f.get("children"), msg("dynamic.children", id));
       }
       if (strategy != Strategy.ONE_FOR_ONE) {
-        throw new ScenarioException(
-            f.get("strategy"), "a dynamic supervisor ('" + id + "') is one_for_one");
+        throw new ScenarioException(f.get("strategy"), msg("dynamic.strategy", id));
       }
     }
     return new TreeNode.Options(
@@ -436,22 +372,14 @@ public final class ScenarioLoader {
     try {
       return TermSyntax.parseErlang(text);
     } catch (TermSyntax.ParseError e) {
-      throw new ScenarioException(
-          at,
-          what
-              + " '"
-              + text
-              + "' is not an Erlang term: "
-              + e.getMessage()
-              + " (expected e.g. kaboom, normal, {shutdown,done} or {badarith,[]})");
+      throw new ScenarioException(at, msg("term.invalid", what, text, e.getMessage()));
     }
   }
 
   private static Shutdown shutdown(Located at) {
     if (at instanceof Located.Scalar s && s.value() instanceof Long n) {
       if (n < 0) {
-        throw new ScenarioException(
-            at, "shutdown must be >= 0 ms, brutal_kill or infinity; got " + n);
+        throw new ScenarioException(at, msg("shutdown.negative", n));
       }
       return new Shutdown.Timeout(n);
     }
@@ -462,17 +390,15 @@ public final class ScenarioLoader {
       if (str.equals("infinity")) {
         return Shutdown.INFINITY;
       }
-      throw new ScenarioException(
-          at, "unknown shutdown '" + str + "': expected a number of ms, brutal_kill or infinity");
+      throw new ScenarioException(at, msg("shutdown.unknown", str));
     }
-    throw new ScenarioException(
-        at, "shutdown must be a number of ms, brutal_kill or infinity; got " + at.kind());
+    throw new ScenarioException(at, msg("shutdown.kind", Located.kindOf(at)));
   }
 
   // ---- steps ----
 
   private static Step step(Located at, int number, Map<String, Boolean> kinds) {
-    String where = "step " + number;
+    ErrorText.Msg where = msg("what.step", number);
     Located.Obj o = obj(at, where);
     List<String> named = new ArrayList<>();
     for (String k : o.fields().keySet()) {
@@ -481,61 +407,53 @@ public final class ScenarioLoader {
       }
     }
     if (named.size() != 1) {
+      String expected = String.join(", ", STEP_KINDS);
       throw new ScenarioException(
           o,
-          (named.isEmpty()
-                  ? where + " names no action"
-                  : where + " names " + named.size() + " actions " + named)
-              + ": expected exactly one of "
-              + String.join(", ", STEP_KINDS));
+          named.isEmpty()
+              ? msg("step.noAction", where, expected)
+              : msg("step.actions", where, named.size(), named, expected));
     }
     String kind = named.get(0);
     Map<String, Located> f = o.fields();
     switch (kind) {
       case "sleep_ms" -> {
-        checkKeys(o, List.of("sleep_ms"), "a sleep_ms step");
+        checkKeys(o, List.of("sleep_ms"), msg("what.kindStep", "sleep_ms"));
         return new Step.Sleep(integer(f.get("sleep_ms"), "sleep_ms", 0));
       }
       case "exit", "stop" -> {
-        checkKeys(o, List.of(kind, "reason"), "an " + kind + " step");
+        checkKeys(o, List.of(kind, "reason"), msg("what.anKindStep", kind));
         String path = path(f.get(kind), kind);
         Located r = f.get("reason");
         if (r == null) {
-          throw new ScenarioException(
-              o, where + " (" + kind + ") needs a \"reason\", e.g. \"kaboom\"");
+          throw new ScenarioException(o, msg("step.reason", where, kind));
         }
         String reason = string(r, "reason");
         term(r, "reason"); // checked here; the step keeps the text for its echo line
         return kind.equals("exit") ? new Step.Exit(path, reason) : new Step.Stop(path, reason);
       }
       case "which_children", "count_children" -> {
-        checkKeys(o, List.of(kind), "a " + kind + " step");
+        checkKeys(o, List.of(kind), msg("what.kindStep", kind));
         String path = supervisorPath(f.get(kind), kind, kinds);
         return kind.equals("which_children")
             ? new Step.WhichChildren(path)
             : new Step.CountChildren(path);
       }
       case "terminate_child", "restart_child", "delete_child" -> {
-        checkKeys(o, List.of(kind, "id"), "a " + kind + " step");
+        checkKeys(o, List.of(kind, "id"), msg("what.kindStep", kind));
         String path = supervisorPath(f.get(kind), kind, kinds);
         Located idAt = f.get("id");
         if (idAt == null) {
-          throw new ScenarioException(o, where + " (" + kind + ") needs the child's \"id\"");
+          throw new ScenarioException(o, msg("step.childId", where, kind));
         }
         String id = string(idAt, "id");
         if (!ID.matcher(id).matches()) {
-          throw new ScenarioException(idAt, "invalid child id '" + id + "'");
+          throw new ScenarioException(idAt, msg("step.childIdInvalid", id));
         }
         if (!kind.equals("terminate_child") && kinds.containsKey(DYNAMIC + path)) {
           // Elixir 1.14's DynamicSupervisor has no such call: OTP 25 crashes it with
           // function_clause (its state in the reason), nothing a trace could pin
-          throw new ScenarioException(
-              f.get(kind),
-              kind
-                  + " is not a DynamicSupervisor call: '"
-                  + path
-                  + "' is a dynamic supervisor (its children are stopped with terminate_child"
-                  + " and started with start_child)");
+          throw new ScenarioException(f.get(kind), msg("step.notDynamicCall", kind, path));
         }
         return switch (kind) {
           case "terminate_child" -> new Step.TerminateChild(path, id);
@@ -544,14 +462,13 @@ public final class ScenarioLoader {
         };
       }
       default -> {
-        checkKeys(o, List.of("start_child", "spec"), "a start_child step");
+        checkKeys(o, List.of("start_child", "spec"), msg("what.kindStep", "start_child"));
         String path = supervisorPath(f.get(kind), kind, kinds);
         Located specAt = f.get("spec");
         if (specAt == null) {
-          throw new ScenarioException(
-              o, where + " (start_child) needs a \"spec\": the new child node");
+          throw new ScenarioException(o, msg("step.spec", where));
         }
-        TreeNode spec = node(specAt, "the spec of " + where);
+        TreeNode spec = node(specAt, msg("what.specOf", where));
         if (!kinds.containsKey(path + "/" + spec.id())) {
           index(spec, path + "/" + spec.id(), kinds);
         }
@@ -563,7 +480,7 @@ public final class ScenarioLoader {
   private static String supervisorPath(Located at, String kind, Map<String, Boolean> kinds) {
     String path = path(at, kind);
     if (Boolean.FALSE.equals(kinds.get(path))) {
-      throw new ScenarioException(at, kind + " is a supervisor call; '" + path + "' is a worker");
+      throw new ScenarioException(at, msg("step.workerPath", kind, path));
     }
     return path;
   }
@@ -572,8 +489,7 @@ public final class ScenarioLoader {
     String p = string(at, what);
     for (String part : p.split("/", -1)) {
       if (!ID.matcher(part).matches()) {
-        throw new ScenarioException(
-            at, "invalid path '" + p + "': expected ids joined by /, e.g. root/services/sensor");
+        throw new ScenarioException(at, msg("path.invalid", p));
       }
     }
     return p;

@@ -244,14 +244,22 @@ class MainWindowTest {
     assertThat(robot.lookup(sel("servy/services/sensor")).tryQuery()).isPresent();
     assertThat(pid("servy/services/sensor")).isEqualTo(sensor);
     assertThat(window.controller().lastNotification()).contains("broken.yaml");
-    // in Korean the bar says first, in Korean, that the file could not be opened
+    // in Korean the bar says in Korean that the file could not be opened, and what and where
+    // (the errors bundle, with the value as its argument; the command line keeps English)
     robot.interact(() -> window.switchLanguage(java.util.Locale.KOREAN));
     robot.interact(() -> window.controller().open(bad));
     WaitForAsyncUtils.waitForFxEvents();
     HBox ko = robot.lookup(".error-bar").queryAs(HBox.class);
     assertThat(((Label) ko.getChildren().get(0)).getText())
         .startsWith("파일을 열거나 저장하지 못했어요")
-        .contains(bad + ":3:");
+        .contains(bad + ":3:", "모르는 strategy 'one_for_everyone'예요")
+        .doesNotContain("unknown strategy");
+    // a letter in a number field, as the window's language says it
+    Files.writeString(bad, "tree:\n  id: servy\n  strategy: one_for_one\n  intensity: 3x\n");
+    robot.interact(() -> window.controller().open(bad));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(((Label) ko.getChildren().get(0)).getText())
+        .contains(bad + ":4:", "\"intensity\"은(는) 정수여야 해요 (지금: 문자열)");
   }
 
   @Test

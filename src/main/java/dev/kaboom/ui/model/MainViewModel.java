@@ -162,6 +162,24 @@ public final class MainViewModel {
     return error.getReadOnlyProperty();
   }
 
+  /** The last error in the words of {@code locale} (English where it has no other). */
+  private java.util.function.Function<java.util.Locale, String> errorWords = l -> error.get();
+
+  /**
+   * The last load error as {@link #errorProperty()} has it, said in {@code locale}'s language (the
+   * window's): a scenario's or run's own checks are in the errors bundle, English and Korean, with
+   * the file, line and column, the field and the value as its arguments.
+   */
+  public String errorIn(java.util.Locale locale) {
+    return error.get().isEmpty() ? "" : errorWords.apply(locale);
+  }
+
+  private void setError(
+      String english, java.util.function.Function<java.util.Locale, String> words) {
+    errorWords = words;
+    error.set(english);
+  }
+
   public ReadOnlyObjectProperty<TreeModel> treeProperty() {
     return tree.getReadOnlyProperty();
   }
@@ -224,7 +242,7 @@ public final class MainViewModel {
     }
     ScenarioLoader.Result r = ScenarioLoader.load(file);
     if (r instanceof ScenarioLoader.Result.Failed f) {
-      error.set(f.error().toString());
+      setError(f.error().toString(), f.error()::toString);
       notice(new Notice("notify.openFailed", file.getFileName().toString()));
       return false;
     }
@@ -247,7 +265,7 @@ public final class MainViewModel {
   public boolean openRun(Path file) {
     var r = dev.kaboom.run.RunFile.read(file);
     if (r instanceof dev.kaboom.run.RunFile.Result.Damaged d) {
-      error.set(d.message());
+      setError(d.message(), d::message);
       notice(new Notice("notify.openFailed", file.getFileName().toString()));
       return false;
     }
@@ -317,7 +335,12 @@ public final class MainViewModel {
       markSaved();
       return true;
     } catch (java.io.IOException e) {
-      error.set(file + ": cannot write: " + e.getMessage());
+      var text =
+          dev.kaboom.scenario.ErrorText.msg(
+              "run.at",
+              file,
+              dev.kaboom.scenario.ErrorText.msg("file.cannotWrite", e.getMessage()));
+      setError(text.toString(), text::in);
       return false;
     }
   }

@@ -424,8 +424,8 @@ public final class MainController {
     }
 
     // errors
-    vm.errorProperty().addListener((o, a, b) -> showError(b));
-    showError(vm.errorProperty().get());
+    vm.errorProperty().addListener((o, a, b) -> showError(vm.errorIn(shell.locale())));
+    showError(vm.errorIn(shell.locale()));
 
     // inspector (a ControlsFX PropertySheet; a supervisor's flags are editable there)
     vm.selectedPathProperty().addListener((o, a, b) -> refreshInspector(true));
@@ -1098,8 +1098,8 @@ public final class MainController {
 
   /**
    * Shows a file's problem in the red bar: the loader's one line ({@code file:line:column: what})
-   * as the command line prints it, after a lead-in in the window's language (Korean: that the file
-   * could not be opened or saved; English: none, the line says it).
+   * in the window's language (the command line prints it in English), after a lead-in (Korean: that
+   * the file could not be opened or saved; English: none, the line says it).
    */
   private void showError(String message) {
     boolean show = message != null && !message.isEmpty();

@@ -1,0 +1,54 @@
+package dev.kaboom.scenario;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The words of a file's errors, from the bundle {@code dev/kaboom/scenario/errors*.properties}
+ * (English and Korean): a {@link Msg} is a key of that bundle and its arguments (what and where:
+ * the field, the value, the ids), so the window says it in its language while the command line
+ * keeps English ({@link Locale#ROOT}, the bundle's base).
+ */
+public final class ErrorText {
+  private static final String BUNDLE = "dev.kaboom.scenario.errors";
+
+  private ErrorText() {}
+
+  /**
+   * A message of the bundle: {@code key} and its arguments in {@link MessageFormat} order; an
+   * argument that is itself a {@code Msg} (a phrase such as "a tree node") is said in the same
+   * language.
+   */
+  public record Msg(String key, Object... args) {
+    /** The message in {@code locale}'s words (English for {@link Locale#ROOT}). */
+    public String in(Locale locale) {
+      ResourceBundle b =
+          ResourceBundle.getBundle(
+              BUNDLE,
+              locale,
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES));
+      Object[] said = new Object[args.length];
+      for (int i = 0; i < args.length; i++) {
+        // (strings, not numbers: MessageFormat would write a line 1234 as "1,234")
+        said[i] =
+            args[i] instanceof Msg m
+                ? m.in(locale)
+                : args[i] instanceof ScenarioError e ? e.toString(locale) : String.valueOf(args[i]);
+      }
+      return new MessageFormat(b.getString(key), locale).format(said);
+    }
+
+    /** The message in English, as the command line prints it. */
+    @Override
+    public String toString() {
+      return in(Locale.ROOT);
+    }
+  }
+
+  /** A phrase or message {@code key} with {@code args}. */
+  public static Msg msg(String key, Object... args) {
+    return new Msg(key, args);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.kaboom.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The errors bundle: every message in English and Korean, with the same arguments. */
+class ErrorTextTest {
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = ErrorTextTest.class.getResourceAsStream("/dev/kaboom/scenario/" + name)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  private static TreeSet<String> arguments(String pattern) {
+    TreeSet<String> found = new TreeSet<>();
+    Matcher m = Pattern.compile("\\{(\\d)\\}").matcher(pattern.replaceAll("'[^']*'", ""));
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  @Test
+  void everyMessageIsInBothLanguagesWithTheSameArguments() throws IOException {
+    Properties en = load("errors.properties");
+    Properties ko = load("errors_ko.properties");
+    assertThat(ko.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+    for (String key : en.stringPropertyNames()) {
+      assertThat(arguments(ko.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
+      String said = ko.getProperty(key);
+      if (!key.equals("kind.null") && !key.startsWith("run.at")) {
+        assertThat(said.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3))
+            .as(key + " is Korean")
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aLoaderErrorIsEnglishForTheCommandLineAndKoreanInTheWindowAtTheSamePlace() {
+    String text =
+        "{\"tree\": {\"id\": \"root\", \"strategy\": \"one_for_one\", \"intensity\": \"x3\"}}";
+    var failed = (ScenarioLoader.Result.Failed) ScenarioLoader.parse("bad.json", text);
+    ScenarioError e = failed.error();
+    assertThat(e.toString())
+        .isEqualTo("bad.json:1:65: \"intensity\" must be a whole number; got a string");
+    assertThat(e.toString(Locale.ENGLISH)).isEqualTo(e.toString());
+    assertThat(e.toString(Locale.KOREAN))
+        .isEqualTo("bad.json:1:65: \"intensity\"은(는) 정수여야 해요 (지금: 문자열)");
+  }
+
+  @Test
+  void quotesBracesAndNestedPhrasesComeOutAsBefore() {
+    var failed =
+        (ScenarioLoader.Result.Failed)
+            ScenarioLoader.parse(
+                "s.yaml", "tree:\n  id: root\n  children:\n    - id: a\n      bogus: 1\n");
+    assertThat(failed.error().toString())
+        .startsWith("s.yaml:5:7: unknown field \"bogus\" in a tree node: expected one of ");
+    assertThat(failed.error().toString(Locale.KOREAN))
+        .startsWith("s.yaml:5:7: 트리 노드에 모르는 필드 \"bogus\"가 있어요.");
+    var init =
+        (ScenarioLoader.Result.Failed)
+            ScenarioLoader.parse(
+                "i.json",
+                "{\"tree\": {\"id\": \"r\", \"children\": [{\"id\": \"w\", \"init\": []}]}}");
+    assertThat(init.error().message())
+        .isEqualTo("\"init\" needs at least one outcome: \"ok\", \"ignore\" or {\"stop\": REASON}");
+  }
+}

@@ -1092,6 +1092,11 @@ public final class MainViewModel {
     }
   }
 
+  /** Shows the notice {@code key} of the bundle with {@code argument} (the window's own news). */
+  public void tell(String key, String argument) {
+    notice(new Notice(key, argument));
+  }
+
   private void notice(Notice n) {
     notices.add(n);
     if (notices.size() > 50) {

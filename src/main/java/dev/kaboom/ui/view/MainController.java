@@ -1155,6 +1155,8 @@ public final class MainController {
             .hideAfter(Duration.seconds(5));
     if (n.key().equals("notify.openFailed")) {
       note.showError();
+    } else if (n.key().equals("notify.saved")) {
+      note.showInformation();
     } else {
       note.showWarning();
     }
@@ -1492,8 +1494,29 @@ public final class MainController {
     fc.setTitle(bundle.getString("file.saveRun.title"));
     fc.getExtensionFilters()
         .add(new FileChooser.ExtensionFilter(bundle.getString("file.saveRun.filter"), "*.json"));
+    var shown = vm.scenarioProperty().get();
+    String base = shown == null ? "kaboom" : shown.name();
+    fc.setInitialFileName(base.endsWith("-run") ? base + ".json" : base + "-run.json");
     File f = fc.showSaveDialog(stage);
-    return f != null && vm.saveRun(f.toPath());
+    if (f == null) {
+      return false;
+    }
+    Path to = runFileName(f.toPath());
+    if (!vm.saveRun(to)) {
+      return false;
+    }
+    String where = to.getFileName().toString();
+    vm.tell("notify.saved", where);
+    return true;
+  }
+
+  /**
+   * {@code chosen} with {@code .json} added when it has no ending (a name typed into the save
+   * dialog: GTK's adds none, and File > Open lists JSON and YAML files only).
+   */
+  static Path runFileName(Path chosen) {
+    String name = chosen.getFileName().toString();
+    return name.contains(".") ? chosen : chosen.resolveSibling(name + ".json");
   }
 
   @FXML

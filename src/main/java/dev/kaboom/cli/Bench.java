@@ -180,19 +180,7 @@ final class Bench {
    * before the engine runs at full speed, more than one round of the smaller workloads.
    */
   void runEngine(Consumer<Figure> out, long minMillis) {
-    for (int i = 0; i < sizes.startStop().length; i++) {
-      String name = "S1_start_" + sizes.startStopNames()[i];
-      int n = sizes.startStop()[i];
-      if (wanted.test(name)) {
-        workload(
-            out,
-            minMillis,
-            o -> {
-              o.accept(new Figure(name, s1(n) / 1e6, "ms"));
-              reportAlloc(name, n, "child");
-            });
-      }
-    }
+    startStop(out, minMillis, "S1_start_", this::s1);
     if (wanted.test("S2_restart")) {
       workload(
           out,
@@ -251,19 +239,7 @@ final class Bench {
                 "leaf");
           });
     }
-    for (int i = 0; i < sizes.startStop().length; i++) {
-      String name = "S5_stop_" + sizes.startStopNames()[i];
-      int n = sizes.startStop()[i];
-      if (wanted.test(name)) {
-        workload(
-            out,
-            minMillis,
-            o -> {
-              o.accept(new Figure(name, s5(n) / 1e6, "ms"));
-              reportAlloc(name, n, "child");
-            });
-      }
-    }
+    startStop(out, minMillis, "S5_stop_", this::s5);
   }
 
   /** Runs one workload (after a full collection, as the peers do), repeated as described above. */
@@ -284,6 +260,30 @@ final class Bench {
   void runMemory(Consumer<Figure> out) {
     if (wanted.test("M1_bytes_per_process")) {
       out.accept(new Figure("M1_bytes_per_process", m1(), "bytes"));
+    }
+  }
+
+  /**
+   * S1 or S5 ({@code prefix}) at each start/stop size: {@code run} of n children, its nanoseconds
+   * as ms, and what it allocated a child.
+   */
+  private void startStop(
+      Consumer<Figure> out,
+      long minMillis,
+      String prefix,
+      java.util.function.IntToLongFunction run) {
+    for (int i = 0; i < sizes.startStop().length; i++) {
+      String name = prefix + sizes.startStopNames()[i];
+      int n = sizes.startStop()[i];
+      if (wanted.test(name)) {
+        workload(
+            out,
+            minMillis,
+            o -> {
+              o.accept(new Figure(name, run.applyAsLong(n) / 1e6, "ms"));
+              reportAlloc(name, n, "child");
+            });
+      }
     }
   }
 

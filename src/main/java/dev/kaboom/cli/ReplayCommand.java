@@ -123,15 +123,7 @@ public final class ReplayCommand implements Callable<Integer> {
       long total = cursor.totalLines();
       for (long n : positions) {
         if (n < 0 || n > total) {
-          System.err.println(
-              "kaboom replay: --at "
-                  + n
-                  + ": out of range; "
-                  + file
-                  + " prints "
-                  + total
-                  + " trace lines, so N is 0.."
-                  + total);
+          System.err.println(RunAt.outOfRange("replay", n, file, total));
           return 2;
         }
       }

@@ -39,19 +39,23 @@ final class RunAt {
     Run run = ((RunFile.Result.Loaded) result).run();
     long total = new RunCursor(run).totalLines();
     if (at < 0 || at > total) {
-      System.err.println(
-          "kaboom "
-              + command
-              + ": --at "
-              + at
-              + ": out of range; "
-              + file
-              + " prints "
-              + total
-              + " trace lines, so N is 0.."
-              + total);
+      System.err.println(outOfRange(command, at, file, total));
       return Optional.empty();
     }
     return Optional.of(run);
+  }
+
+  /** The line for an {@code --at N} outside 0..{@code total} (open, snapshot and replay). */
+  static String outOfRange(String command, long at, Path file, long total) {
+    return "kaboom "
+        + command
+        + ": --at "
+        + at
+        + ": out of range; "
+        + file
+        + " prints "
+        + total
+        + " trace lines, so N is 0.."
+        + total;
   }
 }

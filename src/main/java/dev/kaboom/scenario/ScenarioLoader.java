@@ -246,20 +246,17 @@ public final class ScenarioLoader {
       name = java.util.Optional.of(n);
     }
     TreeNode.Options options = options(o, id, supervisor, restart, strategy, children);
-    return new TreeNode(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        strategy,
-        intensity,
-        period,
-        children,
-        trap,
-        stopMs,
-        name,
-        builtin(o, supervisor, id),
-        options);
+    return TreeNode.builder(id, supervisor)
+        .restart(restart)
+        .shutdown(shutdown)
+        .strategy(strategy)
+        .intensity(intensity, period)
+        .children(children)
+        .trapExit(trap, stopMs)
+        .name(name)
+        .builtin(builtin(o, supervisor, id))
+        .options(options)
+        .build();
   }
 
   /** The node's {@code behavior}, {@code prints} and {@code arg}, if any (see TreeNode.Builtin). */

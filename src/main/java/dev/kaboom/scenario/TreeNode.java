@@ -67,91 +67,7 @@ public record TreeNode(
     options = options == null ? Options.DEFAULT : options;
   }
 
-  /** A node with no section-5 options. */
-  public TreeNode(
-      String id,
-      boolean supervisor,
-      RestartType restart,
-      Shutdown shutdown,
-      Strategy strategy,
-      int intensity,
-      int periodSeconds,
-      List<TreeNode> children,
-      boolean trapExit,
-      long stopMillis,
-      Optional<String> name,
-      Optional<Builtin> builtin) {
-    this(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        strategy,
-        intensity,
-        periodSeconds,
-        children,
-        trapExit,
-        stopMillis,
-        name,
-        builtin,
-        Options.DEFAULT);
-  }
-
-  /** A node that runs no built-in code and has no section-5 options. */
-  public TreeNode(
-      String id,
-      boolean supervisor,
-      RestartType restart,
-      Shutdown shutdown,
-      Strategy strategy,
-      int intensity,
-      int periodSeconds,
-      List<TreeNode> children,
-      boolean trapExit,
-      long stopMillis,
-      Optional<String> name) {
-    this(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        strategy,
-        intensity,
-        periodSeconds,
-        children,
-        trapExit,
-        stopMillis,
-        name,
-        Optional.empty(),
-        Options.DEFAULT);
-  }
-
-  /** A node whose process registers no name. */
-  public TreeNode(
-      String id,
-      boolean supervisor,
-      RestartType restart,
-      Shutdown shutdown,
-      Strategy strategy,
-      int intensity,
-      int periodSeconds,
-      List<TreeNode> children,
-      boolean trapExit,
-      long stopMillis) {
-    this(
-        id,
-        supervisor,
-        restart,
-        shutdown,
-        strategy,
-        intensity,
-        periodSeconds,
-        children,
-        trapExit,
-        stopMillis,
-        Optional.empty());
-  }
-
+  /** A permanent worker with OTP's defaults (shutdown 5000 ms, no trap_exit, no name). */
   public static TreeNode worker(String id) {
     return new TreeNode(
         id,
@@ -163,12 +79,28 @@ public record TreeNode(
         5,
         List.of(),
         false,
-        0);
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        Options.DEFAULT);
   }
 
+  /** A permanent supervisor with OTP's defaults (3 restarts in 5 s, shutdown infinity). */
   public static TreeNode supervisor(String id, Strategy strategy, List<TreeNode> children) {
-    return new TreeNode(
-        id, true, RestartType.PERMANENT, Shutdown.INFINITY, strategy, 3, 5, children, false, 0);
+    return worker(id).toBuilder()
+        .supervisor(true)
+        .shutdown(Shutdown.INFINITY)
+        .strategy(strategy)
+        .children(children)
+        .build();
+  }
+
+  /**
+   * A builder for a worker ({@code supervisor} false) or a one_for_one supervisor with no children,
+   * with OTP's defaults: set what differs, then {@link Builder#build()}.
+   */
+  public static Builder builder(String id, boolean supervisor) {
+    return (supervisor ? supervisor(id, Strategy.ONE_FOR_ONE, List.of()) : worker(id)).toBuilder();
   }
 
   public TreeNode withChildren(List<TreeNode> newChildren) {
@@ -194,7 +126,7 @@ public record TreeNode(
    */
   public static final class Builder {
     private final String id;
-    private final boolean supervisor;
+    private boolean supervisor;
     private RestartType restart;
     private Shutdown shutdown;
     private Strategy strategy;
@@ -221,6 +153,12 @@ public record TreeNode(
       name = n.name;
       builtin = n.builtin;
       options = n.options;
+    }
+
+    /** A supervisor (true) or a worker. */
+    public Builder supervisor(boolean isSupervisor) {
+      supervisor = isSupervisor;
+      return this;
     }
 
     public Builder restart(RestartType r) {
@@ -260,6 +198,18 @@ public record TreeNode(
     /** The name its process registers. */
     public Builder name(String registered) {
       name = Optional.ofNullable(registered);
+      return this;
+    }
+
+    /** The name its process registers, if any. */
+    public Builder name(Optional<String> registered) {
+      name = registered;
+      return this;
+    }
+
+    /** The built-in code it runs, if any. */
+    public Builder builtin(Optional<Builtin> code) {
+      builtin = code;
       return this;
     }
 

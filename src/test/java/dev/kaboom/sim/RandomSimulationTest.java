@@ -107,17 +107,11 @@ class RandomSimulationTest {
               default -> Shutdown.WORKER_DEFAULT;
             };
         long stopMs = new long[] {0, 0, 100, 300}[r.nextInt(4)];
-        return new TreeNode(
-            id,
-            false,
-            restart,
-            shutdown,
-            Strategy.ONE_FOR_ONE,
-            3,
-            5,
-            List.of(),
-            r.nextBoolean(),
-            stopMs);
+        return TreeNode.builder(id, false)
+            .restart(restart)
+            .shutdown(shutdown)
+            .trapExit(r.nextBoolean(), stopMs)
+            .build();
       }
       Shutdown shutdown =
           switch (r.nextInt(4)) {
@@ -130,17 +124,13 @@ class RandomSimulationTest {
       for (int i = 0; i < n; i++) {
         children.add(node("c" + nextId++, depth + 1, false));
       }
-      return new TreeNode(
-          id,
-          true,
-          restart,
-          shutdown,
-          Strategy.values()[r.nextInt(3)],
-          r.nextInt(4),
-          1 + r.nextInt(5),
-          children,
-          false,
-          0);
+      return TreeNode.builder(id, true)
+          .restart(restart)
+          .shutdown(shutdown)
+          .strategy(Strategy.values()[r.nextInt(3)])
+          .intensity(r.nextInt(4), 1 + r.nextInt(5))
+          .children(children)
+          .build();
     }
 
     void index(TreeNode n, String path) {
@@ -248,17 +238,11 @@ class RandomSimulationTest {
         TreeNode spec = node(id, 3, false);
         if (r.nextInt(4) == 0) {
           spec =
-              new TreeNode(
-                  id,
-                  true,
-                  spec.restart(),
-                  Shutdown.INFINITY,
-                  Strategy.ONE_FOR_ONE,
-                  1,
-                  5,
-                  List.of(node("n" + nextId++, 3, false)),
-                  false,
-                  0);
+              TreeNode.builder(id, true)
+                  .restart(spec.restart())
+                  .intensity(1, 5)
+                  .children(List.of(node("n" + nextId++, 3, false)))
+                  .build();
         }
         paths.putIfAbsent(sup + "/" + id, spec.supervisor());
         if (spec.supervisor()) {

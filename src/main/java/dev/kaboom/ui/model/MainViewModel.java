@@ -1485,21 +1485,7 @@ public final class MainViewModel {
   /** The spec of a child made up in the window: a plain worker, or an empty supervisor. */
   public static dev.kaboom.scenario.TreeNode newChildSpec(
       String id, boolean supervisor, dev.kaboom.engine.RestartType restart) {
-    dev.kaboom.scenario.TreeNode base =
-        supervisor
-            ? dev.kaboom.scenario.TreeNode.supervisor(id, Strategy.ONE_FOR_ONE, List.of())
-            : dev.kaboom.scenario.TreeNode.worker(id);
-    return new dev.kaboom.scenario.TreeNode(
-        id,
-        supervisor,
-        restart,
-        base.shutdown(),
-        base.strategy(),
-        base.intensity(),
-        base.periodSeconds(),
-        List.of(),
-        false,
-        0);
+    return dev.kaboom.scenario.TreeNode.builder(id, supervisor).restart(restart).build();
   }
 
   /**

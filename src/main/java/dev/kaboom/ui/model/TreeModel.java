@@ -475,18 +475,15 @@ public final class TreeModel {
           || spec.restart() != cs.restartType()
           || !spec.shutdown().equals(cs.shutdown())) {
         c.setSpec(
-            new TreeNode(
-                spec.id(),
-                sup,
-                cs.restartType(),
-                cs.shutdown(),
-                spec.strategy(),
-                spec.intensity(),
-                spec.periodSeconds(),
-                spec.children(),
-                spec.trapExit(),
-                spec.stopMillis(),
-                spec.name()));
+            TreeNode.builder(spec.id(), sup)
+                .restart(cs.restartType())
+                .shutdown(cs.shutdown())
+                .strategy(spec.strategy())
+                .intensity(spec.intensity(), spec.periodSeconds())
+                .children(spec.children())
+                .trapExit(spec.trapExit(), spec.stopMillis())
+                .name(spec.name())
+                .build());
       }
       c.parent().ifPresent(p -> place(p, c, cs.position()));
       return true;

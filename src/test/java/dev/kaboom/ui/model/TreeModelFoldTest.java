@@ -80,25 +80,24 @@ class TreeModelFoldTest {
         RestartType rt = RestartType.values()[r.nextInt(3)];
         boolean trap = r.nextInt(4) == 0;
         Shutdown sd = r.nextInt(3) == 0 ? Shutdown.BRUTAL_KILL : w.shutdown();
-        return new TreeNode(
-            id, false, rt, sd, w.strategy(), 3, 5, List.of(), trap, trap ? r.nextInt(3) * 400L : 0);
+        return TreeNode.builder(id, false)
+            .restart(rt)
+            .shutdown(sd)
+            .strategy(w.strategy())
+            .trapExit(trap, trap ? r.nextInt(3) * 400L : 0)
+            .build();
       }
       List<TreeNode> kids = new ArrayList<>();
       int n = 1 + r.nextInt(3);
       for (int i = 0; i < n; i++) {
         kids.add(tree("c" + nextId++, depth + 1));
       }
-      return new TreeNode(
-          id,
-          true,
-          depth == 0 ? RestartType.PERMANENT : RestartType.values()[r.nextInt(2)],
-          Shutdown.INFINITY,
-          Strategy.values()[r.nextInt(3)],
-          r.nextInt(4),
-          1 + r.nextInt(5),
-          kids,
-          false,
-          0);
+      return TreeNode.builder(id, true)
+          .restart(depth == 0 ? RestartType.PERMANENT : RestartType.values()[r.nextInt(2)])
+          .strategy(Strategy.values()[r.nextInt(3)])
+          .intensity(r.nextInt(4), 1 + r.nextInt(5))
+          .children(kids)
+          .build();
     }
 
     long go() {

@@ -73,5 +73,17 @@ class ConsolePaneTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window.controller().consolePane().text())
         .contains("GenServer.call  GenServer.cast\n");
+    // on an empty line Tab moves the focus on (the keyboard is not kept in the console)
+    robot.interact(input::clear);
+    robot.type(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(input.isFocused()).isFalse();
+  }
+
+  @Test
+  void longOutputLinesWrapAsInATerminal(FxRobot robot) {
+    javafx.scene.control.TextArea out =
+        robot.lookup("#consoleOutput").queryAs(javafx.scene.control.TextArea.class);
+    assertThat(out.isWrapText()).isTrue();
   }
 }

@@ -75,11 +75,16 @@ public final class ConsolePane {
     dropped.managedProperty().bind(dropped.visibleProperty());
     box.getChildren().addAll(title, dropped, output, line);
     input.setOnAction(e -> run(input.getText()));
-    // Tab completes modules and functions (before focus traversal takes the key)
+    // Tab completes modules and functions (before focus traversal takes the key); on an empty
+    // line it moves the focus on, as Tab does elsewhere (it was a trap: the keyboard could not
+    // leave the console)
     input.addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isControlDown()) {
+          if (e.getCode() == KeyCode.TAB
+              && !e.isShiftDown()
+              && !e.isControlDown()
+              && !input.getText().isBlank()) {
             complete();
             e.consume();
           }

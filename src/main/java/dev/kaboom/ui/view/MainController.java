@@ -270,6 +270,7 @@ public final class MainController {
   @FXML
   private void initialize() {
     inspector = new InspectorSheet(vm, bundle); // first: showing a tree refreshes it
+    statusBar.setFocusTraversable(false); // (a Tab stop that did nothing)
     VBox.setVgrow(inspector.sheet(), javafx.scene.layout.Priority.ALWAYS);
     inspectorBox.getChildren().add(inspector.sheet());
     inspector.sheet().setMinHeight(0); // it scrolls; it must not push the log off the window
@@ -368,6 +369,8 @@ public final class MainController {
             javafx.beans.binding.Bindings.when(vm.pausedProperty())
                 .then(bundle.getString("toolbar.resume"))
                 .otherwise(bundle.getString("toolbar.pause")));
+    // Resume is wider than Pause: at 100 % in 1280 px it pushed Panels into the overflow menu
+    pauseButton.textProperty().addListener((o, a, b) -> Platform.runLater(this::fitToolbar));
     pauseItem
         .textProperty()
         .bind(
@@ -689,15 +692,19 @@ public final class MainController {
     }
     showToolbarLabels(true);
     toolBar.applyCss();
-    if (toolBar.prefWidth(-1) > available) {
+    toolBar.layout(); // (the skin puts what does not fit into its overflow menu)
+    Node more = toolBar.lookup(".tool-bar-overflow-button");
+    if (toolBar.prefWidth(-1) > available || more != null && more.isVisible()) {
       showToolbarLabels(false);
     }
   }
 
   private void showToolbarLabels(boolean labels) {
     for (javafx.scene.control.Labeled l : toolbarLabeled()) {
+      // the speedometer before 0.1x ... 4x says it (and its tooltip): its word made the toolbar
+      // 1280 px wide at 100 %, so Resume (wider than Pause) folded every label away
       l.setContentDisplay(
-          labels
+          labels && l != speedLabel
               ? javafx.scene.control.ContentDisplay.LEFT
               : javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
     }

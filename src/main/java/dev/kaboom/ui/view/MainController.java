@@ -473,6 +473,8 @@ public final class MainController {
           shell.applyLook();
         });
     if (stage != null) {
+      // (JavaFX's own hint is English: "Press ESC to exit full-screen mode.")
+      stage.setFullScreenExitHint(bundle.getString("fullScreen.hint"));
       fullScreenItem.setSelected(stage.isFullScreen());
       fullScreenItem.setOnAction(e -> stage.setFullScreen(fullScreenItem.isSelected()));
       stage.fullScreenProperty().addListener((o, a, b) -> fullScreenItem.setSelected(b));

@@ -1144,6 +1144,8 @@ public final class MainController {
     inspectorHint.setVisible(none);
     inspectorHint.setManaged(none);
     inspector.sheet().setVisible(!none);
+    // (an empty sheet kept its place and squeezed the hint to one line and an ellipsis at 250 %)
+    inspector.sheet().setManaged(!none);
   }
 
   // ---- notifications ----
@@ -1335,6 +1337,7 @@ public final class MainController {
     grid.addRow(2, new Label(bundle.getString("startChild.restart")), restart);
     d.getDialogPane().setContent(grid);
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    sayButtons(d.getDialogPane());
     Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
     ok.disableProperty()
         .bind(
@@ -1350,6 +1353,19 @@ public final class MainController {
                 : null);
     Platform.runLater(id::requestFocus);
     return d.showAndWait();
+  }
+
+  /**
+   * Says a dialog's OK and Cancel in the window's language (JavaFX says them in the JVM's: English
+   * buttons under a Korean question).
+   */
+  private void sayButtons(javafx.scene.control.DialogPane pane) {
+    if (pane.lookupButton(ButtonType.OK) instanceof Button ok) {
+      ok.setText(bundle.getString("dialog.ok"));
+    }
+    if (pane.lookupButton(ButtonType.CANCEL) instanceof Button cancel) {
+      cancel.setText(bundle.getString("dialog.cancel"));
+    }
   }
 
   /** A child id: an atom-like word, not used by a sibling that is still there. */
@@ -1373,6 +1389,7 @@ public final class MainController {
     d.getDialogPane().setExpandableContent(null);
     javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, d.getEditor(), error);
     d.getDialogPane().setContent(box);
+    sayButtons(d.getDialogPane());
     javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
     Runnable check =
         () -> {
@@ -1637,6 +1654,8 @@ public final class MainController {
   private void onShortcuts() {
     Alert a = new Alert(Alert.AlertType.INFORMATION, bundle.getString("help.shortcuts"));
     a.setHeaderText(bundle.getString("menu.help.shortcuts"));
+    a.setTitle(bundle.getString("menu.help.shortcuts")); // (JavaFX's is "Information")
+    sayButtons(a.getDialogPane());
     a.initOwner(stage);
     a.show();
   }

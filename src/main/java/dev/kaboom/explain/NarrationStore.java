@@ -1,9 +1,9 @@
 package dev.kaboom.explain;
 
 import dev.kaboom.run.ByteReader;
+import dev.kaboom.run.ByteWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,15 +22,13 @@ import java.util.Optional;
 public final class NarrationStore {
   static final int BLOCK = 64;
 
-  private byte[] bytes = new byte[1024];
-  private int length;
+  private final ByteWriter out = new ByteWriter(1024);
   private int size;
   private int lastIndex;
   private int[] blockFirst = new int[16];
   private int[] blockStart = new int[16];
 
-  private final HashMap<String, Integer> stringIds = new HashMap<>();
-  private final ArrayList<String> strings = new ArrayList<>();
+  private final ByteWriter.Table<String> strings = ByteWriter.Table.byEquality();
 
   /** How many narrations are stored. */
   public int size() {
@@ -39,12 +37,12 @@ public final class NarrationStore {
 
   /** The bytes the entries take (not the table of strings). */
   public long encodedBytes() {
-    return length + 8L * (size / BLOCK + 1);
+    return out.length() + 8L * (size / BLOCK + 1);
   }
 
   /** Forgets every entry. */
   public void clear() {
-    length = 0;
+    out.clear();
     size = 0;
     lastIndex = 0;
   }
@@ -67,13 +65,13 @@ public final class NarrationStore {
         blockStart = Arrays.copyOf(blockStart, b * 2);
       }
       blockFirst[b] = eventIndex;
-      blockStart[b] = length;
-      varint(0);
+      blockStart[b] = out.length();
+      out.varint(0);
     } else {
-      varint(eventIndex - lastIndex);
+      out.varint(eventIndex - lastIndex);
     }
     lastIndex = eventIndex;
-    varint(n.parts().size());
+    out.varint(n.parts().size());
     for (Narration.Msg m : n.parts()) {
       msg(m);
     }
@@ -152,25 +150,24 @@ public final class NarrationStore {
   private static final int ARG_NUMBER = 3;
 
   private void msg(Narration.Msg m) {
-    string(m.key());
-    varint(m.args().size());
+    out.varint(strings.id(m.key()));
+    out.varint(m.args().size());
     for (Object a : m.args()) {
       if (a instanceof Narration.Msg n) {
-        put(ARG_MSG);
+        out.put(ARG_MSG);
         msg(n);
       } else {
         String s = a.toString();
         long pid = pidSerial(s);
         if (pid >= 0) {
-          put(ARG_PID);
-          varint(pid);
+          out.put(ARG_PID);
+          out.varint(pid);
         } else if (isNumber(s)) {
-          put(ARG_NUMBER);
-          long v = Long.parseLong(s);
-          varint((v << 1) ^ (v >> 63));
+          out.put(ARG_NUMBER);
+          out.zigzag(Long.parseLong(s));
         } else {
-          put(ARG_STRING);
-          string(s);
+          out.put(ARG_STRING);
+          out.varint(strings.id(s));
         }
       }
     }
@@ -206,36 +203,11 @@ public final class NarrationStore {
     return true;
   }
 
-  private void string(String s) {
-    Integer id = stringIds.get(s);
-    if (id == null) {
-      id = strings.size();
-      strings.add(s);
-      stringIds.put(s, id);
-    }
-    varint(id);
-  }
-
-  private void put(int b) {
-    if (length == bytes.length) {
-      bytes = Arrays.copyOf(bytes, bytes.length * 2);
-    }
-    bytes[length++] = (byte) b;
-  }
-
-  private void varint(long v) {
-    while ((v & ~0x7FL) != 0) {
-      put((int) ((v & 0x7F) | 0x80));
-      v >>>= 7;
-    }
-    put((int) v);
-  }
-
   // ---- reading ----
 
   private final class Reader extends ByteReader {
     Reader(int at) {
-      super(NarrationStore.this.bytes, at);
+      super(out.buffer(), at);
     }
 
     Narration narration() {

@@ -49,7 +49,22 @@ public class ByteWriter {
   }
 
   private void grow(int more) {
-    bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+    int n = bytes.length;
+    bytes = Arrays.copyOf(bytes, Math.max(length + more, n + Math.max(n >> 3, Math.min(n, 4096))));
+  }
+
+  /** Keeps only the first {@code length} bytes written (a later write goes after them). */
+  public final void truncate(int length) {
+    if (length < 0 || length > this.length) {
+      throw new IllegalArgumentException("truncate to " + length + " of " + this.length);
+    }
+    this.length = length;
+  }
+
+  /** Makes this writer hold a copy of what {@code other} wrote (exactly sized). */
+  public final void copyFrom(ByteWriter other) {
+    bytes = Arrays.copyOf(other.bytes, Math.max(1, other.length));
+    length = other.length;
   }
 
   /** One byte: the low 8 bits of {@code b}. */

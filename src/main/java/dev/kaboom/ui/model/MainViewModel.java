@@ -546,10 +546,10 @@ public final class MainViewModel {
   private int shadowAt;
 
   /** What the checkpoints share (specs, histories, labels): dropped with them. */
-  private TreeModel.Pool checkpointPool = new TreeModel.Pool();
+  private TreeModel.Pool checkpointPool = new TreeModel.Pool(new RestartLog());
 
   private void dropCheckpoints() {
-    checkpointPool = new TreeModel.Pool();
+    checkpointPool = new TreeModel.Pool(new RestartLog());
     checkpoints.clear();
     checkpointEvery = CHECKPOINT_EVENTS;
     shadow = null;
@@ -561,7 +561,7 @@ public final class MainViewModel {
     List<TraceEvent> all = session.log().all();
     int to = Math.min(upTo, all.size());
     if (shadow == null) {
-      shadow = new TreeModel(scenario.get().tree());
+      shadow = new TreeModel(scenario.get().tree(), checkpointPool.restarts());
       shadowAt = 0;
     }
     for (int i = shadowAt; i < to; i++) {
@@ -599,7 +599,10 @@ public final class MainViewModel {
     int upTo = Math.min(events, all.size());
     followShadow(upTo);
     var cp = checkpoints.floorEntry(upTo);
-    TreeModel t = cp == null ? new TreeModel(scenario.get().tree()) : TreeModel.thaw(cp.getValue());
+    TreeModel t =
+        cp == null
+            ? new TreeModel(scenario.get().tree(), checkpointPool.restarts())
+            : TreeModel.thaw(cp.getValue());
     for (int i = cp == null ? 0 : cp.getKey(); i < upTo; i++) {
       t.apply(all.get(i), 0);
     }
@@ -1026,10 +1029,10 @@ public final class MainViewModel {
     }
     TreeModel t;
     if (emptyWorld) {
-      t = new TreeModel(dev.kaboom.scenario.TreeNode.worker(SHELL));
+      t = new TreeModel(dev.kaboom.scenario.TreeNode.worker(SHELL), checkpointPool.restarts());
     } else {
       pendingLines.add("> start_link " + s.tree().id());
-      t = new TreeModel(s.tree());
+      t = new TreeModel(s.tree(), checkpointPool.restarts());
     }
     // the first start is not animated: the tree appears up and running
     runGuarded();

@@ -1,5 +1,6 @@
 package dev.kaboom.ui.model;
 
+import dev.kaboom.run.ByteWriter;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.function.IntToLongFunction;
@@ -17,8 +18,7 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
   private static final MainViewModel.MarkKind[] KINDS = MainViewModel.MarkKind.values();
   static final int BLOCK = 16;
 
-  private byte[] bytes = new byte[256];
-  private int length;
+  private final ByteWriter out = new ByteWriter(256);
   private int size;
   private int[] blockStart = new int[16];
   private int[] blockEvent = new int[16];
@@ -52,6 +52,7 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
       throw new IndexOutOfBoundsException(i);
     }
     int b = i / BLOCK;
+    byte[] bytes = out.buffer();
     int at = blockStart[b];
     int event = blockEvent[b];
     int log = blockLog[b];
@@ -93,40 +94,21 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
         blockEvent = Arrays.copyOf(blockEvent, b * 2);
         blockLog = Arrays.copyOf(blockLog, b * 2);
       }
-      blockStart[b] = length;
+      blockStart[b] = out.length();
       blockEvent[b] = m.eventIndex();
       blockLog[b] = m.logLines();
       lastEvent = m.eventIndex();
       lastLog = m.logLines();
     }
-    put(m.kind().ordinal());
-    zigzag(m.eventIndex() - lastEvent);
-    zigzag(m.logLines() - lastLog); // the log drops its oldest lines: this can go down
+    out.put(m.kind().ordinal());
+    out.zigzag(m.eventIndex() - lastEvent);
+    out.zigzag(m.logLines() - lastLog); // the log drops its oldest lines: this can go down
 
     lastEvent = m.eventIndex();
     lastLog = m.logLines();
     size++;
     modCount++;
     return true;
-  }
-
-  private void put(int b) {
-    if (length == bytes.length) {
-      bytes = Arrays.copyOf(bytes, bytes.length * 2);
-    }
-    bytes[length++] = (byte) b;
-  }
-
-  private void zigzag(long v) {
-    varint((v << 1) ^ (v >> 63));
-  }
-
-  private void varint(long v) {
-    while ((v & ~0x7FL) != 0) {
-      put((int) ((v & 0x7F) | 0x80));
-      v >>>= 7;
-    }
-    put((int) v);
   }
 
   @Override
@@ -138,20 +120,21 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
       return;
     }
     if (from % BLOCK == 0) {
-      length = from == 0 ? 0 : blockStart[from / BLOCK];
+      out.truncate(from == 0 ? 0 : blockStart[from / BLOCK]);
     } else {
       // the bytes up to mark from, and the last values the next mark is written against
       long last = find(from - 1);
       lastEvent = (int) (last >>> 32);
       lastLog = (int) last >>> 8;
       int b = from / BLOCK;
+      byte[] bytes = out.buffer();
       int at = blockStart[b];
       for (int k = b * BLOCK; k < from; k++) {
         at++; // kind
         while (bytes[at++] < 0) {}
         while (bytes[at++] < 0) {}
       }
-      length = at;
+      out.truncate(at);
     }
     size = from;
     modCount++;
@@ -159,8 +142,7 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
 
   /** Makes this list hold what {@code other} holds (its times still read from this one's place). */
   void copyFrom(MarkList other) {
-    bytes = Arrays.copyOf(other.bytes, other.length);
-    length = other.length;
+    out.copyFrom(other.out);
     size = other.size;
     blockStart = other.blockStart.clone();
     blockEvent = other.blockEvent.clone();
@@ -180,7 +162,7 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
   @Override
   public void clear() {
     size = 0;
-    length = 0;
+    out.clear();
     modCount++;
   }
 }

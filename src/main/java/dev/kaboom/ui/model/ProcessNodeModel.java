@@ -22,70 +22,11 @@ public final class ProcessNodeModel {
    * Its restarts, newest first, as an immutable list: a copy of the tree (a seek's checkpoint)
    * shares it, however long the run.
    */
-  private History history;
+  /** Its latest restart in {@link #restarts} ({@link RestartLog#NONE}: none). */
+  private int history = RestartLog.NONE;
 
-  /**
-   * One restart and the ones before it (immutable, shared between copies), about 40 bytes a
-   * restart: the pids by serial (a pid of another node, a mirror's, in {@link RemoteHistory}).
-   */
-  static class History {
-    /** The checkpoint pool it was entered in, and its index there (see TreeModel.Pool). */
-    Object pool;
-
-    int poolId;
-
-    final long timeMillis;
-    final int oldSerial;
-    final int newSerial;
-    final String reason;
-    final History before;
-    final int size;
-
-    History(long timeMillis, int oldSerial, int newSerial, String reason, History before) {
-      this.timeMillis = timeMillis;
-      this.oldSerial = oldSerial;
-      this.newSerial = newSerial;
-      this.reason = reason;
-      this.before = before;
-      this.size = before == null ? 1 : before.size + 1;
-    }
-
-    RestartRecord record() {
-      return new RestartRecord(
-          timeMillis, oldSerial < 0 ? null : new Pid(oldSerial), new Pid(newSerial), reason);
-    }
-
-    static History of(RestartRecord r, History before) {
-      boolean local =
-          (r.oldPid() == null || isLocal(r.oldPid())) && r.newPid() != null && isLocal(r.newPid());
-      return local
-          ? new History(
-              r.timeMillis(),
-              r.oldPid() == null ? -1 : r.oldPid().serial(),
-              r.newPid().serial(),
-              r.reason(),
-              before)
-          : new RemoteHistory(r, before);
-    }
-
-    private static boolean isLocal(Pid p) {
-      return p.node() == 0 && p.creation() == 0 && p.serial() >= 0;
-    }
-  }
-
-  private static final class RemoteHistory extends History {
-    final RestartRecord full;
-
-    RemoteHistory(RestartRecord r, History before) {
-      super(r.timeMillis(), -1, 0, r.reason(), before);
-      this.full = r;
-    }
-
-    @Override
-    RestartRecord record() {
-      return full;
-    }
-  }
+  /** The run's restart histories (shared by every fold of the run). */
+  RestartLog restarts;
 
   Pid pid;
   NodeStatus status = NodeStatus.STOPPED;
@@ -163,6 +104,7 @@ public final class ProcessNodeModel {
     ProcessNodeModel c = new ProcessNodeModel(path, spec, newParent);
     copies.put(this, c);
     c.history = history;
+    c.restarts = restarts;
     c.pid = pid;
     c.status = status;
     c.starts = starts;
@@ -415,28 +357,31 @@ public final class ProcessNodeModel {
 
   /** Its restarts, oldest first. */
   public List<RestartRecord> history() {
-    if (history == null) {
+    if (history == RestartLog.NONE) {
       return List.of();
     }
-    RestartRecord[] all = new RestartRecord[history.size];
-    int i = all.length;
-    for (History h = history; h != null; h = h.before) {
-      all[--i] = h.record();
+    int n = 0;
+    for (int h = history; h != RestartLog.NONE; h = restarts.before(h)) {
+      n++;
+    }
+    RestartRecord[] all = new RestartRecord[n];
+    for (int h = history; h != RestartLog.NONE; h = restarts.before(h)) {
+      all[--n] = restarts.record(h);
     }
     return List.of(all);
   }
 
-  /** Its history as it is held (a checkpoint keeps it: it is immutable). */
-  Object historyRef() {
+  /** Its latest restart entry in {@link #restarts} (a checkpoint keeps the number). */
+  int historyId() {
     return history;
   }
 
-  void setHistoryRef(Object h) {
-    history = (History) h;
+  void setHistoryId(int h) {
+    history = h;
   }
 
   void addHistory(RestartRecord r) {
-    history = History.of(r, history);
+    history = restarts.add(r, history);
   }
 
   /** The strategy badge is lit: the supervisor just decided a restart (or gave up). */

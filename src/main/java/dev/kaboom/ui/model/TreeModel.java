@@ -35,6 +35,10 @@ import java.util.Set;
  */
 public final class TreeModel {
   private ProcessNodeModel root;
+
+  /** The run's restart histories, shared with every fold made from this one. */
+  private RestartLog restarts = new RestartLog();
+
   private final Map<String, ProcessNodeModel> byPath;
 
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
@@ -122,8 +126,22 @@ public final class TreeModel {
   }
 
   public TreeModel(TreeNode tree) {
+    this(tree, new RestartLog());
+  }
+
+  /**
+   * A model of {@code tree} whose restart histories go in {@code restarts} (the window's folds of
+   * one run share it: two folds of the same events hold each restart once).
+   */
+  TreeModel(TreeNode tree, RestartLog restarts) {
     this(16);
+    this.restarts = restarts;
     this.root = build(tree, tree.id(), null);
+  }
+
+  /** The restart histories its nodes' are in. */
+  RestartLog restarts() {
+    return restarts;
   }
 
   /** An empty model whose maps have room for {@code nodes} processes (a thaw knows how many). */
@@ -147,6 +165,7 @@ public final class TreeModel {
     Map<ProcessNodeModel, ProcessNodeModel> copies = new java.util.IdentityHashMap<>();
     epoch = new Object(); // the facts are shared from now on: either tree copies before changing
     TreeModel t = new TreeModel(root.copyTree(null, copies));
+    t.restarts = restarts;
     for (Map.Entry<String, ProcessNodeModel> e : byPath.entrySet()) {
       t.byPath.put(e.getKey(), copies.get(e.getValue()));
     }
@@ -165,6 +184,7 @@ public final class TreeModel {
   private ProcessNodeModel build(TreeNode n, String path, ProcessNodeModel parent) {
     ProcessNodeModel m = new ProcessNodeModel(path, n, parent);
     m.tree = this;
+    m.restarts = restarts;
     byPath.put(path, m);
     for (TreeNode c : n.children()) {
       m.addChild(build(c, path + "/" + c.id(), m));
@@ -277,6 +297,7 @@ public final class TreeModel {
     }
     ProcessNodeModel m = new ProcessNodeModel(path, spec, parent);
     m.tree = this;
+    m.restarts = restarts;
     if (fromParentSpec) {
       // started from its supervisor's own spec: in spec order, before any child added at run time
       List<TreeNode> order = parent.spec().children();
@@ -819,23 +840,34 @@ public final class TreeModel {
   }
 
   /**
-   * The objects frozen folds share rather than encode (specs, restart histories, labels, reasons),
-   * each once however many checkpoints hold it: the checkpoints of one run share one pool.
+   * The objects frozen folds share rather than encode (specs, labels, reasons), each once however
+   * many checkpoints hold it, and the restart histories their nodes' histories are numbers in: the
+   * checkpoints of one run share one pool.
    */
   public static final class Pool {
-    private final List<Object> objects = new ArrayList<>();
-    private final java.util.IdentityHashMap<Object, Integer> ids =
-        new java.util.IdentityHashMap<>();
+    private final dev.kaboom.run.ByteWriter.Table<Object> objects =
+        dev.kaboom.run.ByteWriter.Table.byIdentity();
+    private final RestartLog restarts;
 
-    /** The bytes it takes, about (its list and its identity map; the objects are shared). */
+    /** A pool for folds whose restart histories are in {@code restarts}. */
+    Pool(RestartLog restarts) {
+      this.restarts = restarts;
+    }
+
+    /** The restart histories of the folds it freezes. */
+    RestartLog restarts() {
+      return restarts;
+    }
+
+    /** The bytes it takes, about (its table; the objects and the histories are shared). */
     public long bytes() {
-      return 64L + 4L * objects.size() + 8L * (ids.size() * 4L / 3 + 1);
+      return objects.bytes();
     }
   }
 
   /** Freezes this model into a pool of its own (see {@link #freeze(Pool)}). */
   public Frozen freeze() {
-    return freeze(new Pool());
+    return freeze(new Pool(restarts));
   }
 
   /**
@@ -843,6 +875,9 @@ public final class TreeModel {
    * nodes do not hang together.
    */
   public Frozen freeze(Pool pool) {
+    if (pool.restarts != restarts) {
+      throw new IllegalArgumentException("a pool of another run's restart histories");
+    }
     FrozenWriter w = new FrozenWriter(pool);
     List<ProcessNodeModel> order = new ArrayList<>(byPath.values());
     java.util.IdentityHashMap<ProcessNodeModel, Integer> index = new java.util.IdentityHashMap<>();
@@ -923,7 +958,7 @@ public final class TreeModel {
               | (n.stopping ? 32 : 0)
               | (n.exitCrash ? 64 : 0));
       w.ref(n.autoShutdown);
-      w.ref(n.historyRef());
+      w.varint(n.historyId() + 1L);
       w.pid(n.previousPid);
       w.zigzag(n.oldestAgesOutAtMillis);
       w.reals(
@@ -971,9 +1006,9 @@ public final class TreeModel {
     w.zigzag(virtualMillis);
     java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
     try {
-      d.setInput(w.bytes, 0, w.length);
+      d.setInput(w.buffer(), 0, w.length());
       d.finish();
-      byte[] out = new byte[w.length + 64];
+      byte[] out = new byte[w.length() + 64];
       int n = 0;
       while (!d.finished()) {
         if (n == out.length) {
@@ -981,7 +1016,7 @@ public final class TreeModel {
         }
         n += d.deflate(out, n, out.length - n);
       }
-      return new Frozen(java.util.Arrays.copyOf(out, n), w.length, pool);
+      return new Frozen(java.util.Arrays.copyOf(out, n), w.length(), pool);
     } finally {
       d.end();
     }
@@ -993,6 +1028,7 @@ public final class TreeModel {
     int nodeCount = (int) r.varint();
     ProcFacts[] allFacts = new ProcFacts[(int) r.varint()];
     TreeModel t = new TreeModel(Math.max(nodeCount, allFacts.length));
+    t.restarts = f.pool.restarts;
     for (int i = 0; i < allFacts.length; i++) {
       ProcFacts x = new ProcFacts();
       x.epoch = t.epoch;
@@ -1016,6 +1052,7 @@ public final class TreeModel {
           given != null ? given : parent < 0 ? spec.id() : nodes[parent].path() + "/" + spec.id();
       ProcessNodeModel m = new ProcessNodeModel(path, spec, parent < 0 ? null : nodes[parent]);
       m.tree = t;
+      m.restarts = t.restarts;
       nodes[i] = m;
       t.byPath.put(path, m);
     }
@@ -1045,7 +1082,7 @@ public final class TreeModel {
       n.stopping = (flags & 32) != 0;
       n.exitCrash = (flags & 64) != 0;
       n.autoShutdown = (String) r.ref();
-      n.setHistoryRef(r.ref());
+      n.setHistoryId((int) r.varint() - 1);
       n.previousPid = r.pid();
       n.oldestAgesOutAtMillis = r.zigzag();
       double[] d = r.reals(11);
@@ -1086,62 +1123,17 @@ public final class TreeModel {
     return t;
   }
 
-  private static final class FrozenWriter {
-    byte[] bytes = new byte[65536];
-    int length;
-    final List<Object> refs;
-    final java.util.IdentityHashMap<Object, Integer> refIds;
-
-    final Pool pool;
+  private static final class FrozenWriter extends dev.kaboom.run.ByteWriter {
+    final dev.kaboom.run.ByteWriter.Table<Object> refs;
 
     FrozenWriter(Pool pool) {
-      this.pool = pool;
+      super(65536);
       this.refs = pool.objects;
-      this.refIds = pool.ids;
-    }
-
-    void put(int b) {
-      if (length == bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
-      }
-      bytes[length++] = (byte) b;
-    }
-
-    void varint(long v) {
-      while ((v & ~0x7FL) != 0) {
-        put((int) ((v & 0x7F) | 0x80));
-        v >>>= 7;
-      }
-      put((int) v);
-    }
-
-    void zigzag(long v) {
-      varint((v << 1) ^ (v >> 63));
     }
 
     /** 0: null; else 1 + the index of {@code o} in the table of shared objects. */
     void ref(Object o) {
-      if (o == null) {
-        put(0);
-        return;
-      }
-      if (o instanceof ProcessNodeModel.History h) {
-        // a restart history (one per restart of the run) keeps its index itself: no boxed id
-        if (h.pool != pool) {
-          h.pool = pool;
-          h.poolId = refs.size();
-          refs.add(h);
-        }
-        varint(h.poolId + 1L);
-        return;
-      }
-      Integer id = refIds.get(o);
-      if (id == null) {
-        id = refs.size();
-        refs.add(o);
-        refIds.put(o, id);
-      }
-      varint(id + 1L);
+      varint(o == null ? 0 : refs.id(o) + 1L);
     }
 
     void pid(Pid p) {
@@ -1227,7 +1219,7 @@ public final class TreeModel {
   }
 
   private static final class FrozenReader extends dev.kaboom.run.ByteReader {
-    private final List<Object> refs;
+    private final dev.kaboom.run.ByteWriter.Table<Object> refs;
 
     FrozenReader(Frozen f) {
       super(inflate(f), 0);

@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
                               ? new Bench.Figure(
                                   f.name()
                                       .replaceFirst(
-                                          "^(U1_frame_p99|U1_cpu_per_frame|U1_click_frames"
+                                          "^(U1_frame_p99|U1_cpu_per_frame|U1_cpu_frame_p99|U1_click_frames"
                                               + "|U1_click_max)",
                                           "$1_10000"),
                                   f.value(),

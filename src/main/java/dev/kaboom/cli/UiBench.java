@@ -74,6 +74,7 @@ final class UiBench {
       double fps,
       double p99Millis,
       double cpuMillisPerFrame,
+      double cpuP99Millis,
       double clickMaxMillis,
       int clickFramesMax,
       int clicks) {}
@@ -81,12 +82,14 @@ final class UiBench {
   /**
    * {@code warmupRuns} runs of {@link #measure} that are not counted (the JIT), then {@code runs}
    * runs: each run's figures go to {@code progress} ({@code # run i/n ...}); {@code out} gets
-   * {@code U1_fps_<nodes>}, {@code U1_frame_p99}, {@code U1_cpu_per_frame}, {@code U1_click_frames}
-   * (the most frames a click waited for its answer to be drawn: 1 is the next frame) and {@code
-   * U1_click_max} (the longest wait, ms, from the click's event to the end of the layout of the
-   * frame that shows its answer) (the medians over the runs) and, with more than one run, each
-   * one's spread (max - min) as {@code <name>_spread}. Throws IllegalStateException when no frame
-   * was drawn in a measured time (0 fps would read as a result).
+   * {@code U1_fps_<nodes>}, {@code U1_frame_p99}, {@code U1_cpu_per_frame}, {@code
+   * U1_cpu_frame_p99} (the 99th percentile of the JavaFX thread's CPU time per frame, ms: the long
+   * frames' work, which moves less with the machine's load than their length), {@code
+   * U1_click_frames} (the most frames a click waited for its answer to be drawn: 1 is the next
+   * frame) and {@code U1_click_max} (the longest wait, ms, from the click's event to the end of the
+   * layout of the frame that shows its answer) (the medians over the runs) and, with more than one
+   * run, each one's spread (max - min) as {@code <name>_spread}. Throws IllegalStateException when
+   * no frame was drawn in a measured time (0 fps would read as a result).
    */
   static void run(
       int nodes,
@@ -120,7 +123,7 @@ final class UiBench {
       progress.accept(
           String.format(
               java.util.Locale.ROOT,
-              "# run %d/%d U1 %d nodes: %.2f fps, p99 %.2f ms, cpu %.2f ms/frame, %d clicks"
+              "# run %d/%d U1 %d nodes: %.2f fps, p99 %.2f ms, cpu %.2f ms/frame (p99 %.2f), %d clicks"
                   + " answered within %d frame(s), at most %.1f ms, load %s",
               i + 1,
               runs,
@@ -128,6 +131,7 @@ final class UiBench {
               r.fps(),
               r.p99Millis(),
               r.cpuMillisPerFrame(),
+              r.cpuP99Millis(),
               r.clicks(),
               r.clickFramesMax(),
               r.clickMaxMillis(),
@@ -136,6 +140,7 @@ final class UiBench {
     figure(out, "U1_fps_" + nodes, "fps", results, Result::fps, runs);
     figure(out, "U1_frame_p99", "ms", results, Result::p99Millis, runs);
     figure(out, "U1_cpu_per_frame", "ms", results, Result::cpuMillisPerFrame, runs);
+    figure(out, "U1_cpu_frame_p99", "ms", results, Result::cpuP99Millis, runs);
     figure(out, "U1_click_frames", "frames", results, Result::clickFramesMax, runs);
     figure(out, "U1_click_max", "ms", results, Result::clickMaxMillis, runs);
   }
@@ -200,6 +205,9 @@ final class UiBench {
             vm.load(new Scenario("storm", "U1: 100 kabooms a second", root, List.of()), null);
             Random random = new Random(42);
             long[] intervals = new long[(int) (seconds * 1000) + 16];
+            long[] cpus = new long[intervals.length];
+            java.lang.management.ThreadMXBean mx =
+                java.lang.management.ManagementFactory.getThreadMXBean();
             clicks.reset();
             stage
                 .getScene()
@@ -210,10 +218,12 @@ final class UiBench {
               private int frames;
               private long kaboomsSent;
               private long cpuAtStart = -1;
+              private long lastCpu = -1;
 
               @Override
               public void handle(long pulse) {
                 long now = System.nanoTime();
+                long cpu = mx.getCurrentThreadCpuTime();
                 if (start < 0) {
                   start = now;
                 }
@@ -226,9 +236,10 @@ final class UiBench {
                   if (since > measureNanos) {
                     stop();
                     window.stopTimer();
-                    long[] r = java.util.Arrays.copyOf(intervals, frames + 2);
-                    r[frames] = since; // the last two slots: the measured time and CPU time
-                    r[frames + 1] = renderingCpuNanos() - cpuAtStart;
+                    long[] r = java.util.Arrays.copyOf(intervals, 2 * frames + 2);
+                    System.arraycopy(cpus, 0, r, frames, frames);
+                    r[2 * frames] = since; // the last two slots: the measured time and CPU time
+                    r[2 * frames + 1] = renderingCpuNanos() - cpuAtStart;
                     stage.close();
                     result.complete(r);
                     return;
@@ -236,6 +247,7 @@ final class UiBench {
                   if (frames > 0 || since > 0) {
                     if (frames < intervals.length - 1) {
                       intervals[frames] = now - last;
+                      cpus[frames] = cpu - lastCpu; // the JavaFX thread's, this frame and before
                     }
                     frames++;
                   }
@@ -255,6 +267,7 @@ final class UiBench {
                   }
                 }
                 last = now;
+                lastCpu = cpu;
               }
             }.start();
           } catch (Throwable t) {
@@ -262,9 +275,10 @@ final class UiBench {
           }
         });
     long[] r = result.get((long) (warmupSeconds + seconds) + 120, TimeUnit.SECONDS);
-    int frames = r.length - 2;
-    double measured = r[frames] / 1e9;
+    int frames = (r.length - 2) / 2;
+    double measured = r[2 * frames] / 1e9;
     long[] intervals = java.util.Arrays.copyOf(r, frames);
+    long[] cpus = java.util.Arrays.copyOfRange(r, frames, 2 * frames);
     if (frames == 0) { // (bench --quick on a busy machine: 0 fps would read as a result)
       throw new IllegalStateException(
           "no frame was drawn in the " + seconds + " s measured (too short on this machine)");
@@ -272,7 +286,8 @@ final class UiBench {
     return new Result(
         frames / measured,
         Bench.percentile(intervals, 99) / 1e6,
-        r[frames + 1] / 1e6 / frames,
+        r[2 * frames + 1] / 1e6 / frames,
+        Bench.percentile(cpus, 99) / 1e6,
         clicks.maxNanos / 1e6,
         clicks.maxFrames,
         clicks.count);

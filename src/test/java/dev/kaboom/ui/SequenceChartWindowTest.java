@@ -30,10 +30,11 @@ class SequenceChartWindowTest {
 
   private MainWindow window;
   private MainViewModel vm;
+  private AppPrefs prefs;
 
   @Start
   void start(Stage stage) {
-    AppPrefs prefs = TestWindows.prefs("en", 1200, 800);
+    prefs = TestWindows.prefs("en", 1200, 800);
     prefs.put("sequenceChart", "true");
     window = TestWindows.openPaused(stage, prefs);
     vm = window.viewModel();
@@ -95,6 +96,27 @@ class SequenceChartWindowTest {
     assertThat(chart().highlightedRows()).contains(exit);
     assertThat(vm.selectedPathProperty().get()).isEqualTo(SERVICES);
     assertThat(window.controller().inspector().sheet().getItems()).isNotEmpty();
+  }
+
+  @Test
+  void dockedBesideAtTwoHundredFiftyPercentItGoesUnderTheTreeAndComesBackBeside(FxRobot robot) {
+    javafx.scene.control.SplitPane split =
+        robot.lookup("#tree-chart-split").queryAs(javafx.scene.control.SplitPane.class);
+    assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+    javafx.scene.Node tree = robot.lookup(".tree-pane").query();
+    javafx.scene.Node chart = robot.lookup("#sequence-chart").query();
+    // at 250 % the panels stand beside the tree: a chart beside them would be a third column
+    TestWindows.scale(robot, window, prefs, 2.5);
+    assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.VERTICAL);
+    assertThat(chart.localToScene(chart.getLayoutBounds()).getMinY())
+        .as("the chart is under the tree")
+        .isGreaterThanOrEqualTo(tree.localToScene(tree.getLayoutBounds()).getMaxY() - 1);
+    assertThat(chart.getLayoutBounds().getWidth())
+        .as("as wide as the tree")
+        .isCloseTo(tree.getLayoutBounds().getWidth(), org.assertj.core.data.Offset.offset(12.0));
+    assertThat(prefs.get("sequenceDock", "beside")).as("the choice is kept").isEqualTo("beside");
+    TestWindows.scale(robot, window, prefs, 1.0);
+    assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
   }
 
   @Test

@@ -1057,6 +1057,33 @@ public final class MainViewModel {
     if (session == null) {
       return;
     }
+    int before = folded;
+    inFrame = true;
+    try {
+      frameFolding(deltaNanos);
+    } finally {
+      inFrame = false;
+    }
+    if (folded == before && shadowAt < folded) {
+      // the seek's shadow fold follows the picture in the frames that fold nothing, a slice at a
+      // time (a beat in a storm folds hundreds of events; the shadow doing the same in that frame
+      // made it the longest); a seek brings it up to date first (foldTo)
+      followShadow(Math.min(folded, shadowAt + SHADOW_SLICE));
+    }
+  }
+
+  /** While {@link #frame} folds: the shadow fold waits for a frame that folds nothing. */
+  private boolean inFrame;
+
+  /** At most this many events the shadow fold takes in one frame. */
+  private static final int SHADOW_SLICE = 1024;
+
+  /** How many of the session's events the picture has folded (its present, not the playhead). */
+  public int foldedEvents() {
+    return folded;
+  }
+
+  private void frameFolding(long deltaNanos) {
     if (playhead.get() >= 0) {
       // behind the engine (stepped back): play the recorded events forward, a mark per beat
       if (!paused.get() && !holdAnimation.get()) {
@@ -1202,7 +1229,9 @@ public final class MainViewModel {
         dropped.clear();
       }
     }
-    followShadow(folded);
+    if (!inFrame) {
+      followShadow(folded);
+    }
     if (changed || !events.isEmpty()) {
       clock.set(
           String.format(java.util.Locale.ROOT, "%.3f s", session.scheduler().nowMillis() / 1000.0));
@@ -1272,7 +1301,39 @@ public final class MainViewModel {
         .pidAt(path)
         .ifPresent(
             p -> consoleEcho("Process.exit(pid(\"0." + p.serial() + ".0\"), :kaboom)", "true"));
-    return kaboom(path);
+    int before = session.log().size();
+    if (!kaboom(path)) {
+      return false;
+    }
+    answerNow(before);
+    return true;
+  }
+
+  /**
+   * A click is answered in the next frame, ahead of the beats the picture still owes (a storm's
+   * backlog, or a cascade still playing): the steps before the click are merged into the picture at
+   * once, as catching up merges them, and so is the click's own first visible step (the clicked
+   * process's death); what it set off after that plays beat by beat as before. {@code before}: the
+   * session's event count when the click reached the engine.
+   */
+  private void answerNow(int before) {
+    List<TraceEvent> all = session.log().all();
+    if (playhead.get() >= 0 || folded >= all.size()) {
+      return;
+    }
+    int upTo = all.size();
+    for (int i = before; i < all.size(); i++) {
+      if (session.isVisible(i)) {
+        upTo = i + 1;
+        break;
+      }
+    }
+    applyEvents(new ArrayList<>(all.subList(folded, upTo)));
+    backlogWait = (long) (Pacer.BEAT_NANOS / pacer.speed());
+    if (folded >= all.size()) {
+      catchingUp.set(false);
+      pacer.markSeen(session);
+    }
   }
 
   /** {@code Process.exit(pid, :reason)} from outside the tree. */

@@ -146,15 +146,40 @@ public final class SequenceModel {
     }
   }
 
+  /** The rows kept: row {@code base + i} is {@code rows.get(i)} (the older ones were dropped). */
   private final List<Row> rows = new ArrayList<>();
+
   private final List<Narration> whys = new ArrayList<>();
   private final List<Integer> episodeStarts = new ArrayList<>();
-  private final Narrator narrator = new Narrator();
+
+  /** The model's own narrator; null when the sentences come from {@link #said}. */
+  private final Narrator narrator;
+
+  /** The first sentence said for an event, by its index (the window's narration); or null. */
+  private final java.util.function.IntFunction<Narration> said;
+
+  /** At most about this many rows are kept (whole episodes are dropped from the front). */
+  private final int maxRows;
+
+  /** The index of the first row kept. */
+  private int base;
+
+  /**
+   * Rows kept after the last drop (a drop is tried again when the rows outgrow it by a quarter).
+   */
+  private int keptAfterDrop;
+
+  /** The index of the next event to fold. */
   private int events;
+
+  /** Processes that ended, oldest first, while the model forgets the oldest (windowed only). */
+  private final java.util.ArrayDeque<Pid> ended = new java.util.ArrayDeque<>();
+
+  /** A windowed model remembers this many ended processes (later signals and DOWNs name them). */
+  static final int KEEP_ENDED = 4096;
 
   private final Map<Pid, String> paths = new HashMap<>();
   private final Map<Pid, Pid> spawners = new HashMap<>();
-  private final Map<Pid, ProcessKind> kinds = new HashMap<>();
   private final Map<Pid, String> outsiderLabels = new HashMap<>();
   private final Set<String> startedPaths = new HashSet<>();
   private final Map<String, Integer> firstSeen = new HashMap<>();
@@ -177,34 +202,105 @@ public final class SequenceModel {
   private final Map<Pid, Narration> exitWhy = new HashMap<>();
   private final Map<Pid, Narration> decisionWhy = new HashMap<>();
 
-  /** How many events were folded. */
+  /** The whole run's chart: every row is kept, its own narrator says why (the export). */
+  public SequenceModel() {
+    this(Integer.MAX_VALUE, null);
+  }
+
+  private SequenceModel(int maxRows, java.util.function.IntFunction<Narration> said) {
+    this.maxRows = maxRows;
+    this.said = said;
+    this.narrator = said == null ? new Narrator() : null;
+    this.keptAfterDrop = maxRows;
+  }
+
+  /**
+   * A chart that keeps about the last {@code maxRows} rows (whole episodes: the oldest are dropped
+   * as new ones come, so a storm's chart stays the same size) and forgets the processes that ended
+   * longest ago; each row's sentence is {@code said} of its event's index (the window's narration,
+   * which already folded it), or null when nothing was said. Row indices keep counting from the
+   * run's first row ({@link #firstRow}); a row before it is gone (fold again from an earlier {@link
+   * #skipTo}).
+   */
+  public static SequenceModel windowed(
+      int maxRows, java.util.function.IntFunction<Narration> said) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
+    }
+    return new SequenceModel(maxRows, java.util.Objects.requireNonNull(said));
+  }
+
+  /** How many events were folded (skipped ones too): the index of the next one. */
   public int events() {
     return events;
   }
 
-  /** The rows so far, in order (their event indices ascend). */
+  /** The rows kept, in order (their event indices ascend): row {@link #firstRow} first. */
   public List<Row> rows() {
     return Collections.unmodifiableList(rows);
   }
 
+  /** How many rows there were so far (dropped ones too): the index of the next row. */
   public int rowCount() {
-    return rows.size();
+    return base + rows.size();
   }
 
+  /** The index of the first row kept (0 unless older rows were dropped). */
+  public int firstRow() {
+    return base;
+  }
+
+  /**
+   * The index of the first event whose rows are all kept: where a fold must start again to show an
+   * older one (0 when nothing was dropped).
+   */
+  public int firstEventKept() {
+    return base == 0 ? firstFolded : rows.isEmpty() ? events : rows.get(0).eventIndex();
+  }
+
+  /** Row {@code i} (from {@link #firstRow} to {@link #rowCount}, exclusive). */
   public Row row(int i) {
-    return rows.get(i);
+    return rows.get(i - base);
   }
 
   /** The narration sentence of the step row {@code i} shows, if there is one. */
   public Optional<Narration> why(int i) {
-    return Optional.ofNullable(whys.get(i));
+    return Optional.ofNullable(whys.get(i - base));
   }
+
+  /**
+   * Takes the events of {@code stream} from {@link #events} up to {@code to} (exclusive) for the
+   * processes they start and end only, without rows: a windowed chart folded again from an episode
+   * before its first row (a seek back) knows then who is who, as a fold from the start would.
+   */
+  public void skipTo(List<TraceEvent> stream, int to) {
+    for (int i = events; i < to; i++) {
+      TraceEvent e = stream.get(i);
+      if (e instanceof TraceEvent.Spawned s) {
+        spawned(s);
+      } else if (e instanceof TraceEvent.Started s && paths.containsKey(s.pid())) {
+        startedPaths.add(s.label()); // its next start is a restart
+        pids.computeIfAbsent(s.label(), k -> new java.util.TreeMap<>())
+            .put(rowCount(), s.pid().toString()); // the pid it has at the first row
+      } else if (e instanceof TraceEvent.Exited x) {
+        ended(x.pid());
+      }
+    }
+    events = Math.max(events, to);
+    if (rows.isEmpty()) {
+      firstFolded = events;
+    }
+  }
+
+  /** The first event folded with its rows (after {@link #skipTo}). */
+  private int firstFolded;
 
   /**
    * The pid the process {@code key} had at row {@code row} (its last start at or before it, else
    * its first); the key itself for an outsider, {@code ""} for a group.
    */
   public String pidAt(String key, int row) {
+    row = Math.max(row, base);
     if (key.startsWith("#")) {
       return key;
     }
@@ -221,23 +317,21 @@ public final class SequenceModel {
   /** Folds one event (the next of the stream). */
   public void apply(TraceEvent e) {
     int index = events++;
-    List<Narration> said = narrator.apply(e);
-    Narration first = said.isEmpty() ? null : said.get(0);
+    Narration first;
+    if (narrator != null) {
+      List<Narration> sentences = narrator.apply(e);
+      first = sentences.isEmpty() ? null : sentences.get(0);
+    } else {
+      first = said.apply(index);
+    }
     if (e instanceof TraceEvent.Spawned s) {
-      spawners.put(s.pid(), s.spawner());
-      kinds.put(s.pid(), s.kind());
-      if (s.label() != null && s.kind() != ProcessKind.EXTERNAL) {
-        paths.put(s.pid(), s.label());
-        firstSeen.putIfAbsent(s.label(), firstSeen.size());
-      } else if (s.label() != null) {
-        outsiderLabels.put(s.pid(), s.label());
-      }
+      spawned(s);
     } else if (e instanceof TraceEvent.Started s && paths.containsKey(s.pid())) {
       String path = s.label();
       boolean again = !startedPaths.add(path);
       Pid by = spawners.get(s.pid());
       pids.computeIfAbsent(path, k -> new java.util.TreeMap<>())
-          .put(rows.size(), s.pid().toString());
+          .put(rowCount(), s.pid().toString());
       add(
           index,
           e,
@@ -292,6 +386,7 @@ public final class SequenceModel {
             crash,
             first);
       }
+      ended(x.pid());
     } else if (e instanceof TraceEvent.MessageSent m) {
       message(index, m);
     } else if (e instanceof TraceEvent.ChildExited c) {
@@ -347,32 +442,32 @@ public final class SequenceModel {
 
   private void handled(TraceEvent.ExitSignalHandled h, Narration first) {
     Integer r = inFlight.remove(h.from() + " " + h.to());
-    if (r == null) {
+    if (r == null || r < base) {
       return;
     }
-    Row row = rows.get(r);
+    Row row = row(r);
     boolean dies = h.outcome() == SignalOutcome.DIES || h.outcome() == SignalOutcome.KILLED;
     if (row.kind() == Kind.SIGNAL) {
       if (h.outcome() == SignalOutcome.TRAPPED) {
-        rows.set(r, row.with(Kind.EXIT_MESSAGE, "seq.exit_message", false));
+        rows.set(r - base, row.with(Kind.EXIT_MESSAGE, "seq.exit_message", false));
       } else if (h.outcome() == SignalOutcome.IGNORED) {
-        rows.set(r, row.with(Kind.SIGNAL, "seq.signal.ignored", false));
+        rows.set(r - base, row.with(Kind.SIGNAL, "seq.signal.ignored", false));
       } else {
-        rows.set(r, row.with(Kind.SIGNAL, row.key(), true));
+        rows.set(r - base, row.with(Kind.SIGNAL, row.key(), true));
       }
     } else if (dies) {
-      rows.set(r, row.with(row.kind(), row.key(), true));
+      rows.set(r - base, row.with(row.kind(), row.key(), true));
     }
     boolean flushed = stoppedAsAsked.remove(h.from());
-    if (whys.get(r) != null) {
+    if (whys.get(r - base) != null) {
       return;
     }
     if (first != null) {
-      whys.set(r, first);
+      whys.set(r - base, first);
     } else if (dies) {
       wait(waitExit, h.to(), r);
     } else if (flushed) {
-      whys.set(r, exitWhy.get(h.from())); // the supervisor flushes it: why the child ended
+      whys.set(r - base, exitWhy.get(h.from())); // the supervisor flushes it: why the child ended
     } else if (h.outcome() == SignalOutcome.TRAPPED) {
       wait(waitDecision, h.to(), r);
     }
@@ -424,13 +519,91 @@ public final class SequenceModel {
       boolean fatal,
       Narration why) {
     if (from.startsWith("#") && kind != Kind.REPLY) {
-      episodeStarts.add(rows.size()); // a command from outside the tree: a new episode
-    } else if (rows.isEmpty()) {
-      episodeStarts.add(0);
+      episodeStarts.add(rowCount()); // a command from outside the tree: a new episode
+    } else if (episodeStarts.isEmpty()) {
+      episodeStarts.add(rowCount());
     }
     rows.add(new Row(index, e.timeMillis(), kind, from, to, key, args, fatal));
     whys.add(why);
-    return rows.size() - 1;
+    if (rows.size() > keptAfterDrop + (long) keptAfterDrop / 4) {
+      dropOldEpisodes();
+    }
+    return rowCount() - 1;
+  }
+
+  /**
+   * Drops the oldest episodes, whole, until at most {@link #maxRows} rows are kept (the last
+   * episode always stays, however long), and what only they needed.
+   */
+  private void dropOldEpisodes() {
+    int end = rowCount();
+    int keepFrom = -1;
+    for (int i = 0; i < episodeStarts.size() - 1; i++) { // never the last episode's start
+      int start = episodeStarts.get(i);
+      if (start > base && end - start <= maxRows) {
+        keepFrom = start;
+        break;
+      }
+    }
+    if (keepFrom < 0 && episodeStarts.size() > 1) {
+      keepFrom = episodeStarts.get(episodeStarts.size() - 1);
+    }
+    if (keepFrom > base) {
+      int k = keepFrom - base;
+      rows.subList(0, k).clear();
+      whys.subList(0, k).clear();
+      base = keepFrom;
+      int firstKept = Collections.binarySearch(episodeStarts, keepFrom);
+      episodeStarts.subList(0, firstKept).clear();
+      for (java.util.TreeMap<Integer, String> starts : pids.values()) {
+        Integer floor = starts.floorKey(base);
+        if (floor != null) {
+          starts.headMap(floor).clear(); // the pid at the first row kept stays
+        }
+      }
+      inFlight.values().removeIf(r -> r < base);
+      orders.values().removeIf(r -> r < base);
+      for (Map<Pid, List<Integer>> waiting : List.of(waitExit, waitDecision, waitReply)) {
+        waiting.values().removeIf(rs -> rs.stream().allMatch(r -> r < base));
+      }
+    }
+    keptAfterDrop = Math.max(maxRows, rows.size());
+  }
+
+  private void spawned(TraceEvent.Spawned s) {
+    spawners.put(s.pid(), s.spawner());
+    if (s.label() != null && s.kind() != ProcessKind.EXTERNAL) {
+      paths.put(s.pid(), s.label());
+      firstSeen.putIfAbsent(s.label(), firstSeen.size());
+    } else if (s.label() != null) {
+      outsiderLabels.put(s.pid(), s.label());
+    }
+  }
+
+  /**
+   * A process ended: a windowed model forgets the one that ended {@link #KEEP_ENDED} ends ago (its
+   * path, spawner and what waited for it), so a storm's maps stay the same size.
+   */
+  private void ended(Pid pid) {
+    if (maxRows == Integer.MAX_VALUE) {
+      return;
+    }
+    ended.add(pid);
+    if (ended.size() > KEEP_ENDED) {
+      Pid old = ended.poll();
+      paths.remove(old);
+      spawners.remove(old);
+      outsiderLabels.remove(old);
+      firstSeen.remove(old.toString()); // an outsider's place among the lifelines
+      askedToStop.remove(old);
+      stoppedAsAsked.remove(old);
+      orders.remove(old);
+      waitExit.remove(old);
+      waitDecision.remove(old);
+      waitReply.remove(old);
+      exitWhy.remove(old);
+      decisionWhy.remove(old);
+    }
   }
 
   private static void wait(Map<Pid, List<Integer>> waiting, Pid pid, int row) {
@@ -441,8 +614,8 @@ public final class SequenceModel {
     List<Integer> rs = waiting.remove(pid);
     if (rs != null) {
       for (int r : rs) {
-        if (whys.get(r) == null) {
-          whys.set(r, n);
+        if (r >= base && whys.get(r - base) == null) {
+          whys.set(r - base, n);
         }
       }
     }
@@ -531,20 +704,20 @@ public final class SequenceModel {
         hi = mid - 1;
       }
     }
-    return found;
+    return found < 0 ? -1 : base + found;
   }
 
   /** The first row of the episode row {@code row} belongs to. */
   public int episodeStart(int row) {
     int i = Collections.binarySearch(episodeStarts, row);
-    return i >= 0 ? episodeStarts.get(i) : i == -1 ? 0 : episodeStarts.get(-i - 2);
+    return i >= 0 ? episodeStarts.get(i) : i == -1 ? base : episodeStarts.get(-i - 2);
   }
 
   /** The end (exclusive) of the episode row {@code row} belongs to. */
   public int episodeEnd(int row) {
     int i = Collections.binarySearch(episodeStarts, row + 1);
     int next = i >= 0 ? i : -i - 1;
-    return next < episodeStarts.size() ? episodeStarts.get(next) : rows.size();
+    return next < episodeStarts.size() ? episodeStarts.get(next) : rowCount();
   }
 
   // ---- lifelines ----
@@ -558,8 +731,8 @@ public final class SequenceModel {
   public Lanes lifelines(int from, int to, Set<String> expanded) {
     Set<String> parties = new HashSet<>();
     Set<String> story = new HashSet<>();
-    for (int i = Math.max(0, from); i < Math.min(to, rows.size()); i++) {
-      Row r = rows.get(i);
+    for (int i = Math.max(base, from); i < Math.min(to, rowCount()); i++) {
+      Row r = row(i);
       parties.add(r.from());
       parties.add(r.to());
       if (r.from().startsWith("#") && !r.to().startsWith("#")) {

@@ -227,30 +227,33 @@ public final class SequenceChartPane {
         host.localToScreen(x, y + (r.kind().isNote() ? 0 : shown.rowHeight() * 0.2)));
   }
 
-  /** Folds the events shown since the last call, and redraws if anything changed. */
-  public void refresh() {
+  /**
+   * Folds the events shown since the last call, and redraws if anything changed. Returns whether it
+   * had anything to do (the window then leaves other redraws to the next frame in a storm).
+   */
+  public boolean refresh() {
     if (!box.isVisible() || box.getScene() == null) {
-      return;
+      return false;
     }
     Object s = vm.session().orElse(null);
     List<TraceEvent> events = vm.shownEvents();
     if (s != session || events.size() < model.events()) {
       session = s;
-      model = new SequenceModel();
-      cachedLanesKey = "";
-      firstRow = 0;
-      lastAnchor = -1;
-      lastScrolledTo = -1;
-      drawn = "";
-    }
-    for (int i = model.events(); i < events.size(); i++) {
-      model.apply(events.get(i));
+      restart(0, events);
     }
     List<MainViewModel.Mark> marks = vm.marks();
     int head = vm.playheadProperty().get();
+    boolean looking = head >= 0 && head < marks.size();
+    int target = looking ? marks.get(head).eventIndex() : Integer.MAX_VALUE;
+    if (looking && target < model.firstEventKept()) {
+      // looking back before the rows kept (a long storm): fold again from the command that began
+      // that step's episode
+      restart(episodeFrom(target), events);
+    }
+    boolean folded = fold(events, target);
     int current;
     int before;
-    if (head >= 0 && head < marks.size()) {
+    if (looking) {
       current = marks.get(head).eventIndex();
       before = head > 0 ? marks.get(head - 1).eventIndex() : -1;
     } else {
@@ -279,10 +282,78 @@ public final class SequenceChartPane {
             + "/"
             + scale;
     if (sig.equals(drawn)) {
-      return;
+      return folded;
     }
     drawn = sig;
     draw(current, before);
+    return true;
+  }
+
+  /**
+   * At most about this many rows are kept while the chart follows a run (a storm adds about ten a
+   * kaboom): whole episodes, the oldest dropped first; looking further back folds again.
+   */
+  static final int MAX_ROWS = 20_000;
+
+  /** A new model whose rows start at event {@code from} of {@code events}. */
+  private void restart(int from, List<TraceEvent> events) {
+    model = SequenceModel.windowed(MAX_ROWS, vm.narration()::saidAt);
+    model.skipTo(events, from);
+    cachedLanesKey = "";
+    firstRow = 0;
+    lastAnchor = -1;
+    lastScrolledTo = -1;
+    drawn = "";
+  }
+
+  /**
+   * Folds {@code events} on: to their end, or, looking back at event {@code target}, until that
+   * event's episode is whole (the rows after it are not needed, and folding them would drop it).
+   * Returns whether it folded anything.
+   */
+  private boolean fold(List<TraceEvent> events, int target) {
+    int end = events.size();
+    boolean any = model.events() < end;
+    while (model.events() < end) {
+      int stop = target == Integer.MAX_VALUE ? end : Math.min(end, model.events() + 256);
+      for (int i = model.events(); i < stop; i++) {
+        model.apply(events.get(i));
+      }
+      if (model.events() > target) {
+        int a = model.lastRowAtOrBefore(target);
+        if (a < 0 || model.episodeEnd(a) < model.rowCount()) {
+          break;
+        }
+      }
+    }
+    return any;
+  }
+
+  /**
+   * Where the episode of event {@code index} began: the place of the last command given at or
+   * before it (a click, a console line; not the clock's sleeps), else the run's start.
+   */
+  private int episodeFrom(int index) {
+    List<dev.kaboom.scenario.Simulation.Recorded> cs = vm.recordedCommands();
+    int lo = 0;
+    int hi = cs.size() - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cs.get(mid).eventIndex() <= index) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    for (int i = found; i >= 0; i--) {
+      dev.kaboom.scenario.Simulation.Recorded c = cs.get(i);
+      if (!(c.command() instanceof dev.kaboom.scenario.Command.Sleep)) {
+        return (int) Math.max(0, Math.min(c.eventIndex(), index));
+      }
+    }
+    return 0;
   }
 
   // ---- drawing ----

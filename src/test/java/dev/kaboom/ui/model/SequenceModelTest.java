@@ -71,6 +71,111 @@ class SequenceModelTest {
     return out;
   }
 
+  /** A storm: {@code kabooms} exits of random children (seeded) under a one_for_one of 20. */
+  static List<dev.kaboom.engine.TraceEvent> storm(int kabooms) {
+    StringBuilder kids = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      kids.append(i > 1 ? ", " : "").append("{id: c").append(i).append('}');
+    }
+    StringBuilder yaml =
+        new StringBuilder(
+            "tree: {id: sup, strategy: one_for_one, intensity: 1000000, period_s: 1, children: ["
+                + kids
+                + "]}\nsteps:\n");
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < kabooms; i++) {
+      yaml.append("  - {exit: sup/c").append(1 + random.nextInt(20)).append(", reason: kaboom}\n");
+    }
+    var loaded = ScenarioLoader.parse("storm.yaml", yaml.toString());
+    Scenario s = ((ScenarioLoader.Result.Loaded) loaded).scenario();
+    List<dev.kaboom.engine.TraceEvent> events = new ArrayList<>();
+    TraceRunner.run(s.tree(), s.steps().stream().map(Command::of).toList(), l -> {}, events::add);
+    return events;
+  }
+
+  /** The first sentence a narrator says of each event (what the window's narration holds). */
+  static java.util.function.IntFunction<dev.kaboom.explain.Narration> said(
+      List<dev.kaboom.engine.TraceEvent> events) {
+    dev.kaboom.explain.Narrator narrator = new dev.kaboom.explain.Narrator();
+    List<dev.kaboom.explain.Narration> first = new ArrayList<>();
+    for (dev.kaboom.engine.TraceEvent e : events) {
+      List<dev.kaboom.explain.Narration> n = narrator.apply(e);
+      first.add(n.isEmpty() ? null : n.get(0));
+    }
+    return first::get;
+  }
+
+  /** Row {@code i}'s lane, text and sentence, as the chart shows them. */
+  static String shown(SequenceModel m, int i) {
+    Row r = m.row(i);
+    return r.eventIndex()
+        + " "
+        + r.from()
+        + " -> "
+        + r.to()
+        + ": "
+        + r.text(EN)
+        + " / "
+        + m.why(i).map(n -> n.render(Locale.ENGLISH)).orElse("-");
+  }
+
+  @Test
+  void aWindowedChartOfAStormKeepsItsLastEpisodesAndStaysTheSameSize() {
+    List<dev.kaboom.engine.TraceEvent> events = storm(400);
+    SequenceModel all = new SequenceModel();
+    SequenceModel window = SequenceModel.windowed(200, said(events));
+    int mostKept = 0;
+    for (dev.kaboom.engine.TraceEvent e : events) {
+      all.apply(e);
+      window.apply(e);
+      mostKept = Math.max(mostKept, window.rows().size());
+    }
+    assertThat(all.rowCount()).as("rows of 400 kabooms").isGreaterThan(2000);
+    assertThat(window.rowCount())
+        .as("rows are still counted from the run's first")
+        .isEqualTo(all.rowCount());
+    assertThat(window.firstRow()).isPositive();
+    assertThat(mostKept).as("never more than a quarter over the cap").isLessThanOrEqualTo(250);
+    assertThat(window.rows().size()).isGreaterThanOrEqualTo(100);
+    // what is kept is what the whole chart has there: rows, sentences, episodes, lifelines
+    for (int i = window.firstRow(); i < window.rowCount(); i++) {
+      assertThat(shown(window, i)).isEqualTo(shown(all, i));
+      assertThat(window.episodeStart(i)).isEqualTo(all.episodeStart(i));
+      assertThat(window.episodeEnd(i)).isEqualTo(all.episodeEnd(i));
+    }
+    int[] ep = lastEpisode(window);
+    assertThat(window.lifelines(ep[0], ep[1], Set.of()))
+        .isEqualTo(all.lifelines(ep[0], ep[1], Set.of()));
+    assertThat(window.lastRowAtOrBefore(0)).as("the first rows are gone").isEqualTo(-1);
+    assertThat(window.firstEventKept()).isGreaterThan(0);
+  }
+
+  @Test
+  void foldedAgainFromAnEpisodesFirstEventItShowsThatEpisodeAsTheWholeFoldDoes() {
+    List<dev.kaboom.engine.TraceEvent> events = storm(300);
+    SequenceModel all = new SequenceModel();
+    events.forEach(all::apply);
+    // an episode in the middle of the storm: fold again from its first event, as a seek back does
+    int middle = all.lastRowAtOrBefore(events.size() / 2);
+    int es = all.episodeStart(middle);
+    int ee = all.episodeEnd(middle);
+    int from = all.row(es).eventIndex();
+    SequenceModel again = SequenceModel.windowed(200, said(events));
+    again.skipTo(events, from);
+    assertThat(again.firstEventKept()).isEqualTo(from);
+    for (int i = from; i < all.row(ee - 1).eventIndex() + 1; i++) {
+      again.apply(events.get(i));
+    }
+    int a = again.lastRowAtOrBefore(all.row(middle).eventIndex());
+    int aes = again.episodeStart(a);
+    assertThat(again.episodeEnd(a) - aes).isEqualTo(ee - es);
+    for (int k = 0; k < ee - es; k++) {
+      assertThat(shown(again, aes + k)).isEqualTo(shown(all, es + k));
+    }
+    assertThat(again.lifelines(aes, aes + ee - es, Set.of()).lifelines())
+        .isEqualTo(all.lifelines(es, ee, Set.of()).lifelines());
+  }
+
   @Test
   void oneForOneTheFailedChildAndItsSupervisorOnly() {
     SequenceModel m =

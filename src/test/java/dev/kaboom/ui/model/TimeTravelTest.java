@@ -105,6 +105,26 @@ class TimeTravelTest extends OnServy {
   }
 
   @Test
+  void aClickWhileThePictureIsBehindIsDrawnInTheNextFrame() {
+    Pid pledge = pid("servy/services/pledge");
+    // the picture owes beats: two kabooms of the sensor, no frame in between
+    vm.kaboom("servy/services/sensor");
+    vm.kaboom("servy/services/sensor");
+    vm.frame(1_000_000);
+    assertThat(vm.behindEvents()).as("beats still owed").isPositive();
+    assertThat(vm.kaboomClicked("servy/services/pledge")).isTrue();
+    // no beat has passed: the clicked worker is drawn dead already, the rest follows beat by beat
+    assertThat(node("servy/services/pledge").status()).isNotEqualTo(NodeStatus.RUNNING);
+    assertThat(node("servy/services/pledge").pid()).contains(pledge);
+    assertThat(vm.behindEvents()).as("its restart is still to play").isPositive();
+    for (int i = 0; i < 100 && vm.behindEvents() > 0; i++) {
+      vm.frame(Pacer.BEAT_NANOS);
+    }
+    assertThat(node("servy/services/pledge").status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(node("servy/services/pledge").pid()).isNotEqualTo(java.util.Optional.of(pledge));
+  }
+
+  @Test
   void afterAKaboomThePictureShowsTheDeathBeforeTheRestart() {
     vm.kaboom("servy/services/sensor");
     boolean sawDown = false;

@@ -102,6 +102,7 @@ final class UiBench {
       Consumer<Bench.Figure> out)
       throws Exception {
     List<Result> results = new ArrayList<>();
+    seconds = Double.parseDouble(System.getProperty("kaboom.u1.seconds", Double.toString(seconds)));
     for (int i = 0; i < warmupRuns; i++) {
       // the JIT compiles the window's code during the first runs: at 2,000 nodes the CPU per
       // frame fell from 43 to 10 ms over five runs, and the 10,000-node runs after them are warm
@@ -240,6 +241,9 @@ final class UiBench {
                     System.arraycopy(cpus, 0, r, frames, frames);
                     r[2 * frames] = since; // the last two slots: the measured time and CPU time
                     r[2 * frames + 1] = renderingCpuNanos() - cpuAtStart;
+                    if (HEAP) {
+                      heapReport(window, since);
+                    }
                     stage.close();
                     result.complete(r);
                     return;
@@ -291,6 +295,32 @@ final class UiBench {
         clicks.maxNanos / 1e6,
         clicks.maxFrames,
         clicks.count);
+  }
+
+  /**
+   * -Dkaboom.u1.heap=true: at the end of each run, the heap after a collection with the window
+   * still open, and what the sequence chart keeps (whether a long storm grows it:
+   * -Dkaboom.u1.seconds).
+   */
+  private static final boolean HEAP = Boolean.getBoolean("kaboom.u1.heap");
+
+  private static void heapReport(MainWindow window, long nanos) {
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    long used = rt.totalMemory() - rt.freeMemory();
+    var chart = window.controller().sequenceChart().model();
+    var run = window.viewModel().session().orElseThrow();
+    System.err.printf(
+        java.util.Locale.ROOT,
+        "# heap after %.0f s of storm: %.1f MB after a collection, window open; %d events, %d"
+            + " marks, log %d lines; chart keeps %d of %d rows%n",
+        nanos / 1e9,
+        used / 1e6,
+        run.log().size(),
+        window.viewModel().marks().size(),
+        window.viewModel().logLines().size(),
+        chart.rows().size(),
+        chart.rowCount());
   }
 
   /** Whether the runs click (-Dkaboom.u1.clicks=false: the storm alone, as before the clicks). */

@@ -103,6 +103,9 @@ final class UiBench {
       throws Exception {
     List<Result> results = new ArrayList<>();
     seconds = Double.parseDouble(System.getProperty("kaboom.u1.seconds", Double.toString(seconds)));
+    if (HEAP) {
+      warmupRuns = 0; // the heap's growth over the storm, not the JIT's
+    }
     for (int i = 0; i < warmupRuns; i++) {
       // the JIT compiles the window's code during the first runs: at 2,000 nodes the CPU per
       // frame fell from 43 to 10 ms over five runs, and the 10,000-node runs after them are warm
@@ -220,6 +223,7 @@ final class UiBench {
               private long kaboomsSent;
               private long cpuAtStart = -1;
               private long lastCpu = -1;
+              private long heapMinutes;
 
               @Override
               public void handle(long pulse) {
@@ -233,6 +237,10 @@ final class UiBench {
                   long since = t - warmupNanos;
                   if (cpuAtStart < 0) {
                     cpuAtStart = renderingCpuNanos();
+                  }
+                  if (HEAP && since / 60_000_000_000L > heapMinutes) {
+                    heapMinutes++;
+                    heapReport(window, since); // each minute of the storm
                   }
                   if (since > measureNanos) {
                     stop();

@@ -115,6 +115,12 @@ class SequenceChartWindowTest {
         .as("as wide as the tree")
         .isCloseTo(tree.getLayoutBounds().getWidth(), org.assertj.core.data.Offset.offset(12.0));
     assertThat(prefs.get("sequenceDock", "beside")).as("the choice is kept").isEqualTo("beside");
+    // the tree is fitted into what is left: every box in sight
+    javafx.geometry.Bounds area = tree.localToScene(tree.getLayoutBounds());
+    for (javafx.scene.Node box : robot.lookup(".process-node").queryAll()) {
+      javafx.geometry.Bounds b = box.localToScene(box.getLayoutBounds());
+      assertThat(area.contains(b.getCenterX(), b.getCenterY())).as("%s in sight", box).isTrue();
+    }
     TestWindows.scale(robot, window, prefs, 1.0);
     assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
   }

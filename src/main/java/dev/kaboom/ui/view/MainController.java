@@ -769,8 +769,8 @@ public final class MainController {
    * Shows the sequence chart under or beside the tree (View > Sequence chart, and its position), in
    * a split pane that takes the tree's place; hidden, the tree has its place back. From {@link
    * #SIDE_LAYOUT_SCALE} the panels already stand in a column beside the tree, so a chart docked
-   * beside goes under the tree (a third column left the chart and the tree a sliver each at 250 %);
-   * the choice is kept for smaller fonts.
+   * beside goes under the tree (a third column left the chart and the tree a sliver each at 250 %),
+   * and the tree is fitted into what is left; the choice is kept for smaller fonts.
    */
   private void dockSequenceChart() {
     boolean show = sequenceItem.isSelected();
@@ -788,6 +788,15 @@ public final class MainController {
       treeSplit.setDividerPositions(beside ? 0.55 : 0.58);
     }
     sequenceChart.node().setVisible(show);
+    if (sideLayout) {
+      // over the chart the tree has about a third of the window's height: the whole tree, fitted
+      // (its boxes smaller than the readable view's), rather than its root alone
+      if (show) {
+        treePane.fit();
+      } else {
+        treePane.readable();
+      }
+    }
   }
 
   /** The tree, or the tree and the sequence chart in their split pane while the chart is shown. */

@@ -36,7 +36,7 @@ for arg in "$@"; do
         # timeout ends it); TERM=dumb keeps ANSI colours out; the logger is off
         # (GenServer crash reports: the console does not print them either)
         (cd "$tmp" && TERM=dumb timeout 20 iex --erl "-kernel logger_level none" -pa "$tmp/ebin" < "$script" > "$out" 2>&1) || true
-        sed -E -e 's/#PID<[0-9]+\.[0-9]+\.[0-9]+>/#PID<>/g' -e 's/"pledge-[0-9]+"/"pledge-N"/g' \
+        sed -E -e 's/#PID<[0-9]+\.[0-9]+\.[0-9]+>/#PID<>/g' -e 's/#Reference<[0-9.]+>/#Reference<>/g' -e 's/"pledge-[0-9]+"/"pledge-N"/g' \
             "$out" > "$out.norm"
         same=""
         for k in $(seq 1 "$kept"); do

@@ -121,6 +121,24 @@ public final class Console implements Simulation.Shell {
   private final Map<Pid, Term> acks = new HashMap<>();
   private final List<Term> mailbox = new ArrayList<>();
   private Client shell;
+
+  /** The value of each line that did not raise, in order: {@code v(n)} (iex's history). */
+  private final List<Term> results = new ArrayList<>();
+
+  /** Monitors of a name ({@code Process.monitor(:name)}): their {@code DOWN} names it. */
+  private final Map<dev.kaboom.engine.Ref, Term> monitorNames = new HashMap<>();
+
+  /**
+   * The process a spawned function runs in while the console evaluates its body (null: the shell):
+   * {@code self()}, {@code send}, {@code Process.exit}, links and monitors are its.
+   */
+  private Proc current;
+
+  private long nextFun = 1;
+
+  /** IEx's helpers and Kernel's functions a bare name calls without a warning ({@code flush}). */
+  private static final Set<String> IMPORTED_ZERO = Set.of("self", "flush", "h", "v", "recompile");
+
   private String shellLabel = "shell";
   private String under = "";
   private Term shellDeath;
@@ -654,7 +672,11 @@ public final class Console implements Simulation.Shell {
   }
 
   private void onShellMessage(Object m) {
-    if (m instanceof Messages.Ack a) {
+    if (m instanceof dev.kaboom.engine.Down d) {
+      Term object = monitorNames.getOrDefault(d.ref(), d.pid());
+      monitorNames.remove(d.ref());
+      mailbox.add(Term.tuple(Atom.of("DOWN"), d.ref(), Atom.of("process"), object, d.reason()));
+    } else if (m instanceof Messages.Ack a) {
       acks.put(a.pid(), a.result());
     } else if (m instanceof ExitMessage x) {
       mailbox.add(x.asTerm());
@@ -717,9 +739,18 @@ public final class Console implements Simulation.Shell {
       if (value != DONT_DISPLAY) {
         sb.append(Inspect.inspect(value)).append('\n');
       }
+      results.add(value);
       counter++;
     } catch (ShellDied d) {
       drain(sb).append(shellDied());
+    } catch (Exit x) {
+      // exit(reason) in the shell: iex catches it and prints it, the shell lives on
+      settle();
+      drain(sb);
+      if (shellDeath != null) {
+        return sb.append(shellDied()).toString();
+      }
+      sb.append("** (exit) ").append(Inspect.formatExit(x.reason)).append("\n\n");
     } catch (ConsoleError e) {
       settle();
       drain(sb);
@@ -764,6 +795,10 @@ public final class Console implements Simulation.Shell {
    * The shell itself prints {@code line} (IO.puts, flush, a warning): part of the line's answer.
    */
   private void say(String line) {
+    if (current != null) {
+      sim.node().print(line); // a spawned function's IO.puts: its process prints
+      return;
+    }
     out.add(new Out(line, sim.eventCount()));
   }
 
@@ -796,6 +831,8 @@ public final class Console implements Simulation.Shell {
 
   private void forgetShell() {
     bindings.clear();
+    results.clear();
+    monitorNames.clear();
     mailbox.clear();
     counter = 1;
     buffer = "";
@@ -844,6 +881,14 @@ public final class Console implements Simulation.Shell {
    * {@code maxMillis}; false if it did not happen by then. The shell dying ends the line.
    */
   private boolean await(BooleanSupplier done, long maxMillis) {
+    if (current != null) {
+      // a spawned function's body runs inside the engine's turn: it cannot wait there
+      throw new ConsoleError(
+          "RuntimeError",
+          "the Kaboom console runs a spawned function's calls that wait (GenServer.call,"
+              + " start_link, Supervisor.*) only in the shell; Process.sleep only between its"
+              + " expressions");
+    }
     var scheduler = sim.node().scheduler();
     long until = scheduler.nowMillis() + maxMillis;
     while (true) {
@@ -896,10 +941,11 @@ public final class Console implements Simulation.Shell {
       if (bound != null) {
         return bound;
       }
-      warnVariable(v.name(), v.line());
-      if (Set.of("self", "flush", "h").contains(v.name())) {
+      if (IMPORTED_ZERO.contains(v.name())) {
+        // an imported function: iex calls it without the variable warning
         return call(new Call(null, v.name(), List.of(), false, v.line(), v.column()));
       }
+      warnVariable(v.name(), v.line());
       throw new ConsoleError(
           "CompileError",
           v.line(),
@@ -948,6 +994,14 @@ public final class Console implements Simulation.Shell {
                         + " left-hand side of the dot is a map"));
       }
       return v;
+    }
+    if (e instanceof Parser.Fn f) {
+      return new dev.kaboom.engine.Fun(
+          nextFun++, f.params().size(), new Closure(f, Map.copyOf(bindings)));
+    }
+    if (e instanceof Parser.Apply a) {
+      Term f = value(a.fun());
+      return callFun(f, values(a.args()));
     }
     if (e instanceof Block b) {
       Term last = NIL;
@@ -1076,9 +1130,14 @@ public final class Console implements Simulation.Shell {
         return bool(Inspect.compare(l, r) <= 0);
       case ">=":
         return bool(Inspect.compare(l, r) >= 0);
-      case "+", "-":
+      case "+", "-", "*":
         if (l instanceof IntTerm a && r instanceof IntTerm b) {
-          return new IntTerm(o.op().equals("+") ? a.value() + b.value() : a.value() - b.value());
+          return new IntTerm(
+              switch (o.op()) {
+                case "+" -> a.value() + b.value();
+                case "-" -> a.value() - b.value();
+                default -> a.value() * b.value();
+              });
         }
         throw new ConsoleError(
             "ArithmeticError",
@@ -1106,7 +1165,9 @@ public final class Console implements Simulation.Shell {
         throw new ConsoleError(
             "UndefinedFunctionError",
             "function Kernel." + o.op() + "/2 is undefined or private",
-            "    (the Kaboom console does not know ranges; h() lists what it knows)");
+            "    (the Kaboom console does not know "
+                + (o.op().equals("/") ? "floats" : "ranges")
+                + "; h() lists what it knows)");
     }
   }
 
@@ -1115,6 +1176,31 @@ public final class Console implements Simulation.Shell {
   }
 
   private Term call(Call c) {
+    if (c.module() == null && c.function().equals("h") && c.args().size() == 1) {
+      return doc(c.args().get(0)); // a macro: h Process.exit/2 names a function, calls nothing
+    }
+    if (c.module() == null
+        && !c.parens()
+        && bindings.containsKey(c.function())
+        && c.args().get(0) instanceof Op u
+        && u.op().equals("-")
+        && u.left() instanceof Lit zero
+        && zero.column() == u.column()) {
+      // x -1 with a variable x: Elixir refuses the ambiguity
+      throw new ConsoleError(
+          "CompileError",
+          c.line(),
+          c.column(),
+          "\""
+              + c.function()
+              + " -1\" looks like a function call but there is a variable named \""
+              + c.function()
+              + "\". If you want to perform a function call, use parentheses:\n\n    "
+              + c.function()
+              + "(-1)\n\nIf you want to perform an operation on the variable "
+              + c.function()
+              + ", use spaces around the unary operator");
+    }
     List<Term> args = values(c.args());
     String m = c.module();
     String key = (m == null ? "" : m + ".") + c.function() + "/" + args.size();
@@ -1122,8 +1208,50 @@ public final class Console implements Simulation.Shell {
       case "h/0", "h/1":
         help();
         return DONT_DISPLAY;
-      case "self/0":
-        return shell.pid();
+      case "self/0", "Kernel.self/0":
+        return me();
+      case "v/0":
+        return v(-1);
+      case "v/1":
+        if (args.get(0) instanceof IntTerm n) {
+          return v(n.value());
+        }
+        throw new ConsoleError(
+            "FunctionClauseError", "no function clause matching in IEx.Helpers.v/1");
+      case "recompile/0", "recompile/1":
+        // iex started without Mix (iex, not iex -S mix), as the course's iex sessions are
+        say("Mix is not running. Please start IEx with: iex -S mix");
+        return Atom.ERROR;
+      case "exit/1", "Kernel.exit/1":
+        throw new Exit(args.get(0));
+      case "spawn/1", "Kernel.spawn/1":
+        return spawnFun(args.get(0), false);
+      case "spawn_link/1", "Kernel.spawn_link/1":
+        return spawnFun(args.get(0), true);
+      case "Process.monitor/1":
+        return monitor(args.get(0));
+      case "Process.demonitor/1", "Process.demonitor/2":
+        if (args.get(0) instanceof dev.kaboom.engine.Ref r) {
+          shellProc().demonitor(r);
+          return Atom.TRUE;
+        }
+        throw argumentError(1, "not a reference", ":erlang.demonitor", args.get(0));
+      case "Enum.map/2", "Enum.each/2":
+        {
+          if (!(args.get(0) instanceof TermList l)) {
+            throw new ConsoleError(
+                "Protocol.UndefinedError",
+                "protocol Enumerable not implemented for "
+                    + Inspect.inspectFlat(args.get(0))
+                    + " of type "
+                    + typeName(args.get(0)));
+          }
+          List<Term> mapped = new ArrayList<>();
+          for (Term x : l.elements()) {
+            mapped.add(callFun(args.get(1), List.of(x)));
+          }
+          return c.function().equals("map") ? new TermList(mapped) : Atom.OK;
+        }
       case "flush/0":
         settle();
         for (Term t : mailbox) {
@@ -1181,7 +1309,11 @@ public final class Console implements Simulation.Shell {
       case "Process.exit/2", ":erlang.exit/2":
         {
           Pid target = pidArg(args.get(0), ":erlang.exit", args);
-          shell.exit(target, args.get(1));
+          if (current != null) {
+            current.exit(target, args.get(1));
+          } else {
+            shell.exit(target, args.get(1));
+          }
           return Atom.TRUE;
         }
       case "Process.sleep/1", ":timer.sleep/1":
@@ -1293,7 +1425,453 @@ public final class Console implements Simulation.Shell {
   }
 
   private Proc shellProc() {
+    if (current != null) {
+      return current;
+    }
     return sim.node().process(shell.pid()).orElseThrow(ShellDied::new);
+  }
+
+  /** {@code self()}: the shell, or the spawned function's process while its body runs. */
+  private Pid me() {
+    return current != null ? current.pid() : shell.pid();
+  }
+
+  // ---- functions (fn ... end) ----
+
+  /** What a {@link dev.kaboom.engine.Fun} runs: its clause and the bindings it closed over. */
+  private record Closure(Parser.Fn fn, Map<String, Term> env) {}
+
+  /**
+   * {@code exit(reason)} ({@code Kernel.exit/1}): the shell's line ends, or the spawned process.
+   */
+  private static final class Exit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Term reason;
+
+    Exit(Term reason) {
+      super(null, null, false, false);
+      this.reason = reason;
+    }
+  }
+
+  /** {@code f.(args)}: runs the function's body with its bindings and the arguments matched. */
+  private Term callFun(Term f, List<Term> args) {
+    if (!(f instanceof dev.kaboom.engine.Fun fun) || !(fun.code() instanceof Closure closure)) {
+      throw new ConsoleError(
+          "BadFunctionError", "expected a function, got: " + Inspect.inspectFlat(f));
+    }
+    if (fun.arity() != args.size()) {
+      throw new ConsoleError(
+          "BadArityError",
+          fun.elixir()
+              + " with arity "
+              + fun.arity()
+              + " called with "
+              + (args.isEmpty()
+                  ? "no arguments"
+                  : args.size()
+                      + (args.size() == 1 ? " argument (" : " arguments (")
+                      + String.join(", ", args.stream().map(Inspect::inspectFlat).toList())
+                      + ")"));
+    }
+    Map<String, Term> bound = new HashMap<>(closure.env());
+    Map<String, Term> params = new HashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (!match(closure.fn().params().get(i), args.get(i), params)) {
+        throw functionClause(args);
+      }
+    }
+    bound.putAll(params);
+    Map<String, Term> saved = new HashMap<>(bindings);
+    bindings.clear();
+    bindings.putAll(bound);
+    try {
+      return value(closure.fn().body());
+    } finally {
+      bindings.clear();
+      bindings.putAll(saved);
+    }
+  }
+
+  private static ConsoleError functionClause(List<Term> args) {
+    String name = ":erl_eval.\"-inside-an-interpreted-fun-\"/" + args.size();
+    StringBuilder detail = new StringBuilder();
+    detail
+        .append("    \n    The following arguments were given to ")
+        .append(name)
+        .append(":\n    \n");
+    for (int i = 0; i < args.size(); i++) {
+      detail
+          .append("        # ")
+          .append(i + 1)
+          .append("\n        ")
+          .append(Inspect.inspectFlat(args.get(i)))
+          .append("\n    \n");
+    }
+    return new ConsoleError(
+        "FunctionClauseError",
+        "no function clause matching in " + name + "    ",
+        detail.toString());
+  }
+
+  private static String typeName(Term t) {
+    if (t instanceof IntTerm) {
+      return "Integer";
+    }
+    if (t instanceof Atom) {
+      return "Atom";
+    }
+    if (t instanceof Tuple) {
+      return "Tuple";
+    }
+    if (t instanceof Pid) {
+      return "PID";
+    }
+    if (t instanceof Bin) {
+      return "BitString";
+    }
+    return "Term";
+  }
+
+  /**
+   * {@code spawn(fn -> ... end)} / {@code spawn_link}: a process that runs the function's body, one
+   * expression after the other; a {@code Process.sleep(ms)} or {@code :timer.sleep(ms)} among them
+   * lets the virtual time pass before the next. It ends with {@code normal} after the last, with
+   * the reason of {@code exit(reason)}, or with the error a line raised.
+   */
+  private Term spawnFun(Term f, boolean link) {
+    if (!(f instanceof dev.kaboom.engine.Fun fun) || fun.arity() != 0) {
+      throw argumentError(1, "not a fun of arity 0", ":erlang.spawn" + (link ? "_link" : ""), f);
+    }
+    Closure closure = (Closure) fun.code();
+    Expr body = closure.fn().body();
+    List<Expr> steps = body instanceof Block b ? b.exprs() : List.of(body);
+    dev.kaboom.engine.Behavior code =
+        new dev.kaboom.engine.Behavior() {
+          @Override
+          public void init(Proc self) {
+            run(self, 0);
+          }
+
+          @Override
+          public void handle(Proc self, Object message) {
+            // a spawned function has no receive: what it is sent waits in no mailbox
+          }
+
+          private void run(Proc self, int from) {
+            Map<String, Term> saved = new HashMap<>(bindings);
+            Proc before = current;
+            current = self;
+            bindings.clear();
+            bindings.putAll(closure.env());
+            try {
+              for (int i = from; i < steps.size(); i++) {
+                Long sleep = sleepMillis(steps.get(i));
+                if (sleep != null) {
+                  int next = i + 1;
+                  self.sleep(sleep, () -> run(self, next));
+                  return;
+                }
+                value(steps.get(i));
+              }
+              self.die(Atom.NORMAL);
+            } catch (Exit x) {
+              self.die(x.reason);
+            } catch (ConsoleError e) {
+              self.die(Term.tuple(Atom.of(e.kind), new Bin(e.getMessage())));
+            } finally {
+              current = before;
+              bindings.clear();
+              bindings.putAll(saved);
+            }
+          }
+        };
+    Proc spawner = shellProc();
+    return link ? spawner.spawnLink(code, null) : spawner.spawn(code, null);
+  }
+
+  /** The milliseconds of a body's {@code Process.sleep(ms)} / {@code :timer.sleep(ms)}, or null. */
+  private Long sleepMillis(Expr e) {
+    if (e instanceof Call c
+        && c.args().size() == 1
+        && (("Process".equals(c.module()) || ":timer".equals(c.module()))
+            && c.function().equals("sleep"))
+        && value(c.args().get(0)) instanceof IntTerm ms
+        && ms.value() >= 0) {
+      return ms.value();
+    }
+    return null;
+  }
+
+  /**
+   * {@code Process.monitor(pid | name)}: a reference; when the process ends (at once when there is
+   * none) {@code flush()} shows {@code {:DOWN, ref, :process, pid, reason}} ({@code {name,
+   * :nonode@nohost}} for a name).
+   */
+  private Term monitor(Term target) {
+    if (target instanceof Pid p) {
+      return shellProc().monitor(p);
+    }
+    if (target instanceof Atom a) {
+      Optional<Pid> p = whereis(a);
+      dev.kaboom.engine.Ref ref = shellProc().monitor(p.orElse(new Pid(0)));
+      monitorNames.put(ref, Term.tuple(a, Atom.of("nonode@nohost")));
+      return ref;
+    }
+    throw argumentError(2, "invalid monitor target", ":erlang.monitor", Atom.of("process"), target);
+  }
+
+  // ---- h ----
+
+  /**
+   * What iex 1.14 prints for {@code h KEY} ({@code Supervisor}, {@code Process.exit}), for the
+   * Elixir modules and functions the console runs: recorded from real iex by {@code
+   * conformance/iex/record-docs.sh} (Elixir's documentation, Apache License 2.0).
+   */
+  private static Map<String, String> docs;
+
+  private static synchronized Map<String, String> docs() {
+    if (docs == null) {
+      Map<String, String> m = new HashMap<>();
+      try (var in = Console.class.getResourceAsStream("iex-docs.txt")) {
+        String key = null;
+        StringBuilder text = new StringBuilder();
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("=== ")) {
+            if (key != null) {
+              m.put(key, text.toString());
+            }
+            key = line.substring(4);
+            text.setLength(0);
+          } else if (key != null) {
+            text.append(line).append('\n');
+          }
+        }
+        if (key != null) {
+          m.put(key, text.toString());
+        }
+      } catch (IOException | NullPointerException e) {
+        // no docs bundled: h says it found none
+      }
+      docs = m;
+    }
+    return docs;
+  }
+
+  /**
+   * {@code h WHAT} (a macro: its argument is not run): a module ({@code h Supervisor}), a function
+   * ({@code h Process.exit}, {@code h Process.exit/2}: all its arities' docs) or a helper ({@code h
+   * flush}), as iex 1.14 prints them; a world module has no docs ({@code No documentation for
+   * Servy.PledgeServer was found}) and its functions only their heading; a module nobody has is
+   * {@code Could not load module Nope, got: nofile}. Elixir's other functions are not bundled: the
+   * console says so and where their docs are.
+   */
+  private Term doc(Expr what) {
+    Expr target = what instanceof Op o && o.op().equals("/") ? o.left() : what;
+    String module;
+    String function;
+    if (target instanceof Lit l && l.value() instanceof Atom a && Inspect.isAlias(a.name())) {
+      module = a.name();
+      function = null;
+    } else if (target instanceof Call c && c.args().isEmpty() && !c.parens()) {
+      module = c.module();
+      function = c.function();
+    } else if (target instanceof Var v) {
+      module = null;
+      function = v.name();
+    } else {
+      help();
+      return DONT_DISPLAY;
+    }
+    if (module == null) {
+      module = docs().containsKey("IEx.Helpers." + function) ? "IEx.Helpers" : "Kernel";
+    }
+    String key = module + (function == null ? "" : "." + function);
+    String text = docs().get(key);
+    if (text != null && what instanceof Op o && o.right() instanceof Lit n) {
+      // h Module.fun/N: only the definitions (and specs) of that arity
+      if (n.value() instanceof IntTerm arity) {
+        text = docOfArity(text, (int) arity.value());
+      }
+      if (text.isEmpty()) {
+        say("No documentation for " + key + "/" + Inspect.inspectFlat(n.value()) + " was found");
+        return DONT_DISPLAY;
+      }
+    }
+    if (text != null) {
+      text.lines().forEach(this::say);
+      return DONT_DISPLAY;
+    }
+    TreeNode node = modules.get(module);
+    if (node != null) {
+      if (function == null) {
+        say("No documentation for " + module + " was found");
+      } else {
+        List<String> heads = new ArrayList<>();
+        for (String f : functions(node)) {
+          if (f.startsWith(function + "/")) {
+            heads.add(signature(node, function, Integer.parseInt(f.substring(f.indexOf('/') + 1))));
+          }
+        }
+        if (heads.isEmpty()) {
+          say("No documentation for " + key + " was found");
+        }
+        for (String head : heads) {
+          say("");
+          say(" ".repeat(Math.max(0, (Inspect.WIDTH - head.length()) / 2)) + head);
+          say("");
+        }
+      }
+      return DONT_DISPLAY;
+    }
+    if (!KNOWN_MODULES.contains(module)) {
+      say("Could not load module " + module + ", got: nofile");
+      return DONT_DISPLAY;
+    }
+    say(
+        "(the Kaboom console has the docs of the functions it runs; "
+            + key
+            + ": https://hexdocs.pm/elixir/1.14/"
+            + module
+            + ".html"
+            + (function == null ? "" : "#" + function)
+            + ")");
+    return DONT_DISPLAY;
+  }
+
+  private static final java.util.regex.Pattern DOC_HEADING =
+      java.util.regex.Pattern.compile(" {2,}(def|defmacro) [a-z_?!]+\\((.*)\\)");
+
+  /**
+   * Of a function's docs (all its arities), the sections whose {@code def} takes {@code arity}
+   * arguments (defaults counted), each without the {@code @spec}s of other arities; empty when no
+   * section does.
+   */
+  static String docOfArity(String text, int arity) {
+    // a def whose arity is exactly this one comes first (iex's lookup); else one with defaults
+    boolean exact =
+        text.lines()
+            .map(DOC_HEADING::matcher)
+            .anyMatch(m -> m.matches() && topLevel(m.group(2)).size() == arity);
+    StringBuilder out = new StringBuilder();
+    boolean keep = false;
+    boolean inSpec = false;
+    boolean specKept = false;
+    for (String line : text.split("\n", -1)) {
+      var heading = DOC_HEADING.matcher(line);
+      if (heading.matches()) {
+        List<String> params = topLevel(heading.group(2));
+        long optional = params.stream().filter(p -> p.contains("\\\\")).count();
+        keep =
+            exact
+                ? params.size() == arity
+                : arity <= params.size() && arity >= params.size() - optional;
+        inSpec = false;
+      }
+      if (!keep) {
+        continue;
+      }
+      if (line.startsWith("  @spec ")) {
+        inSpec = true;
+        String spec = line.substring(line.indexOf("@spec ") + 6);
+        int open = spec.indexOf('(');
+        int a = open < 0 ? -1 : specArity(spec.substring(open + 1));
+        specKept = a == arity || a == -1;
+      } else if (inSpec && !line.startsWith("   ")) {
+        inSpec = false;
+        if (!specKept && line.isEmpty()) {
+          continue; // the blank line after a spec of another arity
+        }
+      }
+      if (inSpec && !specKept) {
+        continue;
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString().strip().isEmpty() ? "" : out.toString();
+  }
+
+  /** The arguments of a spec's first line from after its {@code (}: -1 when it goes on. */
+  private static int specArity(String afterParen) {
+    int depth = 0;
+    int count = 0;
+    boolean any = false;
+    for (char c : afterParen.toCharArray()) {
+      if (depth == 0 && c == ')') {
+        return any ? count + 1 : 0;
+      }
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        count++;
+      }
+      if (!Character.isWhitespace(c)) {
+        any = true;
+      }
+    }
+    return -1; // spread over lines: kept with its def
+  }
+
+  /** {@code a, b \\\\ [], c} split at its top-level commas (none: empty). */
+  private static List<String> topLevel(String params) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < params.length(); i++) {
+      char c = params.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(params.substring(from, i).strip());
+        from = i + 1;
+      }
+    }
+    if (!params.isBlank()) {
+      out.add(params.substring(from).strip());
+    }
+    return out;
+  }
+
+  /** The heading iex writes for a world module's function without docs. */
+  private String signature(TreeNode node, String function, int arity) {
+    if (function.equals("start_link")) {
+      if (arity == 0) {
+        return "def start_link()";
+      }
+      boolean hasArg = node.builtin().map(b -> b.arg().isPresent()).orElse(false);
+      String param =
+          node.builtin().map(b -> b.behavior().equals("sensor_server")).orElse(false)
+              ? "interval"
+              : "arg";
+      return hasArg ? "def start_link(" + param + ")" : "def start_link(_arg \\\\ :ok)";
+    }
+    return "def "
+        + function
+        + "("
+        + String.join(
+            ", ",
+            node.builtin()
+                .map(b -> Builtins.clientParams(b.behavior(), function))
+                .orElse(List.of()))
+        + ")";
+  }
+
+  /** {@code v(n)}: the value of line n (n > 0) or of the n-th line back (n < 0). */
+  private Term v(long n) {
+    long i = n > 0 ? n - 1 : results.size() + n;
+    if (n == 0 || i < 0 || i >= results.size()) {
+      throw new ConsoleError(
+          "RuntimeError",
+          "v(" + n + ") is out of bounds",
+          "    (iex 1.14.0) lib/iex/history.ex:54: IEx.History.nth/2\n"
+              + "    (iex 1.14.0) lib/iex/helpers.ex:402: IEx.Helpers.v/1");
+    }
+    return results.get((int) i);
   }
 
   /** A function of a world module: start_link, or a client function of its built-in behaviour. */
@@ -1751,7 +2329,11 @@ public final class Console implements Simulation.Shell {
           dest,
           message);
     }
-    shell.send(to, message);
+    if (current != null) {
+      current.send(to, message);
+    } else {
+      shell.send(to, message);
+    }
     return message;
   }
 
@@ -1972,7 +2554,10 @@ public final class Console implements Simulation.Shell {
     say("  GenServer.call/2,3, cast/2, stop/1,2, whereis/1");
     say(
         "  self(), send/2, flush(), pid(\"0.105.0\"), is_pid/1, length/1, elem/2, IO.puts/1, IO.inspect/1");
-    say("  x = expr, {:ok, pid} = expr, expr |> f(args), ==, !=, ++, <>, a; b");
+    say("  Process.monitor/1, demonitor/1, spawn(fn -> ... end), spawn_link/1, exit/1, Enum.map/2");
+    say("  v(n), v(), recompile(), h Module, h Module.fun/arity");
+    say(
+        "  x = expr, {:ok, pid} = expr, expr |> f(args), fn x -> ... end, f.(x), ==, !=, ++, <>, a; b");
   }
 
   // ---- arguments ----

@@ -57,6 +57,15 @@ public final class Inspect {
     return Algebra.format(toDoc(v, LIMIT), Algebra.INFINITY);
   }
 
+  /**
+   * A reference as iex writes one, {@code #Reference<0.2602355634.2403860482.152217>}: its last
+   * number is the engine's serial, the two before stand for the node's random words (fixed, so the
+   * console stays deterministic).
+   */
+  static String reference(Ref r) {
+    return "#Reference<0.3861287419.2398879745." + (152_000 + r.serial()) + ">";
+  }
+
   /** {@code Inspect.Algebra.to_doc/2}. */
   static Doc toDoc(Term v, int limit) {
     if (v instanceof Atom a) {
@@ -69,7 +78,10 @@ public final class Inspect {
       return Algebra.bin(p.toString());
     }
     if (v instanceof Ref r) {
-      return Algebra.bin("#Reference<0." + r.serial() + ">");
+      return Algebra.bin(reference(r));
+    }
+    if (v instanceof dev.kaboom.engine.Fun f) {
+      return Algebra.bin(f.elixir());
     }
     if (v instanceof Bin b) {
       return Algebra.bin(string(b.value()));
@@ -274,7 +286,7 @@ public final class Inspect {
     return inspectFlat(reason);
   }
 
-  /** Erlang's term order: number < atom < reference < pid < tuple < map < list < binary. */
+  /** Erlang's term order: number < atom < reference < fun < pid < tuple < map < list < binary. */
   static final Comparator<Term> ORDER = Inspect::compare;
 
   private static int rank(Term t) {
@@ -286,6 +298,9 @@ public final class Inspect {
     }
     if (t instanceof Ref) {
       return 2;
+    }
+    if (t instanceof dev.kaboom.engine.Fun) {
+      return 2; // (after references: compared below)
     }
     if (t instanceof Pid) {
       return 3;
@@ -315,7 +330,10 @@ public final class Inspect {
       return compareBytes(x.name(), ((Atom) b).name());
     }
     if (a instanceof Ref x) {
-      return Long.compare(x.serial(), ((Ref) b).serial());
+      return b instanceof Ref y ? Long.compare(x.serial(), y.serial()) : -1;
+    }
+    if (a instanceof dev.kaboom.engine.Fun x) {
+      return b instanceof dev.kaboom.engine.Fun y ? Long.compare(x.id(), y.id()) : 1;
     }
     if (a instanceof Pid x) {
       return Integer.compare(x.serial(), ((Pid) b).serial());

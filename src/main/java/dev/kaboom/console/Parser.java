@@ -70,6 +70,17 @@ final class Parser {
 
   record Block(List<Expr> exprs, int line, int column) implements Expr {}
 
+  /** {@code fn a, b -> body end}: one clause. */
+  record Fn(List<Expr> params, Expr body, int line, int column) implements Expr {}
+
+  /** {@code f.(args)}: calls the function value {@code fun}. */
+  record Apply(Expr fun, List<Expr> args, int line, int column) implements Expr {}
+
+  /** Words that end or join expressions, never a call's name or its first bare argument. */
+  static final java.util.Set<String> RESERVED =
+      java.util.Set.of(
+          "end", "do", "fn", "when", "and", "or", "not", "in", "else", "after", "catch", "rescue");
+
   private final List<Token> tokens;
   private int at;
   private int depth;
@@ -213,8 +224,18 @@ final class Parser {
   }
 
   private Expr additive() {
-    Expr left = unary();
+    Expr left = multiplicative();
     while (peek().kind() == Kind.OP && (peek().is("+") || peek().is("-"))) {
+      Token op = next();
+      left = new Op(op.text(), left, multiplicative(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  /** {@code * /} ({@code h Process.exit/2} names a function by its arity). */
+  private Expr multiplicative() {
+    Expr left = unary();
+    while (peek().kind() == Kind.OP && (peek().is("*") || peek().is("/"))) {
       Token op = next();
       left = new Op(op.text(), left, unary(), op.line(), op.column());
     }
@@ -235,6 +256,11 @@ final class Parser {
   private Expr postfix(Expr e) {
     while (peek().is(".") && !peek().spaceBefore()) {
       Token dot = next();
+      if (peek().is("(") && !peek().spaceBefore()) {
+        next(); // f.(args)
+        e = new Apply(e, args(")"), dot.line(), dot.column());
+        continue;
+      }
       Token t = next();
       String module;
       if (e instanceof Lit l && l.value() instanceof Atom a) {
@@ -270,12 +296,16 @@ final class Parser {
    * Whether {@code next}, after the function name {@code name}, starts the first argument of a call
    * without parentheses: a value or a name on the same line, after a space.
    */
-  private static boolean startsBareArgument(Token next, Token name) {
+  private boolean startsBareArgument(Token next, Token name) {
     if (!next.spaceBefore() || next.line() != name.line()) {
       return false;
     }
+    if (next.is("-") && !tokens.get(at + 1).spaceBefore()) {
+      return true; // v -2: a unary minus right before its operand is an argument, as in Elixir
+    }
     return switch (next.kind()) {
-      case INT, ATOM, STRING, CHARLIST, NAME, ALIAS, KEY -> true;
+      case NAME -> next.text().equals("fn") || !RESERVED.contains(next.text());
+      case INT, ATOM, STRING, CHARLIST, ALIAS, KEY, PID -> true;
       case PUNCT -> next.is("{") || next.is("[") || next.is("%{") || next.is("%");
       default -> false;
     };
@@ -403,13 +433,19 @@ final class Parser {
             if (name.equals("true") || name.equals("false") || name.equals("nil")) {
               return new Lit(Atom.of(name), t.line(), t.column());
             }
+            if (name.equals("fn")) {
+              return fn(t);
+            }
             if (peek().is("(") && !peek().spaceBefore()) {
               next();
               return new Call(null, name, args(")"), true, t.line(), t.column());
             }
-            if (name.equals("h") && peek().kind() == Kind.ALIAS && peek().line() == t.line()) {
-              return new Call(
-                  null, name, List.of(expr()), false, t.line(), t.column()); // h Servy.PledgeServer
+            if (!RESERVED.contains(name) && startsBareArgument(peek(), t)) {
+              // a local call without parentheses: h Supervisor, v 1, pid "0.106.0", spawn fn ...
+              return new Call(null, name, bareArgs(), false, t.line(), t.column());
+            }
+            if (RESERVED.contains(name)) {
+              throw syntaxError(t);
             }
             return new Var(name, t.line(), t.column());
           }
@@ -435,6 +471,53 @@ final class Parser {
     } finally {
       depth--;
     }
+  }
+
+  /**
+   * {@code fn PARAMS -> BODY end} (one clause; {@code fn -> BODY end} takes none): the body is
+   * expressions separated by {@code ;} or new lines, up to {@code end} (until then the input is
+   * unfinished, {@code ...(N)>}).
+   */
+  private Expr fn(Token t) {
+    List<Expr> params = new ArrayList<>();
+    if (!peek().is("->")) {
+      while (true) {
+        params.add(equality());
+        if (!peek().is(",")) {
+          break;
+        }
+        next();
+      }
+    }
+    expect("->");
+    List<Expr> body = new ArrayList<>();
+    while (true) {
+      Token p = peek();
+      if (p.kind() == Kind.NAME && p.text().equals("end")) {
+        next();
+        break;
+      }
+      if (p.is(";")) {
+        next();
+        continue;
+      }
+      if (p.kind() == Kind.END) {
+        throw new Incomplete();
+      }
+      body.add(expr());
+      Token q = peek();
+      if (q.kind() != Kind.END
+          && !q.is(";")
+          && q.line() == p.line()
+          && !(q.kind() == Kind.NAME && q.text().equals("end"))) {
+        throw syntaxError(q);
+      }
+    }
+    if (body.isEmpty()) {
+      throw syntaxError(tokens.get(at - 1));
+    }
+    Expr b = body.size() == 1 ? body.get(0) : new Block(body, t.line(), t.column());
+    return new Fn(params, b, t.line(), t.column());
   }
 
   private List<Expr> listItems() {

@@ -66,6 +66,16 @@ public final class Builtins {
   /**
    * The client functions of {@code behavior} ({@code create_pledge/2}, ...), in the order shown.
    */
+  /**
+   * The parameters of a client function, as the course's Elixir names them ({@code
+   * create_pledge(name, amount)}); empty for one without.
+   */
+  public static List<String> clientParams(String behavior, String function) {
+    return behavior.equals("pledge_server") && function.equals("create_pledge")
+        ? List.of("name", "amount")
+        : List.of();
+  }
+
   public static List<ClientFunction> clientFunctions(String behavior) {
     return switch (behavior) {
       case "pledge_server" ->
@@ -187,7 +197,8 @@ public final class Builtins {
     public Result<Pid> init(Proc self) {
       this.self = self;
       self.trapExit(true);
-      return new Ok<>(startServer());
+      Pid server = startServer();
+      return server == null ? new Stop<>(REGISTER_FAILED, null) : new Ok<>(server);
     }
 
     private Pid startServer() {
@@ -196,15 +207,27 @@ public final class Builtins {
       // unsupervised process it is
       String label = self.label() == null ? "http_server" : self.label() + "/http_server";
       Pid pid = self.spawnLink(new HttpServer(), label);
-      self.node().register("http_server", pid);
+      if (!self.node().register("http_server", pid)) {
+        // Process.register raises: the name still belongs to the HTTP server that runs (the EXIT
+        // came from someone else, Process.exit(kick_starter, :kaboom) from iex)
+        return null;
+      }
       return pid;
     }
+
+    /**
+     * {@code Process.register/2}'s ArgumentError in {@code handle_info}, as the kick starter ends:
+     * its linked HTTP servers die with it and its supervisor starts a new one.
+     */
+    static final Term REGISTER_FAILED =
+        Term.tuple(Atom.of("badarg"), Term.tuple(Atom.of("register"), Atom.of("http_server")));
 
     @Override
     public Result<Pid> handleInfo(Object message, Pid server) {
       if (message instanceof ExitMessage exit) {
         self.node().print("HttpServer exited (" + elixir(exit.reason()) + ")");
-        return new NoReply<>(startServer());
+        Pid next = startServer();
+        return next == null ? new Stop<>(REGISTER_FAILED, server) : new NoReply<>(next);
       }
       return new NoReply<>(server);
     }

@@ -73,6 +73,94 @@ class ConsoleTest {
         .containsExactly(110, 116, 119, 111, 108, 109);
   }
 
+  /** Process.monitor as iex 1.14: a reference, and flush() shows the DOWN message. */
+  @Test
+  void aMonitorsDownMessageIsFlushed() {
+    console.eval("{:ok, sup} = Servy.ServicesSupervisor.start_link()");
+    console.eval("pid = Process.whereis(:sensor_server)");
+    assertThat(console.eval("ref = Process.monitor(pid)"))
+        .matches("#Reference<0\\.\\d+\\.\\d+\\.\\d+>\n");
+    String ref = console.eval("ref").strip();
+    console.eval("Process.exit(pid, :kaboom)");
+    assertThat(console.eval("flush()"))
+        .isEqualTo("{:DOWN, " + ref + ", :process, #PID<0.110.0>,\n :kaboom}\n:ok\n"); // 80 columns
+    assertThat(console.eval("flush()")).isEqualTo(":ok\n");
+    console.eval("Process.monitor(:nope)");
+    assertThat(console.eval("flush"))
+        .contains("{:nope, :nonode@nohost}, :noproc}")
+        .endsWith(":ok\n");
+    assertThat(console.eval("Process.demonitor(ref)")).isEqualTo("true\n");
+    assertThat(console.eval("Process.demonitor(:nope)"))
+        .startsWith("** (ArgumentError) errors were found at the given arguments:");
+  }
+
+  /** fn ... end, f.(args), spawn(fn) and their errors, worded as iex 1.14 words them. */
+  @Test
+  void anonymousFunctionsRunAndSpawnAsInIex() {
+    assertThat(console.eval("add = fn a, b -> a + b end"))
+        .isEqualTo("#Function<41.3316493/2 in :erl_eval.expr/6>\n");
+    assertThat(console.eval("add.(1, 2)")).isEqualTo("3\n");
+    assertThat(console.eval("Enum.map([1, 2], fn x -> x * 2 end)")).isEqualTo("[2, 4]\n");
+    assertThat(console.eval("add.(1)"))
+        .isEqualTo(
+            "** (BadArityError) #Function<41.3316493/2 in :erl_eval.expr/6> with arity 2 called"
+                + " with 1 argument (1)\n\n");
+    assertThat(console.eval("x = 5; x.(1)"))
+        .isEqualTo("** (BadFunctionError) expected a function, got: 5\n\n");
+    assertThat(console.eval("one = fn 1 -> :one end; one.(2)"))
+        .startsWith(
+            "** (FunctionClauseError) no function clause matching in"
+                + " :erl_eval.\"-inside-an-interpreted-fun-\"/1");
+    // unfinished until its end, as iex asks for more
+    assertThat(console.eval("f = fn ->")).isEmpty();
+    assertThat(console.prompt()).startsWith("...(");
+    assertThat(console.eval("  IO.puts(\"in f\")")).isEmpty();
+    assertThat(console.eval("end")).isEqualTo("#Function<43.3316493/0 in :erl_eval.expr/6>\n");
+    assertThat(console.eval("f.()")).isEqualTo("in f\n:ok\n");
+    // a spawned function runs in its own process: its line, then the pid
+    assertThat(console.eval("spawn(fn -> IO.puts(\"hi\") end)"))
+        .matches("hi\n#PID<0\\.\\d+\\.0>\n");
+    assertThat(console.eval("me = self(); spawn(fn -> send(me, self()) end); Process.sleep(10)"))
+        .isEqualTo(":ok\n");
+    assertThat(console.eval("flush()")).matches("#PID<0\\.\\d+\\.0>\n:ok\n");
+    // a linked one that exits kills the shell, as in iex
+    assertThat(console.eval("spawn_link(fn -> exit(:boom) end); Process.sleep(50)"))
+        .startsWith("** (EXIT from #PID<0.106.0>) shell process exited with reason: :boom\n");
+    assertThat(console.eval("exit(:normal)")).isEqualTo("** (exit) normal\n\n");
+  }
+
+  /** v/0,1, recompile and helpers without parentheses, as iex 1.14 answers them. */
+  @Test
+  void historyRecompileAndHelpersWithoutParentheses() {
+    console.eval("1 + 1");
+    console.eval(":hello");
+    assertThat(console.eval("v(1)")).isEqualTo("2\n");
+    assertThat(console.eval("v()")).isEqualTo("2\n");
+    assertThat(console.eval("v -2")).isEqualTo("2\n"); // v(-2), as Elixir reads it
+    console.eval("x = 3");
+    assertThat(console.eval("x - 1")).isEqualTo("2\n");
+    assertThat(console.eval("x -1")).startsWith("** (CompileError) iex:");
+    assertThat(console.eval("v(100)"))
+        .isEqualTo(
+            "** (RuntimeError) v(100) is out of bounds\n"
+                + "    (iex 1.14.0) lib/iex/history.ex:54: IEx.History.nth/2\n"
+                + "    (iex 1.14.0) lib/iex/helpers.ex:402: IEx.Helpers.v/1\n");
+    assertThat(console.eval("recompile()"))
+        .isEqualTo("Mix is not running. Please start IEx with: iex -S mix\n:error\n");
+    assertThat(console.eval("self")).isEqualTo("#PID<0.106.0>\n"); // no variable warning
+    assertThat(console.eval("pid \"0.106.0\"")).isEqualTo("#PID<0.106.0>\n");
+    assertThat(console.eval("h Supervisor"))
+        .startsWith("                                   Supervisor\n\nA behaviour module");
+    assertThat(console.eval("h Process.exit/3"))
+        .isEqualTo("No documentation for Process.exit/3 was found\n");
+    assertThat(console.eval("h Servy.PledgeServer"))
+        .isEqualTo("No documentation for Servy.PledgeServer was found\n");
+    assertThat(console.eval("h Servy.PledgeServer.create_pledge"))
+        .isEqualTo("\n                        def create_pledge(name, amount)\n\n");
+    assertThat(console.eval("h Nope")).isEqualTo("Could not load module Nope, got: nofile\n");
+    assertThat(console.eval("x end")).startsWith("** (SyntaxError)");
+  }
+
   @Test
   void comparisonsAreElixirsTermOrder() {
     assertThat(console.eval("5 > 3")).isEqualTo("true\n");

@@ -69,6 +69,7 @@ record IexTranscript(List<String> prompts, List<String> printed, List<String> va
 
   private static String norm(String s) {
     return s.replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
+        .replaceAll("#Reference<[\\d.]+>", "#Reference<>")
         .replaceAll("\"pledge-\\d+\"", "\"pledge-N\"")
         .stripTrailing();
   }

@@ -56,9 +56,15 @@ import java.util.function.BooleanSupplier;
  * ...(N)>}), and when the shell process dies a new one starts (new pid, no bindings, prompt 1).
  */
 public final class Console implements Simulation.Shell {
-  /** The first line, and again after the shell died. */
+  /**
+   * The first line, and again after the shell died. The window's pane shows it as is; the terminal
+   * adds {@link #TERMINAL_HINT} (Ctrl+D means nothing in the window).
+   */
   public static final String BANNER =
-      "Kaboom console (answers as iex: Elixir 1.14 on OTP 25) - h() for help, Ctrl+D to exit";
+      "Kaboom console (answers as iex: Elixir 1.14 on OTP 25) - h() for help";
+
+  /** How the terminal's banner ends: the key that leaves it. */
+  public static final String TERMINAL_HINT = ", Ctrl+D to exit";
 
   private static final Set<String> KNOWN_MODULES =
       Set.of(
@@ -914,7 +920,7 @@ public final class Console implements Simulation.Shell {
    * after its prompt.
    */
   public void run(BufferedReader in, PrintStream ps, boolean echo) throws IOException {
-    ps.println(BANNER);
+    ps.println(BANNER + TERMINAL_HINT);
     while (true) {
       ps.print(prompt());
       ps.flush();

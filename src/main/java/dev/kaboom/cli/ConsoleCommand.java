@@ -114,7 +114,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       LineReader reader = reader(terminal, console);
       PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-      out.println(Console.BANNER + Console.TERMINAL_HINT);
+      out.println(Console.TERMINAL_BANNER);
       long last = System.nanoTime();
       while (true) {
         String line;

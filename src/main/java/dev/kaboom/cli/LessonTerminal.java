@@ -73,7 +73,7 @@ final class LessonTerminal {
       out.println(word("lesson.resume", run.index() + 1));
     }
     out.println();
-    out.println(Console.BANNER + Console.TERMINAL_HINT);
+    out.println(Console.TERMINAL_BANNER);
     arrive();
   }
 

@@ -58,13 +58,13 @@ import java.util.function.BooleanSupplier;
 public final class Console implements Simulation.Shell {
   /**
    * The first line, and again after the shell died. The window's pane shows it as is; the terminal
-   * adds {@link #TERMINAL_HINT} (Ctrl+D means nothing in the window).
+   * shows {@link #TERMINAL_BANNER} (Ctrl+D means nothing in the window).
    */
   public static final String BANNER =
       "Kaboom console (answers as iex: Elixir 1.14 on OTP 25) - h() for help";
 
-  /** How the terminal's banner ends: the key that leaves it. */
-  public static final String TERMINAL_HINT = ", Ctrl+D to exit";
+  /** The terminal's first line: the banner and the key that leaves it. */
+  public static final String TERMINAL_BANNER = BANNER + ", Ctrl+D to exit";
 
   private static final Set<String> KNOWN_MODULES =
       Set.of(
@@ -920,7 +920,7 @@ public final class Console implements Simulation.Shell {
    * after its prompt.
    */
   public void run(BufferedReader in, PrintStream ps, boolean echo) throws IOException {
-    ps.println(BANNER + TERMINAL_HINT);
+    ps.println(TERMINAL_BANNER);
     while (true) {
       ps.print(prompt());
       ps.flush();

@@ -348,8 +348,7 @@ class ConsoleTest {
         true);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .startsWith(
-            Console.BANNER
-                + Console.TERMINAL_HINT
+            Console.TERMINAL_BANNER
                 + "\niex(1)> Servy.PledgeServer.start_link()\nStarting the pledge server...\n")
         .contains(
             "iex(2)> Supervisor.count_children(\n...(2)> :nope)\n** (exit) exited in: GenServer.call(:nope, :count_children, :infinity)")

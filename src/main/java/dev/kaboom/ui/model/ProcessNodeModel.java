@@ -16,7 +16,14 @@ public final class ProcessNodeModel {
   private final String path;
   private TreeNode spec;
   private final ProcessNodeModel parent;
-  private final List<ProcessNodeModel> children = new ArrayList<>();
+
+  /** Its children in order: a shared empty list until it has one (most nodes are workers). */
+  private List<ProcessNodeModel> children = NO_CHILDREN;
+
+  private static final List<ProcessNodeModel> NO_CHILDREN = List.of();
+
+  /** Read only: the restart times of the nodes that never had one. */
+  private static final TimeList NO_TIMES = new TimeList();
 
   /**
    * Its restarts, newest first, as an immutable list: a copy of the tree (a seek's checkpoint)
@@ -39,7 +46,7 @@ public final class ProcessNodeModel {
   int restartsInWindow;
 
   /** Restart times (virtual ms) that may still be in the window, oldest first. */
-  final TimeList restartTimes = new TimeList(); // most hold none
+  private TimeList restartTimes; // most hold none: null
 
   /** What the inspector shows of the current process (folded from its events); null before. */
   ProcFacts facts;
@@ -114,7 +121,9 @@ public final class ProcessNodeModel {
     c.intensity = intensity;
     c.periodMillis = periodMillis;
     c.restartsInWindow = restartsInWindow;
-    c.restartTimes.addAll(restartTimes);
+    if (restartTimes != null && !restartTimes.isEmpty()) {
+      c.restartTimesToWrite().addAll(restartTimes);
+    }
     c.facts = facts; // shared: the tree copies them before it changes them
     c.gaveUp = gaveUp;
     c.deleted = deleted;
@@ -132,7 +141,7 @@ public final class ProcessNodeModel {
     c.addedAt = addedAt;
     c.addedUntil = addedUntil;
     for (ProcessNodeModel child : children) {
-      c.children.add(child.copyTree(c, copies));
+      c.addChild(child.copyTree(c, copies));
     }
     return c;
   }
@@ -175,7 +184,27 @@ public final class ProcessNodeModel {
   }
 
   void addChild(ProcessNodeModel c) {
-    children.add(c);
+    writableChildren().add(c);
+  }
+
+  private List<ProcessNodeModel> writableChildren() {
+    if (children == NO_CHILDREN) {
+      children = new ArrayList<>(4);
+    }
+    return children;
+  }
+
+  /** Its restart times, oldest first (read only: a shared empty list when it has none). */
+  TimeList restartTimes() {
+    return restartTimes == null ? NO_TIMES : restartTimes;
+  }
+
+  /** Its restart times, to change. */
+  TimeList restartTimesToWrite() {
+    if (restartTimes == null) {
+      restartTimes = new TimeList();
+    }
+    return restartTimes;
   }
 
   void setSpec(TreeNode spec) {
@@ -184,13 +213,13 @@ public final class ProcessNodeModel {
 
   /** Moves child {@code c} to {@code index} among its siblings. */
   void moveChild(ProcessNodeModel c, int index) {
-    if (children.remove(c)) {
+    if (children != NO_CHILDREN && children.remove(c)) {
       insertChild(index, c);
     }
   }
 
   void insertChild(int index, ProcessNodeModel c) {
-    children.add(Math.max(0, Math.min(index, children.size())), c);
+    writableChildren().add(Math.max(0, Math.min(index, children.size())), c);
   }
 
   /** It was added at run time (start_child), not part of its supervisor's own spec. */
@@ -199,7 +228,9 @@ public final class ProcessNodeModel {
   }
 
   void removeChild(ProcessNodeModel c) {
-    children.remove(c);
+    if (children != NO_CHILDREN) {
+      children.remove(c);
+    }
   }
 
   /**
@@ -269,12 +300,12 @@ public final class ProcessNodeModel {
 
   /** The current process's links, in the order they were made. */
   public List<Pid> links() {
-    return facts == null ? List.of() : List.copyOf(facts.links);
+    return facts == null ? List.of() : facts.links();
   }
 
   /** The processes the current process monitors. */
   public List<Pid> monitors() {
-    return facts == null ? List.of() : List.copyOf(facts.monitors.values());
+    return facts == null ? List.of() : facts.monitorTargets();
   }
 
   /** Messages in the current process's mailbox (sent to it and not yet received). */
@@ -445,6 +476,7 @@ public final class ProcessNodeModel {
     if (restartsInWindow == 0 || periodMillis <= 0) {
       return ages;
     }
+    TimeList restartTimes = restartTimes();
     List<Long> times = new ArrayList<>(restartTimes.size());
     for (int i = 0; i < restartTimes.size(); i++) {
       times.add(restartTimes.get(i));

@@ -3,6 +3,7 @@ package dev.kaboom.ui.model;
 import dev.kaboom.engine.ChildType;
 import dev.kaboom.engine.Down;
 import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.PidTable;
 import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.RestartType;
 import dev.kaboom.engine.SignalOutcome;
@@ -11,7 +12,6 @@ import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +42,16 @@ public final class TreeModel {
   private final Map<String, ProcessNodeModel> byPath;
 
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
-  private final Map<Pid, String> paths;
+  private PidTable<String> paths;
 
   /** The name each process registered last (kept after it died: its exit's log line names it). */
-  private final Map<Pid, String> names = new HashMap<>();
+  private PidTable<String> names = new PidTable<>();
 
   /** Pids a supervisor has asked to shut down, until they exit. */
-  private final Set<Pid> shuttingDown = new HashSet<>();
+  private PidTable<Boolean> shuttingDown = new PidTable<>();
 
   /** Inspector facts of live processes that have a path. */
-  private final Map<Pid, ProcFacts> facts;
+  private PidTable<ProcFacts> facts;
 
   /** Facts made or copied by this tree since its last copy (the others are shared: read only). */
   private Object epoch = new Object();
@@ -148,8 +148,8 @@ public final class TreeModel {
   private TreeModel(int nodes) {
     int capacity = Math.max(16, nodes * 4 / 3 + 2);
     this.byPath = new LinkedHashMap<>(capacity);
-    this.paths = new HashMap<>(capacity);
-    this.facts = new HashMap<>(capacity);
+    this.paths = new PidTable<>(nodes);
+    this.facts = new PidTable<>(nodes);
   }
 
   private TreeModel(ProcessNodeModel root) {
@@ -169,10 +169,10 @@ public final class TreeModel {
     for (Map.Entry<String, ProcessNodeModel> e : byPath.entrySet()) {
       t.byPath.put(e.getKey(), copies.get(e.getValue()));
     }
-    t.paths.putAll(paths);
-    t.names.putAll(names);
-    t.shuttingDown.addAll(shuttingDown);
-    t.facts.putAll(facts);
+    t.paths = paths.copy();
+    t.names = names.copy();
+    t.shuttingDown = shuttingDown.copy();
+    t.facts = facts.copy();
     for (ProcessNodeModel n : leaving) {
       t.leaving.add(copies.get(n));
     }
@@ -187,7 +187,8 @@ public final class TreeModel {
     m.restarts = restarts;
     byPath.put(path, m);
     for (TreeNode c : n.children()) {
-      m.addChild(build(c, path + "/" + c.id(), m));
+      // interned: the picture, the shadow and thawed checkpoints hold one string per path
+      m.addChild(build(c, (path + "/" + c.id()).intern(), m));
     }
     return m;
   }
@@ -444,11 +445,11 @@ public final class TreeModel {
       n.ignored = false;
       if (n.isSupervisor()) {
         n.restartsInWindow = 0;
-        n.restartTimes.clear();
+        n.restartTimes().clear(); // (the shared empty one stays empty)
       }
       return true;
     } else if (e instanceof TraceEvent.Exited x) {
-      boolean askedToStop = shuttingDown.remove(x.pid());
+      boolean askedToStop = shuttingDown.remove(x.pid()) != null;
       facts.remove(x.pid());
       ProcessNodeModel n = x.label() == null ? null : byPath.get(x.label());
       if (n == null || !x.pid().equals(n.pid)) {
@@ -571,7 +572,7 @@ public final class TreeModel {
           });
       return sup.isPresent();
     } else if (e instanceof TraceEvent.ChildShutdown cs) {
-      shuttingDown.add(cs.child());
+      shuttingDown.put(cs.child(), Boolean.TRUE);
       return current(cs.child()).map(c -> c.stopping = true).isPresent();
     } else if (e instanceof TraceEvent.RestartIntensity ri) {
       return at(ri.supervisor()).map(n -> foldWindow(n, ri)).isPresent();
@@ -671,7 +672,7 @@ public final class TreeModel {
       if (f != null) {
         f.mailbox++;
         if (m.message() instanceof Down d) {
-          f.monitors.remove(d.ref()); // the monitor fired: it is gone
+          f.removeMonitor(d.ref()); // the monitor fired: it is gone
         }
       }
     } else if (e instanceof TraceEvent.MessageReceived r) {
@@ -687,7 +688,7 @@ public final class TreeModel {
     } else if (e instanceof TraceEvent.ExitSignalSent s && s.viaLink()) {
       ProcFacts f = writable(s.to());
       if (f != null) {
-        f.links.remove(s.from());
+        f.removeLink(s.from());
       }
     } else if (e instanceof TraceEvent.Linked l) {
       link(l.a(), l.b(), true);
@@ -698,12 +699,12 @@ public final class TreeModel {
     } else if (e instanceof TraceEvent.Monitored m) {
       ProcFacts f = writable(m.watcher());
       if (f != null) {
-        f.monitors.put(m.ref(), m.target());
+        f.putMonitor(m.ref(), m.target());
       }
     } else if (e instanceof TraceEvent.Demonitored m) {
       ProcFacts f = writable(m.watcher());
       if (f != null) {
-        f.monitors.remove(m.ref());
+        f.removeMonitor(m.ref());
       }
     } else if (e instanceof TraceEvent.TrapExitChanged t) {
       ProcFacts f = writable(t.pid());
@@ -717,9 +718,9 @@ public final class TreeModel {
     ProcFacts f = writable(a);
     if (f != null) {
       if (on) {
-        f.links.add(b);
+        f.addLink(b);
       } else {
-        f.links.remove(b);
+        f.removeLink(b);
       }
     }
   }
@@ -750,11 +751,12 @@ public final class TreeModel {
    * say: it happened now) or the flags changed (the same count). Either way the meter shows it.
    */
   private ProcessNodeModel foldWindow(ProcessNodeModel n, TraceEvent.RestartIntensity ri) {
-    int before = inWindow(n.restartTimes, ri.timeMillis(), ri.periodMillis());
+    int before = inWindow(n.restartTimes(), ri.timeMillis(), ri.periodMillis());
     if (ri.restartsInWindow() == before + 1) {
-      n.restartTimes.addLast(ri.timeMillis());
-      while (n.restartTimes.size() > ri.restartsInWindow()) {
-        n.restartTimes.pollFirst(); // aged out as the restart was counted
+      TimeList times = n.restartTimesToWrite();
+      times.addLast(ri.timeMillis());
+      while (times.size() > ri.restartsInWindow()) {
+        times.pollFirst(); // aged out as the restart was counted
       }
     }
     n.restartsInWindow = ri.restartsInWindow();
@@ -802,10 +804,11 @@ public final class TreeModel {
       if (n.restartsInWindow == 0) {
         continue;
       }
-      int count = inWindow(n.restartTimes, nowMillis, n.periodMillis);
+      int count = inWindow(n.restartTimes(), nowMillis, n.periodMillis);
       if (count != n.restartsInWindow) {
         n.restartsInWindow = count;
-        n.oldestAgesOutAtMillis = count == 0 ? 0 : oldestOf(n.restartTimes, count) + n.periodMillis;
+        n.oldestAgesOutAtMillis =
+            count == 0 ? 0 : oldestOf(n.restartTimes(), count) + n.periodMillis;
       }
       changed = true; // the gauge's slots age as virtual time moves
     }
@@ -886,11 +889,12 @@ public final class TreeModel {
     }
     java.util.IdentityHashMap<ProcFacts, Integer> factIds = new java.util.IdentityHashMap<>();
     List<ProcFacts> allFacts = new ArrayList<>();
-    for (ProcFacts f : facts.values()) {
-      if (factIds.putIfAbsent(f, allFacts.size()) == null) {
-        allFacts.add(f);
-      }
-    }
+    facts.forEachValue(
+        f -> {
+          if (factIds.putIfAbsent(f, allFacts.size()) == null) {
+            allFacts.add(f);
+          }
+        });
     for (ProcessNodeModel n : order) {
       if (n.facts != null && factIds.putIfAbsent(n.facts, allFacts.size()) == null) {
         allFacts.add(n.facts);
@@ -901,14 +905,14 @@ public final class TreeModel {
     for (ProcFacts f : allFacts) {
       w.put(f.trapExit ? 1 : 0);
       w.zigzag(f.mailbox);
-      w.varint(f.links.size());
-      for (Pid p : f.links) {
-        w.pid(p);
+      w.varint(f.linkCount());
+      for (int i = 0; i < f.linkCount(); i++) {
+        w.pid(f.link(i));
       }
-      w.varint(f.monitors.size());
-      for (Map.Entry<dev.kaboom.engine.Ref, Pid> m : f.monitors.entrySet()) {
-        w.zigzag(m.getKey().serial());
-        w.pid(m.getValue());
+      w.varint(f.monitorCount());
+      for (int i = 0; i < f.monitorCount(); i++) {
+        w.zigzag(f.monitorRef(i).serial());
+        w.pid(f.monitorTarget(i));
       }
     }
     for (ProcessNodeModel n : order) {
@@ -947,7 +951,7 @@ public final class TreeModel {
       w.zigzag(n.intensity);
       w.zigzag(n.periodMillis);
       w.zigzag(n.restartsInWindow);
-      w.restartTimes(n.restartTimes);
+      w.restartTimes(n.restartTimes());
       w.varint(n.facts == null ? 0 : factIds.get(n.facts) + 1);
       w.put(
           (n.gaveUp ? 1 : 0)
@@ -975,24 +979,25 @@ public final class TreeModel {
           n.addedUntil);
     }
     w.varint(paths.size());
-    for (Map.Entry<Pid, String> e : paths.entrySet()) {
-      w.pid(e.getKey());
-      w.ref(e.getValue());
-    }
+    paths.forEach(
+        (p, path) -> {
+          w.pid(p);
+          w.ref(path);
+        });
     w.varint(names.size());
-    for (Map.Entry<Pid, String> e : names.entrySet()) {
-      w.pid(e.getKey());
-      w.ref(e.getValue());
-    }
+    names.forEach(
+        (p, name) -> {
+          w.pid(p);
+          w.ref(name);
+        });
     w.varint(shuttingDown.size());
-    for (Pid p : shuttingDown) {
-      w.pid(p);
-    }
+    shuttingDown.forEach((p, yes) -> w.pid(p));
     w.varint(facts.size());
-    for (Map.Entry<Pid, ProcFacts> e : facts.entrySet()) {
-      w.pid(e.getKey());
-      w.varint(factIds.get(e.getValue()));
-    }
+    facts.forEach(
+        (p, f) -> {
+          w.pid(p);
+          w.varint(factIds.get(f));
+        });
     w.varint(leaving.size());
     for (ProcessNodeModel n : leaving) {
       Integer i = index.get(n);
@@ -1035,11 +1040,11 @@ public final class TreeModel {
       x.trapExit = r.u8() != 0;
       x.mailbox = (int) r.zigzag();
       for (int k = (int) r.varint(); k > 0; k--) {
-        x.links.add(r.pid());
+        x.addLink(r.pid());
       }
       for (int k = (int) r.varint(); k > 0; k--) {
         long ref = r.zigzag();
-        x.monitors.put(new dev.kaboom.engine.Ref(ref), r.pid());
+        x.putMonitor(new dev.kaboom.engine.Ref(ref), r.pid());
       }
       allFacts[i] = x;
     }
@@ -1049,7 +1054,9 @@ public final class TreeModel {
       TreeNode spec = (TreeNode) r.ref();
       int parent = (int) r.zigzag();
       String path =
-          given != null ? given : parent < 0 ? spec.id() : nodes[parent].path() + "/" + spec.id();
+          given != null
+              ? given
+              : parent < 0 ? spec.id() : (nodes[parent].path() + "/" + spec.id()).intern();
       ProcessNodeModel m = new ProcessNodeModel(path, spec, parent < 0 ? null : nodes[parent]);
       m.tree = t;
       m.restarts = t.restarts;
@@ -1070,7 +1077,7 @@ public final class TreeModel {
       n.intensity = (int) r.zigzag();
       n.periodMillis = r.zigzag();
       n.restartsInWindow = (int) r.zigzag();
-      r.restartTimes(n.restartTimes);
+      r.restartTimes(n);
       int fi = (int) r.varint();
       n.facts = fi == 0 ? null : allFacts[fi - 1];
       int flags = r.u8();
@@ -1107,7 +1114,7 @@ public final class TreeModel {
       t.names.put(p, (String) r.ref());
     }
     for (int k = (int) r.varint(); k > 0; k--) {
-      t.shuttingDown.add(r.pid());
+      t.shuttingDown.put(r.pid(), Boolean.TRUE);
     }
     for (int k = (int) r.varint(); k > 0; k--) {
       Pid p = r.pid();
@@ -1261,10 +1268,11 @@ public final class TreeModel {
       return ((v - 2) & 1) == 0 ? new Pid(serial) : new Pid((int) varint(), serial, (int) varint());
     }
 
-    void restartTimes(TimeList into) {
+    void restartTimes(ProcessNodeModel n) {
       long t = 0;
       for (long runs = varint(); runs > 0; runs--) {
         t += zigzag();
+        TimeList into = n.restartTimesToWrite();
         for (long k = varint(); k > 0; k--) {
           into.addLast(t);
         }

@@ -65,7 +65,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                         .readAllBytes(),
                     StandardCharsets.UTF_8));
     if (result instanceof ScenarioLoader.Result.Failed f) {
-      System.err.println("kaboom console: " + f.error());
+      System.err.println("kaboom console: " + f.error().toString(Main.errorLocale()));
       return 2;
     }
     Console console = new Console(((ScenarioLoader.Result.Loaded) result).scenario(), events);

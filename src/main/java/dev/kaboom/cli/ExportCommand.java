@@ -185,14 +185,14 @@ public final class ExportCommand implements Callable<Integer> {
     if (RunFile.isRun(file)) {
       var result = RunFile.read(file);
       if (result instanceof RunFile.Result.Damaged d) {
-        return d.message();
+        return d.message(Main.errorLocale());
       }
       out.add(new Simulation(((RunFile.Result.Loaded) result).run(), null));
       return null;
     }
     var result = ScenarioLoader.load(file);
     if (result instanceof ScenarioLoader.Result.Failed f) {
-      return f.error().toString();
+      return f.error().toString(Main.errorLocale());
     }
     out.add(new Simulation(null, ((ScenarioLoader.Result.Loaded) result).scenario()));
     return null;

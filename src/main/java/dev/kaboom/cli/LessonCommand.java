@@ -91,7 +91,8 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonLoader.Result result = LessonLoader.load(name);
     if (result instanceof LessonLoader.Result.Failed f) {
-      System.err.println("kaboom lesson: " + f.error());
+      System.err.println(
+          "kaboom lesson: " + f.error().toString(java.util.Locale.forLanguageTag(language)));
       return 2;
     }
     Lesson lesson = ((LessonLoader.Result.Loaded) result).lesson();

@@ -93,6 +93,14 @@ public final class Main implements Callable<Integer> {
     return 1;
   }
 
+  /**
+   * The language of a file's error line on stderr: Korean on a Korean system ({@code LANG=ko_KR...}
+   * or {@code -Duser.language=ko}), else English ({@link Locale#ROOT}, the errors bundle's base).
+   */
+  static Locale errorLocale() {
+    return Locale.getDefault().getLanguage().equals("ko") ? Locale.KOREAN : Locale.ROOT;
+  }
+
   /** False when the NO_COLOR environment variable is set to anything but the empty string. */
   static boolean colorsWanted() {
     String noColor = System.getenv("NO_COLOR");

@@ -53,7 +53,7 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     var result = RunFile.read(file);
     if (result instanceof RunFile.Result.Damaged d) {
-      System.err.println("kaboom replay: " + d.message());
+      System.err.println("kaboom replay: " + d.message(Main.errorLocale()));
       return 2;
     }
     Run run = ((RunFile.Result.Loaded) result).run();

@@ -33,7 +33,7 @@ final class RunAt {
     }
     var result = RunFile.read(file);
     if (result instanceof RunFile.Result.Damaged d) {
-      System.err.println("kaboom " + command + ": " + d.message());
+      System.err.println("kaboom " + command + ": " + d.message(Main.errorLocale()));
       return Optional.empty();
     }
     Run run = ((RunFile.Result.Loaded) result).run();

@@ -60,7 +60,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
     var result = ScenarioLoader.load(file);
     if (result instanceof ScenarioLoader.Result.Failed f) {
-      System.err.println("kaboom snapshot: " + f.error());
+      System.err.println("kaboom snapshot: " + f.error().toString(Main.errorLocale()));
       return 2;
     }
     int steps = ((ScenarioLoader.Result.Loaded) result).scenario().steps().size();
@@ -123,7 +123,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   private java.util.Optional<dev.kaboom.run.Run> readRun() {
     var r = dev.kaboom.run.RunFile.read(file);
     if (r instanceof dev.kaboom.run.RunFile.Result.Damaged d) {
-      System.err.println("kaboom snapshot: " + d.message());
+      System.err.println("kaboom snapshot: " + d.message(Main.errorLocale()));
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(((dev.kaboom.run.RunFile.Result.Loaded) r).run());

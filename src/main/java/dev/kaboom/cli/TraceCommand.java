@@ -63,7 +63,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
     var result = ScenarioLoader.load(file);
     if (result instanceof ScenarioLoader.Result.Failed f) {
-      System.err.println("kaboom trace: " + f.error());
+      System.err.println("kaboom trace: " + f.error().toString(Main.errorLocale()));
       return 2;
     }
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();

@@ -1,10 +1,12 @@
 package dev.kaboom.lesson;
 
+import static dev.kaboom.scenario.ErrorText.msg;
 import static dev.kaboom.scenario.Located.arr;
 import static dev.kaboom.scenario.Located.checkKeys;
 import static dev.kaboom.scenario.Located.obj;
 import static dev.kaboom.scenario.Located.string;
 
+import dev.kaboom.scenario.ErrorText;
 import dev.kaboom.scenario.Located;
 import dev.kaboom.scenario.Scenario;
 import dev.kaboom.scenario.ScenarioError;
@@ -72,25 +74,21 @@ public final class LessonLoader {
       if (text.isPresent() && NAME.matcher(nameOrFile).matches()) {
         return parse("lessons/" + nameOrFile + ".yaml", text.get(), null);
       }
-      return failed(
-          nameOrFile,
-          "no bundled lesson of that name: the bundled ones are "
-              + String.join(", ", bundled())
-              + "; or give a lesson file (NAME.yaml)");
+      return failed(nameOrFile, msg("lesson.unknown", String.join(", ", bundled())));
     }
     Path file = Path.of(nameOrFile);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      return failed(nameOrFile, "no such file");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return failed(nameOrFile, "cannot read: " + e.getMessage());
+    } catch (IOException e) {
+      return failed(nameOrFile, ErrorText.unreadable(e));
+    } catch (UncheckedIOException e) {
+      return failed(nameOrFile, ErrorText.unreadable(e.getCause()));
     }
     return parse(nameOrFile, text, file.toAbsolutePath().getParent());
   }
 
-  private static Result failed(String file, String message) {
+  private static Result failed(String file, ErrorText.Msg message) {
     return new Result.Failed(new ScenarioError(file, 0, 0, message));
   }
 
@@ -108,27 +106,25 @@ public final class LessonLoader {
   }
 
   private static Lesson lesson(Located root, String fileName, Path dir) {
-    Located.Obj top = obj(root, "the lesson");
-    checkKeys(top, TOP_KEYS, "a lesson");
+    Located.Obj top = obj(root, msg("what.theLesson"));
+    checkKeys(top, TOP_KEYS, msg("what.aLesson"));
     Map<String, Located> f = top.fields();
     String name = baseName(fileName);
     if (f.containsKey("name")) {
       name = string(f.get("name"), "name");
       if (!NAME.matcher(name).matches()) {
-        throw new ScenarioException(
-            f.get("name"),
-            "invalid name '" + name + "': lower-case letters, digits, '-' and '_' (at most 60)");
+        throw new ScenarioException(f.get("name"), msg("lesson.name", name));
       }
     }
-    Text title = text(require(top, "title", "the lesson's title"), "title");
+    Text title = text(require(top, "title", "lessonTitle"), "title");
     Text summary = f.containsKey("summary") ? text(f.get("summary"), "summary") : Text.NONE;
-    Located worldAt = require(top, "world", "the scenario the lesson runs on (e.g. servy-course)");
+    Located worldAt = require(top, "world", "world");
     Map<String, Scenario> worlds = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     String world = world(worldAt, dir, worlds, texts);
-    Located.Arr stepsAt = arr(require(top, "steps", "the lesson's steps"), "steps");
+    Located.Arr stepsAt = arr(require(top, "steps", "steps"), "steps");
     if (stepsAt.items().isEmpty()) {
-      throw new ScenarioException(stepsAt, "\"steps\" is empty: a lesson needs at least one step");
+      throw new ScenarioException(stepsAt, msg("lesson.stepsEmpty"));
     }
     List<Step> steps = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -136,7 +132,7 @@ public final class LessonLoader {
       Step step = step(s, dir, worlds, texts);
       if (!ids.add(step.id())) {
         throw new ScenarioException(
-            ((Located.Obj) s).fields().get("id"), "duplicate step id '" + step.id() + "'");
+            ((Located.Obj) s).fields().get("id"), msg("lesson.stepDuplicate", step.id()));
       }
       steps.add(step);
     }
@@ -145,14 +141,12 @@ public final class LessonLoader {
 
   private static Step step(
       Located at, Path dir, Map<String, Scenario> worlds, Map<String, String> texts) {
-    Located.Obj o = obj(at, "a step");
-    checkKeys(o, STEP_KEYS, "a step");
+    Located.Obj o = obj(at, msg("what.aStep"));
+    checkKeys(o, STEP_KEYS, msg("what.aStep"));
     Map<String, Located> f = o.fields();
-    String id = string(require(o, "id", "the step's id"), "id");
+    String id = string(require(o, "id", "stepId"), "id");
     if (!NAME.matcher(id).matches()) {
-      throw new ScenarioException(
-          f.get("id"),
-          "invalid step id '" + id + "': lower-case letters, digits, '-' and '_' (at most 60)");
+      throw new ScenarioException(f.get("id"), msg("lesson.stepId", id));
     }
     Optional<String> world =
         f.containsKey("world")
@@ -160,8 +154,8 @@ public final class LessonLoader {
             : Optional.empty();
     return new Step(
         id,
-        text(require(o, "title", "the step's title"), "title"),
-        text(require(o, "say", "the step's narration"), "say"),
+        text(require(o, "title", "stepTitle"), "title"),
+        text(require(o, "say", "say"), "say"),
         f.containsKey("code") ? string(f.get("code"), "code").stripTrailing() : "",
         lines(f.get("iex"), "iex"),
         lines(f.get("setup"), "setup"),
@@ -169,14 +163,17 @@ public final class LessonLoader {
         optionalText(f.get("watch"), "watch"),
         optionalText(f.get("hint"), "hint"),
         optionalText(f.get("done"), "done"),
-        check(require(o, "check", "what the learner must do (docs/lessons.md, Checks)")),
+        check(require(o, "check", "check")),
         o.line());
   }
 
+  /**
+   * The field {@code key} of {@code o}; missing, an error saying it is {@code lesson.what.WHAT}.
+   */
   private static Located require(Located.Obj o, String key, String what) {
     Located v = o.fields().get(key);
     if (v == null) {
-      throw new ScenarioException(o, "missing \"" + key + "\": " + what);
+      throw new ScenarioException(o, msg("lesson.missing", key, msg("lesson.what." + what)));
     }
     return v;
   }
@@ -191,24 +188,16 @@ public final class LessonLoader {
       for (Map.Entry<String, Located> e : o.fields().entrySet()) {
         if (!LANGUAGE.matcher(e.getKey()).matches()) {
           int[] kp = o.keyPositions().get(e.getKey());
-          throw new ScenarioException(
-              kp[0],
-              kp[1],
-              "\""
-                  + e.getKey()
-                  + "\" in \""
-                  + what
-                  + "\" is no language of Kaboom's: expected en or ko");
+          throw new ScenarioException(kp[0], kp[1], msg("lesson.language", e.getKey(), what));
         }
         byLanguage.put(e.getKey(), string(e.getValue(), what + "." + e.getKey()).strip());
       }
       if (!byLanguage.containsKey("en")) {
-        throw new ScenarioException(o, "\"" + what + "\" has no English text (en)");
+        throw new ScenarioException(o, msg("lesson.noEnglish", what));
       }
       return new Text(byLanguage);
     }
-    throw new ScenarioException(
-        at, "\"" + what + "\" must be a string or {en: ..., ko: ...}; got " + at.kind());
+    throw new ScenarioException(at, msg("lesson.text", what, Located.kindOf(at)));
   }
 
   private static Text optionalText(Located at, String what) {
@@ -240,7 +229,7 @@ public final class LessonLoader {
     String source;
     if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")) {
       if (dir == null) {
-        throw new ScenarioException(at, "a bundled lesson names bundled scenarios only: " + name);
+        throw new ScenarioException(at, msg("lesson.bundledOnly", name));
       }
       r = ScenarioLoader.load(dir.resolve(name));
       try {
@@ -253,17 +242,13 @@ public final class LessonLoader {
     } else {
       Optional<String> text = resourceText("/scenarios/" + name + ".json");
       if (text.isEmpty() || !NAME.matcher(name).matches()) {
-        throw new ScenarioException(
-            at,
-            "no bundled scenario '"
-                + name
-                + "' (resources/scenarios/NAME.json); or give a scenario file (NAME.json)");
+        throw new ScenarioException(at, msg("lesson.noWorld", name));
       }
       r = ScenarioLoader.parse(name + ".json", text.get());
       source = text.get();
     }
     if (r instanceof ScenarioLoader.Result.Failed failed) {
-      throw new ScenarioException(at, "the world does not load: " + failed.error());
+      throw new ScenarioException(at, msg("lesson.worldFails", failed.error()));
     }
     worlds.put(name, ((ScenarioLoader.Result.Loaded) r).scenario());
     texts.put(name, source == null ? "" : source);
@@ -271,7 +256,7 @@ public final class LessonLoader {
   }
 
   private static Check check(Located at) {
-    Located.Obj o = obj(at, "a check");
+    Located.Obj o = obj(at, msg("what.aCheck"));
     Map<String, Located> f = o.fields();
     List<String> kinds = f.keySet().stream().filter(Check.KINDS::contains).toList();
     for (Map.Entry<String, int[]> k : o.keyPositions().entrySet()) {
@@ -279,24 +264,21 @@ public final class LessonLoader {
         throw new ScenarioException(
             k.getValue()[0],
             k.getValue()[1],
-            "unknown check \""
-                + k.getKey()
-                + "\": expected one of "
-                + String.join(", ", Check.KINDS));
+            msg("lesson.checkUnknown", k.getKey(), String.join(", ", Check.KINDS)));
       }
     }
     if (kinds.size() != 1) {
       throw new ScenarioException(
           o,
-          "a check has exactly one of "
-              + String.join(", ", Check.KINDS)
-              + (kinds.isEmpty() ? "" : "; this one has " + String.join(" and ", kinds)));
+          kinds.isEmpty()
+              ? msg("lesson.checkNone", String.join(", ", Check.KINDS))
+              : msg("lesson.checkMany", String.join(", ", Check.KINDS), String.join(", ", kinds)));
     }
     String kind = kinds.get(0);
     Located v = f.get(kind);
     if (f.containsKey("reason") && !kind.equals("exited")) {
       int[] kp = o.keyPositions().get("reason");
-      throw new ScenarioException(kp[0], kp[1], "\"reason\" goes with \"exited\" only");
+      throw new ScenarioException(kp[0], kp[1], msg("lesson.reason"));
     }
     switch (kind) {
       case "all":
@@ -307,7 +289,7 @@ public final class LessonLoader {
             parts.add(check(p));
           }
           if (parts.isEmpty()) {
-            throw new ScenarioException(v, "\"" + kind + "\" needs at least one check");
+            throw new ScenarioException(v, msg("lesson.checkEmpty", kind));
           }
           return kind.equals("all") ? new Check.All(parts) : new Check.Any(parts);
         }
@@ -315,8 +297,7 @@ public final class LessonLoader {
         try {
           return new Check.Typed(Pattern.compile(string(v, kind)));
         } catch (PatternSyntaxException e) {
-          throw new ScenarioException(
-              v, "\"typed\" is no regular expression: " + e.getDescription());
+          throw new ScenarioException(v, msg("lesson.regex", regexProblem(e), e.getIndex() + 1));
         }
       default:
         break;
@@ -335,6 +316,27 @@ public final class LessonLoader {
       case "called" -> new Check.Called(value);
       default -> new Check.Printed(value);
     };
+  }
+
+  /**
+   * What is wrong in a regular expression, in the errors bundle's words (the JDK's are English).
+   */
+  private static Object regexProblem(PatternSyntaxException e) {
+    String d = e.getDescription();
+    if (d.startsWith("Unclosed group")) {
+      return msg("regex.unclosedGroup");
+    } else if (d.startsWith("Unclosed character class")) {
+      return msg("regex.unclosedClass");
+    } else if (d.startsWith("Unmatched closing")) {
+      return msg("regex.unmatched");
+    } else if (d.startsWith("Dangling meta character")) {
+      return msg("regex.dangling");
+    } else if (d.startsWith("Illegal repetition") || d.startsWith("Unclosed counted closure")) {
+      return msg("regex.repetition");
+    } else if (d.contains("escape sequence") || d.startsWith("Unexpected internal error")) {
+      return msg("regex.escape");
+    }
+    return msg("regex.other", d);
   }
 
   private static String baseName(String fileName) {

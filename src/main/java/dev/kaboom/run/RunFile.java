@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,13 +41,9 @@ public final class RunFile {
      * dev.kaboom.scenario.ErrorText}).
      */
     record Damaged(String message, dev.kaboom.scenario.ErrorText.Msg text) implements Result {
-      public Damaged(String message) {
-        this(message, null);
-      }
-
-      /** The message in {@code locale}'s words (English where it has none). */
+      /** The message in {@code locale}'s words. */
       public String message(java.util.Locale locale) {
-        return text == null ? message : text.in(locale);
+        return text.in(locale);
       }
     }
   }
@@ -128,10 +123,8 @@ public final class RunFile {
     String name = file.toString();
     try {
       return parse(name, Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return damaged(msg("run.at", name, msg("file.none")));
     } catch (IOException e) {
-      return damaged(msg("run.at", name, msg("file.cannotRead", e.getMessage())));
+      return damaged(msg("run.at", name, dev.kaboom.scenario.ErrorText.unreadable(e)));
     }
   }
 
@@ -142,17 +135,19 @@ public final class RunFile {
       root = RunJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var l = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int cut = msg.indexOf('\n');
       String place = fileName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr());
       return damaged(
-          msg("run.at", place, msg("malformed.json", cut > 0 ? msg.substring(0, cut) : msg)));
+          msg("run.at", place, msg("malformed.json", dev.kaboom.scenario.SyntaxText.json(e))));
     }
     try {
       return new Result.Loaded(run(fileName, root));
     } catch (RunJson.Damaged d) {
-      Object what = d.text != null ? d.text : d.getMessage();
-      return damaged(msg("run.damaged", fileName, d.where, what));
+      int[] at = RunJson.place(text, d.where);
+      if (d.where.equals("(top)")) {
+        return damaged(msg("run.at", fileName + ":" + at[0] + ":" + at[1], d.text));
+      }
+      String path = d.where.startsWith(".") ? d.where.substring(1) : d.where;
+      return damaged(msg("run.damaged", fileName, at[0], at[1], path, d.text));
     }
   }
 
@@ -162,20 +157,19 @@ public final class RunFile {
 
   private static Run run(String fileName, JsonNode root) throws RunJson.Damaged {
     if (root == null || !root.isObject()) {
-      throw new RunJson.Damaged("(top)", "a run file is a JSON object");
+      throw new RunJson.Damaged("(top)", msg("run.notObject"));
     }
     if (!KIND.equals(root.path("kind").asText(null))) {
-      throw new RunJson.Damaged("kind", "expected \"" + KIND + "\"");
+      throw new RunJson.Damaged("kind", msg("run.kind", KIND));
     }
     long format = RunJson.number(root, "format", "");
     if (format > FORMAT) {
-      throw new RunJson.Damaged(
-          "format", "format " + format + " is newer than this Kaboom reads (" + FORMAT + ")");
+      throw new RunJson.Damaged("format", msg("run.formatNewer", format, FORMAT));
     }
     String version = RunJson.text(root, "kaboom_version", "");
     JsonNode sc = root.get("scenario");
     if (sc == null || !sc.isObject()) {
-      throw new RunJson.Damaged("scenario", "missing (an object with file and text)");
+      throw new RunJson.Damaged("scenario", msg("run.scenarioMissing"));
     }
     String scFile = RunJson.text(sc, "file", "scenario");
     String scText = RunJson.text(sc, "text", "scenario");
@@ -186,13 +180,13 @@ public final class RunFile {
     var scenario = ((ScenarioLoader.Result.Loaded) loaded).scenario();
     JsonNode start = sc.get("start");
     if (start != null && !start.isBoolean()) {
-      throw new RunJson.Damaged("scenario.start", "expected true or false");
+      throw new RunJson.Damaged("scenario.start", msg("run.bool"));
     }
     boolean emptyWorld = start != null && !start.asBoolean();
     long seed = RunJson.number(root, "seed", "");
     JsonNode cmds = root.get("commands");
     if (cmds == null || !cmds.isArray()) {
-      throw new RunJson.Damaged("commands", "missing (a list)");
+      throw new RunJson.Damaged("commands", msg("run.commandsMissing"));
     }
     List<Simulation.Recorded> commands = new ArrayList<>(cmds.size());
     long lastEvents = -1;
@@ -201,20 +195,19 @@ public final class RunFile {
       String where = "commands[" + i + "]";
       JsonNode c = cmds.get(i);
       if (c == null || !c.isObject()) {
-        throw new RunJson.Damaged(where, "a command is an object");
+        throw new RunJson.Damaged(where, msg("run.commandObject"));
       }
       long at = RunJson.number(c, "at_ms", where);
       long events = RunJson.number(c, "events", where);
       long turn = RunJson.number(c, "turns", where);
       if (at < lastAt || events < lastEvents) {
-        throw new RunJson.Damaged(
-            where, "commands are in the order they ran (at_ms and events never go back)");
+        throw new RunJson.Damaged(where, msg("run.commandOrder"));
       }
       lastAt = at;
       lastEvents = events;
       JsonNode step = c.get("step");
       if (step != null && !step.isBoolean()) {
-        throw new RunJson.Damaged(where + ".step", "expected true or false");
+        throw new RunJson.Damaged(where + ".step", msg("run.bool"));
       }
       commands.add(
           new Simulation.Recorded(
@@ -222,21 +215,21 @@ public final class RunFile {
     }
     JsonNode tr = root.get("trace");
     if (tr == null || !tr.isObject()) {
-      throw new RunJson.Damaged("trace", "missing (an object with lines, sha256, line_crc32)");
+      throw new RunJson.Damaged("trace", msg("run.traceMissing"));
     }
     long lines = RunJson.number(tr, "lines", "trace");
     String sha = RunJson.text(tr, "sha256", "trace");
     if (!sha.matches("[0-9a-f]{64}")) {
-      throw new RunJson.Damaged("trace.sha256", "not a SHA-256 in hex");
+      throw new RunJson.Damaged("trace.sha256", msg("run.sha"));
     }
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(RunJson.text(tr, "line_crc32", "trace"));
     } catch (IllegalArgumentException e) {
-      throw new RunJson.Damaged("trace.line_crc32", "not base64: " + e.getMessage());
+      throw new RunJson.Damaged("trace.line_crc32", msg("run.base64"));
     }
     if (raw.length != lines * 4) {
-      throw new RunJson.Damaged("trace.line_crc32", "expected " + lines + " checksums");
+      throw new RunJson.Damaged("trace.line_crc32", msg("run.checksums", lines));
     }
     ByteBuffer b = ByteBuffer.wrap(raw);
     int[] crcs = new int[(int) lines];

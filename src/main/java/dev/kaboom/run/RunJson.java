@@ -1,5 +1,7 @@
 package dev.kaboom.run;
 
+import static dev.kaboom.scenario.ErrorText.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,17 +43,48 @@ final class RunJson {
     final String where;
     final transient dev.kaboom.scenario.ErrorText.Msg text;
 
-    Damaged(String where, String what) {
-      super(what);
-      this.where = where;
-      this.text = null;
-    }
-
     /** What is wrong in the errors bundle's words (English and Korean). */
     Damaged(String where, dev.kaboom.scenario.ErrorText.Msg text) {
       super(text.toString());
       this.where = where;
       this.text = text;
+    }
+  }
+
+  /**
+   * The line and column (1-based) in {@code text}, a run file that parses as JSON, of the value at
+   * {@code where} (a path such as {@code commands[3].reason}); of the nearest enclosing value when
+   * that one is missing (a field not given: the object that lacks it).
+   */
+  static int[] place(String text, String where) {
+    String pointer =
+        where.equals("(top)")
+            ? ""
+            : ("/" + where.replaceFirst("^\\.", ""))
+                .replaceAll("\\[(\\d+)\\]", "/$1")
+                .replace('.', '/');
+    java.util.Map<String, int[]> at = new java.util.HashMap<>();
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+      for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || t.isStructEnd()) {
+          continue;
+        }
+        var l = p.currentTokenLocation();
+        at.putIfAbsent(
+            p.getParsingContext().pathAsPointer().toString(),
+            new int[] {l.getLineNr(), l.getColumnNr()});
+      }
+    } catch (java.io.IOException e) {
+      // the text parsed once already; what was found so far is the answer
+    }
+    for (String ptr = pointer; ; ptr = ptr.substring(0, Math.max(0, ptr.lastIndexOf('/')))) {
+      int[] found = at.get(ptr);
+      if (found != null) {
+        return found;
+      }
+      if (ptr.isEmpty()) {
+        return new int[] {1, 1};
+      }
     }
   }
 
@@ -86,7 +119,7 @@ final class RunJson {
 
   static Term term(JsonNode n, String where) throws Damaged {
     if (n == null || n.isNull()) {
-      throw new Damaged(where, "a term is missing");
+      throw new Damaged(where, msg("run.termMissing"));
     }
     if (n.isTextual()) {
       return Atom.of(n.asText());
@@ -97,7 +130,7 @@ final class RunJson {
         String key = n.has("tuple") ? "tuple" : "list";
         JsonNode items = n.get(key);
         if (!items.isArray()) {
-          throw new Damaged(where + "." + key, "expected a list of terms");
+          throw new Damaged(where + "." + key, msg("run.termList"));
         }
         List<Term> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -110,14 +143,14 @@ final class RunJson {
         return new Ref(n.get("ref").asLong());
       }
     }
-    throw new Damaged(where, "not a term: " + abbreviate(n));
+    throw new Damaged(where, msg("run.term", abbreviate(n)));
   }
 
   private static Pid pid(JsonNode n, String where) throws Damaged {
     if (n.isArray() && n.size() == 3 && n.get(0).isInt() && n.get(1).isInt() && n.get(2).isInt()) {
       return new Pid(n.get(0).asInt(), n.get(1).asInt(), n.get(2).asInt());
     }
-    throw new Damaged(where, "a pid is [node, serial, creation], got " + abbreviate(n));
+    throw new Damaged(where, msg("run.pid", abbreviate(n)));
   }
 
   // ---- targets ----
@@ -145,9 +178,7 @@ final class RunJson {
         return new Target.Process(pid(n.get("pid"), where + ".pid"));
       }
     }
-    throw new Damaged(
-        where,
-        "a target is {\"path\": ...}, {\"name\": ...} or {\"pid\": [...]}, got " + abbreviate(n));
+    throw new Damaged(where, msg("run.target", abbreviate(n)));
   }
 
   // ---- child specs (the scenario format's node keys) ----
@@ -222,12 +253,12 @@ final class RunJson {
 
   static TreeNode node(JsonNode n, String where) throws Damaged {
     if (n == null || !n.isObject()) {
-      throw new Damaged(where, "a child spec is an object");
+      throw new Damaged(where, msg("run.specObject"));
     }
     String id = text(n, "id", where);
     RestartType restart =
         RestartType.parse(text(n, "restart", where))
-            .orElseThrow(() -> new Damaged(where + ".restart", "not a restart type"));
+            .orElseThrow(() -> new Damaged(where + ".restart", msg("run.restart")));
     String sd = text(n, "shutdown", where);
     Shutdown shutdown;
     if (sd.equals("brutal_kill")) {
@@ -237,14 +268,14 @@ final class RunJson {
     } else if (sd.matches("\\d{1,12}")) {
       shutdown = new Shutdown.Timeout(Long.parseLong(sd));
     } else {
-      throw new Damaged(where + ".shutdown", "not brutal_kill, infinity or a number of ms: " + sd);
+      throw new Damaged(where + ".shutdown", msg("run.shutdown", abbreviate(n.get("shutdown"))));
     }
     Strategy strategy =
         Strategy.parse(text(n, "strategy", where))
-            .orElseThrow(() -> new Damaged(where + ".strategy", "not a strategy"));
+            .orElseThrow(() -> new Damaged(where + ".strategy", msg("run.strategy")));
     JsonNode children = n.get("children");
     if (children == null || !children.isArray()) {
-      throw new Damaged(where + ".children", "expected a list");
+      throw new Damaged(where + ".children", msg("run.list"));
     }
     List<TreeNode> kids = new ArrayList<>();
     for (int i = 0; i < children.size(); i++) {
@@ -330,13 +361,13 @@ final class RunJson {
 
   static Command command(JsonNode n, String where) throws Damaged {
     if (n == null || !n.isObject()) {
-      throw new Damaged(where, "a command is an object");
+      throw new Damaged(where, msg("run.commandObject"));
     }
     String kind = text(n, "command", where);
     if (kind.equals("sleep")) {
       long ms = number(n, "ms", where);
       if (ms < 0) {
-        throw new Damaged(where + ".ms", "a sleep is >= 0 ms");
+        throw new Damaged(where + ".ms", msg("run.sleep", ms));
       }
       return new Command.Sleep(ms);
     }
@@ -344,7 +375,7 @@ final class RunJson {
       case "shell_start" -> {
         JsonNode label = n.get("label");
         if (label != null && !label.isTextual()) {
-          throw new Damaged(where + ".label", "expected a string, got " + abbreviate(label));
+          throw new Damaged(where + ".label", msg("run.string", abbreviate(label)));
         }
         return new Command.ShellStart(label == null ? null : label.asText());
       }
@@ -359,8 +390,7 @@ final class RunJson {
         String text = text(n, "text", where);
         var loaded = dev.kaboom.scenario.ScenarioLoader.parse(file, text);
         if (loaded instanceof dev.kaboom.scenario.ScenarioLoader.Result.Failed f) {
-          throw new Damaged(
-              where + ".text", dev.kaboom.scenario.ErrorText.msg("run.worldInvalid", f.error()));
+          throw new Damaged(where + ".text", msg("run.worldInvalid", f.error()));
         }
         return new Command.Recompile(
             file, text, ((dev.kaboom.scenario.ScenarioLoader.Result.Loaded) loaded).scenario());
@@ -382,20 +412,22 @@ final class RunJson {
       case "set_flags" -> {
         Strategy s =
             Strategy.parse(text(n, "strategy", where))
-                .orElseThrow(() -> new Damaged(where + ".strategy", "not a strategy"));
-        try {
-          yield new Command.SetFlags(
-              t,
-              new SupFlags(s, (int) number(n, "intensity", where), number(n, "period_ms", where)));
-        } catch (IllegalArgumentException e) {
-          throw new Damaged(where, e.getMessage());
+                .orElseThrow(() -> new Damaged(where + ".strategy", msg("run.strategy")));
+        long intensity = number(n, "intensity", where);
+        long period = number(n, "period_ms", where);
+        if (intensity < 0 || intensity > Integer.MAX_VALUE) {
+          throw new Damaged(where + ".intensity", msg("run.intensity", intensity));
         }
+        if (period <= 0) {
+          throw new Damaged(where + ".period_ms", msg("run.period", period));
+        }
+        yield new Command.SetFlags(t, new SupFlags(s, (int) intensity, period));
       }
       case "get_flags" -> new Command.GetFlags(t);
       case "send" -> new Command.Send(t, term(n.get("message"), where + ".message"));
       case "call" -> new Command.GenServerCall(t, term(n.get("request"), where + ".request"));
       case "cast" -> new Command.GenServerCast(t, term(n.get("request"), where + ".request"));
-      default -> throw new Damaged(where + ".command", "unknown command '" + kind + "'");
+      default -> throw new Damaged(where + ".command", msg("run.command", kind));
     };
   }
 
@@ -405,7 +437,7 @@ final class RunJson {
     JsonNode v = n.get(key);
     if (v == null || !v.isTextual()) {
       throw new Damaged(
-          where + "." + key, v == null ? "missing" : "expected a string, got " + abbreviate(v));
+          where + "." + key, v == null ? msg("run.missing") : msg("run.string", abbreviate(v)));
     }
     return v.asText();
   }
@@ -414,8 +446,7 @@ final class RunJson {
     JsonNode v = n.get(key);
     if (v == null || !v.isIntegralNumber()) {
       throw new Damaged(
-          where + "." + key,
-          v == null ? "missing" : "expected a whole number, got " + abbreviate(v));
+          where + "." + key, v == null ? msg("run.missing") : msg("run.whole", abbreviate(v)));
     }
     return v.asLong();
   }
@@ -423,7 +454,7 @@ final class RunJson {
   static boolean bool(JsonNode n, String key, String where) throws Damaged {
     JsonNode v = n.get(key);
     if (v == null || !v.isBoolean()) {
-      throw new Damaged(where + "." + key, v == null ? "missing" : "expected true or false");
+      throw new Damaged(where + "." + key, v == null ? msg("run.missing") : msg("run.bool"));
     }
     return v.asBoolean();
   }

@@ -47,6 +47,23 @@ public final class ErrorText {
     }
   }
 
+  /**
+   * Why a file could not be read, from its exception: no such file, not allowed, a directory, not
+   * UTF-8 text, else {@code file.cannotRead} with the system's own words.
+   */
+  public static Msg unreadable(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return msg("file.none");
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      return msg("file.denied");
+    } else if (e instanceof java.nio.charset.CharacterCodingException) {
+      return msg("file.notUtf8");
+    } else if (e.getMessage() != null && e.getMessage().contains("directory")) {
+      return msg("file.directory");
+    }
+    return msg("file.cannotRead", e.getMessage());
+  }
+
   /** A phrase or message {@code key} with {@code args}. */
   public static Msg msg(String key, Object... args) {
     return new Msg(key, args);

@@ -84,16 +84,16 @@ public sealed interface Located {
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
           && m.getProblemMark() != null) {
-        String problem = m.getProblem() == null ? "" : m.getProblem().replace('\n', ' ').trim();
+        Object detail = SyntaxText.yamlProblem(m.getProblem());
+        boolean context = !SyntaxText.contextSaysNothing(m.getContext());
         // point at the construct that is broken (e.g. the unclosed list), not at the end of file
-        var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
-        Object detail = problem;
-        if (m.getContext() != null) {
+        var mark = context && m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+        if (context && mark != m.getProblemMark()) {
           detail =
               msg(
                   "malformed.context",
-                  problem,
-                  m.getContext().replace('\n', ' ').trim(),
+                  detail,
+                  SyntaxText.yamlContext(m.getContext()),
                   m.getProblemMark().getLine() + 1,
                   m.getProblemMark().getColumn() + 1);
         }
@@ -101,29 +101,12 @@ public sealed interface Located {
             mark.getLine() + 1, mark.getColumn() + 1, msg("malformed.yaml", detail));
       }
       JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int cut = msg.indexOf('\n');
-      if (cut > 0) {
-        msg = msg.substring(0, cut);
-      }
-      // Jackson names the opening bracket as "(start marker at [Source: ...; line: L, column: C])"
-      java.util.regex.Matcher start =
-          java.util.regex.Pattern.compile(
-                  "\\s*\\(start marker at .*line: (\\d+), column: (\\d+)\\]\\)")
-              .matcher(msg);
-      Object detail = msg;
-      if (start.find()) {
-        detail =
-            msg(
-                "malformed.opened",
-                msg.substring(0, start.start()),
-                start.group(1),
-                start.group(2));
-      }
       throw new ScenarioException(
           l == null ? 0 : l.getLineNr(),
           l == null ? 0 : l.getColumnNr(),
-          msg(yaml ? "malformed.yaml" : "malformed.json", detail));
+          yaml
+              ? msg("malformed.yaml", msg("yaml.other", e.getOriginalMessage()))
+              : msg("malformed.json", SyntaxText.json(e)));
     } catch (IOException e) {
       throw new ScenarioException(0, 0, msg("file.cannotRead", e.getMessage()));
     }
@@ -238,7 +221,7 @@ public sealed interface Located {
   }
 
   /** What {@code at} is ("a string", "a list", ...), said in the errors' language. */
-  static ErrorText.Msg kindOf(Located at) {
+  public static ErrorText.Msg kindOf(Located at) {
     return msg(
         switch (at.kind()) {
           case "an object" -> "kind.object";

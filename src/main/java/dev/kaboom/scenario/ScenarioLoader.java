@@ -18,7 +18,6 @@ import dev.kaboom.otp.InitOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,11 +86,8 @@ public final class ScenarioLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return new Result.Failed(new ScenarioError(name, 0, 0, msg("file.none")));
     } catch (IOException e) {
-      return new Result.Failed(
-          new ScenarioError(name, 0, 0, msg("file.cannotRead", e.getMessage())));
+      return new Result.Failed(new ScenarioError(name, 0, 0, ErrorText.unreadable(e)));
     }
     return parse(name, text);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaboom.cli.CliTest.Ran;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,31 @@ class ReplayCliTest {
     Ran r2 = CliTest.run("replay", cut.toString());
     assertThat(r2.status()).isEqualTo(2);
     assertThat(r2.err()).containsPattern("cut.json:\\d+:\\d+: malformed JSON");
+  }
+
+  /** On a Korean system ({@code LANG=ko_KR.UTF-8}) the line is Korean, every word of it. */
+  @Test
+  void aDamagedRunFileIsSaidInKoreanOnAKoreanSystem(@TempDir Path dir) throws Exception {
+    Path run = record(dir);
+    String text = Files.readString(run);
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"), text.replaceFirst("\"commands\" : \\[", "\"commands\" : [ :"));
+    Locale was = Locale.getDefault();
+    Ran r;
+    Ran lesson;
+    try {
+      Locale.setDefault(Locale.forLanguageTag("ko-KR"));
+      r = CliTest.run("replay", bad.toString());
+      lesson = CliTest.run("lesson", dir.resolve("none.yaml").toString(), "--terminal");
+    } finally {
+      Locale.setDefault(was);
+    }
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).containsPattern("bad.json:\\d+:\\d+: JSON 형식이 잘못됐어요: ':'이\\(가\\) 왔어요");
+    assertThat(dev.kaboom.scenario.KoreanText.englishProse(r.err())).isNull();
+    assertThat(lesson.status()).isEqualTo(2);
+    assertThat(lesson.err()).contains("none.yaml: 그런 파일이 없어요");
   }
 
   @Test

@@ -65,9 +65,8 @@ class LessonLoaderTest {
         Arguments.of("", "my.yaml:1:1: the file is empty"),
         Arguments.of(
             "title: [x\nworld: y\n",
-            "my.yaml:1:8: malformed YAML: expected ',' or ']', but got :"
-                + " (while parsing a flow sequence that starts here; the problem shows at line 2,"
-                + " column 6)"),
+            "my.yaml:1:8: malformed YAML: expected ',' or ']' in the [...] list, found ':'"
+                + " (the [...] list that starts here; the problem shows at line 2, column 6)"),
         Arguments.of(
             "title: X\nworld: servy-course\nstep: []\n",
             "my.yaml:3:1: unknown field \"step\" in a lesson: expected one of name, title,"
@@ -88,7 +87,7 @@ class LessonLoaderTest {
                 + " gave_up, called, printed, typed, all, any"),
         Arguments.of(
             head + "  - id: one\n    title: T\n    say: S\n    check: {typed: \"(\"}\n",
-            "my.yaml:7:20: \"typed\" is no regular expression: Unclosed group"),
+            "my.yaml:7:20: \"typed\" is no regular expression: a '(' is not closed (at character 2)"),
         Arguments.of(
             head + "  - id: one\n    title: {ko: 제목}\n    say: S\n    check: {started: a}\n",
             "my.yaml:5:12: \"title\" has no English text (en)"),
@@ -99,7 +98,7 @@ class LessonLoaderTest {
         Arguments.of(
             head + "  - id: one\n    title: T\n    say: S\n    check: {started: a, called: b}\n",
             "my.yaml:7:12: a check has exactly one of started, restarted, exited, gave_up, called,"
-                + " printed, typed, all, any; this one has started and called"));
+                + " printed, typed, all, any; this one has started, called"));
   }
 
   @Test
@@ -109,5 +108,26 @@ class LessonLoaderTest {
         .isEqualTo(
             "nope: no bundled lesson of that name: the bundled ones are servy-supervisor,"
                 + " strategies; or give a lesson file (NAME.yaml)");
+  }
+
+  @ParameterizedTest
+  @MethodSource("broken")
+  void aBrokenLessonSaysItInKoreanAtTheSamePlace(String text, String error) {
+    var e = ((LessonLoader.Result.Failed) LessonLoader.parse("my.yaml", text, null)).error();
+    String ko = e.toString(java.util.Locale.KOREAN);
+    assertThat(ko).startsWith(error.substring(0, error.indexOf(": ") + 2));
+    assertThat(dev.kaboom.scenario.KoreanText.hasHangul(ko)).as(ko).isTrue();
+    assertThat(dev.kaboom.scenario.KoreanText.englishProse(ko)).as(ko).isNull();
+  }
+
+  @Test
+  void anUnknownLessonNameOrAMissingFileIsSaidInKoreanToo() {
+    for (String name : List.of("no-such-lesson", "/nowhere/lesson.yaml")) {
+      var e = ((LessonLoader.Result.Failed) LessonLoader.load(name)).error();
+      String ko = e.toString(java.util.Locale.KOREAN);
+      assertThat(ko).startsWith(name + ": ");
+      assertThat(dev.kaboom.scenario.KoreanText.englishProse(ko)).as(ko).isNull();
+      assertThat(dev.kaboom.scenario.KoreanText.hasHangul(ko)).as(ko).isTrue();
+    }
   }
 }

@@ -53,7 +53,7 @@ class ScenarioLoaderTest {
   void truncatedJsonIsReportedOnOneLine() {
     ScenarioError e = error("cut.json", "{\n  \"tree\": {\"id\": \"root\"\n");
     assertThat(e.toString())
-        .startsWith("cut.json:3:1: malformed JSON: Unexpected end-of-input")
+        .startsWith("cut.json:3:1: malformed JSON: the file ends before the object is closed")
         .doesNotContain("\n");
   }
 
@@ -61,7 +61,9 @@ class ScenarioLoaderTest {
   void malformedYamlNamesFileLineAndColumn() {
     ScenarioError e = error("bad.yaml", "tree:\n  id: root\n   children: []\n");
     assertThat(e.toString())
-        .isEqualTo("bad.yaml:3:12: malformed YAML: mapping values are not allowed here");
+        .isEqualTo(
+            "bad.yaml:3:12: malformed YAML: a ':' where no key can start (a value with ': ' in"
+                + " it needs quotes; or check the indentation)");
     ScenarioError flow = error("bad.yml", "tree:\n  id: root\n  children: [a\n");
     assertThat(flow.toString())
         .startsWith("bad.yml:3:")

@@ -91,8 +91,7 @@ public final class LessonCommand implements Callable<Integer> {
     }
     LessonLoader.Result result = LessonLoader.load(name);
     if (result instanceof LessonLoader.Result.Failed f) {
-      System.err.println(
-          "kaboom lesson: " + f.error().toString(java.util.Locale.forLanguageTag(language)));
+      System.err.println("kaboom lesson: " + f.error().toString(Locale.forLanguageTag(language)));
       return 2;
     }
     Lesson lesson = ((LessonLoader.Result.Loaded) result).lesson();
@@ -176,6 +175,6 @@ public final class LessonCommand implements Callable<Integer> {
     if (lang != null) {
       return lang;
     }
-    return Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en";
+    return dev.kaboom.scenario.ErrorText.koreanSystem() ? "ko" : "en";
   }
 }

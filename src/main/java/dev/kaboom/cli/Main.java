@@ -31,6 +31,16 @@ import picocli.CommandLine.Help;
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
+    if (java.nio.charset.Charset.defaultCharset()
+        .equals(java.nio.charset.StandardCharsets.US_ASCII)) {
+      // the C library fell back to ASCII (a locale it lacks): the error lines are UTF-8, as the
+      // traces and the console's output are, so a Korean line is not a row of '?'
+      System.setErr(
+          new java.io.PrintStream(
+              new java.io.FileOutputStream(java.io.FileDescriptor.err),
+              true,
+              java.nio.charset.StandardCharsets.UTF_8));
+    }
     System.exit(execute(args));
   }
 
@@ -98,7 +108,7 @@ public final class Main implements Callable<Integer> {
    * or {@code -Duser.language=ko}), else English ({@link Locale#ROOT}, the errors bundle's base).
    */
   static Locale errorLocale() {
-    return Locale.getDefault().getLanguage().equals("ko") ? Locale.KOREAN : Locale.ROOT;
+    return dev.kaboom.scenario.ErrorText.koreanSystem() ? Locale.KOREAN : Locale.ROOT;
   }
 
   /** False when the NO_COLOR environment variable is set to anything but the empty string. */

@@ -64,6 +64,29 @@ public final class ErrorText {
     return msg("file.cannotRead", e.getMessage());
   }
 
+  /**
+   * True on a Korean system: Java's default language is Korean ({@code -Duser.language=ko}, or
+   * {@code LANG=ko_KR.UTF-8} where that locale is installed), or Java fell back to English because
+   * the C library lacks the locale (a container) while {@code LC_ALL}, {@code LC_MESSAGES} or
+   * {@code LANG}, the first one set, asks for Korean.
+   */
+  public static boolean koreanSystem() {
+    String language = java.util.Locale.getDefault().getLanguage();
+    if (language.equals("ko")) {
+      return true;
+    }
+    if (!language.equals("en")) {
+      return false;
+    }
+    for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      String v = System.getenv(name);
+      if (v != null && !v.isEmpty()) {
+        return v.startsWith("ko");
+      }
+    }
+    return false;
+  }
+
   /** A phrase or message {@code key} with {@code args}. */
   public static Msg msg(String key, Object... args) {
     return new Msg(key, args);

@@ -97,7 +97,7 @@ public final class MainWindow implements MainController.Shell {
 
   /** Korean on a Korean system, else English. */
   private static Locale defaultLocale() {
-    return Locale.getDefault().getLanguage().equals("ko") ? Locale.KOREAN : Locale.ENGLISH;
+    return dev.kaboom.scenario.ErrorText.koreanSystem() ? Locale.KOREAN : Locale.ENGLISH;
   }
 
   /** The Servy scenario shipped in the jar. */

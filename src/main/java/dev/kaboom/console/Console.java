@@ -349,7 +349,10 @@ public final class Console implements Simulation.Shell {
     String shown = before + line + "\n";
     long eventsBefore = sim.eventCount();
     drained.clear();
-    String rest = drain(new StringBuilder()).append(answer).append('\n').toString();
+    String rest =
+        Inspect.withRefSeed(
+            sim.node().seed(),
+            () -> drain(new StringBuilder()).append(answer).append('\n').toString());
     counter++;
     addToTranscript(shown, eventsBefore, before, rest);
     return shown + rest;
@@ -711,6 +714,10 @@ public final class Console implements Simulation.Shell {
    * unfinished).
    */
   public String eval(String line) {
+    return Inspect.withRefSeed(sim.node().seed(), () -> evalLine(line));
+  }
+
+  private String evalLine(String line) {
     raised = false;
     if (buffer.isEmpty() && line.isBlank()) {
       return "";
@@ -736,6 +743,7 @@ public final class Console implements Simulation.Shell {
     buffer = "";
     StringBuilder sb = new StringBuilder();
     try {
+      warnUnused(expr);
       Term value = value(expr);
       settle();
       if (shellDeath != null) {
@@ -749,6 +757,8 @@ public final class Console implements Simulation.Shell {
       counter++;
     } catch (ShellDied d) {
       drain(sb).append(shellDied());
+    } catch (Blocked b) {
+      interrupt(sb);
     } catch (Exit x) {
       // exit(reason) in the shell: iex catches it and prints it, the shell lives on
       settle();
@@ -785,7 +795,10 @@ public final class Console implements Simulation.Shell {
   /** iex 1.14 shows the line of a syntax error with a caret under the column. */
   private ConsoleError withSnippet(ConsoleError e, String source) {
     String[] lines = source.split("\n", -1);
-    if (e.line < 1 || e.line > lines.length || lines[e.line - 1].length() > 500) {
+    if (e.line < 1
+        || e.line > lines.length
+        || lines[e.line - 1].length() > 500
+        || e.kind.equals("CompileError")) {
       return e;
     }
     String snippet =
@@ -982,7 +995,7 @@ public final class Console implements Simulation.Shell {
       return v;
     }
     if (e instanceof Op o) {
-      return op(o);
+      return shortCircuit(o) ? logic(o) : op(o);
     }
     if (e instanceof Parser.Field f) {
       Term m = value(f.map());
@@ -1002,8 +1015,41 @@ public final class Console implements Simulation.Shell {
       return v;
     }
     if (e instanceof Parser.Fn f) {
-      return new dev.kaboom.engine.Fun(
-          nextFun++, f.params().size(), new Closure(f, Map.copyOf(bindings)));
+      for (Parser.Clause c : f.clauses()) {
+        if (c.params().size() != f.arity()) {
+          throw new ConsoleError(
+              "CompileError",
+              f.line(),
+              f.column(),
+              "cannot mix clauses with different arities in anonymous functions");
+        }
+      }
+      return new dev.kaboom.engine.Fun(nextFun++, f.arity(), new Closure(f, Map.copyOf(bindings)));
+    }
+    if (e instanceof Parser.CaptureRef c) {
+      return captured(c);
+    }
+    if (e instanceof Parser.ConsE c) {
+      Term tail = value(c.tail());
+      List<Term> items = values(c.items());
+      if (!(tail instanceof TermList t)) {
+        throw new ConsoleError(
+            "ArgumentError",
+            "the Kaboom console has no improper lists (a tail that is not a list): "
+                + Inspect.inspectFlat(tail));
+      }
+      items.addAll(t.elements());
+      return new TermList(items);
+    }
+    if (e instanceof Parser.Pin p) {
+      throw new ConsoleError(
+          "CompileError",
+          p.line(),
+          p.column(),
+          "cannot use ^" + p.var().name() + " outside of match clauses");
+    }
+    if (e instanceof Parser.Receive r) {
+      return receive(r);
     }
     if (e instanceof Parser.Apply a) {
       Term f = value(a.fun());
@@ -1021,6 +1067,66 @@ public final class Console implements Simulation.Shell {
       return last;
     }
     return call((Call) e);
+  }
+
+  /**
+   * Elixir's warning for each variable a clause ({@code fn}, {@code receive}) binds in its patterns
+   * and never uses, printed before the line runs, as the compiler does.
+   */
+  private void warnUnused(Expr root) {
+    Parser.walk(
+        root,
+        e -> {
+          if (e instanceof Parser.Fn f && f.shown() == null) {
+            f.clauses().forEach(this::warnUnused);
+          } else if (e instanceof Parser.Receive r) {
+            r.clauses().forEach(this::warnUnused);
+          }
+          return true;
+        });
+  }
+
+  private void warnUnused(Parser.Clause c) {
+    Set<String> used = new java.util.HashSet<>();
+    List<Expr> uses = new ArrayList<>();
+    if (c.guard() != null) {
+      uses.add(c.guard());
+    }
+    uses.add(c.body());
+    for (Expr u : uses) {
+      Parser.walk(
+          u,
+          e -> {
+            if (e instanceof Var v) {
+              used.add(v.name());
+            }
+            return true;
+          });
+    }
+    List<Var> bound = new ArrayList<>();
+    for (Expr p : c.params()) {
+      // the variables a pattern binds (not _x, not a pinned one), in order
+      Parser.walk(
+          p,
+          e -> {
+            if (e instanceof Var v && !v.name().startsWith("_") && !v.name().startsWith("&")) {
+              bound.add(v);
+            }
+            return !(e instanceof Parser.Pin || e instanceof Call);
+          });
+    }
+    Set<String> warned = new java.util.HashSet<>();
+    for (Var v : bound) {
+      if (!used.contains(v.name()) && warned.add(v.name())) {
+        say(
+            "warning: variable \""
+                + v.name()
+                + "\" is unused (if the variable is not meant to be used, prefix it with an"
+                + " underscore)");
+        say("  iex:" + (counter + v.line() - 1));
+        say("");
+      }
+    }
   }
 
   private void warnVariable(String name, int line) {
@@ -1056,6 +1162,26 @@ public final class Console implements Simulation.Shell {
     }
     if (pattern instanceof Lit l) {
       return l.value().equals(v);
+    }
+    if (pattern instanceof Parser.Pin p) {
+      Term pinned = bindings.get(p.var().name());
+      if (pinned == null) {
+        throw new ConsoleError(
+            "CompileError", p.line(), p.column(), "undefined variable ^" + p.var().name());
+      }
+      return pinned.equals(v);
+    }
+    if (pattern instanceof Parser.ConsE c) {
+      int n = c.items().size();
+      if (!(v instanceof TermList lv) || lv.elements().size() < n) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!match(c.items().get(i), lv.elements().get(i), bound)) {
+          return false;
+        }
+      }
+      return match(c.tail(), new TermList(lv.elements().subList(n, lv.elements().size())), bound);
     }
     if (pattern instanceof TupleE t) {
       if (!(v instanceof Tuple tv) || tv.size() != t.items().size()) {
@@ -1110,7 +1236,7 @@ public final class Console implements Simulation.Shell {
   private Term op(Op o) {
     java.util.ArrayDeque<Op> chain = new java.util.ArrayDeque<>();
     Expr e = o;
-    while (e instanceof Op x) {
+    while (e instanceof Op x && !shortCircuit(x)) {
       chain.push(x);
       e = x.left();
     }
@@ -1122,8 +1248,45 @@ public final class Console implements Simulation.Shell {
     return acc;
   }
 
+  private static boolean shortCircuit(Op o) {
+    return switch (o.op()) {
+      case "and", "or", "&&", "||" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * {@code and or} (a boolean on the left, else Elixir's BadBooleanError) and {@code && ||}
+   * (truthy: anything but {@code nil} and {@code false}); the right side runs only when it decides.
+   */
+  private Term logic(Op o) {
+    Term l = value(o.left());
+    boolean strict = o.op().equals("and") || o.op().equals("or");
+    if (strict && l != Atom.TRUE && l != Atom.FALSE) {
+      throw new ConsoleError(
+          "BadBooleanError",
+          "expected a boolean on left-side of \"" + o.op() + "\", got: " + Inspect.inspectFlat(l));
+    }
+    boolean truthy = l != Atom.FALSE && l != NIL;
+    boolean and = o.op().equals("and") || o.op().equals("&&");
+    if (and != truthy) {
+      return l; // false and _, nil && _, true or _, x || _
+    }
+    return value(o.right());
+  }
+
   private Term apply(Op o, Term l, Term r) {
     switch (o.op()) {
+      case "in":
+        if (r instanceof TermList list) {
+          return bool(list.elements().contains(l));
+        }
+        throw new ConsoleError(
+            "Protocol.UndefinedError",
+            "protocol Enumerable not implemented for "
+                + Inspect.inspectFlat(r)
+                + " of type "
+                + typeName(r));
       case "==", "===":
         return bool(l.equals(r));
       case "!=", "!==":
@@ -1282,6 +1445,42 @@ public final class Console implements Simulation.Shell {
         return bool(args.get(0) instanceof TermList);
       case "is_integer/1":
         return bool(args.get(0) instanceof IntTerm);
+      case "is_tuple/1":
+        return bool(args.get(0) instanceof Tuple);
+      case "is_map/1":
+        return bool(args.get(0) instanceof MapTerm);
+      case "is_binary/1":
+        return bool(args.get(0) instanceof Bin);
+      case "is_reference/1":
+        return bool(args.get(0) instanceof dev.kaboom.engine.Ref);
+      case "is_function/1":
+        return bool(args.get(0) instanceof dev.kaboom.engine.Fun);
+      case "is_nil/1":
+        return bool(args.get(0) == NIL);
+      case "!/1":
+        return bool(args.get(0) == Atom.FALSE || args.get(0) == NIL);
+      case "not/1":
+        if (args.get(0) == Atom.TRUE || args.get(0) == Atom.FALSE) {
+          return bool(args.get(0) == Atom.FALSE);
+        }
+        throw argumentError(1, "not a boolean", ":erlang.not", args.get(0));
+      case "make_ref/0", "Kernel.make_ref/0", ":erlang.make_ref/0":
+        return sim.node().makeRef();
+      case "tuple_size/1":
+        if (args.get(0) instanceof Tuple t) {
+          return new IntTerm(t.size());
+        }
+        throw argumentError(1, "not a tuple", ":erlang.tuple_size", args.get(0));
+      case "map_size/1":
+        if (args.get(0) instanceof MapTerm map) {
+          return new IntTerm(map.entries().size());
+        }
+        throw argumentError(1, "not a map", ":erlang.map_size", args.get(0));
+      case "tl/1":
+        if (args.get(0) instanceof TermList l && !l.elements().isEmpty()) {
+          return new TermList(l.elements().subList(1, l.elements().size()));
+        }
+        throw argumentError(1, "not a nonempty list", ":erlang.tl", args.get(0));
       case "length/1":
         if (args.get(0) instanceof TermList l) {
           return new IntTerm(l.elements().size());
@@ -1445,7 +1644,17 @@ public final class Console implements Simulation.Shell {
   // ---- functions (fn ... end) ----
 
   /** What a {@link dev.kaboom.engine.Fun} runs: its clause and the bindings it closed over. */
-  private record Closure(Parser.Fn fn, Map<String, Term> env) {}
+  private record Closure(Parser.Fn fn, Map<String, Term> env) implements Shown {
+    @Override
+    public String shown() {
+      return fn.shown();
+    }
+  }
+
+  /** A function value's own text, when iex does not write it as erl_eval's fun (null: it does). */
+  interface Shown {
+    String shown();
+  }
 
   /**
    * {@code exit(reason)} ({@code Kernel.exit/1}): the shell's line ends, or the spawned process.
@@ -1460,16 +1669,21 @@ public final class Console implements Simulation.Shell {
     }
   }
 
-  /** {@code f.(args)}: runs the function's body with its bindings and the arguments matched. */
+  /**
+   * {@code f.(args)}: the first clause whose patterns match the arguments and whose guard holds
+   * runs, with the bindings the function closed over (FunctionClauseError when none does); a
+   * captured named function ({@code &IO.puts/1}) is called with them.
+   */
   private Term callFun(Term f, List<Term> args) {
-    if (!(f instanceof dev.kaboom.engine.Fun fun) || !(fun.code() instanceof Closure closure)) {
+    if (!(f instanceof dev.kaboom.engine.Fun fun)
+        || !(fun.code() instanceof Closure || fun.code() instanceof Captured)) {
       throw new ConsoleError(
           "BadFunctionError", "expected a function, got: " + Inspect.inspectFlat(f));
     }
     if (fun.arity() != args.size()) {
       throw new ConsoleError(
           "BadArityError",
-          fun.elixir()
+          Inspect.inspectFlat(fun)
               + " with arity "
               + fun.arity()
               + " called with "
@@ -1480,24 +1694,238 @@ public final class Console implements Simulation.Shell {
                       + String.join(", ", args.stream().map(Inspect::inspectFlat).toList())
                       + ")"));
     }
-    Map<String, Term> bound = new HashMap<>(closure.env());
+    if (fun.code() instanceof Captured c) {
+      List<Expr> literals = new ArrayList<>();
+      for (Term a : args) {
+        literals.add(new Lit(a, 1, 1));
+      }
+      return call(new Call(c.module(), c.function(), literals, true, 1, 1));
+    }
+    Closure closure = (Closure) fun.code();
+    Map<String, Term> saved = new HashMap<>(bindings);
+    try {
+      for (Parser.Clause clause : closure.fn().clauses()) {
+        bindings.clear();
+        bindings.putAll(closure.env());
+        Map<String, Term> params = matchClause(clause, args);
+        if (params != null) {
+          bindings.putAll(params);
+          return value(clause.body());
+        }
+      }
+    } finally {
+      bindings.clear();
+      bindings.putAll(saved);
+    }
+    throw functionClause(args);
+  }
+
+  /**
+   * The bindings of {@code clause}'s patterns matched against {@code args} (with {@link #bindings}
+   * as the bindings a pin reads), or null when a pattern does not match or its guard does not hold.
+   * A guard that raises does not hold, as in Elixir.
+   */
+  private Map<String, Term> matchClause(Parser.Clause clause, List<Term> args) {
     Map<String, Term> params = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
-      if (!match(closure.fn().params().get(i), args.get(i), params)) {
-        throw functionClause(args);
+      if (!match(clause.params().get(i), args.get(i), params)) {
+        return null;
       }
     }
-    bound.putAll(params);
+    if (clause.guard() == null) {
+      return params;
+    }
     Map<String, Term> saved = new HashMap<>(bindings);
-    bindings.clear();
-    bindings.putAll(bound);
+    bindings.putAll(params);
     try {
-      return value(closure.fn().body());
+      return value(clause.guard()) == Atom.TRUE ? params : null;
+    } catch (ConsoleError e) {
+      return null;
     } finally {
       bindings.clear();
       bindings.putAll(saved);
     }
   }
+
+  /**
+   * A named function as a value ({@code &IO.puts/1}), written as iex writes it: Elixir inlines some
+   * ({@code &Process.alive?/1} is {@code &:erlang.is_process_alive/1}, {@code &self/0} is {@code
+   * &:erlang.self/0}), a Kernel function is {@code &Kernel.inspect/1}, an IEx helper {@code
+   * &IEx.Helpers.flush/0}; a local function nobody has is Elixir's CompileError.
+   */
+  private Term captured(Parser.CaptureRef c) {
+    String name = c.function() + "/" + c.arity();
+    String shown;
+    if (c.module() == null) {
+      String erlang = INLINED.get(name);
+      if (name.equals("h/1")) {
+        // a macro: iex wraps it in an erl_eval fun
+        return new dev.kaboom.engine.Fun(nextFun++, 1, new Captured(null, "h", null));
+      } else if (erlang != null) {
+        shown = ":erlang." + erlang;
+      } else if (IEX_HELPERS.contains(name)) {
+        shown = "IEx.Helpers." + c.function();
+      } else if (KERNEL.contains(name)) {
+        shown = "Kernel." + c.function();
+      } else {
+        throw new ConsoleError(
+            "CompileError",
+            c.line(),
+            c.column(),
+            "undefined function " + name + " (there is no such import)");
+      }
+    } else {
+      String erlang = INLINED.get(c.module() + "." + name);
+      shown = erlang != null ? ":erlang." + erlang : c.module() + "." + c.function();
+    }
+    return new dev.kaboom.engine.Fun(
+        nextFun++,
+        c.arity(),
+        new Captured(c.module(), c.function(), "&" + shown + "/" + c.arity()));
+  }
+
+  // ---- receive ----
+
+  /** The longest a receive without {@code after} waits on virtual time for a message: an hour. */
+  static final long MAX_RECEIVE_WAIT_MILLIS = VirtualScheduler.MAX_ADVANCE_MILLIS_PER_STEP;
+
+  /**
+   * {@code receive do ... after T -> ... end} in the shell: the first message of the shell's
+   * mailbox (oldest first) that a clause matches (pattern and guard) is taken out and that clause
+   * runs; else the engine runs on virtual time (never the wall clock) until such a message comes,
+   * or {@code T} milliseconds have passed ({@code after 0}: at once), then the {@code after} clause
+   * runs. Without {@code after}, when nothing left in the engine can send the shell a message (only
+   * background timers remain, or an hour of virtual time passed), iex would wait for ever: the
+   * console ends the line as iex's Ctrl+G {@code i} does ({@link Blocked}).
+   */
+  private Term receive(Parser.Receive r) {
+    if (current != null) {
+      throw new ConsoleError(
+          "RuntimeError",
+          "the Kaboom console runs receive only in the shell, not in a spawned function's body");
+    }
+    long timeout = -1;
+    if (r.after() != null) {
+      Term t = value(r.after().params().get(0));
+      if (t instanceof IntTerm ms && ms.value() >= 0) {
+        timeout = ms.value();
+      } else if (!t.equals(Atom.of("infinity"))) {
+        throw new ConsoleError("ErlangError", "Erlang error: :timeout_value");
+      }
+    }
+    var scheduler = sim.node().scheduler();
+    long start = scheduler.nowMillis();
+    while (true) {
+      settle();
+      if (shellDeath != null) {
+        throw new ShellDied();
+      }
+      for (int i = 0; i < mailbox.size(); i++) {
+        for (Parser.Clause c : r.clauses()) {
+          Map<String, Term> bound = matchClause(c, List.of(mailbox.get(i)));
+          if (bound != null) {
+            mailbox.remove(i);
+            return runClause(c, bound);
+          }
+        }
+      }
+      long now = scheduler.nowMillis();
+      long next = scheduler.nextTimerMillis();
+      if (timeout >= 0) {
+        if (now - start >= timeout) {
+          return runClause(r.after(), Map.of());
+        }
+        scheduler.advanceBy(
+            Math.min(next, start + timeout) - now, VirtualScheduler.MAX_TURNS_PER_STEP);
+        continue;
+      }
+      if (scheduler.isIdle() || next == Long.MAX_VALUE || next - start > MAX_RECEIVE_WAIT_MILLIS) {
+        throw new Blocked();
+      }
+      scheduler.advanceBy(next - now, VirtualScheduler.MAX_TURNS_PER_STEP);
+    }
+  }
+
+  /** A clause's body with its pattern's bindings, which do not outlive it (Elixir's scoping). */
+  private Term runClause(Parser.Clause c, Map<String, Term> bound) {
+    Map<String, Term> saved = new HashMap<>(bindings);
+    bindings.putAll(bound);
+    try {
+      return value(c.body());
+    } finally {
+      bindings.clear();
+      bindings.putAll(saved);
+    }
+  }
+
+  /** A receive that nothing can answer: iex would wait until Ctrl+G, {@code i}, {@code c}. */
+  private static final class Blocked extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Blocked() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * What iex does when the user interrupts a blocked shell (Ctrl+G, {@code i}, {@code c}): the
+   * shell's evaluator is killed (what it linked dies with it), a new one takes its place (a new
+   * pid, the bindings and history gone, the prompt number kept) and iex prints {@code ** (EXIT)
+   * interrupted}.
+   */
+  private void interrupt(StringBuilder sb) {
+    say(
+        "(nothing left in the run can send the shell a message: iex would wait here for ever,"
+            + " until Ctrl+G, i, c, which the console does for you)");
+    shell.exit(shell.pid(), Atom.of("kill"));
+    settle();
+    drain(sb);
+    int keep = counter;
+    forgetShell();
+    counter = keep;
+    newShell();
+    sb.append("** (EXIT) interrupted\n");
+  }
+
+  /** A captured named function: what it calls and how iex writes it ({@code &IO.puts/1}). */
+  record Captured(String module, String function, String shown) implements Shown {}
+
+  /** Functions Elixir 1.14 inlines to Erlang's: iex writes their captures as {@code :erlang}'s. */
+  private static final Map<String, String> INLINED =
+      Map.ofEntries(
+          Map.entry("self/0", "self"),
+          Map.entry("send/2", "send"),
+          Map.entry("spawn/1", "spawn"),
+          Map.entry("spawn_link/1", "spawn_link"),
+          Map.entry("make_ref/0", "make_ref"),
+          Map.entry("exit/1", "exit"),
+          Map.entry("is_pid/1", "is_pid"),
+          Map.entry("is_atom/1", "is_atom"),
+          Map.entry("is_list/1", "is_list"),
+          Map.entry("is_integer/1", "is_integer"),
+          Map.entry("is_tuple/1", "is_tuple"),
+          Map.entry("is_map/1", "is_map"),
+          Map.entry("is_binary/1", "is_binary"),
+          Map.entry("is_reference/1", "is_reference"),
+          Map.entry("is_function/1", "is_function"),
+          Map.entry("length/1", "length"),
+          Map.entry("hd/1", "hd"),
+          Map.entry("tl/1", "tl"),
+          Map.entry("tuple_size/1", "tuple_size"),
+          Map.entry("map_size/1", "map_size"),
+          Map.entry("Process.alive?/1", "is_process_alive"),
+          Map.entry("Process.exit/2", "exit"),
+          Map.entry("Process.link/1", "link"),
+          Map.entry("Process.unlink/1", "unlink"),
+          Map.entry("Process.flag/2", "process_flag"),
+          Map.entry("Kernel.self/0", "self"),
+          Map.entry("Kernel.send/2", "send"));
+
+  private static final Set<String> IEX_HELPERS =
+      Set.of("flush/0", "v/0", "v/1", "pid/1", "pid/3", "recompile/0", "h/0", "i/1");
+
+  private static final Set<String> KERNEL =
+      Set.of("elem/2", "inspect/1", "inspect/2", "is_nil/1", "to_string/1", "max/2", "min/2");
 
   private static ConsoleError functionClause(List<Term> args) {
     String name = ":erl_eval.\"-inside-an-interpreted-fun-\"/" + args.size();
@@ -1549,8 +1977,10 @@ public final class Console implements Simulation.Shell {
     if (!(f instanceof dev.kaboom.engine.Fun fun) || fun.arity() != 0) {
       throw argumentError(1, "not a fun of arity 0", ":erlang.spawn" + (link ? "_link" : ""), f);
     }
-    Closure closure = (Closure) fun.code();
-    Expr body = closure.fn().body();
+    if (!(fun.code() instanceof Closure closure)) {
+      throw argumentError(1, "not a fun of arity 0", ":erlang.spawn" + (link ? "_link" : ""), f);
+    }
+    Expr body = closure.fn().clauses().get(0).body();
     List<Expr> steps = body instanceof Block b ? b.exprs() : List.of(body);
     dev.kaboom.engine.Behavior code =
         new dev.kaboom.engine.Behavior() {
@@ -2564,6 +2994,9 @@ public final class Console implements Simulation.Shell {
     say("  v(n), v(), recompile(), h Module, h Module.fun/arity");
     say(
         "  x = expr, {:ok, pid} = expr, expr |> f(args), fn x -> ... end, f.(x), ==, !=, ++, <>, a; b");
+    say("  fn :a -> 1; x when is_integer(x) -> 2 end, &IO.puts/1, &(&1 + 1), [h | t], ^x");
+    say("  receive do {:DOWN, ^ref, :process, _, reason} -> reason after 1000 -> :none end");
+    say("  make_ref(), and, or, not, &&, ||, !, x in list");
   }
 
   // ---- arguments ----

@@ -58,12 +58,44 @@ public final class Inspect {
   }
 
   /**
-   * A reference as iex writes one, {@code #Reference<0.2602355634.2403860482.152217>}: its last
-   * number is the engine's serial, the two before stand for the node's random words (fixed, so the
-   * console stays deterministic).
+   * A reference as iex writes one, {@code #Reference<0.2602355634.2403860482.152217>}: erts prints
+   * a local reference's three words, highest first; the lowest holds the low 18 bits of a counter
+   * (iex's first references count from a few thousand to some 250,000), the middle one the
+   * counter's next bits over a scheduler number, the first one bits that differ from one VM to the
+   * next. Here the counter is where the {@link #refWords words} of the console's engine start plus
+   * the engine's serial (so each reference has its own), and the two high words come from the
+   * engine's seed: as in iex, each run shows other numbers, but a seeded run always the same.
    */
   static String reference(Ref r) {
-    return "#Reference<0.3861287419.2398879745." + (152_000 + r.serial()) + ">";
+    long[] w = REF_WORDS.get();
+    long counter = w[2] + r.serial();
+    long middle = (w[1] + ((counter >>> 18) << 18)) & 0xFFFF_FFFFL;
+    return "#Reference<0." + w[0] + "." + middle + "." + (counter & 0x3FFFF) + ">";
+  }
+
+  private static final ThreadLocal<long[]> REF_WORDS = ThreadLocal.withInitial(() -> refWords(1L));
+
+  /**
+   * The words of the references of an engine seeded with {@code seed}: the first word (32 bits),
+   * the middle one (14 high bits over scheduler 1 or 2) and where the counter starts.
+   */
+  static long[] refWords(long seed) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed ^ 0x7265_6673L);
+    long first = random.nextLong(1L << 32);
+    long middle = (random.nextLong(1L << 14) << 18) | (1 + random.nextInt(2));
+    long counter = 5_000 + random.nextInt(245_000);
+    return new long[] {first, middle, counter};
+  }
+
+  /** Runs {@code body} with the references written as those of an engine seeded {@code seed}. */
+  static <T> T withRefSeed(long seed, java.util.function.Supplier<T> body) {
+    long[] before = REF_WORDS.get();
+    REF_WORDS.set(refWords(seed));
+    try {
+      return body.get();
+    } finally {
+      REF_WORDS.set(before);
+    }
   }
 
   /** {@code Inspect.Algebra.to_doc/2}. */
@@ -81,7 +113,8 @@ public final class Inspect {
       return Algebra.bin(reference(r));
     }
     if (v instanceof dev.kaboom.engine.Fun f) {
-      return Algebra.bin(f.elixir());
+      return Algebra.bin(
+          f.code() instanceof Console.Shown s && s.shown() != null ? s.shown() : f.elixir());
     }
     if (v instanceof Bin b) {
       return Algebra.bin(string(b.value()));

@@ -14,12 +14,12 @@ final class Lexer {
     ATOM, // :kaboom, :"quoted"
     STRING,
     CHARLIST,
-    NAME, // sup_pid, alive?, create_pledge
+    NAME, // sup_pid, alive?, create_pledge, &1 (a capture's argument)
     ALIAS, // Servy, PledgeServer (a dotted alias is ALIAS DOT ALIAS)
     KEY, // active: (a keyword key)
     PID, // #PID<0.105.0> (its text: 0.105.0)
     PUNCT, // ( ) { } [ ] , ; . %{ % => |
-    OP, // = == != === !== |> + - * / ++ <> .. ->
+    OP, // = == != === !== |> + - * / ++ <> .. -> && || & ^ !
     END
   }
 
@@ -30,8 +30,8 @@ final class Lexer {
   }
 
   private static final String[] OPS = {
-    "===", "!==", "==", "!=", "|>", "++", "<>", "..", "=>", "<=", ">=", "->", "=", "+", "-", "*",
-    "/", "|", "<", ">"
+    "===", "!==", "==", "!=", "|>", "++", "<>", "..", "=>", "<=", ">=", "->", "&&", "||", "=", "+",
+    "-", "*", "/", "|", "<", ">", "&", "^", "!"
   };
 
   private Lexer() {}
@@ -117,6 +117,13 @@ final class Lexer {
           out.add(new Token(Kind.NAME, name, line, col, space));
           i = end;
         }
+      } else if (c == '&' && i + 1 < n && Character.isDigit(input.charAt(i + 1))) {
+        int end = i + 1;
+        while (end < n && Character.isDigit(input.charAt(end))) {
+          end++;
+        }
+        out.add(new Token(Kind.NAME, input.substring(i, end), line, col, space)); // &1
+        i = end;
       } else if (input.startsWith("%{", i)) {
         out.add(new Token(Kind.PUNCT, "%{", line, col, space));
         i += 2;

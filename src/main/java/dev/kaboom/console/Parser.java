@@ -70,8 +70,40 @@ final class Parser {
 
   record Block(List<Expr> exprs, int line, int column) implements Expr {}
 
-  /** {@code fn a, b -> body end}: one clause. */
-  record Fn(List<Expr> params, Expr body, int line, int column) implements Expr {}
+  /**
+   * One clause of {@code fn}, {@code receive} (or a capture): its patterns, its guard ({@code
+   * when}; null when it has none) and its body.
+   */
+  record Clause(List<Expr> params, Expr guard, Expr body, int line, int column) {}
+
+  /**
+   * {@code fn PATTERNS [when GUARD] -> BODY; ... end}: its clauses (all of one arity), tried in
+   * order.
+   */
+  record Fn(List<Clause> clauses, String shown, int line, int column) implements Expr {
+    int arity() {
+      return clauses.get(0).params().size();
+    }
+  }
+
+  /** {@code ^name} in a pattern: the bound value of {@code name}, not a new binding. */
+  record Pin(Var var, int line, int column) implements Expr {}
+
+  /** {@code [a, b | tail]}. */
+  record ConsE(List<Expr> items, Expr tail, int line, int column) implements Expr {}
+
+  /**
+   * {@code &Module.fun/arity} or {@code &fun/arity} ({@code module} null): the named function as a
+   * value.
+   */
+  record CaptureRef(String module, String function, int arity, int line, int column)
+      implements Expr {}
+
+  /**
+   * {@code receive do PATTERN [when GUARD] -> BODY ... after TIMEOUT -> BODY end}; {@code after} is
+   * null without an {@code after} clause.
+   */
+  record Receive(List<Clause> clauses, Clause after, int line, int column) implements Expr {}
 
   /** {@code f.(args)}: calls the function value {@code fun}. */
   record Apply(Expr fun, List<Expr> args, int line, int column) implements Expr {}
@@ -84,6 +116,11 @@ final class Parser {
   private final List<Token> tokens;
   private int at;
   private int depth;
+
+  /**
+   * How many {@code &(...)} captures enclose the current token ({@code &1} is valid only inside).
+   */
+  private int captures;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -163,7 +200,7 @@ final class Parser {
     Token first = peek();
     enter(first);
     try {
-      Expr left = equality();
+      Expr left = orElse();
       if (peek().is("=")) {
         Token eq = next();
         Expr right = expr();
@@ -173,6 +210,30 @@ final class Parser {
     } finally {
       depth--;
     }
+  }
+
+  /** {@code || or}: below {@code && and}, above the match, as in Elixir. */
+  private Expr orElse() {
+    Expr left = andAlso();
+    while (peek().is("||") || isWord(peek(), "or")) {
+      Token op = next();
+      left = new Op(op.text(), left, andAlso(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  /** {@code && and}: below equality. */
+  private Expr andAlso() {
+    Expr left = equality();
+    while (peek().is("&&") || isWord(peek(), "and")) {
+      Token op = next();
+      left = new Op(op.text(), left, equality(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  private static boolean isWord(Token t, String word) {
+    return t.kind() == Kind.NAME && t.text().equals(word);
   }
 
   private Expr equality() {
@@ -195,10 +256,17 @@ final class Parser {
   }
 
   private Expr pipe() {
-    Expr left = concat();
+    Expr left = in();
     while (peek().is("|>")) {
       Token op = next();
-      Expr right = concat();
+      Expr right = in();
+      if (right instanceof Apply f) {
+        List<Expr> args = new ArrayList<>();
+        args.add(left);
+        args.addAll(f.args());
+        left = new Apply(f.fun(), args, f.line(), f.column()); // x |> f.()
+        continue;
+      }
       if (!(right instanceof Call c)) {
         throw new ConsoleError(
             "ArgumentError",
@@ -210,6 +278,16 @@ final class Parser {
       args.add(left);
       args.addAll(c.args());
       left = new Call(c.module(), c.function(), args, true, c.line(), c.column());
+    }
+    return left;
+  }
+
+  /** {@code x in list}: above the pipe, below {@code ++ <>}. */
+  private Expr in() {
+    Expr left = concat();
+    while (isWord(peek(), "in")) {
+      Token op = next();
+      left = new Op("in", left, concat(), op.line(), op.column());
     }
     return left;
   }
@@ -243,6 +321,22 @@ final class Parser {
   }
 
   private Expr unary() {
+    if (peek().is("&")) {
+      return capture(next());
+    }
+    if (peek().is("!") || isWord(peek(), "not")) {
+      Token op = next();
+      Expr e = unary();
+      return new Call(null, op.text(), List.of(e), true, op.line(), op.column());
+    }
+    if (peek().is("^")) {
+      Token op = next();
+      Token name = next();
+      if (name.kind() != Kind.NAME || RESERVED.contains(name.text())) {
+        throw syntaxError(name);
+      }
+      return new Pin(new Var(name.text(), name.line(), name.column()), op.line(), op.column());
+    }
     if (peek().is("-")) {
       Token op = next();
       Expr e = unary();
@@ -436,6 +530,19 @@ final class Parser {
             if (name.equals("fn")) {
               return fn(t);
             }
+            if (name.startsWith("&")) {
+              if (captures == 0) {
+                throw new ConsoleError(
+                    "CompileError",
+                    t.line(),
+                    t.column(),
+                    "capture argument " + name + " must be used within the capture operator &");
+              }
+              return new Var(name, t.line(), t.column());
+            }
+            if (name.equals("receive") && isWord(peek(), "do")) {
+              return receive(t);
+            }
             if (peek().is("(") && !peek().spaceBefore()) {
               next();
               return new Call(null, name, args(")"), true, t.line(), t.column());
@@ -454,7 +561,7 @@ final class Parser {
             return new TupleE(args("}"), t.line(), t.column());
           }
           if (t.is("[")) {
-            return new ListE(listItems(), t.line(), t.column());
+            return list(t);
           }
           if (t.is("%{")) {
             return map(t);
@@ -474,59 +581,397 @@ final class Parser {
   }
 
   /**
-   * {@code fn PARAMS -> BODY end} (one clause; {@code fn -> BODY end} takes none): the body is
-   * expressions separated by {@code ;} or new lines, up to {@code end} (until then the input is
-   * unfinished, {@code ...(N)>}).
+   * {@code fn PARAMS [when GUARD] -> BODY; ... end} ({@code fn -> BODY end} takes none): each body
+   * is expressions separated by {@code ;} or new lines, up to the next clause's {@code ->} or
+   * {@code end} (until then the input is unfinished, {@code ...(N)>}). Clauses of different arities
+   * are Elixir's CompileError.
    */
   private Expr fn(Token t) {
-    List<Expr> params = new ArrayList<>();
-    if (!peek().is("->")) {
-      while (true) {
-        params.add(equality());
-        if (!peek().is(",")) {
-          break;
-        }
-        next();
-      }
-    }
-    expect("->");
-    List<Expr> body = new ArrayList<>();
-    while (true) {
-      Token p = peek();
-      if (p.kind() == Kind.NAME && p.text().equals("end")) {
-        next();
-        break;
-      }
-      if (p.is(";")) {
-        next();
-        continue;
-      }
-      if (p.kind() == Kind.END) {
-        throw new Incomplete();
-      }
-      body.add(expr());
-      Token q = peek();
-      if (q.kind() != Kind.END
-          && !q.is(";")
-          && q.line() == p.line()
-          && !(q.kind() == Kind.NAME && q.text().equals("end"))) {
-        throw syntaxError(q);
-      }
-    }
-    if (body.isEmpty()) {
-      throw syntaxError(tokens.get(at - 1));
-    }
-    Expr b = body.size() == 1 ? body.get(0) : new Block(body, t.line(), t.column());
-    return new Fn(params, b, t.line(), t.column());
+    List<Clause> clauses = clauses(false);
+    expectWord("end");
+    return new Fn(clauses, null, t.line(), t.column());
   }
 
-  private List<Expr> listItems() {
+  /**
+   * {@code receive do CLAUSES [after TIMEOUT -> BODY] end}: one pattern a clause (a message);
+   * {@code after} alone waits that long.
+   */
+  private Expr receive(Token t) {
+    expectWord("do");
+    List<Clause> clauses = isWord(peek(), "after") ? List.of() : clauses(true);
+    Clause after = null;
+    if (isWord(peek(), "after")) {
+      next();
+      List<Clause> timeout = clauses(true);
+      if (timeout.size() != 1) {
+        throw new ConsoleError(
+            "CompileError",
+            t.line(),
+            t.column(),
+            "expected a single -> clause for :after in \"receive\"");
+      }
+      after = timeout.get(0);
+    }
+    expectWord("end");
+    return new Receive(clauses, after, t.line(), t.column());
+  }
+
+  private void expectWord(String word) {
+    Token t = next();
+    if (!isWord(t, word)) {
+      throw syntaxError(t);
+    }
+  }
+
+  /**
+   * Clauses up to {@code end} or {@code after} (not taken); {@code one}: each takes one pattern (a
+   * receive's).
+   */
+  private List<Clause> clauses(boolean one) {
+    List<Clause> clauses = new ArrayList<>();
+    while (peek().is(";")) {
+      next();
+    }
+    do {
+      Token head = peek();
+      List<Expr> params = new ArrayList<>();
+      if (!peek().is("->")) {
+        while (true) {
+          params.add(equality());
+          if (!peek().is(",")) {
+            break;
+          }
+          next();
+        }
+      }
+      if (one && params.size() != 1) {
+        throw syntaxError(peek().is("->") ? peek() : head);
+      }
+      Expr guard = null;
+      if (isWord(peek(), "when")) {
+        next();
+        guard = orElse();
+      }
+      expect("->");
+      List<Expr> body = new ArrayList<>();
+      while (true) {
+        Token p = peek();
+        if (isWord(p, "end") || isWord(p, "after")) {
+          break;
+        }
+        if (p.is(";")) {
+          next();
+          continue;
+        }
+        if (p.kind() == Kind.END) {
+          throw new Incomplete();
+        }
+        if (!body.isEmpty() && clauseHead()) {
+          break;
+        }
+        body.add(expr());
+        Token q = peek();
+        if (q.kind() != Kind.END
+            && !q.is(";")
+            && q.line() == p.line()
+            && !isWord(q, "end")
+            && !isWord(q, "after")) {
+          throw syntaxError(q);
+        }
+      }
+      if (body.isEmpty()) {
+        throw syntaxError(peek());
+      }
+      Expr b = body.size() == 1 ? body.get(0) : new Block(body, head.line(), head.column());
+      clauses.add(new Clause(params, guard, b, head.line(), head.column()));
+    } while (!isWord(peek(), "end") && !isWord(peek(), "after"));
+    return clauses;
+  }
+
+  /**
+   * Whether the tokens from here start a clause ({@code PATTERNS [when GUARD] ->} on this line,
+   * outside brackets and blocks) rather than one more expression of the body before.
+   */
+  private boolean clauseHead() {
+    int level = 0;
+    int line = peek().line();
+    for (int i = at; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() == Kind.END || (level == 0 && t.line() != line)) {
+        return false;
+      }
+      if (t.is("(") || t.is("[") || t.is("{") || t.is("%{") || isWord(t, "fn") || isWord(t, "do")) {
+        level++;
+      } else if (t.is(")") || t.is("]") || t.is("}") || isWord(t, "end")) {
+        if (--level < 0) {
+          return false;
+        }
+      } else if (level == 0 && (t.is(";") || isWord(t, "after"))) {
+        return false;
+      } else if (level == 0 && t.is("->")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code &Module.fun/arity}, {@code &fun/arity}, or {@code &(EXPR)} with {@code &1}, {@code &2},
+   * ... in it: a function of as many arguments (Elixir's CompileErrors when it has none or skips
+   * one).
+   */
+  private Expr capture(Token amp) {
+    if (peek().kind() == Kind.OP
+        && ERLANG_OPS.containsKey(peek().text())
+        && tokens.get(at + 1).is("/")
+        && tokens.get(at + 2).kind() == Kind.INT
+        && tokens.get(at + 2).text().equals("2")) {
+      // &+/2: Erlang's operator as a function
+      Token op = next();
+      next();
+      next();
+      List<Expr> params =
+          List.of(new Var("&1", op.line(), op.column()), new Var("&2", op.line(), op.column()));
+      return new Fn(
+          List.of(
+              new Clause(
+                  params,
+                  null,
+                  new Op(op.text(), params.get(0), params.get(1), op.line(), op.column()),
+                  amp.line(),
+                  amp.column())),
+          "&:erlang." + ERLANG_OPS.get(op.text()) + "/2",
+          amp.line(),
+          amp.column());
+    }
+    captures++;
+    Expr e;
+    try {
+      e = expr();
+    } finally {
+      captures--;
+    }
+    if (e instanceof Op o
+        && o.op().equals("/")
+        && o.right() instanceof Lit n
+        && n.value() instanceof IntTerm arity) {
+      if (o.left() instanceof Call c && c.module() != null && c.args().isEmpty() && !c.parens()) {
+        return new CaptureRef(
+            c.module(), c.function(), (int) arity.value(), amp.line(), amp.column());
+      }
+      if (o.left() instanceof Var v && !v.name().startsWith("&")) {
+        return new CaptureRef(null, v.name(), (int) arity.value(), amp.line(), amp.column());
+      }
+    }
+    java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+    collectCaptureArgs(e, used);
+    if (used.isEmpty()) {
+      String got = source(amp);
+      throw new ConsoleError(
+          "CompileError",
+          amp.line(),
+          amp.column(),
+          "invalid args for &, expected one of:\n\n"
+              + "  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n"
+              + "  * &fun/arity to capture a local or imported function, such as &is_atom/1\n"
+              + "  * &some_code(&1, ...) containing at least one argument as &1, such as"
+              + " &List.flatten(&1)\n\n"
+              + "Got: "
+              + got);
+    }
+    int arity = used.last();
+    if (e instanceof Call c && isArgs(c.args(), arity)) {
+      // &IO.puts(&1), &is_pid(&1): Elixir makes them &IO.puts/1, &:erlang.is_pid/1
+      return new CaptureRef(c.module(), c.function(), arity, amp.line(), amp.column());
+    }
+    String shown = null;
+    if (e instanceof Op o && isArgs(List.of(o.left(), o.right()), 2)) {
+      String erlang = ERLANG_OPS.get(o.op());
+      shown = erlang == null ? null : "&:erlang." + erlang + "/2"; // &(&1 + &2): &:erlang.+/2
+    }
+    List<Expr> params = new ArrayList<>();
+    for (int i = 1; i <= used.last(); i++) {
+      if (!used.contains(i)) {
+        throw new ConsoleError(
+            "CompileError",
+            amp.line(),
+            amp.column(),
+            "capture argument &"
+                + used.higher(i)
+                + " cannot be defined without &"
+                + i
+                + " (you cannot skip arguments, all arguments must be numbered)",
+            "    (elixir 1.14.0) src/elixir_fn.erl:116: :elixir_fn.capture_expr/6");
+      }
+      params.add(new Var("&" + i, amp.line(), amp.column()));
+    }
+    return new Fn(
+        List.of(new Clause(params, null, e, amp.line(), amp.column())),
+        shown,
+        amp.line(),
+        amp.column());
+  }
+
+  /** Elixir's operators that are Erlang's functions, by their Erlang names. */
+  private static final java.util.Map<String, String> ERLANG_OPS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("+", "+"),
+          java.util.Map.entry("-", "-"),
+          java.util.Map.entry("*", "*"),
+          java.util.Map.entry("==", "=="),
+          java.util.Map.entry("!=", "/="),
+          java.util.Map.entry("===", "=:="),
+          java.util.Map.entry("!==", "=/="),
+          java.util.Map.entry("<", "<"),
+          java.util.Map.entry(">", ">"),
+          java.util.Map.entry("<=", "=<"),
+          java.util.Map.entry(">=", ">="),
+          java.util.Map.entry("++", "++"));
+
+  /** Whether {@code args} are exactly {@code &1, ..., &arity}, in order. */
+  private static boolean isArgs(List<Expr> args, int arity) {
+    if (args.size() != arity) {
+      return false;
+    }
+    for (int i = 0; i < arity; i++) {
+      if (!(args.get(i) instanceof Var v) || !v.name().equals("&" + (i + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The source of a capture's operand, from just after {@code &} to where the parser is. */
+  private String source(Token amp) {
+    StringBuilder sb = new StringBuilder();
+    int from = tokens.indexOf(amp) + 1;
+    for (int i = from; i < at && tokens.get(i).kind() != Kind.END; i++) {
+      Token t = tokens.get(i);
+      if (i > from && t.spaceBefore() && !t.is(",") && !t.is(")")) {
+        sb.append(' ');
+      }
+      sb.append(
+          switch (t.kind()) {
+            case STRING -> "\"" + t.text() + "\"";
+            case CHARLIST -> "'" + t.text() + "'";
+            case ATOM -> ":" + t.text();
+            case KEY -> t.text() + ":";
+            default -> t.text();
+          });
+    }
+    return sb.toString();
+  }
+
+  private static void collectCaptureArgs(Expr e, java.util.Set<Integer> used) {
+    walk(
+        e,
+        x -> {
+          if (x instanceof Var v && v.name().startsWith("&")) {
+            used.add(Integer.parseInt(v.name().substring(1)));
+          }
+          return true;
+        });
+  }
+
+  /**
+   * Visits {@code root} and what is inside it, outer before inner, without recursion (a long flat
+   * expression nests thousands deep); {@code visit} returning false skips what is inside.
+   */
+  static void walk(Expr root, java.util.function.Predicate<Expr> visit) {
+    java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Expr e = todo.pop();
+      if (visit.test(e)) {
+        List<Expr> inside = children(e);
+        for (int i = inside.size() - 1; i >= 0; i--) {
+          todo.push(inside.get(i));
+        }
+      }
+    }
+  }
+
+  /** The expressions directly inside {@code e} (a clause's patterns, guard and body included). */
+  static List<Expr> children(Expr e) {
+    List<Expr> out = new ArrayList<>();
+    if (e instanceof Call c) {
+      out.addAll(c.args());
+    } else if (e instanceof TupleE t) {
+      out.addAll(t.items());
+    } else if (e instanceof ListE l) {
+      out.addAll(l.items());
+    } else if (e instanceof ConsE l) {
+      out.addAll(l.items());
+      out.add(l.tail());
+    } else if (e instanceof MapE m) {
+      out.addAll(m.keys());
+      out.addAll(m.values());
+    } else if (e instanceof Op o) {
+      out.add(o.left());
+      out.add(o.right());
+    } else if (e instanceof Field f) {
+      out.add(f.map());
+    } else if (e instanceof Match m) {
+      out.add(m.pattern());
+      out.add(m.expr());
+    } else if (e instanceof Block b) {
+      out.addAll(b.exprs());
+    } else if (e instanceof Fn f) {
+      f.clauses().forEach(c -> addClause(c, out));
+    } else if (e instanceof Receive r) {
+      r.clauses().forEach(c -> addClause(c, out));
+      if (r.after() != null) {
+        addClause(r.after(), out);
+      }
+    } else if (e instanceof Apply a) {
+      out.add(a.fun());
+      out.addAll(a.args());
+    } else if (e instanceof Pin p) {
+      out.add(p.var());
+    }
+    return out;
+  }
+
+  private static void addClause(Clause c, List<Expr> out) {
+    out.addAll(c.params());
+    if (c.guard() != null) {
+      out.add(c.guard());
+    }
+    out.add(c.body());
+  }
+
+  /** A list literal after its {@code [}: items, keywords or {@code [a, b | tail]}. */
+  private Expr list(Token open) {
     if (peek().kind() == Kind.KEY) {
       Expr kw = keywords("]");
       expect("]");
-      return ((ListE) kw).items();
+      return new ListE(((ListE) kw).items(), open.line(), open.column());
     }
-    return args("]");
+    List<Expr> items = new ArrayList<>();
+    if (peek().is("]")) {
+      next();
+      return new ListE(items, open.line(), open.column());
+    }
+    while (true) {
+      if (peek().kind() == Kind.KEY) {
+        items.add(keywords("]"));
+        expect("]");
+        return new ListE(items, open.line(), open.column());
+      }
+      items.add(expr());
+      Token t = next();
+      if (t.is("]")) {
+        return new ListE(items, open.line(), open.column());
+      }
+      if (t.is("|") && !items.isEmpty()) {
+        Expr tail = expr();
+        expect("]");
+        return new ConsE(items, tail, open.line(), open.column());
+      }
+      if (!t.is(",")) {
+        throw syntaxError(t);
+      }
+    }
   }
 
   private Expr map(Token open) {

@@ -58,6 +58,7 @@ public final class Node {
   private long nextToken = 1;
   private final HashMap<String, Pid> registry = new HashMap<>();
   private final SplittableRandom random;
+  private final long seed;
 
   public Node() {
     this(EventSink.NONE, 42L);
@@ -68,6 +69,7 @@ public final class Node {
     this.sink = sink;
     this.scheduler.setSink(sink);
     this.random = new SplittableRandom(seed);
+    this.seed = seed;
   }
 
   public VirtualScheduler scheduler() {
@@ -614,6 +616,16 @@ public final class Node {
     if (had && sink != EventSink.NONE) {
       sink.accept(new TraceEvent.Unlinked(scheduler.nowMillis(), p.pid, other));
     }
+  }
+
+  /** A new reference ({@code make_ref()}), from the same count as the monitors'. */
+  public Ref makeRef() {
+    return new Ref(nextRef++);
+  }
+
+  /** The seed the node's random source started from. */
+  public long seed() {
+    return seed;
   }
 
   Ref monitor(Proc p, Pid target) {

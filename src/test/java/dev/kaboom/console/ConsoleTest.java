@@ -94,6 +94,59 @@ class ConsoleTest {
         .startsWith("** (ArgumentError) errors were found at the given arguments:");
   }
 
+  /**
+   * receive in the shell waits on virtual time only: {@code after 5000} lets five virtual seconds
+   * pass (no wall clock), a message a spawned process sends later is taken when it comes; a receive
+   * nothing can answer ends as iex's Ctrl+G i c ends it: a new shell, bindings gone, the prompt
+   * number kept, what the shell linked killed.
+   */
+  @Test
+  void receiveWaitsOnVirtualTimeAndABlockedOneIsInterruptedAsIexDoes() {
+    var scheduler = console.simulation().node().scheduler();
+    long before = scheduler.nowMillis();
+    assertThat(console.eval("receive do :x -> 1 after 5000 -> :timeout end"))
+        .isEqualTo(":timeout\n");
+    assertThat(scheduler.nowMillis() - before).isEqualTo(5000);
+    console.eval("me = self()");
+    console.eval("spawn(fn -> Process.sleep(300); send(me, {:late, 1}) end)");
+    before = scheduler.nowMillis();
+    assertThat(console.eval("receive do {:late, n} -> n + 1 end")).isEqualTo("2\n");
+    assertThat(scheduler.nowMillis() - before).isEqualTo(300);
+    console.eval("{:ok, sup} = Servy.ServicesSupervisor.start_link()");
+    String shell = console.shellPid().toString();
+    String prompt = console.prompt();
+    String answer = console.eval("receive do :never -> :ok end");
+    assertThat(answer)
+        .startsWith("(nothing left in the run can send the shell a message")
+        .endsWith("** (EXIT) interrupted\n");
+    assertThat(console.prompt()).isEqualTo(prompt);
+    assertThat(console.shellPid().toString()).isNotEqualTo(shell);
+    assertThat(console.eval("Process.whereis(Servy.ServicesSupervisor)")).isEqualTo("nil\n");
+    assertThat(console.eval("sup")).contains("** (CompileError)");
+    assertThat(console.eval("receive do x -> x after :soon -> 1 end"))
+        .startsWith("** (ErlangError) Erlang error: :timeout_value");
+  }
+
+  /**
+   * References look like iex's ({@code #Reference<0.W1.W2.N>}): the two high words come from the
+   * engine's seed, the last counts; each reference its own.
+   */
+  @Test
+  void referencesLookLikeIexsDistinctAndSeeded() {
+    String a = console.eval("make_ref()").strip();
+    String b = console.eval("make_ref()").strip();
+    assertThat(a).matches("#Reference<0\\.\\d+\\.\\d+\\.\\d+>").isNotEqualTo(b);
+    assertThat(a.substring(0, a.lastIndexOf('.')))
+        .isEqualTo(b.substring(0, b.lastIndexOf('.')))
+        .isNotEqualTo("#Reference<0.3861287419.2398879745");
+    assertThat(new Console(course()).eval("make_ref()").strip()).isEqualTo(a); // deterministic
+    long[] one = Inspect.refWords(1L);
+    long[] two = Inspect.refWords(2L);
+    assertThat(one).isNotEqualTo(two);
+    assertThat(one[0]).isBetween(0L, 0xFFFF_FFFFL);
+    assertThat(one[1] & 0x3FFFF).isBetween(1L, 2L); // a scheduler number under the middle word
+  }
+
   /** fn ... end, f.(args), spawn(fn) and their errors, worded as iex 1.14 words them. */
   @Test
   void anonymousFunctionsRunAndSpawnAsInIex() {

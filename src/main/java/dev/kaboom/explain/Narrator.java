@@ -2,6 +2,7 @@ package dev.kaboom.explain;
 
 import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Pid;
+import dev.kaboom.engine.PidTable;
 import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.RestartType;
 import dev.kaboom.engine.Shutdown;
@@ -42,7 +43,7 @@ public final class Narrator {
   private final PidMap<ProcessKind> kind = new PidMap<>();
   private final PidMap<String> label = new PidMap<>();
   private final Map<Pid, Pid> spawners = new HashMap<>();
-  private final Set<Pid> started = new HashSet<>();
+  private final PidTable<Boolean> started = new PidTable<>();
 
   /** Console shells (outside processes with a label): what they start is started from iex. */
   private final Set<Pid> shells = new HashSet<>();
@@ -82,10 +83,16 @@ public final class Narrator {
   /** Children (supervisor/id) a supervisor has been asked to shut down since its last reply. */
   private final Set<String> shutIds = new HashSet<>();
 
-  /** Each supervised child's restart type and shutdown, from its {@code ChildStarted}. */
-  private final Map<Pid, RestartType> restartTypes = new HashMap<>();
+  /**
+   * Each supervised child's restart type and shutdown, from its {@code ChildStarted} (tables of
+   * pids, not hash maps: a 2,000-process tree holds one of each per process).
+   */
+  private final PidTable<RestartType> restartTypes = new PidTable<>();
 
-  private final Map<Pid, Shutdown> shutdowns = new HashMap<>();
+  private final PidTable<Shutdown> shutdowns = new PidTable<>();
+
+  /** The shutdown last put in {@link #shutdowns}: equal ones share it (most children's are). */
+  private Shutdown lastShutdown;
 
   /** Supervisors whose flags just changed (the window event that follows counts no restart). */
   private final Set<Pid> flagsChanged = new HashSet<>();
@@ -121,7 +128,7 @@ public final class Narrator {
       kind.put(s.pid(), s.kind());
       if (s.label() != null) {
         label.put(s.pid(), s.label());
-        started.add(s.pid());
+        started.put(s.pid(), Boolean.TRUE);
         return List.of(started(s));
       }
     } else if (e instanceof TraceEvent.ExitSignalHandled h) {
@@ -137,7 +144,12 @@ public final class Narrator {
       return exited(x);
     } else if (e instanceof TraceEvent.ChildStarted c) {
       restartTypes.put(c.child(), c.restartType());
-      shutdowns.put(c.child(), c.shutdown());
+      Shutdown shutdown = c.shutdown();
+      if (shutdown != null && shutdown.equals(lastShutdown)) {
+        shutdown = lastShutdown;
+      }
+      lastShutdown = shutdown;
+      shutdowns.put(c.child(), shutdown);
     } else if (e instanceof TraceEvent.FlagsChanged f) {
       flagsChanged.add(f.supervisor());
     } else if (e instanceof TraceEvent.ChildExited c) {
@@ -341,7 +353,7 @@ public final class Narrator {
     Order order = orders.remove(pid);
     Term stopReason = stopSelf.remove(pid);
     TraceEvent.ExitSignalHandled parentSig = fromParent.remove(pid);
-    boolean wasStarted = started.remove(pid);
+    boolean wasStarted = started.remove(pid) != null;
     boolean gave = gaveUp.remove(pid);
     TraceEvent.AutoShutdown auto = autoShutdowns.remove(pid);
     boolean ignoredInit = ignored.remove(pid);

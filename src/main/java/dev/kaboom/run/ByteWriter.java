@@ -1,11 +1,6 @@
 package dev.kaboom.run;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes what {@link ByteReader} reads (Kaboom's byte encodings: the event store, the narration's
@@ -108,54 +103,107 @@ public class ByteWriter {
    * @param <T> the values' type
    */
   public static final class Table<T> {
-    private final Map<T, Integer> ids;
-    private final List<T> values = new ArrayList<>();
+    /** The values by number; its first {@link #size} are in use. */
+    private Object[] values = new Object[8];
 
-    private Table(Map<T, Integer> ids) {
-      this.ids = ids;
+    private int size;
+
+    /**
+     * Open addressing: each slot 0 (free) or a value's number + 1, at its hash. About 12 bytes a
+     * value in all (a {@code HashMap} and a boxed number took about 50: a 2,000-process tree's
+     * labels and specs are in several tables).
+     */
+    private int[] slots = new int[16];
+
+    /** How many slots are in use. */
+    private int indexed;
+
+    private final boolean byIdentity;
+
+    private Table(boolean byIdentity) {
+      this.byIdentity = byIdentity;
     }
 
     /** A table that numbers equal values once. */
     public static <T> Table<T> byEquality() {
-      return new Table<>(new HashMap<>());
+      return new Table<>(false);
     }
 
     /** A table that numbers each object once, equal or not. */
     public static <T> Table<T> byIdentity() {
-      return new Table<>(new IdentityHashMap<>());
+      return new Table<>(true);
+    }
+
+    private int hash(Object value) {
+      int h = byIdentity ? System.identityHashCode(value) : value.hashCode();
+      h *= 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+
+    private boolean same(Object a, Object b) {
+      return a == b || (!byIdentity && a.equals(b));
     }
 
     /** The number of {@code value} (not null), numbering it now when it is new. */
     public int id(T value) {
-      Integer id = ids.get(value);
-      if (id == null) {
-        id = values.size();
-        values.add(value);
-        ids.put(value, id);
+      int mask = slots.length - 1;
+      int i = hash(value) & mask;
+      for (int s = slots[i]; s != 0; s = slots[i]) {
+        if (same(values[s - 1], value)) {
+          return s - 1;
+        }
+        i = (i + 1) & mask;
+      }
+      int id = add(value);
+      slots[i] = id + 1;
+      if (++indexed * 4 > slots.length * 3) {
+        rehash(slots.length * 2);
       }
       return id;
     }
 
+    /** The same numbered values in {@code capacity} slots (values {@link #add}ed stay out). */
+    private void rehash(int capacity) {
+      int[] old = slots;
+      slots = new int[capacity];
+      int mask = capacity - 1;
+      for (int s : old) {
+        if (s != 0) {
+          int i = hash(values[s - 1]) & mask;
+          while (slots[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          slots[i] = s;
+        }
+      }
+    }
+
     /** Appends {@code value} (not in the table yet, not null) and returns its number. */
     public int add(T value) {
-      int id = values.size();
-      values.add(value);
-      return id;
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size + (size >> 1) + 1);
+      }
+      values[size] = value;
+      return size++;
     }
 
     /** The value numbered {@code id}. */
+    @SuppressWarnings("unchecked")
     public T get(int id) {
-      return values.get(id);
+      if (id < 0 || id >= size) {
+        throw new IndexOutOfBoundsException(id);
+      }
+      return (T) values[id];
     }
 
     /** How many values are numbered. */
     public int size() {
-      return values.size();
+      return size;
     }
 
-    /** The heap it takes, about (its list and its map; the values themselves are not counted). */
+    /** The heap it takes, about (its arrays; the values themselves are not counted). */
     public long bytes() {
-      return 64L + 4L * values.size() + 8L * (ids.size() * 4L / 3 + 1) + 32L * ids.size();
+      return 64L + 4L * values.length + 4L * slots.length;
     }
   }
 }

@@ -138,11 +138,14 @@ public final class BenchCommand implements Callable<Integer> {
                       (f.name().startsWith("U1_frame_p99")
                                   || f.name().startsWith("U1_cpu")
                                   || f.name().startsWith("U1_click")
+                                  || f.name().startsWith("U1_slow")
+                                  || f.name().startsWith("U1_gc")
+                                  || f.name().startsWith("U1_render")
                               ? new Bench.Figure(
                                   f.name()
                                       .replaceFirst(
                                           "^(U1_frame_p99|U1_cpu_per_frame|U1_cpu_frame_p99|U1_click_frames"
-                                              + "|U1_click_max)",
+                                              + "|U1_click_max|U1_slow_frames_gc|U1_slow_frames|U1_gc_ms|U1_render_frame_p99)",
                                           "$1_10000"),
                                   f.value(),
                                   f.unit())

@@ -77,7 +77,29 @@ final class UiBench {
       double cpuP99Millis,
       double clickMaxMillis,
       int clickFramesMax,
-      int clicks) {}
+      int clicks,
+      Breakdown slow) {}
+
+  /**
+   * Where the long frames go: {@code frames} frames of the run were longer than {@link #SLOW_NANOS}
+   * (25 ms, the p99 target: more than 1 % of them and the p99 misses it), {@code withGc} of them
+   * had a collection pause in them; {@code gcMillis} is the collectors' pause time in the whole
+   * measured run (ms, all pauses), {@code gcCount} their number, {@code renderP99Millis} the 99th
+   * percentile of the render thread's CPU time per frame (ms) and {@code slowCpuMillis} / {@code
+   * slowRenderMillis} the median CPU time of the JavaFX and render threads in the long frames (ms:
+   * far under the frame's length, the frame waited, for a core or a pause).
+   */
+  record Breakdown(
+      int frames,
+      int withGc,
+      double gcMillis,
+      int gcCount,
+      double renderP99Millis,
+      double slowCpuMillis,
+      double slowRenderMillis) {}
+
+  /** A frame longer than this is a slow one for the breakdown (the U1_frame_p99 target). */
+  static final long SLOW_NANOS = 25_000_000L;
 
   /**
    * {@code warmupRuns} runs of {@link #measure} that are not counted (the JIT), then {@code runs}
@@ -128,7 +150,9 @@ final class UiBench {
           String.format(
               java.util.Locale.ROOT,
               "# run %d/%d U1 %d nodes: %.2f fps, p99 %.2f ms, cpu %.2f ms/frame (p99 %.2f), %d clicks"
-                  + " answered within %d frame(s), at most %.1f ms, load %s",
+                  + " answered within %d frame(s), at most %.1f ms, load %s; %d frames over 25 ms"
+                  + " (%d with a collection; JavaFX cpu %.1f, render cpu %.1f ms), %d collections"
+                  + " paused %.0f ms, render cpu p99 %.1f ms",
               i + 1,
               runs,
               nodes,
@@ -139,7 +163,14 @@ final class UiBench {
               r.clicks(),
               r.clickFramesMax(),
               r.clickMaxMillis(),
-              loadAverage()));
+              loadAverage(),
+              r.slow().frames(),
+              r.slow().withGc(),
+              r.slow().slowCpuMillis(),
+              r.slow().slowRenderMillis(),
+              r.slow().gcCount(),
+              r.slow().gcMillis(),
+              r.slow().renderP99Millis()));
     }
     figure(out, "U1_fps_" + nodes, "fps", results, Result::fps, runs);
     figure(out, "U1_frame_p99", "ms", results, Result::p99Millis, runs);
@@ -147,6 +178,10 @@ final class UiBench {
     figure(out, "U1_cpu_frame_p99", "ms", results, Result::cpuP99Millis, runs);
     figure(out, "U1_click_frames", "frames", results, Result::clickFramesMax, runs);
     figure(out, "U1_click_max", "ms", results, Result::clickMaxMillis, runs);
+    figure(out, "U1_slow_frames", "frames", results, r -> r.slow().frames(), runs);
+    figure(out, "U1_slow_frames_gc", "frames", results, r -> r.slow().withGc(), runs);
+    figure(out, "U1_gc_ms", "ms", results, r -> r.slow().gcMillis(), runs);
+    figure(out, "U1_render_frame_p99", "ms", results, r -> r.slow().renderP99Millis(), runs);
   }
 
   private static void figure(
@@ -206,37 +241,53 @@ final class UiBench {
             prefs.put("sequenceChart", "true"); // shown, as the issue asks (beside the tree)
             MainWindow window = MainWindow.open(stage, prefs, Optional.empty());
             MainViewModel vm = window.viewModel();
+            if (FIXED) {
+              window.fixFrameTime(FRAME_NANOS);
+            }
             vm.load(new Scenario("storm", "U1: 100 kabooms a second", root, List.of()), null);
             Random random = new Random(42);
             long[] intervals = new long[(int) (seconds * 1000) + 16];
             long[] cpus = new long[intervals.length];
+            long[] renders = new long[intervals.length];
+            long[] gcs = new long[intervals.length];
             java.lang.management.ThreadMXBean mx =
                 java.lang.management.ManagementFactory.getThreadMXBean();
+            long renderer = rendererThreadId();
             clicks.reset();
             stage
                 .getScene()
                 .addPostLayoutPulseListener(() -> clicks.afterLayout(vm, System.nanoTime()));
             new AnimationTimer() {
               private long start = -1;
+              private long pulses;
               private long last;
               private int frames;
               private long kaboomsSent;
               private long cpuAtStart = -1;
               private long lastCpu = -1;
+              private long lastRender;
+              private long lastGc;
+              private long gcAtStart = -1;
+              private long gcCountAtStart;
               private long heapMinutes;
 
               @Override
               public void handle(long pulse) {
                 long now = System.nanoTime();
                 long cpu = mx.getCurrentThreadCpuTime();
+                long render = renderer < 0 ? 0 : Math.max(0, mx.getThreadCpuTime(renderer));
+                long gc = gcMillis();
                 if (start < 0) {
                   start = now;
                 }
-                long t = now - start;
+                // -Dkaboom.u1.fixed=true: the storm's clock is the frame count (60 a second)
+                long t = FIXED ? pulses++ * FRAME_NANOS : now - start;
                 if (t >= warmupNanos) {
                   long since = t - warmupNanos;
                   if (cpuAtStart < 0) {
                     cpuAtStart = renderingCpuNanos();
+                    gcAtStart = gc;
+                    gcCountAtStart = gcCount();
                   }
                   if (HEAP && since / 60_000_000_000L > heapMinutes) {
                     heapMinutes++;
@@ -245,12 +296,20 @@ final class UiBench {
                   if (since > measureNanos) {
                     stop();
                     window.stopTimer();
-                    long[] r = java.util.Arrays.copyOf(intervals, 2 * frames + 2);
+                    long[] r = java.util.Arrays.copyOf(intervals, 4 * frames + 4);
                     System.arraycopy(cpus, 0, r, frames, frames);
-                    r[2 * frames] = since; // the last two slots: the measured time and CPU time
-                    r[2 * frames + 1] = renderingCpuNanos() - cpuAtStart;
+                    System.arraycopy(renders, 0, r, 2 * frames, frames);
+                    System.arraycopy(gcs, 0, r, 3 * frames, frames);
+                    // the last four slots: the measured time, CPU time, pause time and count
+                    r[4 * frames] = since;
+                    r[4 * frames + 1] = renderingCpuNanos() - cpuAtStart;
+                    r[4 * frames + 2] = gc - gcAtStart;
+                    r[4 * frames + 3] = gcCount() - gcCountAtStart;
                     if (HEAP) {
                       heapReport(window, since);
+                    }
+                    if (SHOT != null) {
+                      shot(stage.getScene(), SHOT);
                     }
                     stage.close();
                     result.complete(r);
@@ -260,6 +319,8 @@ final class UiBench {
                     if (frames < intervals.length - 1) {
                       intervals[frames] = now - last;
                       cpus[frames] = cpu - lastCpu; // the JavaFX thread's, this frame and before
+                      renders[frames] = render - lastRender; // the renderer's since the last
+                      gcs[frames] = gc - lastGc; // collection pauses since the last (ms)
                     }
                     frames++;
                   }
@@ -280,6 +341,8 @@ final class UiBench {
                 }
                 last = now;
                 lastCpu = cpu;
+                lastRender = render;
+                lastGc = gc;
               }
             }.start();
           } catch (Throwable t) {
@@ -287,22 +350,62 @@ final class UiBench {
           }
         });
     long[] r = result.get((long) (warmupSeconds + seconds) + 120, TimeUnit.SECONDS);
-    int frames = (r.length - 2) / 2;
-    double measured = r[2 * frames] / 1e9;
+    int frames = (r.length - 4) / 4;
+    double measured = r[4 * frames] / 1e9;
     long[] intervals = java.util.Arrays.copyOf(r, frames);
     long[] cpus = java.util.Arrays.copyOfRange(r, frames, 2 * frames);
+    long[] renders = java.util.Arrays.copyOfRange(r, 2 * frames, 3 * frames);
+    long[] gcs = java.util.Arrays.copyOfRange(r, 3 * frames, 4 * frames);
     if (frames == 0) { // (bench --quick on a busy machine: 0 fps would read as a result)
       throw new IllegalStateException(
           "no frame was drawn in the " + seconds + " s measured (too short on this machine)");
     }
+    if (FRAMES != null) {
+      StringBuilder csv = new StringBuilder("interval_ms,fx_cpu_ms,render_cpu_ms,gc_ms\n");
+      for (int i = 0; i < frames; i++) {
+        csv.append(intervals[i] / 1e6)
+            .append(',')
+            .append(cpus[i] / 1e6)
+            .append(',')
+            .append(renders[i] / 1e6)
+            .append(',')
+            .append(gcs[i])
+            .append('\n');
+      }
+      java.nio.file.Files.writeString(java.nio.file.Path.of(FRAMES), csv);
+    }
+    int slow = 0;
+    int slowGc = 0;
+    long[] slowCpu = new long[frames];
+    long[] slowRender = new long[frames];
+    for (int i = 0; i < frames; i++) {
+      if (intervals[i] > SLOW_NANOS) {
+        slowCpu[slow] = cpus[i];
+        slowRender[slow] = renders[i];
+        slow++;
+        if (gcs[i] > 0) {
+          slowGc++;
+        }
+      }
+    }
+    Breakdown breakdown =
+        new Breakdown(
+            slow,
+            slowGc,
+            r[4 * frames + 2],
+            (int) r[4 * frames + 3],
+            Bench.percentile(renders, 99) / 1e6,
+            slow == 0 ? 0 : Bench.percentile(java.util.Arrays.copyOf(slowCpu, slow), 50) / 1e6,
+            slow == 0 ? 0 : Bench.percentile(java.util.Arrays.copyOf(slowRender, slow), 50) / 1e6);
     return new Result(
         frames / measured,
         Bench.percentile(intervals, 99) / 1e6,
-        r[2 * frames + 1] / 1e6 / frames,
+        r[4 * frames + 1] / 1e6 / frames,
         Bench.percentile(cpus, 99) / 1e6,
         clicks.maxNanos / 1e6,
         clicks.maxFrames,
-        clicks.count);
+        clicks.count,
+        breakdown);
   }
 
   /**
@@ -330,6 +433,46 @@ final class UiBench {
         chart.rows().size(),
         chart.rowCount());
   }
+
+  /**
+   * -Dkaboom.u1.shot=FILE.png: the window as it is at the end of each run, as a PNG (to look at
+   * what the bench measured: the tree, markers, captions and chart in the storm).
+   */
+  private static final String SHOT = System.getProperty("kaboom.u1.shot");
+
+  /**
+   * -Dkaboom.u1.frames=FILE.csv: each frame of the last run (its length, the JavaFX and render
+   * threads' CPU time in it, ms, and the collectors' pauses, ms).
+   */
+  private static final String FRAMES = System.getProperty("kaboom.u1.frames");
+
+  private static void shot(javafx.scene.Scene scene, String file) {
+    javafx.scene.image.WritableImage img = scene.snapshot(null);
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    int[] argb = new int[w * h];
+    img.getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    try {
+      javax.imageio.ImageIO.write(out, "png", new java.io.File(file));
+    } catch (java.io.IOException e) {
+      System.err.println("# U1: could not write " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * -Dkaboom.u1.fixed=true: every frame is a 60th of a second of the storm, however long it took
+   * (the run's clock, the kabooms sent and the measured time count frames): each frame then has the
+   * same work whatever the machine's load, so the CPU figures of runs at different loads compare
+   * (the frame rate and p99 still follow the load). For comparing changes on a busy machine; the
+   * figures to report are the ordinary runs' on a quiet one.
+   */
+  private static final boolean FIXED = Boolean.getBoolean("kaboom.u1.fixed");
+
+  private static final long FRAME_NANOS = 1_000_000_000L / 60;
 
   /** Whether the runs click (-Dkaboom.u1.clicks=false: the storm alone, as before the clicks). */
   private static final boolean CLICKS =
@@ -446,6 +589,34 @@ final class UiBench {
         pending = null;
       }
     }
+  }
+
+  /** The collectors' pause time so far (ms, all collectors). */
+  private static long gcMillis() {
+    long sum = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
+  }
+
+  /** The collections so far (all collectors). */
+  private static long gcCount() {
+    long sum = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionCount());
+    }
+    return sum;
+  }
+
+  /** The id of JavaFX's render thread (QuantumRenderer), or -1. */
+  private static long rendererThreadId() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("QuantumRenderer")) {
+        return t.getId();
+      }
+    }
+    return -1;
   }
 
   /**

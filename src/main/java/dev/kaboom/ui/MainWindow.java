@@ -152,6 +152,19 @@ public final class MainWindow implements MainController.Shell {
     return controller;
   }
 
+  /**
+   * Makes every frame advance the run by {@code nanos} of time, however long it really took (0: the
+   * time that passed, as usual). The bench's load-independent mode: a frame's work no longer grows
+   * when the machine is busy, so CPU per frame can be compared between loaded runs.
+   */
+  public void fixFrameTime(long nanos) {
+    fixedFrameNanos = nanos;
+    fixedClock = System.nanoTime();
+  }
+
+  private long fixedFrameNanos;
+  private long fixedClock;
+
   /** Stops the frame loop (tests that want to drive time only through the engine). */
   public void stopTimer() {
     timer.stop();
@@ -177,10 +190,18 @@ public final class MainWindow implements MainController.Shell {
 
           @Override
           public void handle(long now) {
-            long delta = last < 0 ? 0 : Math.min(MAX_FRAME_NANOS, now - last);
+            long delta =
+                last < 0
+                    ? 0
+                    : fixedFrameNanos > 0 ? fixedFrameNanos : Math.min(MAX_FRAME_NANOS, now - last);
             last = now;
             vm.frame(delta);
-            controller.render();
+            if (fixedFrameNanos > 0) {
+              fixedClock += fixedFrameNanos;
+              controller.render(fixedClock);
+            } else {
+              controller.render();
+            }
           }
         };
     stage.setScene(scene);

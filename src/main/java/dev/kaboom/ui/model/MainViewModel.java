@@ -372,6 +372,20 @@ public final class MainViewModel {
     return java.util.Collections.unmodifiableList(marks);
   }
 
+  /**
+   * The event index of mark {@code k} (0 to {@code marks().size() - 1}), without reading the event:
+   * {@code marks().get(k)} decodes the event for its time (the timeline's summary asks for
+   * thousands a second in a storm).
+   */
+  public int markEventIndex(int k) {
+    return marks.eventIndexAt(k);
+  }
+
+  /** The kind of mark {@code k}, without reading its event (see {@link #markEventIndex}). */
+  public MarkKind markKind(int k) {
+    return marks.kindAt(k);
+  }
+
   /** How many seek checkpoints are held now (the bench's memory figure). */
   public int checkpointCount() {
     return checkpoints.size();
@@ -1630,7 +1644,11 @@ public final class MainViewModel {
   /** How many of the scenario's steps are still to run at the playhead (the present when live). */
   public int scriptRemaining() {
     Scenario s = scenario.get();
-    return s == null ? 0 : Math.max(0, s.steps().size() - scriptPosition());
+    // (no steps: nothing to count; the window asks every frame, and a storm records thousands
+    // of commands a minute)
+    return s == null || s.steps().isEmpty()
+        ? 0
+        : Math.max(0, s.steps().size() - scriptPosition(s.steps().size()));
   }
 
   /**
@@ -1638,6 +1656,11 @@ public final class MainViewModel {
    * commands recorded as steps before it, so a seek, a fork or an undo moves it with the timeline.
    */
   public int scriptPosition() {
+    return scriptPosition(Integer.MAX_VALUE);
+  }
+
+  /** {@link #scriptPosition()}, but at most {@code cap} (the count stops there). */
+  private int scriptPosition(int cap) {
     if (session == null) {
       return 0;
     }
@@ -1647,8 +1670,8 @@ public final class MainViewModel {
       if (r.eventIndex() >= until) {
         break;
       }
-      if (r.step()) {
-        n++;
+      if (r.step() && ++n >= cap) {
+        break;
       }
     }
     return n;

@@ -46,6 +46,11 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
     return (int) (find(i) >>> 32);
   }
 
+  /** The kind of mark {@code i}, without making the mark (or reading its event's time). */
+  MainViewModel.MarkKind kindAt(int i) {
+    return KINDS[(int) find(i) & 0xFF];
+  }
+
   /** Mark {@code i}: its event index in the high half, its log lines << 8 | its kind in the low. */
   private long find(int i) {
     if (i < 0 || i >= size) {

@@ -260,6 +260,14 @@ public final class ProcessNodeModel {
     return Optional.ofNullable(pid);
   }
 
+  /** Alive as the status line counts it: has a pid, not stopped, crashed or leaving the tree. */
+  public boolean live() {
+    return status != NodeStatus.STOPPED
+        && status != NodeStatus.CRASHED
+        && pid != null
+        && !leaving();
+  }
+
   public NodeStatus status() {
     return status;
   }

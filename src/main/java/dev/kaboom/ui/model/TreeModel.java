@@ -210,6 +210,20 @@ public final class TreeModel {
     return byPath.size();
   }
 
+  /**
+   * How many nodes are {@link ProcessNodeModel#live live} (the status line's count; one pass, no
+   * copy of the nodes: in a storm the count is taken every frame).
+   */
+  public int liveCount() {
+    int n = 0;
+    for (ProcessNodeModel m : byPath.values()) {
+      if (m.live()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Goes up whenever a node was added to or removed from the tree. */
   public long structureVersion() {
     return structure;

@@ -1041,14 +1041,14 @@ public final class MainController {
     boolean folding = shownEvents != renderedEvents;
     renderedEvents = shownEvents;
     if (!vm.catchingUpProperty().get()) {
-      timeline.refresh();
+      timeline.refresh(nowNanos);
       sequenceChart.refresh();
     } else if (!folding) {
       // in a storm (the picture catching up, a beat merging many steps) the frame that folds a
       // beat also lays out the tree and the log: the chart and the timeline follow in the next
       // frames, one a frame, so no frame does all of it (the p99 frame at 2,000 nodes)
       if (!sequenceChart.refresh()) {
-        timeline.refresh();
+        timeline.refresh(nowNanos);
       }
     }
     consolePane.catchUp(); // a line's answer, once the tree has shown what it set off
@@ -1123,14 +1123,7 @@ public final class MainController {
   }
 
   private long countLive() {
-    return vm.tree().nodes().stream()
-        .filter(
-            n ->
-                n.status() != dev.kaboom.ui.model.NodeStatus.STOPPED
-                    && n.status() != dev.kaboom.ui.model.NodeStatus.CRASHED
-                    && n.pid().isPresent()
-                    && !n.leaving())
-        .count();
+    return vm.tree().liveCount();
   }
 
   /**

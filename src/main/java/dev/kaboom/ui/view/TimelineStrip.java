@@ -4,7 +4,6 @@ import dev.kaboom.ui.model.MainViewModel;
 import dev.kaboom.ui.model.RankPyramid;
 import dev.kaboom.ui.model.TimelineModel;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -243,6 +242,11 @@ public final class TimelineStrip {
 
   /** Redraws when the marks, the commands, the playhead, the zoom or the size changed. */
   public void refresh() {
+    refresh(System.nanoTime());
+  }
+
+  /** {@link #refresh()} at the frame time {@code now} (ns; a growing run is redrawn by it). */
+  public void refresh(long now) {
     List<MainViewModel.Mark> marks = vm.marks();
     int total = marks.size();
     int head = vm.playheadProperty().get();
@@ -270,7 +274,6 @@ public final class TimelineStrip {
             : MessageFormat.format(bundle.getString("timeline.now"), total));
     // a live run that only grew (a storm adds marks every frame) is redrawn a few times a second:
     // drawing goes through every mark
-    long now = System.nanoTime();
     String size = canvas.getWidth() + "x" + canvas.getHeight();
     boolean onlyGrew = !drawn.isEmpty() && head < 0 && drawnHead < 0 && size.equals(drawnSize);
     if (onlyGrew && now - drawnAt < REDRAW_GROWING_NANOS) {
@@ -355,15 +358,11 @@ public final class TimelineStrip {
       }
     }
     drawnColumns = kindAt;
-    Map<TimelineModel.Kind, List<Double>> xs = new EnumMap<>(TimelineModel.Kind.class);
-    for (int px = 0; px < columns; px++) {
-      if (kindAt[px] != null) {
-        xs.computeIfAbsent(kindAt[px], k -> new ArrayList<>()).add(px + 0.5);
-      }
-    }
-    List<TimelineModel.Kind> kinds = new ArrayList<>(xs.keySet());
-    kinds.sort(java.util.Comparator.comparingInt(TimelineStrip::rank));
-    for (TimelineModel.Kind kind : kinds) {
+    // each kind's ticks (in rank order: the telling ones on top) as one path filled once: the
+    // software renderer sets up a shape per fill, and a storm puts a command on every column (a
+    // fill per tick and per command triangle took tens of ms a redraw)
+    for (int r = 0; r < KIND_OF_RANK.length; r++) {
+      TimelineModel.Kind kind = KIND_OF_RANK[r];
       double y0 =
           switch (kind) {
             case COMMAND -> 1;
@@ -377,20 +376,37 @@ public final class TimelineStrip {
             case DEATH, GIVE_UP, RESTART -> h - 2;
             default -> mid + h * 0.15;
           };
-      // a tick is a filled rectangle: the software renderer fills those without stroking a path
       double lw = kind == TimelineModel.Kind.GIVE_UP ? line * 2 : line;
-      g.setFill(fill(swatches.get(kind), Color.DARKGRAY));
-      for (double x : xs.get(kind)) {
-        g.fillRect(x - lw / 2, y0, lw, y1 - y0);
+      boolean any = false;
+      g.beginPath();
+      for (int px = 0; px < columns; px++) {
+        if (kindAt[px] == kind) {
+          g.rect(px + 0.5 - lw / 2, y0, lw, y1 - y0);
+          any = true;
+        }
       }
+      if (!any) {
+        continue;
+      }
+      g.setFill(fill(swatches.get(kind), Color.DARKGRAY));
+      g.fill();
       if (kind == TimelineModel.Kind.COMMAND) {
         g.setFill(fill(swatches.get(kind), Color.BLUE));
         double s = h * 0.16;
-        for (double x : xs.get(kind)) {
-          g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {1, 1, 1 + 1.6 * s}, 3);
+        g.beginPath();
+        for (int px = 0; px < columns; px++) {
+          if (kindAt[px] == kind) {
+            double x = px + 0.5;
+            g.moveTo(x - s, 1);
+            g.lineTo(x + s, 1);
+            g.lineTo(x, 1 + 1.6 * s);
+            g.closePath();
+          }
         }
+        g.fill();
       }
     }
+    g.beginPath();
     if (total > 0) {
       double x = Math.round(model.xOf(playheadPosition(), total, w, PAD)) + 0.5;
       Paint p = fill(playheadSwatch, Color.ORANGE);
@@ -445,7 +461,7 @@ public final class TimelineStrip {
     int n = ranks.size();
     if (session != summarizedSession
         || total < n
-        || (n > 0 && marks.get(n - 1).eventIndex() != summarizedLastEvent)) {
+        || (n > 0 && vm.markEventIndex(n - 1) != summarizedLastEvent)) {
       summarizedSession = session;
       ranks = new RankPyramid();
       commandPlaceCount = 0;
@@ -453,9 +469,9 @@ public final class TimelineStrip {
       n = 0;
     }
     for (int m = n; m < total; m++) {
-      ranks.add(rank(TimelineModel.kindOf(marks.get(m).kind())));
+      ranks.add(rank(TimelineModel.kindOf(vm.markKind(m))));
     }
-    summarizedLastEvent = total > 0 ? marks.get(total - 1).eventIndex() : -1;
+    summarizedLastEvent = total > 0 ? vm.markEventIndex(total - 1) : -1;
     List<dev.kaboom.scenario.Simulation.Recorded> commands = vm.recordedCommands();
     commandPending = false;
     while (commandsSeen < commands.size()) {
@@ -470,7 +486,7 @@ public final class TimelineStrip {
         if (commandPlaceCount == commandPlaces.length) {
           commandPlaces = java.util.Arrays.copyOf(commandPlaces, commandPlaceCount * 2);
         }
-        commandPlaces[commandPlaceCount++] = marksBefore(marks, c.eventIndex());
+        commandPlaces[commandPlaceCount++] = marksBefore(total, c.eventIndex());
       }
       commandsSeen++;
     }
@@ -499,13 +515,16 @@ public final class TimelineStrip {
     return commandPending && ranks.size() >= a && ranks.size() < b;
   }
 
-  /** How many marks come before event {@code eventIndex} (the marks are in event order). */
-  private static int marksBefore(List<MainViewModel.Mark> marks, long eventIndex) {
+  /**
+   * How many of the first {@code total} marks come before event {@code eventIndex} (the marks are
+   * in event order; their event indexes only, not their events, are read).
+   */
+  private int marksBefore(int total, long eventIndex) {
     int lo = 0;
-    int hi = marks.size();
+    int hi = total;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (marks.get(mid).eventIndex() < eventIndex) {
+      if (vm.markEventIndex(mid) < eventIndex) {
         lo = mid + 1;
       } else {
         hi = mid;

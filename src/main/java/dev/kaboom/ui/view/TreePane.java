@@ -805,7 +805,7 @@ public final class TreePane extends Region {
         }
       }
     }
-    edges.getElements().setAll(elements);
+    setIfMoved(edges, elements);
     linkedOnScreen = linked;
     farCanvas.setVisible(far);
     drawFar();
@@ -1690,9 +1690,36 @@ public final class TreePane extends Region {
         }
       }
     }
-    if (!lit.isEmpty() || !litEdges.getElements().isEmpty()) {
-      litEdges.getElements().setAll(lit);
+    setIfMoved(litEdges, lit);
+  }
+
+  /**
+   * Gives {@code path} these {@code elements} (moves and lines) unless it already has the same
+   * points: a new path is repainted over its whole extent, and the lit links and the links on
+   * screen are worked out again every frame of a storm while they mostly stay as they are.
+   */
+  private static void setIfMoved(Path path, List<PathElement> elements) {
+    List<PathElement> old = path.getElements();
+    if (old.size() == elements.size()) {
+      boolean same = true;
+      for (int i = 0; i < old.size() && same; i++) {
+        same = samePoint(old.get(i), elements.get(i));
+      }
+      if (same) {
+        return;
+      }
     }
+    path.getElements().setAll(elements);
+  }
+
+  private static boolean samePoint(PathElement a, PathElement b) {
+    if (a instanceof MoveTo m && b instanceof MoveTo n) {
+      return m.getX() == n.getX() && m.getY() == n.getY();
+    }
+    if (a instanceof LineTo m && b instanceof LineTo n) {
+      return m.getX() == n.getX() && m.getY() == n.getY();
+    }
+    return false;
   }
 
   // ---- zoom and pan ----

@@ -521,7 +521,12 @@ final class UiBench {
       javafx.scene.Scene scene = stage.getScene();
       javafx.scene.Node tree = scene.lookup(".tree-pane");
       javafx.geometry.Bounds pane = tree == null ? null : tree.localToScene(tree.getLayoutBounds());
-      for (javafx.scene.Node n : scene.getRoot().lookupAll(".process-node.worker")) {
+      if (tree == null) {
+        return;
+      }
+      // (the tree's boxes only: a lookup over the whole window, its log and inspector, cost the
+      // frame after the click a few ms of the bench's own work)
+      for (javafx.scene.Node n : tree.lookupAll(".process-node.worker")) {
         if (!(n instanceof dev.kaboom.ui.view.ProcessNodeView v) || !v.isVisible()) {
           continue;
         }

@@ -241,10 +241,11 @@ public final class SequenceChartPane {
       session = s;
       restart(0, events);
     }
-    List<MainViewModel.Mark> marks = vm.marks();
+    // (the marks' event indexes only: a mark made with marks().get reads its event, every frame)
+    int markCount = vm.marks().size();
     int head = vm.playheadProperty().get();
-    boolean looking = head >= 0 && head < marks.size();
-    int target = looking ? marks.get(head).eventIndex() : Integer.MAX_VALUE;
+    boolean looking = head >= 0 && head < markCount;
+    int target = looking ? vm.markEventIndex(head) : Integer.MAX_VALUE;
     if (looking && target < model.firstEventKept()) {
       // looking back before the rows kept (a long storm): fold again from the command that began
       // that step's episode
@@ -254,12 +255,12 @@ public final class SequenceChartPane {
     int current;
     int before;
     if (looking) {
-      current = marks.get(head).eventIndex();
-      before = head > 0 ? marks.get(head - 1).eventIndex() : -1;
+      current = vm.markEventIndex(head);
+      before = head > 0 ? vm.markEventIndex(head - 1) : -1;
     } else {
       current = model.events() - 1;
-      before = marks.size() >= 2 ? marks.get(marks.size() - 2).eventIndex() : -1;
-      if (!marks.isEmpty() && marks.get(marks.size() - 1).eventIndex() < before) {
+      before = markCount >= 2 ? vm.markEventIndex(markCount - 2) : -1;
+      if (markCount > 0 && vm.markEventIndex(markCount - 1) < before) {
         before = -1;
       }
     }

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * Writes what {@link ByteReader} reads (Kaboom's byte encodings: the event store, the narration's
  * store, the tree's frozen checkpoints): one byte, a varint (seven bits a byte, low first, the high
  * bit set on every byte but the last, as protobuf's), a zigzag varint (a signed number, small
- * either side of 0), into a buffer that grows by doubling. A subclass writes its own records on
- * top. Not thread-safe.
+ * either side of 0), into a buffer that grows by an eighth (at least 4 KB, at most doubling). A
+ * subclass writes its own records on top; {@link DeflatedBytes} keeps the older bytes deflated. Not
+ * thread-safe.
  */
 public class ByteWriter {
   /** The buffer; bytes 0 to {@link #length} - 1 are written. */
@@ -39,7 +40,7 @@ public class ByteWriter {
   }
 
   /** Forgets what was written (the buffer is kept). */
-  public final void clear() {
+  public void clear() {
     length = 0;
   }
 
@@ -49,7 +50,7 @@ public class ByteWriter {
   }
 
   /** Keeps only the first {@code length} bytes written (a later write goes after them). */
-  public final void truncate(int length) {
+  public void truncate(int length) {
     if (length < 0 || length > this.length) {
       throw new IllegalArgumentException("truncate to " + length + " of " + this.length);
     }
@@ -57,7 +58,7 @@ public class ByteWriter {
   }
 
   /** Makes this writer hold a copy of what {@code other} wrote (exactly sized). */
-  public final void copyFrom(ByteWriter other) {
+  public void copyFrom(ByteWriter other) {
     bytes = Arrays.copyOf(other.bytes, Math.max(1, other.length));
     length = other.length;
   }

@@ -74,8 +74,18 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   /** By segment: its events as they came, until its bytes are installed (null after). */
   private TraceEvent[][] out = new TraceEvent[16][];
 
-  /** By segment: its bytes, once installed. */
+  /** By segment: its bytes deflated, once installed. */
   private byte[][] segments = new byte[16][];
+
+  /** By segment: how many bytes it inflates to. */
+  private int[] segmentLength = new int[16];
+
+  /** The last two segments inflated: their indices and bytes (the older one goes next). */
+  private final int[] rawIndex = {-1, -1};
+
+  private final byte[][] raw = new byte[2][];
+  private int rawNext;
+  private final java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
 
   /** By block: where it starts in its segment's bytes. */
   private int[] blockStart = new int[64];
@@ -105,6 +115,45 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private final TraceEvent[] blockB = new TraceEvent[BLOCK];
 
   private static final int RECENT = 8;
+
+  /** Strings written lately that a string can refer to (a move-to-front list, as the pids'). */
+  private static final int RECENT_STRINGS = 4;
+
+  /** The deflater's level for a segment's bytes (1 fastest, 9 smallest). */
+  private static final int DEFLATE_LEVEL = Integer.getInteger("kaboom.deflate", 6);
+
+  /** The bytes of segment {@code s} as encoded (inflated; the last two are kept). */
+  private byte[] raw(int s) {
+    if (rawIndex[0] == s) {
+      return raw[0];
+    }
+    if (rawIndex[1] == s) {
+      return raw[1];
+    }
+    int k = rawNext;
+    rawNext ^= 1;
+    byte[] into = raw[k];
+    if (into == null || into.length < segmentLength[s]) {
+      into = new byte[Math.max(segmentLength[s], 1 << 13)];
+    }
+    inflater.reset();
+    inflater.setInput(segments[s]);
+    try {
+      int n = 0;
+      while (n < segmentLength[s]) {
+        int got = inflater.inflate(into, n, segmentLength[s] - n);
+        if (got == 0 && (inflater.finished() || inflater.needsInput())) {
+          throw new IllegalStateException("damaged event store: segment " + s + " is short");
+        }
+        n += got;
+      }
+    } catch (java.util.zip.DataFormatException e) {
+      throw new IllegalStateException("damaged event store: segment " + s, e);
+    }
+    raw[k] = into;
+    rawIndex[k] = s;
+    return into;
+  }
 
   /** A store whose segments are encoded on the encoder thread. */
   public EventStore() {
@@ -148,6 +197,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     if (s == out.length) {
       out = Arrays.copyOf(out, s * 2);
       segments = Arrays.copyOf(segments, s * 2);
+      segmentLength = Arrays.copyOf(segmentLength, s * 2);
     }
     out[s] = events;
     if (background) {
@@ -189,7 +239,8 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       }
       System.arraycopy(g.blockStart(), 0, blockStart, b0, blocks);
       segments[g.index()] = g.bytes();
-      encodedBytes += g.bytes().length + 16;
+      segmentLength[g.index()] = g.length();
+      encodedBytes += g.bytes().length + 20;
       out[g.index()] = null;
     }
   }
@@ -217,6 +268,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private record Segment(
       int index,
       byte[] bytes,
+      int length,
       int[] blockStart,
       String[] strings,
       Atom[] atoms,
@@ -268,8 +320,11 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
     private long lastTime;
     private final Pid[] recent = new Pid[RECENT];
-    private int recentNext;
+    private final int[] recentStrings = new int[RECENT_STRINGS];
+    private long nextSerial;
     private boolean broken;
+    private final java.util.zip.Deflater deflater = new java.util.zip.Deflater(DEFLATE_LEVEL, true);
+    private byte[] packed = new byte[1 << 14];
 
     Encoder() {
       super(1 << 16);
@@ -278,7 +333,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     /** Encodes segment {@code index}: the first {@code count} of {@code events}. */
     Segment segment(int index, TraceEvent[] events, int count) {
       if (broken) {
-        return new Segment(index, null, null, null, null, null);
+        return new Segment(index, null, 0, null, null, null, null);
       }
       int strings0 = stringIds.size();
       int atoms0 = atomIds.size();
@@ -291,21 +346,38 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
             starts[i / BLOCK] = length;
             lastTime = 0;
             Arrays.fill(recent, null);
-            recentNext = 0;
+            Arrays.fill(recentStrings, -1);
+            nextSerial = 0;
           }
           encode(events[i]);
         }
         return new Segment(
             index,
-            toByteArray(),
+            deflated(),
+            length,
             starts,
             added(stringIds, strings0, new String[stringIds.size() - strings0]),
             added(atomIds, atoms0, new Atom[atomIds.size() - atoms0]),
             added(objectIds, objects0, new Object[objectIds.size() - objects0]));
       } catch (RuntimeException e) {
         broken = true; // its tables may be ahead of what was handed back: keep events as they come
-        return new Segment(index, null, null, null, null, null);
+        return new Segment(index, null, 0, null, null, null, null);
       }
+    }
+
+    /** The bytes written, deflated (raw deflate, no header). */
+    private byte[] deflated() {
+      deflater.reset();
+      deflater.setInput(bytes, 0, length);
+      deflater.finish();
+      int n = 0;
+      while (!deflater.finished()) {
+        if (n == packed.length) {
+          packed = Arrays.copyOf(packed, packed.length * 2);
+        }
+        n += deflater.deflate(packed, n, packed.length - n);
+      }
+      return Arrays.copyOf(packed, n);
     }
 
     private static <T> T[] added(ByteWriter.Table<T> table, int from, T[] into) {
@@ -329,7 +401,19 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         cacheKey[h] = s;
         cacheId[h] = stringIds.id(s);
       }
-      varint(cacheId[h] + 1L);
+      int id = cacheId[h];
+      int[] r = recentStrings;
+      for (int i = 0; i < RECENT_STRINGS; i++) {
+        if (r[i] == id) {
+          put(1 + i);
+          System.arraycopy(r, 0, r, 1, i);
+          r[0] = id;
+          return;
+        }
+      }
+      System.arraycopy(r, 0, r, 1, RECENT_STRINGS - 1);
+      r[0] = id;
+      varint(id + 1L + RECENT_STRINGS);
     }
 
     private int atomId(Atom a) {
@@ -348,7 +432,12 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       }
     }
 
-    /** 0..7: one of the block's last pids; 8: null; then (serial << 1 | remote) + 9. */
+    /**
+     * 0..{@value #RECENT}-1: the block's pid used that many pids ago (a move-to-front list, so a
+     * pattern of events that comes again writes the same bytes); {@value #RECENT}: null; then
+     * (zigzag(serial - next) << 1 | remote) + {@value #RECENT} + 1, where next is one more than the
+     * highest serial written in the block so far (a process just spawned writes 0).
+     */
     private void pid(Pid p) {
       if (p == null) {
         put(RECENT);
@@ -359,16 +448,21 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         Pid q = r[i];
         if (q == p || (q != null && q.serial() == p.serial() && q.equals(p))) {
           put(i);
+          System.arraycopy(r, 0, r, 1, i);
+          r[0] = q;
           return;
         }
       }
-      r[recentNext] = p;
-      recentNext = (recentNext + 1) & (RECENT - 1);
+      System.arraycopy(r, 0, r, 1, RECENT - 1);
+      r[0] = p;
       boolean remote = p.node() != 0 || p.creation() != 0;
-      varint(((long) p.serial() << 1 | (remote ? 1 : 0)) + RECENT + 1);
+      long d = (long) p.serial() - nextSerial;
+      varint((((d << 1) ^ (d >> 63)) << 1 | (remote ? 1 : 0)) + RECENT + 1);
       if (remote) {
         varint(p.node());
         varint(p.creation());
+      } else if (p.serial() >= nextSerial) {
+        nextSerial = p.serial() + 1L;
       }
     }
 
@@ -769,10 +863,11 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private final class Reader extends ByteReader {
     private long time;
     private final Pid[] pids = new Pid[RECENT];
-    private int pidNext;
+    private final int[] recentStrings = {-1, -1, -1, -1};
+    private long nextSerial;
 
     Reader(int block) {
-      super(segments[block / blocksPerSegment()], blockStart[block]);
+      super(raw(block / blocksPerSegment()), blockStart[block]);
     }
 
     void decode(TraceEvent[] into, int count) {
@@ -790,8 +885,22 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     }
 
     private String string() {
-      long id = varint();
-      return id == 0 ? null : strings.get((int) id - 1);
+      long v = varint();
+      if (v == 0) {
+        return null;
+      }
+      int[] r = recentStrings;
+      int id;
+      if (v <= RECENT_STRINGS) {
+        int i = (int) v - 1;
+        id = r[i];
+        System.arraycopy(r, 0, r, 1, i);
+      } else {
+        id = (int) (v - 1 - RECENT_STRINGS);
+        System.arraycopy(r, 0, r, 1, RECENT_STRINGS - 1);
+      }
+      r[0] = id;
+      return strings.get(id);
     }
 
     private List<String> strings() {
@@ -805,17 +914,31 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
     private Pid pid() {
       long v = varint();
+      Pid[] r = pids;
       if (v < RECENT) {
-        return pids[(int) v];
+        int i = (int) v;
+        Pid p = r[i];
+        System.arraycopy(r, 0, r, 1, i);
+        r[0] = p;
+        return p;
       }
       if (v == RECENT) {
         return null;
       }
       long x = v - RECENT - 1;
-      int serial = (int) (x >>> 1);
-      Pid p = (x & 1) == 0 ? new Pid(serial) : new Pid((int) varint(), serial, (int) varint());
-      pids[pidNext] = p;
-      pidNext = (pidNext + 1) % RECENT;
+      long z = x >>> 1;
+      int serial = (int) (nextSerial + ((z >>> 1) ^ -(z & 1)));
+      Pid p;
+      if ((x & 1) == 0) {
+        p = new Pid(serial);
+        if (serial >= nextSerial) {
+          nextSerial = serial + 1L;
+        }
+      } else {
+        p = new Pid((int) varint(), serial, (int) varint());
+      }
+      System.arraycopy(r, 0, r, 1, RECENT - 1);
+      r[0] = p;
       return p;
     }
 

@@ -61,6 +61,11 @@ class NarrationStoreTest {
           .as("seed %d: at(%d)", seed, from)
           .isEqualTo(Optional.ofNullable(expected.get(from)));
     }
+    for (int i = 0; i <= index; i++) { // in order, as the sequence chart reads
+      assertThat(store.at(i))
+          .as("seed %d: at(%d) in order", seed, i)
+          .isEqualTo(Optional.ofNullable(expected.get(i)));
+    }
     store.clear();
     assertThat(store.explain(3, 9)).isEmpty();
     store.add(2, Narration.of("a"));

@@ -1,6 +1,6 @@
 package dev.kaboom.ui.model;
 
-import dev.kaboom.run.ByteWriter;
+import dev.kaboom.run.DeflatedBytes;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.function.IntToLongFunction;
@@ -10,15 +10,16 @@ import java.util.function.IntToLongFunction;
  * thousands): per mark its kind and the differences (zigzag varints) of its event index and log
  * line count from the mark before, in blocks of {@value #BLOCK} that start from absolute values, so
  * a mark is read by decoding at most its block (about 3.5 bytes a mark, against 17 for columns of
- * primitives and about 40 for records). A mark's time is its event's, looked up when the mark is
- * read. {@link #get} makes the {@link MainViewModel.Mark} on demand. Appends, reads and dropping
- * from the end (also through {@link #subList}) only.
+ * primitives and about 40 for records; the bytes are a {@link DeflatedBytes}, chunks of 16 KB
+ * deflated, which takes a storm's marks to well under a byte each). A mark's time is its event's,
+ * looked up when the mark is read. {@link #get} makes the {@link MainViewModel.Mark} on demand.
+ * Appends, reads and dropping from the end (also through {@link #subList}) only.
  */
 final class MarkList extends AbstractList<MainViewModel.Mark> {
   private static final MainViewModel.MarkKind[] KINDS = MainViewModel.MarkKind.values();
   static final int BLOCK = 16;
 
-  private final ByteWriter out = new ByteWriter(256);
+  private final DeflatedBytes out = new DeflatedBytes(16_384, 6);
   private int size;
   private int[] blockStart = new int[16];
   private int[] blockEvent = new int[16];
@@ -57,8 +58,8 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
       throw new IndexOutOfBoundsException(i);
     }
     int b = i / BLOCK;
-    byte[] bytes = out.buffer();
-    int at = blockStart[b];
+    byte[] bytes = out.bytesAt(blockStart[b]);
+    int at = out.offsetAt(blockStart[b]);
     int event = blockEvent[b];
     int log = blockLog[b];
     int kind = 0;
@@ -99,7 +100,8 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
         blockEvent = Arrays.copyOf(blockEvent, b * 2);
         blockLog = Arrays.copyOf(blockLog, b * 2);
       }
-      blockStart[b] = out.length();
+      out.boundary();
+      blockStart[b] = out.position();
       blockEvent[b] = m.eventIndex();
       blockLog[b] = m.logLines();
       lastEvent = m.eventIndex();
@@ -132,14 +134,15 @@ final class MarkList extends AbstractList<MainViewModel.Mark> {
       lastEvent = (int) (last >>> 32);
       lastLog = (int) last >>> 8;
       int b = from / BLOCK;
-      byte[] bytes = out.buffer();
-      int at = blockStart[b];
+      byte[] bytes = out.bytesAt(blockStart[b]);
+      int at = out.offsetAt(blockStart[b]);
+      int at0 = at;
       for (int k = b * BLOCK; k < from; k++) {
         at++; // kind
         while (bytes[at++] < 0) {}
         while (bytes[at++] < 0) {}
       }
-      out.truncate(at);
+      out.truncate(blockStart[b] + (at - at0));
     }
     size = from;
     modCount++;

@@ -63,8 +63,6 @@ public final class NarrationFeed {
     lines.clear();
     java.util.Arrays.fill(startedAt, 0);
     byEvent.clear();
-    java.util.Arrays.fill(recent, null);
-    java.util.Arrays.fill(recentIndex, -1);
     applied = 0;
   }
 
@@ -81,8 +79,6 @@ public final class NarrationFeed {
       return List.of();
     }
     byEvent.add(index, said.get(0));
-    recent[index & (RECENT - 1)] = said.get(0);
-    recentIndex[index & (RECENT - 1)] = index;
     if (e instanceof TraceEvent.Started s && s.pid().node() == 0 && s.pid().creation() == 0) {
       int serial = s.pid().serial();
       if (serial >= startedAt.length) {
@@ -105,30 +101,14 @@ public final class NarrationFeed {
 
   /**
    * The first sentence said of event {@code eventIndex} of the session's log, or null (the sequence
-   * chart's tooltips: it folds the events right after this feed, so the recent ones are at hand).
+   * chart's tooltips: it folds the events in order right after this feed, and the store keeps the
+   * block being filled and the last one read decoded, so each is decoded once).
    */
   public Narration saidAt(int eventIndex) {
-    int slot = eventIndex & (RECENT - 1);
     if (eventIndex >= applied || eventIndex < 0) {
       return null;
     }
-    if (recentIndex[slot] == eventIndex) {
-      return recent[slot];
-    }
-    if (eventIndex >= applied - RECENT) {
-      return null; // recent, and nothing was said of it
-    }
     return byEvent.at(eventIndex).orElse(null);
-  }
-
-  /** How many of the last events' sentences are kept at hand (a power of two). */
-  private static final int RECENT = 8192;
-
-  private final Narration[] recent = new Narration[RECENT];
-  private final int[] recentIndex = new int[RECENT];
-
-  {
-    java.util.Arrays.fill(recentIndex, -1);
   }
 
   /** The log line of a step that found no live process. */

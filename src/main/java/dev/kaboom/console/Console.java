@@ -1051,6 +1051,24 @@ public final class Console implements Simulation.Shell {
     if (e instanceof Parser.Receive r) {
       return receive(r);
     }
+    if (e instanceof Parser.Case c) {
+      return caseOf(c);
+    }
+    if (e instanceof Parser.If i) {
+      Term test = value(i.test());
+      boolean truthy = test != Atom.FALSE && test != NIL;
+      Expr branch = truthy != i.unless() ? i.then() : i.otherwise();
+      return branch == null
+          ? NIL
+          : runClause(new Parser.Clause(List.of(), null, branch, 0, 0), Map.of());
+    }
+    if (e instanceof Parser.Interp i) {
+      StringBuilder sb = new StringBuilder();
+      for (Expr part : i.parts()) {
+        sb.append(chars(value(part)));
+      }
+      return new Bin(sb.toString());
+    }
     if (e instanceof Parser.Apply a) {
       Term f = value(a.fun());
       return callFun(f, values(a.args()));
@@ -1081,6 +1099,8 @@ public final class Console implements Simulation.Shell {
             f.clauses().forEach(this::warnUnused);
           } else if (e instanceof Parser.Receive r) {
             r.clauses().forEach(this::warnUnused);
+          } else if (e instanceof Parser.Case c) {
+            c.clauses().forEach(this::warnUnused);
           }
           return true;
         });
@@ -1248,6 +1268,129 @@ public final class Console implements Simulation.Shell {
     return acc;
   }
 
+  /**
+   * {@code String.Chars.to_string/1}, as {@code "#{x}"} uses it: a string as it is, an atom's name
+   * ({@code nil} is empty), an integer, a charlist; others are Elixir's Protocol.UndefinedError.
+   */
+  private static String chars(Term v) {
+    if (v instanceof Bin b) {
+      return b.value();
+    }
+    if (v instanceof Atom a) {
+      return a == NIL ? "" : a.name();
+    }
+    if (v instanceof IntTerm i) {
+      return Long.toString(i.value());
+    }
+    if (v instanceof TermList l && l.elements().stream().allMatch(x -> x instanceof IntTerm)) {
+      StringBuilder sb = new StringBuilder();
+      l.elements().forEach(x -> sb.appendCodePoint((int) ((IntTerm) x).value()));
+      return sb.toString();
+    }
+    throw new ConsoleError(
+        "Protocol.UndefinedError",
+        "protocol String.Chars not implemented for "
+            + Inspect.inspectFlat(v)
+            + " of type "
+            + typeName(v),
+        "    (elixir 1.14.0) lib/string/chars.ex:3: String.Chars.impl_for!/1\n"
+            + "    (elixir 1.14.0) lib/string/chars.ex:22: String.Chars.to_string/1");
+  }
+
+  /**
+   * Enum's functions the console runs, on a list or a map (its {@code {key, value}} pairs in key
+   * order); anything else is Elixir's {@code Protocol.UndefinedError}.
+   */
+  private Term enumCall(String function, List<Term> args) {
+    List<Term> items;
+    if (args.get(0) instanceof TermList l) {
+      items = l.elements();
+    } else if (args.get(0) instanceof MapTerm m) {
+      items = new ArrayList<>();
+      for (var entry : m.entries().entrySet()) {
+        items.add(Term.tuple(entry.getKey(), entry.getValue()));
+      }
+      items.sort(Inspect::compare);
+    } else {
+      throw new ConsoleError(
+          "Protocol.UndefinedError",
+          "protocol Enumerable not implemented for "
+              + Inspect.inspectFlat(args.get(0))
+              + " of type "
+              + typeName(args.get(0)));
+    }
+    List<Term> out = new ArrayList<>();
+    switch (function) {
+      case "map":
+        for (Term x : items) {
+          out.add(callFun(args.get(1), List.of(x)));
+        }
+        return new TermList(out);
+      case "each":
+        for (Term x : items) {
+          callFun(args.get(1), List.of(x));
+        }
+        return Atom.OK;
+      case "filter", "reject":
+        for (Term x : items) {
+          Term keep = callFun(args.get(1), List.of(x));
+          if ((keep != Atom.FALSE && keep != NIL) == function.equals("filter")) {
+            out.add(x);
+          }
+        }
+        return new TermList(out);
+      case "find":
+        for (Term x : items) {
+          Term found = callFun(args.get(1), List.of(x));
+          if (found != Atom.FALSE && found != NIL) {
+            return x;
+          }
+        }
+        return NIL;
+      case "reduce":
+        {
+          Term acc = args.get(1);
+          for (Term x : items) {
+            acc = callFun(args.get(2), List.of(x, acc));
+          }
+          return acc;
+        }
+      case "count":
+        return new IntTerm(items.size());
+      case "sum":
+        {
+          Term acc = new IntTerm(0);
+          for (Term x : items) {
+            acc = apply(new Op("+", null, null, 0, 0), x, acc);
+          }
+          return acc;
+        }
+      case "take":
+        if (args.get(1) instanceof IntTerm n && n.value() >= 0) {
+          return new TermList(items.subList(0, (int) Math.min(n.value(), items.size())));
+        }
+        throw new ConsoleError("FunctionClauseError", "no function clause matching in Enum.take/2");
+      case "member?":
+        return bool(items.contains(args.get(1)));
+      default: // reverse
+        out.addAll(items);
+        java.util.Collections.reverse(out);
+        return new TermList(out);
+    }
+  }
+
+  /** {@code case EXPR do CLAUSES end}: the first clause that takes the value (CaseClauseError). */
+  private Term caseOf(Parser.Case c) {
+    Term v = value(c.expr());
+    for (Parser.Clause clause : c.clauses()) {
+      Map<String, Term> bound = matchClause(clause, List.of(v));
+      if (bound != null) {
+        return runClause(clause, bound);
+      }
+    }
+    throw new ConsoleError("CaseClauseError", "no case clause matching: " + Inspect.inspectFlat(v));
+  }
+
   private static boolean shortCircuit(Op o) {
     return switch (o.op()) {
       case "and", "or", "&&", "||" -> true;
@@ -1310,7 +1453,12 @@ public final class Console implements Simulation.Shell {
         }
         throw new ConsoleError(
             "ArithmeticError",
-            "bad argument in arithmetic expression",
+            "bad argument in arithmetic expression: "
+                + Inspect.inspectFlat(l)
+                + " "
+                + o.op()
+                + " "
+                + Inspect.inspectFlat(r),
             "    :erlang."
                 + o.op()
                 + "("
@@ -1318,6 +1466,15 @@ public final class Console implements Simulation.Shell {
                 + ", "
                 + Inspect.inspectFlat(r)
                 + ")");
+      case "--":
+        if (l instanceof TermList a && r instanceof TermList b) {
+          List<Term> left = new ArrayList<>(a.elements());
+          for (Term x : b.elements()) {
+            left.remove(x); // the first occurrence, as :erlang.--
+          }
+          return new TermList(left);
+        }
+        throw argumentError(l instanceof TermList ? 2 : 1, "not a list", ":erlang.--", l, r);
       case "++":
         if (l instanceof TermList a && r instanceof TermList b) {
           List<Term> all = new ArrayList<>(a.elements());
@@ -1405,22 +1562,18 @@ public final class Console implements Simulation.Shell {
           return Atom.TRUE;
         }
         throw argumentError(1, "not a reference", ":erlang.demonitor", args.get(0));
-      case "Enum.map/2", "Enum.each/2":
-        {
-          if (!(args.get(0) instanceof TermList l)) {
-            throw new ConsoleError(
-                "Protocol.UndefinedError",
-                "protocol Enumerable not implemented for "
-                    + Inspect.inspectFlat(args.get(0))
-                    + " of type "
-                    + typeName(args.get(0)));
-          }
-          List<Term> mapped = new ArrayList<>();
-          for (Term x : l.elements()) {
-            mapped.add(callFun(args.get(1), List.of(x)));
-          }
-          return c.function().equals("map") ? new TermList(mapped) : Atom.OK;
-        }
+      case "Enum.map/2",
+      "Enum.each/2",
+      "Enum.filter/2",
+      "Enum.reject/2",
+      "Enum.find/2",
+      "Enum.reduce/3",
+      "Enum.count/1",
+      "Enum.sum/1",
+      "Enum.take/2",
+      "Enum.member?/2",
+      "Enum.reverse/1":
+        return enumCall(c.function(), args);
       case "flush/0":
         settle();
         for (Term t : mailbox) {
@@ -1493,7 +1646,12 @@ public final class Console implements Simulation.Shell {
             && i.value() < t.size()) {
           return t.get((int) i.value());
         }
-        throw argumentError(2, "out of range", ":erlang.element", args.get(1), args.get(0));
+        if (args.get(1) instanceof IntTerm i) {
+          // elem(t, i) is :erlang.element(i + 1, t)
+          throw argumentError(
+              1, "out of range", ":erlang.element", new IntTerm(i.value() + 1), args.get(0));
+        }
+        throw argumentError(1, "not an integer", ":erlang.element", args.get(1), args.get(0));
       case "hd/1":
         if (args.get(0) instanceof TermList l && !l.elements().isEmpty()) {
           return l.elements().get(0);
@@ -1802,7 +1960,8 @@ public final class Console implements Simulation.Shell {
     if (current != null) {
       throw new ConsoleError(
           "RuntimeError",
-          "the Kaboom console runs receive only in the shell, not in a spawned function's body");
+          "the Kaboom console runs a spawned function's receive only as one of its body's"
+              + " expressions (x = receive ... end too), not inside another one");
     }
     long timeout = -1;
     if (r.after() != null) {
@@ -1844,6 +2003,45 @@ public final class Console implements Simulation.Shell {
       }
       scheduler.advanceBy(next - now, VirtualScheduler.MAX_TURNS_PER_STEP);
     }
+  }
+
+  /** The first clause of {@code r} that takes {@code message}, with its bindings; or null. */
+  private Map.Entry<Parser.Clause, Map<String, Term>> clauseFor(Parser.Receive r, Term message) {
+    if (message == null) {
+      return null;
+    }
+    for (Parser.Clause c : r.clauses()) {
+      Map<String, Term> bound = matchClause(c, List.of(message));
+      if (bound != null) {
+        return Map.entry(c, bound);
+      }
+    }
+    return null;
+  }
+
+  /** A message as a spawned function's receive sees it (null: none it can match). */
+  private static Term messageTerm(Object m) {
+    if (m instanceof dev.kaboom.engine.Down d) {
+      return Term.tuple(Atom.of("DOWN"), d.ref(), Atom.of("process"), d.pid(), d.reason());
+    }
+    if (m instanceof ExitMessage x) {
+      return x.asTerm();
+    }
+    return m instanceof Term t ? t : null;
+  }
+
+  /** {@code pattern = value} in the current bindings (MatchError when it does not match). */
+  private Term bind(Expr pattern, Term v) {
+    if (pattern == null) {
+      return v;
+    }
+    Map<String, Term> bound = new HashMap<>();
+    if (!match(pattern, v, bound)) {
+      throw new ConsoleError(
+          "MatchError", "no match of right hand side value: " + Inspect.inspectFlat(v));
+    }
+    bindings.putAll(bound);
+    return v;
   }
 
   /** A clause's body with its pattern's bindings, which do not outlive it (Elixir's scoping). */
@@ -1982,39 +2180,103 @@ public final class Console implements Simulation.Shell {
     }
     Expr body = closure.fn().clauses().get(0).body();
     List<Expr> steps = body instanceof Block b ? b.exprs() : List.of(body);
+    Map<String, Term> local = new HashMap<>(closure.env());
     dev.kaboom.engine.Behavior code =
         new dev.kaboom.engine.Behavior() {
           @Override
           public void init(Proc self) {
-            run(self, 0);
+            run(self, 0, null);
           }
 
           @Override
           public void handle(Proc self, Object message) {
-            // a spawned function has no receive: what it is sent waits in no mailbox
+            // what the body does not receive waits in the process's mailbox (Proc.receive)
           }
 
-          private void run(Proc self, int from) {
+          /**
+           * Runs {@code first} (a receive's clause), then the body's steps from {@code from}, in
+           * the process's own bindings, until a sleep or a receive waits or the body ends.
+           */
+          private void run(Proc self, int from, java.util.function.Supplier<Term> first) {
             Map<String, Term> saved = new HashMap<>(bindings);
             Proc before = current;
             current = self;
             bindings.clear();
-            bindings.putAll(closure.env());
+            bindings.putAll(local);
             try {
+              if (first != null) {
+                first.get();
+              }
               for (int i = from; i < steps.size(); i++) {
-                Long sleep = sleepMillis(steps.get(i));
+                Expr step = steps.get(i);
+                Long sleep = sleepMillis(step);
+                int next = i + 1;
                 if (sleep != null) {
-                  int next = i + 1;
-                  self.sleep(sleep, () -> run(self, next));
+                  self.sleep(sleep, () -> run(self, next, null));
                   return;
                 }
-                value(steps.get(i));
+                Expr pattern = step instanceof Match m ? m.pattern() : null;
+                Expr expr = step instanceof Match m ? m.expr() : step;
+                if (expr instanceof Parser.Receive r) {
+                  waitFor(self, r, pattern, next);
+                  return;
+                }
+                value(step);
               }
               self.die(Atom.NORMAL);
             } catch (Exit x) {
               self.die(x.reason);
             } catch (ConsoleError e) {
               self.die(Term.tuple(Atom.of(e.kind), new Bin(e.getMessage())));
+            } finally {
+              local.clear();
+              local.putAll(bindings);
+              current = before;
+              bindings.clear();
+              bindings.putAll(saved);
+            }
+          }
+
+          /**
+           * A receive among the body's steps: the engine's selective receive takes the first
+           * message a clause matches (the others stay), or the after clause runs once its time
+           * passed; then the next steps. {@code pattern}: {@code x = receive ...} binds x.
+           */
+          private void waitFor(Proc self, Parser.Receive r, Expr pattern, int next) {
+            long timeout = -1;
+            if (r.after() != null) {
+              Term t = value(r.after().params().get(0));
+              if (t instanceof IntTerm ms && ms.value() >= 0) {
+                timeout = ms.value();
+              } else if (!t.equals(Atom.of("infinity"))) {
+                throw new ConsoleError("ErlangError", "Erlang error: :timeout_value");
+              }
+            }
+            self.receive(
+                m -> inProcess(self, () -> clauseFor(r, messageTerm(m)) != null),
+                m ->
+                    run(
+                        self,
+                        next,
+                        () -> {
+                          Term t = messageTerm(m);
+                          Map.Entry<Parser.Clause, Map<String, Term>> c = clauseFor(r, t);
+                          return bind(pattern, runClause(c.getKey(), c.getValue()));
+                        }),
+                timeout,
+                timeout < 0
+                    ? null
+                    : () -> run(self, next, () -> bind(pattern, runClause(r.after(), Map.of()))));
+          }
+
+          private <T> T inProcess(Proc self, java.util.function.Supplier<T> body) {
+            Map<String, Term> saved = new HashMap<>(bindings);
+            Proc before = current;
+            current = self;
+            bindings.clear();
+            bindings.putAll(local);
+            try {
+              return body.get();
             } finally {
               current = before;
               bindings.clear();
@@ -2121,7 +2383,10 @@ public final class Console implements Simulation.Shell {
       return DONT_DISPLAY;
     }
     if (module == null) {
-      module = docs().containsKey("IEx.Helpers." + function) ? "IEx.Helpers" : "Kernel";
+      module =
+          exports("IEx.Helpers", function)
+              ? "IEx.Helpers"
+              : exports("Kernel.SpecialForms", function) ? "Kernel.SpecialForms" : "Kernel";
     }
     String key = module + (function == null ? "" : "." + function);
     String text = docs().get(key);
@@ -2161,19 +2426,108 @@ public final class Console implements Simulation.Shell {
       }
       return DONT_DISPLAY;
     }
-    if (!KNOWN_MODULES.contains(module)) {
+    Set<String> exported = elixirExports().get(module);
+    if (exported == null && !KNOWN_MODULES.contains(module)) {
       say("Could not load module " + module + ", got: nofile");
       return DONT_DISPLAY;
     }
-    say(
-        "(the Kaboom console has the docs of the functions it runs; "
-            + key
-            + ": https://hexdocs.pm/elixir/1.14/"
-            + module
-            + ".html"
-            + (function == null ? "" : "#" + function)
-            + ")");
+    Integer arity =
+        what instanceof Op o && o.right() instanceof Lit n && n.value() instanceof IntTerm a
+            ? (int) a.value()
+            : null;
+    String named = key + (arity == null ? "" : "/" + arity);
+    if (exported != null && function != null) {
+      String first = null;
+      for (String f : exported) {
+        if (arity == null ? f.startsWith(function + "/") : f.equals(function + "/" + arity)) {
+          first = first == null ? f : first;
+        }
+      }
+      if (first == null) {
+        // as iex: no such function (a behaviour's callback of that name is b/1's)
+        Set<String> callbacks = elixirExports().getOrDefault(module + "@callbacks", Set.of());
+        if (arity == null && callbacks.stream().anyMatch(f -> f.startsWith(function + "/"))) {
+          say(
+              "No documentation for function "
+                  + key
+                  + " was found, but there is a callback with the same name.");
+          say("You can view callback documentation with the b/1 helper.");
+        } else {
+          say("No documentation for " + named + " was found");
+        }
+        return DONT_DISPLAY;
+      }
+      say(
+          notBundled(
+              module,
+              function,
+              arity,
+              Integer.parseInt(first.substring(first.lastIndexOf('/') + 1))));
+      return DONT_DISPLAY;
+    }
+    say(notBundled(module, function, arity, arity));
     return DONT_DISPLAY;
+  }
+
+  /**
+   * The line {@code h} prints for an existing function (or module) whose docs the console has not
+   * bundled: what iex would show there and where to read it.
+   */
+  static String notBundled(String module, String function, Integer arity, Integer anchor) {
+    String named = module + (function == null ? "" : "." + function);
+    String url;
+    if (module.startsWith(":")) {
+      url =
+          "https://www.erlang.org/doc/man/"
+              + module.substring(1)
+              + ".html"
+              + (function == null ? "" : "#" + function + (anchor == null ? "" : "-" + anchor));
+    } else {
+      url =
+          "https://hexdocs.pm/"
+              + (module.startsWith("IEx") ? "iex" : "elixir")
+              + "/1.14.0/"
+              + module
+              + ".html"
+              + (function == null ? "" : "#" + function + (anchor == null ? "" : "/" + anchor));
+    }
+    return "The Kaboom console has not bundled the docs of "
+        + named
+        + (function == null || arity == null ? "" : "/" + arity)
+        + " (iex prints them here); they are at "
+        + url;
+  }
+
+  private static Map<String, Set<String>> exports;
+
+  /**
+   * What Elixir 1.14's modules export ({@code "Enum" -> {"filter/2", ...}}, {@code
+   * "GenServer@callbacks" -> {"handle_call/3", ...}}), recorded by {@code
+   * conformance/iex/record-functions.sh}.
+   */
+  static synchronized Map<String, Set<String>> elixirExports() {
+    if (exports == null) {
+      Map<String, Set<String>> m = new HashMap<>();
+      try (var in = Console.class.getResourceAsStream("elixir-functions.txt")) {
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String[] words = line.split(" ");
+          m.put(words[0], new java.util.LinkedHashSet<>(List.of(words).subList(1, words.length)));
+        }
+      } catch (IOException | NullPointerException e) {
+        // not bundled: every function of a known module is taken to exist
+      }
+      exports = m;
+    }
+    return exports;
+  }
+
+  private static boolean exports(String module, String function) {
+    return elixirExports().getOrDefault(module, Set.of()).stream()
+        .anyMatch(f -> f.startsWith(function + "/"));
   }
 
   private static final java.util.regex.Pattern DOC_HEADING =

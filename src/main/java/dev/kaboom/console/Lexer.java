@@ -13,6 +13,7 @@ final class Lexer {
     INT,
     ATOM, // :kaboom, :"quoted"
     STRING,
+    INTERP, // "a #{b} c": its text is the source between the quotes
     CHARLIST,
     NAME, // sup_pid, alive?, create_pledge, &1 (a capture's argument)
     ALIAS, // Servy, PledgeServer (a dotted alias is ALIAS DOT ALIAS)
@@ -30,8 +31,8 @@ final class Lexer {
   }
 
   private static final String[] OPS = {
-    "===", "!==", "==", "!=", "|>", "++", "<>", "..", "=>", "<=", ">=", "->", "&&", "||", "=", "+",
-    "-", "*", "/", "|", "<", ">", "&", "^", "!"
+    "===", "!==", "==", "!=", "|>", "++", "--", "<>", "..", "=>", "<=", ">=", "->", "&&", "||", "=",
+    "+", "-", "*", "/", "|", "<", ">", "&", "^", "!"
   };
 
   private Lexer() {}
@@ -72,6 +73,16 @@ final class Lexer {
         }
         out.add(new Token(Kind.PID, input.substring(i + 5, end), line, col, space));
         i = end + 1;
+      } else if (c == '"' && interpolates(input, i + 1)) {
+        int end = interpolatedEnd(input, i + 1);
+        out.add(new Token(Kind.INTERP, input.substring(i + 1, end - 1), line, col, space));
+        for (int k = i; k < end; k++) {
+          if (input.charAt(k) == '\n') {
+            line++;
+            lineStart = k + 1;
+          }
+        }
+        i = end;
       } else if (c == '"' || c == '\'') {
         StringBuilder sb = new StringBuilder();
         i = quoted(input, i + 1, c, sb);
@@ -193,6 +204,73 @@ final class Lexer {
       i++;
     }
     throw new Parser.Incomplete();
+  }
+
+  /** Whether the string that starts at {@code i} (after its quote) has a {@code #{...}}. */
+  private static boolean interpolates(String s, int i) {
+    int n = s.length();
+    while (i < n && s.charAt(i) != '"') {
+      if (s.charAt(i) == '\\') {
+        i += 2;
+        continue;
+      }
+      if (s.startsWith("#{", i)) {
+        return true;
+      }
+      i++;
+    }
+    return false;
+  }
+
+  /**
+   * The index after the closing quote of an interpolated string from {@code i} (after its opening
+   * quote): a {@code #{...}} may hold braces and strings of its own.
+   */
+  static int interpolatedEnd(String s, int i) {
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '"') {
+        return i + 1;
+      } else if (s.startsWith("#{", i)) {
+        i = codeEnd(s, i + 2) + 1;
+      } else {
+        i++;
+      }
+    }
+    throw new Parser.Incomplete();
+  }
+
+  /** The index of the {@code }} that closes the code of a {@code #{} that ends at {@code i}. */
+  static int codeEnd(String s, int i) {
+    int n = s.length();
+    int depth = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        i = interpolatedEnd(s, i + 1);
+        continue;
+      }
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        if (depth == 0) {
+          return i;
+        }
+        depth--;
+      }
+      i++;
+    }
+    throw new Parser.Incomplete();
+  }
+
+  /** A string's escapes ({@code \n}, {@code \"}, ...) turned into what they stand for. */
+  static String unescape(String raw) {
+    StringBuilder sb = new StringBuilder();
+    quoted(raw + "\u0000", 0, '\u0000', sb);
+    return sb.toString();
   }
 
   private static boolean isNameStart(char c) {

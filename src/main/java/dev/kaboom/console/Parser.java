@@ -86,6 +86,19 @@ final class Parser {
     }
   }
 
+  /** {@code case EXPR do PATTERN [when GUARD] -> BODY ... end}. */
+  record Case(Expr expr, List<Clause> clauses, int line, int column) implements Expr {}
+
+  /**
+   * {@code if TEST do THEN else OTHERWISE end} ({@code unless}: the other way round), or {@code if
+   * TEST, do: THEN, else: OTHERWISE}; {@code otherwise} is null without {@code else}.
+   */
+  record If(Expr test, Expr then, Expr otherwise, boolean unless, int line, int column)
+      implements Expr {}
+
+  /** {@code "text #{expr} text"}: its parts, texts and expressions, joined as strings. */
+  record Interp(List<Expr> parts, int line, int column) implements Expr {}
+
   /** {@code ^name} in a pattern: the bound value of {@code name}, not a new binding. */
   record Pin(Var var, int line, int column) implements Expr {}
 
@@ -294,7 +307,7 @@ final class Parser {
 
   private Expr concat() {
     Expr left = additive();
-    while (peek().kind() == Kind.OP && List.of("++", "<>", "..").contains(peek().text())) {
+    while (peek().kind() == Kind.OP && List.of("++", "--", "<>", "..").contains(peek().text())) {
       Token op = next();
       left = new Op(op.text(), left, additive(), op.line(), op.column());
     }
@@ -399,7 +412,7 @@ final class Parser {
     }
     return switch (next.kind()) {
       case NAME -> next.text().equals("fn") || !RESERVED.contains(next.text());
-      case INT, ATOM, STRING, CHARLIST, ALIAS, KEY, PID -> true;
+      case INT, ATOM, STRING, INTERP, CHARLIST, ALIAS, KEY, PID -> true;
       case PUNCT -> next.is("{") || next.is("[") || next.is("%{") || next.is("%");
       default -> false;
     };
@@ -433,6 +446,38 @@ final class Parser {
       }
       next();
     }
+  }
+
+  /** The parts of an interpolated string: each {@code #{...}} parsed as an expression. */
+  private static Expr interp(Token t) {
+    String raw = t.text();
+    List<Expr> parts = new ArrayList<>();
+    int i = 0;
+    int from = 0;
+    while (i < raw.length()) {
+      if (raw.charAt(i) == '\\') {
+        i += 2;
+        continue;
+      }
+      if (raw.startsWith("#{", i)) {
+        if (i > from) {
+          parts.add(new Lit(new Bin(Lexer.unescape(raw.substring(from, i))), t.line(), t.column()));
+        }
+        int end = Lexer.codeEnd(raw, i + 2);
+        String code = raw.substring(i + 2, end);
+        parts.add(
+            code.isBlank()
+                ? new Lit(new Bin(""), t.line(), t.column())
+                : parse(code)); // its own line and column numbers
+        i = from = end + 1;
+        continue;
+      }
+      i++;
+    }
+    if (from < raw.length()) {
+      parts.add(new Lit(new Bin(Lexer.unescape(raw.substring(from))), t.line(), t.column()));
+    }
+    return new Interp(parts, t.line(), t.column());
   }
 
   private List<Expr> args(String close) {
@@ -505,6 +550,8 @@ final class Parser {
           return new Lit(Atom.of(t.text()), t.line(), t.column());
         case STRING:
           return new Lit(new Bin(t.text()), t.line(), t.column());
+        case INTERP:
+          return interp(t);
         case CHARLIST:
           {
             List<Term> codes = new ArrayList<>();
@@ -542,6 +589,18 @@ final class Parser {
             }
             if (name.equals("receive") && isWord(peek(), "do")) {
               return receive(t);
+            }
+            if (name.equals("case") && peek().spaceBefore() && peek().kind() != Kind.END) {
+              Expr subject = expr();
+              expectWord("do");
+              List<Clause> clauses = clauses(true);
+              expectWord("end");
+              return new Case(subject, clauses, t.line(), t.column());
+            }
+            if ((name.equals("if") || name.equals("unless"))
+                && peek().spaceBefore()
+                && peek().kind() != Kind.END) {
+              return ifElse(t);
             }
             if (peek().is("(") && !peek().spaceBefore()) {
               next();
@@ -614,6 +673,70 @@ final class Parser {
     }
     expectWord("end");
     return new Receive(clauses, after, t.line(), t.column());
+  }
+
+  private Expr ifElse(Token t) {
+    Expr test = expr();
+    Expr then;
+    Expr otherwise = null;
+    if (peek().is(",")) {
+      next(); // if test, do: x, else: y
+      Token key = next();
+      if (key.kind() != Kind.KEY || !key.text().equals("do")) {
+        throw syntaxError(key);
+      }
+      then = expr();
+      if (peek().is(",")) {
+        next();
+        Token other = next();
+        if (other.kind() != Kind.KEY || !other.text().equals("else")) {
+          throw syntaxError(other);
+        }
+        otherwise = expr();
+      }
+    } else {
+      expectWord("do");
+      then = body(t);
+      if (isWord(peek(), "else")) {
+        next();
+        otherwise = body(t);
+      }
+      expectWord("end");
+    }
+    return new If(test, then, otherwise, t.text().equals("unless"), t.line(), t.column());
+  }
+
+  /**
+   * Expressions up to {@code else} or {@code end} (not taken): a block's body ({@code nil}: none).
+   */
+  private Expr body(Token t) {
+    List<Expr> body = new ArrayList<>();
+    while (true) {
+      Token p = peek();
+      if (isWord(p, "end") || isWord(p, "else")) {
+        break;
+      }
+      if (p.is(";")) {
+        next();
+        continue;
+      }
+      if (p.kind() == Kind.END) {
+        throw new Incomplete();
+      }
+      body.add(expr());
+      Token q = peek();
+      if (q.kind() != Kind.END
+          && !q.is(";")
+          && q.line() == p.line()
+          && !isWord(q, "end")
+          && !isWord(q, "else")) {
+        throw syntaxError(q);
+      }
+    }
+    if (body.isEmpty()) {
+      return new Lit(dev.kaboom.engine.Atom.of("nil"), t.line(), t.column());
+    }
+    return body.size() == 1 ? body.get(0) : new Block(body, t.line(), t.column());
   }
 
   private void expectWord(String word) {
@@ -928,6 +1051,17 @@ final class Parser {
       out.addAll(a.args());
     } else if (e instanceof Pin p) {
       out.add(p.var());
+    } else if (e instanceof Interp i) {
+      out.addAll(i.parts());
+    } else if (e instanceof Case c) {
+      out.add(c.expr());
+      c.clauses().forEach(x -> addClause(x, out));
+    } else if (e instanceof If i) {
+      out.add(i.test());
+      out.add(i.then());
+      if (i.otherwise() != null) {
+        out.add(i.otherwise());
+      }
     }
     return out;
   }

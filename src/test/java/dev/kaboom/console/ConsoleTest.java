@@ -147,6 +147,37 @@ class ConsoleTest {
     assertThat(one[1] & 0x3FFFF).isBetween(1L, 2L); // a scheduler number under the middle word
   }
 
+  /**
+   * h for a function whose docs are not bundled says so and where they are; one that Elixir does
+   * not have gets iex's own words.
+   */
+  @Test
+  void hSaysWhereTheDocsItHasNotBundledAreAndIexsWordsForNoSuchFunction() {
+    assertThat(console.eval("h Enum.map_reduce"))
+        .isEqualTo(
+            "The Kaboom console has not bundled the docs of Enum.map_reduce (iex prints them"
+                + " here); they are at https://hexdocs.pm/elixir/1.14.0/Enum.html#map_reduce/3\n");
+    assertThat(console.eval("h String")).contains("https://hexdocs.pm/elixir/1.14.0/String.html");
+    assertThat(console.eval("h Enum.nope")).isEqualTo("No documentation for Enum.nope was found\n");
+    assertThat(console.eval("h Enum.map_reduce/7"))
+        .isEqualTo("No documentation for Enum.map_reduce/7 was found\n");
+  }
+
+  /** A spawned function's receive waits in its process, on virtual time, selectively. */
+  @Test
+  void aSpawnedFunctionReceivesSelectivelyOnVirtualTime() {
+    console.eval("me = self()");
+    console.eval(
+        "pid = spawn(fn -> x = receive do {:add, a, b} -> a + b end; send(me, {:sum, x}) end)");
+    console.eval("send(pid, :other); send(pid, {:add, 2, 3})");
+    assertThat(console.eval("receive do {:sum, n} -> n after 0 -> :none end")).isEqualTo("5\n");
+    console.eval("w = spawn(fn -> receive do :never -> 1 after 1000 -> send(me, :late) end end)");
+    var scheduler = console.simulation().node().scheduler();
+    long before = scheduler.nowMillis();
+    assertThat(console.eval("receive do :late -> :late end")).isEqualTo(":late\n");
+    assertThat(scheduler.nowMillis() - before).isEqualTo(1000);
+  }
+
   /** fn ... end, f.(args), spawn(fn) and their errors, worded as iex 1.14 words them. */
   @Test
   void anonymousFunctionsRunAndSpawnAsInIex() {

@@ -1,0 +1,14 @@
+h make_ref
+h receive
+h is_tuple
+h Kernel.SpecialForms.fn
+h Enum.filter/2
+h Enum.nope
+h Enum.filter/9
+h GenServer.handle_call
+h GenServer.init
+h Nope.x
+h Kernel.nope
+h Process.send_after
+h Supervisor.child_spec
+h GenServer.reply/2

@@ -1738,11 +1738,24 @@ public final class Console implements Simulation.Shell {
       case "Supervisor.start_child/2":
         {
           ChildSpec spec = childSpec(args.get(1));
-          return supervisorCall(
-              args.get(0),
-              new SupervisorRequest.StartChild(spec),
-              Term.tuple(Atom.of("start_child"), args.get(1)));
+          Term reply =
+              supervisorCall(
+                  args.get(0),
+                  new SupervisorRequest.StartChild(spec),
+                  Term.tuple(Atom.of("start_child"), args.get(1)));
+          if (reply instanceof Tuple t
+              && t.size() == 2
+              && t.get(0) == Atom.ERROR
+              && t.get(1) instanceof Tuple why
+              && why.size() == 2
+              && why.get(1).equals(Atom.of("child"))) {
+            // OTP's {error, {Reason, #child{}}}: the record as iex prints it
+            return Term.tuple(Atom.ERROR, Term.tuple(why.get(0), childRecord(spec, args.get(1))));
+          }
+          return reply;
         }
+      case "Supervisor.start_link/2":
+        return supervisorStartLink(args.get(0), args.get(1));
       case "DynamicSupervisor.start_link/1":
         return dynamicStartLink(args.get(0));
       case "DynamicSupervisor.start_child/2":
@@ -2682,14 +2695,7 @@ public final class Console implements Simulation.Shell {
     TreeNode node = modules.get(m);
     if (node == null) {
       if (KNOWN_MODULES.contains(m)) {
-        throw new ConsoleError(
-            "UndefinedFunctionError",
-            "function " + c.display() + "/" + args.size() + " is undefined or private",
-            "    (the Kaboom console does not know "
-                + c.display()
-                + "/"
-                + args.size()
-                + "; h() lists what it knows)");
+        throw unknownElixirFunction(c, args);
       }
       throw new ConsoleError(
           "UndefinedFunctionError",
@@ -2825,6 +2831,138 @@ public final class Console implements Simulation.Shell {
    * (required), {@code max_restarts} (3), {@code max_seconds} (5), {@code max_children} ({@code
    * :infinity}) and {@code name}; linked to the shell.
    */
+  /**
+   * The {@code #child{}} record OTP's supervisor puts in a start_child error: {@code {:child,
+   * :undefined, Id, {M, :start_link, Args}, :permanent, false, 5000, :worker, [M]}}.
+   */
+  private static Term childRecord(ChildSpec spec, Term given) {
+    Term module;
+    Term startArgs;
+    Term id = Atom.of(spec.id());
+    if (given instanceof Tuple t && t.size() == 2) {
+      module = t.get(0);
+      startArgs = new TermList(List.of(t.get(1)));
+    } else if (given instanceof MapTerm m
+        && m.entries().get(Atom.of("start")) instanceof Tuple st) {
+      module = st.get(0);
+      startArgs = st.get(2);
+      id = m.entries().getOrDefault(Atom.of("id"), id);
+    } else {
+      module = given;
+      startArgs = new TermList(List.of(new TermList(List.of())));
+    }
+    Term shutdown =
+        spec.shutdown() instanceof dev.kaboom.engine.Shutdown.Timeout to
+            ? new IntTerm(to.millis())
+            : Atom.of(spec.shutdown().toString());
+    return new Tuple(
+        List.of(
+            Atom.of("child"),
+            Atom.UNDEFINED,
+            id,
+            Term.tuple(module, Atom.of("start_link"), startArgs),
+            Atom.of(spec.restart().otpName()),
+            bool(spec.significant()),
+            shutdown,
+            Atom.of(spec.type() == ChildType.SUPERVISOR ? "supervisor" : "worker"),
+            new TermList(List.of(module))));
+  }
+
+  /**
+   * A call of an Elixir module's function the console does not run: Elixir's own
+   * UndefinedFunctionError when Elixir 1.14 has no such function (with its "Did you mean" of the
+   * other arities), else a line that says the console does not run it.
+   */
+  private ConsoleError unknownElixirFunction(Call c, List<Term> args) {
+    String fa = c.function() + "/" + args.size();
+    String shown =
+        c.display()
+            + "("
+            + String.join(", ", args.stream().map(Inspect::inspectFlat).toList())
+            + ")";
+    Set<String> exported = elixirExports().get(c.module());
+    if (exported == null || exported.contains(fa)) {
+      return new ConsoleError(
+          "Kaboom.UnsupportedError",
+          "the Kaboom console does not run "
+              + c.display()
+              + "/"
+              + args.size()
+              + " (Elixir 1.14 has it; h() lists what the console runs)");
+    }
+    List<String> near =
+        exported.stream().filter(f -> f.startsWith(c.function() + "/")).sorted().toList();
+    StringBuilder message = new StringBuilder("function " + c.display() + "/" + args.size());
+    message.append(" is undefined or private");
+    if (!near.isEmpty()) {
+      message.append(". Did you mean:\n");
+      for (String f : near) {
+        message.append("\n      * ").append(f);
+      }
+      message.append('\n');
+    }
+    return new ConsoleError(
+        "UndefinedFunctionError", message.toString(), "    (elixir 1.14.0) " + shown);
+  }
+
+  /**
+   * {@code Supervisor.start_link(children, strategy: ..., max_restarts: 3, max_seconds: 5, name:
+   * Name)} from the shell, as a module's {@code init} calls {@code Supervisor.init/2}: each child a
+   * world module, {@code {Module, arg}} or a child-spec map; linked to the shell.
+   */
+  private Term supervisorStartLink(Term children, Term opts) {
+    Map<String, Term> o = new HashMap<>();
+    if (opts instanceof TermList list) {
+      for (Term t : list.elements()) {
+        if (t instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom k) {
+          o.put(k.name(), kv.get(1));
+        }
+      }
+    }
+    if (!(o.get("strategy") instanceof Atom strategyName)) {
+      throw new ConsoleError(
+          "ArgumentError",
+          "expected :strategy option to be given",
+          "    (elixir 1.14.0) lib/supervisor.ex:671: Supervisor.init/2\n"
+              + "    (elixir 1.14.0) lib/supervisor.ex:617: Supervisor.start_link/2");
+    }
+    var strategy = dev.kaboom.engine.Strategy.parse(strategyName.name());
+    if (strategy.isEmpty()) {
+      throw new ConsoleError(
+          "ArgumentError",
+          "expected :strategy option to be one of :one_for_one, :one_for_all or :rest_for_one,"
+              + " got: "
+              + Inspect.inspectFlat(strategyName));
+    }
+    if (!(children instanceof TermList list)) {
+      throw new ConsoleError(
+          "Protocol.UndefinedError",
+          "protocol Enumerable not implemented for "
+              + Inspect.inspectFlat(children)
+              + " of type "
+              + typeName(children));
+    }
+    List<ChildSpec> specs = new ArrayList<>();
+    for (Term child : list.elements()) {
+      specs.add(childSpec(child));
+    }
+    int intensity = o.get("max_restarts") instanceof IntTerm i ? (int) i.value() : 3;
+    int seconds = o.get("max_seconds") instanceof IntTerm i ? (int) i.value() : 5;
+    Optional<String> name =
+        o.get("name") instanceof Atom a && a != NIL ? Optional.of(a.name()) : Optional.empty();
+    var flags = new dev.kaboom.otp.SupFlags(strategy.get(), intensity, seconds * 1000L);
+    Pid pid =
+        shell.startLink(
+            new SupervisorBehavior(new dev.kaboom.otp.SupervisorSpec(flags, specs), name),
+            under + name.orElse("Supervisor"));
+    await(() -> acks.containsKey(pid), 60_000);
+    Term ack = acks.remove(pid);
+    if (ack == Atom.OK) {
+      return Term.tuple(Atom.OK, pid);
+    }
+    return ack == null ? Term.tuple(Atom.ERROR, Atom.of("timeout")) : ack;
+  }
+
   private Term dynamicStartLink(Term opts) {
     if (!(opts instanceof TermList list)) {
       throw new ConsoleError(
@@ -3093,7 +3231,9 @@ public final class Console implements Simulation.Shell {
     if (node == null) {
       throw new ConsoleError(
           "ArgumentError",
-          "The module " + module + " was given as a child to a supervisor but it does not exist");
+          "The module "
+              + Inspect.inspectFlat(Atom.of(module))
+              + " was given as a child to a supervisor but it does not exist.");
     }
     long startArg = arg != null ? arg : node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
     return new ChildSpec(

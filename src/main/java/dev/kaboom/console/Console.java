@@ -1054,6 +1054,9 @@ public final class Console implements Simulation.Shell {
     if (e instanceof Parser.Case c) {
       return caseOf(c);
     }
+    if (e instanceof Parser.EmptyBody) {
+      return NIL;
+    }
     if (e instanceof Parser.If i) {
       Term test = value(i.test());
       boolean truthy = test != Atom.FALSE && test != NIL;
@@ -1101,6 +1104,12 @@ public final class Console implements Simulation.Shell {
             r.clauses().forEach(this::warnUnused);
           } else if (e instanceof Parser.Case c) {
             c.clauses().forEach(this::warnUnused);
+          } else if (e instanceof Parser.EmptyBody b) {
+            say(
+                "warning: an expression is always required on the right side of ->. Please"
+                    + " provide a value after ->");
+            say("  iex:" + (counter + b.line() - 1) + ":" + b.column());
+            say("");
           }
           return true;
         });
@@ -1616,7 +1625,7 @@ public final class Console implements Simulation.Shell {
         if (args.get(0) == Atom.TRUE || args.get(0) == Atom.FALSE) {
           return bool(args.get(0) == Atom.FALSE);
         }
-        throw argumentError(1, "not a boolean", ":erlang.not", args.get(0));
+        throw new ConsoleError("ArgumentError", "argument error");
       case "make_ref/0", "Kernel.make_ref/0", ":erlang.make_ref/0":
         return sim.node().makeRef();
       case "tuple_size/1":

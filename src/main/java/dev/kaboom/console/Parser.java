@@ -99,6 +99,9 @@ final class Parser {
   /** {@code "text #{expr} text"}: its parts, texts and expressions, joined as strings. */
   record Interp(List<Expr> parts, int line, int column) implements Expr {}
 
+  /** A clause with nothing after its {@code ->} (at this line and column): nil, with a warning. */
+  record EmptyBody(int line, int column) implements Expr {}
+
   /** {@code ^name} in a pattern: the bound value of {@code name}, not a new binding. */
   record Pin(Var var, int line, int column) implements Expr {}
 
@@ -180,6 +183,8 @@ final class Parser {
           case STRING -> "syntax error before: \"" + t.text() + "\"";
           case INT -> "syntax error before: " + t.text();
           case ATOM -> "syntax error before: " + t.text();
+          case PUNCT ->
+              t.text().equals("|") ? "syntax error before: '|'" : "unexpected token: " + t.text();
           default -> "unexpected token: " + t.text();
         };
     return new ConsoleError("SyntaxError", t.line(), t.column(), what);
@@ -593,6 +598,13 @@ final class Parser {
             if (name.equals("case") && peek().spaceBefore() && peek().kind() != Kind.END) {
               Expr subject = expr();
               expectWord("do");
+              if (isWord(peek(), "end")) {
+                throw new ConsoleError(
+                    "CompileError",
+                    t.line(),
+                    t.column(),
+                    "expected -> clauses for :do in \"case\"");
+              }
               List<Clause> clauses = clauses(true);
               expectWord("end");
               return new Case(subject, clauses, t.line(), t.column());
@@ -646,7 +658,19 @@ final class Parser {
    * are Elixir's CompileError.
    */
   private Expr fn(Token t) {
-    List<Clause> clauses = clauses(false);
+    List<Clause> clauses;
+    try {
+      clauses = clauses(false);
+    } catch (ConsoleError e) {
+      if (e.kind.equals("SyntaxError") && !arrowAhead(t)) {
+        throw new ConsoleError(
+            "SyntaxError",
+            t.line(),
+            t.column(),
+            "expected anonymous functions to be defined with -> inside: 'fn'");
+      }
+      throw e;
+    }
     expectWord("end");
     return new Fn(clauses, null, t.line(), t.column());
   }
@@ -657,7 +681,8 @@ final class Parser {
    */
   private Expr receive(Token t) {
     expectWord("do");
-    List<Clause> clauses = isWord(peek(), "after") ? List.of() : clauses(true);
+    List<Clause> clauses =
+        isWord(peek(), "after") || isWord(peek(), "end") ? List.of() : clauses(true);
     Clause after = null;
     if (isWord(peek(), "after")) {
       next();
@@ -739,6 +764,24 @@ final class Parser {
     return body.size() == 1 ? body.get(0) : new Block(body, t.line(), t.column());
   }
 
+  /** Whether an {@code ->} comes between the {@code fn} at {@code t} and its {@code end}. */
+  private boolean arrowAhead(Token t) {
+    int level = 0;
+    for (int i = tokens.indexOf(t) + 1; i < tokens.size(); i++) {
+      Token x = tokens.get(i);
+      if (isWord(x, "fn") || isWord(x, "do")) {
+        level++;
+      } else if (isWord(x, "end")) {
+        if (level-- == 0) {
+          return false;
+        }
+      } else if (level == 0 && x.is("->")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void expectWord(String word) {
     Token t = next();
     if (!isWord(t, word)) {
@@ -775,6 +818,7 @@ final class Parser {
         next();
         guard = orElse();
       }
+      Token arrow = peek();
       expect("->");
       List<Expr> body = new ArrayList<>();
       while (true) {
@@ -803,7 +847,8 @@ final class Parser {
         }
       }
       if (body.isEmpty()) {
-        throw syntaxError(peek());
+        // fn -> end: Elixir warns, and the clause returns nil
+        body.add(new EmptyBody(arrow.line(), arrow.column()));
       }
       Expr b = body.size() == 1 ? body.get(0) : new Block(body, head.line(), head.column());
       clauses.add(new Clause(params, guard, b, head.line(), head.column()));

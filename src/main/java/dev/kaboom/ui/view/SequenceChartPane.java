@@ -264,30 +264,36 @@ public final class SequenceChartPane {
         before = -1;
       }
     }
-    String sig =
-        model.rowCount()
-            + "/"
-            + current
-            + "/"
-            + before
-            + "/"
-            + firstRow
-            + "/"
-            + expanded
-            + "/"
-            + canvas.getWidth()
-            + "x"
-            + canvas.getHeight()
-            + "/"
-            + hbar.getValue()
-            + "/"
-            + scale;
+    String sig = signature(current, before);
     if (sig.equals(drawn)) {
       return folded;
     }
-    drawn = sig;
     draw(current, before);
+    // what was drawn, as the drawing left it: it may move the first row shown (to follow the
+    // current step) or the scroll bar, and the next frame would otherwise draw the same again (in
+    // a storm every beat drew the chart twice, two full repaints of its canvas in a row)
+    drawn = signature(current, before);
     return true;
+  }
+
+  private String signature(int current, int before) {
+    return model.rowCount()
+        + "/"
+        + current
+        + "/"
+        + before
+        + "/"
+        + firstRow
+        + "/"
+        + expanded
+        + "/"
+        + canvas.getWidth()
+        + "x"
+        + canvas.getHeight()
+        + "/"
+        + hbar.getValue()
+        + "/"
+        + scale;
   }
 
   /**

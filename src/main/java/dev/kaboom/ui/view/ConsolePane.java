@@ -53,15 +53,16 @@ public final class ConsolePane {
     title.setStyle("-fx-padding: 2 6 2 6; -fx-font-weight: bold;");
     output.setEditable(false);
     // long lines wrap, as iex's do in a terminal (no sideways scrolling); the font stays
-    // monospace, so the columns of a multi-line inspect stay aligned
+    // monospace (the bundled NanumGothicCoding, Hangul two cells wide), so the columns of a
+    // multi-line inspect stay aligned
     output.setWrapText(true);
     output.setId("consoleOutput");
     output.getStyleClass().add("console-output");
-    output.setStyle("-fx-font-family: monospace;");
+    output.setStyle(dev.kaboom.ui.Fonts.MONO_STYLE);
     input.setId("consoleInput");
     input.setPromptText(bundle.getString("console.hint"));
-    input.setStyle("-fx-font-family: monospace;");
-    prompt.setStyle("-fx-font-family: monospace; -fx-padding: 4 2 0 6;");
+    input.setStyle(dev.kaboom.ui.Fonts.MONO_STYLE);
+    prompt.setStyle(dev.kaboom.ui.Fonts.MONO_STYLE + " -fx-padding: 4 2 0 6;");
     HBox line = new HBox(prompt, input);
     HBox.setHgrow(input, Priority.ALWAYS);
     VBox.setVgrow(output, Priority.ALWAYS);

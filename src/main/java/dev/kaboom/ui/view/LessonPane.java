@@ -191,7 +191,7 @@ public final class LessonPane {
       for (String line : s.iex()) {
         Hyperlink link = new Hyperlink(line);
         link.setWrapText(true);
-        link.setStyle("-fx-font-family: monospace;");
+        link.setStyle(dev.kaboom.ui.Fonts.MONO_STYLE);
         link.setOnAction(e -> type(line));
         content.getChildren().add(link);
       }
@@ -262,7 +262,7 @@ public final class LessonPane {
     flow.setId("lessonCode");
     for (Highlight.Run r : Highlight.runs(code)) {
       javafx.scene.text.Text t = new javafx.scene.text.Text(code.substring(r.start(), r.end()));
-      t.setStyle("-fx-font-family: monospace; -fx-font-size: 0.9em;");
+      t.setStyle(dev.kaboom.ui.Fonts.MONO_STYLE + " -fx-font-size: 0.9em;");
       Color c = KIND_COLOURS[r.kind().ordinal()];
       if (c != null) {
         t.setFill(c);

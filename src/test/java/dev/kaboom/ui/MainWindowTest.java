@@ -262,6 +262,34 @@ class MainWindowTest {
         .contains(bad + ":4:", "\"intensity\"은(는) 정수여야 해요 (지금: 문자열)");
   }
 
+  /** The red bar floats over the caption strip: the tree neither moves nor changes size. */
+  @Test
+  void theTreeStaysWhereItIsWhenTheErrorBarComesAndGoes(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    Path bad = Files.writeString(dir.resolve("broken.json"), "{\"tree\": :}");
+    settle(robot);
+    javafx.scene.Node sensor = robot.lookup(sel("servy/services/sensor")).query();
+    javafx.geometry.Bounds before = sensor.localToScreen(sensor.getBoundsInLocal());
+    double paneHeight = window.controller().treePane().getHeight();
+    robot.interact(() -> window.controller().open(bad));
+    WaitForAsyncUtils.waitForFxEvents();
+    settle(robot);
+    HBox bar = robot.lookup(".error-bar").queryAs(HBox.class);
+    assertThat(bar.isVisible()).isTrue();
+    assertThat(sensor.localToScreen(sensor.getBoundsInLocal())).isEqualTo(before);
+    assertThat(window.controller().treePane().getHeight()).isEqualTo(paneHeight);
+    // the bar is whole, under the toolbar, and its Close button takes the click
+    javafx.geometry.Bounds onScreen = bar.localToScreen(bar.getLayoutBounds());
+    javafx.scene.Node toolbar = robot.lookup("#toolBar").query();
+    assertThat(onScreen.getMinY())
+        .isGreaterThanOrEqualTo(toolbar.localToScreen(toolbar.getBoundsInLocal()).getMaxY() - 1);
+    robot.clickOn((javafx.scene.Node) bar.getChildren().get(1));
+    WaitForAsyncUtils.waitForFxEvents();
+    settle(robot);
+    assertThat(bar.isVisible()).isFalse();
+    assertThat(sensor.localToScreen(sensor.getBoundsInLocal())).isEqualTo(before);
+  }
+
   @Test
   void aTwoThousandNodeTreeIsDrawnAndFits(FxRobot robot) {
     List<dev.kaboom.scenario.TreeNode> sups = new java.util.ArrayList<>();

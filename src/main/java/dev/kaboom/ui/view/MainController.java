@@ -1127,15 +1127,15 @@ public final class MainController {
   }
 
   /**
-   * Shows a file's problem in the red bar: the loader's one line ({@code file:line:column: what})
-   * in the window's language (the command line prints it in English), after a lead-in (Korean: that
-   * the file could not be opened or saved; English: none, the line says it).
+   * Shows a file's problem in the red bar, which floats over the top of the window's area (the tree
+   * keeps its size and place as it comes and goes): the loader's one line ({@code file:line:column:
+   * what}) in the window's language (the command line prints it in English), after a lead-in
+   * (Korean: that the file could not be opened or saved; English: none, the line says it).
    */
   private void showError(String message) {
     boolean show = message != null && !message.isEmpty();
     errorLabel.setText(show ? bundle.getString("error.lead") + message : "");
-    errorBar.setVisible(show);
-    errorBar.setManaged(show);
+    errorBar.setVisible(show); // over the caption strip: nothing under it moves
   }
 
   /**

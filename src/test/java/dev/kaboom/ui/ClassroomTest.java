@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaboom.engine.Pid;
 import dev.kaboom.ui.model.ProcessNodeModel;
 import dev.kaboom.ui.view.ProcessNodeView;
+import dev.kaboom.ui.view.TreePane;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -258,6 +259,36 @@ class ClassroomTest extends WindowTest {
     if (map.isVisible()) {
       assertThat(map.localToScreen(map.getBoundsInLocal()).intersects(box)).isFalse();
     }
+  }
+
+  /**
+   * At 250 % the overview map stands in a corner where it covers no box (Servy has one), and its
+   * button folds it to that button and opens it again.
+   */
+  @Test
+  void at250PercentTheOverviewMapCoversNoBoxAndFoldsAway(FxRobot robot) {
+    scale(robot, 2.5);
+    robot.interact(() -> window.controller().render());
+    WaitForAsyncUtils.waitForFxEvents();
+    TreePane pane = window.controller().treePane();
+    TreePane.OverviewMap map = pane.overview();
+    assertThat(map.isVisible()).as("the tree is bigger than its pane at 250 %").isTrue();
+    Bounds onScreen = map.localToScreen(map.getLayoutBounds());
+    for (Node box : robot.lookup(".process-node").queryAll()) {
+      assertThat(box.localToScreen(box.getLayoutBounds()).intersects(onScreen))
+          .as("the map covers %s", box.getId())
+          .isFalse();
+    }
+    double width = map.getWidth();
+    robot.clickOn("#overview-toggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(map.isFolded()).isTrue();
+    assertThat(map.isVisible()).isTrue();
+    assertThat(map.getWidth()).isLessThan(width / 3);
+    robot.clickOn("#overview-toggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(map.isFolded()).isFalse();
+    assertThat(map.getWidth()).isEqualTo(width);
   }
 
   @Test

@@ -201,6 +201,7 @@ public final class TreePane extends Region {
     translate.yProperty().addListener(moved);
     scale.xProperty().addListener(moved);
     overview.setOnMoveTo(this::centreOn);
+    overview.showToggle();
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
     clip.heightProperty().bind(heightProperty());
@@ -1877,10 +1878,19 @@ public final class TreePane extends Region {
   }
 
   /**
-   * Puts the overview map in the bottom-right corner, or in another corner when it would cover the
-   * node the view follows (a crash, the keyboard focus).
+   * The corner the overview map stands in (0 bottom right, 1 bottom left, 2 top right, 3 top left).
    */
-  private void placeOverview() {
+  private int overviewCorner;
+
+  /** Above this many boxes the map's corner is chosen for the followed node alone. */
+  private static final int OVERVIEW_SCAN_LIMIT = 3_000;
+
+  /**
+   * Puts the overview map in the corner where it covers the least of the boxes on screen (the
+   * bottom right when several cover nothing), never over the node the view follows (a crash, the
+   * keyboard focus); it stays in its corner until another covers less.
+   */
+  void placeOverview() {
     double w = getWidth();
     double h = getHeight();
     double mw = overview.getWidth();
@@ -1888,19 +1898,58 @@ public final class TreePane extends Region {
     double[][] corners = {
       {w - mw - 8, h - mh - 8}, {8, h - mh - 8}, {w - mw - 8, 8}, {8, 8},
     };
+    double[] cover = new double[corners.length];
     double[] v = box(followPath);
-    double[] at = corners[0];
     if (v != null) {
       Bounds onPane =
           content.localToParent(new javafx.geometry.BoundingBox(v[0], v[1], v[2], v[3]));
-      for (double[] c : corners) {
-        if (!onPane.intersects(c[0], c[1], mw, mh)) {
-          at = c;
-          break;
+      for (int i = 0; i < corners.length; i++) {
+        if (onPane.intersects(corners[i][0], corners[i][1], mw, mh)) {
+          cover[i] += 1e12;
         }
       }
     }
-    overview.relocate(at[0], at[1]);
+    int count = virtual ? boxes.size() : views.size();
+    if (overview.isVisible() && count <= OVERVIEW_SCAN_LIMIT) {
+      double s = scale.getX();
+      double tx = content.getLayoutX() + translate.getX();
+      double ty = content.getLayoutY() + translate.getY();
+      java.util.function.Consumer<double[]> add =
+          b -> {
+            double x0 = tx + b[0] * s;
+            double y0 = ty + b[1] * s;
+            double x1 = x0 + b[2] * s;
+            double y1 = y0 + b[3] * s;
+            for (int i = 0; i < corners.length; i++) {
+              double ox = Math.min(x1, corners[i][0] + mw) - Math.max(x0, corners[i][0]);
+              double oy = Math.min(y1, corners[i][1] + mh) - Math.max(y0, corners[i][1]);
+              if (ox > 0 && oy > 0) {
+                cover[i] += ox * oy;
+              }
+            }
+          };
+      if (virtual) {
+        boxes.values().forEach(b -> add.accept(b.xywh()));
+      } else {
+        views.values().forEach(n -> add.accept(xywh(n)));
+      }
+    }
+    int best = overviewCorner;
+    for (int i = 0; i < corners.length; i++) {
+      if (cover[i] < cover[best] - 1) {
+        best = i;
+      }
+    }
+    overviewCorner = best;
+    overview.relocate(corners[best][0], corners[best][1]);
+  }
+
+  /**
+   * The corner the overview map stands in now (0 bottom right, 1 bottom left, 2 top right, 3 top
+   * left).
+   */
+  int overviewCorner() {
+    return overviewCorner;
   }
 
   @Override
@@ -1937,24 +1986,83 @@ public final class TreePane extends Region {
 
     private java.util.function.BiConsumer<Double, Double> moveTo = (x, y) -> {};
 
+    /** The map's own button: folds it to a small button in its corner and opens it again. */
+    private final javafx.scene.control.Button toggle = new javafx.scene.control.Button();
+
+    /**
+     * True while the map is folded to its button (the user's choice, kept while the pane lives).
+     */
+    private boolean folded;
+
     OverviewMap() {
       setId("overview-map");
       getStyleClass().add("overview-map");
-      getChildren().addAll(canvas, outline);
+      getChildren().addAll(canvas, outline, toggle);
       outline.setMouseTransparent(true);
+      toggle.setId("overview-toggle");
+      toggle.getStyleClass().add("overview-toggle");
+      toggle.setFocusTraversable(false);
+      toggle.setOnAction(
+          e -> {
+            setFolded(!folded);
+            e.consume();
+          });
+      // a click on the map (or its button) is the map's: it sends no kaboom to a box under it
+      addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
       setPrefSize(180, 120);
       setMaxSize(180, 120);
       setVisible(false);
       setOnMousePressed(
           e -> {
-            jump(e.getX(), e.getY());
+            if (!folded && !onToggle(e)) {
+              jump(e.getX(), e.getY());
+            }
             e.consume();
           });
       setOnMouseDragged(
           e -> {
-            jump(e.getX(), e.getY());
+            if (!folded && !onToggle(e)) {
+              jump(e.getX(), e.getY());
+            }
             e.consume();
           });
+    }
+
+    private boolean onToggle(MouseEvent e) {
+      return toggle.getBoundsInParent().contains(e.getX(), e.getY());
+    }
+
+    /** Folds the map to its button ({@code true}) or opens it again. */
+    public void setFolded(boolean fold) {
+      folded = fold;
+      showToggle();
+      TreePane.this.requestLayout();
+    }
+
+    /** True while the map is folded to its button. */
+    public boolean isFolded() {
+      return folded;
+    }
+
+    void showToggle() {
+      canvas.setVisible(!folded);
+      outline.setVisible(!folded);
+      pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("folded"), folded);
+      toggle.setGraphic(
+          new org.kordamp.ikonli.javafx.FontIcon(
+              folded ? "mdi2m-map-outline" : "mdi2c-chevron-down"));
+      if (bundle != null) {
+        String tip = bundle.getString(folded ? "overview.show" : "overview.hide");
+        toggle.setTooltip(new javafx.scene.control.Tooltip(tip));
+        toggle.setAccessibleText(tip);
+      }
+    }
+
+    @Override
+    protected void layoutChildren() {
+      toggle.autosize();
+      // the button in the map's top right corner (it is all there is of a folded map)
+      toggle.relocate(getWidth() - toggle.getWidth(), 0);
     }
 
     /**
@@ -1967,6 +2075,11 @@ public final class TreePane extends Region {
       tooSmall = mw < 60;
       mw = Math.max(mw, 1);
       double mh = Math.floor(mw / 1.5);
+      if (folded) {
+        toggle.autosize();
+        resize(toggle.getWidth(), toggle.getHeight());
+        return;
+      }
       if (canvas.getWidth() != mw || canvas.getHeight() != mh) {
         canvas.setWidth(mw);
         canvas.setHeight(mh);
@@ -2012,6 +2125,10 @@ public final class TreePane extends Region {
               && viewY + viewH >= offsetY + treeHeight - 1;
       setVisible(!all && !tooSmall);
       if (all || tooSmall) {
+        return;
+      }
+      if (folded) {
+        placeOverview();
         return;
       }
       double k = mapScale();
@@ -2062,6 +2179,7 @@ public final class TreePane extends Region {
       g.setStroke(javafx.scene.paint.Color.rgb(198, 40, 40));
       g.setLineWidth(2);
       g.strokeRect((viewX - offsetX) * k, (viewY - offsetY) * k, viewW * k, viewH * k);
+      placeOverview(); // the view moved: another corner may cover fewer boxes now
     }
   }
 }

@@ -291,6 +291,33 @@ class ClassroomTest extends WindowTest {
     assertThat(map.getWidth()).isEqualTo(width);
   }
 
+  /**
+   * At 250 % a supervisor's right-click menu is in the chrome's font (150 %, as the menu bar), not
+   * the tree's, and takes well under half of a 720 px screen (it took nearly all of it).
+   */
+  @Test
+  void at250PercentTheContextMenuIsCompact(FxRobot robot) {
+    scale(robot, 2.5);
+    robot.rightClickOn("#" + ProcessNodeView.idFor("servy"));
+    WaitForAsyncUtils.waitForFxEvents();
+    Node exit = MainWindowTest.menuItem(robot, "ctx-exit");
+    javafx.stage.Window popup = exit.getScene().getWindow();
+    assertThat(popup.getHeight()).as("the menu's height").isLessThan(720 * 0.3);
+    Text label =
+        robot.from(exit).lookup(".text").queryAll().stream()
+            .filter(t -> t instanceof Text)
+            .map(t -> (Text) t)
+            .findFirst()
+            .orElseThrow();
+    assertThat(label.getFont().getSize())
+        .isCloseTo(13 * 1.5, org.assertj.core.data.Offset.offset(0.2));
+    // the supervisor's calls are one submenu at this size
+    robot.clickOn(MainWindowTest.menuItem(robot, "ctx-calls"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(MainWindowTest.menuItem(robot, "ctx-which").isVisible()).isTrue();
+    robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
+  }
+
   @Test
   void inTheTreeTheArrowsMoveBetweenNodesEnterSendsKaboomAndAltArrowsStillStepTime(FxRobot robot) {
     robot.interact(() -> window.controller().treePane().focusNode("servy"));

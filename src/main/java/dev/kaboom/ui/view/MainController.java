@@ -103,6 +103,10 @@ public final class MainController {
   private long inspectedAt = Long.MIN_VALUE / 2;
   private String lastNotification = "";
   private ContextMenu openMenu;
+
+  /** The chrome's font size in px (13 px times {@link #chromeScale}), for the context menu. */
+  private double chromePx = 13;
+
   private final ListChangeListener<MainViewModel.Notice> noticeListener =
       c -> {
         while (c.next()) {
@@ -730,6 +734,7 @@ public final class MainController {
     // the event log keeps at least three rows (and its title) at any font size; its text grows
     // less than the tree's (the tree is what the room reads); long lines end in an ellipsis (the
     // tooltip and a click show them whole), so no horizontal scroll bar hides the newest line
+    chromePx = 13 * chromeScale(scale);
     double logPx = logFontPixels(scale);
     logList.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", logPx));
     logTitle.setStyle(
@@ -1204,6 +1209,9 @@ public final class MainController {
   /** The right-click menu of the node at {@code path}. */
   public ContextMenu contextMenuFor(String path) {
     ContextMenu menu = new ContextMenu();
+    // in the chrome's font: shown on a box, the menu took the tree's (32.5 px at 250 %, and the
+    // supervisor's menu nearly filled a 720 px screen); its submenus inherit it
+    menu.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", chromePx));
     ProcessNodeModel n = vm.tree().node(path).orElseThrow();
     Menu exit = new Menu(bundle.getString("ctx.exit"));
     exit.setMnemonicParsing(false);
@@ -1254,40 +1262,41 @@ public final class MainController {
                   () -> askReason().ifPresent(r -> vm.stop(path, r))));
       menu.getItems().add(stop);
     } else {
+      List<MenuItem> calls = new java.util.ArrayList<>();
+      calls.add(
+          item(
+              bundle.getString("ctx.which"),
+              "ctx-which",
+              () -> vm.call(path, new SupervisorRequest.WhichChildren())));
+      calls.add(
+          item(
+              bundle.getString("ctx.count"),
+              "ctx-count",
+              () -> vm.call(path, new SupervisorRequest.CountChildren())));
+      calls.add(
+          childMenu(
+              "ctx.terminate", n, id -> vm.call(path, new SupervisorRequest.TerminateChild(id))));
+      calls.add(
+          childMenu("ctx.restart", n, id -> vm.call(path, new SupervisorRequest.RestartChild(id))));
+      calls.add(
+          childMenu("ctx.delete", n, id -> vm.call(path, new SupervisorRequest.DeleteChild(id))));
+      calls.add(new SeparatorMenuItem());
+      calls.add(
+          item(
+              bundle.getString("ctx.startChild"),
+              "ctx-start-child",
+              () -> askChildSpec(n).ifPresent(spec -> vm.startChild(path, spec))));
       menu.getItems().add(new SeparatorMenuItem());
-      menu.getItems()
-          .add(
-              item(
-                  bundle.getString("ctx.which"),
-                  "ctx-which",
-                  () -> vm.call(path, new SupervisorRequest.WhichChildren())));
-      menu.getItems()
-          .add(
-              item(
-                  bundle.getString("ctx.count"),
-                  "ctx-count",
-                  () -> vm.call(path, new SupervisorRequest.CountChildren())));
-      menu.getItems()
-          .add(
-              childMenu(
-                  "ctx.terminate",
-                  n,
-                  id -> vm.call(path, new SupervisorRequest.TerminateChild(id))));
-      menu.getItems()
-          .add(
-              childMenu(
-                  "ctx.restart", n, id -> vm.call(path, new SupervisorRequest.RestartChild(id))));
-      menu.getItems()
-          .add(
-              childMenu(
-                  "ctx.delete", n, id -> vm.call(path, new SupervisorRequest.DeleteChild(id))));
-      menu.getItems().add(new SeparatorMenuItem());
-      menu.getItems()
-          .add(
-              item(
-                  bundle.getString("ctx.startChild"),
-                  "ctx-start-child",
-                  () -> askChildSpec(n).ifPresent(spec -> vm.startChild(path, spec))));
+      if (chromePx >= 13 * 1.5) {
+        // large fonts: the supervisor's calls in one submenu, so the menu stays short
+        Menu group = new Menu(bundle.getString("ctx.calls"));
+        group.setMnemonicParsing(false);
+        group.setId("ctx-calls");
+        group.getItems().addAll(calls);
+        menu.getItems().add(group);
+      } else {
+        menu.getItems().addAll(calls);
+      }
     }
     return menu;
   }

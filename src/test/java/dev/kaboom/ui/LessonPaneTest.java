@@ -109,10 +109,21 @@ class LessonPaneTest extends WindowTest {
     javafx.scene.layout.Region lesson = robot.lookup("#lessonPane").query();
     assertThat(lesson.getHeight()).isGreaterThan(330);
     assertThat(lesson.getWidth()).isGreaterThan(420);
-    // the console shows several rows of output over its input line
+    // the console shows its rows of output over its input line, without its title; the tree over
+    // it has about 72 % of the height they share (it had about 255 px of 425, 60 %)
     javafx.scene.Node out = robot.lookup("#consoleOutput").query();
     double row = ((javafx.scene.control.TextArea) out).getFont().getSize() * 1.2;
-    assertThat(out.getBoundsInLocal().getHeight()).isGreaterThan(3 * row);
+    assertThat(out.getBoundsInLocal().getHeight())
+        .isGreaterThan(dev.kaboom.ui.view.MainController.LESSON_CONSOLE_ROWS * row);
+    javafx.scene.layout.Region console = robot.lookup("#consoleOutput").query();
+    while (!(console.getParent() instanceof javafx.scene.control.SplitPane)
+        && console.getParent() instanceof javafx.scene.layout.Region r) {
+      console = r;
+    }
+    assertThat(tree.getHeight() / (tree.getHeight() + console.getHeight()))
+        .as("the tree's share of the height over the console")
+        .isGreaterThan(0.68);
+    assertThat(tree.getHeight()).isGreaterThan(290);
     // a right-click inspects: the inspector's tab comes forward (on the shell: at the readable
     // scale the tree over the console shows its top)
     robot.rightClickOn(TestWindows.sel("iex"));

@@ -48,9 +48,13 @@ public final class ConsolePane {
     return console;
   }
 
+  /** The pane's title (hidden under the tree of a lesson at a big font scale). */
+  private final Label title;
+
   public ConsolePane(ResourceBundle bundle) {
-    Label title = new Label(bundle.getString("console.title"));
+    title = new Label(bundle.getString("console.title"));
     title.setStyle("-fx-padding: 2 6 2 6; -fx-font-weight: bold;");
+    title.managedProperty().bind(title.visibleProperty());
     output.setEditable(false);
     // long lines wrap, as iex's do in a terminal (no sideways scrolling); the font stays
     // monospace (the bundled NanumGothicCoding, Hangul two cells wide), so the columns of a
@@ -107,6 +111,14 @@ public final class ConsolePane {
 
   public Node node() {
     return box;
+  }
+
+  /**
+   * Shows or hides the pane's title ("Console (iex)"): a lesson at a big font scale leaves it out
+   * under the tree, where the prompt says what the pane is and every row counts.
+   */
+  public void setTitleShown(boolean shown) {
+    title.setVisible(shown);
   }
 
   private final List<java.util.function.Consumer<Console>> attachListeners = new ArrayList<>();

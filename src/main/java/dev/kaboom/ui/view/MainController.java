@@ -556,6 +556,10 @@ public final class MainController {
       for (Node n : List.of(inspectorBox, logBox, consoleBox)) {
         n.setVisible(shown);
       }
+      // under a lesson's tree the console goes without its title and keeps two rows, so the tree
+      // over it has about 300 px at 250 % in 1280x720 (it had about 255)
+      consolePane.setTitleShown(!lessonColumn);
+      consoleBox.setMinHeight(consoleMinHeight(fontScale, lessonColumn));
       placeDividers();
     } finally {
       arranging = false;
@@ -591,7 +595,7 @@ public final class MainController {
   private void placeDividers() {
     if (arrangedLessonColumn) {
       sideSplit.setDividerPositions(prefs.getDouble("lesson.tabsDivider", 0.36));
-      lessonSplit.setDividerPositions(prefs.getDouble("lesson.treeDivider", 0.66));
+      lessonSplit.setDividerPositions(prefs.getDouble("lesson.treeShare", LESSON_TREE_SHARE));
     } else if (!panelsShown.get()) {
       return;
     } else if (sideLayout) {
@@ -745,7 +749,8 @@ public final class MainController {
     double row = Math.ceil(logPx * 1.8); // a sentence line (1.1 em) fits whole
     logList.setFixedCellSize(row); // one line a row: scrolling to the newest line is exact
     logBox.setMinHeight(row * 3 + Math.ceil(logPx * 1.5) + 4 + 8);
-    consoleBox.setMinHeight(consoleMinHeight(scale));
+    fontScale = scale;
+    consoleBox.setMinHeight(consoleMinHeight(scale, arrangedLessonColumn));
     // the inspector's title and two lines (its hint) stay in sight over them in the side column
     inspectorBox.setMinHeight(Math.ceil(13 * chromeScale(scale) * 1.34) * 3 + 12);
     iconPx = Math.round(16 * chromeScale(scale));
@@ -829,12 +834,33 @@ public final class MainController {
    * row).
    */
   static double consoleMinHeight(double scale) {
+    return consoleMinHeight(scale, false);
+  }
+
+  /**
+   * The console's least height, under the tree of a lesson at a big scale ({@code
+   * underLessonTree}): without its title and with {@link #LESSON_CONSOLE_ROWS} rows, so the tree
+   * over it keeps a sensible share of a 720 px window's height.
+   */
+  static double consoleMinHeight(double scale, boolean underLessonTree) {
     double px = 13 * chromeScale(scale);
     double row = Math.ceil(px * 1.34);
-    double title = Math.ceil(px * 1.3) + 4;
+    double title = underLessonTree ? 0 : Math.ceil(px * 1.3) + 4;
     double input = row + 14;
-    return title + CONSOLE_ROWS * row + 14 + input;
+    return title + (underLessonTree ? LESSON_CONSOLE_ROWS : CONSOLE_ROWS) * row + 14 + input;
   }
+
+  /** The console's output rows kept in sight under the tree of a lesson at a big scale. */
+  public static final int LESSON_CONSOLE_ROWS = 2;
+
+  /**
+   * The tree's default share of the height it shares with the console under it in a lesson at a big
+   * scale (the console gets the rest: about its two rows at 250 % in 1280x720).
+   */
+  static final double LESSON_TREE_SHARE = 0.72;
+
+  /** The font scale last set (View > Font size). */
+  private double fontScale = 1.0;
 
   /** The event log's text size: 12 px at 100 %, 18 px at 250 %. */
   static double logFontPixels(double scale) {
@@ -859,7 +885,7 @@ public final class MainController {
       if (sideSplit.getDividerPositions().length == 1
           && lessonSplit.getDividerPositions().length == 1) {
         prefs.putDouble("lesson.tabsDivider", sideSplit.getDividerPositions()[0]);
-        prefs.putDouble("lesson.treeDivider", lessonSplit.getDividerPositions()[0]);
+        prefs.putDouble("lesson.treeShare", lessonSplit.getDividerPositions()[0]);
       }
     } else if (sideLayout) {
       double[] p = panelSplit.getDividerPositions();

@@ -1,6 +1,7 @@
 package dev.kaboom.ui.model;
 
 import dev.kaboom.engine.Pid;
+import dev.kaboom.run.ByteReader;
 import dev.kaboom.run.ByteWriter;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,9 +10,12 @@ import java.util.Map;
 /**
  * The restart histories of a run's nodes, shared by every fold of the run (the picture's, the
  * seek's shadow, thawed checkpoints): one entry per restart (its time, the old and new pid by
- * serial, the reason and the entry before it in the same node's history), held in columns (about 24
- * bytes a restart; as objects, one per fold, they took about 48 each and a storm makes one every
- * eight events). A node's history is the number of its latest entry.
+ * serial, the reason and the entry before it in the same node's history), held as bytes in blocks
+ * of {@value #BLOCK} entries, each field a varint difference (the time and the new serial from the
+ * entry before, the old serial from the new one, the entry before as how many entries back): about
+ * 9 bytes a restart (28 as columns of primitives; as objects, one per fold, about 48 each, and a
+ * storm makes one every sixteen events). An entry is read by decoding its block (the last one
+ * decoded is kept). A node's history is the number of its latest entry.
  *
  * <p>Two folds of the same events make the same entries: an entry is keyed by its new pid's serial
  * (a restart starts a new process), so the second fold finds the first one's entry and adds none. A
@@ -23,12 +27,16 @@ final class RestartLog {
 
   private static final int REMOTE = -2;
 
-  private long[] time = new long[64];
-  private int[] oldSerial = new int[64];
-  private int[] newSerial = new int[64];
-  private int[] reason = new int[64];
-  private int[] before = new int[64];
+  /** Entries a block holds: reading one decodes at most this many. */
+  static final int BLOCK = 16;
+
+  private final ByteWriter out = new ByteWriter(1024);
+  private int[] blockStart = new int[16];
   private int size;
+
+  // the last entry appended (what the next one is written against)
+  private long lastTime;
+  private int lastNew;
 
   private final ByteWriter.Table<String> reasons = ByteWriter.Table.byEquality();
 
@@ -36,6 +44,15 @@ final class RestartLog {
   private int[] bySerial = new int[256];
 
   private final Map<Integer, RestartRecord> remote = new HashMap<>();
+
+  // the block decoded last
+  private int cachedBlock = -1;
+  private int cachedCount;
+  private final long[] time = new long[BLOCK];
+  private final int[] oldSerial = new int[BLOCK];
+  private final int[] newSerial = new int[BLOCK];
+  private final int[] reason = new int[BLOCK];
+  private final int[] before = new int[BLOCK];
 
   /** How many entries there are. */
   int size() {
@@ -51,12 +68,14 @@ final class RestartLog {
       int s = n.serial();
       int known = s < bySerial.length ? bySerial[s] - 1 : -1;
       int oldS = o == null ? -1 : o.serial();
-      if (known >= 0
-          && before[known] == previous
-          && time[known] == r.timeMillis()
-          && oldSerial[known] == oldS
-          && java.util.Objects.equals(reasonOf(known), r.reason())) {
-        return known; // the same restart, folded again
+      if (known >= 0) {
+        int k = decode(known);
+        if (before[k] == previous
+            && time[k] == r.timeMillis()
+            && oldSerial[k] == oldS
+            && java.util.Objects.equals(reasonOf(reason[k]), r.reason())) {
+          return known; // the same restart, folded again
+        }
       }
       int id = append(r.timeMillis(), oldS, s, r.reason(), previous);
       if (s >= bySerial.length) {
@@ -70,25 +89,62 @@ final class RestartLog {
     return id;
   }
 
-  private String reasonOf(int id) {
-    return reason[id] == 0 ? null : reasons.get(reason[id] - 1);
+  private String reasonOf(int code) {
+    return code == 0 ? null : reasons.get(code - 1);
   }
 
   private int append(long t, int oldS, int newS, String why, int previous) {
-    if (size == time.length) {
-      int cap = size + size / 4 + 16;
-      time = Arrays.copyOf(time, cap);
-      oldSerial = Arrays.copyOf(oldSerial, cap);
-      newSerial = Arrays.copyOf(newSerial, cap);
-      reason = Arrays.copyOf(reason, cap);
-      before = Arrays.copyOf(before, cap);
+    int id = size;
+    if (id % BLOCK == 0) {
+      int b = id / BLOCK;
+      if (b == blockStart.length) {
+        blockStart = Arrays.copyOf(blockStart, b + b / 2);
+      }
+      blockStart[b] = out.length();
+      lastTime = 0;
+      lastNew = 0;
     }
-    time[size] = t;
-    oldSerial[size] = oldS;
-    newSerial[size] = newS;
-    reason[size] = why == null ? 0 : reasons.id(why) + 1;
-    before[size] = previous;
+    out.zigzag(t - lastTime);
+    out.zigzag((long) newS - lastNew);
+    out.zigzag((long) oldS - newS);
+    out.varint(why == null ? 0 : reasons.id(why) + 1L);
+    out.varint(previous == NONE ? 0 : (long) id - previous);
+    lastTime = t;
+    lastNew = newS;
+    if (cachedBlock == id / BLOCK) {
+      cachedBlock = -1; // it grew
+    }
     return size++;
+  }
+
+  /** Decodes the block of entry {@code id} (unless it is the one kept); its place in the arrays. */
+  private int decode(int id) {
+    int b = id / BLOCK;
+    int count = Math.min(BLOCK, size - b * BLOCK);
+    if (b != cachedBlock || count != cachedCount) {
+      Reader r = new Reader(out.buffer(), blockStart[b]);
+      long t = 0;
+      long n = 0;
+      for (int i = 0; i < count; i++) {
+        t += r.zigzag();
+        n += r.zigzag();
+        time[i] = t;
+        newSerial[i] = (int) n;
+        oldSerial[i] = (int) (n + r.zigzag());
+        reason[i] = (int) r.varint();
+        long back = r.varint();
+        before[i] = back == 0 ? NONE : (int) (b * BLOCK + i - back);
+      }
+      cachedBlock = b;
+      cachedCount = count;
+    }
+    return id % BLOCK;
+  }
+
+  private static final class Reader extends ByteReader {
+    Reader(byte[] bytes, int at) {
+      super(bytes, at);
+    }
   }
 
   private static boolean isLocal(Pid p) {
@@ -97,21 +153,35 @@ final class RestartLog {
 
   /** The restart entry {@code id} stands for. */
   RestartRecord record(int id) {
-    if (oldSerial[id] == REMOTE) {
+    check(id);
+    int k = decode(id);
+    if (oldSerial[k] == REMOTE) {
       return remote.get(id);
     }
-    int o = oldSerial[id];
+    int o = oldSerial[k];
     return new RestartRecord(
-        time[id], o < 0 ? null : new Pid(o), new Pid(newSerial[id]), reasonOf(id));
+        time[k], o < 0 ? null : new Pid(o), new Pid(newSerial[k]), reasonOf(reason[k]));
   }
 
   /** The entry before {@code id} in its node's history, or {@link #NONE}. */
   int before(int id) {
-    return before[id];
+    check(id);
+    return before[decode(id)];
+  }
+
+  private void check(int id) {
+    if (id < 0 || id >= size) {
+      throw new IndexOutOfBoundsException("restart entry " + id + " of " + size);
+    }
   }
 
   /** The heap it takes, about, in bytes. */
   long bytes() {
-    return 128L + 28L * time.length + 4L * bySerial.length + reasons.bytes() + 64L * remote.size();
+    return 256L
+        + out.buffer().length
+        + 4L * blockStart.length
+        + 4L * bySerial.length
+        + reasons.bytes()
+        + 64L * remote.size();
   }
 }

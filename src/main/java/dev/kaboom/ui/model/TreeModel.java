@@ -947,6 +947,8 @@ public final class TreeModel {
     if (!index.containsKey(root)) {
       return null;
     }
+    PidTable<Boolean> impliedPaths = new PidTable<>();
+    PidTable<Boolean> impliedFacts = new PidTable<>();
     for (ProcessNodeModel n : order) {
       w.varint(n.children().size());
       for (ProcessNodeModel c : n.children()) {
@@ -967,14 +969,26 @@ public final class TreeModel {
       w.zigzag(n.restartsInWindow);
       w.restartTimes(n.restartTimes());
       w.varint(n.facts == null ? 0 : factIds.get(n.facts) + 1);
-      w.put(
+      // a live process's path and facts, as nearly always, are its node's: a bit each, not an
+      // entry of the maps after the nodes (their pids would be written again)
+      boolean pathHere = n.pid != null && n.path().equals(paths.get(n.pid));
+      boolean factsHere = n.pid != null && n.facts != null && facts.get(n.pid) == n.facts;
+      if (pathHere) {
+        impliedPaths.put(n.pid, Boolean.TRUE);
+      }
+      if (factsHere) {
+        impliedFacts.put(n.pid, Boolean.TRUE);
+      }
+      w.varint(
           (n.gaveUp ? 1 : 0)
               | (n.deleted ? 2 : 0)
               | (n.dynamic ? 4 : 0)
               | (n.significant ? 8 : 0)
               | (n.ignored ? 16 : 0)
               | (n.stopping ? 32 : 0)
-              | (n.exitCrash ? 64 : 0));
+              | (n.exitCrash ? 64 : 0)
+              | (pathHere ? PATH_HERE : 0)
+              | (factsHere ? FACTS_HERE : 0));
       w.ref(n.autoShutdown);
       w.varint(n.historyId() + 1L);
       w.pid(n.previousPid);
@@ -992,11 +1006,13 @@ public final class TreeModel {
           n.addedAt,
           n.addedUntil);
     }
-    w.varint(paths.size());
+    w.varint(paths.size() - impliedPaths.size());
     paths.forEach(
         (p, path) -> {
-          w.pid(p);
-          w.ref(path);
+          if (!impliedPaths.containsKey(p)) {
+            w.pid(p);
+            w.ref(path);
+          }
         });
     w.varint(names.size());
     names.forEach(
@@ -1006,11 +1022,13 @@ public final class TreeModel {
         });
     w.varint(shuttingDown.size());
     shuttingDown.forEach((p, yes) -> w.pid(p));
-    w.varint(facts.size());
+    w.varint(facts.size() - impliedFacts.size());
     facts.forEach(
         (p, f) -> {
-          w.pid(p);
-          w.varint(factIds.get(f));
+          if (!impliedFacts.containsKey(p)) {
+            w.pid(p);
+            w.varint(factIds.get(f));
+          }
         });
     w.varint(leaving.size());
     for (ProcessNodeModel n : leaving) {
@@ -1040,6 +1058,12 @@ public final class TreeModel {
       d.end();
     }
   }
+
+  /** A node's flag in a frozen fold: the map of paths has its pid at its path. */
+  private static final int PATH_HERE = 128;
+
+  /** A node's flag in a frozen fold: the map of facts has its pid with its facts. */
+  private static final int FACTS_HERE = 256;
 
   /** A model that folds on from where {@code f} was frozen. */
   public static TreeModel thaw(Frozen f) {
@@ -1077,6 +1101,8 @@ public final class TreeModel {
       nodes[i] = m;
       t.byPath.put(path, m);
     }
+    int[] nodeFlags = new int[nodes.length];
+    int ni = 0;
     for (ProcessNodeModel n : nodes) {
       for (int k = (int) r.varint(); k > 0; k--) {
         n.addChild(nodes[(int) r.varint()]);
@@ -1094,7 +1120,8 @@ public final class TreeModel {
       r.restartTimes(n);
       int fi = (int) r.varint();
       n.facts = fi == 0 ? null : allFacts[fi - 1];
-      int flags = r.u8();
+      int flags = (int) r.varint();
+      nodeFlags[ni++] = flags;
       n.gaveUp = (flags & 1) != 0;
       n.deleted = (flags & 2) != 0;
       n.dynamic = (flags & 4) != 0;
@@ -1118,6 +1145,14 @@ public final class TreeModel {
       n.removeAt = d[8];
       n.addedAt = d[9];
       n.addedUntil = d[10];
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      if ((nodeFlags[i] & PATH_HERE) != 0) {
+        t.paths.put(nodes[i].pid, nodes[i].path());
+      }
+      if ((nodeFlags[i] & FACTS_HERE) != 0) {
+        t.facts.put(nodes[i].pid, nodes[i].facts);
+      }
     }
     for (int k = (int) r.varint(); k > 0; k--) {
       Pid p = r.pid();

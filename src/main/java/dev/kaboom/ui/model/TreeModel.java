@@ -916,17 +916,28 @@ public final class TreeModel {
     }
     w.varint(order.size());
     w.varint(allFacts.size());
+    // the nodes' pids first: the facts' links and monitors name them by node (a supervisor's links
+    // are its children, in order: differences of 1 that deflate to nothing, not pids)
+    PidTable<Integer> nodeOf = new PidTable<>();
+    for (int i = 0; i < order.size(); i++) {
+      Pid p = order.get(i).pid;
+      w.pid(p);
+      if (p != null && nodeOf.get(p) == null) {
+        nodeOf.put(p, i);
+      }
+    }
     for (ProcFacts f : allFacts) {
       w.put(f.trapExit ? 1 : 0);
       w.zigzag(f.mailbox);
       w.varint(f.linkCount());
+      int[] last = {0};
       for (int i = 0; i < f.linkCount(); i++) {
-        w.pid(f.link(i));
+        w.nodePid(f.link(i), nodeOf, last);
       }
       w.varint(f.monitorCount());
       for (int i = 0; i < f.monitorCount(); i++) {
         w.zigzag(f.monitorRef(i).serial());
-        w.pid(f.monitorTarget(i));
+        w.nodePid(f.monitorTarget(i), nodeOf, last);
       }
     }
     for (ProcessNodeModel n : order) {
@@ -958,7 +969,6 @@ public final class TreeModel {
         }
         w.varint(i);
       }
-      w.pid(n.pid);
       w.put(n.status.ordinal());
       w.varint(n.starts);
       w.ref(n.registeredName);
@@ -1072,17 +1082,22 @@ public final class TreeModel {
     ProcFacts[] allFacts = new ProcFacts[(int) r.varint()];
     TreeModel t = new TreeModel(Math.max(nodeCount, allFacts.length));
     t.restarts = f.pool.restarts;
+    Pid[] nodePids = new Pid[nodeCount];
+    for (int i = 0; i < nodeCount; i++) {
+      nodePids[i] = r.pid();
+    }
     for (int i = 0; i < allFacts.length; i++) {
       ProcFacts x = new ProcFacts();
       x.epoch = t.epoch;
       x.trapExit = r.u8() != 0;
       x.mailbox = (int) r.zigzag();
+      int[] last = {0};
       for (int k = (int) r.varint(); k > 0; k--) {
-        x.addLink(r.pid());
+        x.addLink(r.nodePid(nodePids, last));
       }
       for (int k = (int) r.varint(); k > 0; k--) {
         long ref = r.zigzag();
-        x.putMonitor(new dev.kaboom.engine.Ref(ref), r.pid());
+        x.putMonitor(new dev.kaboom.engine.Ref(ref), r.nodePid(nodePids, last));
       }
       allFacts[i] = x;
     }
@@ -1107,7 +1122,7 @@ public final class TreeModel {
       for (int k = (int) r.varint(); k > 0; k--) {
         n.addChild(nodes[(int) r.varint()]);
       }
-      n.pid = r.pid();
+      n.pid = nodePids[ni];
       n.status = NodeStatus.values()[r.u8()];
       n.starts = (int) r.varint();
       n.registeredName = (String) r.ref();
@@ -1185,6 +1200,22 @@ public final class TreeModel {
     FrozenWriter(Pool pool) {
       super(65536);
       this.refs = pool.objects;
+    }
+
+    /**
+     * A pid some node has: 1 + zigzag(its node's index - {@code last[0]}), and {@code last[0]}
+     * becomes that index; else 0 and the pid.
+     */
+    void nodePid(Pid p, PidTable<Integer> nodeOf, int[] last) {
+      Integer i = p == null ? null : nodeOf.get(p);
+      if (i == null) {
+        put(0);
+        pid(p);
+        return;
+      }
+      long d = i - last[0];
+      varint(((d << 1) ^ (d >> 63)) + 1);
+      last[0] = i;
     }
 
     /** 0: null; else 1 + the index of {@code o} in the table of shared objects. */
@@ -1301,6 +1332,17 @@ public final class TreeModel {
         inf.end();
       }
       return bytes;
+    }
+
+    /** What {@link FrozenWriter#nodePid} wrote. */
+    Pid nodePid(Pid[] nodePids, int[] last) {
+      long v = varint();
+      if (v == 0) {
+        return pid();
+      }
+      long z = v - 1;
+      last[0] += (int) ((z >>> 1) ^ -(z & 1));
+      return nodePids[last[0]];
     }
 
     Object ref() {

@@ -39,7 +39,6 @@ public final class DeflatedBytes extends ByteWriter {
 
   private Deflater deflater;
   private Inflater inflater;
-  private byte[] packed;
 
   /**
    * @param chunkBytes a chunk is sealed at the first boundary after it holds this many bytes
@@ -76,28 +75,18 @@ public final class DeflatedBytes extends ByteWriter {
   private void seal() {
     if (deflater == null) {
       deflater = new Deflater(level, true);
-      packed = new byte[Math.max(64, length / 2)];
     }
-    deflater.reset();
-    deflater.setInput(bytes, 0, length);
-    deflater.finish();
-    int n = 0;
-    while (!deflater.finished()) {
-      if (n == packed.length) {
-        packed = Arrays.copyOf(packed, packed.length * 2);
-      }
-      n += deflater.deflate(packed, n, packed.length - n);
-    }
+    byte[] chunk = deflate(deflater, bytes, length);
     if (sealed == chunks.length) {
       chunks = Arrays.copyOf(chunks, sealed * 2);
       start = Arrays.copyOf(start, sealed * 2);
       rawLength = Arrays.copyOf(rawLength, sealed * 2);
     }
-    chunks[sealed] = Arrays.copyOf(packed, n);
+    chunks[sealed] = chunk;
     start[sealed] = base;
     rawLength[sealed] = length;
     sealed++;
-    sealedBytes += n;
+    sealedBytes += chunk.length;
     base += length;
     length = 0;
     if (bytes.length > chunkBytes * 2) {
@@ -169,19 +158,46 @@ public final class DeflatedBytes extends ByteWriter {
     if (inflater == null) {
       inflater = new Inflater(true);
     }
-    inflater.reset();
-    inflater.setInput(chunks[c]);
+    inflate(inflater, chunks[c], into, rawLength[c], "chunk " + c);
+  }
+
+  /**
+   * The first {@code length} bytes of {@code in}, deflated by {@code d} (reset first; raw deflate
+   * when it was made so), exactly sized.
+   */
+  static byte[] deflate(Deflater d, byte[] in, int length) {
+    d.reset();
+    d.setInput(in, 0, length);
+    d.finish();
+    byte[] out = new byte[Math.max(64, length / 2)];
+    int n = 0;
+    while (!d.finished()) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      n += d.deflate(out, n, out.length - n);
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Inflates {@code packed} by {@code inf} (reset first) into the first {@code length} bytes of
+   * {@code into}; an {@link IllegalStateException} naming {@code what} when it is damaged or short.
+   */
+  static void inflate(Inflater inf, byte[] packed, byte[] into, int length, String what) {
+    inf.reset();
+    inf.setInput(packed);
     try {
       int n = 0;
-      while (n < rawLength[c]) {
-        int got = inflater.inflate(into, n, rawLength[c] - n);
-        if (got == 0 && (inflater.finished() || inflater.needsInput())) {
-          throw new IllegalStateException("damaged chunk " + c + ": " + n + " of " + rawLength[c]);
+      while (n < length) {
+        int got = inf.inflate(into, n, length - n);
+        if (got == 0 && (inf.finished() || inf.needsInput())) {
+          throw new IllegalStateException("damaged " + what + ": " + n + " of " + length);
         }
         n += got;
       }
     } catch (DataFormatException e) {
-      throw new IllegalStateException("damaged chunk " + c, e);
+      throw new IllegalStateException("damaged " + what, e);
     }
   }
 

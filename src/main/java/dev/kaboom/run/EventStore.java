@@ -145,20 +145,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     if (into == null || into.length < segmentLength[s]) {
       into = new byte[Math.max(segmentLength[s], 1 << 13)];
     }
-    inflater.reset();
-    inflater.setInput(segments[s]);
-    try {
-      int n = 0;
-      while (n < segmentLength[s]) {
-        int got = inflater.inflate(into, n, segmentLength[s] - n);
-        if (got == 0 && (inflater.finished() || inflater.needsInput())) {
-          throw new IllegalStateException("damaged event store: segment " + s + " is short");
-        }
-        n += got;
-      }
-    } catch (java.util.zip.DataFormatException e) {
-      throw new IllegalStateException("damaged event store: segment " + s, e);
-    }
+    DeflatedBytes.inflate(inflater, segments[s], into, segmentLength[s], "event segment " + s);
     raw[k] = into;
     rawIndex[k] = s;
     return into;
@@ -333,7 +320,6 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     private long nextSerial;
     private boolean broken;
     private final java.util.zip.Deflater deflater = new java.util.zip.Deflater(DEFLATE_LEVEL, true);
-    private byte[] packed = new byte[1 << 14];
 
     Encoder() {
       super(1 << 16);
@@ -362,7 +348,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         }
         return new Segment(
             index,
-            deflated(),
+            DeflatedBytes.deflate(deflater, bytes, length),
             length,
             starts,
             added(stringIds, strings0, new String[stringIds.size() - strings0]),
@@ -372,21 +358,6 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         broken = true; // its tables may be ahead of what was handed back: keep events as they come
         return new Segment(index, null, 0, null, null, null, null);
       }
-    }
-
-    /** The bytes written, deflated (raw deflate, no header). */
-    private byte[] deflated() {
-      deflater.reset();
-      deflater.setInput(bytes, 0, length);
-      deflater.finish();
-      int n = 0;
-      while (!deflater.finished()) {
-        if (n == packed.length) {
-          packed = Arrays.copyOf(packed, packed.length * 2);
-        }
-        n += deflater.deflate(packed, n, packed.length - n);
-      }
-      return Arrays.copyOf(packed, n);
     }
 
     private static <T> T[] added(ByteWriter.Table<T> table, int from, T[] into) {

@@ -40,10 +40,6 @@ public final class ProcessNodeModel {
   int starts;
   String registeredName;
   String lastReason = "";
-  Strategy strategy;
-  int intensity;
-  long periodMillis;
-  int restartsInWindow;
 
   /** Restart times (virtual ms) that may still be in the window, oldest first. */
   private TimeList restartTimes; // most hold none: null
@@ -51,20 +47,16 @@ public final class ProcessNodeModel {
   /** What the inspector shows of the current process (folded from its events); null before. */
   ProcFacts facts;
 
-  boolean gaveUp;
   boolean deleted;
 
   /** A DynamicSupervisor (its children are anonymous: {@code :undefined} ids). */
-  boolean dynamic;
 
   /** A DynamicSupervisor's {@code max_children} ({@code -1}: {@code :infinity}). */
-  int maxChildren = -1;
 
   /** A significant child: its exit may shut its supervisor down ({@code auto_shutdown}). */
   boolean significant;
 
   /** A supervisor's {@code auto_shutdown}: never, any_significant, all_significant. */
-  String autoShutdown = "never";
 
   /** Its last start's {@code init} returned {@code ignore}: kept with no process. */
   boolean ignored;
@@ -85,21 +77,15 @@ public final class ProcessNodeModel {
   double pidChangedUntil = Double.NaN;
 
   /** Virtual time (ms) the oldest restart in the window leaves it (RestartIntensity). */
-  long oldestAgesOutAtMillis;
-
   double trappingUntil;
+
   double edgeLitUntil;
 
   /** Model time (ns) its spec was removed at; NaN while it has one. */
-  double removedAt = Double.NaN;
 
   /** Model time (ns) it disappears from the drawn tree; NaN while it stays. */
-  double removeAt = Double.NaN;
 
   /** Model time (ns) it appeared at run time (start_child); NaN for the scenario's own nodes. */
-  double addedAt = Double.NaN;
-
-  double addedUntil = Double.NaN;
 
   /**
    * A copy of this node and its subtree under {@code newParent}: every field (the facts and the
@@ -117,29 +103,19 @@ public final class ProcessNodeModel {
     c.starts = starts;
     c.registeredName = registeredName;
     c.lastReason = lastReason;
-    c.strategy = strategy;
-    c.intensity = intensity;
-    c.periodMillis = periodMillis;
-    c.restartsInWindow = restartsInWindow;
+    c.sup = sup == null ? null : sup.copy();
+    c.life = life == null ? null : life.clone();
     if (restartTimes != null && !restartTimes.isEmpty()) {
       c.restartTimesToWrite().addAll(restartTimes);
     }
     c.facts = facts; // shared: the tree copies them before it changes them
-    c.gaveUp = gaveUp;
     c.deleted = deleted;
-    c.dynamic = dynamic;
-    c.maxChildren = maxChildren;
     c.significant = significant;
-    c.autoShutdown = autoShutdown;
     c.ignored = ignored;
     c.stopping = stopping;
     c.badgeLitUntil = badgeLitUntil;
     c.trappingUntil = trappingUntil;
     c.edgeLitUntil = edgeLitUntil;
-    c.removedAt = removedAt;
-    c.removeAt = removeAt;
-    c.addedAt = addedAt;
-    c.addedUntil = addedUntil;
     for (ProcessNodeModel child : children) {
       c.addChild(child.copyTree(c, copies));
     }
@@ -150,13 +126,13 @@ public final class ProcessNodeModel {
     this.path = path;
     this.spec = spec;
     this.parent = parent;
-    this.strategy = spec.strategy();
-    this.intensity = spec.intensity();
-    this.periodMillis = spec.periodSeconds() * 1000L;
-    this.dynamic = spec.options().dynamic();
-    this.maxChildren = spec.options().maxChildren();
+    setStrategy(spec.strategy());
+    setIntensity(spec.intensity());
+    setPeriodMillis(spec.periodSeconds() * 1000L);
+    setDynamic(spec.options().dynamic());
+    setMaxChildren(spec.options().maxChildren());
     this.significant = spec.options().significant();
-    this.autoShutdown = spec.options().autoShutdown().otpName();
+    setAutoShutdown(spec.options().autoShutdown().otpName());
   }
 
   public String path() {
@@ -224,7 +200,7 @@ public final class ProcessNodeModel {
 
   /** It was added at run time (start_child), not part of its supervisor's own spec. */
   public boolean wasAdded() {
-    return !Double.isNaN(addedAt);
+    return !Double.isNaN(addedAt());
   }
 
   void removeChild(ProcessNodeModel c) {
@@ -238,20 +214,22 @@ public final class ProcessNodeModel {
    * when it leaves the tree.
    */
   public double presence(double nowNanos) {
+    double removeAt = removeAt();
     if (Double.isNaN(removeAt)) {
       return 1.0;
     }
-    double span = removeAt - removedAt;
+    double span = removeAt - removedAt();
     return span <= 0 ? 0.0 : Math.max(0.0, Math.min(1.0, (removeAt - nowNanos) / span));
   }
 
   /** It is about to leave the drawn tree (its spec was removed). */
   public boolean leaving() {
-    return !Double.isNaN(removeAt);
+    return !Double.isNaN(removeAt());
   }
 
   /** It just appeared at run time (start_child): drawn highlighted for a few beats. */
   public boolean justAdded(double nowNanos) {
+    double addedUntil = addedUntil();
     return !Double.isNaN(addedUntil) && nowNanos < addedUntil;
   }
 
@@ -286,19 +264,19 @@ public final class ProcessNodeModel {
   }
 
   public Strategy strategy() {
-    return strategy;
+    return sup().strategy;
   }
 
   public int intensity() {
-    return intensity;
+    return sup().intensity;
   }
 
   public long periodMillis() {
-    return periodMillis;
+    return sup().periodMillis;
   }
 
   public int restartsInWindow() {
-    return restartsInWindow;
+    return sup().restartsInWindow;
   }
 
   /** {@code process_flag(trap_exit)} of the current process. */
@@ -323,17 +301,17 @@ public final class ProcessNodeModel {
 
   /** The supervisor reached its restart intensity and gave up (escalated to its parent). */
   public boolean gaveUp() {
-    return gaveUp;
+    return sup().gaveUp;
   }
 
   /** A DynamicSupervisor: it has no child specs, its children come and go. */
   public boolean dynamic() {
-    return dynamic;
+    return sup().dynamic;
   }
 
   /** A DynamicSupervisor's {@code max_children}: {@code -1} for {@code :infinity}. */
   public int maxChildren() {
-    return maxChildren;
+    return sup().maxChildren;
   }
 
   /** A DynamicSupervisor's children now: those shown that are not leaving. */
@@ -352,7 +330,8 @@ public final class ProcessNodeModel {
    * :max_children}} until one of its children ends.
    */
   public boolean full() {
-    return dynamic && maxChildren >= 0 && dynamicChildCount() >= maxChildren;
+    int maxChildren = maxChildren();
+    return dynamic() && maxChildren >= 0 && dynamicChildCount() >= maxChildren;
   }
 
   /**
@@ -360,7 +339,7 @@ public final class ProcessNodeModel {
    * path keeps the id Kaboom gave it).
    */
   public boolean anonymous() {
-    return parent != null && parent.dynamic;
+    return parent != null && parent.dynamic();
   }
 
   /**
@@ -378,7 +357,7 @@ public final class ProcessNodeModel {
 
   /** A supervisor's {@code auto_shutdown} flag as OTP writes it ({@code never} by default). */
   public String autoShutdown() {
-    return autoShutdown;
+    return sup().autoShutdown;
   }
 
   /**
@@ -481,6 +460,9 @@ public final class ProcessNodeModel {
    */
   public List<Double> restartAges(long nowMillis) {
     List<Double> ages = new ArrayList<>();
+    int restartsInWindow = restartsInWindow();
+    long periodMillis = periodMillis();
+    long oldestAgesOutAtMillis = oldestAgesOutAtMillis();
     if (restartsInWindow == 0 || periodMillis <= 0) {
       return ages;
     }
@@ -502,6 +484,176 @@ public final class ProcessNodeModel {
       ages.add(0.0); // counted before the model saw its time (a seek): fresh
     }
     return ages;
+  }
+
+  /**
+   * A supervisor's flags and restart window. Workers have the defaults and share {@link #DEFAULTS}
+   * (a node gets its own on the first change): in a big tree most nodes are workers.
+   */
+  private static final class Sup {
+    Strategy strategy = Strategy.ONE_FOR_ONE;
+    int intensity = 3;
+    long periodMillis = 5000;
+    int restartsInWindow;
+
+    /** Virtual time (ms) the oldest restart in the window leaves it (RestartIntensity). */
+    long oldestAgesOutAtMillis;
+
+    boolean gaveUp;
+    boolean dynamic;
+    int maxChildren = -1;
+    String autoShutdown = "never";
+
+    Sup copy() {
+      Sup c = new Sup();
+      c.strategy = strategy;
+      c.intensity = intensity;
+      c.periodMillis = periodMillis;
+      c.restartsInWindow = restartsInWindow;
+      c.oldestAgesOutAtMillis = oldestAgesOutAtMillis;
+      c.gaveUp = gaveUp;
+      c.dynamic = dynamic;
+      c.maxChildren = maxChildren;
+      c.autoShutdown = autoShutdown;
+      return c;
+    }
+  }
+
+  /** Read only. */
+  private static final Sup DEFAULTS = new Sup();
+
+  /** Its own flags and window; null: {@link #DEFAULTS}. */
+  private Sup sup;
+
+  private Sup sup() {
+    return sup == null ? DEFAULTS : sup;
+  }
+
+  private Sup supToWrite() {
+    if (sup == null) {
+      sup = DEFAULTS.copy();
+    }
+    return sup;
+  }
+
+  void setStrategy(Strategy v) {
+    if (sup().strategy != v) {
+      supToWrite().strategy = v;
+    }
+  }
+
+  void setIntensity(int v) {
+    if (sup().intensity != v) {
+      supToWrite().intensity = v;
+    }
+  }
+
+  void setPeriodMillis(long v) {
+    if (sup().periodMillis != v) {
+      supToWrite().periodMillis = v;
+    }
+  }
+
+  void setRestartsInWindow(int v) {
+    if (sup().restartsInWindow != v) {
+      supToWrite().restartsInWindow = v;
+    }
+  }
+
+  /** Virtual time (ms) the oldest restart in the window leaves it (RestartIntensity). */
+  long oldestAgesOutAtMillis() {
+    return sup().oldestAgesOutAtMillis;
+  }
+
+  void setOldestAgesOutAtMillis(long v) {
+    if (sup().oldestAgesOutAtMillis != v) {
+      supToWrite().oldestAgesOutAtMillis = v;
+    }
+  }
+
+  void setGaveUp(boolean v) {
+    if (sup().gaveUp != v) {
+      supToWrite().gaveUp = v;
+    }
+  }
+
+  void setDynamic(boolean v) {
+    if (sup().dynamic != v) {
+      supToWrite().dynamic = v;
+    }
+  }
+
+  void setMaxChildren(int v) {
+    if (sup().maxChildren != v) {
+      supToWrite().maxChildren = v;
+    }
+  }
+
+  void setAutoShutdown(String v) {
+    if (!java.util.Objects.equals(sup().autoShutdown, v)) {
+      supToWrite().autoShutdown = v;
+    }
+  }
+
+  /**
+   * When its spec was removed and when it leaves the drawn tree, when it appeared at run time
+   * (start_child) and until when that is highlighted (model ns; NaN: never); null while all four
+   * are NaN, as for nearly every node.
+   */
+  private double[] life;
+
+  private static final int REMOVED_AT = 0;
+  private static final int REMOVE_AT = 1;
+  private static final int ADDED_AT = 2;
+  private static final int ADDED_UNTIL = 3;
+
+  private double life(int i) {
+    return life == null ? Double.NaN : life[i];
+  }
+
+  private void setLife(int i, double v) {
+    if (life == null) {
+      if (Double.isNaN(v)) {
+        return;
+      }
+      life = new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    }
+    life[i] = v;
+  }
+
+  /** Model time (ns) its spec was removed at; NaN while it has one. */
+  double removedAt() {
+    return life(REMOVED_AT);
+  }
+
+  void setRemovedAt(double v) {
+    setLife(REMOVED_AT, v);
+  }
+
+  /** Model time (ns) it disappears from the drawn tree; NaN while it stays. */
+  double removeAt() {
+    return life(REMOVE_AT);
+  }
+
+  void setRemoveAt(double v) {
+    setLife(REMOVE_AT, v);
+  }
+
+  /** Model time (ns) it appeared at run time (start_child); NaN for the scenario's own nodes. */
+  double addedAt() {
+    return life(ADDED_AT);
+  }
+
+  void setAddedAt(double v) {
+    setLife(ADDED_AT, v);
+  }
+
+  double addedUntil() {
+    return life(ADDED_UNTIL);
+  }
+
+  void setAddedUntil(double v) {
+    setLife(ADDED_UNTIL, v);
   }
 
   /** The tree it is drawn in (its virtual time ages the restart gauge). */

@@ -13,7 +13,6 @@ import dev.kaboom.scenario.TreeNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public final class TreeModel {
   /** The run's restart histories, shared with every fold made from this one. */
   private RestartLog restarts = new RestartLog();
 
-  private final Map<String, ProcessNodeModel> byPath;
+  private final NodeIndex byPath;
 
   /** Paths of processes started at a path (kept after they die, until the path starts again). */
   private PidTable<String> paths;
@@ -146,8 +145,7 @@ public final class TreeModel {
 
   /** An empty model whose maps have room for {@code nodes} processes (a thaw knows how many). */
   private TreeModel(int nodes) {
-    int capacity = Math.max(16, nodes * 4 / 3 + 2);
-    this.byPath = new LinkedHashMap<>(capacity);
+    this.byPath = new NodeIndex(nodes);
     this.paths = new PidTable<>(nodes);
     this.facts = new PidTable<>(nodes);
   }
@@ -166,8 +164,8 @@ public final class TreeModel {
     epoch = new Object(); // the facts are shared from now on: either tree copies before changing
     TreeModel t = new TreeModel(root.copyTree(null, copies));
     t.restarts = restarts;
-    for (Map.Entry<String, ProcessNodeModel> e : byPath.entrySet()) {
-      t.byPath.put(e.getKey(), copies.get(e.getValue()));
+    for (ProcessNodeModel n : byPath.each()) {
+      t.byPath.put(copies.get(n));
     }
     t.paths = paths.copy();
     t.names = names.copy();
@@ -185,7 +183,7 @@ public final class TreeModel {
     ProcessNodeModel m = new ProcessNodeModel(path, n, parent);
     m.tree = this;
     m.restarts = restarts;
-    byPath.put(path, m);
+    byPath.put(m);
     for (TreeNode c : n.children()) {
       // interned: the picture, the shadow and thawed checkpoints hold one string per path
       m.addChild(build(c, (path + "/" + c.id()).intern(), m));
@@ -203,7 +201,7 @@ public final class TreeModel {
 
   /** All nodes, parents before children. */
   public List<ProcessNodeModel> nodes() {
-    return Collections.unmodifiableList(new ArrayList<>(byPath.values()));
+    return Collections.unmodifiableList(byPath.values());
   }
 
   public int size() {
@@ -260,7 +258,7 @@ public final class TreeModel {
     if (moving) {
       // travelling signals, bursts, fades and pids move every frame
       for (ProcessNodeModel n : new ArrayList<>(leaving)) {
-        if (nowNanos >= n.removeAt) {
+        if (nowNanos >= n.removeAt()) {
           detach(n);
         }
       }
@@ -269,17 +267,17 @@ public final class TreeModel {
     if (!leaving.isEmpty()) {
       // fading out: visible every frame; gone once their time is up
       for (ProcessNodeModel n : new ArrayList<>(leaving)) {
-        if (nowNanos >= n.removeAt) {
+        if (nowNanos >= n.removeAt()) {
           detach(n);
         }
       }
       return true;
     }
-    for (ProcessNodeModel n : byPath.values()) {
+    for (ProcessNodeModel n : byPath.each()) {
       if (crossed(n.badgeLitUntil, before)
           || crossed(n.trappingUntil, before)
           || crossed(n.edgeLitUntil, before)
-          || crossed(n.addedUntil, before)) {
+          || crossed(n.addedUntil(), before)) {
         return true;
       }
     }
@@ -327,10 +325,10 @@ public final class TreeModel {
       parent.insertChild(at, m);
     } else {
       parent.addChild(m); // start_child: last in start order (ChildStarted says where exactly)
-      m.addedAt = nowNanos;
-      m.addedUntil = until;
+      m.setAddedAt(nowNanos);
+      m.setAddedUntil(until);
     }
-    byPath.put(path, m);
+    byPath.put(m);
     structure++;
     return m;
   }
@@ -348,8 +346,8 @@ public final class TreeModel {
   private void startLeaving(ProcessNodeModel n, double removeAt) {
     n.deleted = true;
     if (!n.leaving()) {
-      n.removedAt = nowNanos;
-      n.removeAt = removeAt;
+      n.setRemovedAt(nowNanos);
+      n.setRemoveAt(removeAt);
       leaving.add(n);
     }
   }
@@ -360,7 +358,7 @@ public final class TreeModel {
     List<ProcessNodeModel> stack = new ArrayList<>(List.of(n));
     while (!stack.isEmpty()) {
       ProcessNodeModel x = stack.remove(stack.size() - 1);
-      byPath.remove(x.path(), x);
+      byPath.remove(x);
       leaving.remove(x);
       stack.addAll(x.children());
     }
@@ -454,11 +452,11 @@ public final class TreeModel {
       n.facts = facts.get(st.pid());
       n.status = NodeStatus.RUNNING;
       n.stopping = false;
-      n.gaveUp = false;
+      n.setGaveUp(false);
       n.deleted = false;
       n.ignored = false;
       if (n.isSupervisor()) {
-        n.restartsInWindow = 0;
+        n.setRestartsInWindow(0);
         n.restartTimes().clear(); // (the shared empty one stays empty)
       }
       return true;
@@ -472,7 +470,7 @@ public final class TreeModel {
       n.lastReason = x.reason().format().intern(); // shared by checkpoints and histories
       n.facts = null;
       boolean orderly =
-          (n.stopping || askedToStop || RestartType.isNormalExit(x.reason())) && !n.gaveUp;
+          (n.stopping || askedToStop || RestartType.isNormalExit(x.reason())) && !n.gaveUp();
       n.status = orderly ? NodeStatus.STOPPED : NodeStatus.CRASHED;
       n.registeredName = null;
       n.exitAt = nowNanos;
@@ -485,12 +483,12 @@ public final class TreeModel {
       if (n == null) {
         return false;
       }
-      n.strategy = si.strategy();
-      n.intensity = si.intensity();
-      n.periodMillis = si.periodMillis();
-      n.dynamic = si.dynamic();
-      n.maxChildren = si.maxChildren();
-      n.autoShutdown = si.autoShutdown();
+      n.setStrategy(si.strategy());
+      n.setIntensity(si.intensity());
+      n.setPeriodMillis(si.periodMillis());
+      n.setDynamic(si.dynamic());
+      n.setMaxChildren(si.maxChildren());
+      n.setAutoShutdown(si.autoShutdown());
       // a supervisor starts from its specs: children added at run time to an earlier one are gone
       for (ProcessNodeModel c : new ArrayList<>(n.children())) {
         if (!c.leaving() && !si.childIds().contains(c.id()) && c.wasAdded()) {
@@ -594,7 +592,7 @@ public final class TreeModel {
       return at(g.supervisor())
           .map(
               n -> {
-                n.gaveUp = true;
+                n.setGaveUp(true);
                 n.badgeLitUntil = until;
                 return n;
               })
@@ -603,9 +601,9 @@ public final class TreeModel {
       return at(f.supervisor())
           .map(
               n -> {
-                n.strategy = f.strategy();
-                n.intensity = f.intensity();
-                n.periodMillis = f.periodMillis();
+                n.setStrategy(f.strategy());
+                n.setIntensity(f.intensity());
+                n.setPeriodMillis(f.periodMillis());
                 n.badgeLitUntil = until;
                 return n;
               })
@@ -773,10 +771,10 @@ public final class TreeModel {
         times.pollFirst(); // aged out as the restart was counted
       }
     }
-    n.restartsInWindow = ri.restartsInWindow();
-    n.intensity = ri.intensity();
-    n.periodMillis = ri.periodMillis();
-    n.oldestAgesOutAtMillis = ri.oldestAgesOutAtMillis();
+    n.setRestartsInWindow(ri.restartsInWindow());
+    n.setIntensity(ri.intensity());
+    n.setPeriodMillis(ri.periodMillis());
+    n.setOldestAgesOutAtMillis(ri.oldestAgesOutAtMillis());
     return n;
   }
 
@@ -794,7 +792,7 @@ public final class TreeModel {
   private List<ProcessNodeModel> supervisors() {
     if (supervisorsOf != structure) {
       List<ProcessNodeModel> s = new ArrayList<>();
-      for (ProcessNodeModel n : byPath.values()) {
+      for (ProcessNodeModel n : byPath.each()) {
         if (n.isSupervisor()) {
           s.add(n);
         }
@@ -815,14 +813,14 @@ public final class TreeModel {
   private boolean ageWindows(long nowMillis) {
     boolean changed = false;
     for (ProcessNodeModel n : supervisors()) {
-      if (n.restartsInWindow == 0) {
+      if (n.restartsInWindow() == 0) {
         continue;
       }
-      int count = inWindow(n.restartTimes(), nowMillis, n.periodMillis);
-      if (count != n.restartsInWindow) {
-        n.restartsInWindow = count;
-        n.oldestAgesOutAtMillis =
-            count == 0 ? 0 : oldestOf(n.restartTimes(), count) + n.periodMillis;
+      int count = inWindow(n.restartTimes(), nowMillis, n.periodMillis());
+      if (count != n.restartsInWindow()) {
+        n.setRestartsInWindow(count);
+        n.setOldestAgesOutAtMillis(
+            count == 0 ? 0 : oldestOf(n.restartTimes(), count) + n.periodMillis());
       }
       changed = true; // the gauge's slots age as virtual time moves
     }
@@ -896,7 +894,7 @@ public final class TreeModel {
       throw new IllegalArgumentException("a pool of another run's restart histories");
     }
     FrozenWriter w = new FrozenWriter(pool);
-    List<ProcessNodeModel> order = new ArrayList<>(byPath.values());
+    List<ProcessNodeModel> order = byPath.values();
     java.util.IdentityHashMap<ProcessNodeModel, Integer> index = new java.util.IdentityHashMap<>();
     for (ProcessNodeModel n : order) {
       index.put(n, index.size());
@@ -973,10 +971,10 @@ public final class TreeModel {
       w.varint(n.starts);
       w.ref(n.registeredName);
       w.ref(n.lastReason);
-      w.put(n.strategy == null ? 0 : n.strategy.ordinal() + 1);
-      w.zigzag(n.intensity);
-      w.zigzag(n.periodMillis);
-      w.zigzag(n.restartsInWindow);
+      w.put(n.strategy() == null ? 0 : n.strategy().ordinal() + 1);
+      w.zigzag(n.intensity());
+      w.zigzag(n.periodMillis());
+      w.zigzag(n.restartsInWindow());
       w.restartTimes(n.restartTimes());
       w.varint(n.facts == null ? 0 : factIds.get(n.facts) + 1);
       // a live process's path and facts, as nearly always, are its node's: a bit each, not an
@@ -990,19 +988,19 @@ public final class TreeModel {
         impliedFacts.put(n.pid, Boolean.TRUE);
       }
       w.varint(
-          (n.gaveUp ? 1 : 0)
+          (n.gaveUp() ? 1 : 0)
               | (n.deleted ? 2 : 0)
-              | (n.dynamic ? 4 : 0)
+              | (n.dynamic() ? 4 : 0)
               | (n.significant ? 8 : 0)
               | (n.ignored ? 16 : 0)
               | (n.stopping ? 32 : 0)
               | (n.exitCrash ? 64 : 0)
               | (pathHere ? PATH_HERE : 0)
               | (factsHere ? FACTS_HERE : 0));
-      w.ref(n.autoShutdown);
+      w.ref(n.autoShutdown());
       w.varint(n.historyId() + 1L);
       w.pid(n.previousPid);
-      w.zigzag(n.oldestAgesOutAtMillis);
+      w.zigzag(n.oldestAgesOutAtMillis());
       w.reals(
           n.badgeLitUntil,
           n.exitAt,
@@ -1011,10 +1009,10 @@ public final class TreeModel {
           n.pidChangedUntil,
           n.trappingUntil,
           n.edgeLitUntil,
-          n.removedAt,
-          n.removeAt,
-          n.addedAt,
-          n.addedUntil);
+          n.removedAt(),
+          n.removeAt(),
+          n.addedAt(),
+          n.addedUntil());
     }
     w.varint(paths.size() - impliedPaths.size());
     paths.forEach(
@@ -1114,7 +1112,7 @@ public final class TreeModel {
       m.tree = t;
       m.restarts = t.restarts;
       nodes[i] = m;
-      t.byPath.put(path, m);
+      t.byPath.put(m);
     }
     int[] nodeFlags = new int[nodes.length];
     int ni = 0;
@@ -1128,26 +1126,26 @@ public final class TreeModel {
       n.registeredName = (String) r.ref();
       n.lastReason = (String) r.ref();
       int s = r.u8();
-      n.strategy = s == 0 ? null : Strategy.values()[s - 1];
-      n.intensity = (int) r.zigzag();
-      n.periodMillis = r.zigzag();
-      n.restartsInWindow = (int) r.zigzag();
+      n.setStrategy(s == 0 ? null : Strategy.values()[s - 1]);
+      n.setIntensity((int) r.zigzag());
+      n.setPeriodMillis(r.zigzag());
+      n.setRestartsInWindow((int) r.zigzag());
       r.restartTimes(n);
       int fi = (int) r.varint();
       n.facts = fi == 0 ? null : allFacts[fi - 1];
       int flags = (int) r.varint();
       nodeFlags[ni++] = flags;
-      n.gaveUp = (flags & 1) != 0;
+      n.setGaveUp((flags & 1) != 0);
       n.deleted = (flags & 2) != 0;
-      n.dynamic = (flags & 4) != 0;
+      n.setDynamic((flags & 4) != 0);
       n.significant = (flags & 8) != 0;
       n.ignored = (flags & 16) != 0;
       n.stopping = (flags & 32) != 0;
       n.exitCrash = (flags & 64) != 0;
-      n.autoShutdown = (String) r.ref();
+      n.setAutoShutdown((String) r.ref());
       n.setHistoryId((int) r.varint() - 1);
       n.previousPid = r.pid();
-      n.oldestAgesOutAtMillis = r.zigzag();
+      n.setOldestAgesOutAtMillis(r.zigzag());
       double[] d = r.reals(11);
       n.badgeLitUntil = d[0];
       n.exitAt = d[1];
@@ -1156,10 +1154,10 @@ public final class TreeModel {
       n.pidChangedUntil = d[4];
       n.trappingUntil = d[5];
       n.edgeLitUntil = d[6];
-      n.removedAt = d[7];
-      n.removeAt = d[8];
-      n.addedAt = d[9];
-      n.addedUntil = d[10];
+      n.setRemovedAt(d[7]);
+      n.setRemoveAt(d[8]);
+      n.setAddedAt(d[9]);
+      n.setAddedUntil(d[10]);
     }
     for (int i = 0; i < nodes.length; i++) {
       if ((nodeFlags[i] & PATH_HERE) != 0) {

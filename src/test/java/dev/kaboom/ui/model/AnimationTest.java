@@ -111,7 +111,7 @@ class AnimationTest extends OnServy {
     }
     ProcessNodeModel services = node("servy/services");
     assertThat(services.restartsInWindow()).isEqualTo(1);
-    long expiry = services.oldestAgesOutAtMillis;
+    long expiry = services.oldestAgesOutAtMillis();
     assertThat(expiry).isGreaterThan(0);
     double before = services.restartAges(vm.tree().virtualMillis()).get(0);
     for (int i = 0; i < 60; i++) { // about a second of virtual time at 1x

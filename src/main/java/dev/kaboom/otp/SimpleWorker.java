@@ -40,6 +40,9 @@ public record SimpleWorker(boolean trapExit, long stopMillis, Plan plan)
     }
   }
 
+  /** A worker that does not trap exits, stops at once and starts with {@code {:ok, state}}. */
+  public static final SimpleWorker PLAIN = new SimpleWorker(false, 0, Plan.NONE);
+
   public SimpleWorker(boolean trapExit, long stopMillis) {
     this(trapExit, stopMillis, Plan.NONE);
   }

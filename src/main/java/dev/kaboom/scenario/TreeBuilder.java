@@ -82,6 +82,9 @@ public final class TreeBuilder {
     }
     SimpleWorker.Plan plan =
         new SimpleWorker.Plan(o.init(), o.exitAfterMillis(), o.exitAfterReason());
-    return new GenServerBehavior<>(new SimpleWorker(n.trapExit(), n.stopMillis(), plan), n.name());
+    SimpleWorker module = new SimpleWorker(n.trapExit(), n.stopMillis(), plan);
+    // most workers are plain: they share one module (a record, immutable)
+    return new GenServerBehavior<>(
+        module.equals(SimpleWorker.PLAIN) ? SimpleWorker.PLAIN : module, n.name());
   }
 }

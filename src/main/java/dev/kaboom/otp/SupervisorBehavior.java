@@ -7,7 +7,6 @@ import dev.kaboom.engine.Down;
 import dev.kaboom.engine.ExitMessage;
 import dev.kaboom.engine.IntTerm;
 import dev.kaboom.engine.Pid;
-import dev.kaboom.engine.PidTable;
 import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Ref;
@@ -75,7 +74,7 @@ public final class SupervisorBehavior implements Behavior {
   private SupFlags flags;
   private final ArrayList<Child> children;
   private final HashMap<String, Child> byId;
-  private final PidTable<Child> byPid;
+  private final HashMap<Pid, Child> byPid;
   private final RestartWindow window = new RestartWindow();
   private Proc self;
   private Pid parent;
@@ -96,7 +95,7 @@ public final class SupervisorBehavior implements Behavior {
     int n = spec.children().size();
     this.children = new ArrayList<>(n);
     this.byId = new HashMap<>(tableCapacity(n));
-    this.byPid = new PidTable<>(n);
+    this.byPid = new HashMap<>(tableCapacity(n));
   }
 
   /** A HashMap capacity that holds {@code n} entries without resizing (load factor 0.75). */

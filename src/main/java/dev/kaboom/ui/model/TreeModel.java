@@ -215,7 +215,7 @@ public final class TreeModel {
    */
   public int liveCount() {
     int n = 0;
-    for (ProcessNodeModel m : byPath.values()) {
+    for (ProcessNodeModel m : byPath.each()) {
       if (m.live()) {
         n++;
       }

@@ -1335,28 +1335,16 @@ public final class MainViewModel {
   }
 
   /**
-   * In a storm, a click is answered in the next frame, ahead of the beats the picture still owes:
-   * when the picture is catching up (more than {@link #MAX_BEHIND_EVENTS} visible steps behind) the
-   * steps before the click are merged into the picture at once, as catching up merges them, and so
-   * is the click's own first visible step (the clicked process's death); what it set off after that
-   * plays beat by beat. Within that lag (a cascade still playing) nothing is merged: the cascade
-   * goes on at its pace and the click's steps play after it, as the engine ran them (a click in a
-   * lesson made the rest of the cascade jump to its end). {@code before}: the session's event count
-   * when the click reached the engine.
+   * A click is answered in the next frame, ahead of the beats the picture still owes (a storm's
+   * backlog, or a cascade still playing): the steps before the click are merged into the picture at
+   * once, as catching up merges them, and so is the click's own first visible step (the clicked
+   * process's death); what it set off after that plays beat by beat as before. {@code before}: the
+   * session's event count when the click reached the engine.
    */
   private void answerNow(int before) {
     List<TraceEvent> all = session.log().all();
     if (playhead.get() >= 0 || folded >= all.size()) {
       return;
-    }
-    int owed = 0;
-    for (int i = folded; i < before && owed <= MAX_BEHIND_EVENTS; i++) {
-      if (session.isVisible(i)) {
-        owed++;
-      }
-    }
-    if (!catchingUp.get() && owed <= MAX_BEHIND_EVENTS) {
-      return; // the picture follows at its pace: the click's steps are next in its queue
     }
     int upTo = all.size();
     for (int i = before; i < all.size(); i++) {

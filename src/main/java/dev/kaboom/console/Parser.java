@@ -735,11 +735,26 @@ final class Parser {
    * Expressions up to {@code else} or {@code end} (not taken): a block's body ({@code nil}: none).
    */
   private Expr body(Token t) {
+    List<Expr> body = exprsUntil("else", false);
+    if (body.isEmpty()) {
+      return new Lit(dev.kaboom.engine.Atom.of("nil"), t.line(), t.column());
+    }
+    return body.size() == 1 ? body.get(0) : new Block(body, t.line(), t.column());
+  }
+
+  /**
+   * The expressions of a body, up to {@code end} or {@code stop} (not taken), separated by {@code
+   * ;} or new lines; with {@code clauses}, also up to the head of the next clause ({@code pattern
+   * ->}) once the body has one expression.
+   *
+   * @throws Incomplete when the input ends first
+   */
+  private List<Expr> exprsUntil(String stop, boolean clauses) {
     List<Expr> body = new ArrayList<>();
     while (true) {
       Token p = peek();
-      if (isWord(p, "end") || isWord(p, "else")) {
-        break;
+      if (isWord(p, "end") || isWord(p, stop)) {
+        return body;
       }
       if (p.is(";")) {
         next();
@@ -748,20 +763,19 @@ final class Parser {
       if (p.kind() == Kind.END) {
         throw new Incomplete();
       }
+      if (clauses && !body.isEmpty() && clauseHead()) {
+        return body;
+      }
       body.add(expr());
       Token q = peek();
       if (q.kind() != Kind.END
           && !q.is(";")
           && q.line() == p.line()
           && !isWord(q, "end")
-          && !isWord(q, "else")) {
+          && !isWord(q, stop)) {
         throw syntaxError(q);
       }
     }
-    if (body.isEmpty()) {
-      return new Lit(dev.kaboom.engine.Atom.of("nil"), t.line(), t.column());
-    }
-    return body.size() == 1 ? body.get(0) : new Block(body, t.line(), t.column());
   }
 
   /** Whether an {@code ->} comes between the {@code fn} at {@code t} and its {@code end}. */
@@ -820,32 +834,7 @@ final class Parser {
       }
       Token arrow = peek();
       expect("->");
-      List<Expr> body = new ArrayList<>();
-      while (true) {
-        Token p = peek();
-        if (isWord(p, "end") || isWord(p, "after")) {
-          break;
-        }
-        if (p.is(";")) {
-          next();
-          continue;
-        }
-        if (p.kind() == Kind.END) {
-          throw new Incomplete();
-        }
-        if (!body.isEmpty() && clauseHead()) {
-          break;
-        }
-        body.add(expr());
-        Token q = peek();
-        if (q.kind() != Kind.END
-            && !q.is(";")
-            && q.line() == p.line()
-            && !isWord(q, "end")
-            && !isWord(q, "after")) {
-          throw syntaxError(q);
-        }
-      }
+      List<Expr> body = exprsUntil("after", true);
       if (body.isEmpty()) {
         // fn -> end: Elixir warns, and the clause returns nil
         body.add(new EmptyBody(arrow.line(), arrow.column()));

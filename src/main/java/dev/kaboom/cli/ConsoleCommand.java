@@ -72,7 +72,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (script != null) {
       if (!Files.isReadable(script)) {
-        System.err.println("kaboom console: cannot read the script " + script);
+        CliText.error("console", "script.unreadable", script);
         return 2;
       }
       console.run(new BufferedReader(new StringReader(Files.readString(script))), out, true);

@@ -27,7 +27,7 @@ final class ExplainOptions {
   Optional<String> problem(String command) {
     return lang.equals("en") || lang.equals("ko")
         ? Optional.empty()
-        : Optional.of("kaboom " + command + ": --lang " + lang + ": expected en or ko");
+        : Optional.of(CliText.say("line", "kaboom " + command, CliText.say("lang.expected", lang)));
   }
 
   /** The explainer asked for, or null without {@code --explain}. */

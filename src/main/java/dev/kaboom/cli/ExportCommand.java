@@ -74,15 +74,16 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!FORMATS.contains(format)) {
-      return bad("--format " + format + ": unknown; expected sequence-mermaid or sequence-svg");
+      return bad("export.format", format);
     }
     if (!lang.equals("en") && !lang.equals("ko")) {
-      return bad("--lang " + lang + ": expected en or ko");
+      return bad("lang.expected", lang);
     }
     List<Simulation> sims = new ArrayList<>(1);
     String problem = load(sims);
     if (problem != null) {
-      return bad(problem);
+      System.err.println("kaboom export: " + problem);
+      return 2;
     }
     SequenceModel model = new SequenceModel();
     List<Long> linesBefore = new ArrayList<>();
@@ -106,19 +107,11 @@ public final class ExportCommand implements Callable<Integer> {
     long m = to == null ? total : to;
     for (long[] at : new long[][] {{n, 0}, {m, 1}}) {
       if (at[0] < 0 || at[0] > total) {
-        return bad(
-            (at[1] == 0 ? "--from " : "--to ")
-                + at[0]
-                + ": out of range; "
-                + file
-                + " prints "
-                + total
-                + " trace lines, so it is 0.."
-                + total);
+        return bad("range.outOfRange", at[1] == 0 ? "--from" : "--to", at[0], file, total);
       }
     }
     if (n > m) {
-      return bad("--from " + n + " is after --to " + m + "; the chart runs from N to M >= N");
+      return bad("range.backwards", n, m);
     }
     // the events between the moment after line N and the moment after line M
     int firstEvent = 0;
@@ -156,14 +149,15 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       Files.writeString(output, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      System.err.println("kaboom export: cannot write " + output + ": " + e.getMessage());
+      CliText.error(
+          "export", "write.failed", output, dev.kaboom.scenario.ErrorText.unwritableReason(e));
       return 1;
     }
     return 0;
   }
 
-  private static int bad(String message) {
-    System.err.println("kaboom export: " + message);
+  private static int bad(String key, Object... args) {
+    CliText.error("export", key, args);
     return 2;
   }
 

@@ -86,7 +86,7 @@ public final class LessonCommand implements Callable<Integer> {
     }
     String language = language();
     if (!language.equals("en") && !language.equals("ko")) {
-      System.err.println("kaboom lesson: --lang " + language + ": expected en or ko");
+      CliText.error("lesson", "lang.expected", language);
       return 2;
     }
     LessonLoader.Result result = LessonLoader.load(name);
@@ -112,7 +112,7 @@ public final class LessonCommand implements Callable<Integer> {
     BufferedReader scripted = null;
     if (script != null) {
       if (!Files.isReadable(script)) {
-        System.err.println("kaboom lesson: cannot read the script " + script);
+        CliText.error("lesson", "script.unreadable", script);
         return 2;
       }
       scripted = new BufferedReader(new StringReader(Files.readString(script)));

@@ -31,8 +31,7 @@ import picocli.CommandLine.Help;
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
-    if (java.nio.charset.Charset.defaultCharset()
-        .equals(java.nio.charset.StandardCharsets.US_ASCII)) {
+    if (!errCharset().equals(java.nio.charset.Charset.defaultCharset())) {
       // the C library fell back to ASCII (a locale it lacks): the error lines are UTF-8, as the
       // traces and the console's output are, so a Korean line is not a row of '?'
       System.setErr(
@@ -44,6 +43,17 @@ public final class Main implements Callable<Integer> {
     System.exit(execute(args));
   }
 
+  /**
+   * The charset of the error lines: the system's, except UTF-8 where the C library fell back to
+   * ASCII (a locale it lacks), as the traces and the console's output are UTF-8.
+   */
+  static java.nio.charset.Charset errCharset() {
+    java.nio.charset.Charset system = java.nio.charset.Charset.defaultCharset();
+    return system.equals(java.nio.charset.StandardCharsets.US_ASCII)
+        ? java.nio.charset.StandardCharsets.UTF_8
+        : system;
+  }
+
   /** Runs the CLI and returns its exit status (0 ok, 1 failure, 2 bad input or usage). */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Main());
@@ -51,6 +61,10 @@ public final class Main implements Callable<Integer> {
     // NO_COLOR is set (https://no-color.org); both settings reach every subcommand.
     cl.setUsageHelpAutoWidth(true);
     cl.setColorScheme(Help.defaultColorScheme(colorsWanted() ? Help.Ansi.AUTO : Help.Ansi.OFF));
+    // picocli's error writer in the charset main() gave stderr (UTF-8 where the C library fell
+    // back to ASCII), so a Korean usage error is not a row of '?'
+    cl.setErr(
+        new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, errCharset()), true));
     cl.setParameterExceptionHandler(Main::badArguments);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
@@ -74,10 +88,16 @@ public final class Main implements Callable<Integer> {
             .strip()
             .replaceAll("is not an? (int|long|short|byte|Integer|Long)\\b", "is not a whole number")
             .replaceAll("is not an? (double|float|Double|Float)\\b", "is not a number");
+    Locale locale = errorLocale();
+    message = CliText.picocli(locale, message);
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> suggestions = u.getSuggestions();
       if (!suggestions.isEmpty()) {
-        message += "; did you mean " + String.join(" or ", suggestions) + "?";
+        String either = suggestions.get(0);
+        for (String s : suggestions.subList(1, suggestions.size())) {
+          either = CliText.say(locale, "or", either, s);
+        }
+        message = CliText.say(locale, "didYouMean", message, either);
       }
     }
     String launcher =
@@ -85,7 +105,7 @@ public final class Main implements Callable<Integer> {
             ? "bin\\kaboom.cmd"
             : "bin/kaboom";
     String help = launcher + name.substring("kaboom".length()) + " --help";
-    cmd.getErr().println(name + ": " + message + " (see " + help + ")");
+    cmd.getErr().println(CliText.say(locale, "seeHelp", name, message, help));
     return 2;
   }
 

@@ -37,7 +37,7 @@ public final class OpenCommand implements Callable<Integer> {
   public Integer call() {
     if (at != null) {
       if (file == null) {
-        System.err.println("kaboom open: --at " + at + " needs a run file");
+        CliText.error("open", "at.needsRun", at);
         return 2;
       }
       if (RunAt.check("open", file, at).isEmpty()) {

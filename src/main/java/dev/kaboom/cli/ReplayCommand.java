@@ -62,8 +62,7 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     if (explanation.explain && !at.isEmpty()) {
-      System.err.println(
-          "kaboom replay: --explain prints the whole trace; it does not go with --at");
+      CliText.error("replay", "replay.explainWithAt");
       return 2;
     }
     dev.kaboom.explain.TraceExplainer explainer = explanation.explainerOrNull();
@@ -73,7 +72,7 @@ public final class ReplayCommand implements Callable<Integer> {
     try {
       if (at.isEmpty()) {
         if (tree) {
-          System.err.println("kaboom replay: --tree needs --at N");
+          CliText.error("replay", "replay.treeNeedsAt");
           return 2;
         }
         List<String> lines = new ArrayList<>();
@@ -90,22 +89,12 @@ public final class ReplayCommand implements Callable<Integer> {
         long differs = run.trace().firstDifference(now);
         if (differs > 0) {
           out.flush();
-          String was = differs <= lines.size() ? lines.get((int) differs - 1) : "(the trace ends)";
-          System.err.println(
-              "kaboom replay: warning: "
-                  + file
-                  + ": the trace differs from the recorded one from"
-                  + " line "
-                  + differs
-                  + " on (recorded "
-                  + run.trace().lines()
-                  + " lines, now "
-                  + now.lines()
-                  + "; line "
-                  + differs
-                  + " is now: "
-                  + was
-                  + ")");
+          String was =
+              differs <= lines.size()
+                  ? lines.get((int) differs - 1)
+                  : CliText.say("replay.traceEnds");
+          CliText.error(
+              "replay", "replay.differs", file, differs, run.trace().lines(), now.lines(), was);
           return 3;
         }
         return 0;
@@ -115,7 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
           positions.add(Long.parseLong(s.trim()));
         } catch (NumberFormatException e) {
-          System.err.println("kaboom replay: --at " + s + ": not a whole number of trace lines");
+          CliText.error("replay", "at.notWhole", s);
           return 2;
         }
       }

@@ -20,15 +20,7 @@ final class RunAt {
    */
   static Optional<Run> check(String command, Path file, long at) {
     if (!RunFile.isRun(file)) {
-      System.err.println(
-          "kaboom "
-              + command
-              + ": --at "
-              + at
-              + ": "
-              + file
-              + " is a scenario, not a run file (--at counts a run's trace lines; a scenario"
-              + " takes --after STEPS)");
+      CliText.error(command, "at.notRun", at, file);
       return Optional.empty();
     }
     var result = RunFile.read(file);
@@ -47,15 +39,6 @@ final class RunAt {
 
   /** The line for an {@code --at N} outside 0..{@code total} (open, snapshot and replay). */
   static String outOfRange(String command, long at, Path file, long total) {
-    return "kaboom "
-        + command
-        + ": --at "
-        + at
-        + ": out of range; "
-        + file
-        + " prints "
-        + total
-        + " trace lines, so N is 0.."
-        + total;
+    return CliText.say("line", "kaboom " + command, CliText.say("at.outOfRange", at, file, total));
   }
 }

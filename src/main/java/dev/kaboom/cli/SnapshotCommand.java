@@ -52,7 +52,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!lang.equals("en") && !lang.equals("ko")) {
-      System.err.println("kaboom snapshot: --lang " + lang + ": expected en or ko");
+      CliText.error("snapshot", "lang.expected", lang);
       return 2;
     }
     if (at != null || dev.kaboom.run.RunFile.isRun(file)) {

@@ -91,7 +91,8 @@ public final class TraceCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       out.flush();
-      System.err.println("kaboom trace: cannot write " + record + ": " + e.getMessage());
+      CliText.error(
+          "trace", "write.failed", record, dev.kaboom.scenario.ErrorText.unwritableReason(e));
       return 1;
     } catch (UncheckedIOException e) {
       return 1;

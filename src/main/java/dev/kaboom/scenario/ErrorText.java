@@ -65,6 +65,36 @@ public final class ErrorText {
   }
 
   /**
+   * Why a file could not be written, from its exception: {@code file.cannotWrite} with {@link
+   * #unwritableReason}.
+   */
+  public static Msg unwritable(java.io.IOException e) {
+    return msg("file.cannotWrite", unwritableReason(e));
+  }
+
+  /**
+   * The reason a write failed, in the bundle's words: its folder does not exist, not allowed, a
+   * directory, a read-only file system, the disk is full; else the system's own words ({@code
+   * file.systemSays}).
+   */
+  public static Msg unwritableReason(java.io.IOException e) {
+    String system = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return msg("write.noFolder");
+    } else if (e instanceof java.nio.file.AccessDeniedException
+        || system.contains("Permission denied")) {
+      return msg("write.denied");
+    } else if (system.contains("Is a directory") || system.contains("is a directory")) {
+      return msg("file.directory");
+    } else if (system.contains("Read-only file system")) {
+      return msg("write.readOnly");
+    } else if (system.contains("No space left")) {
+      return msg("write.noSpace");
+    }
+    return msg("file.systemSays", system);
+  }
+
+  /**
    * True on a Korean system: Java's default language is Korean ({@code -Duser.language=ko}, or
    * {@code LANG=ko_KR.UTF-8} where that locale is installed), or Java fell back to English because
    * the C library lacks the locale (a container) while {@code LC_ALL}, {@code LC_MESSAGES} or

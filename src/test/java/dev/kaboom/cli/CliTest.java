@@ -200,6 +200,65 @@ class CliTest {
     assertThat(r.out()).isEmpty();
   }
 
+  /**
+   * On a Korean system every bad option or argument, and every line of kaboom's own, is Korean:
+   * picocli's English is said again from the bundle, with the option and the value as typed.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "trace | kaboom trace: 꼭 필요한 인자 'FILE'이(가) 없어요 (bin/kaboom trace --help 참고)",
+        "snapshot s.json o.png --after abc | kaboom snapshot: 옵션 '--after'의 값 'abc'은(는) 정수가"
+            + " 아니에요 (bin/kaboom snapshot --help 참고)",
+        "console --script | kaboom console: 옵션 '--script' 뒤에 값(FILE)이 없어요 (bin/kaboom console"
+            + " --help 참고)",
+        "open a.json b.json | kaboom open: 쓸 데가 없는 인자예요: 'b.json' (2번 자리) (bin/kaboom open"
+            + " --help 참고)",
+        "trace s.json --explian | kaboom trace: 모르는 옵션이에요: '--explian'; 혹시 --explain인가요?"
+            + " (bin/kaboom trace --help 참고)",
+        "snapshot s.json o.png --lang fr | kaboom snapshot: --lang fr: en이나 ko여야 해요",
+        "open --at 3 | kaboom open: --at 3에는 실행 기록 파일이 필요해요",
+      })
+  void aBadOptionOrArgumentIsKoreanOnAKoreanSystem(String args, String line) {
+    Ran r = inKorean(() -> run(args.split(" ")));
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(line + System.lineSeparator());
+    assertThat(dev.kaboom.scenario.KoreanText.englishProse(r.err())).isNull();
+  }
+
+  /**
+   * A file that cannot be written says why, in the bundle's words (here: its folder is missing).
+   */
+  @Test
+  void aFileThatCannotBeWrittenSaysWhyInEitherLanguage(@TempDir Path dir) throws Exception {
+    Path scenario =
+        Files.writeString(
+            dir.resolve("ok.yaml"), "tree: {id: root, children: [{id: a}]}\nsteps: []\n");
+    String target = dir.resolve("no/such/run.json").toString();
+    Ran english = run("trace", scenario.toString(), "--record", target);
+    assertThat(english.status()).isEqualTo(1);
+    assertThat(english.err())
+        .isEqualTo(
+            "kaboom trace: cannot write "
+                + target
+                + ": its folder does not exist"
+                + System.lineSeparator());
+    Ran korean = inKorean(() -> run("trace", scenario.toString(), "--record", target));
+    assertThat(korean.err())
+        .isEqualTo("kaboom trace: " + target + "에 쓸 수 없어요: 그 폴더가 없어요" + System.lineSeparator());
+  }
+
+  static Ran inKorean(java.util.function.Supplier<Ran> what) {
+    java.util.Locale was = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ko-KR"));
+      return what.get();
+    } finally {
+      java.util.Locale.setDefault(was);
+    }
+  }
+
   static List<String> subcommands() {
     return new ArrayList<>(new CommandLine(new Main()).getSubcommands().keySet());
   }

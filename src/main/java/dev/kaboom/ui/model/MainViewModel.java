@@ -337,9 +337,7 @@ public final class MainViewModel {
     } catch (java.io.IOException e) {
       var text =
           dev.kaboom.scenario.ErrorText.msg(
-              "run.at",
-              file,
-              dev.kaboom.scenario.ErrorText.msg("file.cannotWrite", e.getMessage()));
+              "run.at", file, dev.kaboom.scenario.ErrorText.unwritable(e));
       setError(text.toString(), text::in);
       return false;
     }

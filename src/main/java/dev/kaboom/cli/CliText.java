@@ -1,0 +1,104 @@
+package dev.kaboom.cli;
+
+import dev.kaboom.scenario.ErrorText;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The command line's error lines in the user's language, from the bundle {@code
+ * dev/kaboom/cli/cli*.properties} (English and Korean): Korean on a Korean system ({@link
+ * Main#errorLocale()}), else English. picocli words its parse errors in English only; {@link
+ * #picocli} recognises each of its messages and says it again from the bundle.
+ */
+final class CliText {
+  private static final String BUNDLE = "dev.kaboom.cli.cli";
+
+  private CliText() {}
+
+  /**
+   * The bundle's {@code key} with {@code args} in the error language; an argument that is an {@link
+   * ErrorText.Msg} is said in the same language, anything else as {@link String#valueOf} (so a line
+   * number is never grouped as "1,234").
+   */
+  static String say(String key, Object... args) {
+    return say(Main.errorLocale(), key, args);
+  }
+
+  /** {@link #say(String, Object...)} in {@code locale} ({@link Locale#ROOT}: English). */
+  static String say(Locale locale, String key, Object... args) {
+    ResourceBundle b =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    Object[] said = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      said[i] = args[i] instanceof ErrorText.Msg m ? m.in(locale) : String.valueOf(args[i]);
+    }
+    return new MessageFormat(b.getString(key), locale).format(said);
+  }
+
+  /** Prints {@code kaboom COMMAND: <the bundle's key with args>} on stderr. */
+  static void error(String command, String key, Object... args) {
+    System.err.println(say("line", "kaboom " + command, say(key, args)));
+  }
+
+  /** picocli's English messages and the bundle key that says each again (first match wins). */
+  private static final List<Object[]> PICOCLI =
+      List.of(
+          new Object[] {Pattern.compile("Missing required parameter: (.+)"), "missingParameter"},
+          new Object[] {Pattern.compile("Missing required parameters: (.+)"), "missingParameters"},
+          new Object[] {
+            Pattern.compile("Missing required parameter for option (.+) \\((.+)\\)"),
+            "missingOptionValue"
+          },
+          new Object[] {Pattern.compile("Missing required option: (.+)"), "missingOption"},
+          new Object[] {Pattern.compile("Missing required options: (.+)"), "missingOptions"},
+          new Object[] {
+            Pattern.compile("Invalid value for option (.+?): (.+) is not a whole number"),
+            "notWhole"
+          },
+          new Object[] {
+            Pattern.compile("Invalid value for option (.+?): (.+) is not a number"), "notNumber"
+          },
+          new Object[] {
+            Pattern.compile("Invalid value for option (.+?): expected one of (.+) but was (.+)"),
+            "notOneOf"
+          },
+          new Object[] {Pattern.compile("Invalid value for option (.+?): (.+)"), "invalidValue"},
+          new Object[] {Pattern.compile("Unknown option: (.+)"), "unknownOption"},
+          new Object[] {Pattern.compile("Unknown options: (.+)"), "unknownOptions"},
+          new Object[] {Pattern.compile("Unmatched argument at index (\\d+): (.+)"), "unmatchedAt"},
+          new Object[] {
+            Pattern.compile("Unmatched arguments from index (\\d+): (.+)"), "unmatchedFrom"
+          },
+          new Object[] {
+            Pattern.compile("option (.+) \\((.+)\\) should be specified only once"), "onlyOnce"
+          },
+          new Object[] {
+            Pattern.compile("Expected parameter for option (.+) but found (.+)"),
+            "expectedParameter"
+          });
+
+  /**
+   * picocli's English {@code message} (with Java's type names already said as "a whole number" or
+   * "a number") in {@code locale}'s words; a message it does not know stays English.
+   */
+  static String picocli(Locale locale, String message) {
+    for (Object[] p : PICOCLI) {
+      Matcher m = ((Pattern) p[0]).matcher(message);
+      if (m.matches()) {
+        Object[] groups = new Object[m.groupCount()];
+        for (int i = 0; i < groups.length; i++) {
+          groups[i] = m.group(i + 1);
+        }
+        return say(locale, "picocli." + p[1], groups);
+      }
+    }
+    return message;
+  }
+}

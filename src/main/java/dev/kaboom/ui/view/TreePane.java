@@ -509,6 +509,7 @@ public final class TreePane extends Region {
     fontScale = next;
     // the boxes' texts are sized in em of this font (the window's chrome may be smaller)
     setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * fontScale));
+    overview.showToggle(); // the map's button grows with the toolbar's icons
     if (model != null) {
       setModel(model);
     }
@@ -2048,9 +2049,13 @@ public final class TreePane extends Region {
       canvas.setVisible(!folded);
       outline.setVisible(!folded);
       pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("folded"), folded);
-      toggle.setGraphic(
+      var icon =
           new org.kordamp.ikonli.javafx.FontIcon(
-              folded ? "mdi2m-map-outline" : "mdi2c-chevron-down"));
+              folded ? "mdi2m-map-outline" : "mdi2c-chevron-down");
+      // as big as the toolbar's icons at this font (the theme's sheet would keep it at 18 px)
+      icon.getStyleClass().setAll("toolbar-icon");
+      icon.setIconSize((int) Math.round(16 * MainController.chromeScale(fontScale)));
+      toggle.setGraphic(icon);
       if (bundle != null) {
         String tip = bundle.getString(folded ? "overview.show" : "overview.hide");
         toggle.setTooltip(new javafx.scene.control.Tooltip(tip));

@@ -158,6 +158,14 @@ final class Algebra {
     return group(glue(nest(glue(left, "", joined), 2), "", right));
   }
 
+  /**
+   * An improper list's last cell, {@code 2 | 3}: {@code container_each} joins the element and the
+   * tail with {@code " |"} and a break, flex when both are simple.
+   */
+  static Doc tailJoin(Doc left, Doc right) {
+    return join(left, right, simple(left) && simple(right), bin(" |"));
+  }
+
   private static Doc join(Doc left, Doc right, boolean flex, Doc sep) {
     if (left == Nil.NIL) {
       return right;

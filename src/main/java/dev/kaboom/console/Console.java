@@ -14,6 +14,7 @@ import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Bin;
 import dev.kaboom.engine.ChildType;
 import dev.kaboom.engine.ExitMessage;
+import dev.kaboom.engine.ImproperList;
 import dev.kaboom.engine.IntTerm;
 import dev.kaboom.engine.MapTerm;
 import dev.kaboom.engine.Pid;
@@ -106,6 +107,7 @@ public final class Console implements Simulation.Shell {
   private final boolean events;
   private final Map<String, TreeNode> modules = new LinkedHashMap<>();
   private final Map<String, Term> bindings = new HashMap<>();
+  private final Stdlib stdlib = new Stdlib(this::callFun);
 
   /**
    * What processes printed since the last line's answer, in order: each line with the number of
@@ -555,6 +557,7 @@ public final class Console implements Simulation.Shell {
               "whereis"),
           "Supervisor",
           List.of(
+              "child_spec",
               "count_children",
               "delete_child",
               "restart_child",
@@ -614,7 +617,8 @@ public final class Console implements Simulation.Shell {
   public List<String> completions(String text) {
     String word = wordAtEnd(text);
     java.util.TreeSet<String> found = new java.util.TreeSet<>();
-    Map<String, List<String>> functions = new LinkedHashMap<>(KNOWN_FUNCTIONS);
+    Map<String, List<String>> functions = new LinkedHashMap<>(Stdlib.byModule());
+    functions.putAll(KNOWN_FUNCTIONS);
     modules.forEach(
         (m, node) ->
             functions.put(
@@ -1030,16 +1034,26 @@ public final class Console implements Simulation.Shell {
       return captured(c);
     }
     if (e instanceof Parser.ConsE c) {
-      Term tail = value(c.tail());
       List<Term> items = values(c.items());
-      if (!(tail instanceof TermList t)) {
-        throw new ConsoleError(
-            "ArgumentError",
-            "the Kaboom console has no improper lists (a tail that is not a list): "
-                + Inspect.inspectFlat(tail));
+      return ImproperList.of(items, value(c.tail()));
+    }
+    if (e instanceof Parser.RangeE r) {
+      return Stdlib.range(
+          value(r.first()), value(r.last()), r.step() == null ? null : value(r.step()));
+    }
+    if (e instanceof Parser.Cond c) {
+      for (Parser.Clause clause : c.clauses()) {
+        if (Stdlib.truthy(value(clause.params().get(0)))) {
+          return runClause(clause, Map.of());
+        }
       }
-      items.addAll(t.elements());
-      return new TermList(items);
+      throw new ConsoleError("CondClauseError", "no cond clause evaluated to a truthy value");
+    }
+    if (e instanceof Parser.For f) {
+      return comprehension(f);
+    }
+    if (e instanceof Parser.With w) {
+      return with(w);
     }
     if (e instanceof Parser.Pin p) {
       throw new ConsoleError(
@@ -1088,6 +1102,108 @@ public final class Console implements Simulation.Shell {
       return last;
     }
     return call((Call) e);
+  }
+
+  /**
+   * {@code for}: each generator's elements that its pattern (and guard) take, each filter's truthy
+   * values, the body's values in order; {@code into:} a map (the body's {@code {key, value}}
+   * tuples) or a list. The bindings made inside do not outlive it.
+   */
+  private Term comprehension(Parser.For f) {
+    List<Term> out = new ArrayList<>();
+    Map<String, Term> saved = new HashMap<>(bindings);
+    try {
+      comprehend(f, 0, out);
+    } finally {
+      bindings.clear();
+      bindings.putAll(saved);
+    }
+    if (f.into() == null) {
+      return new TermList(out);
+    }
+    Term into = value(f.into());
+    if (into instanceof MapTerm m && Stdlib.range(m) == null) {
+      Map<Term, Term> entries = new LinkedHashMap<>(m.entries());
+      entries.putAll(Stdlib.mapOf(out).entries());
+      return new MapTerm(entries);
+    }
+    if (into instanceof TermList l) {
+      List<Term> all = new ArrayList<>(l.elements());
+      all.addAll(out);
+      return new TermList(all);
+    }
+    throw Stdlib.notCollectable(into);
+  }
+
+  private void comprehend(Parser.For f, int i, List<Term> out) {
+    if (i == f.qualifiers().size()) {
+      out.add(value(f.body()));
+      return;
+    }
+    Parser.Clause q = f.qualifiers().get(i);
+    if (q.params().isEmpty()) {
+      if (Stdlib.truthy(value(q.body()))) {
+        comprehend(f, i + 1, out);
+      }
+      return;
+    }
+    List<Term> items = Stdlib.items(value(q.body()), "reduce/3");
+    Map<String, Term> before = new HashMap<>(bindings);
+    for (Term x : items) {
+      Map<String, Term> bound = matchClause(q, List.of(x));
+      if (bound == null) {
+        continue; // a generator skips what its pattern does not take
+      }
+      bindings.putAll(bound);
+      try {
+        comprehend(f, i + 1, out);
+      } finally {
+        bindings.clear();
+        bindings.putAll(before);
+      }
+    }
+  }
+
+  /**
+   * {@code with}: each {@code pattern <- expr} in turn; the first value a pattern does not take
+   * goes to the {@code else} clauses (WithClauseError when none takes it), or is the result when
+   * there are none; else the body's value. The bindings made inside do not outlive it.
+   */
+  private Term with(Parser.With w) {
+    Map<String, Term> saved = new HashMap<>(bindings);
+    Term failed;
+    try {
+      failed = null;
+      for (Parser.Clause step : w.steps()) {
+        Term v = value(step.body());
+        if (step.params().isEmpty()) {
+          continue;
+        }
+        Map<String, Term> bound = matchClause(step, List.of(v));
+        if (bound == null) {
+          failed = v;
+          break;
+        }
+        bindings.putAll(bound);
+      }
+      if (failed == null) {
+        return value(w.body());
+      }
+    } finally {
+      bindings.clear();
+      bindings.putAll(saved);
+    }
+    if (w.otherwise().isEmpty()) {
+      return failed;
+    }
+    for (Parser.Clause clause : w.otherwise()) {
+      Map<String, Term> bound = matchClause(clause, List.of(failed));
+      if (bound != null) {
+        return runClause(clause, bound);
+      }
+    }
+    throw new ConsoleError(
+        "WithClauseError", "no with clause matching: " + Inspect.inspectFlat(failed));
   }
 
   /**
@@ -1202,15 +1318,30 @@ public final class Console implements Simulation.Shell {
     }
     if (pattern instanceof Parser.ConsE c) {
       int n = c.items().size();
-      if (!(v instanceof TermList lv) || lv.elements().size() < n) {
+      List<Term> elements =
+          v instanceof TermList lv
+              ? lv.elements()
+              : v instanceof ImproperList il ? il.elements() : null;
+      if (elements == null || elements.size() < n) {
         return false;
       }
       for (int i = 0; i < n; i++) {
-        if (!match(c.items().get(i), lv.elements().get(i), bound)) {
+        if (!match(c.items().get(i), elements.get(i), bound)) {
           return false;
         }
       }
-      return match(c.tail(), new TermList(lv.elements().subList(n, lv.elements().size())), bound);
+      Term tail =
+          v instanceof ImproperList il
+              ? ImproperList.of(elements.subList(n, elements.size()), il.tail())
+              : new TermList(elements.subList(n, elements.size()));
+      return match(c.tail(), tail, bound);
+    }
+    if (pattern instanceof Parser.RangeE r) {
+      long[] range = v instanceof MapTerm mv ? Stdlib.range(mv) : null;
+      return range != null
+          && match(r.first(), new IntTerm(range[0]), bound)
+          && match(r.last(), new IntTerm(range[1]), bound)
+          && (r.step() == null || match(r.step(), new IntTerm(range[2]), bound));
     }
     if (pattern instanceof TupleE t) {
       if (!(v instanceof Tuple tv) || tv.size() != t.items().size()) {
@@ -1281,7 +1412,7 @@ public final class Console implements Simulation.Shell {
    * {@code String.Chars.to_string/1}, as {@code "#{x}"} uses it: a string as it is, an atom's name
    * ({@code nil} is empty), an integer, a charlist; others are Elixir's Protocol.UndefinedError.
    */
-  private static String chars(Term v) {
+  static String chars(Term v) {
     if (v instanceof Bin b) {
       return b.value();
     }
@@ -1304,88 +1435,6 @@ public final class Console implements Simulation.Shell {
             + typeName(v),
         "    (elixir 1.14.0) lib/string/chars.ex:3: String.Chars.impl_for!/1\n"
             + "    (elixir 1.14.0) lib/string/chars.ex:22: String.Chars.to_string/1");
-  }
-
-  /**
-   * Enum's functions the console runs, on a list or a map (its {@code {key, value}} pairs in key
-   * order); anything else is Elixir's {@code Protocol.UndefinedError}.
-   */
-  private Term enumCall(String function, List<Term> args) {
-    List<Term> items;
-    if (args.get(0) instanceof TermList l) {
-      items = l.elements();
-    } else if (args.get(0) instanceof MapTerm m) {
-      items = new ArrayList<>();
-      for (var entry : m.entries().entrySet()) {
-        items.add(Term.tuple(entry.getKey(), entry.getValue()));
-      }
-      items.sort(Inspect::compare);
-    } else {
-      throw new ConsoleError(
-          "Protocol.UndefinedError",
-          "protocol Enumerable not implemented for "
-              + Inspect.inspectFlat(args.get(0))
-              + " of type "
-              + typeName(args.get(0)));
-    }
-    List<Term> out = new ArrayList<>();
-    switch (function) {
-      case "map":
-        for (Term x : items) {
-          out.add(callFun(args.get(1), List.of(x)));
-        }
-        return new TermList(out);
-      case "each":
-        for (Term x : items) {
-          callFun(args.get(1), List.of(x));
-        }
-        return Atom.OK;
-      case "filter", "reject":
-        for (Term x : items) {
-          Term keep = callFun(args.get(1), List.of(x));
-          if ((keep != Atom.FALSE && keep != NIL) == function.equals("filter")) {
-            out.add(x);
-          }
-        }
-        return new TermList(out);
-      case "find":
-        for (Term x : items) {
-          Term found = callFun(args.get(1), List.of(x));
-          if (found != Atom.FALSE && found != NIL) {
-            return x;
-          }
-        }
-        return NIL;
-      case "reduce":
-        {
-          Term acc = args.get(1);
-          for (Term x : items) {
-            acc = callFun(args.get(2), List.of(x, acc));
-          }
-          return acc;
-        }
-      case "count":
-        return new IntTerm(items.size());
-      case "sum":
-        {
-          Term acc = new IntTerm(0);
-          for (Term x : items) {
-            acc = apply(new Op("+", null, null, 0, 0), x, acc);
-          }
-          return acc;
-        }
-      case "take":
-        if (args.get(1) instanceof IntTerm n && n.value() >= 0) {
-          return new TermList(items.subList(0, (int) Math.min(n.value(), items.size())));
-        }
-        throw new ConsoleError("FunctionClauseError", "no function clause matching in Enum.take/2");
-      case "member?":
-        return bool(items.contains(args.get(1)));
-      default: // reverse
-        out.addAll(items);
-        java.util.Collections.reverse(out);
-        return new TermList(out);
-    }
   }
 
   /** {@code case EXPR do CLAUSES end}: the first clause that takes the value (CaseClauseError). */
@@ -1432,6 +1481,10 @@ public final class Console implements Simulation.Shell {
       case "in":
         if (r instanceof TermList list) {
           return bool(list.elements().contains(l));
+        }
+        if (r instanceof MapTerm map) {
+          long[] range = Stdlib.range(map);
+          return bool(range != null ? Stdlib.inRange(range, l) : Stdlib.items(map, "").contains(l));
         }
         throw new ConsoleError(
             "Protocol.UndefinedError",
@@ -1485,10 +1538,14 @@ public final class Console implements Simulation.Shell {
         }
         throw argumentError(l instanceof TermList ? 2 : 1, "not a list", ":erlang.--", l, r);
       case "++":
-        if (l instanceof TermList a && r instanceof TermList b) {
-          List<Term> all = new ArrayList<>(a.elements());
-          all.addAll(b.elements());
-          return new TermList(all);
+        if (l instanceof TermList a) {
+          return ImproperList.of(a.elements(), r); // [1] ++ 2 is [1 | 2], as in Erlang
+        }
+        if (l instanceof ImproperList) {
+          throw new ConsoleError(
+              "ArgumentError",
+              "argument error",
+              "    :erlang.++(" + Inspect.inspectFlat(l) + ", " + Inspect.inspectFlat(r) + ")");
         }
         throw argumentError(1, "not a list", ":erlang.++", l, r);
       case "<>":
@@ -1571,18 +1628,6 @@ public final class Console implements Simulation.Shell {
           return Atom.TRUE;
         }
         throw argumentError(1, "not a reference", ":erlang.demonitor", args.get(0));
-      case "Enum.map/2",
-      "Enum.each/2",
-      "Enum.filter/2",
-      "Enum.reject/2",
-      "Enum.find/2",
-      "Enum.reduce/3",
-      "Enum.count/1",
-      "Enum.sum/1",
-      "Enum.take/2",
-      "Enum.member?/2",
-      "Enum.reverse/1":
-        return enumCall(c.function(), args);
       case "flush/0":
         settle();
         for (Term t : mailbox) {
@@ -1604,7 +1649,7 @@ public final class Console implements Simulation.Shell {
       case "is_atom/1":
         return bool(args.get(0) instanceof Atom);
       case "is_list/1":
-        return bool(args.get(0) instanceof TermList);
+        return bool(args.get(0) instanceof TermList || args.get(0) instanceof ImproperList);
       case "is_integer/1":
         return bool(args.get(0) instanceof IntTerm);
       case "is_tuple/1":
@@ -1642,6 +1687,9 @@ public final class Console implements Simulation.Shell {
         if (args.get(0) instanceof TermList l && !l.elements().isEmpty()) {
           return new TermList(l.elements().subList(1, l.elements().size()));
         }
+        if (args.get(0) instanceof ImproperList l) {
+          return ImproperList.of(l.elements().subList(1, l.elements().size()), l.tail());
+        }
         throw argumentError(1, "not a nonempty list", ":erlang.tl", args.get(0));
       case "length/1":
         if (args.get(0) instanceof TermList l) {
@@ -1663,6 +1711,9 @@ public final class Console implements Simulation.Shell {
         throw argumentError(1, "not an integer", ":erlang.element", args.get(1), args.get(0));
       case "hd/1":
         if (args.get(0) instanceof TermList l && !l.elements().isEmpty()) {
+          return l.elements().get(0);
+        }
+        if (args.get(0) instanceof ImproperList l) {
           return l.elements().get(0);
         }
         throw argumentError(1, "not a nonempty list", ":erlang.hd", args.get(0));
@@ -1763,6 +1814,8 @@ public final class Console implements Simulation.Shell {
           }
           return reply;
         }
+      case "Supervisor.child_spec/2":
+        return supervisorChildSpec(args.get(0), args.get(1));
       case "Supervisor.start_link/2":
         return supervisorStartLink(args.get(0), args.get(1));
       case "DynamicSupervisor.start_link/1":
@@ -1805,6 +1858,9 @@ public final class Console implements Simulation.Shell {
         resolve(args.get(0)).ifPresent(p -> shell.cast(p, args.get(1)));
         return Atom.OK;
       default:
+        if (Stdlib.runs(key)) {
+          return stdlib.call(key, args);
+        }
         return moduleCall(c, args);
     }
   }
@@ -2169,22 +2225,7 @@ public final class Console implements Simulation.Shell {
   }
 
   private static String typeName(Term t) {
-    if (t instanceof IntTerm) {
-      return "Integer";
-    }
-    if (t instanceof Atom) {
-      return "Atom";
-    }
-    if (t instanceof Tuple) {
-      return "Tuple";
-    }
-    if (t instanceof Pid) {
-      return "PID";
-    }
-    if (t instanceof Bin) {
-      return "BitString";
-    }
-    return "Term";
+    return Stdlib.typeName(t);
   }
 
   /**
@@ -2741,6 +2782,9 @@ public final class Console implements Simulation.Shell {
     if (c.function().equals("start_link")) {
       return startLink(node, args);
     }
+    if (c.function().equals("child_spec")) {
+      return childSpecOf(node, args.get(0));
+    }
     Term request = Builtins.request(c.function(), args);
     return genServerCall(Atom.of(node.name().orElse(node.id())), request, CALL_TIMEOUT);
   }
@@ -2763,7 +2807,83 @@ public final class Console implements Simulation.Shell {
             b ->
                 Builtins.clientFunctions(b.behavior())
                     .forEach(f -> fs.add(f.name() + "/" + f.arity())));
+    fs.add("child_spec/1");
     return fs;
+  }
+
+  /**
+   * {@code Module.child_spec(arg)} as {@code use GenServer} / {@code use Supervisor} define it:
+   * {@code %{id: Module, start: {Module, :start_link, [arg]}}}, {@code type: :supervisor} for a
+   * supervisor, {@code restart:} when the module's is not {@code :permanent}.
+   */
+  private static Term childSpecOf(TreeNode node, Term arg) {
+    Atom module = Atom.of(node.id());
+    Map<Term, Term> spec = new LinkedHashMap<>();
+    spec.put(Atom.of("id"), module);
+    spec.put(
+        Atom.of("start"), Term.tuple(module, Atom.of("start_link"), new TermList(List.of(arg))));
+    if (node.supervisor()) {
+      spec.put(Atom.of("type"), Atom.of("supervisor"));
+    }
+    if (node.restart() != dev.kaboom.engine.RestartType.PERMANENT) {
+      spec.put(
+          Atom.of("restart"), Atom.of(node.restart().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    return new MapTerm(spec);
+  }
+
+  private static final Set<String> CHILD_SPEC_KEYS =
+      Set.of("id", "start", "restart", "shutdown", "type", "modules", "significant");
+
+  /**
+   * {@code Supervisor.child_spec(spec, overrides)}: a module's {@code child_spec([])}, {@code
+   * {Module, arg}}'s {@code child_spec(arg)} or a map, with the keyword overrides put in (Elixir's
+   * ArgumentErrors for a module that does not exist and a key a child spec does not have).
+   */
+  private Term supervisorChildSpec(Term spec, Term overrides) {
+    Term base;
+    Atom module =
+        spec instanceof Atom a
+            ? a
+            : spec instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a ? a : null;
+    if (spec instanceof MapTerm m) {
+      base = m;
+    } else if (module != null) {
+      TreeNode node = modules.get(module.name());
+      if (node == null) {
+        throw new ConsoleError(
+            "ArgumentError",
+            "The module "
+                + Inspect.inspectFlat(module)
+                + " was given as a child to a supervisor but it does not exist.",
+            "    (elixir 1.14.0) lib/supervisor.ex:701: Supervisor.init_child/1\n"
+                + "    (elixir 1.14.0) lib/supervisor.ex:809: Supervisor.child_spec/2");
+      }
+      base = childSpecOf(node, spec instanceof Tuple t ? t.get(1) : new TermList(List.of()));
+    } else {
+      childSpec(spec); // its ArgumentError
+      throw new IllegalStateException("not a child spec: " + spec);
+    }
+    Map<Term, Term> out = new LinkedHashMap<>(((MapTerm) base).entries());
+    List<Term> pairs = overrides instanceof TermList l ? l.elements() : List.of(overrides);
+    for (Term p : pairs) {
+      if (!(p instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom key)) {
+        throw new ConsoleError(
+            "ArgumentError",
+            "expected a keyword list of child specification overrides, got: "
+                + Inspect.inspectFlat(overrides));
+      }
+      if (!CHILD_SPEC_KEYS.contains(key.name())) {
+        throw new ConsoleError(
+            "ArgumentError",
+            "unknown key " + Inspect.inspectFlat(key) + " in child specification override",
+            "    (elixir 1.14.0) lib/supervisor.ex:814: anonymous fn/2 in Supervisor.child_spec/2\n"
+                + "    (elixir 1.14.0) lib/enum.ex:2468:"
+                + " Enum.\"-reduce/3-lists^foldl/2-0-\"/3");
+      }
+      out.put(key, kv.get(1));
+    }
+    return new MapTerm(out);
   }
 
   private Term startLink(TreeNode node, List<Term> args) {
@@ -3500,6 +3620,23 @@ public final class Console implements Simulation.Shell {
     say("  fn :a -> 1; x when is_integer(x) -> 2 end, &IO.puts/1, &(&1 + 1), [h | t], ^x");
     say("  receive do {:DOWN, ^ref, :process, _, reason} -> reason after 1000 -> :none end");
     say("  make_ref(), and, or, not, &&, ||, !, x in list");
+    say("  1..10, 1..10//2, [1 | 2], cond do ... end, for x <- xs, filter, into: %{}, do: ...,");
+    say(
+        "    with {:ok, x} <- expr do ... else ... end, Module.child_spec/1, Supervisor.child_spec/2");
+    Stdlib.byModule()
+        .forEach(
+            (m, names) -> {
+              StringBuilder line = new StringBuilder("  " + m + ".");
+              for (int i = 0; i < names.size(); i++) {
+                String next = names.get(i) + (i < names.size() - 1 ? "," : "");
+                if (line.length() + next.length() > 95) {
+                  say(line.toString().stripTrailing());
+                  line = new StringBuilder("    ");
+                }
+                line.append(next).append(' ');
+              }
+              say(line.toString().stripTrailing());
+            });
   }
 
   // ---- arguments ----
@@ -3535,8 +3672,7 @@ public final class Console implements Simulation.Shell {
     throw argumentError(1, "not an atom", erlangFunction, v);
   }
 
-  private static ConsoleError argumentError(
-      int position, String what, String function, Term... args) {
+  static ConsoleError argumentError(int position, String what, String function, Term... args) {
     String nth = position == 1 ? "1st" : position == 2 ? "2nd" : position + "th";
     List<String> shown = new ArrayList<>();
     for (Term a : args) {

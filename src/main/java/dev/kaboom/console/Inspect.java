@@ -4,6 +4,7 @@ import dev.kaboom.console.Algebra.BreakMode;
 import dev.kaboom.console.Algebra.Doc;
 import dev.kaboom.engine.Atom;
 import dev.kaboom.engine.Bin;
+import dev.kaboom.engine.ImproperList;
 import dev.kaboom.engine.IntTerm;
 import dev.kaboom.engine.MapTerm;
 import dev.kaboom.engine.Pid;
@@ -125,7 +126,16 @@ public final class Inspect {
     if (v instanceof TermList l) {
       return list(l.elements(), limit);
     }
+    if (v instanceof ImproperList l) {
+      return improper(l, limit);
+    }
     MapTerm m = (MapTerm) v;
+    long[] range = Stdlib.range(m);
+    if (range != null) {
+      // Inspect.Range: first..last, or first..last//step unless the step is 1 and not empty
+      String r = range[0] + ".." + range[1];
+      return Algebra.bin(range[2] == 1 && range[1] >= range[0] ? r : r + "//" + range[2]);
+    }
     List<Map.Entry<Term, Term>> entries = new ArrayList<>(m.entries().entrySet());
     entries.sort(Map.Entry.comparingByKey(ORDER));
     List<Term> pairs = new ArrayList<>();
@@ -165,6 +175,31 @@ public final class Inspect {
           "[", items, "]", limit, BreakMode.STRICT, (t, lim) -> keywordDoc((Tuple) t, lim));
     }
     return container("[", items, "]", limit, BreakMode.MAYBE, Inspect::toDoc);
+  }
+
+  /**
+   * {@code [1, 2 | 3]}: {@code container_doc}'s last cell is the element and the tail joined by
+   * {@code " |"} (Inspect.Algebra's {@code container_each} on an improper list).
+   */
+  private static Doc improper(ImproperList l, int limit) {
+    List<Doc> docs = new ArrayList<>();
+    List<Term> items = l.elements();
+    int lim = limit;
+    boolean simple = true;
+    for (int i = 0; i < items.size(); i++) {
+      if (lim == 0) {
+        docs.add(Algebra.bin("..."));
+        return Algebra.containerDoc(Algebra.bin("["), docs, Algebra.bin("]"), ",", BreakMode.MAYBE);
+      }
+      lim--;
+      Doc d = toDoc(items.get(i), lim);
+      if (i == items.size() - 1) {
+        Doc tail = toDoc(l.tail(), lim);
+        d = Algebra.tailJoin(d, tail);
+      }
+      docs.add(d);
+    }
+    return Algebra.containerDoc(Algebra.bin("["), docs, Algebra.bin("]"), ",", BreakMode.MAYBE);
   }
 
   private interface ToDoc {
@@ -344,7 +379,7 @@ public final class Inspect {
     if (t instanceof MapTerm) {
       return 5;
     }
-    if (t instanceof TermList) {
+    if (t instanceof TermList || t instanceof ImproperList) {
       return 6;
     }
     return 7;
@@ -378,16 +413,32 @@ public final class Inspect {
       }
       return compareAll(x.elements(), y.elements());
     }
-    if (a instanceof TermList x) {
-      List<Term> xs = x.elements();
-      List<Term> ys = ((TermList) b).elements();
-      for (int i = 0; i < Math.min(xs.size(), ys.size()); i++) {
+    if (a instanceof TermList || a instanceof ImproperList) {
+      // cell by cell; where one runs out, its tail ([] or the improper tail) against the rest
+      List<Term> xs = elements(a);
+      List<Term> ys = elements(b);
+      int n = Math.min(xs.size(), ys.size());
+      for (int i = 0; i < n; i++) {
         int c = compare(xs.get(i), ys.get(i));
         if (c != 0) {
           return c;
         }
       }
-      return Integer.compare(xs.size(), ys.size());
+      Term restA = ImproperList.of(xs.subList(n, xs.size()), tail(a));
+      Term restB = ImproperList.of(ys.subList(n, ys.size()), tail(b));
+      // one of them ran out: its rest is its tail, [] or a term that is no list
+      boolean endA = restA instanceof TermList la && la.elements().isEmpty();
+      boolean endB = restB instanceof TermList lb && lb.elements().isEmpty();
+      if (endA && endB) {
+        return 0;
+      }
+      if (endA && rank(restB) == 6) {
+        return -1;
+      }
+      if (endB && rank(restA) == 6) {
+        return 1;
+      }
+      return compare(restA, restB);
     }
     if (a instanceof Bin x) {
       return compareBytes(x.value(), ((Bin) b).value());
@@ -410,6 +461,14 @@ public final class Inspect {
     kx.forEach(k -> vx.add(x.entries().get(k)));
     ky.forEach(k -> vy.add(y.entries().get(k)));
     return compareAll(vx, vy);
+  }
+
+  private static List<Term> elements(Term list) {
+    return list instanceof TermList l ? l.elements() : ((ImproperList) list).elements();
+  }
+
+  private static Term tail(Term list) {
+    return list instanceof ImproperList l ? l.tail() : new TermList(List.of());
   }
 
   private static int compareAll(List<Term> xs, List<Term> ys) {

@@ -124,10 +124,32 @@ final class Parser {
   /** {@code f.(args)}: calls the function value {@code fun}. */
   record Apply(Expr fun, List<Expr> args, int line, int column) implements Expr {}
 
+  /** {@code first..last} ({@code step} null) or {@code first..last//step}. */
+  record RangeE(Expr first, Expr last, Expr step, int line, int column) implements Expr {}
+
+  /** {@code cond do COND -> BODY; ... end}: each clause's one param is its condition. */
+  record Cond(List<Clause> clauses, int line, int column) implements Expr {}
+
+  /**
+   * {@code for GENERATORS_AND_FILTERS, into: INTO, do: BODY}: each {@link Clause} of {@code
+   * qualifiers} is a generator ({@code pattern <- enumerable}: its one param the pattern, its body
+   * the enumerable) or a filter (no params, its body the condition); {@code into} may be null.
+   */
+  record For(List<Clause> qualifiers, Expr into, Expr body, int line, int column) implements Expr {}
+
+  /**
+   * {@code with PATTERN <- EXPR, ..., do: BODY, else: CLAUSES}: each {@link Clause} of {@code
+   * steps} is {@code pattern <- expr} (its params the pattern, its guard the guard, its body the
+   * expression) or a bare expression or match (no params); {@code otherwise} may be empty.
+   */
+  record With(List<Clause> steps, Expr body, List<Clause> otherwise, int line, int column)
+      implements Expr {}
+
   /** Words that end or join expressions, never a call's name or its first bare argument. */
   static final java.util.Set<String> RESERVED =
       java.util.Set.of(
-          "end", "do", "fn", "when", "and", "or", "not", "in", "else", "after", "catch", "rescue");
+          "end", "do", "fn", "when", "and", "or", "not", "in", "else", "after", "catch", "rescue",
+          "cond", "for", "with");
 
   private final List<Token> tokens;
   private int at;
@@ -137,6 +159,9 @@ final class Parser {
    * How many {@code &(...)} captures enclose the current token ({@code &1} is valid only inside).
    */
   private int captures;
+
+  /** Above zero while the clauses of a {@code cond} are read (their heads are conditions). */
+  private int conditions;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -314,6 +339,16 @@ final class Parser {
     Expr left = additive();
     while (peek().kind() == Kind.OP && List.of("++", "--", "<>", "..").contains(peek().text())) {
       Token op = next();
+      if (op.text().equals("..")) {
+        Expr last = additive();
+        Expr step = null;
+        if (peek().is("//")) {
+          next();
+          step = additive();
+        }
+        left = new RangeE(left, last, step, op.line(), op.column());
+        continue;
+      }
       left = new Op(op.text(), left, additive(), op.line(), op.column());
     }
     return left;
@@ -609,6 +644,24 @@ final class Parser {
               expectWord("end");
               return new Case(subject, clauses, t.line(), t.column());
             }
+            if (name.equals("cond") && isWord(peek(), "do")) {
+              next();
+              conditions++;
+              List<Clause> clauses;
+              try {
+                clauses = clauses(true);
+              } finally {
+                conditions--;
+              }
+              expectWord("end");
+              return new Cond(clauses, t.line(), t.column());
+            }
+            if (name.equals("for") && peek().spaceBefore() && peek().kind() != Kind.END) {
+              return forComprehension(t);
+            }
+            if (name.equals("with") && peek().spaceBefore() && peek().kind() != Kind.END) {
+              return with(t);
+            }
             if ((name.equals("if") || name.equals("unless"))
                 && peek().spaceBefore()
                 && peek().kind() != Kind.END) {
@@ -698,6 +751,102 @@ final class Parser {
     }
     expectWord("end");
     return new Receive(clauses, after, t.line(), t.column());
+  }
+
+  /**
+   * The qualifiers of a {@code for} or the steps of a {@code with}, comma-separated, up to {@code
+   * do} or a keyword ({@code into:}, {@code do:}): {@code PATTERN [when GUARD] <- EXPR}, or an
+   * expression.
+   */
+  private List<Clause> qualifiers() {
+    List<Clause> out = new ArrayList<>();
+    while (true) {
+      Token head = peek();
+      Expr e = expr();
+      if (peek().is("<-") || isWord(peek(), "when")) {
+        Expr guard = null;
+        if (isWord(peek(), "when")) {
+          next();
+          guard = orElse();
+        }
+        expect("<-");
+        Expr source = expr();
+        out.add(new Clause(List.of(e), guard, source, head.line(), head.column()));
+      } else {
+        out.add(new Clause(List.of(), null, e, head.line(), head.column()));
+      }
+      if (!peek().is(",")) {
+        return out;
+      }
+      next();
+      if (peek().kind() == Kind.KEY) {
+        return out;
+      }
+    }
+  }
+
+  /** {@code for x <- xs, filter, into: %{}, do: body} or {@code for ... do body end}. */
+  private Expr forComprehension(Token t) {
+    List<Clause> qualifiers = qualifiers();
+    Expr into = null;
+    Expr body = null;
+    while (peek().kind() == Kind.KEY) {
+      Token key = next();
+      Expr v = expr();
+      switch (key.text()) {
+        case "into" -> into = v;
+        case "do" -> body = v;
+        default -> throw syntaxError(key);
+      }
+      if (peek().is(",")) {
+        next();
+      }
+    }
+    if (body == null) {
+      expectWord("do");
+      body = body(t);
+      expectWord("end");
+    }
+    if (qualifiers.isEmpty() || qualifiers.get(0).params().isEmpty()) {
+      throw new ConsoleError(
+          "CompileError", t.line(), t.column(), "for comprehensions must start with a generator");
+    }
+    return new For(qualifiers, into, body, t.line(), t.column());
+  }
+
+  /** {@code with ... <- ..., do: body, else: ...} or {@code with ... do body else CLAUSES end}. */
+  private Expr with(Token t) {
+    List<Clause> steps = qualifiers();
+    Expr body = null;
+    List<Clause> otherwise = List.of();
+    if (peek().kind() == Kind.KEY) {
+      Token key = next();
+      if (!key.text().equals("do")) {
+        throw syntaxError(key);
+      }
+      body = expr();
+      if (peek().is(",")) {
+        next();
+        Token other = next();
+        if (other.kind() != Kind.KEY || !other.text().equals("else")) {
+          throw syntaxError(other);
+        }
+        throw new ConsoleError(
+            "Kaboom.UnsupportedError",
+            other.line(),
+            other.column(),
+            "the Kaboom console reads with's else clauses only in a do ... else ... end block");
+      }
+      return new With(steps, body, otherwise, t.line(), t.column());
+    }
+    expectWord("do");
+    body = body(t);
+    if (isWord(peek(), "else")) {
+      next();
+      otherwise = clauses(true);
+    }
+    expectWord("end");
+    return new With(steps, body, otherwise, t.line(), t.column());
   }
 
   private Expr ifElse(Token t) {
@@ -817,7 +966,8 @@ final class Parser {
       List<Expr> params = new ArrayList<>();
       if (!peek().is("->")) {
         while (true) {
-          params.add(equality());
+          // a cond's condition is any expression (a && b); a pattern is below && and ||
+          params.add(conditions > 0 ? orElse() : equality());
           if (!peek().is(",")) {
             break;
           }
@@ -1090,6 +1240,24 @@ final class Parser {
     } else if (e instanceof Case c) {
       out.add(c.expr());
       c.clauses().forEach(x -> addClause(x, out));
+    } else if (e instanceof RangeE r) {
+      out.add(r.first());
+      out.add(r.last());
+      if (r.step() != null) {
+        out.add(r.step());
+      }
+    } else if (e instanceof Cond c) {
+      c.clauses().forEach(x -> addClause(x, out));
+    } else if (e instanceof For f) {
+      f.qualifiers().forEach(x -> addClause(x, out));
+      if (f.into() != null) {
+        out.add(f.into());
+      }
+      out.add(f.body());
+    } else if (e instanceof With w) {
+      w.steps().forEach(x -> addClause(x, out));
+      out.add(w.body());
+      w.otherwise().forEach(x -> addClause(x, out));
     } else if (e instanceof If i) {
       out.add(i.test());
       out.add(i.then());

@@ -7,7 +7,8 @@ package dev.kaboom.engine;
  * #formatAnonymous()} writes every pid and reference as the atom {@code pid} / {@code ref}, as the
  * conformance traces do.
  */
-public sealed interface Term permits Atom, Tuple, TermList, Pid, Ref, IntTerm, Bin, MapTerm, Fun {
+public sealed interface Term
+    permits Atom, Tuple, TermList, ImproperList, Pid, Ref, IntTerm, Bin, MapTerm, Fun {
 
   /** Appends this term to {@code out}; {@code anonymous} writes pids as {@code pid}. */
   void appendTo(StringBuilder out, boolean anonymous);

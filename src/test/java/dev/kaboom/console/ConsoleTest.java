@@ -307,6 +307,7 @@ class ConsoleTest {
     assertThat(console.completions("Servy.Pl")).containsExactly("Servy.PledgeServer");
     assertThat(console.completions("Servy.PledgeServer."))
         .containsExactly(
+            "Servy.PledgeServer.child_spec",
             "Servy.PledgeServer.create_pledge",
             "Servy.PledgeServer.recent_pledges",
             "Servy.PledgeServer.start_link",

@@ -26,6 +26,14 @@ record IexTranscript(List<String> prompts, List<String> printed, List<String> va
    * (iex's).
    */
   static IexTranscript parse(String text, boolean echoes) {
+    return parse(text, echoes, false);
+  }
+
+  /**
+   * {@code strict}: every line of a value or an error counts, the error's message and the lines
+   * under it (the arguments, the attempted clauses, the stack) included, not only its kind.
+   */
+  static IexTranscript parse(String text, boolean echoes, boolean strict) {
     List<String> prompts = new ArrayList<>();
     List<String> io = new ArrayList<>();
     List<String> vals = new ArrayList<>();
@@ -44,6 +52,10 @@ record IexTranscript(List<String> prompts, List<String> printed, List<String> va
       }
       if (IO.matcher(line).find()) {
         io.add(norm(line));
+        continue;
+      }
+      if (strict) {
+        vals.add(norm(line));
         continue;
       }
       String stripped = line.stripLeading();
@@ -68,7 +80,8 @@ record IexTranscript(List<String> prompts, List<String> printed, List<String> va
   }
 
   private static String norm(String s) {
-    return s.replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
+    return s.replaceAll("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[error\\]", "[error]")
+        .replaceAll("#PID<\\d+\\.\\d+\\.\\d+>", "#PID<>")
         .replaceAll("#Reference<[\\d.]+>", "#Reference<>")
         .replaceAll("\"pledge-\\d+\"", "\"pledge-N\"")
         .stripTrailing();

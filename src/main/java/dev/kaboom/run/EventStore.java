@@ -247,12 +247,19 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
    */
   public void awaitEncoded() {
     if (background && installed < handed) {
-      java.util.concurrent.CompletableFuture<Void> f =
-          new java.util.concurrent.CompletableFuture<>();
-      EncoderThread.submit(() -> f.complete(null));
-      f.join();
+      awaitEncoder();
     }
     install();
+  }
+
+  /**
+   * Waits until the encoder thread has encoded every segment any store handed it so far (a figure
+   * that wants the settled heap: a backlog holds its segments' event objects until encoded).
+   */
+  public static void awaitEncoder() {
+    java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+    EncoderThread.submit(() -> f.complete(null));
+    f.join();
   }
 
   /** The heap the encoded events take, in bytes (the bytes installed and the block index). */

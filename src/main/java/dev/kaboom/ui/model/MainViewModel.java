@@ -533,21 +533,22 @@ public final class MainViewModel {
   }
 
   /** The first spacing of the seek's checkpoints, in events. */
-  static final int CHECKPOINT_EVENTS = 4096;
+  static final int CHECKPOINT_EVENTS = 3072;
 
   /**
    * Past this many checkpoints the spacing doubles (every other one goes), up to {@link
    * #MAX_SPACING}.
    */
-  static final int MAX_CHECKPOINTS = 64;
+  static final int MAX_CHECKPOINTS = 128;
 
   /**
    * The widest spacing, in events: a seek folds at most this many events from its checkpoint
-   * whatever the run's length (T1); past a million events the checkpoints grow with the run instead
-   * (about 4 bytes an event for 2,000 processes). Doubling on, an hour-long storm's seek folded up
-   * to 131,072 events (433 ms).
+   * whatever the run's length (T1); past about 400,000 events the checkpoints grow with the run
+   * instead (about 2.8 bytes an event for 2,000 processes: 163 checkpoints of about 17 KB at a
+   * million). Doubling on, an hour-long storm's seek folded up to 131,072 events (433 ms); at
+   * 16,384 apart (47 KB each) a seek was up to 16 ms.
    */
-  static final int MAX_SPACING = 16_384;
+  static final int MAX_SPACING = 6144;
 
   /**
    * The tree folded from the session's first N events, frozen ({@link TreeModel.Frozen}, a few

@@ -94,6 +94,15 @@ final class ProcFacts {
     linkCount++;
   }
 
+  /**
+   * Makes its links the first {@code n} of {@code pids}, oldest first, which are distinct (a thawed
+   * checkpoint's: no look-up each, a supervisor has one link a child).
+   */
+  void setLinks(Pid[] pids, int n) {
+    linkCount = n;
+    links = n == 0 ? null : n == 1 ? pids[0] : Arrays.copyOf(pids, n);
+  }
+
   /** Removes the link to {@code p}, keeping the others' order. */
   void removeLink(Pid p) {
     int i = indexOfLink(p);

@@ -70,8 +70,17 @@ public final class ProcessNodeModel {
   double exitUntil = Double.NaN;
   boolean exitCrash;
 
-  /** The pid before its last restart, and when the change is drawn (model ns). */
-  Pid previousPid;
+  /**
+   * The pid before its last restart (read it with {@link #previous()}), and when the change is
+   * drawn (model ns).
+   */
+  private Pid previousPid;
+
+  /**
+   * {@link #previousPid} is the old pid of its history's latest entry, not looked up yet (a thawed
+   * checkpoint leaves it so: the look-up decodes a block of the restart log).
+   */
+  private boolean previousInHistory;
 
   double pidChangedAt = Double.NaN;
   double pidChangedUntil = Double.NaN;
@@ -378,15 +387,13 @@ public final class ProcessNodeModel {
     if (history == RestartLog.NONE) {
       return List.of();
     }
-    int n = 0;
+    // one walk back (each entry's block decoded once, not twice: a storm's worker has hundreds)
+    List<RestartRecord> all = new ArrayList<>();
     for (int h = history; h != RestartLog.NONE; h = restarts.before(h)) {
-      n++;
+      all.add(restarts.record(h));
     }
-    RestartRecord[] all = new RestartRecord[n];
-    for (int h = history; h != RestartLog.NONE; h = restarts.before(h)) {
-      all[--n] = restarts.record(h);
-    }
-    return List.of(all);
+    Collections.reverse(all);
+    return Collections.unmodifiableList(all);
   }
 
   /** Its latest restart entry in {@link #restarts} (a checkpoint keeps the number). */
@@ -396,6 +403,26 @@ public final class ProcessNodeModel {
 
   void setHistoryId(int h) {
     history = h;
+  }
+
+  /** The pid before its last restart, or null. */
+  Pid previous() {
+    if (previousInHistory) {
+      previousInHistory = false;
+      previousPid = restarts.record(history).oldPid();
+    }
+    return previousPid;
+  }
+
+  void setPrevious(Pid p) {
+    previousPid = p;
+    previousInHistory = false;
+  }
+
+  /** Its previous pid is the old pid of its history's latest entry ({@link #historyId}). */
+  void setPreviousInHistory() {
+    previousPid = null;
+    previousInHistory = true;
   }
 
   void addHistory(RestartRecord r) {
@@ -450,7 +477,7 @@ public final class ProcessNodeModel {
 
   /** The pid it had before its last restart, if it was restarted. */
   public Optional<Pid> previousPid() {
-    return Optional.ofNullable(previousPid);
+    return Optional.ofNullable(previous());
   }
 
   /**

@@ -151,6 +151,18 @@ final class RestartLog {
     return p.node() == 0 && p.creation() == 0 && p.serial() >= 0;
   }
 
+  /**
+   * The entry that started {@code p} (its new pid), or {@link #NONE}: what a checkpoint's node
+   * history is, nearly always, so a checkpoint writes a bit for it.
+   */
+  int entryOf(Pid p) {
+    if (p == null || !isLocal(p)) {
+      return NONE;
+    }
+    int s = p.serial();
+    return s < bySerial.length ? bySerial[s] - 1 : NONE;
+  }
+
   /** The restart entry {@code id} stands for. */
   RestartRecord record(int id) {
     check(id);

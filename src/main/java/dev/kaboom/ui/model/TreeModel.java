@@ -185,8 +185,8 @@ public final class TreeModel {
     m.restarts = restarts;
     byPath.put(m);
     for (TreeNode c : n.children()) {
-      // interned: the picture and the shadow hold one string per path (not in a thaw: a seek's
-      // 2,000 interns cost it about 1 ms)
+      // interned: the picture and the shadow hold one string per path (a thaw takes the one its
+      // pool made the first time, Pool.path: 2,000 interns a seek cost it about 1 ms)
       m.addChild(build(c, (path + "/" + c.id()).intern(), m));
     }
     return m;
@@ -404,8 +404,8 @@ public final class TreeModel {
         ProcFacts fresh = new ProcFacts();
         fresh.epoch = epoch;
         facts.put(sp.pid(), fresh);
-        ProcessNodeModel shell = byPath.get(sp.label());
-        if (shell != null && sp.kind() == ProcessKind.EXTERNAL) {
+        ProcessNodeModel shell = sp.kind() == ProcessKind.EXTERNAL ? byPath.get(sp.label()) : null;
+        if (shell != null) {
           // an outside process drawn as a node (the console's shell in an empty world): it
           // runs from its spawn, it has no init to wait for
           shell.pid = sp.pid();
@@ -437,7 +437,7 @@ public final class TreeModel {
         n.addHistory(new RestartRecord(st.timeMillis(), n.pid, st.pid(), n.lastReason));
         if (n.pid != null && !n.pid.equals(st.pid())) {
           // the old pid struck through, the new one appearing
-          n.previousPid = n.pid;
+          n.setPrevious(n.pid);
           n.pidChangedAt = nowNanos;
           n.pidChangedUntil = until;
           animate(n, until);
@@ -468,7 +468,7 @@ public final class TreeModel {
       if (n == null || !x.pid().equals(n.pid)) {
         return false;
       }
-      n.lastReason = x.reason().format().intern(); // shared by checkpoints and histories
+      n.lastReason = reasonText(x.reason()); // shared by checkpoints and histories
       n.facts = null;
       boolean orderly =
           (n.stopping || askedToStop || RestartType.isNormalExit(x.reason())) && !n.gaveUp();
@@ -523,6 +523,9 @@ public final class TreeModel {
       c.parent().ifPresent(p -> place(p, c, cs.position()));
       return true;
     } else if (e instanceof TraceEvent.ExitSignalSent sig) {
+      if (until <= nowNanos) {
+        return false; // a fold without highlights (a seek): nothing travels
+      }
       Optional<ProcessNodeModel> from = at(sig.from());
       Optional<ProcessNodeModel> to = at(sig.to());
       if (from.isEmpty() || to.isEmpty()) {
@@ -531,7 +534,7 @@ public final class TreeModel {
       // it travels for half the highlight (a beat and a half), then it has arrived
       double arrive = nowNanos + (until - nowNanos) / 2;
       if (arrive <= nowNanos) {
-        return false; // a fold without highlights (a seek): nothing travels
+        return false;
       }
       String reason = sig.reason().format();
       boolean orderly = isOrderly(sig.reason());
@@ -650,6 +653,23 @@ public final class TreeModel {
         || e instanceof TraceEvent.Linked
         || e instanceof TraceEvent.Unlinked
         || e instanceof TraceEvent.TrapExitChanged;
+  }
+
+  /** The last exit reason formatted, and its text (a storm's exits have one reason, an atom). */
+  private dev.kaboom.engine.Term lastReasonTerm;
+
+  private String lastReasonText;
+
+  /**
+   * {@code reason} formatted and interned (checkpoints and histories share the string): the same
+   * term object as the exit before's is not formatted again (an intern costs about 100 ns).
+   */
+  private String reasonText(dev.kaboom.engine.Term reason) {
+    if (reason != lastReasonTerm) {
+      lastReasonText = reason.format().intern();
+      lastReasonTerm = reason;
+    }
+    return lastReasonText;
   }
 
   /** {@code normal}, {@code shutdown} or {@code {:shutdown, _}}: an orderly stop, not a crash. */
@@ -875,9 +895,37 @@ public final class TreeModel {
       return restarts;
     }
 
-    /** The bytes it takes, about (its table; the objects and the histories are shared). */
+    /**
+     * By a spec's number in {@link #objects}: the path a thaw made for a node of that spec, and its
+     * parent's path it was made under (the same string, thaw after thaw).
+     */
+    private String[] pathOf = new String[0];
+
+    private String[] pathUnder = new String[0];
+
+    /**
+     * The path of a node of spec number {@code spec} under {@code parentPath}: the one made by the
+     * thaw before, interned when made (the picture's own string; a thaw makes none, and finds nodes
+     * by paths whose hashes are known).
+     */
+    String path(int spec, String parentPath, String id) {
+      if (spec < pathOf.length && pathUnder[spec] == parentPath) {
+        return pathOf[spec];
+      }
+      if (spec >= pathOf.length) {
+        int n = Math.max(spec + 1, pathOf.length + (pathOf.length >> 1) + 16);
+        pathOf = java.util.Arrays.copyOf(pathOf, n);
+        pathUnder = java.util.Arrays.copyOf(pathUnder, n);
+      }
+      String p = (parentPath + "/" + id).intern();
+      pathOf[spec] = p;
+      pathUnder[spec] = parentPath;
+      return p;
+    }
+
+    /** The bytes it takes, about (its tables; the objects and the histories are shared). */
     public long bytes() {
-      return objects.bytes();
+      return objects.bytes() + 8L * (pathOf.length + pathUnder.length);
     }
   }
 
@@ -900,19 +948,20 @@ public final class TreeModel {
     for (ProcessNodeModel n : order) {
       index.put(n, index.size());
     }
+    // the nodes' facts first, in node order (a node's is then the one after the one before's)
     java.util.IdentityHashMap<ProcFacts, Integer> factIds = new java.util.IdentityHashMap<>();
     List<ProcFacts> allFacts = new ArrayList<>();
+    for (ProcessNodeModel n : order) {
+      if (n.facts != null && factIds.putIfAbsent(n.facts, allFacts.size()) == null) {
+        allFacts.add(n.facts);
+      }
+    }
     facts.forEachValue(
         f -> {
           if (factIds.putIfAbsent(f, allFacts.size()) == null) {
             allFacts.add(f);
           }
         });
-    for (ProcessNodeModel n : order) {
-      if (n.facts != null && factIds.putIfAbsent(n.facts, allFacts.size()) == null) {
-        allFacts.add(n.facts);
-      }
-    }
     w.varint(order.size());
     w.varint(allFacts.size());
     // the nodes' pids first: the facts' links and monitors name them by node (a supervisor's links
@@ -939,6 +988,7 @@ public final class TreeModel {
         w.nodePid(f.monitorTarget(i), nodeOf, last);
       }
     }
+    int[] lastSpec = {0};
     for (ProcessNodeModel n : order) {
       Integer parent = n.parent().map(index::get).orElse(-1);
       if (parent == null || (n.parent().isEmpty() && n != root)) {
@@ -951,7 +1001,7 @@ public final class TreeModel {
         w.put(1);
         w.ref(n.path());
       }
-      w.ref(n.spec());
+      w.refAfter(n.spec(), lastSpec); // the specs' numbers go up by one, node by node
       w.zigzag(parent);
     }
     if (!index.containsKey(root)) {
@@ -959,14 +1009,17 @@ public final class TreeModel {
     }
     PidTable<Boolean> impliedPaths = new PidTable<>();
     PidTable<Boolean> impliedFacts = new PidTable<>();
+    int lastFacts = 0;
     for (ProcessNodeModel n : order) {
       w.varint(n.children().size());
+      int lastChild = index.get(n);
       for (ProcessNodeModel c : n.children()) {
         Integer i = index.get(c);
         if (i == null) {
           return null;
         }
-        w.varint(i);
+        w.zigzag(i - lastChild); // children follow their parent in order: 1s, that deflate away
+        lastChild = i;
       }
       w.put(n.status.ordinal());
       w.varint(n.starts);
@@ -977,7 +1030,13 @@ public final class TreeModel {
       w.zigzag(n.periodMillis());
       w.zigzag(n.restartsInWindow());
       w.restartTimes(n.restartTimes());
-      w.varint(n.facts == null ? 0 : factIds.get(n.facts) + 1);
+      if (n.facts == null) {
+        w.put(0);
+      } else {
+        int fi = factIds.get(n.facts) + 1;
+        w.varint(1 + zigzag(fi - lastFacts - 1)); // the facts after the node before's: 1
+        lastFacts = fi;
+      }
       // a live process's path and facts, as nearly always, are its node's: a bit each, not an
       // entry of the maps after the nodes (their pids would be written again)
       boolean pathHere = n.pid != null && n.path().equals(paths.get(n.pid));
@@ -988,6 +1047,16 @@ public final class TreeModel {
       if (factsHere) {
         impliedFacts.put(n.pid, Boolean.TRUE);
       }
+      // its history is the entry that started its pid, and its previous pid that entry's old one,
+      // nearly always: a bit each (the restart log has them), not about 3 bytes each that deflate
+      // cannot shorten
+      int history = n.historyId();
+      boolean historyOfPid = history != RestartLog.NONE && restarts.entryOf(n.pid) == history;
+      Pid previous = n.previous();
+      boolean previousInHistory =
+          previous != null
+              && history != RestartLog.NONE
+              && previous.equals(restarts.record(history).oldPid());
       w.varint(
           (n.gaveUp() ? 1 : 0)
               | (n.deleted ? 2 : 0)
@@ -997,10 +1066,16 @@ public final class TreeModel {
               | (n.stopping ? 32 : 0)
               | (n.exitCrash ? 64 : 0)
               | (pathHere ? PATH_HERE : 0)
-              | (factsHere ? FACTS_HERE : 0));
+              | (factsHere ? FACTS_HERE : 0)
+              | (historyOfPid ? HISTORY_OF_PID : 0)
+              | (previousInHistory ? PREVIOUS_IN_HISTORY : 0));
       w.ref(n.autoShutdown());
-      w.varint(n.historyId() + 1L);
-      w.pid(n.previousPid);
+      if (!historyOfPid) {
+        w.varint(history + 1L);
+      }
+      if (!previousInHistory) {
+        w.pid(previous);
+      }
       w.zigzag(n.oldestAgesOutAtMillis());
       w.reals(
           n.badgeLitUntil,
@@ -1074,98 +1149,43 @@ public final class TreeModel {
   /** A node's flag in a frozen fold: the map of facts has its pid with its facts. */
   private static final int FACTS_HERE = 256;
 
+  /**
+   * A node's flag in a frozen fold: its history is the restart log's entry that started its pid.
+   */
+  private static final int HISTORY_OF_PID = 512;
+
+  /** A node's flag in a frozen fold: its previous pid is its history's latest entry's old pid. */
+  private static final int PREVIOUS_IN_HISTORY = 1024;
+
+  private static long zigzag(long v) {
+    return (v << 1) ^ (v >> 63);
+  }
+
+  private static final NodeStatus[] STATUSES = NodeStatus.values();
+  private static final Strategy[] STRATEGIES = Strategy.values();
+
   /** A model that folds on from where {@code f} was frozen. */
   public static TreeModel thaw(Frozen f) {
     FrozenReader r = new FrozenReader(f);
     int nodeCount = (int) r.varint();
-    ProcFacts[] allFacts = new ProcFacts[(int) r.varint()];
-    TreeModel t = new TreeModel(Math.max(nodeCount, allFacts.length));
+    int factCount = (int) r.varint();
+    TreeModel t = new TreeModel(Math.max(nodeCount, factCount));
     t.restarts = f.pool.restarts;
-    Pid[] nodePids = new Pid[nodeCount];
+    r.start(t, nodeCount, factCount);
+    // a method a node (a fact), not one loop over all: the JIT compiles them within a seek or two
     for (int i = 0; i < nodeCount; i++) {
-      nodePids[i] = r.pid();
+      r.nodePid(i);
     }
-    for (int i = 0; i < allFacts.length; i++) {
-      ProcFacts x = new ProcFacts();
-      x.epoch = t.epoch;
-      x.trapExit = r.u8() != 0;
-      x.mailbox = (int) r.zigzag();
-      int[] last = {0};
-      for (int k = (int) r.varint(); k > 0; k--) {
-        x.addLink(r.nodePid(nodePids, last));
-      }
-      for (int k = (int) r.varint(); k > 0; k--) {
-        long ref = r.zigzag();
-        x.putMonitor(new dev.kaboom.engine.Ref(ref), r.nodePid(nodePids, last));
-      }
-      allFacts[i] = x;
+    for (int i = 0; i < factCount; i++) {
+      r.fact(i);
     }
-    ProcessNodeModel[] nodes = new ProcessNodeModel[nodeCount];
-    for (int i = 0; i < nodes.length; i++) {
-      String given = r.u8() == 0 ? null : (String) r.ref();
-      TreeNode spec = (TreeNode) r.ref();
-      int parent = (int) r.zigzag();
-      String path =
-          given != null ? given : parent < 0 ? spec.id() : nodes[parent].path() + "/" + spec.id();
-      ProcessNodeModel m = new ProcessNodeModel(path, spec, parent < 0 ? null : nodes[parent]);
-      m.tree = t;
-      m.restarts = t.restarts;
-      nodes[i] = m;
-      t.byPath.put(m);
+    for (int i = 0; i < nodeCount; i++) {
+      r.node(i);
     }
-    int[] nodeFlags = new int[nodes.length];
-    int ni = 0;
-    for (ProcessNodeModel n : nodes) {
-      for (int k = (int) r.varint(); k > 0; k--) {
-        n.addChild(nodes[(int) r.varint()]);
-      }
-      n.pid = nodePids[ni];
-      n.status = NodeStatus.values()[r.u8()];
-      n.starts = (int) r.varint();
-      n.registeredName = (String) r.ref();
-      n.lastReason = (String) r.ref();
-      int s = r.u8();
-      n.setStrategy(s == 0 ? null : Strategy.values()[s - 1]);
-      n.setIntensity((int) r.zigzag());
-      n.setPeriodMillis(r.zigzag());
-      n.setRestartsInWindow((int) r.zigzag());
-      r.restartTimes(n);
-      int fi = (int) r.varint();
-      n.facts = fi == 0 ? null : allFacts[fi - 1];
-      int flags = (int) r.varint();
-      nodeFlags[ni++] = flags;
-      n.setGaveUp((flags & 1) != 0);
-      n.deleted = (flags & 2) != 0;
-      n.setDynamic((flags & 4) != 0);
-      n.significant = (flags & 8) != 0;
-      n.ignored = (flags & 16) != 0;
-      n.stopping = (flags & 32) != 0;
-      n.exitCrash = (flags & 64) != 0;
-      n.setAutoShutdown((String) r.ref());
-      n.setHistoryId((int) r.varint() - 1);
-      n.previousPid = r.pid();
-      n.setOldestAgesOutAtMillis(r.zigzag());
-      double[] d = r.reals(11);
-      n.badgeLitUntil = d[0];
-      n.exitAt = d[1];
-      n.exitUntil = d[2];
-      n.pidChangedAt = d[3];
-      n.pidChangedUntil = d[4];
-      n.trappingUntil = d[5];
-      n.edgeLitUntil = d[6];
-      n.setRemovedAt(d[7]);
-      n.setRemoveAt(d[8]);
-      n.setAddedAt(d[9]);
-      n.setAddedUntil(d[10]);
+    for (int i = 0; i < nodeCount; i++) {
+      r.state(i);
     }
-    for (int i = 0; i < nodes.length; i++) {
-      if ((nodeFlags[i] & PATH_HERE) != 0) {
-        t.paths.put(nodes[i].pid, nodes[i].path());
-      }
-      if ((nodeFlags[i] & FACTS_HERE) != 0) {
-        t.facts.put(nodes[i].pid, nodes[i].facts);
-      }
-    }
+    r.implied();
     for (int k = (int) r.varint(); k > 0; k--) {
       Pid p = r.pid();
       t.paths.put(p, (String) r.ref());
@@ -1179,15 +1199,15 @@ public final class TreeModel {
     }
     for (int k = (int) r.varint(); k > 0; k--) {
       Pid p = r.pid();
-      t.facts.put(p, allFacts[(int) r.varint()]);
+      t.facts.put(p, r.allFacts[(int) r.varint()]);
     }
     for (int k = (int) r.varint(); k > 0; k--) {
-      t.leaving.add(nodes[(int) r.varint()]);
+      t.leaving.add(r.nodes[(int) r.varint()]);
     }
     t.structure = r.zigzag();
     t.nowNanos = r.real();
     t.virtualMillis = r.zigzag();
-    t.root = nodes[0];
+    t.root = r.nodes[0];
     return t;
   }
 
@@ -1218,6 +1238,16 @@ public final class TreeModel {
     /** 0: null; else 1 + the index of {@code o} in the table of shared objects. */
     void ref(Object o) {
       varint(o == null ? 0 : refs.id(o) + 1L);
+    }
+
+    /**
+     * {@code o} (not null) as the difference of its index in the table of shared objects from
+     * {@code last[0]}, which becomes its index.
+     */
+    void refAfter(Object o, int[] last) {
+      int id = refs.id(o);
+      zigzag(id - last[0]);
+      last[0] = id;
     }
 
     void pid(Pid p) {
@@ -1302,12 +1332,147 @@ public final class TreeModel {
     }
   }
 
+  /** Reads a frozen fold into the model being thawed, a node (or a fact) a call. */
   private static final class FrozenReader extends dev.kaboom.run.ByteReader {
     private final dev.kaboom.run.ByteWriter.Table<Object> refs;
+    private final Pool pool;
+
+    // the thaw's state
+    private TreeModel t;
+    private Pid[] nodePids;
+    ProcFacts[] allFacts;
+    ProcessNodeModel[] nodes;
+    private int[] nodeFlags;
+    private final int[] lastSpec = {0};
+    private final int[] last = {0};
+    private int lastFacts;
+    private final double[] reals = new double[11];
+    private Pid[] linkBuffer = new Pid[64];
 
     FrozenReader(Frozen f) {
       super(inflate(f), 0);
       this.refs = f.pool.objects;
+      this.pool = f.pool;
+    }
+
+    void start(TreeModel t, int nodeCount, int factCount) {
+      this.t = t;
+      nodePids = new Pid[nodeCount];
+      allFacts = new ProcFacts[factCount];
+      nodes = new ProcessNodeModel[nodeCount];
+      nodeFlags = new int[nodeCount];
+    }
+
+    void nodePid(int i) {
+      nodePids[i] = pid();
+    }
+
+    void fact(int i) {
+      ProcFacts x = new ProcFacts();
+      x.epoch = t.epoch;
+      x.trapExit = u8() != 0;
+      x.mailbox = (int) zigzag();
+      last[0] = 0;
+      int links = (int) varint();
+      if (links > linkBuffer.length) {
+        linkBuffer = new Pid[Math.max(links, 2 * linkBuffer.length)];
+      }
+      for (int k = 0; k < links; k++) {
+        linkBuffer[k] = nodePid(nodePids, last);
+      }
+      x.setLinks(linkBuffer, links); // a set when frozen
+      for (int k = (int) varint(); k > 0; k--) {
+        long ref = zigzag();
+        x.putMonitor(new dev.kaboom.engine.Ref(ref), nodePid(nodePids, last));
+      }
+      allFacts[i] = x;
+    }
+
+    /** Node {@code i}'s path, spec and parent. */
+    void node(int i) {
+      String given = u8() == 0 ? null : (String) ref();
+      TreeNode spec = (TreeNode) refAfter(lastSpec);
+      int parent = (int) zigzag();
+      String path =
+          given != null
+              ? given
+              : parent < 0 ? spec.id() : pool.path(lastSpec[0], nodes[parent].path(), spec.id());
+      ProcessNodeModel m = new ProcessNodeModel(path, spec, parent < 0 ? null : nodes[parent]);
+      m.tree = t;
+      m.restarts = t.restarts;
+      nodes[i] = m;
+      t.byPath.put(m);
+    }
+
+    /** Node {@code i}'s children and state. */
+    void state(int i) {
+      ProcessNodeModel n = nodes[i];
+      int lastChild = i;
+      for (int k = (int) varint(); k > 0; k--) {
+        lastChild += (int) zigzag();
+        n.addChild(nodes[lastChild]);
+      }
+      n.pid = nodePids[i];
+      n.status = STATUSES[u8()];
+      n.starts = (int) varint();
+      n.registeredName = (String) ref();
+      n.lastReason = (String) ref();
+      int s = u8();
+      n.setStrategy(s == 0 ? null : STRATEGIES[s - 1]);
+      n.setIntensity((int) zigzag());
+      n.setPeriodMillis(zigzag());
+      n.setRestartsInWindow((int) zigzag());
+      restartTimes(n);
+      long fc = varint();
+      if (fc == 0) {
+        n.facts = null;
+      } else {
+        long z = fc - 1;
+        lastFacts += 1 + (int) ((z >>> 1) ^ -(z & 1));
+        n.facts = allFacts[lastFacts - 1];
+      }
+      int flags = (int) varint();
+      nodeFlags[i] = flags;
+      n.setGaveUp((flags & 1) != 0);
+      n.deleted = (flags & 2) != 0;
+      n.setDynamic((flags & 4) != 0);
+      n.significant = (flags & 8) != 0;
+      n.ignored = (flags & 16) != 0;
+      n.stopping = (flags & 32) != 0;
+      n.exitCrash = (flags & 64) != 0;
+      n.setAutoShutdown((String) ref());
+      n.setHistoryId(
+          (flags & HISTORY_OF_PID) != 0 ? t.restarts.entryOf(n.pid) : (int) varint() - 1);
+      if ((flags & PREVIOUS_IN_HISTORY) != 0) {
+        n.setPreviousInHistory();
+      } else {
+        n.setPrevious(pid());
+      }
+      n.setOldestAgesOutAtMillis(zigzag());
+      double[] d = reals(reals);
+      n.badgeLitUntil = d[0];
+      n.exitAt = d[1];
+      n.exitUntil = d[2];
+      n.pidChangedAt = d[3];
+      n.pidChangedUntil = d[4];
+      n.trappingUntil = d[5];
+      n.edgeLitUntil = d[6];
+      n.setRemovedAt(d[7]);
+      n.setRemoveAt(d[8]);
+      n.setAddedAt(d[9]);
+      n.setAddedUntil(d[10]);
+    }
+
+    /** The paths and facts the nodes' flags say are their own. */
+    void implied() {
+      for (int i = 0; i < nodes.length; i++) {
+        if ((nodeFlags[i] & PATH_HERE) != 0) {
+          t.paths.put(nodes[i].pid, nodes[i].path());
+        }
+        if ((nodeFlags[i] & FACTS_HERE) != 0) {
+          t.facts.put(nodes[i].pid, nodes[i].facts);
+        }
+      }
     }
 
     private static byte[] inflate(Frozen f) {
@@ -1347,6 +1512,12 @@ public final class TreeModel {
       return id == 0 ? null : refs.get((int) id - 1);
     }
 
+    /** What {@link FrozenWriter#refAfter} wrote. */
+    Object refAfter(int[] last) {
+      last[0] += (int) zigzag();
+      return refs.get(last[0]);
+    }
+
     Pid pid() {
       long v = varint();
       if (v == 0) {
@@ -1367,12 +1538,14 @@ public final class TreeModel {
       }
     }
 
-    double[] reals(int n) {
+    /** What {@link FrozenWriter#reals} wrote, into {@code out} (as many as it is long). */
+    double[] reals(double[] out) {
       long mask = varint();
-      double[] out = new double[n];
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < out.length; i++) {
         int code = (int) (mask >>> (2 * i)) & 3;
-        if (code == 1) {
+        if (code == 0) {
+          out[i] = 0;
+        } else if (code == 1) {
           out[i] = Double.NaN;
         } else if (code == 2) {
           long bits = 0;

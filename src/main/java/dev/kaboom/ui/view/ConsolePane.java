@@ -183,11 +183,18 @@ public final class ConsolePane {
     this.shownPrompt = shownPrompt;
   }
 
-  /** Shows the transcript as the picture stands (the window calls it every frame). */
-  public void catchUp() {
-    if (console != null) {
-      sync();
+  /**
+   * Shows the transcript as the picture stands (the window calls it every frame); returns whether
+   * that changed what the pane shows.
+   */
+  public boolean catchUp() {
+    if (console == null) {
+      return false;
     }
+    int before = output.getLength();
+    String prompted = prompt.getText();
+    sync();
+    return output.getLength() != before || !prompted.equals(prompt.getText());
   }
 
   /**

@@ -94,12 +94,21 @@ public final class MainController {
   private boolean logGrew = true;
 
   private int scrollFrames;
+
+  /** The log grew in this frame: scroll it to its newest line again after the layout pass. */
+  private boolean scrollAfterLayout;
+
+  private final Runnable scrollLog = this::scrollLogAfterLayout;
   private long renderedRevision = -1;
 
   /** The inspector is updated from the run at most this often (ns) while it changes. */
   private static final long INSPECTOR_NANOS = 100_000_000L;
 
   private boolean inspectorStale;
+
+  /** A new selection made in a storm, for the inspector to show in a frame of its own. */
+  private boolean inspectorSelected;
+
   private long inspectedAt = Long.MIN_VALUE / 2;
   private String lastNotification = "";
   private ContextMenu openMenu;
@@ -413,6 +422,21 @@ public final class MainController {
         .selectedIndexProperty()
         .addListener((o, a, b) -> explainLogLine(b.intValue()));
     vm.logLines().addListener((ListChangeListener<String>) c -> logGrew = true);
+    // the list takes in new lines in the layout pass, at the lines it showed before (the scroll in
+    // render cannot reach a line it does not have yet): scrolled again right after that pass, the
+    // newest line is shown in the frame that added it, where the next frame scrolled and repainted
+    // the whole log a second time (in a storm, the frame that draws the sequence chart)
+    logList
+        .sceneProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (a != null) {
+                a.removePostLayoutPulseListener(scrollLog);
+              }
+              if (b != null) {
+                b.addPostLayoutPulseListener(scrollLog);
+              }
+            });
     vm.playheadProperty()
         .addListener(
             (o, a, b) -> {
@@ -435,7 +459,15 @@ public final class MainController {
     showError(vm.errorIn(shell.locale()));
 
     // inspector (a ControlsFX PropertySheet; a supervisor's flags are editable there)
-    vm.selectedPathProperty().addListener((o, a, b) -> refreshInspector(true));
+    vm.selectedPathProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (storming()) {
+                inspectorSelected = true; // shown in a frame of its own (render)
+              } else {
+                refreshInspector(true);
+              }
+            });
     refreshInspector(true);
 
     // transient messages: ControlsFX notifications (the error bar stays for file:line:column)
@@ -1039,18 +1071,11 @@ public final class MainController {
     if (logGrew) {
       logGrew = false;
       scrollFrames = 3; // again for a few frames: a relayout (new font size) may move it back
+      scrollAfterLayout = true;
     }
-    if (scrollFrames > 0 && !vm.logLines().isEmpty()) {
+    if (scrollFrames > 0) {
       scrollFrames--;
-      int last = vm.logLines().size() - 1;
-      // VirtualFlow.scrollTo brings the line into view at the bottom (ListView.scrollTo would put
-      // it at the top, or leave it below when the list cannot scroll that far yet)
-      if (logList.lookup(".virtual-flow")
-          instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-        flow.scrollTo(last);
-      } else {
-        logList.scrollTo(last);
-      }
+      scrollLogToEnd();
     }
     long rev = vm.revisionProperty().get();
     if (rev != renderedRevision) {
@@ -1058,31 +1083,31 @@ public final class MainController {
       treePane.refresh();
       inspectorStale = true;
     }
-    // the selected process's inspector follows the run at most INSPECTOR_NANOS apart: in a storm
-    // every frame changes the model, and updating its rows each frame cost the window 8-15 ms of
-    // CPU a frame (bench U1 with a click twice a second); a new selection is shown at once, and
-    // paused or looking back every change is
-    boolean live = !vm.pausedProperty().get() && vm.playheadProperty().get() < 0;
-    if (inspectorStale && (!live || nowNanos - inspectedAt >= INSPECTOR_NANOS)) {
-      inspectorStale = false;
-      inspectedAt = nowNanos;
-      refreshInspector(false);
-    }
     int shownEvents = vm.foldedEvents();
     boolean folding = shownEvents != renderedEvents;
     renderedEvents = shownEvents;
-    if (!vm.catchingUpProperty().get()) {
+    if (!storming()) {
+      refreshInspector(nowNanos);
       timeline.refresh(nowNanos);
       sequenceChart.refresh();
-    } else if (!folding) {
+      consolePane.catchUp(); // a line's answer, once the tree has shown what it set off
+    } else if (!folding || ++foldingFrames > 4) {
+      foldingFrames = 0;
       // in a storm (the picture catching up, a beat merging many steps) the frame that folds a
-      // beat also lays out the tree and the log: the chart and the timeline follow in the next
-      // frames, one a frame, so no frame does all of it (the p99 frame at 2,000 nodes)
-      if (!sequenceChart.refresh()) {
+      // beat or a click's answer lays out and repaints the tree and the log: the sequence chart,
+      // the inspector, the console and the timeline follow in the next frames, one a frame, so no
+      // frame folds or repaints much more than one of them (the p99 frame at 2,000 nodes; the
+      // software renderer repainted the tree, the log, the inspector and the console at once,
+      // 470,000 pixels, for each click); a storm that folds in every frame (a fast speed) still
+      // gets them every fifth frame
+      boolean done = sequenceChart.refresh() || refreshInspector(nowNanos);
+      if (!done) {
+        done = consolePane.catchUp();
+      }
+      if (!done) {
         timeline.refresh(nowNanos);
       }
     }
-    consolePane.catchUp(); // a line's answer, once the tree has shown what it set off
     scriptButton.setDisable(vm.scriptRemaining() == 0);
     String status =
         MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())
@@ -1112,6 +1137,29 @@ public final class MainController {
     }
   }
 
+  private void scrollLogAfterLayout() {
+    if (scrollAfterLayout) {
+      scrollAfterLayout = false;
+      scrollLogToEnd();
+      logList.layout();
+    }
+  }
+
+  /** Brings the log's newest line into view. */
+  private void scrollLogToEnd() {
+    if (vm.logLines().isEmpty()) {
+      return;
+    }
+    int last = vm.logLines().size() - 1;
+    // VirtualFlow.scrollTo brings the line into view at the bottom (ListView.scrollTo would put
+    // it at the top, or leave it below when the list cannot scroll that far yet)
+    if (logList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      flow.scrollTo(last);
+    } else {
+      logList.scrollTo(last);
+    }
+  }
+
   /**
    * The log line of the step the playhead is on is selected and in view (its explanation in the
    * caption strip); back at the present, no line is.
@@ -1135,6 +1183,9 @@ public final class MainController {
 
   /** The view model's folded events at the last {@link #render}. */
   private int renderedEvents = -1;
+
+  /** Frames in a row that folded in a storm (and so left the chart and the others waiting). */
+  private int foldingFrames;
 
   /** The processes of the tree that are alive now (what the status bar counts). */
   private long liveCounted = -1;
@@ -1185,6 +1236,34 @@ public final class MainController {
   }
 
   // ---- inspector ----
+
+  /**
+   * True while the picture catches up with a storm: the frames that fold a beat or a click's answer
+   * leave the chart, the inspector, the console and the timeline to the frames after.
+   */
+  private boolean storming() {
+    return vm.catchingUpProperty().get();
+  }
+
+  /**
+   * Brings the inspector up to date at frame time {@code nowNanos}: a new selection at once, the
+   * selected process's values at most every {@link #INSPECTOR_NANOS} while the run goes on live (in
+   * a storm every frame changes the model, and updating its rows each frame cost the window 8-15 ms
+   * of CPU a frame, bench U1 with a click twice a second), and every change while paused or looking
+   * back. Returns whether it updated anything.
+   */
+  private boolean refreshInspector(long nowNanos) {
+    boolean live = !vm.pausedProperty().get() && vm.playheadProperty().get() < 0;
+    boolean selection = inspectorSelected;
+    if (!selection && (!inspectorStale || (live && nowNanos - inspectedAt < INSPECTOR_NANOS))) {
+      return false;
+    }
+    inspectorSelected = false;
+    inspectorStale = false;
+    inspectedAt = nowNanos;
+    refreshInspector(selection);
+    return true;
+  }
 
   private void refreshInspector(boolean selectionChanged) {
     String path = vm.selectedPathProperty().get();

@@ -358,9 +358,11 @@ public final class TimelineStrip {
       }
     }
     drawnColumns = kindAt;
-    // each kind's ticks (in rank order: the telling ones on top) as one path filled once: the
-    // software renderer sets up a shape per fill, and a storm puts a command on every column (a
-    // fill per tick and per command triangle took tens of ms a redraw)
+    // each kind's ticks (in rank order: the telling ones on top) as one path filled once, a run of
+    // neighbouring columns of one kind as one rectangle (their ticks overlap: the same pixels): the
+    // software renderer's cost follows the path's edges, and a storm puts a command on every column
+    // (a fill per tick took tens of ms a redraw; a rectangle per column still cost the render
+    // thread 5-10 ms a redraw)
     for (int r = 0; r < KIND_OF_RANK.length; r++) {
       TimelineModel.Kind kind = KIND_OF_RANK[r];
       double y0 =
@@ -381,7 +383,9 @@ public final class TimelineStrip {
       g.beginPath();
       for (int px = 0; px < columns; px++) {
         if (kindAt[px] == kind) {
-          g.rect(px + 0.5 - lw / 2, y0, lw, y1 - y0);
+          int end = runEnd(kindAt, px);
+          g.rect(px + 0.5 - lw / 2, y0, end - px + lw, y1 - y0);
+          px = end;
           any = true;
         }
       }
@@ -391,16 +395,22 @@ public final class TimelineStrip {
       g.setFill(fill(swatches.get(kind), Color.DARKGRAY));
       g.fill();
       if (kind == TimelineModel.Kind.COMMAND) {
+        // a triangle over each command; neighbouring ones overlap (2s wide, a pixel apart) into a
+        // trapezoid, drawn as one (the notches between them were under a pixel deep)
         g.setFill(fill(swatches.get(kind), Color.BLUE));
         double s = h * 0.16;
         g.beginPath();
         for (int px = 0; px < columns; px++) {
           if (kindAt[px] == kind) {
-            double x = px + 0.5;
-            g.moveTo(x - s, 1);
-            g.lineTo(x + s, 1);
-            g.lineTo(x, 1 + 1.6 * s);
+            int end = runEnd(kindAt, px);
+            double x0 = px + 0.5;
+            double x1 = end + 0.5;
+            g.moveTo(x0 - s, 1);
+            g.lineTo(x1 + s, 1);
+            g.lineTo(x1, 1 + 1.6 * s);
+            g.lineTo(x0, 1 + 1.6 * s);
             g.closePath();
+            px = end;
           }
         }
         g.fill();
@@ -421,6 +431,15 @@ public final class TimelineStrip {
         g.fillRect(x, h - 3, w - PAD - x, 3);
       }
     }
+  }
+
+  /** The last column of the run of neighbouring columns from {@code px} with its kind of tick. */
+  private static int runEnd(TimelineModel.Kind[] kindAt, int px) {
+    int end = px;
+    while (end + 1 < kindAt.length && kindAt[end + 1] == kindAt[px]) {
+      end++;
+    }
+    return end;
   }
 
   // ---- the summary of the run's marks and commands (kept up to date as the run grows) ----

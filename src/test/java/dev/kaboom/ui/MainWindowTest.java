@@ -140,6 +140,54 @@ class MainWindowTest {
   }
 
   /**
+   * A click on another box while a one_for_all cascade plays: the box glows at once and the status
+   * bar says the click plays after the cascade; the cascade plays on, then the click's steps.
+   */
+  @Test
+  void aClickDuringACascadeGlowsAtOnceAndPlaysAfterIt(FxRobot robot) {
+    robot.interact(
+        () -> {
+          vm.setFlags("servy/services", Strategy.ONE_FOR_ALL, 3, 5);
+          vm.runToIdle();
+          vm.pausedProperty().set(false);
+        });
+    long frame = 1_000_000_000L / 60;
+    Runnable beats =
+        () -> {
+          for (int i = 0; i < 120; i++) { // two seconds of frames: a command's age out
+            vm.frame(frame);
+          }
+          window.controller().render();
+        };
+    robot.interact(beats);
+    Pid sensor = pid("servy/services/sensor");
+    robot.clickOn(sel("servy/services/sensor"));
+    robot.interact(
+        () -> {
+          for (int i = 0; i < 2 * 21; i++) { // two beats of the cascade
+            vm.frame(frame);
+          }
+          window.controller().render();
+        });
+    assertThat(vm.behindEvents()).as("the cascade still plays").isPositive();
+    robot.clickOn(sel("servy/services/pledge"));
+    robot.interact(() -> window.controller().render());
+    ProcessNodeView pledgeBox =
+        robot.lookup(sel("servy/services/pledge")).queryAs(ProcessNodeView.class);
+    assertThat(pledgeBox.getPseudoClassStates().toString()).contains("pending");
+    assertThat(
+            robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText())
+        .contains("your click plays after the cascade on screen");
+    for (int i = 0; i < 10 && vm.behindEvents() > 0; i++) {
+      robot.interact(beats);
+    }
+    assertThat(vm.behindEvents()).isZero();
+    assertThat(pledgeBox.getPseudoClassStates().toString()).doesNotContain("pending");
+    assertThat(pid("servy/services/sensor")).isNotEqualTo(sensor);
+    assertThat(vm.tree().node("servy/services/pledge").orElseThrow().restartCount()).isEqualTo(2);
+  }
+
+  /**
    * The node that draws the menu item with {@code id} in an open context menu (a popup window of
    * its own): the menu item containers carry their item in the properties.
    */

@@ -875,6 +875,7 @@ public final class MainViewModel {
     dropCheckpoints();
     List<TraceEvent> all = next.log().all();
     folded = Math.min(foldedTo, all.size());
+    pendingClicks.clear();
     TreeModel t = foldTo(folded);
     t.advance(Long.MAX_VALUE / 4);
     narration.replay(all.subList(0, folded), logCopy);
@@ -1040,6 +1041,7 @@ public final class MainViewModel {
       ensureShell();
     }
     folded = 0;
+    pendingClicks.clear();
     marks.clear();
     undos.clear();
     dropCheckpoints();
@@ -1081,6 +1083,8 @@ public final class MainViewModel {
     if (session == null) {
       return;
     }
+    frames++;
+    frameClock += deltaNanos;
     int before = folded;
     inFrame = true;
     try {
@@ -1208,6 +1212,9 @@ public final class MainViewModel {
 
   private void applyEvents(List<TraceEvent> events) {
     applyEvents(tree.get(), events);
+    if (!pendingClicks.isEmpty() && pendingClicks.removeIf(c -> c.firstStep() < folded)) {
+      revision.set(revision.get() + 1); // the marker goes: the picture shows the click now
+    }
   }
 
   private void applyEvents(TreeModel t, List<TraceEvent> events) {
@@ -1329,35 +1336,91 @@ public final class MainViewModel {
     if (!kaboom(path)) {
       return false;
     }
-    answerNow(before);
+    answerNow(before, path);
     return true;
   }
 
   /**
-   * A click is answered in the next frame, ahead of the beats the picture still owes (a storm's
-   * backlog, or a cascade still playing): the steps before the click are merged into the picture at
-   * once, as catching up merges them, and so is the click's own first visible step (the clicked
-   * process's death); what it set off after that plays beat by beat as before. {@code before}: the
-   * session's event count when the click reached the engine.
+   * A click is answered at once; how depends on whether a learner is watching a cascade or a storm
+   * is raging (the rule is in docs/runs.md, "A click while the picture is behind"):
+   *
+   * <ul>
+   *   <li>The picture shows everything the engine did ({@code before}: the session's event count
+   *       when the click reached the engine): the click's own first visible step (the clicked
+   *       process's death) is drawn in the next frame; what it set off plays beat by beat.
+   *   <li>A cascade is still playing, and no storm: not {@link #isStorm}, not catching up, and the
+   *       steps still owed together with the click's stay within {@link #WATCHED_BEHIND_EVENTS}:
+   *       nothing is skipped. The click's steps queue behind the cascade and play after it, as the
+   *       engine ran them; the click is acknowledged in the next frame by its log line and a marker
+   *       on the clicked box ({@link #pendingClicks}), gone when its death is drawn.
+   *   <li>Otherwise (a storm, or far behind): the steps before the click are merged into the
+   *       picture at once, as catching up merges them, and so is the click's first visible step, so
+   *       the click is drawn in the next frame (issue 13); the rest plays beat by beat.
+   * </ul>
    */
-  private void answerNow(int before) {
+  private void answerNow(int before, String path) {
     List<TraceEvent> all = session.log().all();
     if (playhead.get() >= 0 || folded >= all.size()) {
       return;
     }
-    int upTo = all.size();
+    int owed = visibleSteps(folded, before, WATCHED_BEHIND_EVENTS + 1);
+    int firstStep = -1; // the click's first visible step (its process's death)
     for (int i = before; i < all.size(); i++) {
       if (session.isVisible(i)) {
-        upTo = i + 1;
+        firstStep = i;
         break;
       }
     }
+    if (owed > 0 && firstStep >= 0 && !isStorm() && !catchingUp.get()) {
+      int clickSteps = visibleSteps(firstStep, all.size(), WATCHED_BEHIND_EVENTS + 1 - owed);
+      if (owed + clickSteps <= WATCHED_BEHIND_EVENTS) {
+        // a learner watching a cascade: it plays on at its pace, the click's steps after it
+        pendingClicks.add(new PendingClick(path, firstStep));
+        applyEvents(List.of()); // its log line, now
+        revision.set(revision.get() + 1); // its marker
+        return;
+      }
+    }
+    int upTo = firstStep < 0 ? all.size() : firstStep + 1;
     applyEvents(new ArrayList<>(all.subList(folded, upTo)));
     backlogWait = (long) (Pacer.BEAT_NANOS / pacer.speed());
     if (folded >= all.size()) {
       catchingUp.set(false);
       pacer.markSeen(session);
     }
+  }
+
+  /**
+   * How many of the session's events {@code from} to {@code to} are visible, counting to {@code
+   * max}.
+   */
+  private int visibleSteps(int from, int to, int max) {
+    int n = 0;
+    for (int i = from; i < to && n < max; i++) {
+      if (session.isVisible(i)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A click queued behind a cascade: its path and the index of its first visible event. */
+  private record PendingClick(String path, int firstStep) {}
+
+  /** Clicks whose steps wait behind a cascade the picture still plays (in click order). */
+  private final List<PendingClick> pendingClicks = new ArrayList<>();
+
+  /**
+   * The paths of the clicks the picture has not reached yet: each was queued behind a cascade still
+   * playing (the box shows a marker until the clicked process is drawn dead). Usually empty; never
+   * empty in a storm, where a click is drawn at once. A change bumps {@link #revisionProperty}.
+   */
+  public List<String> pendingClicks() {
+    List<String> paths = new ArrayList<>(pendingClicks.size());
+    for (PendingClick c : pendingClicks) {
+      paths.add(c.path());
+    }
+    return paths;
   }
 
   /** {@code Process.exit(pid, :reason)} from outside the tree. */
@@ -1484,8 +1547,87 @@ public final class MainViewModel {
     return found;
   }
 
-  /** At most this many visible events the picture may be behind the engine (a few seconds). */
+  /**
+   * In a storm, at most this many visible steps the picture may be behind the engine after a beat:
+   * 8 beats, 2.8 s of animation at 1x (0.7 s at 4x, 11.2 s at 0.25x). Beyond it the picture merges
+   * the older steps into one beat to catch up, and the status bar says so, so a storm of 100
+   * kabooms a second (bench U1: about 300 visible steps a second, against the picture's 2.9) stays
+   * live.
+   */
   public static final int MAX_BEHIND_EVENTS = 8;
+
+  /**
+   * While a learner watches (no {@link #isStorm storm}), at most this many visible steps the
+   * picture may be behind the engine: 30 beats, 10.5 s of animation at 1x. Long enough to play a
+   * lesson step's Run in full (the strategies lesson's one_for_all step stops the lab supervisor,
+   * starts it again and crashes the cache: 22 steps, the last 10 of them the one_for_all restart of
+   * three workers: the death, the signal up the link, the decision, each sibling's shutdown and
+   * exit, three starts) and a click's cascade of that size after its restart, so a click during a
+   * cascade skips none of it; the learner sees the click acknowledged at once meanwhile. Counted in
+   * beats, not seconds, so a learner who slows the pace to watch a cascade sees the same steps,
+   * only slower. A command that sets off more (a one_for_all over 100 children, 300 steps) is
+   * caught up with.
+   */
+  public static final int WATCHED_BEHIND_EVENTS = 30;
+
+  /**
+   * A storm: more than this many frames within {@link #STORM_WINDOW_NANOS} in which a command
+   * reached the engine (a click, a console line, a kaboom from the bench). The picture shows a step
+   * a beat (350 ms at 1x, 2.9 steps a second) and a kaboom is at least two steps (the death, the
+   * restart), so it can show about 1.4 kabooms a second: two commands a second are a learner
+   * clicking one node and then another while the first cascade plays, which the picture queues; a
+   * third within the same second is more than the picture can show, and it answers at once instead
+   * (bench U1 sends 100 a second). Commands in one frame count once (a lesson's Run sends its lines
+   * together). Not scaled with the speed: at 0.25x two clicks a second would otherwise already be a
+   * storm.
+   */
+  public static final int STORM_COMMANDS_PER_SECOND = 2;
+
+  /** The window over which {@link #STORM_COMMANDS_PER_SECOND} is counted: one second of frames. */
+  public static final long STORM_WINDOW_NANOS = 1_000_000_000L;
+
+  /**
+   * The frames {@link #frame} has had, and their deltas summed (ns): the time clicks are told by.
+   */
+  private long frames;
+
+  private long frameClock;
+
+  /** The frame clock of the last frames a command ran in, a ring (the oldest at {@code next}). */
+  private final long[] commandFrames = new long[STORM_COMMANDS_PER_SECOND + 1];
+
+  private int commandFramesNext;
+  private long lastCommandFrame = -1;
+
+  {
+    java.util.Arrays.fill(commandFrames, Long.MIN_VALUE);
+  }
+
+  /** Notes that a command reached the engine in this frame (for {@link #isStorm}). */
+  private void noteCommand() {
+    if (frames != lastCommandFrame) {
+      lastCommandFrame = frames;
+      commandFrames[commandFramesNext] = frameClock;
+      commandFramesNext = (commandFramesNext + 1) % commandFrames.length;
+    }
+  }
+
+  /**
+   * True while commands come faster than the picture can show them: more than {@link
+   * #STORM_COMMANDS_PER_SECOND} frames with a command in the last {@link #STORM_WINDOW_NANOS} of
+   * frames. Then a click is answered at once and the picture keeps within {@link
+   * #MAX_BEHIND_EVENTS}; otherwise a click waits behind the cascade playing, and the picture may be
+   * {@link #WATCHED_BEHIND_EVENTS} behind.
+   */
+  public boolean isStorm() {
+    long oldest = commandFrames[commandFramesNext];
+    return oldest != Long.MIN_VALUE && frameClock - oldest < STORM_WINDOW_NANOS;
+  }
+
+  /** How many visible steps the picture may be behind now (the status bar's "catching up"). */
+  public int behindLimit() {
+    return isStorm() ? MAX_BEHIND_EVENTS : WATCHED_BEHIND_EVENTS;
+  }
 
   /**
    * The engine acts on a command at once, as iex does (the next click targets the process that is
@@ -1493,6 +1635,7 @@ public final class MainViewModel {
    * as the clock reaches them). The picture follows at its pace ({@link #frame}).
    */
   private void runAhead() {
+    noteCommand();
     var sch = session.scheduler();
     for (int i = 0; i < 1_000_000 && !sch.isQuiescent(); i++) {
       sch.runReady();
@@ -1533,10 +1676,15 @@ public final class MainViewModel {
       }
     }
     int next = 0; // which visible event is shown next
-    if (visible.size() > MAX_BEHIND_EVENTS) {
+    int limit = behindLimit();
+    if (visible.size() > limit) {
       // too far behind: the older steps are merged into one, so the picture stays live
       catchingUp.set(true);
-      next = visible.size() - MAX_BEHIND_EVENTS;
+      next = visible.size() - limit;
+    } else {
+      // within the lag again (a lesson's Run merged its first steps): the rest plays, and a
+      // click queues behind it
+      catchingUp.set(false);
     }
     // the last visible step takes the invisible ones after it along (reports, ...)
     int upTo = next >= visible.size() - 1 ? all.size() : visible.get(next) + 1;

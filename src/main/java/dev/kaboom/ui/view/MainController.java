@@ -1081,6 +1081,7 @@ public final class MainController {
     if (rev != renderedRevision) {
       renderedRevision = rev;
       treePane.refresh();
+      treePane.markPending(vm.pendingClicks());
       inspectorStale = true;
     }
     int shownEvents = vm.foldedEvents();
@@ -1129,9 +1130,13 @@ public final class MainController {
                 : "")
             + (vm.catchingUpProperty().get()
                 ? "   \u00b7   "
+                    + MessageFormat.format(bundle.getString("status.catchingUp"), vm.behindLimit())
+                : "")
+            + (vm.pendingClicks().isEmpty()
+                ? ""
+                : "   \u00b7   "
                     + MessageFormat.format(
-                        bundle.getString("status.catchingUp"), MainViewModel.MAX_BEHIND_EVENTS)
-                : "");
+                        bundle.getString("status.clickQueued"), vm.pendingClicks().size()));
     if (!status.equals(statusBar.getText())) {
       statusBar.setText(status);
     }

@@ -32,6 +32,9 @@ public final class ProcessNodeView extends VBox {
   static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
   static final PseudoClass LINKED_ONLY = PseudoClass.getPseudoClass("linked-only");
 
+  /** A click on this box waits behind the cascade the picture still plays (it glows till drawn). */
+  static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+
   private ProcessNodeModel model;
   private final ResourceBundle bundle;
   private final Text idText = new Text();
@@ -192,7 +195,23 @@ public final class ProcessNodeView extends VBox {
     pseudoClassStateChanged(ANONYMOUS, next.anonymous());
     pseudoClassStateChanged(LINKED_ONLY, next.linkedOnly());
     shownPid = ""; // the pid and name lines are written again
+    setPending(false); // (the tree marks the new process's box again if a click waits on it)
     update(nowNanos);
+  }
+
+  private boolean pending;
+
+  /** Marks the box as clicked, its answer still to be drawn ({@code :pending}); cheap if same. */
+  void setPending(boolean p) {
+    if (p != pending) {
+      pending = p;
+      pseudoClassStateChanged(PENDING, p);
+    }
+  }
+
+  /** Whether the box is marked as clicked with its answer still to be drawn. */
+  public boolean isPending() {
+    return pending;
   }
 
   /** The state drawn now (null before the first update). */

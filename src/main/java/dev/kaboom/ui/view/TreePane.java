@@ -1245,6 +1245,33 @@ public final class TreePane extends Region {
     return moving != null;
   }
 
+  /** The boxes marked {@code :pending} now (a click on each waits behind a cascade). */
+  private final List<ProcessNodeView> pendingViews = new ArrayList<>();
+
+  /**
+   * Marks the boxes at {@code paths} as clicked, their answer still to be drawn (a click queued
+   * behind the cascade the picture plays, {@code MainViewModel.pendingClicks}), and unmarks the
+   * rest. Costs the marked boxes only (usually none).
+   */
+  public void markPending(java.util.Collection<String> paths) {
+    if (paths.isEmpty() && pendingViews.isEmpty()) {
+      return;
+    }
+    pendingViews.removeIf(
+        v -> {
+          boolean keep = paths.contains(v.model().path()) && views.get(v.model().path()) == v;
+          v.setPending(keep);
+          return !keep;
+        });
+    for (String p : paths) {
+      ProcessNodeView v = views.get(p);
+      if (v != null && !v.isPending()) {
+        v.setPending(true);
+        pendingViews.add(v);
+      }
+    }
+  }
+
   /** Updates every box from the model and redraws the lit links. */
   public void refresh() {
     if (model == null) {

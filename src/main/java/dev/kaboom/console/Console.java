@@ -668,6 +668,9 @@ public final class Console implements Simulation.Shell {
     if (e instanceof TraceEvent.Printed p) {
       printed(p.line());
     }
+    if (e instanceof TraceEvent.Exited x) {
+      crashReport(x);
+    }
     if (!events) {
       return;
     }
@@ -682,6 +685,109 @@ public final class Console implements Simulation.Shell {
       out.add(
           new Out("  gave up  " + g.label() + " :reached_max_restart_intensity", sim.eventCount()));
     }
+  }
+
+  /**
+   * The report iex's default logger prints when a GenServer of the world crashes with an Elixir
+   * exception in {@code handle_call} (a request its module has no clause for), as Elixir 1.14's
+   * Logger translator writes it: the time of day (here the run's virtual clock), the server's name,
+   * the exception and its stack, the last message and its sender, the state, and whether the client
+   * is alive (with the shell's stack when it is the shell). Supervisor reports are not printed, as
+   * in iex.
+   */
+  private void crashReport(TraceEvent.Exited x) {
+    List<String> raised = Inspect.raised(x.reason());
+    Handling handling = this.handling.remove(x.pid());
+    if (raised == null) {
+      return;
+    }
+    Tuple first = (Tuple) ((TermList) ((Tuple) x.reason()).get(1)).elements().get(0);
+    if (handling == null
+        && first.get(2) instanceof TermList args
+        && args.elements().size() == 3
+        && args.elements().get(1) instanceof Tuple tag
+        && tag.get(0) instanceof Pid from) {
+      // handle_call's FunctionClauseError: its first stack frame holds what the report shows
+      handling = new Handling(args.elements().get(0), from, args.elements().get(2));
+    }
+    if (handling == null) {
+      return;
+    }
+    Pid client = handling.from();
+    TreeNode node = modules.get(Inspect.inspectFlat(first.get(0)));
+    String name =
+        node != null && node.name().isPresent()
+            ? Inspect.inspectFlat(Atom.of(node.name().get()))
+            : Inspect.inspectFlat(x.pid());
+    long t = x.timeMillis();
+    String clock =
+        String.format(
+            "%02d:%02d:%02d.%03d", t / 3_600_000 % 24, t / 60_000 % 60, t / 1000 % 60, t % 1000);
+    report("");
+    report(clock + " [error] GenServer " + name + " terminating");
+    report(raised.get(0));
+    for (String line : raised.subList(1, raised.size())) {
+      report("    " + line);
+    }
+    if (client == null) {
+      report("Last message: " + Inspect.inspectFlat(handling.message()));
+      report("State: " + Inspect.inspectFlat(handling.state()));
+      return;
+    }
+    report(
+        "Last message (from "
+            + Inspect.inspectFlat(client)
+            + "): "
+            + Inspect.inspectFlat(handling.message()));
+    report("State: " + Inspect.inspectFlat(handling.state()));
+    boolean alive = sim.node().isAlive(client);
+    report("Client " + Inspect.inspectFlat(client) + " is " + (alive ? "alive" : "dead"));
+    if (alive) {
+      report("");
+      report("    (stdlib 4.2) gen.erl:256: :gen.do_call/4");
+      report("    (elixir 1.14.0) lib/gen_server.ex:1035: GenServer.call/3");
+      if (shell != null && client.equals(shell.pid())) {
+        report("    (stdlib 4.2) erl_eval.erl:744: :erl_eval.do_apply/7");
+        report("    (elixir 1.14.0) src/elixir.erl:283: :elixir.eval_forms/3");
+        report(
+            "    (elixir 1.14.0) lib/module/parallel_checker.ex:100: Module.ParallelChecker.verify/1");
+        report("    (iex 1.14.0) lib/iex/evaluator.ex:329: IEx.Evaluator.eval_and_inspect/3");
+        report(
+            "    (iex 1.14.0) lib/iex/evaluator.ex:303: IEx.Evaluator.eval_and_inspect_parsed/3");
+        report("    (iex 1.14.0) lib/iex/evaluator.ex:292: IEx.Evaluator.parse_eval_inspect/3");
+      }
+    }
+  }
+
+  /**
+   * What a GenServer of the world was last given by the shell (a call, with its caller, or a cast:
+   * {@code from} null) and its state then: the report of a crash it causes shows them.
+   */
+  /** A line of iex's logger: before the line's value, or after it once the value is known. */
+  private void report(String line) {
+    if (valueKnown && !(live && !inLine)) {
+      afterValue.add(line);
+    } else {
+      printed(line);
+    }
+  }
+
+  private record Handling(Term message, Pid from, Term state) {}
+
+  private final Map<Pid, Handling> handling = new HashMap<>();
+
+  /** Notes what the GenServer {@code pid} is being given, for {@link #crashReport}. */
+  private void handing(Pid pid, Term message, Pid from) {
+    sim.node()
+        .process(pid)
+        .map(Proc::behavior)
+        .filter(b -> b instanceof dev.kaboom.otp.GenServerBehavior<?>)
+        .ifPresent(
+            b ->
+                handling.put(
+                    pid,
+                    new Handling(
+                        message, from, ((dev.kaboom.otp.GenServerBehavior<?>) b).elixirState())));
   }
 
   private void onShellMessage(Object m) {
@@ -733,7 +839,30 @@ public final class Console implements Simulation.Shell {
     return answer;
   }
 
+  /**
+   * Lines iex's logger prints after the line's value: a report of a crash that came after the value
+   * was known (a cast's server crashing as the engine settles), as iex prints {@code :ok} before
+   * the report.
+   */
+  private final List<String> afterValue = new ArrayList<>();
+
+  /** True once the line's value is known (the engine may still be settling). */
+  private boolean valueKnown;
+
   private String evalBuffer() {
+    valueKnown = false;
+    String answer = evalExpr();
+    valueKnown = false;
+    if (afterValue.isEmpty()) {
+      return answer;
+    }
+    StringBuilder sb = new StringBuilder(answer);
+    afterValue.forEach(l -> sb.append(l).append('\n'));
+    afterValue.clear();
+    return sb.toString();
+  }
+
+  private String evalExpr() {
     Expr expr;
     try {
       expr = Parser.parse(buffer);
@@ -749,6 +878,7 @@ public final class Console implements Simulation.Shell {
     try {
       warnUnused(expr);
       Term value = value(expr);
+      valueKnown = true;
       settle();
       if (shellDeath != null) {
         return drain(sb).append(shellDied()).toString();
@@ -1855,7 +1985,12 @@ public final class Console implements Simulation.Shell {
       case "GenServer.call/3":
         return genServerCall(args.get(0), args.get(1), Inspect.inspectFlat(args.get(2)));
       case "GenServer.cast/2":
-        resolve(args.get(0)).ifPresent(p -> shell.cast(p, args.get(1)));
+        resolve(args.get(0))
+            .ifPresent(
+                p -> {
+                  handing(p, Term.tuple(Atom.of("$gen_cast"), args.get(1)), null);
+                  shell.cast(p, args.get(1));
+                });
         return Atom.OK;
       default:
         if (Stdlib.runs(key)) {
@@ -3190,6 +3325,9 @@ public final class Console implements Simulation.Shell {
 
   private Term awaitCall(Pid pid, Object request, Term server, Term requestTerm, String timeout) {
     Object[] result = new Object[1];
+    if (request instanceof Term t) {
+      handing(pid, t, shell.pid());
+    }
     shell.call(pid, request, r -> result[0] = r);
     long max = timeout.equals(":infinity") ? 600_000 : Long.parseLong(timeout);
     if (!await(() -> result[0] != null, max)) {
@@ -3216,7 +3354,10 @@ public final class Console implements Simulation.Shell {
             + ", "
             + timeout
             + ")\n    ** (EXIT) "
-            + Inspect.formatExit(reason));
+            + Inspect.formatExit(reason),
+        Inspect.raised(reason) == null
+            ? null
+            : "    (elixir 1.14.0) lib/gen_server.ex:1038: GenServer.call/3");
   }
 
   /**

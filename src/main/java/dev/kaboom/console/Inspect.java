@@ -335,8 +335,84 @@ public final class Inspect {
     return sb.toString();
   }
 
+  /**
+   * An Elixir exception a process exited with, {@code {%FunctionClauseError{...}, stacktrace}}: its
+   * line as iex writes it ({@code ** (FunctionClauseError) no function clause matching in
+   * Servy.PledgeServer.handle_call/3}) then each stack line ({@code (stdlib 4.2)
+   * gen_server.erl:1149: :gen_server.try_handle_call/4}, the first with its arguments), or null
+   * when {@code reason} is not one (Exception.format_banner and format_stacktrace_entry).
+   */
+  static List<String> raised(Term reason) {
+    if (!(reason instanceof Tuple t
+        && t.size() == 2
+        && t.get(0) instanceof MapTerm e
+        && e.entries().get(Atom.of("__exception__")) == Atom.TRUE
+        && e.entries().get(Atom.of("__struct__")) instanceof Atom kind
+        && t.get(1) instanceof TermList stack)) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    if (kind.name().equals("FunctionClauseError")) {
+      out.add(
+          "** (FunctionClauseError) no function clause matching in "
+              + module(e.entries().get(Atom.of("module")))
+              + "."
+              + ((Atom) e.entries().get(Atom.of("function"))).name()
+              + "/"
+              + inspectFlat(e.entries().get(Atom.of("arity"))));
+    } else {
+      Term message = e.entries().get(Atom.of("message"));
+      out.add(
+          "** ("
+              + kind.name()
+              + ") "
+              + (message instanceof Bin b ? b.value() : inspectFlat(message)));
+    }
+    for (Term f : stack.elements()) {
+      if (f instanceof Tuple frame && frame.size() == 4 && frame.get(3) instanceof TermList loc) {
+        String file = "";
+        String line = "";
+        for (Term kv : loc.elements()) {
+          Tuple pair = (Tuple) kv;
+          if (pair.get(0) == Atom.of("file") && pair.get(1) instanceof TermList chars) {
+            StringBuilder sb = new StringBuilder();
+            chars.elements().forEach(c -> sb.appendCodePoint((int) ((IntTerm) c).value()));
+            file = sb.toString();
+          } else if (pair.get(0) == Atom.of("line")) {
+            line = inspectFlat(pair.get(1));
+          }
+        }
+        String mod = module(frame.get(0));
+        String call =
+            frame.get(2) instanceof TermList args
+                ? mod
+                    + "."
+                    + ((Atom) frame.get(1)).name()
+                    + "("
+                    + String.join(", ", args.elements().stream().map(Inspect::inspectFlat).toList())
+                    + ")"
+                : mod + "." + ((Atom) frame.get(1)).name() + "/" + inspectFlat(frame.get(2));
+        out.add((mod.startsWith(":") ? "(stdlib 4.2) " : "") + file + ":" + line + ": " + call);
+      }
+    }
+    return out;
+  }
+
+  /** A module as a stack line names it: {@code Servy.PledgeServer}, {@code :gen_server}. */
+  private static String module(Term m) {
+    return inspectFlat(m);
+  }
+
   /** {@code Exception.format_exit/1} for the reasons the console meets. */
   static String formatExit(Term reason) {
+    List<String> raised = raised(reason);
+    if (raised != null) {
+      StringBuilder sb = new StringBuilder("an exception was raised:");
+      for (int i = 0; i < raised.size(); i++) {
+        sb.append('\n').append(" ".repeat(i == 0 ? 8 : 12)).append(raised.get(i));
+      }
+      return sb.toString();
+    }
     if (reason instanceof Atom a) {
       switch (a.name()) {
         case "normal", "shutdown", "killed", "timeout", "noconnection", "calling_self":

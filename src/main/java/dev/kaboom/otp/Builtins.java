@@ -133,7 +133,20 @@ public final class Builtins {
         }
         return new Reply<>(new IntTerm(sum), pledges);
       }
-      return GenServer.super.handleCall(request, from, pledges);
+      // servy.ex's handle_call has no clause for it: the server crashes, its supervisor restarts it
+      return new Stop<>(
+          handleCallClause(self, "Servy.PledgeServer", 66, request, from, new TermList(pledges)),
+          pledges);
+    }
+
+    @Override
+    public Result<List<Term>> handleCast(Object request, List<Term> pledges) {
+      return new Stop<>(noClause("Servy.PledgeServer", ":pledge_server", false), pledges);
+    }
+
+    @Override
+    public Term elixirState(List<Term> pledges) {
+      return new TermList(pledges);
     }
   }
 
@@ -185,7 +198,21 @@ public final class Builtins {
       if (request == Atom.of("get_sensor_data")) {
         return new Reply<>(state, state);
       }
-      return GenServer.super.handleCall(request, from, state);
+      return new Stop<>(
+          handleCallClause(self, "Servy.SensorServer", 103, request, from, elixirState(state)),
+          state);
+    }
+
+    @Override
+    public Result<Term> handleCast(Object request, Term state) {
+      return new Stop<>(noClause("Servy.SensorServer", ":sensor_server", false), state);
+    }
+
+    /** {@code %{interval: 60, data: ...}}, as servy.ex's init makes it. */
+    @Override
+    public Term elixirState(Term state) {
+      return new MapTerm(
+          Map.of(Atom.of("data"), state, Atom.of("interval"), new IntTerm(intervalSeconds)));
     }
   }
 
@@ -223,6 +250,16 @@ public final class Builtins {
         Term.tuple(Atom.of("badarg"), Term.tuple(Atom.of("register"), Atom.of("http_server")));
 
     @Override
+    public Result<Pid> handleCall(Object request, Pid from, Pid server) {
+      return new Stop<>(noClause("Servy.KickStarter", "Servy.KickStarter", true), server);
+    }
+
+    @Override
+    public Result<Pid> handleCast(Object request, Pid server) {
+      return new Stop<>(noClause("Servy.KickStarter", "Servy.KickStarter", false), server);
+    }
+
+    @Override
     public Result<Pid> handleInfo(Object message, Pid server) {
       if (message instanceof ExitMessage exit) {
         self.node().print("HttpServer exited (" + elixir(exit.reason()) + ")");
@@ -245,6 +282,93 @@ public final class Builtins {
     public ProcessKind kind() {
       return ProcessKind.WORKER;
     }
+  }
+
+  /**
+   * The exit reason of an Elixir GenServer whose {@code handle_call/3} has no clause for {@code
+   * request}, as Elixir's gen_server exits with it: {@code {%FunctionClauseError{module: M,
+   * function: :handle_call, arity: 3}, stacktrace}}, the first frame holding the arguments (the
+   * request, the caller's tag {@code {pid, [:alias | ref]}}, the state) and the line of
+   * conformance/iex/servy/servy.ex, then gen_server's and proc_lib's frames (OTP 25).
+   */
+  static Term handleCallClause(
+      Proc self, String module, int line, Object request, Pid from, Term state) {
+    Map<Term, Term> exception = new java.util.LinkedHashMap<>();
+    exception.put(Atom.of("__struct__"), Atom.of("FunctionClauseError"));
+    exception.put(Atom.of("__exception__"), Atom.TRUE);
+    exception.put(Atom.of("module"), Atom.of(module));
+    exception.put(Atom.of("function"), Atom.of("handle_call"));
+    exception.put(Atom.of("arity"), new IntTerm(3));
+    exception.put(Atom.of("kind"), Atom.of("nil"));
+    exception.put(Atom.of("args"), Atom.of("nil"));
+    exception.put(Atom.of("clauses"), Atom.of("nil"));
+    Term tag =
+        Term.tuple(
+            from,
+            new dev.kaboom.engine.ImproperList(List.of(Atom.of("alias")), self.node().makeRef()));
+    Term msg = request instanceof Term t ? t : Atom.of(String.valueOf(request));
+    List<Term> stack =
+        List.of(
+            Term.tuple(
+                Atom.of(module),
+                Atom.of("handle_call"),
+                Term.list(List.of(msg, tag, state)),
+                location("conformance/iex/servy/servy.ex", line)),
+            frame("gen_server", "try_handle_call", 4, "gen_server.erl", 1149),
+            frame("gen_server", "handle_msg", 6, "gen_server.erl", 1178),
+            frame("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240));
+    return Term.tuple(new MapTerm(exception), Term.list(stack));
+  }
+
+  /**
+   * The exit reason of a server whose module defines no {@code handle_call/3} ({@code call}) or no
+   * {@code handle_cast/2}: {@code use GenServer}'s default raises {@code RuntimeError} ("attempted
+   * to call GenServer :pledge_server but no handle_call/3 clause was provided", lib/gen_server.ex
+   * of Elixir 1.14).
+   */
+  static Term noClause(String module, String name, boolean call) {
+    Map<Term, Term> exception = new java.util.LinkedHashMap<>();
+    exception.put(Atom.of("__struct__"), Atom.of("RuntimeError"));
+    exception.put(Atom.of("__exception__"), Atom.TRUE);
+    exception.put(
+        Atom.of("message"),
+        new Bin(
+            "attempted to "
+                + (call ? "call" : "cast")
+                + " GenServer "
+                + name
+                + " but no "
+                + (call ? "handle_call/3" : "handle_cast/2")
+                + " clause was provided"));
+    List<Term> stack =
+        List.of(
+            Term.tuple(
+                Atom.of(module),
+                Atom.of(call ? "handle_call" : "handle_cast"),
+                new IntTerm(call ? 3 : 2),
+                location("lib/gen_server.ex", call ? 787 : 832)),
+            call
+                ? frame("gen_server", "try_handle_call", 4, "gen_server.erl", 1149)
+                : frame("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            call
+                ? frame("gen_server", "handle_msg", 6, "gen_server.erl", 1178)
+                : frame("gen_server", "handle_msg", 6, "gen_server.erl", 1200),
+            frame("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240));
+    return Term.tuple(new MapTerm(exception), Term.list(stack));
+  }
+
+  private static Term frame(String module, String function, int arity, String file, int line) {
+    return Term.tuple(Atom.of(module), Atom.of(function), new IntTerm(arity), location(file, line));
+  }
+
+  /** {@code [file: 'gen_server.erl', line: 1149]}: the file as a charlist, as Erlang keeps it. */
+  private static Term location(String file, int line) {
+    List<Term> chars = new ArrayList<>();
+    file.chars().forEach(c -> chars.add(new IntTerm(c)));
+    return Term.list(
+        List.of(
+            Term.tuple(Atom.of("file"), Term.list(chars)),
+            Term.tuple(Atom.of("line"), new IntTerm(line))));
   }
 
   /** An exit reason as Elixir's {@code inspect} writes the simple ones ({@code :kaboom}). */

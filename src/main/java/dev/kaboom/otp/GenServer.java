@@ -50,6 +50,14 @@ public interface GenServer<S> {
   }
 
   /**
+   * The state as the Elixir module keeps it, for the report iex's logger prints when the server
+   * crashes ({@code State: [{"moe", 20}]}).
+   */
+  default Term elixirState(S state) {
+    return state instanceof Term t ? t : Atom.of("nil");
+  }
+
+  /**
    * Runs when the server stops (always after {@code {:stop, ...}}; after its parent's exit signal
    * only if it traps exits). Returns how long it takes, in virtual milliseconds.
    */

@@ -178,6 +178,11 @@ public final class GenServerBehavior<S> implements Behavior {
     }
   }
 
+  /** The server's state as its Elixir module keeps it ({@link GenServer#elixirState}). */
+  public Term elixirState() {
+    return module.elixirState(state);
+  }
+
   @Override
   public ProcessKind kind() {
     return ProcessKind.WORKER;

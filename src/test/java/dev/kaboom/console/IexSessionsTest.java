@@ -33,7 +33,14 @@ class IexSessionsTest {
    * attempted clauses and stack lines), not only an error's kind.
    */
   static final java.util.Set<String> STRICT =
-      java.util.Set.of("ranges_improper", "cond_for_with", "stdlib", "stdlib_errors", "child_spec");
+      java.util.Set.of(
+          "ranges_improper",
+          "cond_for_with",
+          "stdlib",
+          "stdlib_errors",
+          "child_spec",
+          "unknown_call",
+          "unknown_cast");
 
   @Test
   void thereAreAtLeastFifteenRecordedSessions() throws IOException {

@@ -1,0 +1,8 @@
+{:ok, sup} = Servy.Supervisor.start_link()
+Servy.PledgeServer.create_pledge("moe", 20)
+GenServer.cast(:pledge_server, :nope)
+Process.sleep(100)
+Servy.PledgeServer.recent_pledges()
+GenServer.call(Servy.KickStarter, :hello)
+Process.sleep(100)
+Supervisor.count_children(sup)

@@ -95,6 +95,35 @@ public final class Console implements Simulation.Shell {
           ":gen_server");
   private static final Atom NIL = Atom.of("nil");
 
+  /**
+   * Erlang/OTP modules {@code h} knows exist beyond {@link #KNOWN_MODULES} (their docs, when not
+   * bundled, get the one line that says where they are; an unknown one is iex's {@code Could not
+   * load module :nope, got: nofile}).
+   */
+  private static final Set<String> ERLANG_MODULES =
+      Set.of(
+          ":ets",
+          ":lists",
+          ":maps",
+          ":string",
+          ":io",
+          ":rand",
+          ":queue",
+          ":os",
+          ":code",
+          ":application",
+          ":calendar",
+          ":logger",
+          ":gen_statem",
+          ":gen_event",
+          ":binary",
+          ":math",
+          ":file",
+          ":dets",
+          ":persistent_term",
+          ":counters",
+          ":atomics");
+
   /** {@code IEx.dont_display_result/0}: what {@code h} returns, and iex prints no value for it. */
   private static final Atom DONT_DISPLAY = Atom.of("do not show this result in output");
 
@@ -2570,6 +2599,9 @@ public final class Console implements Simulation.Shell {
     if (target instanceof Lit l && l.value() instanceof Atom a && Inspect.isAlias(a.name())) {
       module = a.name();
       function = null;
+    } else if (target instanceof Lit l && l.value() instanceof Atom a && a.isPlain()) {
+      module = ":" + a.name(); // h :ets, an Erlang module
+      function = null;
     } else if (target instanceof Call c && c.args().isEmpty() && !c.parens()) {
       module = c.module();
       function = c.function();
@@ -2594,7 +2626,14 @@ public final class Console implements Simulation.Shell {
         text = docOfArity(text, (int) arity.value());
       }
       if (text.isEmpty()) {
-        say("No documentation for " + key + "/" + Inspect.inspectFlat(n.value()) + " was found");
+        say(
+            module.startsWith(":")
+                ? module + " was not compiled with docs" // as iex on an OTP without doc chunks
+                : "No documentation for "
+                    + key
+                    + "/"
+                    + Inspect.inspectFlat(n.value())
+                    + " was found");
         return DONT_DISPLAY;
       }
     }
@@ -2625,8 +2664,13 @@ public final class Console implements Simulation.Shell {
       return DONT_DISPLAY;
     }
     Set<String> exported = elixirExports().get(module);
-    if (exported == null && !KNOWN_MODULES.contains(module)) {
+    if (exported == null && !KNOWN_MODULES.contains(module) && !ERLANG_MODULES.contains(module)) {
       say("Could not load module " + module + ", got: nofile");
+      return DONT_DISPLAY;
+    }
+    if (module.startsWith(":") && function == null) {
+      // iex 1.14 on an OTP 25 built without doc chunks (as the recordings were made)
+      say(module + " was not compiled with docs");
       return DONT_DISPLAY;
     }
     Integer arity =

@@ -1,0 +1,10 @@
+h :ets
+h :ets.new
+h :ets.lookup
+h :timer.sleep
+h :erlang.self
+h :lists
+h :nope
+h :nope.foo
+h :ets.new/9
+h :queue

@@ -332,30 +332,115 @@ final class Bench {
     return lat;
   }
 
+  /** S2b workloads in each of T2's timed runs (one is about 0.1 s: too short to stand alone). */
+  static final int T2_REPEATS = 3;
+
   /**
    * T2: what recording costs the engine. S2b with the window's recording (every event kept and its
    * visibility worked out as it comes: {@link dev.kaboom.ui.sim.EventRecorder}, as a session does)
-   * against S2b with the ring of the latest 4,096 (every event built, none kept), five alternating
-   * pairs; the median of their overheads, in percent of the mean restart time without.
+   * against S2b with the ring of the latest 4,096 (every event built, none kept): five pairs of
+   * runs, alternating (off then on, then on then off, ..., so that a drift of the machine's load
+   * favours neither), each run {@value #T2_REPEATS} S2b workloads; a pair's overhead is its
+   * recorded run's mean restart time over its other run's, less 1, and the figure is the median of
+   * the five, in percent. With {@link #roundsReport} set, two {@code #} lines: the five overheads
+   * (their spread), and what the same runs cost in CPU time, which the load of other processes
+   * barely changes: the engine's thread and the encoder thread ({@code kaboom-event-encoder}, the
+   * store's, waited for at the end of each run) per restart, and the whole process (the collector
+   * and the JIT too).
    */
   double t2() {
     java.util.function.Supplier<EventSink> base = sinks;
     double[] over = new double[5];
+    long[][] cpu = new long[2][4]; // [off, on][engine, encoder, process, encoder in the runs]
     try {
       for (int i = 0; i < over.length; i++) {
-        sinks = RingSink::new;
-        gc();
-        double off = mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
-        sinks = dev.kaboom.ui.sim.EventRecorder::new;
-        gc();
-        double on = mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
-        over[i] = (on / off - 1) * 100;
+        double[] mean = new double[2];
+        for (int k = 0; k < 2; k++) {
+          int on = (i + k) % 2; // pairs alternate which goes first: 01, 10, 01, ...
+          mean[on] = t2Run(on == 1, cpu[on]);
+        }
+        over[i] = (mean[1] / mean[0] - 1) * 100;
       }
     } finally {
       sinks = base;
     }
-    Arrays.sort(over);
-    return over[over.length / 2];
+    double[] sorted = over.clone();
+    Arrays.sort(sorted);
+    if (roundsReport != null) {
+      StringBuilder line = new StringBuilder("# T2_record_overhead pairs:");
+      for (double o : over) {
+        line.append(String.format(Locale.ROOT, " %.1f", o));
+      }
+      roundsReport.accept(line.append(" %").toString());
+      double restarts =
+          (double) over.length * T2_REPEATS * sizes.s2bSupervisors() * sizes.s2bRestarts();
+      roundsReport.accept(
+          String.format(
+              Locale.ROOT,
+              "# T2 cpu per restart, off -> on: engine thread %.2f -> %.2f us, encoder thread"
+                  + " %.2f us (%.2f while the runs ran), engine + encoder %+.1f %%; process %.2f"
+                  + " -> %.2f us (%+.1f %%)",
+              cpu[0][0] / restarts / 1e3,
+              cpu[1][0] / restarts / 1e3,
+              cpu[1][1] / restarts / 1e3,
+              cpu[1][3] / restarts / 1e3,
+              ((cpu[1][0] + cpu[1][1]) / (double) (cpu[0][0] + cpu[0][1]) - 1) * 100,
+              cpu[0][2] / restarts / 1e3,
+              cpu[1][2] / restarts / 1e3,
+              (cpu[1][2] / (double) cpu[0][2] - 1) * 100));
+    }
+    return sorted[sorted.length / 2];
+  }
+
+  /**
+   * One of T2's runs: {@value #T2_REPEATS} S2b workloads with recording on or off; adds to {@code
+   * cpu} the CPU nanoseconds of this thread, the encoder thread, the process, and the encoder
+   * thread until the last restart (it deflates when the engine is idle), and returns the mean
+   * restart time.
+   */
+  private double t2Run(boolean record, long[] cpu) {
+    dev.kaboom.ui.sim.EventRecorder[] last = new dev.kaboom.ui.sim.EventRecorder[1];
+    sinks = record ? () -> last[0] = new dev.kaboom.ui.sim.EventRecorder() : RingSink::new;
+    gc();
+    var threads = ManagementFactory.getThreadMXBean();
+    long encoder = encoderThreadId();
+    long[] c0 = {
+      threads.getCurrentThreadCpuTime(), encoderCpu(encoder), processCpu(),
+    };
+    double sum = 0;
+    for (int r = 0; r < T2_REPEATS; r++) {
+      sum += mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
+    }
+    cpu[3] += encoderCpu(encoder) - c0[1];
+    if (last[0] != null) {
+      last[0].log().awaitEncoded(); // the encoder's share of this run, all of it
+      encoder = encoderThreadId();
+    }
+    cpu[0] += threads.getCurrentThreadCpuTime() - c0[0];
+    cpu[1] += encoderCpu(encoder) - c0[1];
+    cpu[2] += processCpu() - c0[2];
+    return sum / T2_REPEATS;
+  }
+
+  /** The id of the event store's encoder thread, or -1 when it has not started yet. */
+  private static long encoderThreadId() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("kaboom-event-encoder")) {
+        return t.getId();
+      }
+    }
+    return -1;
+  }
+
+  private static long encoderCpu(long id) {
+    return id < 0 ? 0 : Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
+  }
+
+  private static long processCpu() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   /** S3: one_for_all over {@code s3Children}: exit a random one until all have run init again. */

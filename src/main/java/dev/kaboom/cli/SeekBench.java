@@ -46,6 +46,9 @@ final class SeekBench {
       vm.runToIdle();
     }
     int total = vm.session().orElseThrow().log().size();
+    // the record settles, as it does in the window once a storm is over: the encoder thread
+    // deflates the segments the storm left raw (it does that when idle) before the seeks
+    vm.session().orElseThrow().log().awaitEncoded();
     int marks = vm.marks().size();
     long[] lat = new long[seeks];
     long[] cpu = new long[seeks];

@@ -45,7 +45,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * through a {@link ConcurrentLinkedQueue} and the store's own thread installs it the next time it
  * hands a segment on or reads one that is out (then the segment's event objects go). Until then a
  * read gets the event objects themselves, so what a read returns never depends on how far the
- * encoder is; no state is shared between the threads but what the two queues hand over.
+ * encoder is; no state is shared between the threads but what the two queues hand over, and each
+ * segment's bytes, which the encoder thread deflates later, when it is idle ({@link Packed}).
  *
  * <p>The encoding: events in blocks of {@value #BLOCK}, each block starting at a known offset so an
  * event is found by decoding at most its block (the last two blocks read are kept decoded). Within
@@ -58,9 +59,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * varints, terms and the engine's and gen protocol's messages by their structure. A message of any
  * other class is kept as it is, once, in a table of objects. So a pattern of events that comes
  * again (every kaboom of a storm) writes the same bytes but for its few new facts, and a segment's
- * bytes are then deflated (on the encoder thread: about 6.4 bytes an event to 1.7); a read inflates
- * its segment (the last two are kept). Not thread-safe: one thread (the engine's) accepts and
- * reads.
+ * bytes are then deflated (on the encoder thread once no segment has come for a moment: about 6
+ * bytes an event to 1.7); a read inflates its segment (the last two are kept). Not thread-safe: one
+ * thread (the engine's) accepts and reads.
  */
 public final class EventStore extends AbstractList<TraceEvent> implements EventSink, RandomAccess {
   /** Events per block: at most this many are decoded to read one. */
@@ -80,18 +81,17 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   /** By segment: its events as they came, until its bytes are installed (null after). */
   private TraceEvent[][] out = new TraceEvent[16][];
 
-  /** By segment: its bytes deflated, once installed. */
-  private byte[][] segments = new byte[16][];
-
-  /** By segment: how many bytes it inflates to. */
-  private int[] segmentLength = new int[16];
+  /**
+   * By segment: its bytes (raw, or deflated once the encoder thread found time), once installed.
+   */
+  private Packed[] segments = new Packed[16];
 
   /** The last two segments inflated: their indices and bytes (the older one goes next). */
   private final int[] rawIndex = {-1, -1};
 
   private final byte[][] raw = new byte[2][];
   private int rawNext;
-  private final java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+  private java.util.zip.Inflater inflater;
 
   /** By block: where it starts in its segment's bytes. */
   private int[] blockStart = new int[64];
@@ -100,7 +100,6 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
   private int handed;
 
   private int installed;
-  private long encodedBytes;
 
   /** The encoder's state (its thread's alone once a segment was handed over). */
   private final Encoder encoder = new Encoder();
@@ -129,10 +128,15 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
    * The deflater's level for a segment's bytes: the fastest (1.70 bytes an event in a storm of
    * kabooms; level 6 gives 1.56 for about 100 ns more an event on the encoder thread).
    */
-  private static final int DEFLATE_LEVEL = 1;
+  static final int DEFLATE_LEVEL = 1;
 
   /** The bytes of segment {@code s} as encoded (inflated; the last two are kept). */
   private byte[] raw(int s) {
+    Packed g = segments[s];
+    byte[] plain = g.raw;
+    if (plain != null) {
+      return plain; // not deflated yet
+    }
     if (rawIndex[0] == s) {
       return raw[0];
     }
@@ -142,10 +146,13 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     int k = rawNext;
     rawNext ^= 1;
     byte[] into = raw[k];
-    if (into == null || into.length < segmentLength[s]) {
-      into = new byte[Math.max(segmentLength[s], 1 << 13)];
+    if (into == null || into.length < g.length) {
+      into = new byte[Math.max(g.length, 1 << 13)];
     }
-    DeflatedBytes.inflate(inflater, segments[s], into, segmentLength[s], "event segment " + s);
+    if (inflater == null) {
+      inflater = new java.util.zip.Inflater(true);
+    }
+    DeflatedBytes.inflate(inflater, g.deflated, into, g.length, "event segment " + s);
     raw[k] = into;
     rawIndex[k] = s;
     return into;
@@ -176,14 +183,24 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
   // ---- writing ----
 
+  /**
+   * How many events the open segment holds (a count, not {@code size % segmentEvents}: no division
+   * on the engine's thread).
+   */
+  private int filled;
+
   @Override
   public void accept(TraceEvent e) {
-    int at = size % segmentEvents;
-    open[at] = e;
+    TraceEvent[] o = open;
+    int at = filled;
+    o[at] = e;
     size++;
-    if (at == segmentEvents - 1) {
-      hand(open, segmentEvents);
-      open = new TraceEvent[segmentEvents];
+    if (++at < o.length) {
+      filled = at;
+    } else {
+      filled = 0;
+      hand(o, at);
+      open = new TraceEvent[at];
     }
   }
 
@@ -193,11 +210,17 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     if (s == out.length) {
       out = Arrays.copyOf(out, s * 2);
       segments = Arrays.copyOf(segments, s * 2);
-      segmentLength = Arrays.copyOf(segmentLength, s * 2);
     }
     out[s] = events;
     if (background) {
-      EncoderThread.submit(() -> done.add(encoder.segment(s, events, count)));
+      EncoderThread.submit(
+          () -> {
+            Segment g = encoder.segment(s, events, count);
+            if (g.bytes() != null) {
+              EncoderThread.pending(g.bytes());
+            }
+            done.add(g);
+          });
       install();
     } else {
       done.add(encoder.segment(s, events, count));
@@ -205,12 +228,25 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     }
   }
 
-  /** Hands the last, partial segment on too: no event can come after (tests). */
-  private void seal() {
-    int count = size % segmentEvents;
+  /**
+   * Hands the last, partial segment on too: no event can come after; a store that encodes on the
+   * calling thread deflates its segments then (tests).
+   */
+  void seal() {
+    int count = filled;
     if (count > 0) {
       hand(open, count);
       open = null;
+      filled = 0;
+    }
+    if (!background) {
+      java.util.zip.Deflater d = new java.util.zip.Deflater(DEFLATE_LEVEL, true);
+      for (int i = 0; i < installed; i++) {
+        if (segments[i] != null) {
+          segments[i].deflate(d);
+        }
+      }
+      d.end();
     }
   }
 
@@ -235,43 +271,89 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       }
       System.arraycopy(g.blockStart(), 0, blockStart, b0, blocks);
       segments[g.index()] = g.bytes();
-      segmentLength[g.index()] = g.length();
-      encodedBytes += g.bytes().length + 20;
       out[g.index()] = null;
     }
   }
 
   /**
-   * Waits until the encoder has encoded every segment handed to it so far and installs them (tests,
-   * and a figure that wants the settled heap). The last, partial segment stays as it came.
+   * Waits until the encoder thread has encoded every segment handed to it so far and deflated every
+   * segment of every store (it does that when idle), and installs this store's (tests, and a figure
+   * that wants the settled heap). The last, partial segment stays as it came.
    */
   public void awaitEncoded() {
-    if (background && installed < handed) {
+    if (background) {
       awaitEncoder();
     }
     install();
   }
 
   /**
-   * Waits until the encoder thread has encoded every segment any store handed it so far (a figure
-   * that wants the settled heap: a backlog holds its segments' event objects until encoded).
+   * Waits until the encoder thread has encoded every segment any store handed it so far and
+   * deflated every segment waiting raw (a figure that wants the settled heap: a backlog holds its
+   * segments' event objects until encoded, and raw bytes until deflated).
    */
   public static void awaitEncoder() {
     java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
-    EncoderThread.submit(() -> f.complete(null));
+    EncoderThread.submit(
+        () -> {
+          EncoderThread.deflatePending(0);
+          f.complete(null);
+        });
     f.join();
   }
 
-  /** The heap the encoded events take, in bytes (the bytes installed and the block index). */
+  /**
+   * The heap the encoded events take, in bytes (the bytes installed, raw or deflated, and the block
+   * index).
+   */
   public long encodedBytes() {
-    return encodedBytes + 4L * (size / BLOCK + 1);
+    long n = 4L * (size / BLOCK + 1);
+    for (int i = 0; i < installed; i++) {
+      if (segments[i] != null) {
+        n += segments[i].heapBytes();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * One encoded segment's bytes: as encoded ({@link #raw}) until the encoder thread deflates them
+   * (when it is idle, see {@link EncoderThread}), then deflated. The encoder thread sets {@link
+   * #deflated} before it drops {@link #raw}, so a reader that finds {@code raw} null finds {@code
+   * deflated} set; both arrays are never written after they are published.
+   */
+  static final class Packed {
+    /** How many bytes the segment's encoding takes (what {@link #deflated} inflates to). */
+    final int length;
+
+    volatile byte[] raw;
+    volatile byte[] deflated;
+
+    Packed(byte[] raw) {
+      this.length = raw.length;
+      this.raw = raw;
+    }
+
+    /** Deflates the raw bytes by {@code d} (nothing when already deflated). */
+    void deflate(java.util.zip.Deflater d) {
+      byte[] r = raw;
+      if (r != null) {
+        deflated = DeflatedBytes.deflate(d, r, r.length);
+        raw = null;
+      }
+    }
+
+    long heapBytes() {
+      byte[] r = raw;
+      byte[] d = deflated;
+      return 32 + (r != null ? 16 + r.length : 0) + (d != null ? 16 + d.length : 0);
+    }
   }
 
   /** What an encoded segment brings back: its bytes and the table entries it added. */
   private record Segment(
       int index,
-      byte[] bytes,
-      int length,
+      Packed bytes,
       int[] blockStart,
       String[] strings,
       Atom[] atoms,
@@ -279,26 +361,80 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
   /**
    * The one thread that encodes every store's segments, in the order they were handed over (one
-   * queue, so each store's come back in order).
+   * queue, so each store's come back in order), and deflates them when it is idle.
+   *
+   * <p>Deflating is most of what recording costs (about 100 ns an event against about 60 to encode,
+   * and the engine makes an event in about 60: {@code T2_record_overhead}), so a burst of the
+   * engine is not deflated while it runs: each encoded segment waits, raw (about 6 bytes an event
+   * in a storm, against 1.7 deflated), until no segment has come for {@value #IDLE_MICROS} µs; then
+   * the waiting ones are deflated, oldest first, one at a time while none comes. Past {@value
+   * #MAX_PENDING_BYTES} bytes waiting (about 1.4 million events of a storm: a run the engine makes
+   * flat out for several seconds) the oldest are deflated as segments come.
    */
   private static final class EncoderThread {
     private static final LinkedBlockingQueue<Runnable> JOBS = new LinkedBlockingQueue<>();
 
+    /** How long the queue must stay empty before deflating starts. */
+    static final long IDLE_MICROS = 2_000;
+
+    /** The most raw bytes that wait to be deflated before deflating goes on while busy. */
+    static final long MAX_PENDING_BYTES = 8L << 20;
+
+    // the encoder thread's alone
+    private static final java.util.ArrayDeque<Packed> PENDING = new java.util.ArrayDeque<>();
+    private static long pendingBytes;
+    private static java.util.zip.Deflater deflater;
+
     static {
-      Thread t =
-          new Thread(
-              () -> {
-                while (true) {
-                  try {
-                    JOBS.take().run();
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "kaboom-event-encoder");
+      Thread t = new Thread(EncoderThread::loop, "kaboom-event-encoder");
       t.setDaemon(true);
       t.start();
+    }
+
+    private static void loop() {
+      try {
+        while (true) {
+          Runnable job =
+              PENDING.isEmpty()
+                  ? JOBS.take()
+                  : JOBS.poll(IDLE_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
+          while (job == null && !PENDING.isEmpty()) {
+            deflateOldest(); // idle: deflate while nothing comes
+            job = JOBS.poll();
+          }
+          if (job != null) {
+            job.run();
+            deflatePending(MAX_PENDING_BYTES);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** On the encoder thread: a segment just encoded, to deflate later. */
+    static void pending(Packed p) {
+      PENDING.add(p);
+      pendingBytes += p.length;
+    }
+
+    /**
+     * On the encoder thread: deflates the oldest waiting segments until at most {@code max} bytes
+     * wait.
+     */
+    static void deflatePending(long max) {
+      while (pendingBytes > max && !PENDING.isEmpty()) {
+        deflateOldest();
+      }
+    }
+
+    private static void deflateOldest() {
+      Packed p = PENDING.poll();
+      pendingBytes -= p.length;
+      if (deflater == null) {
+        deflater = new java.util.zip.Deflater(DEFLATE_LEVEL, true);
+      }
+      p.deflate(deflater);
     }
 
     static void submit(Runnable job) {
@@ -322,20 +458,25 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     private static final int CACHE = 512;
 
     private long lastTime;
-    private final Pid[] recent = new Pid[RECENT];
+
+    /** The block's last pids, most recent first: serials, and node and creation as one number. */
+    private final int[] recentSerials = new int[RECENT];
+
+    private final long[] recentPlaces = new long[RECENT];
+    private int recentCount;
+
     private final int[] recentStrings = new int[RECENT_STRINGS];
     private long nextSerial;
     private boolean broken;
-    private final java.util.zip.Deflater deflater = new java.util.zip.Deflater(DEFLATE_LEVEL, true);
 
     Encoder() {
-      super(1 << 16);
+      super(1 << 13); // a segment of a storm takes about 6 KB; the buffer grows if need be
     }
 
     /** Encodes segment {@code index}: the first {@code count} of {@code events}. */
     Segment segment(int index, TraceEvent[] events, int count) {
       if (broken) {
-        return new Segment(index, null, 0, null, null, null, null);
+        return new Segment(index, null, null, null, null, null);
       }
       int strings0 = stringIds.size();
       int atoms0 = atomIds.size();
@@ -347,7 +488,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
           if (i % BLOCK == 0) {
             starts[i / BLOCK] = length;
             lastTime = 0;
-            Arrays.fill(recent, null);
+            recentCount = 0;
             Arrays.fill(recentStrings, -1);
             nextSerial = 0;
           }
@@ -355,15 +496,14 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         }
         return new Segment(
             index,
-            DeflatedBytes.deflate(deflater, bytes, length),
-            length,
+            new Packed(Arrays.copyOf(bytes, length)),
             starts,
             added(stringIds, strings0, new String[stringIds.size() - strings0]),
             added(atomIds, atoms0, new Atom[atomIds.size() - atoms0]),
             added(objectIds, objects0, new Object[objectIds.size() - objects0]));
       } catch (RuntimeException e) {
         broken = true; // its tables may be ahead of what was handed back: keep events as they come
-        return new Segment(index, null, 0, null, null, null, null);
+        return new Segment(index, null, null, null, null, null);
       }
     }
 
@@ -430,19 +570,35 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         put(RECENT);
         return;
       }
-      Pid[] r = recent;
-      for (int i = 0; i < RECENT; i++) {
-        Pid q = r[i];
-        if (q == p || (q != null && q.serial() == p.serial() && q.equals(p))) {
-          put(i);
-          System.arraycopy(r, 0, r, 1, i);
-          r[0] = q;
-          return;
-        }
+      // the list as numbers (no Pid kept: storing them in a long-lived array costs the collector)
+      int serial = p.serial();
+      long place = (long) p.node() << 32 | (p.creation() & 0xFFFFFFFFL);
+      int[] rs = recentSerials;
+      long[] rp = recentPlaces;
+      int n = recentCount;
+      int i = 0;
+      while (i < n && (rs[i] != serial || rp[i] != place)) {
+        i++;
       }
-      System.arraycopy(r, 0, r, 1, RECENT - 1);
-      r[0] = p;
-      boolean remote = p.node() != 0 || p.creation() != 0;
+      boolean hit = i < n;
+      if (hit) {
+        put(i);
+      } else if (n < RECENT) {
+        i = n;
+        recentCount = n + 1;
+      } else {
+        i = RECENT - 1;
+      }
+      for (; i > 0; i--) { // to the front
+        rs[i] = rs[i - 1];
+        rp[i] = rp[i - 1];
+      }
+      rs[0] = serial;
+      rp[0] = place;
+      if (hit) {
+        return;
+      }
+      boolean remote = place != 0;
       long d = (long) p.serial() - nextSerial;
       varint((((d << 1) ^ (d >> 63)) << 1 | (remote ? 1 : 0)) + RECENT + 1);
       if (remote) {
@@ -552,51 +708,54 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
       }
     }
 
+    /**
+     * Writes one event. Each branch reads the time from its own record: {@code e.timeMillis()} on
+     * the interface would be a megamorphic call (about 20 kinds).
+     */
     private void encode(TraceEvent e) {
-      long t = e.timeMillis();
       if (e instanceof TraceEvent.MessageReceived m) {
-        head(MESSAGE_RECEIVED, t);
+        head(MESSAGE_RECEIVED, m.timeMillis());
         pid(m.pid());
         value(m.message());
       } else if (e instanceof TraceEvent.MessageSent m) {
-        head(MESSAGE_SENT, t);
+        head(MESSAGE_SENT, m.timeMillis());
         pid(m.from());
         pid(m.to());
         value(m.message());
       } else if (e instanceof TraceEvent.ExitSignalSent s) {
-        head(SIGNAL_SENT, t);
+        head(SIGNAL_SENT, s.timeMillis());
         pid(s.from());
         pid(s.to());
         value(s.reason());
         bool(s.viaLink());
       } else if (e instanceof TraceEvent.ExitSignalHandled h) {
-        head(SIGNAL_HANDLED, t);
+        head(SIGNAL_HANDLED, h.timeMillis());
         pid(h.to());
         pid(h.from());
         value(h.reason());
         put((h.viaLink() ? 1 : 0) | (h.outcome() == null ? 0 : h.outcome().ordinal() + 1) << 1);
       } else if (e instanceof TraceEvent.Exited x) {
-        head(EXITED, t);
+        head(EXITED, x.timeMillis());
         pid(x.pid());
         string(x.label());
         value(x.reason());
       } else if (e instanceof TraceEvent.Linked l) {
-        head(LINKED, t);
+        head(LINKED, l.timeMillis());
         pid(l.a());
         pid(l.b());
       } else if (e instanceof TraceEvent.Spawned s) {
-        head(SPAWNED, t);
+        head(SPAWNED, s.timeMillis());
         pid(s.pid());
         pid(s.spawner());
         string(s.label());
         enumeration(s.kind());
       } else if (e instanceof TraceEvent.Started s) {
-        head(STARTED, t);
+        head(STARTED, s.timeMillis());
         pid(s.pid());
         string(s.label());
         enumeration(s.kind());
       } else if (e instanceof TraceEvent.ChildStarted c) {
-        head(CHILD_STARTED, t);
+        head(CHILD_STARTED, c.timeMillis());
         pid(c.supervisor());
         string(c.childId());
         pid(c.child());
@@ -606,7 +765,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         enumeration(c.restartType());
         shutdown(c.shutdown());
       } else if (e instanceof TraceEvent.ChildStopped c) {
-        head(CHILD_STOPPED, t);
+        head(CHILD_STOPPED, c.timeMillis());
         pid(c.supervisor());
         string(c.childId());
         pid(c.child());
@@ -614,19 +773,20 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         enumeration(c.cause());
         bool(c.crash());
       } else if (e instanceof TraceEvent.ChildExited c) {
-        head(CHILD_EXITED, t);
+        head(CHILD_EXITED, c.timeMillis());
         pid(c.supervisor());
         string(c.childId());
         pid(c.child());
         value(c.reason());
       } else if (e instanceof TraceEvent.ChildShutdown c) {
-        head(CHILD_SHUTDOWN, t);
+        head(CHILD_SHUTDOWN, c.timeMillis());
         pid(c.supervisor());
         string(c.childId());
         pid(c.child());
         enumeration(c.how());
         enumeration(c.cause());
       } else if (e instanceof TraceEvent.RestartIntensity r) {
+        long t = r.timeMillis();
         head(RESTART_INTENSITY, t);
         pid(r.supervisor());
         zigzag(r.restartsInWindow());
@@ -635,43 +795,44 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         long out = r.oldestAgesOutAtMillis();
         varint(out == Long.MAX_VALUE ? 0 : 1 + ((out - t) << 1 ^ (out - t) >> 63));
       } else if (e instanceof TraceEvent.RestartPlanned p) {
-        head(RESTART_PLANNED, t);
+        head(RESTART_PLANNED, p.timeMillis());
         pid(p.supervisor());
         enumeration(p.strategy());
         string(p.failedChildId());
         strings(p.stopIds());
         strings(p.startIds());
       } else if (e instanceof TraceEvent.Monitored m) {
-        head(MONITORED, t);
+        head(MONITORED, m.timeMillis());
         pid(m.watcher());
         pid(m.target());
         value(m.ref());
       } else if (e instanceof TraceEvent.TimeAdvanced a) {
+        long t = a.timeMillis();
         head(TIME_ADVANCED, t);
         zigzag(t - a.fromMillis());
       } else if (e instanceof TraceEvent.Demonitored m) {
-        head(DEMONITORED, t);
+        head(DEMONITORED, m.timeMillis());
         pid(m.watcher());
         pid(m.target());
         value(m.ref());
       } else if (e instanceof TraceEvent.Unlinked l) {
-        head(UNLINKED, t);
+        head(UNLINKED, l.timeMillis());
         pid(l.a());
         pid(l.b());
       } else if (e instanceof TraceEvent.TrapExitChanged x) {
-        head(TRAP_EXIT, t);
+        head(TRAP_EXIT, x.timeMillis());
         pid(x.pid());
         bool(x.trapExit());
       } else if (e instanceof TraceEvent.Registered r) {
-        head(REGISTERED, t);
+        head(REGISTERED, r.timeMillis());
         string(r.name());
         pid(r.pid());
       } else if (e instanceof TraceEvent.Unregistered r) {
-        head(UNREGISTERED, t);
+        head(UNREGISTERED, r.timeMillis());
         string(r.name());
         pid(r.pid());
       } else if (e instanceof TraceEvent.SupervisorInit s) {
-        head(SUPERVISOR_INIT, t);
+        head(SUPERVISOR_INIT, s.timeMillis());
         pid(s.supervisor());
         string(s.label());
         enumeration(s.strategy());
@@ -682,45 +843,45 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
         string(s.autoShutdown());
         zigzag(s.maxChildren());
       } else if (e instanceof TraceEvent.ChildRemoved c) {
-        head(CHILD_REMOVED, t);
+        head(CHILD_REMOVED, c.timeMillis());
         pid(c.supervisor());
         string(c.childId());
       } else if (e instanceof TraceEvent.GaveUp g) {
-        head(GAVE_UP, t);
+        head(GAVE_UP, g.timeMillis());
         pid(g.supervisor());
         string(g.label());
         value(g.reason());
       } else if (e instanceof TraceEvent.FlagsChanged f) {
-        head(FLAGS_CHANGED, t);
+        head(FLAGS_CHANGED, f.timeMillis());
         pid(f.supervisor());
         enumeration(f.strategy());
         zigzag(f.intensity());
         zigzag(f.periodMillis());
       } else if (e instanceof TraceEvent.CallReplied c) {
-        head(CALL_REPLIED, t);
+        head(CALL_REPLIED, c.timeMillis());
         pid(c.server());
         pid(c.caller());
         value(c.request());
         value(c.reply());
       } else if (e instanceof TraceEvent.RunawayStopped r) {
-        head(RUNAWAY, t);
+        head(RUNAWAY, r.timeMillis());
         enumeration(r.kind());
         zigzag(r.limit());
         pids(r.pids());
         strings(r.labels());
       } else if (e instanceof TraceEvent.AutoShutdown a) {
-        head(AUTO_SHUTDOWN, t);
+        head(AUTO_SHUTDOWN, a.timeMillis());
         pid(a.supervisor());
         string(a.label());
         string(a.childId());
         string(a.autoShutdown());
       } else if (e instanceof TraceEvent.InitRefused r) {
-        head(INIT_REFUSED, t);
+        head(INIT_REFUSED, r.timeMillis());
         pid(r.pid());
         string(r.label());
         value(r.result());
       } else if (e instanceof TraceEvent.Printed p) {
-        head(PRINTED, t);
+        head(PRINTED, p.timeMillis());
         string(p.line());
       } else {
         throw new IllegalArgumentException("an event kind the store cannot encode: " + e);

@@ -189,6 +189,36 @@ class EventStoreTest {
     assertThat(store.encodedBytes()).isGreaterThan(0).isLessThan(events.size() * 16L);
   }
 
+  /**
+   * A segment is read from its bytes as encoded until it is deflated (the encoder thread does that
+   * when idle), and from the deflated bytes after: the same events, fewer bytes.
+   */
+  @Test
+  void segmentsReadTheSameRawAndDeflated() {
+    List<TraceEvent> kinds = everyKind();
+    Random random = new Random(11);
+    List<TraceEvent> events = new ArrayList<>();
+    EventStore store =
+        new EventStore(2, false); // encoded at once, on this thread; raw until sealed
+    for (int i = 0; i < 9 * 2 * EventStore.BLOCK + 5; i++) {
+      TraceEvent e = kinds.get(random.nextInt(kinds.size()));
+      events.add(e);
+      store.accept(e);
+    }
+    for (int i = 0; i < 2_000; i++) {
+      int at = random.nextInt(events.size());
+      assertThat(store.get(at)).as("raw, event %d (seed 11)", at).isEqualTo(events.get(at));
+    }
+    long raw = store.encodedBytes();
+    store.seal();
+    for (int i = 0; i < 2_000; i++) {
+      int at = random.nextInt(events.size());
+      assertThat(store.get(at)).as("deflated, event %d (seed 11)", at).isEqualTo(events.get(at));
+    }
+    assertThat(store).isEqualTo(events);
+    assertThat(store.encodedBytes()).isLessThan(raw);
+  }
+
   @Test
   void theEventsOfEveryConformanceScenarioComeBackEqual() throws IOException {
     List<Path> files;

@@ -29,10 +29,14 @@ public class ByteReader {
 
   /** The next varint, as an unsigned 64-bit number. */
   public final long varint() {
-    long v = 0;
-    int shift = 0;
+    int b = bytes[at++];
+    if (b >= 0) {
+      return b; // most are one byte
+    }
+    long v = b & 0x7F;
+    int shift = 7;
     while (true) {
-      int b = bytes[at++];
+      b = bytes[at++];
       v |= (long) (b & 0x7F) << shift;
       if (b >= 0) {
         return v;

@@ -636,7 +636,7 @@ public final class MainViewModel {
   private void rebuild(int events) {
     lookedEvents = events;
     TreeModel t = foldTo(events);
-    t.advance(Long.MAX_VALUE / 4); // no highlight or fade is half-way in a sought picture
+    t.skipAhead(Long.MAX_VALUE / 4); // no highlight or fade is half-way in a sought picture
     tree.set(t);
     revision.set(revision.get() + 1);
     dropStaleSelection();
@@ -877,7 +877,7 @@ public final class MainViewModel {
     folded = Math.min(foldedTo, all.size());
     pendingClicks.clear();
     TreeModel t = foldTo(folded);
-    t.advance(Long.MAX_VALUE / 4);
+    t.skipAhead(Long.MAX_VALUE / 4);
     narration.replay(all.subList(0, folded), logCopy);
     marks.copyFrom(markCopy);
     pendingLines.clear();

@@ -134,6 +134,39 @@ final class NodeIndex {
     return size;
   }
 
+  /**
+   * Makes this empty index hold {@code nodes}, in that order, whose paths are distinct (a thawed
+   * checkpoint's): with {@code layout}, the table of an index made so of nodes with the same paths
+   * in the same order ({@link #layout}), a copy of it; else each placed without comparing paths.
+   */
+  void fill(ProcessNodeModel[] nodes, int[] layout) {
+    if (size != 0) {
+      throw new IllegalStateException("fill an index that holds " + size);
+    }
+    int n = nodes.length;
+    order = Arrays.copyOf(nodes, Math.max(8, n + (n >> 3)));
+    end = n;
+    size = n;
+    if (layout != null) {
+      slots = layout.clone();
+      return;
+    }
+    slots = new int[capacityFor(Math.max(2 * (n + 1), 8))];
+    int mask = slots.length - 1;
+    for (int p = 0; p < n; p++) {
+      int i = hash(nodes[p].path()) & mask;
+      while (slots[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = p + 1;
+    }
+  }
+
+  /** Its table, for {@link #fill} (not copied: do not change it). */
+  int[] layout() {
+    return slots;
+  }
+
   /** The nodes in the order added (a copy). */
   List<ProcessNodeModel> values() {
     ProcessNodeModel[] out = new ProcessNodeModel[size];

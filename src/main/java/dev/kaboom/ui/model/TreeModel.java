@@ -251,6 +251,33 @@ public final class TreeModel {
   /** Moves the model's clock on; returns true if some highlight went out. */
   public boolean advance(long deltaNanos) {
     double before = nowNanos;
+    if (move(deltaNanos)) {
+      return true;
+    }
+    for (ProcessNodeModel n : byPath.each()) {
+      if (crossed(n.badgeLitUntil, before)
+          || crossed(n.trappingUntil, before)
+          || crossed(n.edgeLitUntil, before)
+          || crossed(n.addedUntil(), before)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Moves the model's clock on as {@link #advance} does, without finding out whether a highlight
+   * went out (a sought picture, where nothing is half-way: no walk over the nodes).
+   */
+  public void skipAhead(long deltaNanos) {
+    move(deltaNanos);
+  }
+
+  /**
+   * Moves the clock on: what arrived is cleared, what left is taken out; true when something moves
+   * or fades (a change every frame).
+   */
+  private boolean move(long deltaNanos) {
     nowNanos += deltaNanos;
     boolean moving = !flights.isEmpty() || !animating.isEmpty() || !crossings.isEmpty();
     flights.removeIf(f -> f.end() <= nowNanos); // arrived: cleared
@@ -273,14 +300,6 @@ public final class TreeModel {
         }
       }
       return true;
-    }
-    for (ProcessNodeModel n : byPath.each()) {
-      if (crossed(n.badgeLitUntil, before)
-          || crossed(n.trappingUntil, before)
-          || crossed(n.edgeLitUntil, before)
-          || crossed(n.addedUntil(), before)) {
-        return true;
-      }
     }
     return false;
   }
@@ -923,9 +942,42 @@ public final class TreeModel {
       return p;
     }
 
+    /** The paths of the nodes the last thaw indexed anew, in order, and its index's table. */
+    private String[] layoutPaths;
+
+    private int[] layout;
+
+    /**
+     * The table of {@link NodeIndex#fill} for {@code nodes}: the one kept, when its nodes had the
+     * same paths (the same strings, {@link #path}) in the same order; else null.
+     */
+    int[] layoutFor(ProcessNodeModel[] nodes) {
+      if (layout == null || layoutPaths.length != nodes.length) {
+        return null;
+      }
+      for (int i = 0; i < nodes.length; i++) {
+        if (nodes[i].path() != layoutPaths[i]) {
+          return null;
+        }
+      }
+      return layout;
+    }
+
+    /** Keeps {@code layout}, the table {@link NodeIndex#fill} made for {@code nodes}. */
+    void keepLayout(ProcessNodeModel[] nodes, int[] layout) {
+      String[] paths = new String[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        paths[i] = nodes[i].path();
+      }
+      this.layoutPaths = paths;
+      this.layout = layout;
+    }
+
     /** The bytes it takes, about (its tables; the objects and the histories are shared). */
     public long bytes() {
-      return objects.bytes() + 8L * (pathOf.length + pathUnder.length);
+      return objects.bytes()
+          + 8L * (pathOf.length + pathUnder.length)
+          + (layout == null ? 0 : 4L * layout.length + 8L * layoutPaths.length);
     }
   }
 
@@ -1182,6 +1234,12 @@ public final class TreeModel {
     for (int i = 0; i < nodeCount; i++) {
       r.node(i);
     }
+    // the nodes by path: the table the thaw before made, when its paths were these (a storm's are)
+    int[] layout = f.pool.layoutFor(r.nodes);
+    t.byPath.fill(r.nodes, layout);
+    if (layout == null) {
+      f.pool.keepLayout(r.nodes, t.byPath.layout().clone());
+    }
     for (int i = 0; i < nodeCount; i++) {
       r.state(i);
     }
@@ -1401,7 +1459,6 @@ public final class TreeModel {
       m.tree = t;
       m.restarts = t.restarts;
       nodes[i] = m;
-      t.byPath.put(m);
     }
 
     /** Node {@code i}'s children and state. */

@@ -8,3 +8,4 @@ h :nope
 h :nope.foo
 h :ets.new/9
 h :queue
+h :ets.new/2

@@ -2623,7 +2623,11 @@ public final class Console implements Simulation.Shell {
     if (text != null && what instanceof Op o && o.right() instanceof Lit n) {
       // h Module.fun/N: only the definitions (and specs) of that arity
       if (n.value() instanceof IntTerm arity) {
-        text = docOfArity(text, (int) arity.value());
+        // an Erlang function's specs are headed :ets.new/2; Elixir's docs by their def lines
+        text =
+            module.startsWith(":")
+                ? text.contains(key + "/" + arity.value() + "\n") ? text : ""
+                : docOfArity(text, (int) arity.value());
       }
       if (text.isEmpty()) {
         say(

@@ -896,6 +896,22 @@ final class Stdlib {
         return new IntTerm(r != null ? size(r) : items(e, fa).size());
       case "member?/2":
         return bool(r != null ? inRange(r, a.get(1)) : items(e, fa).contains(a.get(1)));
+      case "take/2":
+        if (r != null && a.get(1) instanceof IntTerm n && n.value() >= 0) {
+          // a range's first integers without building it (Elixir's take is lazy on a range)
+          List<Term> first = new ArrayList<>();
+          for (long i = 0; i < Math.min(n.value(), size(r)); i++) {
+            first.add(new IntTerm(r[0] + i * r[2]));
+          }
+          return new TermList(first);
+        }
+        break;
+      case "at/2":
+        if (r != null && a.get(1) instanceof IntTerm n) {
+          long i = n.value() < 0 ? size(r) + n.value() : n.value();
+          return i >= 0 && i < size(r) ? new IntTerm(r[0] + i * r[2]) : NIL;
+        }
+        break;
       case "sum/1":
         if (r != null) {
           long n = size(r);

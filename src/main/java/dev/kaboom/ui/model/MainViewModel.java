@@ -1416,6 +1416,9 @@ public final class MainViewModel {
    * empty in a storm, where a click is drawn at once. A change bumps {@link #revisionProperty}.
    */
   public List<String> pendingClicks() {
+    if (pendingClicks.isEmpty()) {
+      return List.of(); // (the status bar asks every frame)
+    }
     List<String> paths = new ArrayList<>(pendingClicks.size());
     for (PendingClick c : pendingClicks) {
       paths.add(c.path());

@@ -81,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   int run(PrintStream out, PrintStream err) {
     if (uiRuns < 1) {
-      err.println("kaboom bench: --ui-runs must be at least 1 (was " + uiRuns + ")");
+      err.println(
+          CliText.say("line", "kaboom bench", CliText.say("atLeastOne", "--ui-runs", uiRuns)));
       return 2;
     }
     Predicate<String> wanted =
@@ -161,7 +162,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (wanted.test("T1_seek_p99") || wanted.test("M2_bytes_per_event")) {
       // the window's seek and memory (issue 11): a storm of 1,000,000 events on 2,000 processes
       if (seekEvents < 1) {
-        err.println("kaboom bench: --seek-events must be at least 1 (was " + seekEvents + ")");
+        err.println(
+            CliText.say(
+                "line", "kaboom bench", CliText.say("atLeastOne", "--seek-events", seekEvents)));
         return 2;
       }
       SeekBench.run(quick ? 20_000 : seekEvents, quick ? 50 : 500, f -> out.println(f.line()));

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
@@ -71,11 +70,15 @@ public final class ConsoleCommand implements Callable<Integer> {
     Console console = new Console(((ScenarioLoader.Result.Loaded) result).scenario(), events);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (script != null) {
-      if (!Files.isReadable(script)) {
-        CliText.error("console", "script.unreadable", script);
+      String text;
+      try {
+        text = dev.kaboom.scenario.ErrorText.readText(script);
+      } catch (java.io.IOException e) {
+        CliText.error(
+            "console", "script.unreadable", script, dev.kaboom.scenario.ErrorText.unreadable(e));
         return 2;
       }
-      console.run(new BufferedReader(new StringReader(Files.readString(script))), out, true);
+      console.run(new BufferedReader(new StringReader(text)), out, true);
       return 0;
     }
     if (System.console() == null) {

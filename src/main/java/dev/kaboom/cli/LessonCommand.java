@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -111,11 +110,15 @@ public final class LessonCommand implements Callable<Integer> {
     }
     BufferedReader scripted = null;
     if (script != null) {
-      if (!Files.isReadable(script)) {
-        CliText.error("lesson", "script.unreadable", script);
+      String text;
+      try {
+        text = dev.kaboom.scenario.ErrorText.readText(script);
+      } catch (java.io.IOException e) {
+        CliText.error(
+            "lesson", "script.unreadable", script, dev.kaboom.scenario.ErrorText.unreadable(e));
         return 2;
       }
-      scripted = new BufferedReader(new StringReader(Files.readString(script)));
+      scripted = new BufferedReader(new StringReader(text));
     } else if (System.console() == null) {
       scripted = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     }

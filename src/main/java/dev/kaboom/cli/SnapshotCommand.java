@@ -51,6 +51,14 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return snapshot();
+    } catch (WriteFailed e) {
+      return 1;
+    }
+  }
+
+  private int snapshot() throws Exception {
     if (!lang.equals("en") && !lang.equals("ko")) {
       CliText.error("snapshot", "lang.expected", lang);
       return 2;
@@ -65,16 +73,11 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
     int steps = ((ScenarioLoader.Result.Loaded) result).scenario().steps().size();
     if (after < 0 || after > steps) {
-      System.err.println(
-          "kaboom snapshot: --after "
-              + after
-              + ": out of range; "
-              + file
-              + " has "
-              + steps
-              + " steps, so STEPS is 0.."
-              + steps);
+      CliText.error("snapshot", "after.outOfRange", after, file, steps);
       return 2;
+    }
+    if (!writable()) {
+      return 1;
     }
     headless();
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
@@ -88,12 +91,7 @@ public final class SnapshotCommand implements Callable<Integer> {
    */
   private int snapshotRun() throws Exception {
     if (after != 0) {
-      System.err.println(
-          "kaboom snapshot: --after "
-              + after
-              + ": "
-              + file
-              + " is a run file; its moments are counted in trace lines (--at N)");
+      CliText.error("snapshot", "after.runFile", after, file);
       return 2;
     }
     long n = at == null ? Long.MAX_VALUE : at;
@@ -102,19 +100,15 @@ public final class SnapshotCommand implements Callable<Integer> {
     if (run.isEmpty()) {
       return 2;
     }
+    if (!writable()) {
+      return 1;
+    }
     headless();
     write(dev.kaboom.ui.Snapshotter.renderRun(file, run.get(), n, Locale.forLanguageTag(lang)));
     long differs =
         run.get().trace().firstDifference(dev.kaboom.run.Recording.replay(run.get(), l -> {}));
     if (differs > 0) {
-      System.err.println(
-          "kaboom snapshot: warning: "
-              + file
-              + ": the trace differs from the recorded one from line "
-              + differs
-              + " on (bin/kaboom replay "
-              + file
-              + " shows it)");
+      CliText.error("snapshot", "snapshot.differs", file, differs);
       return 3;
     }
     return 0;
@@ -138,13 +132,48 @@ public final class SnapshotCommand implements Callable<Integer> {
     setIfAbsent("java.awt.headless", "true");
   }
 
-  private void write(BufferedImage img) throws java.io.IOException {
+  /**
+   * False, after one line on stderr, when OUT cannot be written (its folder is missing, or it is a
+   * directory): said before the picture is drawn, as {@code trace --record} says it.
+   */
+  private boolean writable() {
     Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      java.nio.file.Files.createDirectories(parent);
+    java.io.IOException e =
+        java.nio.file.Files.isDirectory(out)
+            ? new java.nio.file.FileSystemException(out.toString() + ": Is a directory")
+            : parent != null && !java.nio.file.Files.isDirectory(parent)
+                ? new java.nio.file.NoSuchFileException(out.toString())
+                : null;
+    if (e == null) {
+      return true;
     }
-    ImageIO.write(img, "png", out.toFile());
+    CliText.error(
+        "snapshot", "write.failed", out, dev.kaboom.scenario.ErrorText.unwritableReason(e));
+    return false;
+  }
+
+  /**
+   * Writes the PNG to OUT as {@code trace --record} writes a run (through a link, into a device); a
+   * failure is one line on stderr and {@link WriteFailed}.
+   */
+  private void write(BufferedImage img) {
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    try {
+      ImageIO.write(img, "png", png);
+      java.nio.file.Files.write(out, png.toByteArray());
+    } catch (java.io.IOException e) {
+      CliText.error(
+          "snapshot", "write.failed", out, dev.kaboom.scenario.ErrorText.unwritableReason(e));
+      throw new WriteFailed();
+    }
     System.out.println(out + " (" + img.getWidth() + "x" + img.getHeight() + ")");
+  }
+
+  /** OUT could not be written; the line saying why is printed. */
+  private static final class WriteFailed extends RuntimeException {
+    WriteFailed() {
+      super(null, null, false, false);
+    }
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,7 +78,7 @@ public final class LessonLoader {
     Path file = Path.of(nameOrFile);
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = dev.kaboom.scenario.ErrorText.readText(file);
     } catch (IOException e) {
       return failed(nameOrFile, ErrorText.unreadable(e));
     } catch (UncheckedIOException e) {
@@ -233,9 +232,7 @@ public final class LessonLoader {
       }
       r = ScenarioLoader.load(dir.resolve(name));
       try {
-        source =
-            java.nio.file.Files.readString(
-                dir.resolve(name), java.nio.charset.StandardCharsets.UTF_8);
+        source = dev.kaboom.scenario.ErrorText.readText(dir.resolve(name));
       } catch (java.io.IOException e) {
         source = null; // it did not load either: said below
       }

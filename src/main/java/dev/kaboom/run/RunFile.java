@@ -65,7 +65,7 @@ public final class RunFile {
   /** True when the file at {@code path} can be read and is a run file. */
   public static boolean isRun(Path path) {
     try {
-      return isRun(Files.readString(path, StandardCharsets.UTF_8));
+      return isRun(dev.kaboom.scenario.ErrorText.readText(path));
     } catch (IOException e) {
       return false;
     }
@@ -122,7 +122,7 @@ public final class RunFile {
   public static Result read(Path file) {
     String name = file.toString();
     try {
-      return parse(name, Files.readString(file, StandardCharsets.UTF_8));
+      return parse(name, dev.kaboom.scenario.ErrorText.readText(file));
     } catch (IOException e) {
       return damaged(msg("run.at", name, dev.kaboom.scenario.ErrorText.unreadable(e)));
     }

@@ -48,6 +48,16 @@ public final class ErrorText {
   }
 
   /**
+   * A file's text, read as UTF-8 (a {@link java.nio.charset.CharacterCodingException} when it is
+   * not), with a leading byte-order mark dropped (Windows Notepad writes one); the other {@link
+   * java.io.IOException}s of {@link java.nio.file.Files#readString}. {@link #unreadable} says why.
+   */
+  public static String readText(java.nio.file.Path file) throws java.io.IOException {
+    String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
    * Why a file could not be read, from its exception: no such file, not allowed, a directory, not
    * UTF-8 text, else {@code file.cannotRead} with the system's own words.
    */
@@ -79,8 +89,15 @@ public final class ErrorText {
    */
   public static Msg unwritableReason(java.io.IOException e) {
     String system = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return msg("write.noFolder");
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      java.nio.file.Path parent =
+          n.getFile() == null
+              ? null
+              : java.nio.file.Path.of(n.getFile()).toAbsolutePath().getParent();
+      // a folder that is there but cannot hold files (/proc) is not a missing folder
+      return parent != null && java.nio.file.Files.isDirectory(parent)
+          ? msg("write.cannotCreate")
+          : msg("write.noFolder");
     } else if (e instanceof java.nio.file.AccessDeniedException
         || system.contains("Permission denied")) {
       return msg("write.denied");

@@ -16,8 +16,6 @@ import dev.kaboom.engine.TermSyntax;
 import dev.kaboom.otp.AutoShutdown;
 import dev.kaboom.otp.InitOutcome;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +83,7 @@ public final class ScenarioLoader {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = dev.kaboom.scenario.ErrorText.readText(file);
     } catch (IOException e) {
       return new Result.Failed(new ScenarioError(name, 0, 0, ErrorText.unreadable(e)));
     }

@@ -249,6 +249,61 @@ class CliTest {
         .isEqualTo("kaboom trace: " + target + "에 쓸 수 없어요: 그 폴더가 없어요" + System.lineSeparator());
   }
 
+  /** snapshot refuses an OUT it cannot write before drawing: one line, status 1, no trace. */
+  @Test
+  void aSnapshotThatCannotBeWrittenSaysWhy(@TempDir Path dir) throws Exception {
+    Path scenario =
+        Files.writeString(
+            dir.resolve("ok.yaml"), "tree: {id: root, children: [{id: a}]}\nsteps: []\n");
+    Ran toDir = run("snapshot", scenario.toString(), dir.toString());
+    assertThat(toDir.status()).isEqualTo(1);
+    assertThat(toDir.err())
+        .isEqualTo(
+            "kaboom snapshot: cannot write "
+                + dir
+                + ": a directory, not a file"
+                + System.lineSeparator());
+    String missing = dir.resolve("no/x.png").toString();
+    Ran toMissing = inKorean(() -> run("snapshot", scenario.toString(), missing));
+    assertThat(toMissing.status()).isEqualTo(1);
+    assertThat(toMissing.err())
+        .isEqualTo("kaboom snapshot: " + missing + "에 쓸 수 없어요: 그 폴더가 없어요" + System.lineSeparator());
+    assertThat(Files.exists(dir.resolve("no"))).isFalse();
+  }
+
+  /** A script that is a directory or not UTF-8 text is one line saying so, status 2. */
+  @Test
+  void aScriptThatCannotBeReadSaysWhy(@TempDir Path dir) throws Exception {
+    Ran directory = run("console", "--script", dir.toString());
+    assertThat(directory.status()).isEqualTo(2);
+    assertThat(directory.err())
+        .isEqualTo(
+            "kaboom console: cannot read the script "
+                + dir
+                + ": a directory, not a file"
+                + System.lineSeparator());
+    Path binary = Files.write(dir.resolve("b.exs"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    Ran notText = run("console", "--script", binary.toString());
+    assertThat(notText.status()).isEqualTo(2);
+    assertThat(notText.err()).contains("b.exs: not UTF-8 text");
+  }
+
+  /** A file saved with a byte-order mark (Windows Notepad) reads as the same file without it. */
+  @Test
+  void aByteOrderMarkIsDropped(@TempDir Path dir) throws Exception {
+    String text = "tree: {id: root, children: [{id: a}]}\nsteps: []\n";
+    Path plain = Files.writeString(dir.resolve("plain.yaml"), text);
+    Path marked =
+        Files.writeString(
+            dir.resolve("marked.json"),
+            "\uFEFF{\"tree\": {\"id\": \"root\", \"children\": [{\"id\": \"a\"}]}, \"steps\": []}");
+    Ran a = run("trace", plain.toString());
+    Ran b = run("trace", marked.toString());
+    assertThat(b.err()).isEmpty();
+    assertThat(b.status()).isZero();
+    assertThat(b.out()).isEqualTo(a.out());
+  }
+
   static Ran inKorean(java.util.function.Supplier<Ran> what) {
     java.util.Locale was = java.util.Locale.getDefault();
     try {

@@ -20,10 +20,10 @@ import java.util.function.Consumer;
  *
  * <p>At 1,000,484 events M2 was 15.3 bytes an event (2026-11-30, load 4.5): about 5.4 of them the
  * loaded 2,000-process tree (engine and view models, fixed), 2.9 the 61 checkpoints (now 162 of
- * about 17 KB, the same 2.9: a seek folds at most 6,144 events), 2.2 the events
- * (deflated segments and the encoder's tables), 1.3 the event log's capped lines, 1.3 the
- * narrator's arrays by pid serial, 1.1 the narration, 0.8 the commands, 0.8 the restart log
- * (docs/runs.md, "Seeking in the window").
+ * about 17 KB, the same 2.9: a seek folds at most 6,144 events), 2.2 the events (deflated segments
+ * and the encoder's tables), 1.3 the event log's capped lines, 1.3 the narrator's arrays by pid
+ * serial, 1.1 the narration, 0.8 the commands, 0.8 the restart log (docs/runs.md, "Seeking in the
+ * window").
  */
 final class SeekBench {
   private SeekBench() {}

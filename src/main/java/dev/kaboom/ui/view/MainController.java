@@ -95,6 +95,17 @@ public final class MainController {
 
   private int scrollFrames;
 
+  /**
+   * The log's lines as the list shows them: the view model's, taken in by {@link #syncLog} (in a
+   * storm in a frame of their own, not the one that folds a beat: the list's relayout and the
+   * repaint of its every line were a third of that frame).
+   */
+  private final javafx.collections.ObservableList<String> logShown =
+      javafx.collections.FXCollections.observableArrayList();
+
+  /** The view model's log changed since {@link #syncLog}. */
+  private boolean logBehind = true;
+
   /** The log grew in this frame: scroll it to its newest line again after the layout pass. */
   private boolean scrollAfterLayout;
 
@@ -415,13 +426,15 @@ public final class MainController {
     selectSpeed(speeds, vm.speedProperty().get());
 
     // log: clicking a line shows its explanation in the caption strip
-    logList.setItems(vm.logLines());
+    logList.setItems(logShown);
     logList.setCellFactory(lv -> new LogCell());
     logList
         .getSelectionModel()
         .selectedIndexProperty()
-        .addListener((o, a, b) -> explainLogLine(b.intValue()));
-    vm.logLines().addListener((ListChangeListener<String>) c -> logGrew = true);
+        .addListener((o, a, b) -> explainShownLine(b.intValue()));
+    vm.logLines().addListener((ListChangeListener<String>) c -> logBehind = true);
+    logShown.addListener((ListChangeListener<String>) c -> logGrew = true);
+    syncLog();
     // the list takes in new lines in the layout pass, at the lines it showed before (the scroll in
     // render cannot reach a line it does not have yet): scrolled again right after that pass, the
     // newest line is shown in the frame that added it, where the next frame scrolled and repainted
@@ -1068,6 +1081,22 @@ public final class MainController {
   /** {@link #render()} at the frame time {@code nowNanos} (the caption strip's clock). */
   public void render(long nowNanos) {
     captions.tick(nowNanos);
+    int shownEvents = vm.foldedEvents();
+    boolean folding = shownEvents != renderedEvents;
+    renderedEvents = shownEvents;
+    boolean storm = storming();
+    // in a storm (the picture catching up, a beat merging many steps) the frame that folds a beat
+    // or a click's answer lays out and repaints the tree: the log, the sequence chart, the
+    // inspector, the console and the timeline follow in the next frames, one a frame, so no frame
+    // folds or repaints much more than one of them (the p99 frame at 2,000 nodes; the software
+    // renderer repainted the tree, the log, the inspector and the console at once, 470,000 pixels,
+    // for each click); a storm that folds in every frame (a fast speed) still gets them every
+    // fifth frame
+    boolean slot = storm && (!folding || ++foldingFrames > 4);
+    if (slot) {
+      foldingFrames = 0;
+    }
+    boolean done = (!storm || slot) && syncLog() && storm;
     if (logGrew) {
       logGrew = false;
       scrollFrames = 3; // again for a few frames: a relayout (new font size) may move it back
@@ -1084,24 +1113,13 @@ public final class MainController {
       treePane.markPending(vm.pendingClicks());
       inspectorStale = true;
     }
-    int shownEvents = vm.foldedEvents();
-    boolean folding = shownEvents != renderedEvents;
-    renderedEvents = shownEvents;
-    if (!storming()) {
+    if (!storm) {
       refreshInspector(nowNanos);
       timeline.refresh(nowNanos);
       sequenceChart.refresh();
       consolePane.catchUp(); // a line's answer, once the tree has shown what it set off
-    } else if (!folding || ++foldingFrames > 4) {
-      foldingFrames = 0;
-      // in a storm (the picture catching up, a beat merging many steps) the frame that folds a
-      // beat or a click's answer lays out and repaints the tree and the log: the sequence chart,
-      // the inspector, the console and the timeline follow in the next frames, one a frame, so no
-      // frame folds or repaints much more than one of them (the p99 frame at 2,000 nodes; the
-      // software renderer repainted the tree, the log, the inspector and the console at once,
-      // 470,000 pixels, for each click); a storm that folds in every frame (a fast speed) still
-      // gets them every fifth frame
-      boolean done = sequenceChart.refresh() || refreshInspector(nowNanos);
+    } else if (slot && !done) {
+      done = sequenceChart.refresh() || refreshInspector(nowNanos);
       if (!done) {
         done = consolePane.catchUp();
       }
@@ -1142,6 +1160,45 @@ public final class MainController {
     }
   }
 
+  /**
+   * Brings the lines the log shows up to the view model's; returns whether they changed. A storm
+   * drops the oldest lines and appends new ones: the shown list does the same (its cells for the
+   * lines still shown are kept), anything else replaces all of it.
+   */
+  private boolean syncLog() {
+    if (!logBehind) {
+      return false;
+    }
+    logBehind = false;
+    List<String> now = vm.logLines();
+    int shown = logShown.size();
+    if (shown == 0 || now.isEmpty()) {
+      logShown.setAll(now);
+      return true;
+    }
+    // the shown list's last line in the view model's (the same object), from the end
+    String last = logShown.get(shown - 1);
+    int at = -1;
+    for (int i = now.size() - 1; i >= 0 && i >= now.size() - 4096; i--) {
+      if (now.get(i) == last) {
+        at = i;
+        break;
+      }
+    }
+    int dropped = shown - 1 - at;
+    if (at < 0 || dropped < 0 || now.get(0) != logShown.get(dropped)) {
+      logShown.setAll(now);
+      return true;
+    }
+    if (dropped > 0) {
+      logShown.remove(0, dropped);
+    }
+    if (at + 1 < now.size()) {
+      logShown.addAll(now.subList(at + 1, now.size()));
+    }
+    return true;
+  }
+
   private void scrollLogAfterLayout() {
     if (scrollAfterLayout) {
       scrollAfterLayout = false;
@@ -1152,10 +1209,10 @@ public final class MainController {
 
   /** Brings the log's newest line into view. */
   private void scrollLogToEnd() {
-    if (vm.logLines().isEmpty()) {
+    if (logShown.isEmpty()) {
       return;
     }
-    int last = vm.logLines().size() - 1;
+    int last = logShown.size() - 1;
     // VirtualFlow.scrollTo brings the line into view at the bottom (ListView.scrollTo would put
     // it at the top, or leave it below when the list cannot scroll that far yet)
     if (logList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
@@ -1174,7 +1231,8 @@ public final class MainController {
       logList.getSelectionModel().clearSelection();
       return;
     }
-    int line = Math.min(vm.logLines().size(), vm.marks().get(mark).logLines()) - 1;
+    syncLog(); // (the line's index is the view model's)
+    int line = Math.min(logShown.size(), vm.marks().get(mark).logLines()) - 1;
     if (line >= 0) {
       logList.getSelectionModel().select(line);
       if (logList.lookup(".virtual-flow")
@@ -1230,7 +1288,13 @@ public final class MainController {
    * is a sentence, else the first sentence below it (the one that explains its step).
    */
   public void explainLogLine(int index) {
-    List<String> log = vm.logLines();
+    syncLog(); // (the index is the view model's)
+    explainShownLine(index);
+  }
+
+  /** {@link #explainLogLine} for line {@code index} of the list as it is shown. */
+  private void explainShownLine(int index) {
+    List<String> log = logShown;
     for (int i = Math.max(0, index); i >= 0 && i < log.size() && i <= index + 8; i++) {
       var n = vm.narration().narrationOf(log.get(i));
       if (n.isPresent()) {

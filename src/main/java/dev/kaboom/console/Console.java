@@ -1596,6 +1596,50 @@ public final class Console implements Simulation.Shell {
             + "    (elixir 1.14.0) lib/string/chars.ex:22: String.Chars.to_string/1");
   }
 
+  /**
+   * What {@code IO.puts/1} writes for {@code v} (Elixir 1.14's {@code IO.puts/2}): a list is
+   * character data (strings, code points and nested lists, flattened; else {@code :io.put_chars}'s
+   * ArgumentError), anything else goes through {@link #chars} ({@code nil} is an empty line, an
+   * atom its name; a tuple or map String.Chars' Protocol.UndefinedError, with IO.puts on its
+   * stack).
+   */
+  static String putsText(Term v) {
+    if (v instanceof TermList l) {
+      StringBuilder sb = new StringBuilder();
+      if (charData(l, sb)) {
+        return sb.toString();
+      }
+    } else if (!(v instanceof ImproperList)) {
+      try {
+        return chars(v);
+      } catch (ConsoleError e) {
+        throw new ConsoleError(
+            e.kind, e.getMessage(), e.detail + "\n    (elixir 1.14.0) lib/io.ex:767: IO.puts/2");
+      }
+    }
+    throw new ConsoleError(
+        "ArgumentError",
+        "errors were found at the given arguments:\n\n"
+            + "  * 2nd argument: not valid character data (an iodata term)\n",
+        "    (stdlib 4.2) io.erl:99: :io.put_chars(:standard_io, ["
+            + Inspect.inspectFlat(v)
+            + ", 10])");
+  }
+
+  /** Appends list {@code l} as character data to {@code sb}; false when an element is none. */
+  private static boolean charData(TermList l, StringBuilder sb) {
+    for (Term x : l.elements()) {
+      if (x instanceof Bin b) {
+        sb.append(b.value());
+      } else if (x instanceof IntTerm i && i.value() >= 0 && i.value() <= 0x10FFFF) {
+        sb.appendCodePoint((int) i.value());
+      } else if (!(x instanceof TermList inner && charData(inner, sb))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code case EXPR do CLAUSES end}: the first clause that takes the value (CaseClauseError). */
   private Term caseOf(Parser.Case c) {
     Term v = value(c.expr());
@@ -1879,7 +1923,7 @@ public final class Console implements Simulation.Shell {
       case "inspect/1", "Kernel.inspect/1":
         return new Bin(Inspect.inspectFlat(args.get(0)));
       case "IO.puts/1":
-        say(args.get(0) instanceof Bin b ? b.value() : Inspect.inspectFlat(args.get(0)));
+        say(putsText(args.get(0)));
         return Atom.OK;
       case "IO.inspect/1":
         say(Inspect.inspect(args.get(0)));

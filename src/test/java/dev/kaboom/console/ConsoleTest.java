@@ -254,6 +254,28 @@ class ConsoleTest {
     assertThat(console.eval("2 <= 1 == false")).isEqualTo("true\n");
   }
 
+  /** IO.puts writes text, not inspected terms (as recorded from iex 1.14). */
+  @Test
+  void ioPutsWritesCharacterDataAndStringCharsAsIexDoes() {
+    assertThat(console.eval("IO.puts(:ok)")).isEqualTo("ok\n:ok\n");
+    assertThat(console.eval("IO.puts(nil)")).isEqualTo("\n:ok\n");
+    assertThat(console.eval("IO.puts('abc')")).isEqualTo("abc\n:ok\n");
+    assertThat(console.eval("IO.puts([\"a\", \"b\", ?c, ['d']])")).isEqualTo("abcd\n:ok\n");
+    assertThat(console.eval("IO.puts(42)")).isEqualTo("42\n:ok\n");
+    assertThat(console.eval("IO.puts({1})"))
+        .isEqualTo(
+            "** (Protocol.UndefinedError) protocol String.Chars not implemented for {1} of type"
+                + " Tuple\n"
+                + "    (elixir 1.14.0) lib/string/chars.ex:3: String.Chars.impl_for!/1\n"
+                + "    (elixir 1.14.0) lib/string/chars.ex:22: String.Chars.to_string/1\n"
+                + "    (elixir 1.14.0) lib/io.ex:767: IO.puts/2\n");
+    assertThat(console.eval("IO.puts([:a])"))
+        .isEqualTo(
+            "** (ArgumentError) errors were found at the given arguments:\n\n"
+                + "  * 2nd argument: not valid character data (an iodata term)\n\n"
+                + "    (stdlib 4.2) io.erl:99: :io.put_chars(:standard_io, [[:a], 10])\n");
+  }
+
   @Test
   void callsWithoutParenthesesAndIoWorkAsInIex() {
     assertThat(console.eval("IO.puts \"hello\"")).isEqualTo("hello\n:ok\n");

@@ -135,6 +135,26 @@ public final class MainWindow implements MainController.Shell {
         .addListener((o, a, t) -> vm.session().ifPresent(s -> s.listen(run::seeEvent)));
     lessonPane =
         new LessonPane(run, locale.getLanguage(), i -> prefs.put(key, Integer.toString(i)));
+    // a step is said done once the picture has drawn the cascade that did it, not while it plays
+    lessonPane.setWhenDrawn(
+        r -> {
+          if (vm.behindEvents() == 0) {
+            r.run();
+            return;
+          }
+          javafx.beans.value.ChangeListener<Number> wait =
+              new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(
+                    javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                  if (vm.behindEvents() == 0) {
+                    vm.revisionProperty().removeListener(this);
+                    r.run();
+                  }
+                }
+              };
+          vm.revisionProperty().addListener(wait);
+        });
     controller.showLesson(lessonPane);
     lessonPane.arrive();
   }

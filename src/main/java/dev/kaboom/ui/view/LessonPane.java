@@ -120,22 +120,46 @@ public final class LessonPane {
     refresh();
   }
 
+  /**
+   * Runs its argument once the picture shows what the engine did (at once when nothing waits): a
+   * step is said done, and the lesson moves on, only after the cascade that did it is drawn.
+   */
+  private java.util.function.Consumer<Runnable> whenDrawn = Runnable::run;
+
+  /** How the pane waits for the picture to catch up with the engine (see {@link #whenDrawn}). */
+  public void setWhenDrawn(java.util.function.Consumer<Runnable> whenDrawn) {
+    this.whenDrawn = whenDrawn;
+  }
+
   private void changed(LessonRun.Change c) {
     if (c == LessonRun.Change.DONE) {
-      lastDone = "✓ " + word("lesson.done") + doneText(run.step());
-      // after the line that did it has finished: the next step's world and check start afresh
-      Platform.runLater(
+      int step = run.index();
+      whenDrawn.accept(
           () -> {
-            if (run.stepDone() && run.advance()) {
-              hintShown = false;
-              remember.accept(run.index());
-              if (lesson != null) {
-                lesson.followWorld();
-              }
+            if (run.index() == step && run.stepDone()) {
+              stepDone();
             }
-            refresh();
           });
+      return;
     }
+    refresh();
+  }
+
+  /** The step is done and drawn: say so, then move on after the line that did it has finished. */
+  private void stepDone() {
+    lastDone = "✓ " + word("lesson.done") + doneText(run.step());
+    // after the line that did it has finished: the next step's world and check start afresh
+    Platform.runLater(
+        () -> {
+          if (run.stepDone() && run.advance()) {
+            hintShown = false;
+            remember.accept(run.index());
+            if (lesson != null) {
+              lesson.followWorld();
+            }
+          }
+          refresh();
+        });
     refresh();
   }
 

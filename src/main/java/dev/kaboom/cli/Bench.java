@@ -399,8 +399,7 @@ final class Bench {
    * restart time.
    */
   private double t2Run(boolean record, long[] cpu) {
-    dev.kaboom.ui.sim.EventRecorder[] last = new dev.kaboom.ui.sim.EventRecorder[1];
-    sinks = record ? () -> last[0] = new dev.kaboom.ui.sim.EventRecorder() : RingSink::new;
+    sinks = record ? dev.kaboom.ui.sim.EventRecorder::new : RingSink::new;
     gc();
     var threads = ManagementFactory.getThreadMXBean();
     long encoder = encoderThreadId();
@@ -412,8 +411,8 @@ final class Bench {
       sum += mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
     }
     cpu[3] += encoderCpu(encoder) - c0[1];
-    if (last[0] != null) {
-      last[0].log().awaitEncoded(); // the encoder's share of this run, all of it
+    if (record) {
+      dev.kaboom.run.EventStore.awaitEncoder(); // the encoder's share of this run, all of it
       encoder = encoderThreadId();
     }
     cpu[0] += threads.getCurrentThreadCpuTime() - c0[0];

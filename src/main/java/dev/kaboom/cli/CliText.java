@@ -42,6 +42,19 @@ final class CliText {
     return new MessageFormat(b.getString(key), locale).format(said);
   }
 
+  /**
+   * The text of {@code command}'s {@code --script} file ({@link ErrorText#readText}); null after
+   * one line on stderr saying why it cannot be read (missing, a directory, not UTF-8...).
+   */
+  static String readScript(String command, java.nio.file.Path script) {
+    try {
+      return ErrorText.readText(script);
+    } catch (java.io.IOException e) {
+      error(command, "script.unreadable", script, ErrorText.unreadable(e));
+      return null;
+    }
+  }
+
   /** Prints {@code kaboom COMMAND: <the bundle's key with args>} on stderr. */
   static void error(String command, String key, Object... args) {
     System.err.println(say("line", "kaboom " + command, say(key, args)));

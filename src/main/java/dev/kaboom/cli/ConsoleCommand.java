@@ -70,12 +70,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     Console console = new Console(((ScenarioLoader.Result.Loaded) result).scenario(), events);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (script != null) {
-      String text;
-      try {
-        text = dev.kaboom.scenario.ErrorText.readText(script);
-      } catch (java.io.IOException e) {
-        CliText.error(
-            "console", "script.unreadable", script, dev.kaboom.scenario.ErrorText.unreadable(e));
+      String text = CliText.readScript("console", script);
+      if (text == null) {
         return 2;
       }
       console.run(new BufferedReader(new StringReader(text)), out, true);

@@ -110,12 +110,8 @@ public final class LessonCommand implements Callable<Integer> {
     }
     BufferedReader scripted = null;
     if (script != null) {
-      String text;
-      try {
-        text = dev.kaboom.scenario.ErrorText.readText(script);
-      } catch (java.io.IOException e) {
-        CliText.error(
-            "lesson", "script.unreadable", script, dev.kaboom.scenario.ErrorText.unreadable(e));
+      String text = CliText.readScript("lesson", script);
+      if (text == null) {
         return 2;
       }
       scripted = new BufferedReader(new StringReader(text));

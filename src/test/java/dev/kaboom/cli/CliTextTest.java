@@ -3,33 +3,19 @@ package dev.kaboom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The command line's bundle: every line in English and Korean, with the same arguments. */
 class CliTextTest {
   private static Properties load(String name) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = CliTextTest.class.getResourceAsStream("/dev/kaboom/cli/" + name)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
+    return dev.kaboom.scenario.BundlePair.load("/dev/kaboom/cli/" + name);
   }
 
   private static TreeSet<String> arguments(String pattern) {
-    TreeSet<String> found = new TreeSet<>();
-    Matcher m = Pattern.compile("\\{(\\d)\\}").matcher(pattern.replaceAll("'[^']*'", ""));
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    return found;
+    return dev.kaboom.scenario.BundlePair.arguments(pattern);
   }
 
   @Test

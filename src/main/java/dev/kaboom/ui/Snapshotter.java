@@ -96,7 +96,13 @@ public final class Snapshotter {
     StackPane root = new StackPane(pane);
     root.setStyle("-fx-font-family: '" + Fonts.load() + "'; -fx-font-size: 13px;");
     Scene scene = new Scene(root, w, h);
-    scene.getStylesheets().add(MainWindow.class.getResource("kaboom.css").toExternalForm());
+    // the window's theme first: kaboom.css names its colours (-color-fg-default...), which without
+    // it JavaFX could not resolve (a dozen warnings on stderr with every picture)
+    scene
+        .getStylesheets()
+        .addAll(
+            MainWindow.themeStylesheet(false),
+            MainWindow.class.getResource("kaboom.css").toExternalForm());
     root.applyCss();
     root.layout();
     pane.fit();

@@ -2412,24 +2412,8 @@ public final class Console implements Simulation.Shell {
       Set.of("elem/2", "inspect/1", "inspect/2", "is_nil/1", "to_string/1", "max/2", "min/2");
 
   private static ConsoleError functionClause(List<Term> args) {
-    String name = ":erl_eval.\"-inside-an-interpreted-fun-\"/" + args.size();
-    StringBuilder detail = new StringBuilder();
-    detail
-        .append("    \n    The following arguments were given to ")
-        .append(name)
-        .append(":\n    \n");
-    for (int i = 0; i < args.size(); i++) {
-      detail
-          .append("        # ")
-          .append(i + 1)
-          .append("\n        ")
-          .append(Inspect.inspectFlat(args.get(i)))
-          .append("\n    \n");
-    }
-    return new ConsoleError(
-        "FunctionClauseError",
-        "no function clause matching in " + name + "    ",
-        detail.toString());
+    return Stdlib.functionClause(
+        ":erl_eval.\"-inside-an-interpreted-fun-\"/" + args.size(), args, null, null);
   }
 
   private static String typeName(Term t) {

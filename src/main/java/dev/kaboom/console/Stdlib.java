@@ -1191,7 +1191,7 @@ final class Stdlib {
   /**
    * A FunctionClauseError as iex 1.14 prints it for a named function: the arguments given, the
    * clauses it has ({@code -x-} marks what did not match, as iex marks it without colours; null: no
-   * clauses listed, an Erlang function) and its stack line(s).
+   * clauses listed, an Erlang function) and its stack line(s) (null: none, an interpreted fn).
    */
   static ConsoleError functionClause(
       String name, List<Term> args, List<String> clauses, String stack) {
@@ -1220,7 +1220,9 @@ final class Stdlib {
       }
       detail.append("    \n");
     }
-    detail.append("    ").append(stack);
+    if (stack != null) {
+      detail.append("    ").append(stack);
+    }
     return new ConsoleError(
         "FunctionClauseError",
         "no function clause matching in " + name + "    ",

@@ -14,63 +14,30 @@ import picocli.CommandLine.Option;
  * stderr ({@code # warmup NAME VALUE UNIT}), then one {@code NAME VALUE UNIT} line per figure on
  * stdout, the format {@code shared/peers/compare.sh} reads.
  */
-@Command(
-    name = "bench",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs the benchmark and prints one 'NAME VALUE UNIT' line per figure.",
-      "S1..S5 are the supervisor workloads as the OTP and Pekko peers run them, M1 the retained"
-          + " heap per idle process, U1 the window's frames per second in a storm of kabooms."
-          + " Figures go to stdout, the warm-up pass to stderr (docs/performance.md)."
-    })
+@Command(name = "bench", mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--quick", description = "tiny sizes (a smoke test; the figures mean nothing)")
+  @Option(names = "--quick")
   boolean quick;
 
-  @Option(
-      names = "--warmups",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "warm-up passes before the measured one (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warmups", paramLabel = "N", defaultValue = "1")
   int warmups;
 
-  @Option(
-      names = "--only",
-      paramLabel = "NAME",
-      split = ",",
-      description = "run only the figures whose names start with one of these (for example S2,M1)")
+  @Option(names = "--only", paramLabel = "NAME", split = ",")
   List<String> only = new ArrayList<>();
 
-  @Option(
-      names = "--no-events",
-      description = "run the engine without an event sink (the app always has one)")
+  @Option(names = "--no-events")
   boolean noEvents;
 
-  @Option(
-      names = "--alloc",
-      description = "also report (stderr) the heap allocated per operation in the timed sections")
+  @Option(names = "--alloc")
   boolean alloc;
 
-  @Option(
-      names = "--seek-events",
-      paramLabel = "N",
-      defaultValue = "1000000",
-      description =
-          "the storm T1 and M2 record, in events (default: ${DEFAULT-VALUE}; 6000000 is about an"
-              + " hour of U1's 100 kabooms a second: M2_heap_mb is then the hour's heap)")
+  @Option(names = "--seek-events", paramLabel = "N", defaultValue = "1000000")
   int seekEvents;
 
-  @Option(names = "--no-ui", description = "skip U1 (the window's frame rate)")
+  @Option(names = "--no-ui")
   boolean noUi;
 
-  @Option(
-      names = "--ui-runs",
-      paramLabel = "N",
-      defaultValue = "1",
-      description =
-          "run U1 N times: the medians go to stdout, with each figure's spread (max - min) as"
-              + " NAME_spread; each run's figures and the load average go to stderr (default:"
-              + " ${DEFAULT-VALUE})")
+  @Option(names = "--ui-runs", paramLabel = "N", defaultValue = "1")
   int uiRuns;
 
   @Override

@@ -82,8 +82,33 @@ final class CliText {
             Pattern.compile("Invalid value for option (.+?): expected one of (.+) but was (.+)"),
             "notOneOf"
           },
+          new Object[] {
+            Pattern.compile("Invalid value for option (.+?): (.+) is out of range \\((.+)\\)"),
+            "outOfRange"
+          },
+          new Object[] {
+            Pattern.compile("Invalid value for option (.+?): (.+) is an empty file name"),
+            "emptyName"
+          },
+          new Object[] {
+            Pattern.compile("Invalid value for option (.+?): (.+) is not a file name \\((.+)\\)"),
+            "badName"
+          },
+          new Object[] {
+            Pattern.compile(
+                "Invalid value for positional parameter at index (\\d+) \\((.+?)\\): (.+) is an"
+                    + " empty file name"),
+            "emptyNameAt"
+          },
+          new Object[] {
+            Pattern.compile(
+                "Invalid value for positional parameter at index (\\d+) \\((.+?)\\): (.+) is not a"
+                    + " file name \\((.+)\\)"),
+            "badNameAt"
+          },
           new Object[] {Pattern.compile("Invalid value for option (.+?): (.+)"), "invalidValue"},
           new Object[] {Pattern.compile("Unknown option: (.+)"), "unknownOption"},
+          new Object[] {Pattern.compile("Unknown subcommand '(.+)'\\."), "unknownSubcommand"},
           new Object[] {Pattern.compile("Unknown options: (.+)"), "unknownOptions"},
           new Object[] {Pattern.compile("Unmatched argument at index (\\d+): (.+)"), "unmatchedAt"},
           new Object[] {

@@ -20,35 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kaboom console [FILE] [--script FILE] [--events]}: an iex on the engine. */
-@Command(
-    name = "console",
-    mixinStandardHelpOptions = true,
-    description = {
-      "An iex on the engine: lines of Elixir answered as iex (Elixir 1.14) answers them.",
-      "Default world: the Servy course's modules, nothing running until a line starts one; for"
-          + " example:",
-      "  {:ok, sup} = Servy.ServicesSupervisor.start_link()",
-      "  Supervisor.which_children(sup)",
-      "  Process.whereis(:sensor_server) |> Process.exit(:kaboom)",
-      "With --script or piped input each line is echoed after its prompt; at a terminal there is"
-          + " line editing and history, and virtual time follows the wall clock between lines."
-          + " See docs/console.md."
-    })
+@Command(name = "console", mixinStandardHelpOptions = true)
 public final class ConsoleCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "FILE",
-      description = "the world: a scenario file (default: the Servy course, servy-course.json)")
+  @Parameters(descriptionKey = "file", index = "0", arity = "0..1", paramLabel = "FILE")
   Path file;
 
-  @Option(
-      names = "--script",
-      paramLabel = "FILE",
-      description = "run these lines (echoed after their prompts), then exit")
+  @Option(names = "--script", paramLabel = "FILE")
   Path script;
 
-  @Option(names = "--events", description = "also print the engine's started/exited lines")
+  @Option(names = "--events")
   boolean events;
 
   @Override

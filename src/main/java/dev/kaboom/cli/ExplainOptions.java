@@ -9,29 +9,20 @@ import picocli.CommandLine.Option;
  * {@code --explain [--lang en|ko]}, shared by {@code trace} and {@code replay} (a picocli mixin).
  */
 final class ExplainOptions {
-  @Option(
-      names = "--explain",
-      description =
-          "After each start/exit/give_up line and each '= ' line, a line '# ' + the OTP rule"
-              + " behind it; an exit signal that changed nothing gets its '# ' line too (the trace"
-              + " lines and a run's checksum are unchanged).")
+  @Option(names = "--explain", descriptionKey = "explainOptions.explain")
   boolean explain;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "en|ko",
-      description = "Language of the --explain lines: en (default) or ko.")
-  String lang = "en";
+  /** en or ko; null: the command line's language ({@link Main#language}). */
+  @Option(names = "--lang", paramLabel = "en|ko", descriptionKey = "explainOptions.lang")
+  String lang;
 
   /** The one-line error for a {@code --lang} other than en or ko, for {@code command}. */
   Optional<String> problem(String command) {
-    return lang.equals("en") || lang.equals("ko")
-        ? Optional.empty()
-        : Optional.of(CliText.say("line", "kaboom " + command, CliText.say("lang.expected", lang)));
+    return Main.langProblem(command, lang);
   }
 
   /** The explainer asked for, or null without {@code --explain}. */
   TraceExplainer explainerOrNull() {
-    return explain ? new TraceExplainer(Locale.forLanguageTag(lang)) : null;
+    return explain ? new TraceExplainer(Locale.forLanguageTag(Main.language(lang))) : null;
   }
 }

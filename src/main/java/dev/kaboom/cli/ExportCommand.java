@@ -25,58 +25,37 @@ import picocli.CommandLine.Parameters;
  * sequence chart of a run (or of a scenario's steps) as Mermaid text or an SVG picture, written
  * from the same {@link SequenceModel} the window draws, without JavaFX.
  */
-@picocli.CommandLine.Command(
-    name = "export",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Writes the sequence chart of a run file (or of a scenario's steps): who sent whom which exit"
-          + " signal, shutdown, kill, EXIT or DOWN message, call and reply, and each process's"
-          + " exit, restart plan and give-up, as Mermaid `sequenceDiagram` text (pastes into"
-          + " Livebook, GitHub, docs) or as an SVG picture (each arrow's tooltip is the OTP rule"
-          + " behind it).",
-      "--from N --to M: only what happened between the moment after the first N trace lines and"
-          + " the moment after the first M (as `replay --at N` counts them); default: the whole run.",
-      "Exit status: 0 ok, 1 OUT cannot be written, 2 bad input (one line on stderr), 3 a step ran"
-          + " away."
-    })
+@picocli.CommandLine.Command(name = "export", mixinStandardHelpOptions = true)
 public final class ExportCommand implements Callable<Integer> {
   /** The formats {@code --format} takes. */
   static final List<String> FORMATS = List.of("sequence-mermaid", "sequence-svg");
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "the run file (or a scenario file)")
+  @Parameters(descriptionKey = "file", index = "0", paramLabel = "RUN")
   Path file;
 
-  @Option(
-      names = "--format",
-      required = true,
-      paramLabel = "FORMAT",
-      description = "sequence-mermaid or sequence-svg")
+  @Option(names = "--format", required = true, paramLabel = "FORMAT")
   String format;
 
-  @Option(names = "--from", paramLabel = "N", description = "start after N trace lines (default 0)")
+  @Option(names = "--from", paramLabel = "N")
   Long from;
 
-  @Option(names = "--to", paramLabel = "M", description = "end after M trace lines (default: all)")
+  @Option(names = "--to", paramLabel = "M")
   Long to;
 
   @Option(
       names = {"-o", "--output"},
-      paramLabel = "OUT",
-      description = "write to OUT instead of standard output")
+      paramLabel = "OUT")
   Path output;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "en|ko",
-      description = "language of the words on the chart and its tooltips: en (default) or ko")
-  String lang = "en";
+  @Option(names = "--lang", paramLabel = "en|ko")
+  String lang;
 
   @Override
   public Integer call() {
     if (!FORMATS.contains(format)) {
       return bad("export.format", format);
     }
-    if (!lang.equals("en") && !lang.equals("ko")) {
+    if (Main.langProblem("export", lang).isPresent()) {
       return bad("lang.expected", lang);
     }
     List<Simulation> sims = new ArrayList<>(1);
@@ -124,7 +103,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
     int firstRow = model.lastRowAtOrBefore(firstEvent - 1) + 1;
     int endRow = model.lastRowAtOrBefore(endEvent - 1) + 1;
-    Locale locale = Locale.forLanguageTag(lang);
+    Locale locale = Locale.forLanguageTag(Main.language(lang));
     ResourceBundle bundle = ResourceBundle.getBundle("dev.kaboom.ui.messages", locale);
     String comment =
         "kaboom export "

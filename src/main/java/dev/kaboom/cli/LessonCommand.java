@@ -27,50 +27,24 @@ import picocli.CommandLine.Parameters;
  * {@code kaboom lesson [NAME|FILE] [--lang ko] [--terminal]}: a guided lesson over the iex console,
  * in the window (the lesson pane beside the tree) or in the terminal.
  */
-@Command(
-    name = "lesson",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Opens the window on a guided lesson (or runs it in the terminal: --terminal, no display,"
-          + " --script or piped input). Each step says what to do, shows the Elixir code and the iex lines to"
-          + " type, and completes when you did it (however you did it). Bundled: servy-supervisor"
-          + " (the course chapter, the default) and strategies (one_for_one, one_for_all and"
-          + " rest_for_one on one tree); a teacher's own lesson is a FILE (docs/lessons.md).",
-      "In the terminal, type Elixir as in iex; lines starting with / are lesson commands: /run types the step's"
-          + " lines, /hint, /next, /back, /go N, /steps, /lang en|ko, /quit. Progress is"
-          + " remembered per lesson."
-    })
+@Command(name = "lesson", mixinStandardHelpOptions = true)
 public final class LessonCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "NAME|FILE",
-      description = "a bundled lesson's name or a lesson file (default: servy-supervisor)")
+  @Parameters(descriptionKey = "name", index = "0", arity = "0..1", paramLabel = "NAME|FILE")
   String name = "servy-supervisor";
 
-  @Option(
-      names = "--lang",
-      paramLabel = "en|ko",
-      description = "the lesson's language (default: Korean on a Korean system, else English)")
+  @Option(names = "--lang", paramLabel = "en|ko")
   String lang;
 
-  @Option(
-      names = "--script",
-      paramLabel = "FILE",
-      description = "take these lines (echoed after their prompts), then exit")
+  @Option(names = "--script", paramLabel = "FILE")
   Path script;
 
-  @Option(names = "--list", description = "list the bundled lessons and exit")
+  @Option(names = "--list")
   boolean list;
 
-  @Option(names = "--restart", description = "start at step 1, not where you left off")
+  @Option(names = "--restart")
   boolean restart;
 
-  @Option(
-      names = "--terminal",
-      description =
-          "the lesson in the terminal, not the window (also without a display, and with --script"
-              + " or piped input)")
+  @Option(names = "--terminal")
   boolean terminal;
 
   @Override
@@ -171,9 +145,6 @@ public final class LessonCommand implements Callable<Integer> {
   }
 
   private String language() {
-    if (lang != null) {
-      return lang;
-    }
-    return dev.kaboom.scenario.ErrorText.koreanSystem() ? "ko" : "en";
+    return Main.language(lang);
   }
 }

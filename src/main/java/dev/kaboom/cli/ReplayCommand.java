@@ -20,31 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kaboom replay RUN [--at N,... --tree]}: replays a recorded run. */
-@Command(
-    name = "replay",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Replays a run file (written by `trace FILE --record RUN` or the window's File > Save run)"
-          + " and prints its trace, as `trace` printed it when it was recorded.",
-      "With --explain [--lang ko]: the trace with the OTP rule behind each step, as `trace"
-          + " FILE --explain` prints it.",
-      "With --at N[,N...] --tree: for each N, in the order given, a line @N and then one line per"
-          + " process live after the first N trace lines: its path, a space, its pid; sorted by path.",
-      "Exit status: 0 ok, 2 the run file is damaged or an N is out of range (one line on stderr),"
-          + " 3 the trace differs from the run's checksum (a warning names the first differing line)."
-    })
+@Command(name = "replay", mixinStandardHelpOptions = true)
 public final class ReplayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RUN", description = "the run file")
+  @Parameters(descriptionKey = "file", index = "0", paramLabel = "RUN")
   Path file;
 
-  @Option(
-      names = "--at",
-      split = ",",
-      paramLabel = "N",
-      description = "positions in trace lines (0 = before the first line)")
+  @Option(names = "--at", split = ",", paramLabel = "N")
   List<String> at = new ArrayList<>();
 
-  @Option(names = "--tree", description = "with --at: print the live processes at each N")
+  @Option(names = "--tree")
   boolean tree;
 
   @picocli.CommandLine.Mixin ExplainOptions explanation = new ExplainOptions();
@@ -87,6 +71,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 },
                 explainer);
         long differs = run.trace().firstDifference(now);
+        if (run.trace().onlyChecksumDiffers(now)) {
+          out.flush();
+          CliText.error("replay", "checksumOnly", file, now.lines());
+          return 3;
+        }
         if (differs > 0) {
           out.flush();
           String was =
@@ -99,22 +88,23 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         return 0;
       }
-      List<Long> positions = new ArrayList<>();
+      List<java.math.BigInteger> asked = new ArrayList<>();
       for (String s : at) {
-        try {
-          positions.add(Long.parseLong(s.trim()));
-        } catch (NumberFormatException e) {
+        if (RunAt.position(s) == null) {
           CliText.error("replay", "at.notWhole", s);
           return 2;
         }
+        asked.add(RunAt.position(s));
       }
       RunCursor cursor = new RunCursor(run);
       long total = cursor.totalLines();
-      for (long n : positions) {
-        if (n < 0 || n > total) {
-          System.err.println(RunAt.outOfRange("replay", n, file, total));
+      List<Long> positions = new ArrayList<>();
+      for (int i = 0; i < asked.size(); i++) {
+        if (!RunAt.fits(asked.get(i), total)) {
+          System.err.println(RunAt.outOfRange("replay", at.get(i), file, total));
           return 2;
         }
+        positions.add(asked.get(i).longValue());
       }
       for (long n : positions) {
         cursor.seek(n);

@@ -14,11 +14,20 @@ import java.util.Optional;
 final class RunAt {
   private RunAt() {}
 
+  /** A run and a moment of it: after its first {@code n} trace lines. */
+  record At(Run run, long n) {}
+
   /**
-   * The run in {@code file} if {@code at} fits it; empty after one line on stderr ({@code kaboom
-   * COMMAND: ...}) when the file is no run, is damaged, or N is outside 0..lines.
+   * The run in {@code file} and N if {@code at} (as typed) fits it; empty after one line on stderr
+   * ({@code kaboom COMMAND: ...}) when N is not a whole number, the file is no run or is damaged,
+   * or N is outside 0..lines (however many digits it has).
    */
-  static Optional<Run> check(String command, Path file, long at) {
+  static Optional<At> check(String command, Path file, String at) {
+    java.math.BigInteger n = position(at);
+    if (n == null) {
+      CliText.error(command, "at.notWhole", at);
+      return Optional.empty();
+    }
     if (!RunFile.isRun(file)) {
       CliText.error(command, "at.notRun", at, file);
       return Optional.empty();
@@ -30,15 +39,26 @@ final class RunAt {
     }
     Run run = ((RunFile.Result.Loaded) result).run();
     long total = new RunCursor(run).totalLines();
-    if (at < 0 || at > total) {
+    if (!fits(n, total)) {
       System.err.println(outOfRange(command, at, file, total));
       return Optional.empty();
     }
-    return Optional.of(run);
+    return Optional.of(new At(run, n.longValue()));
+  }
+
+  /** {@code at} (an N of {@code --at}, as typed) as a number, or null when it is not whole. */
+  static java.math.BigInteger position(String at) {
+    String t = at.strip();
+    return t.matches("[-+]?[0-9]+") ? new java.math.BigInteger(t) : null;
+  }
+
+  /** True when {@code n} is in 0..{@code total}. */
+  static boolean fits(java.math.BigInteger n, long total) {
+    return n.signum() >= 0 && n.compareTo(java.math.BigInteger.valueOf(total)) <= 0;
   }
 
   /** The line for an {@code --at N} outside 0..{@code total} (open, snapshot and replay). */
-  static String outOfRange(String command, long at, Path file, long total) {
+  static String outOfRange(String command, String at, Path file, long total) {
     return CliText.say("line", "kaboom " + command, CliText.say("at.outOfRange", at, file, total));
   }
 }

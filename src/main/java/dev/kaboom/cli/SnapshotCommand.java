@@ -11,43 +11,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kaboom snapshot FILE OUT.png [--after STEPS]}: draws a scenario's tree into a PNG. */
-@Command(
-    name = "snapshot",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Draws a scenario's tree into a PNG, offscreen (no display needed).",
-      "Starts the tree, runs the scenario's first STEPS steps (each to completion) and draws the"
-          + " tree as the window does. A run file (bin/kaboom trace FILE --record RUN) is replayed"
-          + " and drawn at the end, or after its first N trace lines with --at N. Exit status: 0"
-          + " ok, 2 a malformed or invalid file or an N out of range, 3 a run whose replayed"
-          + " trace no longer matches its checksum (the picture is written)."
-    })
+@Command(name = "snapshot", mixinStandardHelpOptions = true)
 public final class SnapshotCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "FILE",
-      description = "the scenario file (JSON or YAML), or a run file")
+  @Parameters(descriptionKey = "file", index = "0", paramLabel = "FILE")
   Path file;
 
-  @Parameters(index = "1", paramLabel = "OUT.png", description = "where to write the picture")
+  @Parameters(descriptionKey = "out", index = "1", paramLabel = "OUT.png")
   Path out;
 
-  @Option(
-      names = "--after",
-      paramLabel = "STEPS",
-      description = "run the scenario's first STEPS steps (each to completion) before drawing")
+  @Option(names = "--after", paramLabel = "STEPS")
   int after;
 
-  @Option(
-      names = "--at",
-      paramLabel = "N",
-      description =
-          "with a run file: draw the moment after its first N trace lines (as replay --at N"
-              + " counts them)")
-  Long at;
+  @Option(names = "--at", paramLabel = "N")
+  String at;
 
-  @Option(names = "--lang", paramLabel = "en|ko", description = "language of the labels")
-  String lang = "en";
+  @Option(names = "--lang", paramLabel = "en|ko")
+  String lang;
 
   @Override
   public Integer call() throws Exception {
@@ -59,7 +38,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   }
 
   private int snapshot() throws Exception {
-    if (!lang.equals("en") && !lang.equals("ko")) {
+    if (Main.langProblem("snapshot", lang).isPresent()) {
       CliText.error("snapshot", "lang.expected", lang);
       return 2;
     }
@@ -81,7 +60,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
     headless();
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
-    write(dev.kaboom.ui.Snapshotter.render(scenario, after, Locale.forLanguageTag(lang)));
+    write(
+        dev.kaboom.ui.Snapshotter.render(
+            scenario, after, Locale.forLanguageTag(Main.language(lang))));
     return 0;
   }
 
@@ -94,19 +75,28 @@ public final class SnapshotCommand implements Callable<Integer> {
       CliText.error("snapshot", "after.runFile", after, file);
       return 2;
     }
-    long n = at == null ? Long.MAX_VALUE : at;
-    java.util.Optional<dev.kaboom.run.Run> run =
-        at == null ? readRun() : RunAt.check("snapshot", file, at);
-    if (run.isEmpty()) {
+    java.util.Optional<RunAt.At> checked =
+        at == null
+            ? readRun().map(r -> new RunAt.At(r, Long.MAX_VALUE))
+            : RunAt.check("snapshot", file, at);
+    if (checked.isEmpty()) {
       return 2;
     }
+    long n = checked.get().n();
+    java.util.Optional<dev.kaboom.run.Run> run = checked.map(RunAt.At::run);
     if (!writable()) {
       return 1;
     }
     headless();
-    write(dev.kaboom.ui.Snapshotter.renderRun(file, run.get(), n, Locale.forLanguageTag(lang)));
-    long differs =
-        run.get().trace().firstDifference(dev.kaboom.run.Recording.replay(run.get(), l -> {}));
+    write(
+        dev.kaboom.ui.Snapshotter.renderRun(
+            file, run.get(), n, Locale.forLanguageTag(Main.language(lang))));
+    dev.kaboom.run.TraceDigest now = dev.kaboom.run.Recording.replay(run.get(), l -> {});
+    long differs = run.get().trace().firstDifference(now);
+    if (run.get().trace().onlyChecksumDiffers(now)) {
+      CliText.error("snapshot", "checksumOnly", file, now.lines());
+      return 3;
+    }
     if (differs > 0) {
       CliText.error("snapshot", "snapshot.differs", file, differs);
       return 3;

@@ -20,26 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kaboom trace FILE}: runs a scenario on virtual time and prints its conformance trace. */
-@Command(
-    name = "trace",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a scenario (JSON or YAML) on virtual time and prints its trace, one event per line.",
-      "Given a run file (kind kaboom-run), prints the trace of its commands (as `replay`).",
-      "Exit status: 0 ok, 2 the file is malformed or invalid (one line on stderr:"
-          + " FILE:LINE:COLUMN: what was expected), 3 a step ran away (more than ten million"
-          + " process turns, or virtual time moved by more than an hour): the trace so far is"
-          + " printed, and the error names the processes involved; for a run file, 3 also when"
-          + " its trace differs from its checksum."
-    })
+@Command(name = "trace", mixinStandardHelpOptions = true)
 public final class TraceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file, or a run file")
+  @Parameters(descriptionKey = "file", index = "0", paramLabel = "FILE")
   Path file;
 
-  @Option(
-      names = "--record",
-      paramLabel = "RUN",
-      description = "also write the run (scenario, commands, checksum of the trace) to RUN")
+  @Option(names = "--record", paramLabel = "RUN")
   Path record;
 
   /** The runaway bound on process turns per step (hidden: tests lower it). */

@@ -28,6 +28,16 @@ public record TraceDigest(long lines, String sha256, int[] lineCrcs) {
     return n + 1L;
   }
 
+  /**
+   * True when {@code other} has the same lines, line for line (count and per-line CRCs), and only
+   * the SHA-256 differs: the recorded checksum itself was changed, not the trace.
+   */
+  public boolean onlyChecksumDiffers(TraceDigest other) {
+    return !sha256.equals(other.sha256)
+        && lines == other.lines
+        && Arrays.equals(lineCrcs, other.lineCrcs);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TraceDigest d

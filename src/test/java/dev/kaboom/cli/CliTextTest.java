@@ -43,6 +43,7 @@ class CliTextTest {
       "Invalid value for option '--x': 'y' is not a number",
       "Invalid value for option '--mode': expected one of [a, b] but was 'c'",
       "Unknown option: '--explian'",
+      "Unknown subcommand 'xyz'.",
       "Unmatched argument at index 2: 'b.json'",
       "option '--at' (N) should be specified only once",
       "Expected parameter for option '--at' but found '--tree'",

@@ -1,0 +1,150 @@
+package dev.kaboom.cli;
+
+import static dev.kaboom.cli.CliTest.inKorean;
+import static dev.kaboom.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaboom.cli.CliTest.Ran;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a new user types wrong, and what the command line then says (one line, what and where). */
+class CliInputTest {
+  private static final String NL = System.lineSeparator();
+
+  private static Path scenario(Path dir) throws IOException {
+    return Files.writeString(
+        dir.resolve("ok.yaml"),
+        "tree: {id: root, children: [{id: a}]}\nsteps:\n  - {exit: root/a, reason: kaboom}\n");
+  }
+
+  private static Path recorded(Path dir) throws IOException {
+    Path run = dir.resolve("run.json");
+    assertThat(run("trace", scenario(dir).toString(), "--record", run.toString()).status())
+        .isZero();
+    return run;
+  }
+
+  @Test
+  void anEmptyFileNameIsSaidToBeEmpty(@TempDir Path dir) throws Exception {
+    Ran r = run("trace", scenario(dir).toString(), "--record", "");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty(); // refused before the trace runs
+    assertThat(r.err())
+        .isEqualTo(
+            "kaboom trace: Invalid value for option '--record': '' is an empty file name (see"
+                + " bin/kaboom trace --help)"
+                + NL);
+    assertThat(inKorean(() -> run("trace", "")).err())
+        .isEqualTo(
+            "kaboom trace: FILE(0번 자리 인자)의 값 ''은(는) 빈 파일 이름이에요 (bin/kaboom trace --help 참고)" + NL);
+  }
+
+  @Test
+  void aHugeNumberIsOutOfRangeNotNotAWholeNumber(@TempDir Path dir) throws Exception {
+    Path run = recorded(dir);
+    String huge = "99999999999999999999";
+    for (String command : new String[] {"replay", "open", "snapshot"}) {
+      Ran r =
+          command.equals("snapshot")
+              ? run(command, run.toString(), dir.resolve("x.png").toString(), "--at", huge)
+              : run(command, run.toString(), "--at", huge);
+      assertThat(r.status()).as(command).isEqualTo(2);
+      assertThat(r.err())
+          .as(command)
+          .isEqualTo(
+              "kaboom "
+                  + command
+                  + ": --at "
+                  + huge
+                  + ": out of range; "
+                  + run
+                  + " prints 6 trace lines, so N is 0..6"
+                  + NL);
+    }
+    assertThat(run("replay", run.toString(), "--at", "4x").err())
+        .isEqualTo("kaboom replay: --at 4x: not a whole number of trace lines" + NL);
+    Ran after = run("snapshot", scenario(dir).toString(), "o.png", "--after", huge);
+    assertThat(after.err())
+        .isEqualTo(
+            "kaboom snapshot: Invalid value for option '--after': '"
+                + huge
+                + "' is out of range (-2147483648..2147483647) (see bin/kaboom snapshot --help)"
+                + NL);
+    assertThat(inKorean(() -> run("bench", "--warmups", huge)).err())
+        .isEqualTo(
+            "kaboom bench: 옵션 '--warmups'의 값 '"
+                + huge
+                + "'은(는) 범위를 벗어났어요 (-2147483648..2147483647) (bin/kaboom bench --help 참고)"
+                + NL);
+  }
+
+  /** A run file whose only change is its sha256: every line matches, the checksum does not. */
+  @Test
+  void aChangedChecksumAloneIsSaidSo(@TempDir Path dir) throws Exception {
+    Path run = recorded(dir);
+    String text = Files.readString(run);
+    String sha = text.replaceAll("(?s).*\"sha256\" : \"([0-9a-f]+)\".*", "$1");
+    assertThat(sha).hasSize(64);
+    Files.writeString(run, text.replace(sha, "0".repeat(64)));
+    Ran r = run("replay", run.toString());
+    assertThat(r.status()).isEqualTo(3);
+    assertThat(r.out().lines()).hasSize(6);
+    assertThat(r.err())
+        .isEqualTo(
+            "kaboom replay: warning: "
+                + run
+                + ": every line of the trace is the recorded one (6 lines), but the recorded"
+                + " sha256 is not the trace's: the run file's checksum was changed"
+                + NL);
+  }
+
+  /** {@code > /dev/full}: the write failure is one line on stderr and status 1, not status 0. */
+  @Test
+  void anOutputThatCannotBeWrittenIsAFailure(@TempDir Path dir) throws Exception {
+    Path f = scenario(dir);
+    for (String[] args :
+        new String[][] {
+          {"trace", f.toString()}, {"--help"}, {"replay", recorded(dir).toString()}
+        }) {
+      Ran r = runIntoAFullDisk(args);
+      String name = args[0].startsWith("-") ? "kaboom" : "kaboom " + args[0];
+      assertThat(r.status()).as(args[0]).isEqualTo(1);
+      assertThat(r.err())
+          .as(args[0])
+          .isEqualTo(name + ": cannot write the standard output: the disk is full" + NL);
+    }
+  }
+
+  private static synchronized Ran runIntoAFullDisk(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Main.WriteWatch full =
+        new Main.WriteWatch(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+              }
+            });
+    try {
+      Main.stdout = full;
+      System.setOut(new PrintStream(full, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = Main.execute(args);
+      return new Ran(status, "", err.toString(StandardCharsets.UTF_8));
+    } finally {
+      Main.stdout = null;
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+}

@@ -1562,9 +1562,17 @@ public final class Console implements Simulation.Shell {
     Term acc = value(e);
     while (!chain.isEmpty()) {
       Op x = chain.pop();
-      acc = apply(x, acc, value(x.right()));
+      acc = isNegation(x) ? Numbers.negate(value(x.right())) : apply(x, acc, value(x.right()));
     }
     return acc;
+  }
+
+  /** {@code -x}: the parser writes it {@code 0 - x} with the 0 where the minus is. */
+  private static boolean isNegation(Op o) {
+    return o.op().equals("-")
+        && o.left() instanceof Lit zero
+        && zero.line() == o.line()
+        && zero.column() == o.column();
   }
 
   /**
@@ -1578,8 +1586,11 @@ public final class Console implements Simulation.Shell {
     if (v instanceof Atom a) {
       return a == NIL ? "" : a.name();
     }
-    if (v instanceof IntTerm i) {
-      return Long.toString(i.value());
+    if (v instanceof IntTerm || v instanceof dev.kaboom.engine.BigIntTerm) {
+      return v.format();
+    }
+    if (v instanceof dev.kaboom.engine.FloatTerm f) {
+      return dev.kaboom.engine.FloatTerm.shortest(f.value()); // Float.to_string/1
     }
     if (v instanceof TermList l && l.elements().stream().allMatch(x -> x instanceof IntTerm)) {
       StringBuilder sb = new StringBuilder();
@@ -1695,10 +1706,14 @@ public final class Console implements Simulation.Shell {
                 + Inspect.inspectFlat(r)
                 + " of type "
                 + typeName(r));
-      case "==", "===":
+      case "===":
         return bool(l.equals(r));
-      case "!=", "!==":
+      case "!==":
         return bool(!l.equals(r));
+      case "==":
+        return bool(Numbers.looselyEqual(l, r));
+      case "!=":
+        return bool(!Numbers.looselyEqual(l, r));
       case "<":
         return bool(Inspect.compare(l, r) < 0);
       case ">":
@@ -1707,30 +1722,10 @@ public final class Console implements Simulation.Shell {
         return bool(Inspect.compare(l, r) <= 0);
       case ">=":
         return bool(Inspect.compare(l, r) >= 0);
-      case "+", "-", "*":
-        if (l instanceof IntTerm a && r instanceof IntTerm b) {
-          return new IntTerm(
-              switch (o.op()) {
-                case "+" -> a.value() + b.value();
-                case "-" -> a.value() - b.value();
-                default -> a.value() * b.value();
-              });
-        }
-        throw new ConsoleError(
-            "ArithmeticError",
-            "bad argument in arithmetic expression: "
-                + Inspect.inspectFlat(l)
-                + " "
-                + o.op()
-                + " "
-                + Inspect.inspectFlat(r),
-            "    :erlang."
-                + o.op()
-                + "("
-                + Inspect.inspectFlat(l)
-                + ", "
-                + Inspect.inspectFlat(r)
-                + ")");
+      case "+", "-", "*", "/":
+        return Numbers.arith(o.op(), l, r);
+      case "**":
+        return Numbers.power(l, r);
       case "--":
         if (l instanceof TermList a && r instanceof TermList b) {
           List<Term> left = new ArrayList<>(a.elements());
@@ -1760,9 +1755,7 @@ public final class Console implements Simulation.Shell {
         throw new ConsoleError(
             "UndefinedFunctionError",
             "function Kernel." + o.op() + "/2 is undefined or private",
-            "    (the Kaboom console does not know "
-                + (o.op().equals("/") ? "floats" : "ranges")
-                + "; h() lists what it knows)");
+            "    (the Kaboom console does not know it; h() lists what it knows)");
     }
   }
 
@@ -1854,7 +1847,7 @@ public final class Console implements Simulation.Shell {
       case "is_list/1":
         return bool(args.get(0) instanceof TermList || args.get(0) instanceof ImproperList);
       case "is_integer/1":
-        return bool(args.get(0) instanceof IntTerm);
+        return bool(Numbers.isInteger(args.get(0)));
       case "is_tuple/1":
         return bool(args.get(0) instanceof Tuple);
       case "is_map/1":
@@ -2066,6 +2059,9 @@ public final class Console implements Simulation.Shell {
                 });
         return Atom.OK;
       default:
+        if (Numbers.runs(key)) {
+          return Numbers.call(key, args);
+        }
         if (Stdlib.runs(key)) {
           return stdlib.call(key, args);
         }

@@ -99,13 +99,30 @@ public final class Inspect {
     }
   }
 
+  /**
+   * A float as Elixir 1.14's {@code Inspect.Float} writes it: a whole float from 1.0 up to 1.0e16
+   * as its integer and {@code .0} ({@code 1000000000000000.0}), any other as {@code
+   * :io_lib_format.fwrite_g/1} ({@link dev.kaboom.engine.FloatTerm#shortest}: {@code
+   * 0.30000000000000004}, {@code 1.0e16}, {@code 1.0e-5}).
+   */
+  static String floatText(double d) {
+    double abs = Math.abs(d);
+    if (abs >= 1.0 && abs < 1.0e16 && d == Math.rint(d)) {
+      return (long) d + ".0";
+    }
+    return dev.kaboom.engine.FloatTerm.shortest(d);
+  }
+
   /** {@code Inspect.Algebra.to_doc/2}. */
   static Doc toDoc(Term v, int limit) {
     if (v instanceof Atom a) {
       return Algebra.bin(atom(a));
     }
-    if (v instanceof IntTerm i) {
-      return Algebra.bin(Long.toString(i.value()));
+    if (v instanceof IntTerm || v instanceof dev.kaboom.engine.BigIntTerm) {
+      return Algebra.bin(v.format());
+    }
+    if (v instanceof dev.kaboom.engine.FloatTerm f) {
+      return Algebra.bin(floatText(f.value()));
     }
     if (v instanceof Pid p) {
       return Algebra.bin(p.toString());
@@ -137,7 +154,7 @@ public final class Inspect {
       return Algebra.bin(range[2] == 1 && range[1] >= range[0] ? r : r + "//" + range[2]);
     }
     List<Map.Entry<Term, Term>> entries = new ArrayList<>(m.entries().entrySet());
-    entries.sort(Map.Entry.comparingByKey(ORDER));
+    entries.sort(Map.Entry.comparingByKey(KEY_ORDER));
     List<Term> pairs = new ArrayList<>();
     for (Map.Entry<Term, Term> e : entries) {
       pairs.add(Term.tuple(e.getKey(), e.getValue()));
@@ -433,8 +450,15 @@ public final class Inspect {
   /** Erlang's term order: number < atom < reference < fun < pid < tuple < map < list < binary. */
   static final Comparator<Term> ORDER = Inspect::compare;
 
+  /**
+   * The order of a map's keys as iex prints them: the term order, an integer before a float of the
+   * same value ({@code %{1 => :a, 1.0 => :b}}).
+   */
+  static final Comparator<Term> KEY_ORDER =
+      ORDER.thenComparing(t -> t instanceof dev.kaboom.engine.FloatTerm ? 1 : 0);
+
   private static int rank(Term t) {
-    if (t instanceof IntTerm) {
+    if (Numbers.isNumber(t)) {
       return 0;
     }
     if (t instanceof Atom) {
@@ -467,8 +491,8 @@ public final class Inspect {
     if (ra != rb) {
       return Integer.compare(ra, rb);
     }
-    if (a instanceof IntTerm x) {
-      return Long.compare(x.value(), ((IntTerm) b).value());
+    if (ra == 0) {
+      return Numbers.compare(a, b);
     }
     if (a instanceof Atom x) {
       return compareBytes(x.name(), ((Atom) b).name());

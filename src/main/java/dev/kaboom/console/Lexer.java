@@ -11,6 +11,7 @@ import java.util.List;
 final class Lexer {
   enum Kind {
     INT,
+    FLOAT, // 1.5, 1.0e-5 (its text without underscores)
     ATOM, // :kaboom, :"quoted"
     STRING,
     INTERP, // "a #{b} c": its text is the source between the quotes
@@ -32,7 +33,7 @@ final class Lexer {
 
   private static final String[] OPS = {
     "===", "!==", "==", "!=", "|>", "++", "--", "<>", "..", "//", "=>", "<-", "<=", ">=", "->",
-    "&&", "||", "=", "+", "-", "*", "/", "|", "<", ">", "&", "^", "!"
+    "&&", "||", "**", "=", "+", "-", "*", "/", "|", "<", ">", "&", "^", "!"
   };
 
   private Lexer() {}
@@ -101,12 +102,40 @@ final class Lexer {
         int cp = input.codePointAt(i + 1);
         out.add(new Token(Kind.INT, Integer.toString(cp), line, col, space));
         i += 1 + Character.charCount(cp);
-      } else if (Character.isDigit(c)) {
-        int end = i;
-        while (end < n && (Character.isDigit(input.charAt(end)) || input.charAt(end) == '_')) {
+      } else if (c == '0'
+          && i + 2 < n
+          && radix(input.charAt(i + 1)) > 0
+          && Character.digit(input.charAt(i + 2), radix(input.charAt(i + 1))) >= 0) {
+        // 0x1F, 0o17, 0b101: the token's text is the number in decimal
+        int radix = radix(input.charAt(i + 1));
+        int end = i + 2;
+        while (end < n
+            && (Character.digit(input.charAt(end), radix) >= 0 || input.charAt(end) == '_')) {
           end++;
         }
-        out.add(new Token(Kind.INT, input.substring(i, end).replace("_", ""), line, col, space));
+        String digits = input.substring(i + 2, end).replace("_", "");
+        out.add(
+            new Token(
+                Kind.INT, new java.math.BigInteger(digits, radix).toString(), line, col, space));
+        i = end;
+      } else if (Character.isDigit(c)) {
+        int end = digits(input, i);
+        Kind kind = Kind.INT;
+        if (end + 1 < n && input.charAt(end) == '.' && Character.isDigit(input.charAt(end + 1))) {
+          // 1.5, 1_000.5, 1.0e10, 1.0e-5: a float has digits after its point
+          kind = Kind.FLOAT;
+          end = digits(input, end + 1);
+          if (end + 1 < n && (input.charAt(end) == 'e' || input.charAt(end) == 'E')) {
+            int exp = end + 1;
+            if (input.charAt(exp) == '+' || input.charAt(exp) == '-') {
+              exp++;
+            }
+            if (exp < n && Character.isDigit(input.charAt(exp))) {
+              end = digits(input, exp);
+            }
+          }
+        }
+        out.add(new Token(kind, input.substring(i, end).replace("_", ""), line, col, space));
         i = end;
       } else if (Character.isUpperCase(c)) {
         int end = i + 1;
@@ -174,6 +203,25 @@ final class Lexer {
     }
     out.add(new Token(Kind.END, "", line, n - lineStart + 1, true));
     return out;
+  }
+
+  /** The end of the digits (and underscores) from {@code i}. */
+  private static int digits(String s, int i) {
+    int end = i;
+    while (end < s.length() && (Character.isDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+      end++;
+    }
+    return end;
+  }
+
+  /** The radix a {@code 0x}, {@code 0o} or {@code 0b} prefix's letter names; 0 for another. */
+  private static int radix(char c) {
+    return switch (c) {
+      case 'x' -> 16;
+      case 'o' -> 8;
+      case 'b' -> 2;
+      default -> 0;
+    };
   }
 
   /**

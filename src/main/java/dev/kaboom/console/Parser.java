@@ -206,7 +206,7 @@ final class Parser {
         switch (t.kind()) {
           case NAME, ALIAS -> "syntax error before: " + quote(t.text());
           case STRING -> "syntax error before: \"" + t.text() + "\"";
-          case INT -> "syntax error before: " + t.text();
+          case INT, FLOAT -> "syntax error before: " + t.text();
           case ATOM -> "syntax error before: " + t.text();
           case PUNCT ->
               t.text().equals("|") ? "syntax error before: '|'" : "unexpected token: " + t.text();
@@ -365,8 +365,21 @@ final class Parser {
 
   /** {@code * /} ({@code h Process.exit/2} names a function by its arity). */
   private Expr multiplicative() {
-    Expr left = unary();
+    Expr left = power();
     while (peek().kind() == Kind.OP && (peek().is("*") || peek().is("/"))) {
+      Token op = next();
+      left = new Op(op.text(), left, power(), op.line(), op.column());
+    }
+    return left;
+  }
+
+  /**
+   * {@code **} (Kernel.**&#47;2): above {@code * /}, below the unary operators ({@code -2 ** 2} is
+   * 4), to the left ({@code 2 ** 3 ** 2} is 64), as Elixir 1.14 reads it.
+   */
+  private Expr power() {
+    Expr left = unary();
+    while (peek().kind() == Kind.OP && peek().is("**")) {
       Token op = next();
       left = new Op(op.text(), left, unary(), op.line(), op.column());
     }
@@ -452,7 +465,7 @@ final class Parser {
     }
     return switch (next.kind()) {
       case NAME -> next.text().equals("fn") || !RESERVED.contains(next.text());
-      case INT, ATOM, STRING, INTERP, CHARLIST, ALIAS, KEY, PID -> true;
+      case INT, FLOAT, ATOM, STRING, INTERP, CHARLIST, ALIAS, KEY, PID -> true;
       case PUNCT -> next.is("{") || next.is("[") || next.is("%{") || next.is("%");
       default -> false;
     };
@@ -575,16 +588,19 @@ final class Parser {
     try {
       switch (t.kind()) {
         case INT:
-          try {
-            return new Lit(new IntTerm(Long.parseLong(t.text())), t.line(), t.column());
-          } catch (
-              NumberFormatException
-                  e) { // Elixir's integers are unbounded; the console's are 64-bit
-            throw new ConsoleError(
-                "SyntaxError",
-                t.line(),
-                t.column(),
-                "integer too large for this console (over 64 bits): " + t.text());
+          // Elixir's integers are unbounded: past 64 bits a BigIntTerm
+          return new Lit(
+              dev.kaboom.engine.BigIntTerm.of(new java.math.BigInteger(t.text())),
+              t.line(),
+              t.column());
+        case FLOAT:
+          {
+            double d = Double.parseDouble(t.text());
+            if (Double.isInfinite(d)) {
+              throw new ConsoleError(
+                  "SyntaxError", t.line(), t.column(), "invalid float number " + t.text());
+            }
+            return new Lit(new dev.kaboom.engine.FloatTerm(d), t.line(), t.column());
           }
         case ATOM:
           return new Lit(Atom.of(t.text()), t.line(), t.column());
@@ -1125,6 +1141,7 @@ final class Parser {
           java.util.Map.entry("+", "+"),
           java.util.Map.entry("-", "-"),
           java.util.Map.entry("*", "*"),
+          java.util.Map.entry("/", "/"),
           java.util.Map.entry("==", "=="),
           java.util.Map.entry("!=", "/="),
           java.util.Map.entry("===", "=:="),

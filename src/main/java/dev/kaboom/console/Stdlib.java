@@ -255,8 +255,11 @@ final class Stdlib {
 
   /** The type Elixir's Protocol.UndefinedError names. */
   static String typeName(Term t) {
-    if (t instanceof IntTerm) {
+    if (Numbers.isInteger(t)) {
       return "Integer";
+    }
+    if (t instanceof dev.kaboom.engine.FloatTerm) {
+      return "Float";
     }
     if (t instanceof Atom) {
       return "Atom";
@@ -302,7 +305,6 @@ final class Stdlib {
           "String.length/1",
           "String.reverse/1",
           "String.to_atom/1",
-          "String.to_integer/1",
           "String.contains?/2",
           "String.starts_with?/2",
           "String.replace/3",
@@ -358,11 +360,8 @@ final class Stdlib {
           "Enum.sort_by/2",
           "Enum.zip/2",
           "Atom.to_string/1",
-          "Integer.to_string/1",
           "to_string/1",
           "Kernel.to_string/1",
-          "rem/2",
-          "div/2",
           "Range.new/2",
           "Range.new/3");
 
@@ -372,7 +371,9 @@ final class Stdlib {
    */
   static Map<String, List<String>> byModule() {
     Map<String, java.util.TreeSet<String>> out = new java.util.TreeMap<>();
-    for (String key : FUNCTIONS) {
+    List<String> keys = new ArrayList<>(FUNCTIONS);
+    keys.addAll(Numbers.FUNCTIONS); // Integer, Float, :math
+    for (String key : keys) {
       int dot = key.indexOf('.');
       if (dot > 0) {
         out.computeIfAbsent(key.substring(0, dot), m -> new java.util.TreeSet<>())
@@ -402,7 +403,6 @@ final class Stdlib {
         }
         throw Console.argumentError(1, "not a binary", ":erlang.binary_to_atom", a.get(0), UTF8);
       }
-      case "String.to_integer" -> toInteger(a.get(0));
       case "String.contains?" -> {
         String s = string(a, "contains?", CONTAINS);
         yield Atom.of(Boolean.toString(s.contains(pattern(a, 1, "contains?"))));
@@ -571,24 +571,7 @@ final class Stdlib {
         }
         throw Console.argumentError(1, "not an atom", ":erlang.atom_to_binary", a.get(0));
       }
-      case "Integer.to_string" -> {
-        if (a.get(0) instanceof IntTerm i) {
-          yield new Bin(Long.toString(i.value()));
-        }
-        throw Console.argumentError(1, "not an integer", ":erlang.integer_to_binary", a.get(0));
-      }
       case "to_string", "Kernel.to_string" -> new Bin(Console.chars(a.get(0)));
-      case "rem", "div" -> {
-        if (a.get(0) instanceof IntTerm x && a.get(1) instanceof IntTerm y && y.value() != 0) {
-          yield new IntTerm(
-              name.equals("rem") ? x.value() % y.value() : x.value() / y.value()); // truncated
-        }
-        String call = name + "(" + flat(a.get(0)) + ", " + flat(a.get(1)) + ")";
-        throw new ConsoleError(
-            "ArithmeticError",
-            "bad argument in arithmetic expression: " + call,
-            "    :erlang." + call);
-      }
       case "Range.new" -> range(a.get(0), a.get(1), a.size() == 3 ? a.get(2) : new IntTerm(1));
       default -> enumCall(name.substring("Enum.".length()), key.substring(5), a);
     };
@@ -762,24 +745,6 @@ final class Stdlib {
     return new Bin(p.isEmpty() ? s.value() : s.value().replace(p, with.value()));
   }
 
-  private static Term toInteger(Term s) {
-    if (s instanceof Bin b) {
-      String v = b.value();
-      if (v.matches("[+-]?[0-9]+")) {
-        try {
-          return new IntTerm(Long.parseLong(v.startsWith("+") ? v.substring(1) : v));
-        } catch (NumberFormatException tooLarge) {
-          throw new ConsoleError(
-              "Kaboom.UnsupportedError",
-              "integer too large for the Kaboom console (over 64 bits): " + v);
-        }
-      }
-      throw Console.argumentError(
-          1, "not a textual representation of an integer", ":erlang.binary_to_integer", s);
-    }
-    throw Console.argumentError(1, "not a binary", ":erlang.binary_to_integer", s);
-  }
-
   private static int graphemes(String s) {
     java.text.BreakIterator it = java.text.BreakIterator.getCharacterInstance(Locale.ROOT);
     it.setText(s);
@@ -914,8 +879,13 @@ final class Stdlib {
         break;
       case "sum/1":
         if (r != null) {
-          long n = size(r);
-          return new IntTerm(n == 0 ? 0 : n * r[0] + r[2] * (n * (n - 1) / 2));
+          java.math.BigInteger n = java.math.BigInteger.valueOf(size(r));
+          return Numbers.integer(
+              n.multiply(java.math.BigInteger.valueOf(r[0]))
+                  .add(
+                      java.math.BigInteger.valueOf(r[2])
+                          .multiply(
+                              n.multiply(n.subtract(java.math.BigInteger.ONE)).shiftRight(1))));
         }
         break;
       default:
@@ -960,7 +930,7 @@ final class Stdlib {
         {
           Term acc = new IntTerm(0);
           for (Term x : items) {
-            if (!(x instanceof IntTerm xi && acc instanceof IntTerm ai)) {
+            if (!Numbers.isNumber(x) || !Numbers.isNumber(acc)) {
               throw new ConsoleError(
                   "ArithmeticError",
                   "bad argument in arithmetic expression: " + flat(x) + " + " + flat(acc),
@@ -971,7 +941,7 @@ final class Stdlib {
                       + ")\n    (elixir 1.14.0) lib/enum.ex:2468:"
                       + " Enum.\"-sum/1-lists^foldl/2-0-\"/2");
             }
-            acc = new IntTerm(xi.value() + ai.value());
+            acc = Numbers.arith("+", x, acc);
           }
           return acc;
         }

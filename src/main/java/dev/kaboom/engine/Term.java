@@ -8,7 +8,18 @@ package dev.kaboom.engine;
  * conformance traces do.
  */
 public sealed interface Term
-    permits Atom, Tuple, TermList, ImproperList, Pid, Ref, IntTerm, Bin, MapTerm, Fun {
+    permits Atom,
+        Tuple,
+        TermList,
+        ImproperList,
+        Pid,
+        Ref,
+        IntTerm,
+        BigIntTerm,
+        FloatTerm,
+        Bin,
+        MapTerm,
+        Fun {
 
   /** Appends this term to {@code out}; {@code anonymous} writes pids as {@code pid}. */
   void appendTo(StringBuilder out, boolean anonymous);

@@ -150,8 +150,8 @@ final class Bench {
     timedAlloc = 0;
   }
 
-  /** The event sink of each engine the workloads make (T2 swaps it). */
-  private java.util.function.Supplier<EventSink> sinks;
+  /** The event sink of each engine the workloads make. */
+  private final java.util.function.Supplier<EventSink> sinks;
 
   Bench(Sizes sizes, boolean events, Predicate<String> wanted) {
     this.sizes = sizes;
@@ -306,63 +306,97 @@ final class Bench {
    * the replacement's init has reported.
    */
   long[] s2(int supervisors, int restartsEach) {
-    int n = sizes.s2Children();
     Random random = new Random(42);
     long[] lat = new long[supervisors * restartsEach];
-    int k = 0;
     for (int s = 0; s < supervisors; s++) {
-      Engine e = new Engine(sinks.get());
-      Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, e.me.pid()));
-      e.awaitUpsTotal(n);
-      for (int r = 0; r < restartsEach; r++) {
-        int victim = 1 + random.nextInt(n);
-        markAlloc();
-        long t0 = System.nanoTime();
-        e.me.exit(e.upPids[victim], KABOOM);
-        e.awaitUps(1);
-        long t1 = System.nanoTime();
-        addAlloc();
-        if (e.lastUpId != victim) {
-          throw new IllegalStateException("restarted " + e.lastUpId + ", expected " + victim);
-        }
-        lat[k++] = t1 - t0;
-      }
-      e.stopSupervisor(sup);
+      s2Supervisor(sinks.get(), random, lat, s * restartsEach, restartsEach);
     }
     return lat;
   }
 
-  /** S2b workloads in each of T2's timed runs (one is about 0.1 s: too short to stand alone). */
-  static final int T2_REPEATS = 3;
+  /**
+   * One supervisor of S2: a new engine recording into {@code sink}, {@link Sizes#s2Children}
+   * workers under one_for_one; exits a random one {@code restarts} times, putting each restart's
+   * latency in {@code lat} from {@code from} on.
+   */
+  private void s2Supervisor(EventSink sink, Random random, long[] lat, int from, int restarts) {
+    int n = sizes.s2Children();
+    Engine e = new Engine(sink);
+    Pid sup = e.startSupervisor(Strategy.ONE_FOR_ONE, workers(n, e.me.pid()));
+    e.awaitUpsTotal(n);
+    for (int r = 0; r < restarts; r++) {
+      int victim = 1 + random.nextInt(n);
+      markAlloc();
+      long t0 = System.nanoTime();
+      e.me.exit(e.upPids[victim], KABOOM);
+      e.awaitUps(1);
+      long t1 = System.nanoTime();
+      addAlloc();
+      if (e.lastUpId != victim) {
+        throw new IllegalStateException("restarted " + e.lastUpId + ", expected " + victim);
+      }
+      lat[from + r] = t1 - t0;
+    }
+    e.stopSupervisor(sup);
+  }
+
+  /** S2b workloads in each of T2's pairs, each with recording on for half its supervisors. */
+  static final int T2_ROUNDS = 5;
 
   /**
-   * T2: what recording costs the engine. S2b with the window's recording (every event kept and its
-   * visibility worked out as it comes: {@link dev.kaboom.ui.sim.EventRecorder}, as a session does)
-   * against S2b with the ring of the latest 4,096 (every event built, none kept): five pairs of
-   * runs, alternating (off then on, then on then off, ..., so that a drift of the machine's load
-   * favours neither), each run {@value #T2_REPEATS} S2b workloads; a pair's overhead is its
-   * recorded run's mean restart time over its other run's, less 1, and the figure is the median of
+   * T2: what recording costs the engine. S2b's supervisors with the window's recording (every event
+   * kept and its visibility worked out as it comes: {@link dev.kaboom.ui.sim.EventRecorder}, as a
+   * session does) against the same supervisors with the ring of the latest 4,096 (every event
+   * built, none kept). Five pairs; a pair is {@value #T2_ROUNDS} rounds of S2b twice over, its
+   * supervisors alternating, one recorded, one not (which goes first alternates too), so that the
+   * machine's drift (on a shared virtual machine its speed changes by a fifth from one tenth of a
+   * second to the next) favours neither: each recorded supervisor's restarts are timed within a
+   * millisecond of an unrecorded one's. Each round starts from a collected heap, and the encoder
+   * thread is waited for after each recorded supervisor (untimed: what recording leaves to do when
+   * the engine rests, see {@link dev.kaboom.run.EventStore}). A pair's overhead is its recorded
+   * supervisors' mean restart time over its other supervisors', less 1; the figure is the median of
    * the five, in percent. With {@link #roundsReport} set, two {@code #} lines: the five overheads
-   * (their spread), and what the same runs cost in CPU time, which the load of other processes
-   * barely changes: the engine's thread and the encoder thread ({@code kaboom-event-encoder}, the
-   * store's, waited for at the end of each run) per restart, and the whole process (the collector
-   * and the JIT too).
+   * (their spread), and what the same supervisors cost in CPU time, which the load of other
+   * processes barely changes: the engine's thread and the encoder thread ({@code
+   * kaboom-event-encoder}: while the restarts ran, and in all) per restart, and the whole process
+   * (the collector and the JIT too).
    */
   double t2() {
-    java.util.function.Supplier<EventSink> base = sinks;
+    int supervisors = sizes.s2bSupervisors();
+    int restartsEach = sizes.s2bRestarts();
     double[] over = new double[5];
     long[][] cpu = new long[2][4]; // [off, on][engine, encoder, process, encoder in the runs]
-    try {
-      for (int i = 0; i < over.length; i++) {
-        double[] mean = new double[2];
-        for (int k = 0; k < 2; k++) {
-          int on = (i + k) % 2; // pairs alternate which goes first: 01, 10, 01, ...
-          mean[on] = t2Run(on == 1, cpu[on]);
+    long[] lat = new long[restartsEach];
+    var threads = ManagementFactory.getThreadMXBean();
+    dev.kaboom.run.EventStore.awaitEncoder(); // its thread started
+    long encoder = encoderThreadId();
+    for (int i = 0; i < over.length; i++) {
+      double[] sum = new double[2];
+      for (int r = 0; r < T2_ROUNDS; r++) {
+        Random[] random = {new Random(42), new Random(42)}; // each side S2b's own sequence
+        gc();
+        for (int s = 0; s < supervisors; s++) {
+          for (int k = 0; k < 2; k++) {
+            int on = (i + r + s + k) % 2; // 01, 10, 01, ...
+            long[] c0 = {threads.getCurrentThreadCpuTime(), encoderCpu(encoder), processCpu()};
+            s2Supervisor(
+                on == 1 ? new dev.kaboom.ui.sim.EventRecorder() : new RingSink(),
+                random[on],
+                lat,
+                0,
+                restartsEach);
+            cpu[on][3] += encoderCpu(encoder) - c0[1];
+            if (on == 1) {
+              dev.kaboom.run.EventStore.awaitEncoder(); // what recording left for the rest
+            }
+            cpu[on][0] += threads.getCurrentThreadCpuTime() - c0[0];
+            cpu[on][1] += encoderCpu(encoder) - c0[1];
+            cpu[on][2] += processCpu() - c0[2];
+            sum[on] += mean(lat);
+          }
         }
-        over[i] = (mean[1] / mean[0] - 1) * 100;
       }
-    } finally {
-      sinks = base;
+      over[i] = (sum[1] / sum[0] - 1) * 100;
     }
     double[] sorted = over.clone();
     Arrays.sort(sorted);
@@ -372,14 +406,13 @@ final class Bench {
         line.append(String.format(Locale.ROOT, " %.1f", o));
       }
       roundsReport.accept(line.append(" %").toString());
-      double restarts =
-          (double) over.length * T2_REPEATS * sizes.s2bSupervisors() * sizes.s2bRestarts();
+      double restarts = (double) over.length * T2_ROUNDS * supervisors * restartsEach;
       roundsReport.accept(
           String.format(
               Locale.ROOT,
               "# T2 cpu per restart, off -> on: engine thread %.2f -> %.2f us, encoder thread"
-                  + " %.2f us (%.2f while the runs ran), engine + encoder %+.1f %%; process %.2f"
-                  + " -> %.2f us (%+.1f %%)",
+                  + " %.2f us (%.2f while the restarts ran), engine + encoder %+.1f %%; process"
+                  + " %.2f -> %.2f us (%+.1f %%)",
               cpu[0][0] / restarts / 1e3,
               cpu[1][0] / restarts / 1e3,
               cpu[1][1] / restarts / 1e3,
@@ -390,35 +423,6 @@ final class Bench {
               (cpu[1][2] / (double) cpu[0][2] - 1) * 100));
     }
     return sorted[sorted.length / 2];
-  }
-
-  /**
-   * One of T2's runs: {@value #T2_REPEATS} S2b workloads with recording on or off; adds to {@code
-   * cpu} the CPU nanoseconds of this thread, the encoder thread, the process, and the encoder
-   * thread until the last restart (it deflates when the engine is idle), and returns the mean
-   * restart time.
-   */
-  private double t2Run(boolean record, long[] cpu) {
-    sinks = record ? dev.kaboom.ui.sim.EventRecorder::new : RingSink::new;
-    gc();
-    var threads = ManagementFactory.getThreadMXBean();
-    long encoder = encoderThreadId();
-    long[] c0 = {
-      threads.getCurrentThreadCpuTime(), encoderCpu(encoder), processCpu(),
-    };
-    double sum = 0;
-    for (int r = 0; r < T2_REPEATS; r++) {
-      sum += mean(s2(sizes.s2bSupervisors(), sizes.s2bRestarts()));
-    }
-    cpu[3] += encoderCpu(encoder) - c0[1];
-    if (record) {
-      dev.kaboom.run.EventStore.awaitEncoder(); // the encoder's share of this run, all of it
-      encoder = encoderThreadId();
-    }
-    cpu[0] += threads.getCurrentThreadCpuTime() - c0[0];
-    cpu[1] += encoderCpu(encoder) - c0[1];
-    cpu[2] += processCpu() - c0[2];
-    return sum / T2_REPEATS;
   }
 
   /** The id of the event store's encoder thread, or -1 when it has not started yet. */

@@ -30,7 +30,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Every event of a run, held as bytes: a read-only {@link List} of {@link TraceEvent}s that makes
@@ -41,12 +40,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Recording costs the engine's thread one array store an event ({@code T2_record_overhead}):
  * {@link #accept} keeps the event in the segment being filled ({@value #SEGMENT_BLOCKS} blocks),
  * and a full segment goes to the encoder thread (one daemon thread for every store, {@code
- * kaboom-event-encoder}, fed through a {@link LinkedBlockingQueue}); the encoded segment comes back
- * through a {@link ConcurrentLinkedQueue} and the store's own thread installs it the next time it
- * hands a segment on or reads one that is out (then the segment's event objects go). Until then a
- * read gets the event objects themselves, so what a read returns never depends on how far the
- * encoder is; no state is shared between the threads but what the two queues hand over, and each
- * segment's bytes, which the encoder thread deflates later, when it is idle ({@link Packed}).
+ * kaboom-event-encoder}, fed through a {@link ConcurrentLinkedQueue} that wakes it only when it
+ * sleeps with nothing to do), which encodes it once the engine rests (see {@link EncoderThread});
+ * the encoded segment comes back through another {@link ConcurrentLinkedQueue} and the store's own
+ * thread installs it the next time it hands a segment on or reads one that is out (then the
+ * segment's event objects go). Until then a read gets the event objects themselves, so what a read
+ * returns never depends on how far the encoder is; no state is shared between the threads but what
+ * the two queues hand over, and each segment's bytes, which the encoder thread deflates later, when
+ * it is idle ({@link Packed}).
  *
  * <p>The encoding: events in blocks of {@value #BLOCK}, each block starting at a known offset so an
  * event is found by decoding at most its block (the last two blocks read are kept decoded). Within
@@ -213,7 +214,7 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
     }
     out[s] = events;
     if (background) {
-      EncoderThread.submit(
+      EncoderThread.submitEncode(
           () -> {
             Segment g = encoder.segment(s, events, count);
             if (g.bytes() != null) {
@@ -361,54 +362,107 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
   /**
    * The one thread that encodes every store's segments, in the order they were handed over (one
-   * queue, so each store's come back in order), and deflates them when it is idle.
+   * queue, so each store's come back in order), and deflates them, both when the engine rests.
    *
-   * <p>Deflating is most of what recording costs (about 100 ns an event against about 60 to encode,
-   * and the engine makes an event in about 60: {@code T2_record_overhead}), so a burst of the
-   * engine is not deflated while it runs: each encoded segment waits, raw (about 6 bytes an event
-   * in a storm, against 1.7 deflated), until no segment has come for {@value #IDLE_MICROS} µs; then
-   * the waiting ones are deflated, oldest first, one at a time while none comes. Past {@value
-   * #MAX_PENDING_BYTES} bytes waiting (about 1.4 million events of a storm: a run the engine makes
-   * flat out for several seconds) the oldest are deflated as segments come.
+   * <p>Encoding costs about three times what the engine spends making an event (about 200 ns an
+   * event, deflating included, against about 60: {@code T2_record_overhead}), so doing it while the
+   * engine runs would slow the engine wherever the two threads share a core, or a host's cache: a
+   * burst of the engine (a cascade, a storm's beat) is neither encoded nor deflated while it runs.
+   * Its segments wait, as event objects, until no segment has come for {@value #IDLE_MICROS} µs
+   * (the thread looks that often, with no wake-up from the engine); then they are encoded, then
+   * deflated (about 6 bytes an event in a storm raw, 1.7 deflated), oldest first, one at a time
+   * while none comes. Past {@value #MAX_BACKLOG} segments waiting to be encoded (about 520,000
+   * events and 60 MB of event objects in a storm: the engine flat out for about 40 ms) the oldest
+   * are encoded as segments come, and past {@value #MAX_PENDING_BYTES} raw bytes waiting (about 1.4
+   * million events of a storm) the oldest are deflated as segments come. In the window the engine
+   * rests between a learner's commands, so its events are encoded a few milliseconds after each
+   * cascade.
    */
   private static final class EncoderThread {
-    private static final LinkedBlockingQueue<Runnable> JOBS = new LinkedBlockingQueue<>();
+    private static final ConcurrentLinkedQueue<Runnable> JOBS = new ConcurrentLinkedQueue<>();
 
-    /** How long the queue must stay empty before deflating starts. */
+    /** Set while the thread sleeps with nothing to do: then a job must wake it. */
+    private static volatile boolean asleep;
+
+    private static final Thread THREAD;
+
+    /** How long the queue must stay empty before encoding and deflating start. */
     static final long IDLE_MICROS = 2_000;
 
     /** The most raw bytes that wait to be deflated before deflating goes on while busy. */
     static final long MAX_PENDING_BYTES = 8L << 20;
 
+    /** The most segments that wait to be encoded while the engine is busy. */
+    static final int MAX_BACKLOG = 512;
+
+    /**
+     * How many times in a row the thread looks for work and finds none ({@link #IDLE_MICROS} apart)
+     * before it sleeps until woken.
+     */
+    static final int LOOKS_BEFORE_SLEEP = 250;
+
     // the encoder thread's alone
+    private static int idleLooks;
+    private static final java.util.ArrayDeque<Runnable> BACKLOG = new java.util.ArrayDeque<>();
     private static final java.util.ArrayDeque<Packed> PENDING = new java.util.ArrayDeque<>();
     private static long pendingBytes;
     private static java.util.zip.Deflater deflater;
 
     static {
-      Thread t = new Thread(EncoderThread::loop, "kaboom-event-encoder");
-      t.setDaemon(true);
-      t.start();
+      THREAD = new Thread(EncoderThread::loop, "kaboom-event-encoder");
+      THREAD.setDaemon(true);
+      THREAD.start();
     }
 
     private static void loop() {
-      try {
-        while (true) {
-          Runnable job =
-              PENDING.isEmpty()
-                  ? JOBS.take()
-                  : JOBS.poll(IDLE_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
-          while (job == null && !PENDING.isEmpty()) {
-            deflateOldest(); // idle: deflate while nothing comes
-            job = JOBS.poll();
+      while (true) {
+        Runnable job = JOBS.poll();
+        if (job == null) {
+          if (BACKLOG.isEmpty() && PENDING.isEmpty()) {
+            if (++idleLooks < LOOKS_BEFORE_SLEEP) {
+              // nothing to do lately: look again soon, so the engine's next burst wakes no one
+              java.util.concurrent.locks.LockSupport.parkNanos(IDLE_MICROS * 1_000);
+              continue;
+            }
+            asleep = true; // nothing for a while: sleep until a job comes (submit wakes it)
+            if (JOBS.isEmpty()) {
+              java.util.concurrent.locks.LockSupport.park();
+            }
+            asleep = false;
+            idleLooks = 0;
+            continue;
           }
-          if (job != null) {
-            job.run();
-            deflatePending(MAX_PENDING_BYTES);
+          idleLooks = 0;
+          // work waits: is the engine resting? (no wake-up for a segment while this waits)
+          java.util.concurrent.locks.LockSupport.parkNanos(IDLE_MICROS * 1_000);
+          while (JOBS.isEmpty() && !(BACKLOG.isEmpty() && PENDING.isEmpty())) {
+            // idle: encode, then deflate, one segment at a time while nothing comes
+            if (!BACKLOG.isEmpty()) {
+              BACKLOG.poll().run();
+            } else {
+              deflateOldest();
+            }
           }
+        } else if (job instanceof Encode) {
+          BACKLOG.add(job); // the engine is busy: encode once it rests
+          while (BACKLOG.size() > MAX_BACKLOG) {
+            BACKLOG.poll().run();
+          }
+          deflatePending(MAX_PENDING_BYTES);
+        } else {
+          while (!BACKLOG.isEmpty()) {
+            BACKLOG.poll().run(); // a waiter: every segment handed before it first
+          }
+          job.run();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** A segment to encode (a job that may wait in {@link #BACKLOG}). */
+    private record Encode(Runnable work) implements Runnable {
+      @Override
+      public void run() {
+        work.run();
       }
     }
 
@@ -439,6 +493,15 @@ public final class EventStore extends AbstractList<TraceEvent> implements EventS
 
     static void submit(Runnable job) {
       JOBS.add(job);
+      java.util.concurrent.locks.LockSupport.unpark(THREAD);
+    }
+
+    /** Hands a segment's encoding over: it waits until the engine rests, as deflating does. */
+    static void submitEncode(Runnable work) {
+      JOBS.add(new Encode(work));
+      if (asleep) {
+        java.util.concurrent.locks.LockSupport.unpark(THREAD);
+      }
     }
   }
 

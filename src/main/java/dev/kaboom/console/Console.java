@@ -21,6 +21,7 @@ import dev.kaboom.engine.Pid;
 import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.TermSyntax;
 import dev.kaboom.engine.TraceEvent;
 import dev.kaboom.engine.Tuple;
 import dev.kaboom.engine.VirtualScheduler;
@@ -746,7 +747,7 @@ public final class Console implements Simulation.Shell {
     TreeNode node = modules.get(Inspect.inspectFlat(first.get(0)));
     String name =
         node != null && node.name().isPresent()
-            ? Inspect.inspectFlat(Atom.of(node.name().get()))
+            ? Inspect.inspectFlat(ChildSpec.idAtom(node.name().get()))
             : Inspect.inspectFlat(x.pid());
     long t = x.timeMillis();
     String clock =
@@ -1160,8 +1161,44 @@ public final class Console implements Simulation.Shell {
     if (e instanceof Op o) {
       return shortCircuit(o) ? logic(o) : op(o);
     }
+    if (e instanceof Parser.AccessE a) {
+      return Access.get(value(a.container()), value(a.key()));
+    }
+    if (e instanceof Parser.MapUpdate u) {
+      Term map = value(u.map());
+      return Access.update(map, values(u.keys()), values(u.values()));
+    }
+    if (e instanceof Parser.RemoteCall r) {
+      Term m = value(r.module());
+      if (!(m instanceof Atom a)) {
+        List<Term> args = values(r.args());
+        throw new ConsoleError(
+            "ArgumentError",
+            "you attempted to apply a function named :"
+                + r.function()
+                + " on "
+                + Inspect.inspectFlat(m)
+                + ". If you are using Kernel.apply/3, make sure the module is an atom. If you are"
+                + " using the dot syntax, such as module.function(), make sure the left-hand side"
+                + " of the dot is a module atom",
+            "    :erlang.apply("
+                + Inspect.inspectFlat(m)
+                + ", :"
+                + r.function()
+                + ", "
+                + Inspect.inspectFlat(new TermList(args))
+                + ")");
+      }
+      return call(
+          new Call(Inspect.moduleName(a), r.function(), r.args(), true, r.line(), r.column()));
+    }
     if (e instanceof Parser.Field f) {
       Term m = value(f.map());
+      if (m instanceof Atom a && a != NIL) {
+        // mod.fun without parentheses: a call of the module's function
+        return call(
+            new Call(Inspect.moduleName(a), f.field(), List.of(), false, f.line(), f.column()));
+      }
       Term v = m instanceof MapTerm map ? map.entries().get(Atom.of(f.field())) : null;
       if (v == null) {
         throw new ConsoleError(
@@ -1379,6 +1416,10 @@ public final class Console implements Simulation.Shell {
             r.clauses().forEach(this::warnUnused);
           } else if (e instanceof Parser.Case c) {
             c.clauses().forEach(this::warnUnused);
+          } else if (e instanceof MapE m) {
+            warnDuplicateKeys(m.keys());
+          } else if (e instanceof Parser.MapUpdate u) {
+            warnDuplicateKeys(u.keys());
           } else if (e instanceof Parser.EmptyBody b) {
             say(
                 "warning: an expression is always required on the right side of ->. Please"
@@ -1388,6 +1429,19 @@ public final class Console implements Simulation.Shell {
           }
           return true;
         });
+  }
+
+  /** Elixir's warning for a literal key given twice in a map ({@code %{a: 1, a: 2}}). */
+  private void warnDuplicateKeys(List<Expr> keys) {
+    Set<Term> seen = new java.util.HashSet<>();
+    Set<Term> warned = new java.util.HashSet<>();
+    for (Expr k : keys) {
+      if (k instanceof Lit l && !seen.add(l.value()) && warned.add(l.value())) {
+        say("warning: key " + Inspect.inspectFlat(l.value()) + " will be overridden in map");
+        say("  iex:" + (counter + k.line() - 1));
+        say("");
+      }
+    }
   }
 
   private void warnUnused(Parser.Clause c) {
@@ -1789,10 +1843,51 @@ public final class Console implements Simulation.Shell {
               + c.function()
               + ", use spaces around the unary operator");
     }
+    if (c.module() == null
+        && c.args().size() == 2
+        && (c.function().equals("put_in") || c.function().equals("update_in"))
+        && (c.args().get(0) instanceof Parser.AccessE || c.args().get(0) instanceof Parser.Field)) {
+      return updateInPath(c); // put_in(m[:a].b, v): the macro form, a path written out
+    }
     List<Term> args = values(c.args());
     String m = c.module();
     String key = (m == null ? "" : m + ".") + c.function() + "/" + args.size();
     switch (key) {
+      case "get_in/2", "Kernel.get_in/2":
+        return Access.getIn(args.get(0), args.get(1));
+      case "put_in/3", "Kernel.put_in/3":
+        if (!(args.get(1) instanceof TermList l && !l.elements().isEmpty())) {
+          throw Stdlib.functionClause(
+              "Kernel.put_in/3",
+              args,
+              List.of("def put_in(data, -[_ | _] = keys-, value)"),
+              "(elixir 1.14.0) lib/kernel.ex:2700: Kernel.put_in/3");
+        }
+        return Access.updateIn(
+            args.get(0),
+            Access.steps(args.get(1)),
+            old -> args.get(2),
+            "(elixir 1.14.0) lib/kernel.ex:2701: Kernel.put_in/3",
+            Access.kernelFun("put_in"));
+      case "update_in/3", "Kernel.update_in/3":
+        boolean keys = args.get(1) instanceof TermList l && !l.elements().isEmpty();
+        boolean fun = args.get(2) instanceof dev.kaboom.engine.Fun f && f.arity() == 1;
+        if (!keys || !fun) {
+          throw Stdlib.functionClause(
+              "Kernel.update_in/3",
+              args,
+              List.of(
+                  "def update_in(data, "
+                      + (keys ? "[_ | _] = keys" : "-[_ | _] = keys-")
+                      + ", fun) when -is_function(fun)-"),
+              "(elixir 1.14.0) lib/kernel.ex:2733: Kernel.update_in/3");
+        }
+        return Access.updateIn(
+            args.get(0),
+            Access.steps(args.get(1)),
+            old -> callFun(args.get(2), List.of(old)),
+            "(elixir 1.14.0) lib/kernel.ex:2734: Kernel.update_in/3",
+            Access.kernelFun("update_in"));
       case "h/0", "h/1":
         help();
         return DONT_DISPLAY;
@@ -1966,7 +2061,7 @@ public final class Console implements Simulation.Shell {
         return bool(
             sim.node()
                 .register(
-                    atomArg(args.get(1), ":erlang.register").name(),
+                    engineName(atomArg(args.get(1), ":erlang.register")),
                     pidArg(args.get(0), ":erlang.register", args)));
       case "Process.list/0":
         return new TermList(sim.node().processes().stream().<Term>map(Proc::pid).toList());
@@ -2067,6 +2162,33 @@ public final class Console implements Simulation.Shell {
         }
         return moduleCall(c, args);
     }
+  }
+
+  /**
+   * {@code put_in(data[:a].b, value)} and {@code update_in(data[:a].b, fun)}: the path's root is
+   * evaluated, its {@code [key]} steps go through Access, its {@code .field} steps must exist.
+   */
+  private Term updateInPath(Call c) {
+    List<Access.Step> path = new ArrayList<>();
+    Expr e = c.args().get(0);
+    while (e instanceof Parser.AccessE || e instanceof Parser.Field) {
+      if (e instanceof Parser.AccessE a) {
+        path.add(0, new Access.Step(value(a.key()), false));
+        e = a.container();
+      } else {
+        Parser.Field f = (Parser.Field) e;
+        path.add(0, new Access.Step(Atom.of(f.field()), true));
+        e = f.map();
+      }
+    }
+    Term root = value(e);
+    Term given = value(c.args().get(1));
+    // the macro hands Access an erl_eval fun
+    Term shown = new dev.kaboom.engine.Fun(nextFun++, 1, null);
+    if (c.function().equals("put_in")) {
+      return Access.updateIn(root, path, old -> given, null, shown);
+    }
+    return Access.updateIn(root, path, old -> callFun(given, List.of(old)), null, shown);
   }
 
   private Proc shellProc() {
@@ -2620,8 +2742,8 @@ public final class Console implements Simulation.Shell {
     Expr target = what instanceof Op o && o.op().equals("/") ? o.left() : what;
     String module;
     String function;
-    if (target instanceof Lit l && l.value() instanceof Atom a && Inspect.isAlias(a.name())) {
-      module = a.name();
+    if (target instanceof Lit l && Inspect.moduleAlias(l.value()) != null) {
+      module = Inspect.moduleAlias(l.value());
       function = null;
     } else if (target instanceof Lit l && l.value() instanceof Atom a && a.isPlain()) {
       module = ":" + a.name(); // h :ets, an Erlang module
@@ -2993,7 +3115,7 @@ public final class Console implements Simulation.Shell {
       return childSpecOf(node, args.get(0));
     }
     Term request = Builtins.request(c.function(), args);
-    return genServerCall(Atom.of(node.name().orElse(node.id())), request, CALL_TIMEOUT);
+    return genServerCall(ChildSpec.idAtom(node.name().orElse(node.id())), request, CALL_TIMEOUT);
   }
 
   /**
@@ -3024,7 +3146,7 @@ public final class Console implements Simulation.Shell {
    * supervisor, {@code restart:} when the module's is not {@code :permanent}.
    */
   private static Term childSpecOf(TreeNode node, Term arg) {
-    Atom module = Atom.of(node.id());
+    Atom module = TermSyntax.moduleAtom(node.id());
     Map<Term, Term> spec = new LinkedHashMap<>();
     spec.put(Atom.of("id"), module);
     spec.put(
@@ -3056,7 +3178,7 @@ public final class Console implements Simulation.Shell {
     if (spec instanceof MapTerm m) {
       base = m;
     } else if (module != null) {
-      TreeNode node = modules.get(module.name());
+      TreeNode node = modules.get(Inspect.moduleAlias(module));
       if (node == null) {
         throw new ConsoleError(
             "ArgumentError",
@@ -3115,7 +3237,16 @@ public final class Console implements Simulation.Shell {
   }
 
   private Optional<Pid> whereis(Atom name) {
-    return sim.node().whereis(name.name());
+    return sim.node().whereis(engineName(name));
+  }
+
+  /**
+   * The name the engine knows a registered name or child id by: a module's without {@code Elixir.}
+   * ({@code Servy.ServicesSupervisor}, as the scenario names it), another atom's as it is.
+   */
+  static String engineName(Atom name) {
+    String alias = Inspect.moduleAlias(name);
+    return alias != null ? alias : name.name();
   }
 
   private Optional<Pid> resolve(Term server) {
@@ -3174,7 +3305,7 @@ public final class Console implements Simulation.Shell {
   private static Term childRecord(ChildSpec spec, Term given) {
     Term module;
     Term startArgs;
-    Term id = Atom.of(spec.id());
+    Term id = spec.idAtom();
     if (given instanceof Tuple t && t.size() == 2) {
       module = t.get(0);
       startArgs = new TermList(List.of(t.get(1)));
@@ -3285,7 +3416,7 @@ public final class Console implements Simulation.Shell {
     int intensity = o.get("max_restarts") instanceof IntTerm i ? (int) i.value() : 3;
     int seconds = o.get("max_seconds") instanceof IntTerm i ? (int) i.value() : 5;
     Optional<String> name =
-        o.get("name") instanceof Atom a && a != NIL ? Optional.of(a.name()) : Optional.empty();
+        o.get("name") instanceof Atom a && a != NIL ? Optional.of(engineName(a)) : Optional.empty();
     var flags = new dev.kaboom.otp.SupFlags(strategy.get(), intensity, seconds * 1000L);
     Pid pid =
         shell.startLink(
@@ -3323,7 +3454,7 @@ public final class Console implements Simulation.Shell {
     int seconds = o.get("max_seconds") instanceof IntTerm i ? (int) i.value() : 5;
     int max = o.get("max_children") instanceof IntTerm i ? (int) i.value() : -1;
     Optional<String> name =
-        o.get("name") instanceof Atom a && a != NIL ? Optional.of(a.name()) : Optional.empty();
+        o.get("name") instanceof Atom a && a != NIL ? Optional.of(engineName(a)) : Optional.empty();
     Pid pid =
         shell.startLink(
             new DynamicSupervisorBehavior(intensity, seconds * 1000L, max, name),
@@ -3464,9 +3595,9 @@ public final class Console implements Simulation.Shell {
         && t.get(0) instanceof Atom a
         && t.get(1) instanceof Atom id) {
       return switch (a.name()) {
-        case "terminate_child" -> new SupervisorRequest.TerminateChild(id.name());
-        case "restart_child" -> new SupervisorRequest.RestartChild(id.name());
-        case "delete_child" -> new SupervisorRequest.DeleteChild(id.name());
+        case "terminate_child" -> new SupervisorRequest.TerminateChild(engineName(id));
+        case "restart_child" -> new SupervisorRequest.RestartChild(engineName(id));
+        case "delete_child" -> new SupervisorRequest.DeleteChild(engineName(id));
         default -> null;
       };
     }
@@ -3487,9 +3618,9 @@ public final class Console implements Simulation.Shell {
         if (id == Atom.UNDEFINED && t.get(1) instanceof Pid child) {
           // a DynamicSupervisor's child: its module is the last part of its label
           String label = sim.node().process(child).map(Proc::label).orElse("");
-          module = Atom.of(label.substring(label.lastIndexOf('/') + 1));
+          module = ChildSpec.idAtom(label.substring(label.lastIndexOf('/') + 1));
         }
-        List<Term> mods = Inspect.isAlias(module.name()) ? List.of(module) : List.of();
+        List<Term> mods = Inspect.moduleAlias(module) != null ? List.of(module) : List.of();
         rows.add(Term.tuple(id, t.get(1), t.get(2), new TermList(mods)));
       }
       return new TermList(rows);
@@ -3528,7 +3659,7 @@ public final class Console implements Simulation.Shell {
 
   private String childId(Term id) {
     if (id instanceof Atom a) {
-      return a.name();
+      return engineName(a);
     }
     return Inspect.inspectFlat(id);
   }
@@ -3538,15 +3669,15 @@ public final class Console implements Simulation.Shell {
    * :start_link, [arg]}}}.
    */
   private ChildSpec childSpec(Term spec) {
-    String module;
+    Atom module;
     String id;
     Long arg = null;
     if (spec instanceof Atom a) {
-      module = a.name();
-      id = module;
+      module = a;
+      id = engineName(a);
     } else if (spec instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a) {
-      module = a.name();
-      id = module;
+      module = a;
+      id = engineName(a);
       if (t.get(1) instanceof IntTerm i) {
         arg = i.value();
       }
@@ -3554,7 +3685,7 @@ public final class Console implements Simulation.Shell {
         && m.entries().get(Atom.of("start")) instanceof Tuple start
         && start.size() == 3
         && start.get(0) instanceof Atom a) {
-      module = a.name();
+      module = a;
       Term idTerm = m.entries().getOrDefault(Atom.of("id"), a);
       id = childId(idTerm);
       if (start.get(2) instanceof TermList l
@@ -3569,12 +3700,13 @@ public final class Console implements Simulation.Shell {
               + "  * a child specification as a map with at least the :id and :start fields\n\nGot: "
               + Inspect.inspectFlat(spec));
     }
-    TreeNode node = modules.get(module);
+    String alias = Inspect.moduleAlias(module);
+    TreeNode node = alias == null ? null : modules.get(alias);
     if (node == null) {
       throw new ConsoleError(
           "ArgumentError",
           "The module "
-              + Inspect.inspectFlat(Atom.of(module))
+              + Inspect.inspectFlat(module)
               + " was given as a child to a supervisor but it does not exist.");
     }
     long startArg = arg != null ? arg : node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
@@ -3629,7 +3761,9 @@ public final class Console implements Simulation.Shell {
     Map<String, Term> all = new LinkedHashMap<>();
     all.put(
         "registered_name",
-        proc.registeredName() == null ? new TermList(List.of()) : Atom.of(proc.registeredName()));
+        proc.registeredName() == null
+            ? new TermList(List.of())
+            : ChildSpec.idAtom(proc.registeredName()));
     // the shell asks while it runs; another process is waiting in its receive unless a message is
     // waiting for it
     all.put(

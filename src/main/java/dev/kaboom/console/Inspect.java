@@ -252,7 +252,7 @@ public final class Inspect {
       if (!(t instanceof Tuple kv
           && kv.size() == 2
           && kv.get(0) instanceof Atom a
-          && !isAlias(a.name()))) {
+          && !a.name().startsWith("Elixir."))) {
         return false;
       }
     }
@@ -283,23 +283,45 @@ public final class Inspect {
     return true;
   }
 
-  /** {@code Macro.inspect_atom(:literal, atom)}. */
+  /**
+   * {@code Macro.inspect_atom(:literal, atom)}: a module atom {@code :"Elixir.Servy.PledgeServer"}
+   * as its alias {@code Servy.PledgeServer}, {@code :Elixir} as {@code Elixir}, {@code :Foo} (no
+   * {@code Elixir.}) as {@code :Foo}.
+   */
   static String atom(Atom a) {
     String n = a.name();
-    if (n.startsWith("Elixir.") && isAlias(n.substring(7))) {
-      return n.substring(
-          7); // the module atom 'Elixir.Servy.SensorServer' (a child id) as Elixir writes it
+    String alias = moduleAlias(a);
+    if (alias != null) {
+      return alias;
     }
-    if (n.equals("nil") || n.equals("true") || n.equals("false")) {
-      return n;
-    }
-    if (isAlias(n)) {
+    if (n.equals("nil") || n.equals("true") || n.equals("false") || n.equals("Elixir")) {
       return n;
     }
     if (IDENTIFIER.matcher(n).matches() || OPERATORS.contains(n)) {
       return ":" + n;
     }
     return ":\"" + escape(n, '"') + "\"";
+  }
+
+  /**
+   * The alias a module atom stands for ({@code :"Elixir.Foo.Bar"} is {@code Foo.Bar}), or null when
+   * {@code a} is no Elixir module's name ({@code :lists}, {@code :Foo}, {@code :"Elixir.foo"}).
+   */
+  static String moduleAlias(Term a) {
+    if (a instanceof Atom at && at.name().startsWith("Elixir.")) {
+      String rest = at.name().substring(7);
+      return ALIAS.matcher(rest).matches() ? rest : null;
+    }
+    return null;
+  }
+
+  /**
+   * A module's name as a call writes it: {@code Servy.PledgeServer} for an Elixir module, {@code
+   * :lists} for an Erlang one.
+   */
+  static String moduleName(Atom a) {
+    String alias = moduleAlias(a);
+    return alias != null ? alias : ":" + a.name();
   }
 
   /** {@code Macro.inspect_atom(:key, atom)}: {@code active:}. */
@@ -369,7 +391,7 @@ public final class Inspect {
       return null;
     }
     List<String> out = new ArrayList<>();
-    if (kind.name().equals("FunctionClauseError")) {
+    if (kind.name().equals("Elixir.FunctionClauseError")) {
       out.add(
           "** (FunctionClauseError) no function clause matching in "
               + module(e.entries().get(Atom.of("module")))
@@ -381,7 +403,7 @@ public final class Inspect {
       Term message = e.entries().get(Atom.of("message"));
       out.add(
           "** ("
-              + kind.name()
+              + atom(kind)
               + ") "
               + (message instanceof Bin b ? b.value() : inspectFlat(message)));
     }

@@ -53,7 +53,18 @@ final class Parser {
     }
   }
 
+  /** {@code mod.fun(args)}: a call of a module that an expression gives ({@code m = String}). */
+  record RemoteCall(Expr module, String function, List<Expr> args, int line, int column)
+      implements Expr {}
+
   record TupleE(List<Expr> items, int line, int column) implements Expr {}
+
+  /** {@code container[key]}: {@code Access.get(container, key)}. */
+  record AccessE(Expr container, Expr key, int line, int column) implements Expr {}
+
+  /** {@code %{map | k: v}}: the map with existing keys given new values. */
+  record MapUpdate(Expr map, List<Expr> keys, List<Expr> values, int line, int column)
+      implements Expr {}
 
   record ListE(List<Expr> items, int line, int column) implements Expr {}
 
@@ -412,9 +423,24 @@ final class Parser {
     return postfix(primary());
   }
 
+  /** The atom an alias stands for: {@code Foo.Bar} is {@code :"Elixir.Foo.Bar"}. */
+  static String aliasAtom(String alias) {
+    return alias.equals("Elixir") || alias.startsWith("Elixir.") ? alias : "Elixir." + alias;
+  }
+
   /** {@code Module.fun(args)}, {@code Module.fun}, {@code :erlang.fun(args)}. */
   private Expr postfix(Expr e) {
-    while (peek().is(".") && !peek().spaceBefore()) {
+    while (true) {
+      if (peek().is("[") && !peek().spaceBefore() && peek().line() == tokens.get(at - 1).line()) {
+        Token open = next(); // m[:key]: Access.get/2
+        Expr key = expr();
+        expect("]");
+        e = new AccessE(e, key, open.line(), open.column());
+        continue;
+      }
+      if (!(peek().is(".") && !peek().spaceBefore())) {
+        break;
+      }
       Token dot = next();
       if (peek().is("(") && !peek().spaceBefore()) {
         next(); // f.(args)
@@ -424,17 +450,24 @@ final class Parser {
       Token t = next();
       String module;
       if (e instanceof Lit l && l.value() instanceof Atom a) {
-        // IO is an alias too (an all-capital atom such as :OK prints as itself, not as a module)
-        module = Inspect.isAlias(a.name()) || a.name().equals("IO") ? a.name() : ":" + a.name();
+        if (t.kind() == Kind.ALIAS) {
+          if (!a.name().equals("Elixir") && !a.name().startsWith("Elixir.")) {
+            throw syntaxError(t);
+          }
+          e = new Lit(Atom.of(a.name() + "." + t.text()), e.line(), e.column());
+          continue;
+        }
+        // Foo.bar() and :"Elixir.Foo".bar() call Foo; :lists.reverse() an Erlang module
+        module = a.name().startsWith("Elixir.") ? a.name().substring(7) : ":" + a.name();
       } else if (t.kind() == Kind.NAME && !(peek().is("(") && !peek().spaceBefore())) {
         e = new Field(e, t.text(), dot.line(), dot.column());
         continue;
+      } else if (t.kind() == Kind.NAME) {
+        next(); // mod.fun(args): a module held in a variable
+        e = new RemoteCall(e, t.text(), args(")"), e.line(), e.column());
+        continue;
       } else {
         throw syntaxError(dot);
-      }
-      if (t.kind() == Kind.ALIAS && !module.startsWith(":")) {
-        e = new Lit(Atom.of(module + "." + t.text()), e.line(), e.column());
-        continue;
       }
       if (t.kind() != Kind.NAME) {
         throw syntaxError(t);
@@ -623,7 +656,8 @@ final class Parser {
               t.line(),
               t.column());
         case ALIAS:
-          return new Lit(Atom.of(t.text()), t.line(), t.column());
+          // an alias is the atom :"Elixir.Foo" (Elixir itself is :Elixir)
+          return new Lit(Atom.of(aliasAtom(t.text())), t.line(), t.column());
         case NAME:
           {
             String name = t.text();
@@ -1235,6 +1269,16 @@ final class Parser {
       out.add(o.right());
     } else if (e instanceof Field f) {
       out.add(f.map());
+    } else if (e instanceof AccessE a) {
+      out.add(a.container());
+      out.add(a.key());
+    } else if (e instanceof MapUpdate u) {
+      out.add(u.map());
+      out.addAll(u.keys());
+      out.addAll(u.values());
+    } else if (e instanceof RemoteCall r) {
+      out.add(r.module());
+      out.addAll(r.args());
     } else if (e instanceof Match m) {
       out.add(m.pattern());
       out.add(m.expr());
@@ -1334,19 +1378,28 @@ final class Parser {
       next();
       return new MapE(keys, values, open.line(), open.column());
     }
+    Expr updated = null;
     while (true) {
       if (peek().kind() == Kind.KEY) {
         Token key = next();
         keys.add(new Lit(Atom.of(key.text()), key.line(), key.column()));
         values.add(expr());
       } else {
-        keys.add(expr());
+        Expr key = expr();
+        if (updated == null && keys.isEmpty() && peek().is("|")) {
+          next(); // %{map | k: v}
+          updated = key;
+          continue;
+        }
+        keys.add(key);
         expect("=>");
         values.add(expr());
       }
       Token t = next();
       if (t.is("}")) {
-        return new MapE(keys, values, open.line(), open.column());
+        return updated == null
+            ? new MapE(keys, values, open.line(), open.column())
+            : new MapUpdate(updated, keys, values, open.line(), open.column());
       }
       if (!t.is(",")) {
         throw syntaxError(t);

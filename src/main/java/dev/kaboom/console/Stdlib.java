@@ -36,7 +36,7 @@ final class Stdlib {
 
   static final Atom NIL = Atom.of("nil");
   private static final Atom STRUCT = Atom.of("__struct__");
-  private static final Atom RANGE = Atom.of("Range");
+  private static final Atom RANGE = dev.kaboom.engine.TermSyntax.moduleAtom("Range");
   private static final Atom FIRST = Atom.of("first");
   private static final Atom LAST = Atom.of("last");
   private static final Atom STEP = Atom.of("step");

@@ -11,6 +11,7 @@ import dev.kaboom.engine.Proc;
 import dev.kaboom.engine.ProcessKind;
 import dev.kaboom.engine.Term;
 import dev.kaboom.engine.TermList;
+import dev.kaboom.engine.TermSyntax;
 import dev.kaboom.engine.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,9 +295,9 @@ public final class Builtins {
   static Term handleCallClause(
       Proc self, String module, int line, Object request, Pid from, Term state) {
     Map<Term, Term> exception = new java.util.LinkedHashMap<>();
-    exception.put(Atom.of("__struct__"), Atom.of("FunctionClauseError"));
+    exception.put(Atom.of("__struct__"), TermSyntax.moduleAtom("FunctionClauseError"));
     exception.put(Atom.of("__exception__"), Atom.TRUE);
-    exception.put(Atom.of("module"), Atom.of(module));
+    exception.put(Atom.of("module"), TermSyntax.moduleAtom(module));
     exception.put(Atom.of("function"), Atom.of("handle_call"));
     exception.put(Atom.of("arity"), new IntTerm(3));
     exception.put(Atom.of("kind"), Atom.of("nil"));
@@ -310,7 +311,7 @@ public final class Builtins {
     List<Term> stack =
         List.of(
             Term.tuple(
-                Atom.of(module),
+                TermSyntax.moduleAtom(module),
                 Atom.of("handle_call"),
                 Term.list(List.of(msg, tag, state)),
                 location("conformance/iex/servy/servy.ex", line)),
@@ -328,7 +329,7 @@ public final class Builtins {
    */
   static Term noClause(String module, String name, boolean call) {
     Map<Term, Term> exception = new java.util.LinkedHashMap<>();
-    exception.put(Atom.of("__struct__"), Atom.of("RuntimeError"));
+    exception.put(Atom.of("__struct__"), TermSyntax.moduleAtom("RuntimeError"));
     exception.put(Atom.of("__exception__"), Atom.TRUE);
     exception.put(
         Atom.of("message"),
@@ -343,7 +344,7 @@ public final class Builtins {
     List<Term> stack =
         List.of(
             Term.tuple(
-                Atom.of(module),
+                TermSyntax.moduleAtom(module),
                 Atom.of(call ? "handle_call" : "handle_cast"),
                 new IntTerm(call ? 3 : 2),
                 location("lib/gen_server.ex", call ? 787 : 832)),

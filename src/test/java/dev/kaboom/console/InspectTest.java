@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Values as iex prints them (each expectation copied from Elixir 1.14's iex). */
 class InspectTest {
+  /** A module's atom: {@code Servy.KickStarter} is {@code :"Elixir.Servy.KickStarter"}. */
   private static Term alias(String m) {
-    return Atom.of(m);
+    return Atom.of("Elixir." + m);
   }
 
   @Test
@@ -117,5 +118,19 @@ class InspectTest {
     assertThat(Inspect.inspect(Term.tuple(new MapTerm(a), new MapTerm(b))))
         .isEqualTo(
             "{%{active: 2, specs: 2, supervisors: 1, workers: 1},\n %{active: 2, specs: 2, supervisors: 0, workers: 2}}");
+  }
+
+  @Test
+  void moduleAtomsAreWrittenAsTheirAliasesAndOtherCapitalAtomsQuotedOrNot() {
+    assertThat(Inspect.inspect(alias("Foo.Bar"))).isEqualTo("Foo.Bar");
+    assertThat(Inspect.inspect(Atom.of("Foo"))).isEqualTo(":Foo");
+    assertThat(Inspect.inspect(Atom.of("Elixir"))).isEqualTo("Elixir");
+    assertThat(Inspect.inspect(Atom.of("Elixir.foo"))).isEqualTo(":\"Elixir.foo\"");
+    assertThat(Inspect.inspect(Atom.of("Elixir.Foo.bar"))).isEqualTo(":\"Elixir.Foo.bar\"");
+    // Inspect.List.keyword?/1: a key that starts with Elixir. makes no keyword list
+    assertThat(Inspect.inspect(Term.list(List.of(Term.tuple(Atom.of("Foo"), new IntTerm(1))))))
+        .isEqualTo("[Foo: 1]");
+    assertThat(Inspect.inspect(Term.list(List.of(Term.tuple(alias("Foo"), new IntTerm(1))))))
+        .isEqualTo("[{Foo, 1}]");
   }
 }

@@ -1161,6 +1161,27 @@ public final class Console implements Simulation.Shell {
     if (e instanceof Op o) {
       return shortCircuit(o) ? logic(o) : op(o);
     }
+    if (e instanceof Parser.SigilE g) {
+      return sigil(g, value(g.text()));
+    }
+    if (e instanceof Parser.BinE b) {
+      return binary(b);
+    }
+    if (e instanceof Parser.BytesOf b) {
+      Term bin = value(b.binary());
+      if (!(bin instanceof Bin text)) {
+        throw new ConsoleError("ArgumentError", "argument error"); // for <<c <- 1>> (not a binary)
+      }
+      List<Term> items = new ArrayList<>();
+      if (b.utf8()) {
+        text.value().codePoints().forEach(cp -> items.add(new IntTerm(cp)));
+      } else {
+        for (byte x : Binaries.bytes(text)) {
+          items.add(new IntTerm(x & 0xFF));
+        }
+      }
+      return new TermList(items);
+    }
     if (e instanceof Parser.AccessE a) {
       return Access.get(value(a.container()), value(a.key()));
     }
@@ -1594,11 +1615,77 @@ public final class Console implements Simulation.Shell {
     if (pattern instanceof Match m) {
       return match(m.pattern(), v, bound) && match(m.expr(), v, bound);
     }
+    if (pattern instanceof Parser.BinE b) {
+      return v instanceof Bin bin && matchBinary(b, Binaries.bytes(bin), bound);
+    }
     throw new ConsoleError(
         "CompileError",
         pattern.line(),
         pattern.column(),
-        "cannot invoke remote function inside a match");
+        "cannot invoke remote function "
+            + (pattern instanceof Op x ? ":erlang." + x.op() + "/2 " : "")
+            + "inside a match");
+  }
+
+  /**
+   * {@code <<a, b::16, rest::binary>> = bin}: integer segments take their bytes (big-endian),
+   * {@code ::utf8} one code point, a string its own bytes, {@code ::binary} the rest (last only).
+   */
+  private boolean matchBinary(Parser.BinE b, byte[] bytes, Map<String, Term> bound) {
+    int at = 0;
+    List<Parser.Segment> segs = b.segments();
+    for (int k = 0; k < segs.size(); k++) {
+      Parser.Segment seg = segs.get(k);
+      if (seg.type().equals("binary")) {
+        if (k != segs.size() - 1) {
+          throw new ConsoleError(
+              "CompileError",
+              b.line(),
+              b.column(),
+              "a binary field without size is only allowed at the end of a binary pattern");
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(bytes, at, bytes.length);
+        return match(seg.value(), Binaries.of(rest), bound);
+      }
+      if (seg.value() instanceof Lit l && l.value() instanceof Bin lit) {
+        byte[] want = Binaries.bytes(lit);
+        if (at + want.length > bytes.length
+            || !java.util.Arrays.equals(
+                want, java.util.Arrays.copyOfRange(bytes, at, at + want.length))) {
+          return false;
+        }
+        at += want.length;
+        continue;
+      }
+      if (seg.type().equals("utf8")) {
+        Bin rest = Binaries.of(java.util.Arrays.copyOfRange(bytes, at, bytes.length));
+        if (rest.value().isEmpty() || Binaries.raw(new Bin(rest.value().substring(0, 1)))) {
+          return false;
+        }
+        int cp = rest.value().codePointAt(0);
+        if (!match(seg.value(), new IntTerm(cp), bound)) {
+          return false;
+        }
+        at +=
+            new String(Character.toChars(cp))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                .length;
+        continue;
+      }
+      int n = seg.bits() / 8;
+      if (at + n > bytes.length) {
+        return false;
+      }
+      long x = 0;
+      for (int i = 0; i < n; i++) {
+        x = (x << 8) | (bytes[at + i] & 0xFF);
+      }
+      at += n;
+      if (!match(seg.value(), new IntTerm(x), bound)) {
+        return false;
+      }
+    }
+    return at == bytes.length;
   }
 
   /**
@@ -1606,7 +1693,25 @@ public final class Console implements Simulation.Shell {
    * ...) + 1}): it is evaluated from its innermost left operand outwards without recursion, so a
    * long one (iex takes 20,000 terms) does not run out of stack. Left before right, as Elixir.
    */
+  private static final Set<String> RIGHT_ASSOC = Set.of("++", "--", "<>");
+
   private Term op(Op o) {
+    if (RIGHT_ASSOC.contains(o.op()) && o.right() instanceof Op r && RIGHT_ASSOC.contains(r.op())) {
+      // a ++ b ++ c nests to the right: operands left to right, then folded from the right
+      List<Op> ops = new ArrayList<>();
+      List<Term> operands = new ArrayList<>();
+      Expr e = o;
+      while (e instanceof Op x && RIGHT_ASSOC.contains(x.op())) {
+        ops.add(x);
+        operands.add(value(x.left()));
+        e = x.right();
+      }
+      Term acc = value(e);
+      for (int i = ops.size() - 1; i >= 0; i--) {
+        acc = apply(ops.get(i), operands.get(i), acc);
+      }
+      return acc;
+    }
     java.util.ArrayDeque<Op> chain = new java.util.ArrayDeque<>();
     Expr e = o;
     while (e instanceof Op x && !shortCircuit(x)) {
@@ -1793,16 +1898,14 @@ public final class Console implements Simulation.Shell {
         if (l instanceof TermList a) {
           return ImproperList.of(a.elements(), r); // [1] ++ 2 is [1 | 2], as in Erlang
         }
-        if (l instanceof ImproperList) {
-          throw new ConsoleError(
-              "ArgumentError",
-              "argument error",
-              "    :erlang.++(" + Inspect.inspectFlat(l) + ", " + Inspect.inspectFlat(r) + ")");
-        }
-        throw argumentError(1, "not a list", ":erlang.++", l, r);
+        // 3 ++ [4] and an improper list alike: erlang's bare "argument error" (iex 1.14)
+        throw new ConsoleError(
+            "ArgumentError",
+            "argument error",
+            "    :erlang.++(" + Inspect.inspectFlat(l) + ", " + Inspect.inspectFlat(r) + ")");
       case "<>":
         if (l instanceof Bin a && r instanceof Bin b) {
-          return new Bin(a.value() + b.value());
+          return new Bin(Lexer.binary(a.value() + b.value()));
         }
         throw new ConsoleError("ArgumentError", "expected binary argument in <> operator");
       default:
@@ -1949,6 +2052,11 @@ public final class Console implements Simulation.Shell {
         return bool(args.get(0) instanceof MapTerm);
       case "is_binary/1":
         return bool(args.get(0) instanceof Bin);
+      case "byte_size/1", "Kernel.byte_size/1":
+        if (args.get(0) instanceof Bin b) {
+          return new IntTerm(Binaries.bytes(b).length);
+        }
+        throw argumentError(1, "not a bitstring", ":erlang.byte_size", args.get(0));
       case "is_reference/1":
         return bool(args.get(0) instanceof dev.kaboom.engine.Ref);
       case "is_function/1":
@@ -2162,6 +2270,98 @@ public final class Console implements Simulation.Shell {
         }
         return moduleCall(c, args);
     }
+  }
+
+  /**
+   * A sigil's value: {@code ~s}/{@code ~S} the string, {@code ~c}/{@code ~C} its charlist, {@code
+   * ~w}/{@code ~W} its words (strings, or atoms with {@code a}, charlists with {@code c}); {@code
+   * ~r} and the others are not run (said so).
+   */
+  private Term sigil(Parser.SigilE g, Term text) {
+    String s = ((Bin) text).value();
+    switch (Character.toLowerCase(g.letter())) {
+      case 's':
+        return text;
+      case 'c':
+        return charlist(s);
+      case 'w':
+        {
+          String mod = g.modifiers().isEmpty() ? "s" : g.modifiers();
+          if (!List.of("s", "a", "c").contains(mod)) {
+            throw new ConsoleError(
+                "ArgumentError",
+                "modifier must be one of: s, a, c",
+                "    (elixir 1.14.0) lib/kernel.ex:6366: Kernel.split_words/3\n"
+                    + "    (elixir 1.14.0) expanding macro: Kernel.sigil_"
+                    + g.letter()
+                    + "/2\n    iex:"
+                    + (counter + g.line() - 1)
+                    + ": (file)");
+          }
+          List<Term> words = new ArrayList<>();
+          for (String w : s.strip().isEmpty() ? new String[0] : s.strip().split("\\s+")) {
+            words.add(mod.equals("a") ? Atom.of(w) : mod.equals("c") ? charlist(w) : new Bin(w));
+          }
+          return new TermList(words);
+        }
+      case 'r':
+        throw new ConsoleError(
+            "Kaboom.UnsupportedError",
+            "the Kaboom console does not run regular expressions: ~"
+                + g.letter()
+                + " makes a Regex in Elixir 1.14 (Regex and =~ are not part of the console)");
+      default:
+        if (Character.isLowerCase(g.letter())) {
+          throw new ConsoleError(
+              "CompileError",
+              g.line(),
+              g.column(),
+              "undefined function sigil_" + g.letter() + "/2 (there is no such import)");
+        }
+        throw new ConsoleError(
+            "Kaboom.UnsupportedError",
+            "the Kaboom console does not run the sigil ~"
+                + g.letter()
+                + " (it reads ~s, ~S, ~c, ~C, ~w and ~W)");
+    }
+  }
+
+  private static TermList charlist(String s) {
+    List<Term> codes = new ArrayList<>();
+    s.codePoints().forEach(cp -> codes.add(new IntTerm(cp)));
+    return new TermList(codes);
+  }
+
+  /**
+   * {@code <<...>>}: integers as their low bytes (big-endian, as many as the size says), strings
+   * and {@code ::binary} segments as their bytes, {@code ::utf8} a code point's UTF-8.
+   */
+  private Term binary(Parser.BinE b) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (Parser.Segment seg : b.segments()) {
+      Term v = value(seg.value());
+      if (v instanceof Bin bin
+          && (seg.type().equals("binary")
+              || (seg.type().equals("integer") && seg.value() instanceof Lit))) {
+        byte[] bytes = Binaries.bytes(bin);
+        out.write(bytes, 0, bytes.length);
+      } else if (v instanceof IntTerm i && seg.type().equals("utf8")) {
+        if (i.value() < 0 || i.value() > 0x10FFFF || (i.value() >= 0xD800 && i.value() <= 0xDFFF)) {
+          throw new ConsoleError("ArgumentError", "argument error");
+        }
+        byte[] bytes =
+            new String(Character.toChars((int) i.value()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      } else if (v instanceof IntTerm i && seg.type().equals("integer")) {
+        for (int shift = seg.bits() - 8; shift >= 0; shift -= 8) {
+          out.write((int) (i.value() >> shift) & 0xFF);
+        }
+      } else {
+        throw new ConsoleError("ArgumentError", "argument error");
+      }
+    }
+    return Binaries.of(out.toByteArray());
   }
 
   /**

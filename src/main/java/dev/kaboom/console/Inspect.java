@@ -135,7 +135,7 @@ public final class Inspect {
           f.code() instanceof Console.Shown s && s.shown() != null ? s.shown() : f.elixir());
     }
     if (v instanceof Bin b) {
-      return Algebra.bin(string(b.value()));
+      return Binaries.printable(b) ? Algebra.bin(string(b.value())) : bytesDoc(b, limit);
     }
     if (v instanceof Tuple t) {
       return container("{", t.elements(), "}", limit, BreakMode.FLEX, Inspect::toDoc);
@@ -174,6 +174,29 @@ public final class Inspect {
           return Algebra.concat(
               Algebra.concat(toDoc(kv.get(0), lim), Algebra.bin(" => ")), toDoc(kv.get(1), lim));
         });
+  }
+
+  /**
+   * A binary that is no printable string, as {@code Inspect.BitString} writes it: {@code <<200,
+   * 1>>}, its bytes flex-glued and nested by 2, {@code ...} after {@code limit} of them.
+   */
+  private static Doc bytesDoc(Bin b, int limit) {
+    byte[] bytes = Binaries.bytes(b);
+    Doc inner = Algebra.empty();
+    int shown = Math.min(bytes.length, limit);
+    if (bytes.length > limit) {
+      inner = Algebra.bin("...");
+    }
+    for (int i = shown - 1; i >= 0; i--) {
+      String n = Integer.toString(bytes[i] & 0xFF);
+      inner =
+          i == bytes.length - 1
+              ? Algebra.bin(n)
+              : Algebra.flexGlue(Algebra.bin(n + ","), " ", inner);
+    }
+    return Algebra.group(
+        Algebra.concat(
+            Algebra.concat(Algebra.bin("<<"), Algebra.nest(inner, 2)), Algebra.bin(">>")));
   }
 
   private static Doc list(List<Term> items, int limit) {
@@ -360,6 +383,7 @@ public final class Inspect {
         case 0x1B -> sb.append("\\e");
         case 7 -> sb.append("\\a");
         case 0 -> sb.append("\\0");
+        case 0x7F -> sb.append("\\d");
         default -> {
           if (c == quote) {
             sb.append('\\').append(c);

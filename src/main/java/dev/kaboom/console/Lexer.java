@@ -1,5 +1,6 @@
 package dev.kaboom.console;
 
+import dev.kaboom.engine.Bin;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +17,12 @@ final class Lexer {
     STRING,
     INTERP, // "a #{b} c": its text is the source between the quotes
     CHARLIST,
+    SIGIL, // ~w(a b)c: its text is the letter and modifiers, a ':', then the source between
     NAME, // sup_pid, alive?, create_pledge, &1 (a capture's argument)
     ALIAS, // Servy, PledgeServer (a dotted alias is ALIAS DOT ALIAS)
     KEY, // active: (a keyword key)
     PID, // #PID<0.105.0> (its text: 0.105.0)
-    PUNCT, // ( ) { } [ ] , ; . %{ % => |
+    PUNCT, // ( ) { } [ ] , ; . %{ % => | << >> ::
     OP, // = == != === !== |> + - * / ++ <> .. -> && || & ^ !
     END
   }
@@ -32,8 +34,8 @@ final class Lexer {
   }
 
   private static final String[] OPS = {
-    "===", "!==", "==", "!=", "|>", "++", "--", "<>", "..", "//", "=>", "<-", "<=", ">=", "->",
-    "&&", "||", "**", "=", "+", "-", "*", "/", "|", "<", ">", "&", "^", "!"
+    "===", "!==", "==", "!=", "|>", "++", "--", "<>", "<<", ">>", "::", "..", "//", "=>", "<-",
+    "<=", ">=", "->", "&&", "||", "**", "=", "+", "-", "*", "/", "|", "<", ">", "&", "^", "!"
   };
 
   private Lexer() {}
@@ -86,11 +88,34 @@ final class Lexer {
         i = end;
       } else if (c == '"' || c == '\'') {
         StringBuilder sb = new StringBuilder();
-        i = quoted(input, i + 1, c, sb);
-        out.add(new Token(c == '"' ? Kind.STRING : Kind.CHARLIST, sb.toString(), line, col, space));
+        i = quoted(input, i + 1, c, sb, c == '"');
+        String text = c == '"' ? binary(sb.toString()) : sb.toString();
+        out.add(new Token(c == '"' ? Kind.STRING : Kind.CHARLIST, text, line, col, space));
+      } else if (c == '~'
+          && i + 2 < n
+          && Character.isLetter(input.charAt(i + 1))
+          && closing(input.charAt(i + 2)) != 0) {
+        int end = sigilEnd(input, i);
+        int mods = end;
+        while (mods < n && Character.isLetter(input.charAt(mods))) {
+          mods++;
+        }
+        String text =
+            input.charAt(i + 1)
+                + input.substring(end, mods)
+                + ":"
+                + input.substring(i + 3, end - 1);
+        out.add(new Token(Kind.SIGIL, text, line, col, space));
+        for (int k = i; k < end; k++) {
+          if (input.charAt(k) == '\n') {
+            line++;
+            lineStart = k + 1;
+          }
+        }
+        i = mods;
       } else if (c == ':' && i + 1 < n && input.charAt(i + 1) == '"') {
         StringBuilder sb = new StringBuilder();
-        i = quoted(input, i + 2, '"', sb);
+        i = quoted(input, i + 2, '"', sb, false);
         out.add(new Token(Kind.ATOM, sb.toString(), line, col, space));
       } else if (c == ':'
           && i + 1 < n
@@ -193,7 +218,17 @@ final class Lexer {
         }
         out.add(
             new Token(
-                op.equals("=>") || op.equals("|") ? Kind.PUNCT : Kind.OP, op, line, col, space));
+                op.equals("=>")
+                        || op.equals("|")
+                        || op.equals("<<")
+                        || op.equals(">>")
+                        || op.equals("::")
+                    ? Kind.PUNCT
+                    : Kind.OP,
+                op,
+                line,
+                col,
+                space));
         i += op.length();
       }
       space = i < n && Character.isWhitespace(input.charAt(i));
@@ -226,8 +261,11 @@ final class Lexer {
 
   /**
    * Reads a quoted text from just after its opening quote; returns the index after the closing one.
+   * Elixir's escapes ({@code \\n \\t \\e \\0 \\a \\b \\d \\f \\r \\s \\v}, {@code \\xHH}, {@code
+   * \\uHHHH}, {@code \\u{H...}}, a backslash before a new line joins the lines); with {@code bytes}
+   * (a string) {@code \\xHH} is a byte ({@link Binaries}), else a character.
    */
-  private static int quoted(String s, int i, char quote, StringBuilder sb) {
+  private static int quoted(String s, int i, char quote, StringBuilder sb, boolean bytes) {
     int n = s.length();
     while (i < n) {
       char c = s.charAt(i);
@@ -235,21 +273,106 @@ final class Lexer {
         return i + 1;
       }
       if (c == '\\' && i + 1 < n) {
-        char e = s.charAt(i + 1);
-        sb.append(
-            switch (e) {
-              case 'n' -> '\n';
-              case 't' -> '\t';
-              case 'r' -> '\r';
-              case 'e' -> (char) 27;
-              case '0' -> (char) 0;
-              default -> e;
-            });
-        i += 2;
+        i = escape(s, i + 1, sb, bytes);
         continue;
       }
       sb.append(c);
       i++;
+    }
+    throw new Parser.Incomplete();
+  }
+
+  /** One escape from {@code i} (just after its backslash); returns the index after it. */
+  private static int escape(String s, int i, StringBuilder sb, boolean bytes) {
+    char e = s.charAt(i);
+    if (e == 'x') {
+      int end = hexEnd(s, i + 1, 2);
+      if (end > i + 1) {
+        int v = Integer.parseInt(s.substring(i + 1, end), 16);
+        sb.append(bytes && v >= 0x80 ? (char) (0xDC00 + v) : (char) v);
+        return end;
+      }
+    } else if (e == 'u' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+      int end = hexEnd(s, i + 2, 6);
+      if (end > i + 2 && end < s.length() && s.charAt(end) == '}') {
+        sb.appendCodePoint(Integer.parseInt(s.substring(i + 2, end), 16));
+        return end + 1;
+      }
+    } else if (e == 'u') {
+      int end = hexEnd(s, i + 1, 4);
+      if (end == i + 5) {
+        sb.appendCodePoint(Integer.parseInt(s.substring(i + 1, end), 16));
+        return end;
+      }
+    } else if (e == '\n') {
+      return i + 1; // a backslash at the end of a line: the lines joined
+    }
+    sb.append(
+        switch (e) {
+          case 'n' -> '\n';
+          case 't' -> '\t';
+          case 'r' -> '\r';
+          case 'e' -> (char) 27;
+          case '0' -> (char) 0;
+          case 'a' -> (char) 7;
+          case 'b' -> '\b';
+          case 'd' -> (char) 127;
+          case 'f' -> '\f';
+          case 's' -> ' ';
+          case 'v' -> (char) 11;
+          default -> e;
+        });
+    return i + 1;
+  }
+
+  private static int hexEnd(String s, int i, int max) {
+    int end = i;
+    while (end < s.length() && end - i < max && Character.digit(s.charAt(end), 16) >= 0) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * A string's text with its {@code \\xHH} bytes decoded where they make UTF-8 ({@link Binaries}).
+   */
+  static String binary(String text) {
+    Bin b = new Bin(text);
+    return Binaries.raw(b) ? Binaries.of(Binaries.bytes(b)).value() : text;
+  }
+
+  /** The delimiter that closes a sigil opened with {@code open}, or 0 when it opens none. */
+  private static char closing(char open) {
+    return switch (open) {
+      case '(' -> ')';
+      case '[' -> ']';
+      case '{' -> '}';
+      case '<' -> '>';
+      case '/', '|', '"', '\'' -> open;
+      default -> 0;
+    };
+  }
+
+  /**
+   * The index after the closing delimiter of the sigil at {@code i} ({@code ~s(...)}): delimiters
+   * do not nest; a backslash escapes the next character; a lower-case sigil's {@code #{...}} may
+   * hold the delimiter.
+   */
+  private static int sigilEnd(String s, int i) {
+    char close = closing(s.charAt(i + 2));
+    boolean interpolates = Character.isLowerCase(s.charAt(i + 1));
+    int j = i + 3;
+    while (j < s.length()) {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j += 2;
+      } else if (c == close) {
+        return j + 1;
+      } else if (interpolates && s.startsWith("#{", j)) {
+        j = codeEnd(s, j + 2) + 1;
+      } else {
+        j++;
+      }
     }
     throw new Parser.Incomplete();
   }
@@ -317,8 +440,8 @@ final class Lexer {
   /** A string's escapes ({@code \n}, {@code \"}, ...) turned into what they stand for. */
   static String unescape(String raw) {
     StringBuilder sb = new StringBuilder();
-    quoted(raw + "\u0000", 0, '\u0000', sb);
-    return sb.toString();
+    quoted(raw + "\u0000", 0, '\u0000', sb, true);
+    return binary(sb.toString());
   }
 
   private static boolean isNameStart(char c) {

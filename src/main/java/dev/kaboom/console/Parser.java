@@ -59,6 +59,25 @@ final class Parser {
 
   record TupleE(List<Expr> items, int line, int column) implements Expr {}
 
+  /**
+   * A sigil, {@code ~w(a b)a}: {@code letter}, its {@code modifiers} and its text ({@code text}: a
+   * string, interpolated for a lower-case letter).
+   */
+  record SigilE(char letter, String modifiers, Expr text, String source, int line, int column)
+      implements Expr {}
+
+  /**
+   * One segment of a binary, {@code <<x::size(16)>>}: its value and type ({@code integer}, {@code
+   * binary}, {@code utf8}) and the integer's size in bits.
+   */
+  record Segment(Expr value, String type, int bits) {}
+
+  /** A bitstring generator's source: the bytes of a binary (its code points with {@code utf8}). */
+  record BytesOf(Expr binary, boolean utf8, int line, int column) implements Expr {}
+
+  /** {@code <<1, 2, "ab", x::binary>>}. */
+  record BinE(List<Segment> segments, int line, int column) implements Expr {}
+
   /** {@code container[key]}: {@code Access.get(container, key)}. */
   record AccessE(Expr container, Expr key, int line, int column) implements Expr {}
 
@@ -339,30 +358,56 @@ final class Parser {
   /** {@code x in list}: above the pipe, below {@code ++ <>}. */
   private Expr in() {
     Expr left = concat();
-    while (isWord(peek(), "in")) {
+    while (isWord(peek(), "in") || (isWord(peek(), "not") && isWord(tokens.get(at + 1), "in"))) {
       Token op = next();
+      if (op.text().equals("not")) {
+        next(); // x not in list
+        Expr in = new Op("in", left, concat(), op.line(), op.column());
+        left = new Call(null, "not", List.of(in), true, op.line(), op.column());
+        continue;
+      }
+      if (left instanceof Call n
+          && n.module() == null
+          && (n.function().equals("not") || n.function().equals("!"))
+          && n.args().size() == 1) {
+        // not x in list (and !x in list): Elixir's deprecated form of x not in list
+        Expr in = new Op("in", n.args().get(0), concat(), op.line(), op.column());
+        left = new Call(null, "not", List.of(in), true, n.line(), n.column());
+        continue;
+      }
       left = new Op("in", left, concat(), op.line(), op.column());
     }
     return left;
   }
 
+  /**
+   * {@code ++ -- <> ..}: one level, right-associative as in Elixir ({@code [1, 2] -- [2] ++ [2]} is
+   * {@code [1]}, {@code 1..3 ++ [4]} is {@code 1..(3 ++ [4])}).
+   */
   private Expr concat() {
-    Expr left = additive();
+    List<Expr> operands = new ArrayList<>();
+    List<Token> ops = new ArrayList<>();
+    operands.add(additive());
     while (peek().kind() == Kind.OP && List.of("++", "--", "<>", "..").contains(peek().text())) {
-      Token op = next();
-      if (op.text().equals("..")) {
-        Expr last = additive();
-        Expr step = null;
-        if (peek().is("//")) {
-          next();
-          step = additive();
-        }
-        left = new RangeE(left, last, step, op.line(), op.column());
-        continue;
-      }
-      left = new Op(op.text(), left, additive(), op.line(), op.column());
+      ops.add(next());
+      operands.add(additive());
     }
-    return left;
+    Expr step = null;
+    if (!ops.isEmpty() && ops.get(ops.size() - 1).text().equals("..") && peek().is("//")) {
+      next(); // first..last//step
+      step = additive();
+    }
+    // folded from the right, without recursion (a long a ++ b ++ ... is one loop)
+    Expr right = operands.get(operands.size() - 1);
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      Token op = ops.get(i);
+      right =
+          op.text().equals("..")
+              ? new RangeE(operands.get(i), right, step, op.line(), op.column())
+              : new Op(op.text(), operands.get(i), right, op.line(), op.column());
+      step = null;
+    }
+    return right;
   }
 
   private Expr additive() {
@@ -400,6 +445,10 @@ final class Parser {
   private Expr unary() {
     if (peek().is("&")) {
       return capture(next());
+    }
+    if (peek().is("+")) {
+      next(); // +3 is 3
+      return unary();
     }
     if (peek().is("!") || isWord(peek(), "not")) {
       Token op = next();
@@ -498,8 +547,8 @@ final class Parser {
     }
     return switch (next.kind()) {
       case NAME -> next.text().equals("fn") || !RESERVED.contains(next.text());
-      case INT, FLOAT, ATOM, STRING, INTERP, CHARLIST, ALIAS, KEY, PID -> true;
-      case PUNCT -> next.is("{") || next.is("[") || next.is("%{") || next.is("%");
+      case INT, FLOAT, ATOM, STRING, INTERP, CHARLIST, SIGIL, ALIAS, KEY, PID -> true;
+      case PUNCT -> next.is("{") || next.is("[") || next.is("%{") || next.is("%") || next.is("<<");
       default -> false;
     };
   }
@@ -531,6 +580,88 @@ final class Parser {
         return items;
       }
       next();
+    }
+  }
+
+  /**
+   * A sigil: the text between its delimiters as a string (escapes and {@code #{...}} for a
+   * lower-case letter; an upper-case one only unescapes its closing delimiter).
+   */
+  private static Expr sigil(Token t) {
+    int colon = t.text().indexOf(':');
+    char letter = t.text().charAt(0);
+    String modifiers = t.text().substring(1, colon);
+    String raw = t.text().substring(colon + 1);
+    Expr text;
+    if (Character.isUpperCase(letter)) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c == '\\' && i + 1 < raw.length() && ")]}>/|\"'".indexOf(raw.charAt(i + 1)) >= 0) {
+          continue; // ~S(a \) b): only the delimiter is escaped
+        }
+        sb.append(c);
+      }
+      text = new Lit(new Bin(sb.toString()), t.line(), t.column());
+    } else if (raw.contains("#{")) {
+      text = interp(new Token(Kind.INTERP, raw, t.line(), t.column(), t.spaceBefore()));
+    } else {
+      text = new Lit(new Bin(Lexer.unescape(raw)), t.line(), t.column());
+    }
+    return new SigilE(letter, modifiers, text, raw, t.line(), t.column());
+  }
+
+  /** {@code <<1, 2, x::binary, c::utf8, n::16>>}: segments up to {@code >>}. */
+  private Expr binary(Token open) {
+    List<Segment> segments = new ArrayList<>();
+    if (peek().is(">>")) {
+      next();
+      return new BinE(segments, open.line(), open.column());
+    }
+    while (true) {
+      Expr value = concat();
+      String type = "integer";
+      int bits = 8;
+      if (peek().is("::")) {
+        next();
+        Token spec = next();
+        if (spec.kind() == Kind.INT) {
+          bits = Integer.parseInt(spec.text());
+        } else if (spec.kind() == Kind.NAME && spec.text().equals("size")) {
+          expect("(");
+          Token n = next();
+          if (n.kind() != Kind.INT) {
+            throw syntaxError(n);
+          }
+          bits = Integer.parseInt(n.text());
+          expect(")");
+        } else if (spec.kind() == Kind.NAME
+            && List.of("binary", "bytes", "utf8", "integer").contains(spec.text())) {
+          type = spec.text().equals("bytes") ? "binary" : spec.text();
+        } else {
+          throw new ConsoleError(
+              "Kaboom.UnsupportedError",
+              spec.line(),
+              spec.column(),
+              "the Kaboom console reads a binary's segments as integer, binary, utf8 or a size in"
+                  + " bits (a multiple of 8)");
+        }
+        if (bits % 8 != 0 || bits <= 0 || bits > 64) {
+          throw new ConsoleError(
+              "Kaboom.UnsupportedError",
+              spec.line(),
+              spec.column(),
+              "the Kaboom console makes binaries of whole bytes (a size of 8, 16, ... 64 bits)");
+        }
+      }
+      segments.add(new Segment(value, type, bits));
+      Token t = next();
+      if (t.is(">>")) {
+        return new BinE(segments, open.line(), open.column());
+      }
+      if (!t.is(",")) {
+        throw syntaxError(t);
+      }
     }
   }
 
@@ -641,6 +772,8 @@ final class Parser {
           return new Lit(new Bin(t.text()), t.line(), t.column());
         case INTERP:
           return interp(t);
+        case SIGIL:
+          return sigil(t);
         case CHARLIST:
           {
             List<Term> codes = new ArrayList<>();
@@ -740,6 +873,9 @@ final class Parser {
           if (t.is("%{")) {
             return map(t);
           }
+          if (t.is("<<")) {
+            return binary(t);
+          }
           if (t.is("(")) {
             Expr e = expr();
             expect(")");
@@ -812,6 +948,37 @@ final class Parser {
     List<Clause> out = new ArrayList<>();
     while (true) {
       Token head = peek();
+      if (head.is("<<") && bytesGenerator()) {
+        next(); // for <<c <- "abc">>: a generator over the bytes (or ::utf8 code points)
+        Expr pattern = concat();
+        boolean utf8 = false;
+        if (peek().is("::")) {
+          next();
+          Token type = next();
+          utf8 = type.kind() == Kind.NAME && type.text().equals("utf8");
+          if (!utf8 && !(type.kind() == Kind.INT && type.text().equals("8"))) {
+            throw syntaxError(type);
+          }
+        }
+        expect("<-");
+        Expr source = concat();
+        expect(">>");
+        out.add(
+            new Clause(
+                List.of(pattern),
+                null,
+                new BytesOf(source, utf8, head.line(), head.column()),
+                head.line(),
+                head.column()));
+        if (!peek().is(",")) {
+          return out;
+        }
+        next();
+        if (peek().kind() == Kind.KEY) {
+          return out;
+        }
+        continue;
+      }
       Expr e = expr();
       if (peek().is("<-") || isWord(peek(), "when")) {
         Expr guard = null;
@@ -833,6 +1000,20 @@ final class Parser {
         return out;
       }
     }
+  }
+
+  /** Whether the {@code <<} here opens a bitstring generator ({@code <<c <- s>>}). */
+  private boolean bytesGenerator() {
+    for (int i = at + 1; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.is(">>") || t.kind() == Kind.END) {
+        return false;
+      }
+      if (t.is("<-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code for x <- xs, filter, into: %{}, do: body} or {@code for ... do body end}. */
@@ -881,11 +1062,7 @@ final class Parser {
         if (other.kind() != Kind.KEY || !other.text().equals("else")) {
           throw syntaxError(other);
         }
-        throw new ConsoleError(
-            "Kaboom.UnsupportedError",
-            other.line(),
-            other.column(),
-            "the Kaboom console reads with's else clauses only in a do ... else ... end block");
+        otherwise = parenClauses(); // else: (pattern -> value; ...)
       }
       return new With(steps, body, otherwise, t.line(), t.column());
     }
@@ -897,6 +1074,36 @@ final class Parser {
     }
     expectWord("end");
     return new With(steps, body, otherwise, t.line(), t.column());
+  }
+
+  /**
+   * {@code (PATTERN [when GUARD] -> EXPR; ...)}: clauses in parentheses, as {@code else:} takes.
+   */
+  private List<Clause> parenClauses() {
+    expect("(");
+    List<Clause> out = new ArrayList<>();
+    while (true) {
+      while (peek().is(";")) {
+        next();
+      }
+      Token head = peek();
+      Expr pattern = equality();
+      Expr guard = null;
+      if (isWord(peek(), "when")) {
+        next();
+        guard = orElse();
+      }
+      expect("->");
+      Expr body = expr();
+      out.add(new Clause(List.of(pattern), guard, body, head.line(), head.column()));
+      while (peek().is(";")) {
+        next();
+      }
+      if (peek().is(")")) {
+        next();
+        return out;
+      }
+    }
   }
 
   private Expr ifElse(Token t) {
@@ -1269,6 +1476,12 @@ final class Parser {
       out.add(o.right());
     } else if (e instanceof Field f) {
       out.add(f.map());
+    } else if (e instanceof SigilE g) {
+      out.add(g.text());
+    } else if (e instanceof BytesOf b) {
+      out.add(b.binary());
+    } else if (e instanceof BinE b) {
+      b.segments().forEach(g -> out.add(g.value()));
     } else if (e instanceof AccessE a) {
       out.add(a.container());
       out.add(a.key());

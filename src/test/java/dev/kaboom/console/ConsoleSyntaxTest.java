@@ -115,4 +115,56 @@ class ConsoleSyntaxTest {
                 + "    (elixir 1.14.0) lib/map.ex:924: Map.get_and_update/3\n"
                 + "    (elixir 1.14.0) lib/kernel.ex:2701: Kernel.put_in/3\n");
   }
+
+  @Test
+  void sigilsMakeStringsCharlistsAndWords() {
+    assertThat(console.eval("~w(a b c)a")).isEqualTo("[:a, :b, :c]\n");
+    assertThat(console.eval("~w[x  y]c")).isEqualTo("['x', 'y']\n");
+    assertThat(console.eval("~s(a #{1 + 1} \\) b)")).isEqualTo("\"a 2 ) b\"\n");
+    assertThat(console.eval("~S(a #{1} \\t)")).isEqualTo("\"a \\#{1} \\\\t\"\n");
+    assertThat(console.eval("~c(abc)")).isEqualTo("'abc'\n");
+    assertThat(console.eval("~w(a)x"))
+        .startsWith("** (ArgumentError) modifier must be one of: s, a, c");
+    assertThat(console.eval("~r/ab+c/"))
+        .startsWith("** (Kaboom.UnsupportedError) the Kaboom console does not run regular");
+    assertThat(console.eval("~x(a)"))
+        .startsWith("** (CompileError) iex:6: undefined function sigil_x/2");
+  }
+
+  @Test
+  void escapesAreElixirs() {
+    assertThat(console.eval("\"\\u0041\\u{1F600}\\x41\"")).isEqualTo("\"A\uD83D\uDE00A\"\n");
+    assertThat(console.eval("\"a\\tb\\e\\\\\\\"\"")).isEqualTo("\"a\\tb\\e\\\\\\\"\"\n");
+    assertThat(console.eval("\"\\xc3\\xa9\" == \"\u00e9\"")).isEqualTo("true\n");
+    assertThat(console.eval("\"\\xff\"")).isEqualTo("<<255>>\n");
+    assertThat(console.eval("\"a\\0\"")).isEqualTo("<<97, 0>>\n");
+  }
+
+  @Test
+  void binariesAreBytes() {
+    assertThat(console.eval("<<97, 98, 99>> == \"abc\"")).isEqualTo("true\n");
+    assertThat(console.eval("<<200, 1::16>>")).isEqualTo("<<200, 0, 1>>\n");
+    assertThat(console.eval("byte_size(<<955::utf8>>)")).isEqualTo("2\n");
+    assertThat(console.eval("<<195>> <> <<169>>")).isEqualTo("\"\u00e9\"\n");
+    assertThat(console.eval("<<h, rest::binary>> = <<1, 200, 3>>")).isEqualTo("<<1, 200, 3>>\n");
+    assertThat(console.eval("{h, rest}")).isEqualTo("{1, <<200, 3>>}\n");
+    assertThat(console.eval("for <<c <- \"ab\">>, do: c + 1")).isEqualTo("'bc'\n");
+    byte[] raw = {(byte) 0xC3, (byte) 0xA9, (byte) 0xFF, 0x41};
+    assertThat(Binaries.bytes(Binaries.of(raw))).isEqualTo(raw);
+    assertThat(Binaries.of(raw).value()).startsWith("\u00e9");
+  }
+
+  @Test
+  void operatorsBindAsElixirsTableSays() {
+    assertThat(console.eval("1..3 ++ [4]"))
+        .isEqualTo("** (ArgumentError) argument error\n    :erlang.++(3, [4])\n");
+    assertThat(console.eval("[1, 2] -- [2] ++ [2]")).isEqualTo("[1]\n");
+    assertThat(console.eval("[1, 2, 3] -- [1] -- [1]")).isEqualTo("[1, 2, 3]\n");
+    assertThat(console.eval("1 not in [2]")).isEqualTo("true\n");
+    assertThat(console.eval("+3")).isEqualTo("3\n");
+    assertThat(console.eval("with {:ok, a} <- :no, do: a, else: (:no -> :was_no; _ -> :err)"))
+        .isEqualTo(":was_no\n");
+    String chain = String.join(" ++ ", java.util.Collections.nCopies(20000, "[1]"));
+    assertThat(console.eval("length(" + chain + ")")).isEqualTo("20000\n");
+  }
 }

@@ -55,6 +55,27 @@ final class CliText {
     }
   }
 
+  /**
+   * A step that ran away ({@link dev.kaboom.engine.RunawayException}): which bound, and the
+   * processes involved, in the error language.
+   */
+  static String runaway(dev.kaboom.engine.RunawayException e) {
+    var ev = e.event();
+    if (ev == null) {
+      return e.getMessage();
+    }
+    String involved =
+        ev.pids().isEmpty()
+            ? say("runaway.timersOnly")
+            : dev.kaboom.engine.RunawayException.involved(ev.pids(), ev.labels());
+    return say(
+        ev.kind() == dev.kaboom.engine.RunawayException.Kind.TURNS
+            ? "runaway.turns"
+            : "runaway.time",
+        ev.limit(),
+        involved);
+  }
+
   /** Prints {@code kaboom COMMAND: <the bundle's key with args>} on stderr. */
   static void error(String command, String key, Object... args) {
     System.err.println(say("line", "kaboom " + command, say(key, args)));

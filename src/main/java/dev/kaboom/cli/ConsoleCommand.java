@@ -33,6 +33,10 @@ public final class ConsoleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (file != null && dev.kaboom.run.RunFile.isRun(file)) {
+      CliText.error("console", "console.runFile", file);
+      return 2;
+    }
     ScenarioLoader.Result result =
         file != null
             ? ScenarioLoader.load(file)

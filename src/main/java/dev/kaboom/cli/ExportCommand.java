@@ -78,7 +78,7 @@ public final class ExportCommand implements Callable<Integer> {
                   line -> lines[0]++))
           .runToEnd();
     } catch (dev.kaboom.engine.RunawayException e) {
-      System.err.println("kaboom export: " + file + ": " + e.getMessage());
+      CliText.error("export", "line", file, CliText.runaway(e));
       return 3;
     }
     long total = lines[0];

@@ -57,10 +57,11 @@ public final class Main implements Callable<Integer> {
     // stdout as Java makes it (a PrintStream over a 128-byte buffer, flushed at each line), but
     // remembering why a write failed (a full disk: > /dev/full), which the PrintStream swallows
     String encoding = System.getProperty("sun.stdout.encoding");
+    // (UTF-8 where the C library fell back to ASCII, as for stderr: lesson --list's Korean titles)
     java.nio.charset.Charset outCharset =
         encoding != null && java.nio.charset.Charset.isSupported(encoding)
             ? java.nio.charset.Charset.forName(encoding)
-            : java.nio.charset.Charset.defaultCharset();
+            : errCharset();
     stdout = new WriteWatch(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     System.setOut(
         new java.io.PrintStream(new java.io.BufferedOutputStream(stdout, 128), true, outCharset));
@@ -262,7 +263,8 @@ public final class Main implements Callable<Integer> {
       System.err.println(langProblem("", lang).get());
       return 2;
     }
-    Optional<String> problem = Startup.problem();
+    Optional<String> problem =
+        Startup.problem(errorLocale().equals(Locale.KOREAN) ? Locale.KOREAN : Locale.ENGLISH);
     if (problem.isEmpty()) {
       return new OpenCommand().call();
     }

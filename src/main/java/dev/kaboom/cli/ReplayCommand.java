@@ -26,27 +26,41 @@ public final class ReplayCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--at", split = ",", paramLabel = "N")
-  List<String> at = new ArrayList<>();
+  List<String> at;
 
   @Option(names = "--tree")
   boolean tree;
 
   @picocli.CommandLine.Mixin ExplainOptions explanation = new ExplainOptions();
 
+  /** The command the user typed: replay, or trace (given a run file). */
+  String command = "replay";
+
   @Override
   public Integer call() {
+    if (!RunFile.isRun(file)
+        && dev.kaboom.scenario.ScenarioLoader.load(file)
+            instanceof dev.kaboom.scenario.ScenarioLoader.Result.Loaded) {
+      CliText.error(command, "replay.scenario", file);
+      return 2;
+    }
     var result = RunFile.read(file);
     if (result instanceof RunFile.Result.Damaged d) {
-      System.err.println("kaboom replay: " + d.message(Main.errorLocale()));
+      System.err.println("kaboom " + command + ": " + d.message(Main.errorLocale()));
       return 2;
     }
     Run run = ((RunFile.Result.Loaded) result).run();
-    if (explanation.problem("replay").isPresent()) {
-      System.err.println(explanation.problem("replay").get());
+    if (explanation.problem(command).isPresent()) {
+      System.err.println(explanation.problem(command).get());
       return 2;
     }
-    if (explanation.explain && !at.isEmpty()) {
-      CliText.error("replay", "replay.explainWithAt");
+    if (at != null && (at.isEmpty() || at.contains(""))) {
+      // --at "" or --at 1,,2: picocli's split leaves no N, or an empty one
+      CliText.error(command, "at.empty", String.join(",", at));
+      return 2;
+    }
+    if (explanation.explain && at != null) {
+      CliText.error(command, "replay.explainWithAt");
       return 2;
     }
     dev.kaboom.explain.TraceExplainer explainer = explanation.explainerOrNull();
@@ -54,9 +68,9 @@ public final class ReplayCommand implements Callable<Integer> {
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
     try {
-      if (at.isEmpty()) {
+      if (at == null) {
         if (tree) {
-          CliText.error("replay", "replay.treeNeedsAt");
+          CliText.error(command, "replay.treeNeedsAt");
           return 2;
         }
         List<String> lines = new ArrayList<>();
@@ -73,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long differs = run.trace().firstDifference(now);
         if (run.trace().onlyChecksumDiffers(now)) {
           out.flush();
-          CliText.error("replay", "checksumOnly", file, now.lines());
+          CliText.error(command, "checksumOnly", file, now.lines());
           return 3;
         }
         if (differs > 0) {
@@ -83,7 +97,7 @@ public final class ReplayCommand implements Callable<Integer> {
                   ? lines.get((int) differs - 1)
                   : CliText.say("replay.traceEnds");
           CliText.error(
-              "replay", "replay.differs", file, differs, run.trace().lines(), now.lines(), was);
+              command, "replay.differs", file, differs, run.trace().lines(), now.lines(), was);
           return 3;
         }
         return 0;
@@ -91,7 +105,7 @@ public final class ReplayCommand implements Callable<Integer> {
       List<java.math.BigInteger> asked = new ArrayList<>();
       for (String s : at) {
         if (RunAt.position(s) == null) {
-          CliText.error("replay", "at.notWhole", s);
+          CliText.error(command, "at.notWhole", s);
           return 2;
         }
         asked.add(RunAt.position(s));
@@ -101,7 +115,7 @@ public final class ReplayCommand implements Callable<Integer> {
       List<Long> positions = new ArrayList<>();
       for (int i = 0; i < asked.size(); i++) {
         if (!RunAt.fits(asked.get(i), total)) {
-          System.err.println(RunAt.outOfRange("replay", at.get(i), file, total));
+          System.err.println(RunAt.outOfRange(command, at.get(i), file, total));
           return 2;
         }
         positions.add(asked.get(i).longValue());

@@ -28,6 +28,19 @@ final class RunAt {
       CliText.error(command, "at.notWhole", at);
       return Optional.empty();
     }
+    // a file that cannot be read, or is empty, is said so (not "a scenario, not a run file")
+    dev.kaboom.scenario.ErrorText.Msg why = null;
+    try {
+      if (dev.kaboom.scenario.ErrorText.readText(file).isBlank()) {
+        why = dev.kaboom.scenario.ErrorText.msg("file.empty");
+      }
+    } catch (java.io.IOException e) {
+      why = dev.kaboom.scenario.ErrorText.unreadable(e);
+    }
+    if (why != null) {
+      System.err.println(CliText.say("line", "kaboom " + command, CliText.say("line", file, why)));
+      return Optional.empty();
+    }
     if (!RunFile.isRun(file)) {
       CliText.error(command, "at.notRun", at, file);
       return Optional.empty();

@@ -34,18 +34,33 @@ public final class TraceCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ExplainOptions explanation = new ExplainOptions();
 
+  /** True when {@code a} and {@code b} name the same file (through links and ./ too). */
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(b) ? Files.isSameFile(a, b) : a.toAbsolutePath().normalize().equals(b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public Integer call() {
     if (RunFile.isRun(file)) {
       if (record != null) {
-        System.err.println(
-            "kaboom trace: " + file + " is already a run; --record takes a scenario");
+        CliText.error("trace", "trace.alreadyRun", file);
         return 2;
       }
       ReplayCommand replay = new ReplayCommand();
       replay.file = file;
+      replay.command = "trace";
       replay.explanation = explanation;
       return replay.call();
+    }
+    if (record != null && sameFile(file, record)) {
+      // (it would write the run over the scenario it runs)
+      String name = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "");
+      CliText.error("trace", "trace.recordOverScenario", record, name + "-run.json");
+      return 2;
     }
     var result = ScenarioLoader.load(file);
     if (result instanceof ScenarioLoader.Result.Failed f) {
@@ -84,7 +99,7 @@ public final class TraceCommand implements Callable<Integer> {
       return 1;
     } catch (dev.kaboom.engine.RunawayException e) {
       out.flush();
-      System.err.println("kaboom trace: " + file + ": " + e.getMessage());
+      CliText.error("trace", "line", file, CliText.runaway(e));
       return 3;
     } finally {
       out.flush();

@@ -67,7 +67,8 @@ public final class LessonLoader {
             || nameOrFile.endsWith(".yml")
             || nameOrFile.endsWith(".json")
             || nameOrFile.contains("/")
-            || nameOrFile.contains("\\");
+            || nameOrFile.contains("\\")
+            || (!bundled().contains(nameOrFile) && exists(nameOrFile));
     if (!isFile) {
       Optional<String> text = resourceText("/lessons/" + nameOrFile + ".yaml");
       if (text.isPresent() && NAME.matcher(nameOrFile).matches()) {
@@ -85,6 +86,17 @@ public final class LessonLoader {
       return failed(nameOrFile, ErrorText.unreadable(e.getCause()));
     }
     return parse(nameOrFile, text, file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * True when a file or folder {@code name} exists (a lesson file without its ending, a folder).
+   */
+  private static boolean exists(String name) {
+    try {
+      return java.nio.file.Files.exists(Path.of(name));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   private static Result failed(String file, ErrorText.Msg message) {

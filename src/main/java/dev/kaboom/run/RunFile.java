@@ -130,14 +130,23 @@ public final class RunFile {
 
   /** Reads a run from {@code text}; {@code fileName} names it in messages. */
   public static Result parse(String fileName, String text) {
+    if (text.isBlank()) {
+      return damaged(msg("run.at", fileName + ":1:1", msg("file.empty")));
+    }
     JsonNode root;
-    try {
-      root = RunJson.MAPPER.readTree(text);
+    com.fasterxml.jackson.core.JsonParser reading = null;
+    try (var p = RunJson.MAPPER.createParser(text)) {
+      reading = p;
+      root = RunJson.MAPPER.readTree(p);
     } catch (JsonProcessingException e) {
-      var l = e.getLocation();
+      // (Jackson's limits, lists nested too deep, come without a place: the parser's is it)
+      var l =
+          e.getLocation() != null || reading == null ? e.getLocation() : reading.currentLocation();
       String place = fileName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr());
       return damaged(
           msg("run.at", place, msg("malformed.json", dev.kaboom.scenario.SyntaxText.json(e))));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // (a string has no input to fail)
     }
     try {
       return new Result.Loaded(run(fileName, root));

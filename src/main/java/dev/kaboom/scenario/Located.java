@@ -68,7 +68,9 @@ public sealed interface Located {
   public static Located parse(String fileName, String text, String what) {
     boolean yaml = fileName.endsWith(".yaml") || fileName.endsWith(".yml");
     JsonFactory factory = yaml ? new YAMLFactory() : new JsonFactory();
+    JsonParser reading = null;
     try (JsonParser p = factory.createParser(text)) {
+      reading = p;
       JsonToken first = p.nextToken();
       if (first == null) {
         throw new ScenarioException(1, 1, msg("file.empty"));
@@ -100,12 +102,14 @@ public sealed interface Located {
         throw new ScenarioException(
             mark.getLine() + 1, mark.getColumn() + 1, msg("malformed.yaml", detail));
       }
-      JsonLocation l = e.getLocation();
+      // Jackson's limits (a number of 1,001 digits) come without a place: the parser's is it
+      JsonLocation l =
+          e.getLocation() != null || reading == null ? e.getLocation() : reading.currentLocation();
       throw new ScenarioException(
           l == null ? 0 : l.getLineNr(),
           l == null ? 0 : l.getColumnNr(),
           yaml
-              ? msg("malformed.yaml", msg("yaml.other", e.getOriginalMessage()))
+              ? msg("malformed.yaml", SyntaxText.yamlProblem(e.getOriginalMessage()))
               : msg("malformed.json", SyntaxText.json(e)));
     } catch (IOException e) {
       throw new ScenarioException(0, 0, msg("file.cannotRead", e.getMessage()));

@@ -28,6 +28,11 @@ public final class SyntaxText {
   private static final Pattern CONTROL = Pattern.compile("CTRL-CHAR, code (\\d+)");
   private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape '(.)'");
   private static final Pattern RANGE = Pattern.compile("^Numeric value \\((.*?)\\) out of range");
+  // Jackson's StreamReadConstraints: a number, string or name too long, lists nested too deep
+  private static final Pattern LIMIT =
+      Pattern.compile(
+          "^(Number value length|String value length|Name length|Document nesting depth)"
+              + " \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
   /**
    * What is wrong in a JSON text, for {@code malformed.json}; Jackson's "(start marker at ...)" is
@@ -88,6 +93,17 @@ public final class SyntaxText {
     if (m.find()) {
       return msg("json.numberRange", abbreviate(m.group(1)));
     }
+    m = LIMIT.matcher(text);
+    if (m.find()) {
+      String key =
+          switch (m.group(1)) {
+            case "Number value length" -> "json.numberLength";
+            case "String value length" -> "json.stringLength";
+            case "Name length" -> "json.nameLength";
+            default -> "json.depth";
+          };
+      return msg(key, m.group(2), m.group(3));
+    }
     if (text.startsWith("Invalid numeric value: Leading zeroes")) {
       return msg("json.leadingZero");
     }
@@ -99,7 +115,11 @@ public final class SyntaxText {
     }
     m = CHAR.matcher(text);
     if (m.find()) {
-      String ch = m.group(1) != null ? "'" + m.group(1) + "'" : codePoint(m.group(3));
+      // a character one cannot see (a no-break space, a zero-width space) is named by its code
+      String ch =
+          m.group(1) != null && visible(m.group(1).codePointAt(0))
+              ? "'" + m.group(1) + "'"
+              : codePoint(m.group(1) != null ? m.group(2) : m.group(3));
       String rest = text.substring(m.end());
       if (rest.startsWith(" in numeric value")) {
         return msg("json.number", ch);
@@ -126,6 +146,14 @@ public final class SyntaxText {
     return m.find() ? codePoint(m.group(1)) : "?";
   }
 
+  private static boolean visible(int c) {
+    int type = Character.getType(c);
+    return !Character.isWhitespace(c)
+        && !Character.isSpaceChar(c)
+        && type != Character.FORMAT
+        && type != Character.CONTROL;
+  }
+
   private static String codePoint(String decimal) {
     return String.format("U+%04X", Integer.parseInt(decimal));
   }
@@ -144,6 +172,10 @@ public final class SyntaxText {
       Pattern.compile("^found character '(.*?)' that cannot start any token");
   private static final Pattern YAML_ESCAPE = Pattern.compile("^found unknown escape character (.)");
   private static final Pattern YAML_BUT_FOUND = Pattern.compile("but found (.*)$");
+  private static final Pattern YAML_NODE =
+      Pattern.compile("^expected the node content, but found '?(.*?)'?$");
+  private static final Pattern YAML_LIMIT =
+      Pattern.compile("^The incoming YAML document exceeds the limit: (\\d+) code points");
 
   /** What SnakeYAML's {@code problem} says, for {@code malformed.yaml}. */
   public static ErrorText.Msg yamlProblem(String problem) {
@@ -166,6 +198,19 @@ public final class SyntaxText {
     m = YAML_ESCAPE.matcher(p);
     if (m.find()) {
       return msg("yaml.escape", m.group(1));
+    }
+    m = YAML_NODE.matcher(p);
+    if (m.find()) {
+      return msg("yaml.nodeContent", yamlToken(m.group(1)));
+    }
+    m = YAML_LIMIT.matcher(p);
+    if (m.find()) {
+      return msg("yaml.tooLarge", m.group(1));
+    }
+    if (p.startsWith("found incompatible YAML document")) {
+      return msg("yaml.version");
+    } else if (p.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+      return msg("yaml.aliases");
     }
     if (p.equals("mapping values are not allowed here")) {
       return msg("yaml.mappingValue");
@@ -215,7 +260,7 @@ public final class SyntaxText {
   private static Object yamlToken(String token) {
     String t = token.trim();
     return switch (t) {
-      case "<block mapping start>" -> msg("yaml.tokenMap");
+      case "<block mapping start>", "?" -> msg("yaml.tokenMap");
       case "<block sequence start>", "<block sequence entry>", "-" -> msg("yaml.tokenEntry");
       case "<scalar>" -> msg("yaml.tokenValue");
       case "<stream end>" -> msg("yaml.tokenEnd");

@@ -13,30 +13,57 @@ import java.util.Optional;
 public final class Startup {
   private Startup() {}
 
-  /** The first thing that keeps the window from opening here, as one line; empty when none. */
+  /**
+   * The first thing that keeps the window from opening here, as one line; empty when none. In the
+   * window's language: {@code kaboom.lang} (set by {@code bin/kaboom --lang}), else Korean on a
+   * Korean system, else English.
+   */
   public static Optional<String> problem() {
+    return problem(language());
+  }
+
+  /** {@link #problem()} in {@code locale}'s words (the {@code startup.*} lines of the messages). */
+  public static Optional<String> problem(Locale locale) {
     if (!canShowWindow()) {
-      return Optional.of(
-          "Kaboom: no display to open the window on (DISPLAY is not set). Run it in a desktop"
-              + " session, over `ssh -X`, or under `xvfb-run -a`; `bin/kaboom snapshot FILE OUT.png`"
-              + " draws the tree without a display.");
+      return Optional.of(say(locale, "startup.noDisplay"));
     }
-    Optional<String> noServer = noLocalXServer();
+    Optional<String> noServer = noLocalXServer(locale);
     if (noServer.isPresent()) {
       return noServer;
     }
     return AppPrefs.requestedName()
-        .flatMap(AppPrefs::problemWithName)
-        .map(p -> "Kaboom: " + p + ".");
+        .filter(name -> AppPrefs.problemWithName(name).isPresent())
+        .map(name -> say(locale, "startup.settingsName", "KABOOM_SETTINGS", name));
   }
 
   /** One line for a display that is set but cannot be opened (JavaFX's own message inside). */
   public static String cannotOpen(Throwable e) {
     String display = System.getenv("DISPLAY");
-    return "Kaboom: the window cannot be opened ("
-        + e.getMessage()
-        + (display == null ? "" : ", DISPLAY=" + display)
-        + "). Check that the display is running and that you may use it, or run under `xvfb-run -a`.";
+    return say(
+        language(),
+        "startup.cannotOpen",
+        e.getMessage() + (display == null ? "" : ", DISPLAY=" + display));
+  }
+
+  /** kaboom.lang's language if set (en or ko), else Korean on a Korean system, else English. */
+  private static Locale language() {
+    String lang = System.getProperty("kaboom.lang");
+    if ("ko".equals(lang)) {
+      return Locale.KOREAN;
+    } else if ("en".equals(lang)) {
+      return Locale.ENGLISH;
+    }
+    return dev.kaboom.scenario.ErrorText.koreanSystem() ? Locale.KOREAN : Locale.ENGLISH;
+  }
+
+  private static String say(Locale locale, String key, Object... args) {
+    java.util.ResourceBundle b =
+        java.util.ResourceBundle.getBundle(
+            "dev.kaboom.ui.messages",
+            locale,
+            java.util.ResourceBundle.Control.getNoFallbackControl(
+                java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+    return new java.text.MessageFormat(b.getString(key), locale).format(args);
   }
 
   /**
@@ -59,7 +86,7 @@ public final class Startup {
    * {@code /proc/net/unix} lists no socket {@code /tmp/.X11-unix/XN} (by path or abstract name).
    * Empty when it cannot tell (another form of DISPLAY, Wayland, no /proc).
    */
-  private static Optional<String> noLocalXServer() {
+  private static Optional<String> noLocalXServer(Locale locale) {
     if (isSet("WAYLAND_DISPLAY") || !isSet("DISPLAY")) {
       return Optional.empty();
     }
@@ -68,11 +95,11 @@ public final class Startup {
       String sockets = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/net/unix"));
       return localXServerMissing(display, sockets)
           ? Optional.of(
-              "Kaboom: no X server is running on DISPLAY="
-                  + display
-                  + " (no socket /tmp/.X11-unix/X"
-                  + display.substring(1).split("\\.")[0]
-                  + "). Start the desktop session or the X server, or run under `xvfb-run -a`.")
+              say(
+                  locale,
+                  "startup.noXServer",
+                  display,
+                  "/tmp/.X11-unix/X" + display.substring(1).split("\\.")[0]))
           : Optional.empty();
     } catch (java.io.IOException | RuntimeException e) {
       return Optional.empty();

@@ -106,6 +106,73 @@ class CliInputTest {
                 + NL);
   }
 
+  /** A file of the wrong kind, or none at all, is named for what it is, by the command typed. */
+  @Test
+  void aFileOfTheWrongKindIsSaidToBeSo(@TempDir Path dir) throws Exception {
+    Path run = recorded(dir);
+    Path scenario = scenario(dir);
+    String missing = dir.resolve("nosuch.json").toString();
+    assertThat(run("open", missing, "--at", "1").err())
+        .isEqualTo("kaboom open: " + missing + ": no such file" + NL);
+    assertThat(run("snapshot", dir.toString(), "o.png", "--at", "1").err())
+        .isEqualTo("kaboom snapshot: " + dir + ": a directory, not a file" + NL);
+    assertThat(run("replay", scenario.toString()).err())
+        .isEqualTo(
+            "kaboom replay: "
+                + scenario
+                + " is a scenario, not a run file (bin/kaboom trace prints a scenario's trace;"
+                + " trace --record RUN also writes its run)"
+                + NL);
+    Ran console = run("console", run.toString());
+    assertThat(console.status()).isEqualTo(2);
+    assertThat(console.err())
+        .startsWith(
+            "kaboom console: " + run + " is a run file; the console starts from a scenario");
+    Path partial = Files.writeString(dir.resolve("p.json"), "{\"kind\": \"kaboom-run\"}");
+    assertThat(run("trace", partial.toString()).err()).startsWith("kaboom trace: " + partial + ":");
+    assertThat(run("replay", run.toString(), "--at", "1,,2").err())
+        .isEqualTo(
+            "kaboom replay: --at 1,,2: a position is missing (N or N,N,... with a whole number"
+                + " between commas)"
+                + NL);
+    assertThat(inKorean(() -> run("lesson", dir.toString(), "--terminal")).err())
+        .isEqualTo("kaboom lesson: " + dir + ": 파일이 아니라 디렉터리예요" + NL);
+  }
+
+  /** {@code trace s.yaml --record s.yaml} would write the run over the scenario: refused. */
+  @Test
+  void aRunIsNotWrittenOverItsOwnScenario(@TempDir Path dir) throws Exception {
+    Path scenario = scenario(dir);
+    String before = Files.readString(scenario);
+    Ran r = run("trace", scenario.toString(), "--record", dir.resolve("./ok.yaml").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "kaboom trace: --record "
+                + dir.resolve("./ok.yaml")
+                + ": that is the scenario file itself, and the run would be written over it; give"
+                + " the run a name of its own (for example ok-run.json)"
+                + NL);
+    assertThat(Files.readString(scenario)).isEqualTo(before);
+    Path run = recorded(dir);
+    assertThat(inKorean(() -> run("trace", run.toString(), "--record", "x.json")).err())
+        .isEqualTo("kaboom trace: " + run + "은(는) 이미 실행 기록이에요. --record에는 시나리오를 주세요" + NL);
+  }
+
+  /** A step that runs away is said in Korean on a Korean system, naming the processes. */
+  @Test
+  void aRunawayStepIsSaidInKorean(@TempDir Path dir) throws Exception {
+    Path f = CliTest.runaway(dir);
+    Ran r = inKorean(() -> run("trace", "--max-turns=30000", f.toString()));
+    assertThat(r.status()).isEqualTo(3);
+    assertThat(r.err())
+        .startsWith(
+            "kaboom trace: "
+                + f
+                + ": 끝나지 않는 실행을 멈췄어요: 한 단계에서 프로세스 차례가 30000번을 넘었어요. 관련 프로세스: root (#PID<0.");
+  }
+
   /** {@code > /dev/full}: the write failure is one line on stderr and status 1, not status 0. */
   @Test
   void anOutputThatCannotBeWrittenIsAFailure(@TempDir Path dir) throws Exception {

@@ -63,16 +63,19 @@ class CliTest {
     assertThat(r.out()).endsWith("\n").doesNotContain("\r");
   }
 
+  /** Issue 14: the notifier holds its name for two hours, root retries site without end. */
+  static Path runaway(Path dir) throws java.io.IOException {
+    return Files.writeString(
+        dir.resolve("loop.yaml"),
+        "tree: {id: root, intensity: 1000000000, period_s: 60000, children: [\n"
+            + "  {id: site, children: [{id: notifier, name: site_notifier, trap_exit: true,"
+            + " stop_ms: 7200000}]}]}\n"
+            + "steps:\n  - {exit: root/site, reason: kill}\n  - {which_children: root}\n");
+  }
+
   @Test
   void aStepThatRunsAwayStopsWithStatusThreeNamingTheProcesses(@TempDir Path dir) throws Exception {
-    // issue 14: the notifier holds its name for two hours, root retries site without end
-    Path f =
-        Files.writeString(
-            dir.resolve("loop.yaml"),
-            "tree: {id: root, intensity: 1000000000, period_s: 60000, children: [\n"
-                + "  {id: site, children: [{id: notifier, name: site_notifier, trap_exit: true,"
-                + " stop_ms: 7200000}]}]}\n"
-                + "steps:\n  - {exit: root/site, reason: kill}\n  - {which_children: root}\n");
+    Path f = runaway(dir);
     Ran r = run("trace", "--max-turns=30000", f.toString());
     assertThat(r.status()).isEqualTo(3);
     assertThat(r.err())

@@ -30,4 +30,17 @@ class StartupTest {
     assertThat(Startup.localXServerMissing("host:0", "")).isFalse();
     assertThat(Startup.localXServerMissing("/private/tmp/launch/org.xquartz:0", "")).isFalse();
   }
+
+  /** The tests run headless: no display, said in English or Korean (a Korean system, --lang ko). */
+  @Test
+  void noDisplayIsSaidInTheWindowsLanguage() {
+    assertThat(Startup.problem(java.util.Locale.ENGLISH))
+        .hasValueSatisfying(p -> assertThat(p).contains("no display").contains("xvfb-run -a"));
+    assertThat(Startup.problem(java.util.Locale.KOREAN))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p).contains("디스플레이가 없어요").contains("xvfb-run -a");
+              assertThat(dev.kaboom.scenario.KoreanText.englishProse(p)).isNull();
+            });
+  }
 }

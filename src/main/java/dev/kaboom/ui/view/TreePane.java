@@ -1994,6 +1994,23 @@ public final class TreePane extends Region {
     return content.getBoundsInParent();
   }
 
+  /**
+   * The overview map's scales, x then y (map px per tree px), for a map of {@code w} x {@code h} px
+   * and a tree of {@code treeW} x {@code treeH} px: the tree's own proportions, unless they would
+   * leave the drawing under a third of the map across or down (a wide and shallow tree of hundreds
+   * or thousands of boxes would be a line one pixel high); then each direction fills the map, so
+   * the levels stay rows and the outline of the view stays big enough to see and drag.
+   */
+  static double[] overviewScales(double w, double h, double treeW, double treeH) {
+    double kx = w / Math.max(1, treeW);
+    double ky = h / Math.max(1, treeH);
+    double k = Math.min(kx, ky);
+    if (treeW * k < w / 3 || treeH * k < h / 3) {
+      return new double[] {kx, ky};
+    }
+    return new double[] {k, k};
+  }
+
   /** The overview map (shown only while part of the tree is off screen). */
   public OverviewMap overview() {
     return overview;
@@ -2130,14 +2147,13 @@ public final class TreePane extends Region {
       this.moveTo = f;
     }
 
-    private double mapScale() {
-      return Math.min(
-          canvas.getWidth() / Math.max(1, treeWidth), canvas.getHeight() / Math.max(1, treeHeight));
+    private double[] mapScales() {
+      return overviewScales(canvas.getWidth(), canvas.getHeight(), treeWidth, treeHeight);
     }
 
     private void jump(double x, double y) {
-      double k = mapScale();
-      moveTo.accept(x / k + offsetX, y / k + offsetY);
+      double[] k = mapScales();
+      moveTo.accept(x / k[0] + offsetX, y / k[1] + offsetY);
     }
 
     /** Draws the boxes and the outline of what is on screen; hides itself when all is. */
@@ -2163,7 +2179,7 @@ public final class TreePane extends Region {
         placeOverview();
         return;
       }
-      double k = mapScale();
+      double[] k = mapScales();
       // in the tree's own background colour (light or dark theme)
       javafx.scene.paint.Color bg = treeBackground();
       String key =
@@ -2175,7 +2191,9 @@ public final class TreePane extends Region {
               + "/"
               + offsetY
               + "/"
-              + k
+              + k[0]
+              + "/"
+              + k[1]
               + "/"
               + bg
               + "/"
@@ -2200,17 +2218,17 @@ public final class TreePane extends Region {
         }
         for (double[] v : places) {
           g.fillRect(
-              (v[0] - offsetX) * k,
-              (v[1] - offsetY) * k,
-              Math.max(1, v[2] * k),
-              Math.max(1, v[3] * k));
+              (v[0] - offsetX) * k[0],
+              (v[1] - offsetY) * k[1],
+              Math.max(1, v[2] * k[0]),
+              Math.max(1, v[3] * k[1]));
         }
       }
       g = outline.getGraphicsContext2D();
       g.clearRect(0, 0, outline.getWidth(), outline.getHeight());
       g.setStroke(javafx.scene.paint.Color.rgb(198, 40, 40));
       g.setLineWidth(2);
-      g.strokeRect((viewX - offsetX) * k, (viewY - offsetY) * k, viewW * k, viewH * k);
+      g.strokeRect((viewX - offsetX) * k[0], (viewY - offsetY) * k[1], viewW * k[0], viewH * k[1]);
       placeOverview(); // the view moved: another corner may cover fewer boxes now
     }
   }

@@ -27,3 +27,28 @@ for m <- mods do
 end
 ' > "$out"
 echo "$(grep -vc '^#' "$out") lines recorded in $out"
+
+# The Erlang modules a chapter reader calls from iex: "module app-vsn name/arity ..." with the
+# exports in module_info(:exports) order (iex's "Did you mean" keeps that order among equals; the
+# app is what iex prints before a stack line, none for a preloaded module such as :erlang), into
+# erlang-functions.txt. The console's UndefinedFunctionError for :lists.nope/1 reads it.
+erl_out="$root/src/main/resources/dev/kaboom/console/erlang-functions.txt"
+elixir -e '
+mods = [:erlang, :lists, :math, :rand, :timer, :maps, :string, :io, :ets, :os, :binary, :queue,
+        :proc_lib, :sys, :supervisor, :gen_server, :application, :code, :calendar, :logger,
+        :gen_statem, :gen_event, :file, :dets, :persistent_term, :counters, :atomics]
+IO.puts("# OTP #{System.otp_release()} (Elixir #{System.version()}): exported functions, by conformance/iex/record-functions.sh")
+for m <- mods do
+  Code.ensure_loaded(m)
+  app =
+    case :application.get_application(m) do
+      {:ok, a} -> {:ok, vsn} = :application.get_key(a, :vsn); "#{a}-#{vsn}"
+      :undefined -> "-"
+    end
+  fs = m.module_info(:exports)
+       |> Enum.reject(fn {n, _} -> n in [:module_info] end)
+       |> Enum.map(fn {n, a} -> "#{n}/#{a}" end)
+  IO.puts("#{inspect(m)} #{app} #{Enum.join(fs, " ")}")
+end
+' > "$erl_out"
+echo "$(grep -vc '^#' "$erl_out") lines recorded in $erl_out"

@@ -138,6 +138,12 @@ public final class Console implements Simulation.Shell {
   private final Map<String, TreeNode> modules = new LinkedHashMap<>();
   private final Map<String, Term> bindings = new HashMap<>();
   private final Stdlib stdlib = new Stdlib(this::callFun);
+  private final Library library = new Library(this::callFun, this::seed);
+
+  /** The engine's seed ({@code :rand} draws from it). */
+  private long seed() {
+    return sim.node().seed();
+  }
 
   /**
    * What processes printed since the last line's answer, in order: each line with the number of
@@ -175,7 +181,8 @@ public final class Console implements Simulation.Shell {
   private long nextFun = 1;
 
   /** IEx's helpers and Kernel's functions a bare name calls without a warning ({@code flush}). */
-  private static final Set<String> IMPORTED_ZERO = Set.of("self", "flush", "h", "v", "recompile");
+  private static final Set<String> IMPORTED_ZERO =
+      Set.of("self", "flush", "h", "v", "recompile", "i");
 
   private String shellLabel = "shell";
   private String under = "";
@@ -859,9 +866,8 @@ public final class Console implements Simulation.Shell {
 
   private String evalLine(String line) {
     raised = false;
-    if (buffer.isEmpty() && line.isBlank()) {
-      return "";
-    }
+    // a blank line is an expression too: iex 1.14 answers nil and counts it (at a terminal and
+    // piped), as it does a line with only a comment
     buffer = buffer.isEmpty() ? line : buffer + "\n" + line;
     int before = counter;
     String answer = evalBuffer();
@@ -2124,9 +2130,40 @@ public final class Console implements Simulation.Shell {
       case "IO.inspect/1":
         say(Inspect.inspect(args.get(0)));
         return args.get(0);
+      case "IO.inspect/2":
+        return ioInspect(Atom.of("stdio"), args.get(0), args.get(1));
+      case "IO.inspect/3":
+        return ioInspect(args.get(0), args.get(1), args.get(2));
+      case "i/0":
+        return describe(v(-1));
+      case "i/1":
+        return describe(args.get(0));
+      case "apply/2", "Kernel.apply/2":
+        if (args.get(1) instanceof TermList l) {
+          return callFun(args.get(0), l.elements());
+        }
+        throw argumentError(2, "not a list", ":erlang.apply", args.toArray(new Term[0]));
+      case "apply/3", "Kernel.apply/3":
+        {
+          if (!(args.get(0) instanceof Atom mod)
+              || !(args.get(1) instanceof Atom fun)
+              || !(args.get(2) instanceof TermList l)) {
+            throw argumentError(1, "not an atom", ":erlang.apply", args.toArray(new Term[0]));
+          }
+          List<Expr> literals = new ArrayList<>();
+          for (Term a : l.elements()) {
+            literals.add(new Lit(a, c.line(), c.column()));
+          }
+          String module = Inspect.isAlias(mod.name()) ? mod.name() : ":" + mod.name();
+          return call(new Call(module, fun.name(), literals, true, c.line(), c.column()));
+        }
       case "Process.whereis/1", "GenServer.whereis/1":
         return whereis(atomArg(args.get(0), ":erlang.whereis")).<Term>map(p -> p).orElse(NIL);
-      case "Process.alive?/1":
+      case ":erlang.whereis/1":
+        return whereis(atomArg(args.get(0), ":erlang.whereis"))
+            .<Term>map(p -> p)
+            .orElse(Atom.of("undefined"));
+      case "Process.alive?/1", ":erlang.is_process_alive/1":
         return bool(sim.node().isAlive(pidArg(args.get(0), ":erlang.is_process_alive", args)));
       case "Process.exit/2", ":erlang.exit/2":
         {
@@ -2142,6 +2179,12 @@ public final class Console implements Simulation.Shell {
         if (args.get(0) instanceof IntTerm ms && ms.value() >= 0) {
           await(() -> false, ms.value());
           return Atom.OK;
+        }
+        if (key.startsWith(":timer")) {
+          throw new ConsoleError(
+              "ErlangError",
+              "Erlang error: :timeout_value",
+              "    (stdlib 4.2) timer.erl:219: :timer.sleep/1");
         }
         throw new ConsoleError(
             "FunctionClauseError", "no function clause matching in Process.sleep/1");
@@ -2267,6 +2310,9 @@ public final class Console implements Simulation.Shell {
         }
         if (Stdlib.runs(key)) {
           return stdlib.call(key, args);
+        }
+        if (Library.runs(key)) {
+          return library.call(key, args);
         }
         return moduleCall(c, args);
     }
@@ -3272,6 +3318,11 @@ public final class Console implements Simulation.Shell {
           "undefined function " + c.function() + "/" + args.size() + " (there is no such import)");
     }
     TreeNode node = modules.get(m);
+    ConsoleError erlang =
+        node == null && m.startsWith(":") ? Library.undefinedErlang(m, c.function(), args) : null;
+    if (erlang != null) {
+      throw erlang;
+    }
     if (node == null) {
       if (KNOWN_MODULES.contains(m)) {
         throw unknownElixirFunction(c, args);
@@ -3548,6 +3599,15 @@ public final class Console implements Simulation.Shell {
             + String.join(", ", args.stream().map(Inspect::inspectFlat).toList())
             + ")";
     Set<String> exported = elixirExports().get(c.module());
+    if (c.module().equals("Integer") && (fa.equals("is_even/1") || fa.equals("is_odd/1"))) {
+      return new ConsoleError(
+          "UndefinedFunctionError",
+          "function Integer."
+              + fa
+              + " is undefined or private. However there is a macro with the same name and arity."
+              + " Be sure to require Integer if you intend to invoke this macro",
+          "    (elixir 1.14.0) " + shown);
+    }
     if (exported == null || exported.contains(fa)) {
       return new ConsoleError(
           "Kaboom.UnsupportedError",
@@ -4217,6 +4277,235 @@ public final class Console implements Simulation.Shell {
       return a;
     }
     throw argumentError(1, "not an atom", erlangFunction, v);
+  }
+
+  /**
+   * {@code IO.inspect(device, item, opts)} as Elixir 1.14's IO does it: the item laid out at {@code
+   * width:} (80) with {@code limit:} (50) and {@code charlists: :as_lists}, after {@code label:}
+   * and {@code ": "} ({@code to_string} of the label; none for {@code nil} or {@code false}),
+   * printed; returns the item (so it fits in a pipeline). Opts that are not a list are IO's
+   * FunctionClauseError; other options are taken and ignored, as {@code Inspect.Opts} does.
+   */
+  private Term ioInspect(Term device, Term item, Term opts) {
+    if (!(device instanceof Atom || device instanceof Pid) || !(opts instanceof TermList list)) {
+      String isDevice =
+          device instanceof Atom
+              ? "is_atom(device) or -is_pid(device)-"
+              : device instanceof Pid
+                  ? "-is_atom(device)- or is_pid(device)"
+                  : "-is_atom(device)- or -is_pid(device)-";
+      throw Stdlib.functionClause(
+          "IO.inspect/3",
+          List.of(device, item, opts),
+          List.of(
+              "def inspect(device, item, opts) when "
+                  + isDevice
+                  + " and "
+                  + (opts instanceof TermList ? "is_list(opts)" : "-is_list(opts)-")),
+          "(elixir 1.14.0) lib/io.ex:462: IO.inspect/3");
+    }
+    Term label = null;
+    int limit = Inspect.LIMIT;
+    int width = Inspect.WIDTH;
+    boolean asLists = false;
+    // Keyword.get: the first of a key wins
+    Set<String> seen = new java.util.HashSet<>();
+    for (Term t : list.elements()) {
+      if (!(t instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom k)
+          || !seen.add(k.name())) {
+        continue;
+      }
+      Term v = kv.get(1);
+      switch (k.name()) {
+        case "label" -> label = v;
+        case "limit" ->
+            limit =
+                v instanceof IntTerm n
+                    ? (int) Math.max(0, Math.min(n.value(), Algebra.INFINITY))
+                    : Algebra.INFINITY;
+        case "width" ->
+            width =
+                v instanceof IntTerm n
+                    ? (int) Math.max(0, Math.min(n.value(), Algebra.INFINITY))
+                    : Algebra.INFINITY;
+        case "charlists", "char_lists" -> asLists = v == Atom.of("as_lists");
+        default -> {
+          // pretty:, structs:, ... change nothing the console prints
+        }
+      }
+    }
+    String prefix = "";
+    if (label != null && label != NIL && label != Atom.FALSE) {
+      try {
+        prefix = chars(label) + ": ";
+      } catch (ConsoleError e) {
+        throw new ConsoleError(
+            e.kind, e.getMessage(), e.detail + "\n    (elixir 1.14.0) lib/io.ex:767: IO.inspect/3");
+      }
+    }
+    say(prefix + Inspect.inspect(item, limit, width, asLists));
+    return item;
+  }
+
+  /**
+   * {@code i(term)} (IEx.Helpers.i/1): what iex 1.14 prints about a term, section by section
+   * ({@code Term}, {@code Data type}, then IEx.Info's sections for its type, {@code Implemented
+   * protocols}); returns no value to show. A module name is described as an atom that names no
+   * loaded module (iex shows a loaded module's .beam file and compile options).
+   */
+  private Term describe(Term t) {
+    List<String[]> info = new ArrayList<>();
+    info.add(new String[] {"Term", Inspect.inspectFlat(t)});
+    String chars = "IEx.Info, Inspect, List.Chars, String.Chars";
+    String listProtocols = "Collectable, Enumerable, IEx.Info, Inspect, List.Chars, String.Chars";
+    if (t instanceof IntTerm) {
+      info.add(new String[] {"Data type", "Integer"});
+      info.add(new String[] {"Reference modules", "Integer"});
+      info.add(new String[] {"Implemented protocols", chars});
+    } else if (t instanceof Atom a) {
+      info.add(new String[] {"Data type", "Atom"});
+      if (a == DONT_DISPLAY) {
+        info.add(
+            new String[] {
+              "Description",
+              "This atom is returned by IEx when a function that should not print its\n"
+                  + "return value on screen is executed."
+            });
+      } else if (Inspect.isAlias(a.name())) {
+        info.add(new String[] {"Raw representation", ":\"Elixir." + a.name() + "\""});
+      }
+      info.add(new String[] {"Reference modules", "Atom"});
+      info.add(new String[] {"Implemented protocols", chars});
+    } else if (t instanceof Bin b) {
+      byte[] bytes = b.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      StringBuilder raw = new StringBuilder("<<");
+      for (int i = 0; i < bytes.length; i++) {
+        raw.append(i > 0 ? ", " : "").append(bytes[i] & 0xFF);
+      }
+      info.add(new String[] {"Data type", "BitString"});
+      info.add(new String[] {"Byte size", Integer.toString(bytes.length)});
+      info.add(
+          new String[] {
+            "Description",
+            "This is a string: a UTF-8 encoded binary. It's printed surrounded by\n"
+                + "\"double quotes\" because all UTF-8 encoded code points in it are printable."
+          });
+      info.add(new String[] {"Raw representation", raw.append(">>").toString()});
+      info.add(new String[] {"Reference modules", "String, :binary"});
+      info.add(new String[] {"Implemented protocols", "Collectable, " + chars});
+    } else if (t instanceof TermList l) {
+      info.add(new String[] {"Data type", "List"});
+      String flat = Inspect.inspectFlat(t);
+      String modules = "List";
+      if (flat.startsWith("'")) {
+        info.add(
+            new String[] {
+              "Description",
+              "This is a list of integers that is printed as a sequence of characters\n"
+                  + "delimited by single quotes because all the integers in it represent printable\n"
+                  + "ASCII characters. Conventionally, a list of Unicode code points is known as a\n"
+                  + "charlist and a list of ASCII characters is a subset of it."
+            });
+        info.add(
+            new String[] {
+              "Raw representation", Inspect.inspect(t, Algebra.INFINITY, Algebra.INFINITY, true)
+            });
+      } else if (!l.elements().isEmpty() && flat.startsWith("[") && isKeyword(l)) {
+        info.add(
+            new String[] {
+              "Description",
+              "This is what is referred to as a \"keyword list\". A keyword list is a list\n"
+                  + "of two-element tuples where the first element of each tuple is an atom."
+            });
+        modules = "Keyword, List";
+      }
+      info.add(new String[] {"Reference modules", modules});
+      info.add(new String[] {"Implemented protocols", listProtocols});
+    } else if (t instanceof ImproperList) {
+      info.add(new String[] {"Data type", "List"});
+      info.add(
+          new String[] {
+            "Description",
+            "This is what is referred to as an \"improper list\". An improper list is a\n"
+                + "list which its last tail is not to an empty list. For example: [1, 2, 3]\n"
+                + "is a proper list, as it is equivalent to [1, 2, 3 | []], as opposed to\n"
+                + "[1, 2 | 3] which is an improper list since its last tail returns 3."
+          });
+      info.add(new String[] {"Reference modules", "List"});
+      info.add(new String[] {"Implemented protocols", listProtocols});
+    } else if (t instanceof Tuple) {
+      info.add(new String[] {"Data type", "Tuple"});
+      info.add(new String[] {"Reference modules", "Tuple"});
+      info.add(new String[] {"Implemented protocols", "IEx.Info, Inspect"});
+    } else if (t instanceof MapTerm m && Stdlib.range(m) != null) {
+      info.add(new String[] {"Data type", "Range"});
+      info.add(
+          new String[] {
+            "Description", "This is a struct. Structs are maps with a __struct__ key."
+          });
+      info.add(new String[] {"Reference modules", "Range, Map"});
+      info.add(new String[] {"Implemented protocols", "Enumerable, IEx.Info, Inspect"});
+    } else if (t instanceof MapTerm) {
+      info.add(new String[] {"Data type", "Map"});
+      info.add(new String[] {"Reference modules", "Map"});
+      info.add(
+          new String[] {"Implemented protocols", "Collectable, Enumerable, IEx.Info, Inspect"});
+    } else if (t instanceof Pid pid) {
+      info.add(new String[] {"Data type", "PID"});
+      Term links = info(pid, Atom.of("links"));
+      boolean alive = links != NIL;
+      info.add(new String[] {"Alive", Boolean.toString(alive)});
+      if (alive) {
+        Term name = info(pid, Atom.of("registered_name"));
+        info.add(
+            new String[] {
+              "Name", name instanceof Tuple n ? Inspect.inspectFlat(n.get(1)) : "not registered"
+            });
+        List<Term> ls = ((TermList) ((Tuple) links).get(1)).elements();
+        info.add(
+            new String[] {
+              "Links",
+              ls.isEmpty()
+                  ? "none"
+                  : String.join(", ", ls.stream().map(Inspect::inspectFlat).toList())
+            });
+        info.add(
+            new String[] {
+              "Message queue length",
+              Inspect.inspectFlat(((Tuple) info(pid, Atom.of("message_queue_len"))).get(1))
+            });
+      }
+      info.add(
+          new String[] {"Description", "Use Process.info/1 to get more info about this process"});
+      info.add(new String[] {"Reference modules", "Process, Node"});
+      info.add(new String[] {"Implemented protocols", "IEx.Info, Inspect"});
+    } else if (t instanceof dev.kaboom.engine.Ref) {
+      info.add(new String[] {"Data type", "Reference"});
+      info.add(new String[] {"Implemented protocols", "IEx.Info, Inspect"});
+    } else if (t instanceof dev.kaboom.engine.Fun f) {
+      boolean external = Inspect.inspectFlat(f).startsWith("&");
+      info.add(new String[] {"Data type", "Function"});
+      info.add(new String[] {"Type", external ? "external" : "local"});
+      info.add(new String[] {"Arity", Integer.toString(f.arity())});
+      if (!external) {
+        info.add(new String[] {"Description", "This is an anonymous function."});
+      }
+      info.add(new String[] {"Implemented protocols", "Enumerable, IEx.Info, Inspect"});
+    }
+    for (String[] section : info) {
+      say(section[0]);
+      say("  " + section[1].strip().replace("\n", "\n  "));
+    }
+    return DONT_DISPLAY;
+  }
+
+  private static boolean isKeyword(TermList l) {
+    for (Term t : l.elements()) {
+      if (!(t instanceof Tuple kv && kv.size() == 2 && kv.get(0) instanceof Atom)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static ConsoleError argumentError(int position, String what, String function, Term... args) {

@@ -53,6 +53,24 @@ public final class Inspect {
     return Algebra.format(toDoc(v, LIMIT), WIDTH);
   }
 
+  /**
+   * {@code IO.inspect/2}'s layout: {@code limit} items a container ({@link Algebra#INFINITY} for
+   * {@code :infinity}), laid out at {@code width} columns, charlists as lists of integers when
+   * {@code charlistsAsLists} ({@code charlists: :as_lists}).
+   */
+  static String inspect(Term v, int limit, int width, boolean charlistsAsLists) {
+    boolean before = AS_LISTS.get();
+    AS_LISTS.set(charlistsAsLists);
+    try {
+      return Algebra.format(toDoc(v, limit), width);
+    } finally {
+      AS_LISTS.set(before);
+    }
+  }
+
+  /** {@code charlists: :as_lists} while {@link #inspect(Term, int, int, boolean)} runs. */
+  private static final ThreadLocal<Boolean> AS_LISTS = ThreadLocal.withInitial(() -> false);
+
   /** On one line, as {@code "#{inspect(x)}"} would write it inside a message. */
   public static String inspectFlat(Term v) {
     return Algebra.format(toDoc(v, LIMIT), Algebra.INFINITY);
@@ -203,7 +221,7 @@ public final class Inspect {
     if (items.isEmpty()) {
       return Algebra.bin("[]");
     }
-    if (asciiPrintable(items)) {
+    if (!AS_LISTS.get() && asciiPrintable(items)) {
       StringBuilder sb = new StringBuilder();
       for (Term t : items) {
         sb.appendCodePoint((int) ((IntTerm) t).value());

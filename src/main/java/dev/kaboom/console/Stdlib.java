@@ -366,14 +366,15 @@ final class Stdlib {
           "Range.new/3");
 
   /**
-   * The functions this class runs by module ({@code "String" -> ["contains?", "downcase", ...]},
-   * sorted, each name once), for Tab and {@code h()}.
+   * The functions this class and {@link Library} run by module ({@code "String" -> ["contains?",
+   * "downcase", ...]}, sorted, each name once), for Tab and {@code h()}.
    */
   static Map<String, List<String>> byModule() {
     Map<String, java.util.TreeSet<String>> out = new java.util.TreeMap<>();
     List<String> keys = new ArrayList<>(FUNCTIONS);
     keys.addAll(Numbers.FUNCTIONS); // Integer, Float, :math
-    for (String key : keys) {
+    keys.addAll(Library.FUNCTIONS); // more String, Enum, Map, List, ..., :lists, :rand
+    for (String key : new java.util.TreeSet<>(keys)) {
       int dot = key.indexOf('.');
       if (dot > 0) {
         out.computeIfAbsent(key.substring(0, dot), m -> new java.util.TreeSet<>())
@@ -705,7 +706,10 @@ final class Stdlib {
           "(elixir 1.14.0) lib/string.ex:479: String.split/3");
     }
     Bin b = (Bin) s;
-    if (!(on instanceof Bin p) || p.value().isEmpty()) {
+    if (on instanceof Bin empty && empty.value().isEmpty()) {
+      return Library.splitGraphemes(b);
+    }
+    if (!(on instanceof Bin p)) {
       throw new ConsoleError(
           "ArgumentError",
           "errors were found at the given arguments:\n\n  * 2nd argument: not a valid pattern\n",

@@ -40,7 +40,12 @@ class IexSessionsTest {
           "stdlib_errors",
           "child_spec",
           "unknown_call",
-          "unknown_cast");
+          "unknown_cast",
+          "io_inspect",
+          "blank_lines",
+          "info_helper",
+          "stdlib_more",
+          "erlang_modules");
 
   @Test
   void thereAreAtLeastFifteenRecordedSessions() throws IOException {

@@ -934,7 +934,8 @@ public final class MainViewModel {
    * A line typed at the console: one recorded {@link Command.ConsoleLine}, run to completion on the
    * engine (the picture follows at its pace), so a replay (a saved run, a fork, an undo, the CLI's
    * {@code replay}) types it again and gets the same pids and the same answer. While looking back
-   * it forks the run there first, as a click does (after the same question). Starts the shell first
+   * it forks the run there first, as a click does (after the same question; not for a blank line).
+   * A blank line runs too: iex 1.14 answers it {@code nil} and counts it. Starts the shell first
    * when the run has none. Returns what the console printed; empty when the fork was declined
    * (nothing ran).
    */
@@ -942,9 +943,8 @@ public final class MainViewModel {
     if (session == null) {
       return Optional.empty();
     }
-    var c = console.get();
-    if (line.isBlank() && (c == null || c.prompt().startsWith("iex("))) {
-      return Optional.of(""); // nothing to run (and nothing to fork for)
+    if (line.isBlank() && playhead.get() >= 0) {
+      return Optional.of(""); // a blank line is not worth a fork
     }
     if (!forkIfBehind()) {
       return Optional.empty();

@@ -92,6 +92,31 @@ public final class ConsoleCommand implements Callable<Integer> {
         .build();
   }
 
+  /**
+   * iex's BREAK menu after Ctrl+C ({@link BreakMenu}): reads choices until one goes back to the
+   * prompt (true) or quits (false: {@code a}, a second Ctrl+C, end of input).
+   */
+  static boolean breakMenu(LineReader reader, PrintStream out) {
+    out.print("^C\n" + BreakMenu.MENU);
+    while (true) {
+      String choice;
+      Object history = reader.getVariable(LineReader.DISABLE_HISTORY);
+      reader.setVariable(LineReader.DISABLE_HISTORY, true); // a choice is not a line of Elixir
+      try {
+        choice = reader.readLine("");
+      } catch (UserInterruptException | EndOfFileException e) {
+        choice = null;
+      } finally {
+        reader.setVariable(LineReader.DISABLE_HISTORY, history == null ? false : history);
+      }
+      BreakMenu.Answer answer = BreakMenu.answer(choice);
+      out.print(answer.text());
+      if (answer.next() != BreakMenu.Next.ASK_AGAIN) {
+        return answer.next() == BreakMenu.Next.CONTINUE;
+      }
+    }
+  }
+
   /** JLine: line editing and history; virtual time follows the wall clock between lines. */
   private static void interactive(Console console) throws Exception {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -104,7 +129,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         try {
           line = reader.readLine(console.prompt());
         } catch (UserInterruptException e) {
-          continue; // Ctrl+C drops the line, as iex's break menu would not help here
+          // Ctrl+C: iex's BREAK menu (the line being typed is dropped, as in iex)
+          if (!breakMenu(reader, out)) {
+            return;
+          }
+          continue;
         } catch (EndOfFileException e) {
           out.println();
           return;

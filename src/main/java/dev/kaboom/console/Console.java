@@ -2146,7 +2146,7 @@ public final class Console implements Simulation.Shell {
       case "apply/3", "Kernel.apply/3":
         {
           if (!(args.get(0) instanceof Atom mod)
-              || !(args.get(1) instanceof Atom fun)
+              || !(args.get(1) instanceof Atom function)
               || !(args.get(2) instanceof TermList l)) {
             throw argumentError(1, "not an atom", ":erlang.apply", args.toArray(new Term[0]));
           }
@@ -2154,8 +2154,9 @@ public final class Console implements Simulation.Shell {
           for (Term a : l.elements()) {
             literals.add(new Lit(a, c.line(), c.column()));
           }
-          String module = Inspect.isAlias(mod.name()) ? mod.name() : ":" + mod.name();
-          return call(new Call(module, fun.name(), literals, true, c.line(), c.column()));
+          return call(
+              new Call(
+                  Inspect.moduleName(mod), function.name(), literals, true, c.line(), c.column()));
         }
       case "Process.whereis/1", "GenServer.whereis/1":
         return whereis(atomArg(args.get(0), ":erlang.whereis")).<Term>map(p -> p).orElse(NIL);
@@ -2239,6 +2240,20 @@ public final class Console implements Simulation.Shell {
             Term.tuple(Atom.of("delete_child"), args.get(1)));
       case "Supervisor.start_child/2":
         {
+          if (args.get(1) instanceof MapTerm map
+              && Stdlib.range(map) == null
+              && resolve(args.get(0)).isPresent()) {
+            // the supervisor checks a map as OTP's supervisor:check_childspec/1 does, then calls
+            // its start function
+            Term invalid = invalidChildSpec(map);
+            if (invalid != null) {
+              return Term.tuple(Atom.ERROR, invalid);
+            }
+            Term undef = undefinedStart(map);
+            if (undef != null) {
+              return undef;
+            }
+          }
           ChildSpec spec = childSpec(args.get(1));
           Term reply =
               supervisorCall(
@@ -3553,7 +3568,137 @@ public final class Console implements Simulation.Shell {
    * The {@code #child{}} record OTP's supervisor puts in a start_child error: {@code {:child,
    * :undefined, Id, {M, :start_link, Args}, :permanent, false, 5000, :worker, [M]}}.
    */
+  /**
+   * What OTP 25's {@code supervisor:check_childspec/1} says of a child-spec map (null: nothing):
+   * {@code :missing_id}, {@code :missing_start}, {@code {:invalid_mfa, start}}, {@code
+   * {:invalid_restart_type, r}}, {@code {:invalid_child_type, t}}, {@code {:invalid_shutdown, s}},
+   * {@code {:invalid_modules, m}}, in that order.
+   */
+  static Term invalidChildSpec(MapTerm map) {
+    Map<Term, Term> e = map.entries();
+    if (!e.containsKey(Atom.of("id"))) {
+      return Atom.of("missing_id");
+    }
+    Term start = e.get(Atom.of("start"));
+    if (start == null) {
+      return Atom.of("missing_start");
+    }
+    if (!(start instanceof Tuple mfa
+        && mfa.size() == 3
+        && mfa.get(0) instanceof Atom
+        && mfa.get(1) instanceof Atom
+        && mfa.get(2) instanceof TermList)) {
+      return Term.tuple(Atom.of("invalid_mfa"), start);
+    }
+    Term restart = e.getOrDefault(Atom.of("restart"), Atom.of("permanent"));
+    if (!(restart instanceof Atom r && dev.kaboom.engine.RestartType.parse(r.name()).isPresent())) {
+      return Term.tuple(Atom.of("invalid_restart_type"), restart);
+    }
+    Term type = e.getOrDefault(Atom.of("type"), Atom.of("worker"));
+    if (type != Atom.of("worker") && type != Atom.of("supervisor")) {
+      return Term.tuple(Atom.of("invalid_child_type"), type);
+    }
+    Term shutdown = e.get(Atom.of("shutdown"));
+    if (shutdown != null
+        && !(shutdown instanceof IntTerm n && n.value() >= 0)
+        && shutdown != Atom.of("infinity")
+        && shutdown != Atom.of("brutal_kill")) {
+      return Term.tuple(Atom.of("invalid_shutdown"), shutdown);
+    }
+    Term modules = e.get(Atom.of("modules"));
+    if (modules != null
+        && modules != Atom.of("dynamic")
+        && !(modules instanceof TermList l
+            && l.elements().stream().allMatch(x -> x instanceof Atom))) {
+      return Term.tuple(Atom.of("invalid_modules"), modules);
+    }
+    return null;
+  }
+
+  /**
+   * A valid child-spec map whose start function nobody has ({@code {Servy.Nope, :start_link, []}}):
+   * the supervisor's {@code catch apply(M, F, A)} gets {@code undef}, and start_child answers
+   * {@code {:error, {{:EXIT, {:undef, stack}}, child}}} with OTP 25's supervisor frames; null when
+   * the world has the function.
+   */
+  private Term undefinedStart(MapTerm map) {
+    Tuple mfa = (Tuple) map.entries().get(Atom.of("start"));
+    String module = Inspect.moduleAlias(mfa.get(0));
+    String function = ((Atom) mfa.get(1)).name();
+    int arity = ((TermList) mfa.get(2)).elements().size();
+    TreeNode node = module == null ? null : modules.get(module);
+    if (node != null && functions(node).contains(function + "/" + arity)) {
+      return null;
+    }
+    List<Term> stack = new ArrayList<>();
+    stack.add(new Tuple(List.of(mfa.get(0), mfa.get(1), mfa.get(2), new TermList(List.of()))));
+    String[][] frames = {
+      {"supervisor", "do_start_child_i", "3", "supervisor.erl", "414"},
+      {"supervisor", "do_start_child", "2", "supervisor.erl", "400"},
+      {"supervisor", "handle_start_child", "2", "supervisor.erl", "706"},
+      {"supervisor", "handle_call", "3", "supervisor.erl", "455"},
+      {"gen_server", "try_handle_call", "4", "gen_server.erl", "1149"},
+      {"gen_server", "handle_msg", "6", "gen_server.erl", "1178"},
+      {"proc_lib", "init_p_do_apply", "3", "proc_lib.erl", "240"}
+    };
+    for (String[] f : frames) {
+      List<Term> file = new ArrayList<>();
+      f[3].chars().forEach(ch -> file.add(new IntTerm(ch)));
+      stack.add(
+          new Tuple(
+              List.of(
+                  Atom.of(f[0]),
+                  Atom.of(f[1]),
+                  new IntTerm(Integer.parseInt(f[2])),
+                  new TermList(
+                      List.of(
+                          Term.tuple(Atom.of("file"), new TermList(file)),
+                          Term.tuple(Atom.of("line"), new IntTerm(Integer.parseInt(f[4]))))))));
+    }
+    Term exit = Term.tuple(Atom.of("EXIT"), Term.tuple(Atom.of("undef"), new TermList(stack)));
+    return Term.tuple(Atom.ERROR, Term.tuple(exit, mapRecord(map, null)));
+  }
+
+  /**
+   * A child-spec map as OTP's {@code #child{}} record iex prints: the map's keys, else OTP's
+   * defaults (or {@code spec}'s, when the supervisor made one).
+   */
+  private static Term mapRecord(MapTerm map, ChildSpec spec) {
+    Map<Term, Term> e = map.entries();
+    Tuple mfa = (Tuple) e.get(Atom.of("start"));
+    Term type =
+        e.getOrDefault(
+            Atom.of("type"),
+            Atom.of(spec != null && spec.type() == ChildType.SUPERVISOR ? "supervisor" : "worker"));
+    Term shutdown =
+        e.getOrDefault(
+            Atom.of("shutdown"),
+            spec != null && spec.shutdown() instanceof dev.kaboom.engine.Shutdown.Timeout to
+                ? new IntTerm(to.millis())
+                : spec != null
+                    ? Atom.of(spec.shutdown().toString())
+                    : type == Atom.of("supervisor") ? Atom.of("infinity") : new IntTerm(5000));
+    return new Tuple(
+        List.of(
+            Atom.of("child"),
+            Atom.UNDEFINED,
+            e.get(Atom.of("id")),
+            mfa,
+            e.getOrDefault(
+                Atom.of("restart"), Atom.of(spec != null ? spec.restart().otpName() : "permanent")),
+            e.getOrDefault(Atom.of("significant"), Atom.FALSE),
+            shutdown,
+            type,
+            e.getOrDefault(Atom.of("modules"), new TermList(List.of(mfa.get(0))))));
+  }
+
   private static Term childRecord(ChildSpec spec, Term given) {
+    if (given instanceof MapTerm m
+        && m.entries().get(Atom.of("start")) instanceof Tuple st
+        && st.size() == 3
+        && m.entries().containsKey(Atom.of("id"))) {
+      return mapRecord(m, spec);
+    }
     Term module;
     Term startArgs;
     Term id = spec.idAtom();
@@ -3881,7 +4026,8 @@ public final class Console implements Simulation.Shell {
           module = ChildSpec.idAtom(label.substring(label.lastIndexOf('/') + 1));
         }
         List<Term> mods = Inspect.moduleAlias(module) != null ? List.of(module) : List.of();
-        rows.add(Term.tuple(id, t.get(1), t.get(2), new TermList(mods)));
+        Term given = childModules.get(engineName(id));
+        rows.add(Term.tuple(id, t.get(1), t.get(2), given != null ? given : new TermList(mods)));
       }
       return new TermList(rows);
     }
@@ -3928,6 +4074,12 @@ public final class Console implements Simulation.Shell {
    * A child spec as Elixir's: {@code Module}, {@code {Module, arg}} or {@code %{id: ..., start: {M,
    * :start_link, [arg]}}}.
    */
+  /**
+   * The modules a child-spec map gave a child ({@code modules:}, else its start module), by id, for
+   * which_children (a child of a module is listed with that module).
+   */
+  private final Map<String, Term> childModules = new HashMap<>();
+
   private ChildSpec childSpec(Term spec) {
     Atom module;
     String id;
@@ -3970,13 +4122,33 @@ public final class Console implements Simulation.Shell {
               + " was given as a child to a supervisor but it does not exist.");
     }
     long startArg = arg != null ? arg : node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
+    dev.kaboom.engine.RestartType restart = node.restart();
+    ChildType type = node.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER;
+    dev.kaboom.engine.Shutdown shutdown = node.shutdown();
+    if (spec instanceof MapTerm m) {
+      // a map's own keys override what the module's child_spec would say
+      Map<Term, Term> e = m.entries();
+      if (e.get(Atom.of("restart")) instanceof Atom r) {
+        restart = dev.kaboom.engine.RestartType.parse(r.name()).orElse(restart);
+      }
+      if (e.get(Atom.of("type")) instanceof Atom t) {
+        type = t.name().equals("supervisor") ? ChildType.SUPERVISOR : ChildType.WORKER;
+      }
+      Term s = e.get(Atom.of("shutdown"));
+      if (s instanceof IntTerm n) {
+        shutdown = new dev.kaboom.engine.Shutdown.Timeout(n.value());
+      } else if (s == Atom.of("brutal_kill")) {
+        shutdown = new dev.kaboom.engine.Shutdown.BrutalKill();
+      } else if (s == Atom.of("infinity")) {
+        shutdown = new dev.kaboom.engine.Shutdown.Infinity();
+      }
+      Term mods = e.get(Atom.of("modules"));
+      childModules.put(id, mods instanceof TermList ? mods : new TermList(List.of(module)));
+    } else {
+      childModules.remove(id);
+    }
     return new ChildSpec(
-        id,
-        () -> TreeBuilder.behavior(node, startArg),
-        node.restart(),
-        node.shutdown(),
-        node.supervisor() ? ChildType.SUPERVISOR : ChildType.WORKER,
-        node.name());
+        id, () -> TreeBuilder.behavior(node, startArg), restart, shutdown, type, node.name());
   }
 
   private Term send(Term dest, Term message) {
@@ -4371,8 +4543,8 @@ public final class Console implements Simulation.Shell {
               "This atom is returned by IEx when a function that should not print its\n"
                   + "return value on screen is executed."
             });
-      } else if (Inspect.isAlias(a.name())) {
-        info.add(new String[] {"Raw representation", ":\"Elixir." + a.name() + "\""});
+      } else if (Inspect.moduleAlias(a) != null) {
+        info.add(new String[] {"Raw representation", ":\"" + a.name() + "\""});
       }
       info.add(new String[] {"Reference modules", "Atom"});
       info.add(new String[] {"Implemented protocols", chars});

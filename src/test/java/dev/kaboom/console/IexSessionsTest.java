@@ -45,7 +45,8 @@ class IexSessionsTest {
           "blank_lines",
           "info_helper",
           "stdlib_more",
-          "erlang_modules");
+          "erlang_modules",
+          "child_spec_maps");
 
   @Test
   void thereAreAtLeastFifteenRecordedSessions() throws IOException {

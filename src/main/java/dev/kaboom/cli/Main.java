@@ -1,6 +1,5 @@
 package dev.kaboom.cli;
 
-import dev.kaboom.ui.Startup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -263,13 +262,7 @@ public final class Main implements Callable<Integer> {
       System.err.println(langProblem("", lang).get());
       return 2;
     }
-    Optional<String> problem =
-        Startup.problem(errorLocale().equals(Locale.KOREAN) ? Locale.KOREAN : Locale.ENGLISH);
-    if (problem.isEmpty()) {
-      return new OpenCommand().call();
-    }
-    System.err.println(problem.get());
-    return 1;
+    return new OpenCommand().call(); // (which says why when there is no display)
   }
 
   /**

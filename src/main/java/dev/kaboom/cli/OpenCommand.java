@@ -16,8 +16,16 @@ public final class OpenCommand implements Callable<Integer> {
   @Option(names = "--at", paramLabel = "N")
   String at;
 
+  /** The window's language (read before parsing too: {@link Main#askedFor}); null: the system's. */
+  @Option(names = "--lang", paramLabel = "en|ko")
+  String lang;
+
   @Override
   public Integer call() {
+    if (Main.langProblem("open", lang).isPresent()) {
+      System.err.println(Main.langProblem("open", lang).get());
+      return 2;
+    }
     if (at != null) {
       if (file == null) {
         CliText.error("open", "at.needsRun", at);
@@ -29,7 +37,17 @@ public final class OpenCommand implements Callable<Integer> {
       }
       System.setProperty(dev.kaboom.ui.KaboomApp.AT_PROPERTY, Long.toString(checked.get().n()));
     }
-    // bin/kaboom --lang ko [open]: the window in that language too (as lesson --lang does)
+    java.util.Optional<String> problem =
+        dev.kaboom.ui.Startup.problem(
+            Main.errorLocale().equals(java.util.Locale.KOREAN)
+                ? java.util.Locale.KOREAN
+                : java.util.Locale.ENGLISH);
+    if (problem.isPresent()) { // (said before kaboom.lang is set: it outlives this command)
+      System.err.println(problem.get());
+      return 1;
+    }
+    // bin/kaboom [--lang ko] open [--lang ko]: the window in that language too (as lesson --lang
+    // does)
     Main.askedLanguage().ifPresent(l -> System.setProperty("kaboom.lang", l));
     String[] args = file == null ? new String[0] : new String[] {file.toString()};
     return KaboomApp.launchWindow(args);

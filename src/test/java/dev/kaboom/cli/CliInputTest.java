@@ -173,6 +173,16 @@ class CliInputTest {
                 + ": 끝나지 않는 실행을 멈췄어요: 한 단계에서 프로세스 차례가 30000번을 넘었어요. 관련 프로세스: root (#PID<0.");
   }
 
+  /** open takes --lang too: the window's language, and its "no display" line (tests: headless). */
+  @Test
+  void openSaysNoDisplayInTheLanguageAsked() {
+    Ran korean = run("open", "--lang", "ko");
+    assertThat(korean.status()).isEqualTo(1);
+    assertThat(korean.err()).startsWith("Kaboom: 창을 열 디스플레이가 없어요");
+    assertThat(run("open", "--lang=xx").err())
+        .isEqualTo("kaboom open: --lang xx: expected en or ko" + NL);
+  }
+
   /** {@code > /dev/full}: the write failure is one line on stderr and status 1, not status 0. */
   @Test
   void anOutputThatCannotBeWrittenIsAFailure(@TempDir Path dir) throws Exception {

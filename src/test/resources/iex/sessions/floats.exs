@@ -116,3 +116,13 @@ f.(2)
 :math.pow(2, 10)
 :math.pi()
 1.0e1000
+Enum.map([1, 2], &(&1 / 2))
+Enum.sum(1..3) / 2
+[1.5 | 2.5]
+1.0e15 + 0.3
+-0.0 + 0.0
+0.0 * -1
+Enum.max([1.0e16, 2 ** 80])
+elem({1, 2}, 1.0)
+Process.sleep(1.5)
+Process.sleep(-5)

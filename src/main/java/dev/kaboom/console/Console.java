@@ -955,9 +955,11 @@ public final class Console implements Simulation.Shell {
       settle();
       drain(sb).append("** (Kaboom.InternalError) ").append(e).append("\n\n");
     } catch (StackOverflowError e) {
+      callDepth = 0;
       drain(sb)
           .append(
-              "** (SystemLimitError) a system limit has been reached (the expression is nested too deep)\n\n");
+              "** (SystemLimitError) a system limit has been reached (the Kaboom console's stack"
+                  + " ran out: the recursion or the value is nested too deep)\n\n");
     }
     return sb.toString();
   }
@@ -1573,7 +1575,7 @@ public final class Console implements Simulation.Shell {
       Term tail =
           v instanceof ImproperList il
               ? ImproperList.of(elements.subList(n, elements.size()), il.tail())
-              : new TermList(elements.subList(n, elements.size()));
+              : ((TermList) v).drop(n); // shared, as Erlang's tail: a recursion is linear
       return match(c.tail(), tail, bound);
     }
     if (pattern instanceof Parser.RangeE r) {
@@ -2090,7 +2092,7 @@ public final class Console implements Simulation.Shell {
         throw argumentError(1, "not a map", ":erlang.map_size", args.get(0));
       case "tl/1":
         if (args.get(0) instanceof TermList l && !l.elements().isEmpty()) {
-          return new TermList(l.elements().subList(1, l.elements().size()));
+          return l.drop(1);
         }
         if (args.get(0) instanceof ImproperList l) {
           return ImproperList.of(l.elements().subList(1, l.elements().size()), l.tail());
@@ -2112,6 +2114,14 @@ public final class Console implements Simulation.Shell {
           // elem(t, i) is :erlang.element(i + 1, t)
           throw argumentError(
               1, "out of range", ":erlang.element", new IntTerm(i.value() + 1), args.get(0));
+        }
+        if (Numbers.isNumber(args.get(1))) {
+          throw argumentError(
+              1,
+              "not an integer",
+              ":erlang.element",
+              Numbers.arith("+", args.get(1), new IntTerm(1)),
+              args.get(0));
         }
         throw argumentError(1, "not an integer", ":erlang.element", args.get(1), args.get(0));
       case "hd/1":
@@ -2187,8 +2197,22 @@ public final class Console implements Simulation.Shell {
               "Erlang error: :timeout_value",
               "    (stdlib 4.2) timer.erl:219: :timer.sleep/1");
         }
-        throw new ConsoleError(
-            "FunctionClauseError", "no function clause matching in Process.sleep/1");
+        {
+          Term ms = args.get(0);
+          throw Stdlib.functionClause(
+              "Process.sleep/1",
+              args,
+              List.of(
+                  "def sleep(timeout) when "
+                      + (Numbers.isInteger(ms)
+                          ? "is_integer(timeout) and -timeout >= 0-"
+                          : "-is_integer(timeout)- and "
+                              + (Inspect.compare(ms, new IntTerm(0)) >= 0
+                                  ? "timeout >= 0"
+                                  : "-timeout >= 0-"))
+                      + " when -timeout == :infinity-"),
+              "(elixir 1.14.0) lib/process.ex:250: Process.sleep/1");
+        }
       case "Process.flag/2":
         return flag(args.get(0), args.get(1));
       case "Process.info/1":
@@ -2498,6 +2522,115 @@ public final class Console implements Simulation.Shell {
    * captured named function ({@code &IO.puts/1}) is called with them.
    */
   private Term callFun(Term f, List<Term> args) {
+    if (callDepth >= maxCallDepth) {
+      throw new ConsoleError(
+          "SystemLimitError",
+          "a system limit has been reached (the Kaboom console runs functions nested up to "
+              + String.format(java.util.Locale.ROOT, "%,d", maxCallDepth)
+              + " calls deep; iex would go on until its memory ran out)");
+    }
+    callDepth++;
+    try {
+      if (callDepth == DEEP_AFTER_CALLS && !onDeepStack) {
+        return onDeepStack(() -> callFunHere(f, args));
+      }
+      return callFunHere(f, args);
+    } finally {
+      callDepth--;
+    }
+  }
+
+  /** How deep the functions being run are nested ({@code f.(x)} inside {@code f.(x)}, ...). */
+  private int callDepth;
+
+  /** True while the line runs on a thread of {@link #onDeepStack}. */
+  private boolean onDeepStack;
+
+  /**
+   * A function called this deep runs on a thread of its own with a stack of {@link
+   * #DEEP_STACK_BYTES} (the caller's, a terminal's main thread or the window's, holds about a
+   * thousand levels; Erlang's recursion is bounded only by memory).
+   */
+  static final int DEEP_AFTER_CALLS = 64;
+
+  /** The deep thread's stack: reserved, and used (committed) only as far as the calls go. */
+  static final long DEEP_STACK_BYTES = 1L << 30;
+
+  /**
+   * The deepest nesting of calls the console runs: a SystemLimitError past it (a simple recursive
+   * fn uses about 2.5 KB of the deep stack a level; an endless one stops here within seconds).
+   */
+  static final int MAX_CALL_DEPTH = 200_000;
+
+  private int maxCallDepth = MAX_CALL_DEPTH;
+
+  /** Lowers (or raises) {@link #MAX_CALL_DEPTH} for this console: tests of the limit. */
+  void maxCallDepth(int calls) {
+    maxCallDepth = calls;
+  }
+
+  /**
+   * Runs {@code body} on a new thread with a deep stack while this one waits for it: the engine and
+   * the console stay single-threaded (one of the two threads runs at a time; start and join order
+   * their memory), and the thread ends with {@code body}, so its stack is given back. What {@code
+   * body} throws is thrown here.
+   */
+  private <T> T onDeepStack(java.util.function.Supplier<T> body) {
+    java.util.concurrent.atomic.AtomicReference<T> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    long[] refWords = Inspect.refWords();
+    Thread deep =
+        new Thread(
+            null,
+            () ->
+                Inspect.withRefWords(
+                    refWords,
+                    () -> {
+                      try {
+                        result.set(body.get());
+                      } catch (Throwable t) {
+                        thrown.set(t);
+                      }
+                    }),
+            "kaboom-console-deep",
+            DEEP_STACK_BYTES);
+    deep.setDaemon(true);
+    onDeepStack = true;
+    try {
+      deep.start();
+    } catch (OutOfMemoryError noThread) {
+      onDeepStack = false;
+      return body.get(); // no thread to be had: on this stack, as far as it goes
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          deep.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the engine is the deep thread's until it ends
+        }
+      }
+    } finally {
+      onDeepStack = false;
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Throwable t = thrown.get();
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return result.get();
+  }
+
+  private Term callFunHere(Term f, List<Term> args) {
     if (!(f instanceof dev.kaboom.engine.Fun fun)
         || !(fun.code() instanceof Closure || fun.code() instanceof Captured)) {
       throw new ConsoleError(

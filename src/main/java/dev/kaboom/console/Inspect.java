@@ -106,6 +106,22 @@ public final class Inspect {
     return new long[] {first, middle, counter};
   }
 
+  /** The words references are written with on this thread (see {@link #withRefWords}). */
+  static long[] refWords() {
+    return REF_WORDS.get();
+  }
+
+  /** Runs {@code body} on this thread with the reference words another thread had. */
+  static void withRefWords(long[] words, Runnable body) {
+    long[] before = REF_WORDS.get();
+    REF_WORDS.set(words);
+    try {
+      body.run();
+    } finally {
+      REF_WORDS.set(before);
+    }
+  }
+
   /** Runs {@code body} with the references written as those of an engine seeded {@code seed}. */
   static <T> T withRefSeed(long seed, java.util.function.Supplier<T> body) {
     long[] before = REF_WORDS.get();

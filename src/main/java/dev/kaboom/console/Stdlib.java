@@ -826,10 +826,19 @@ final class Stdlib {
         "(elixir 1.14.0) lib/keyword.ex:" + line + ": Keyword." + f + "/" + args.size());
   }
 
+  /** {@code items} flattened into {@code out}, without recursion (a list may nest 100,000 deep). */
   private static void flatten(List<Term> items, List<Term> out) {
-    for (Term t : items) {
+    java.util.ArrayDeque<java.util.Iterator<Term>> open = new java.util.ArrayDeque<>();
+    open.push(items.iterator());
+    while (!open.isEmpty()) {
+      java.util.Iterator<Term> it = open.peek();
+      if (!it.hasNext()) {
+        open.pop();
+        continue;
+      }
+      Term t = it.next();
       if (t instanceof TermList l) {
-        flatten(l.elements(), out);
+        open.push(l.elements().iterator());
       } else {
         out.add(t);
       }

@@ -24,9 +24,7 @@ public record ImproperList(List<Term> elements, Term tail) implements Term {
       return tail;
     }
     if (tail instanceof TermList l) {
-      List<Term> all = new java.util.ArrayList<>(elements);
-      all.addAll(l.elements());
-      return new TermList(all);
+      return l.prepend(elements); // [x | acc] shares acc
     }
     if (tail instanceof ImproperList i) {
       List<Term> all = new java.util.ArrayList<>(elements);

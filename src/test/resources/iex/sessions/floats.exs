@@ -126,3 +126,9 @@ Enum.max([1.0e16, 2 ** 80])
 elem({1, 2}, 1.0)
 Process.sleep(1.5)
 Process.sleep(-5)
+-1.5 = -1.5
+case -0.5 do
+  -0.5 -> :negative
+end
+{:ok, -0.0} = {:ok, 0.0}
+1.0e-323

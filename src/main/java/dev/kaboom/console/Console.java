@@ -1550,6 +1550,12 @@ public final class Console implements Simulation.Shell {
     if (pattern instanceof Lit l) {
       return l.value().equals(v);
     }
+    if (pattern instanceof Op o
+        && isNegation(o)
+        && o.right() instanceof Lit n
+        && Numbers.isNumber(n.value())) {
+      return Numbers.negate(n.value()).equals(v); // -1 -> ..., -1.5 = x
+    }
     if (pattern instanceof Parser.Pin p) {
       Term pinned = bindings.get(p.var().name());
       if (pinned == null) {

@@ -65,6 +65,18 @@ final class Stdlib {
    * {@code last < first} (1.14 still infers it).
    */
   static MapTerm range(Term first, Term last, Term step) {
+    if (first instanceof dev.kaboom.engine.BigIntTerm
+        || last instanceof dev.kaboom.engine.BigIntTerm
+        || step instanceof dev.kaboom.engine.BigIntTerm) {
+      throw new ConsoleError(
+          "Kaboom.UnsupportedError",
+          "the Kaboom console's ranges hold 64-bit integers, not "
+              + Inspect.inspectFlat(first)
+              + ".."
+              + Inspect.inspectFlat(last)
+              + (step == null ? "" : "//" + Inspect.inspectFlat(step))
+              + " (iex takes it)");
+    }
     if (!(first instanceof IntTerm f) || !(last instanceof IntTerm l)) {
       throw new ConsoleError(
           "ArgumentError",
@@ -868,6 +880,11 @@ final class Stdlib {
 
   private Term enumCall(String f, String fa, List<Term> a) {
     Term e = a.get(0);
+    if ((fa.equals("take/2") || fa.equals("at/2"))
+        && a.get(1) instanceof dev.kaboom.engine.BigIntTerm big) {
+      // past 64 bits: as far as any list or range goes, either way
+      a = List.of(e, new IntTerm(big.value().signum() > 0 ? Long.MAX_VALUE : -Long.MAX_VALUE));
+    }
     long[] r = rangeOf(e);
     switch (fa) {
       case "count/1":

@@ -1014,7 +1014,7 @@ public final class Console implements Simulation.Shell {
     return "** (EXIT from "
         + shell.pid()
         + ") shell process exited with reason: "
-        + Inspect.formatExit(shellDeath)
+        + Inspect.formatExit(shellDeath, 4)
         + "\n\n"
         + BANNER
         + "\n";
@@ -3628,6 +3628,15 @@ public final class Console implements Simulation.Shell {
         node = node.withStrategy(strategy.get());
       }
     }
+    if (!args.isEmpty()
+        && !(args.get(0) instanceof IntTerm)
+        && !(args.get(0) instanceof dev.kaboom.engine.BigIntTerm)
+        && !(args.get(0) instanceof dev.kaboom.engine.FloatTerm)
+        && node.builtin()
+            .filter(b -> b.behavior().equals("sensor_server") && b.arg().isPresent())
+            .isPresent()) {
+      return sensorWithoutSeconds(node, args.get(0));
+    }
     long arg = node.builtin().map(b -> b.arg().orElse(0)).orElse(0L);
     if (!args.isEmpty() && args.get(0) instanceof IntTerm i) {
       arg = i.value();
@@ -3639,6 +3648,60 @@ public final class Console implements Simulation.Shell {
       return Term.tuple(Atom.OK, pid);
     }
     return ack == null ? Term.tuple(Atom.ERROR, Atom.of("timeout")) : ack;
+  }
+
+  /**
+   * servy.ex's {@code SensorServer.start_link(interval)} with an interval that is no number ({@code
+   * []}, {@code :a}), as iex 1.14 runs it (session {@code sensor_bad_interval}): start_link prints
+   * its line with the interval interpolated ({@code to_string([])} is empty; a tuple is
+   * String.Chars' error, in the shell), the server's init prints and hands the interval to {@code
+   * :timer.seconds/1}, whose ArithmeticError ends the server in init; the shell, linked to it, dies
+   * with that exception (a shell that traps exits gets start_link's {@code {:error, reason}}).
+   */
+  private Term sensorWithoutSeconds(TreeNode node, Term interval) {
+    String shown = chars(interval);
+    node.builtin().flatMap(TreeNode.Builtin::prints).ifPresent(p -> say(p.replace("{arg}", shown)));
+    say("Running tasks to get sensor data...");
+    Map<Term, Term> error = new LinkedHashMap<>();
+    error.put(Atom.of("__struct__"), Atom.of("Elixir.ArithmeticError"));
+    error.put(Atom.of("__exception__"), Atom.TRUE);
+    error.put(Atom.of("message"), new Bin("bad argument in arithmetic expression"));
+    List<Term> stack = new ArrayList<>();
+    stack.add(
+        new Tuple(
+            List.of(
+                Atom.of("erlang"),
+                Atom.of("*"),
+                new TermList(List.of(interval, new IntTerm(1000))),
+                new TermList(List.of()))));
+    stack.add(frame("timer", "seconds", 1, "timer.erl", 289));
+    stack.add(frame("Elixir.Servy.SensorServer", "schedule_refresh", 1, "servy.ex", 105));
+    stack.add(frame("Elixir.Servy.SensorServer", "init", 1, "servy.ex", 94));
+    stack.add(frame("gen_server", "init_it", 2, "gen_server.erl", 851));
+    stack.add(frame("gen_server", "init_it", 6, "gen_server.erl", 814));
+    stack.add(frame("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240));
+    Term reason = Term.tuple(new MapTerm(error), new TermList(stack));
+    if (shellProc().trapsExits()) {
+      return Term.tuple(Atom.ERROR, reason);
+    }
+    shell.exit(shell.pid(), reason);
+    settle();
+    throw new ShellDied();
+  }
+
+  /** A stack frame as erlang:raise keeps one: {module, function, arity, [file: ..., line: ...]}. */
+  private static Term frame(String module, String function, int arity, String file, int line) {
+    List<Term> chars = new ArrayList<>();
+    file.chars().forEach(ch -> chars.add(new IntTerm(ch)));
+    return new Tuple(
+        List.of(
+            Atom.of(module),
+            Atom.of(function),
+            new IntTerm(arity),
+            new TermList(
+                List.of(
+                    Term.tuple(Atom.of("file"), new TermList(chars)),
+                    Term.tuple(Atom.of("line"), new IntTerm(line))))));
   }
 
   private Optional<Pid> whereis(Atom name) {

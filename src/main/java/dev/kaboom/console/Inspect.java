@@ -489,7 +489,11 @@ public final class Inspect {
                     + String.join(", ", args.elements().stream().map(Inspect::inspectFlat).toList())
                     + ")"
                 : mod + "." + ((Atom) frame.get(1)).name() + "/" + inspectFlat(frame.get(2));
-        out.add((mod.startsWith(":") ? "(stdlib 4.2) " : "") + file + ":" + line + ": " + call);
+        if (file.isEmpty()) {
+          out.add(call); // a BIF's frame: no file, no application (:erlang.*([], 1000))
+        } else {
+          out.add((mod.startsWith(":") ? "(stdlib 4.2) " : "") + file + ":" + line + ": " + call);
+        }
       }
     }
     return out;
@@ -500,13 +504,24 @@ public final class Inspect {
     return inspectFlat(m);
   }
 
-  /** {@code Exception.format_exit/1} for the reasons the console meets. */
+  /**
+   * {@code Exception.format_exit/1} for the reasons the console meets (an exception's lines
+   * indented as under {@code ** (EXIT)} inside another exit's message).
+   */
   static String formatExit(Term reason) {
+    return formatExit(reason, 8);
+  }
+
+  /**
+   * {@code Exception.format_exit/1}, an exception's line indented {@code indent} columns and its
+   * stack four more ({@code 4}: as the shell's own death prints it).
+   */
+  static String formatExit(Term reason, int indent) {
     List<String> raised = raised(reason);
     if (raised != null) {
       StringBuilder sb = new StringBuilder("an exception was raised:");
       for (int i = 0; i < raised.size(); i++) {
-        sb.append('\n').append(" ".repeat(i == 0 ? 8 : 12)).append(raised.get(i));
+        sb.append('\n').append(" ".repeat(i == 0 ? indent : indent + 4)).append(raised.get(i));
       }
       return sb.toString();
     }

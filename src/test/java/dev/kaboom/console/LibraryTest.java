@@ -97,6 +97,22 @@ class LibraryTest {
   }
 
   @Test
+  void aSensorServerStartedWithNoIntervalTakesTheShellWithIt() {
+    String shell = console.shellPid().toString();
+    assertThat(console.eval("Servy.SensorServer.start_link([])"))
+        .startsWith(
+            "Starting the sensor server with ...\nRunning tasks to get sensor data...\n"
+                + "** (EXIT from "
+                + shell
+                + ") shell process exited with reason: an exception was raised:\n"
+                + "    ** (ArithmeticError) bad argument in arithmetic expression\n"
+                + "        :erlang.*([], 1000)\n"
+                + "        (stdlib 4.2) timer.erl:289: :timer.seconds/1\n");
+    assertThat(console.shellPid().toString()).isNotEqualTo(shell);
+    assertThat(console.prompt()).isEqualTo("iex(1)> ");
+  }
+
+  @Test
   void jaroAsTheDidYouMeanUsesIt() {
     assertThat(Library.jaro("nope", "nope")).isEqualTo(1.0);
     assertThat(Library.jaro("abc", "xyz")).isEqualTo(0.0);

@@ -97,15 +97,8 @@ final class Binaries {
               || (c >= 0xA0 && c <= 0xD7FF)
               || (c >= 0xE000 && c <= 0xFFFD)
               || (c >= 0x10000 && c <= 0x10FFFF)
-              || c == '\n'
-              || c == '\r'
-              || c == '\t'
-              || c == 0x0B
-              || c == '\b'
-              || c == '\f'
-              || c == 0x1B
               || c == 0x7F
-              || c == 7;
+              || Inspect.printableControl(c);
       if (!ok) {
         return false;
       }

@@ -323,21 +323,20 @@ public final class Inspect {
         return false;
       }
       long c = i.value();
-      boolean ok =
-          (c >= 32 && c <= 126)
-              || c == '\n'
-              || c == '\r'
-              || c == '\t'
-              || c == 0x0B
-              || c == '\b'
-              || c == '\f'
-              || c == 0x1B
-              || c == 7;
-      if (!ok) {
+      if (!(c >= 32 && c <= 126) && !printableControl(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The control characters Elixir's {@code printable?} functions accept, those with an escape of
+   * their own: {@code \n \r \t \v \b \f \e \a}.
+   */
+  static boolean printableControl(long c) {
+    return c == '\n' || c == '\r' || c == '\t' || c == 0x0B || c == '\b' || c == '\f' || c == 0x1B
+        || c == 7;
   }
 
   /**

@@ -861,7 +861,7 @@ public final class Console implements Simulation.Shell {
    * unfinished).
    */
   public String eval(String line) {
-    return Inspect.withRefSeed(sim.node().seed(), () -> evalLine(line));
+    return Inspect.withRefSeed(sim.node().seed(), () -> Work.budgeted(() -> evalLine(line)));
   }
 
   private String evalLine(String line) {
@@ -1124,6 +1124,7 @@ public final class Console implements Simulation.Shell {
   // ---- evaluation ----
 
   private Term value(Expr e) {
+    Work.spend(Work.EVAL);
     if (e instanceof Lit l) {
       return l.value();
     }

@@ -45,6 +45,7 @@ final class Numbers {
   }
 
   static Term integer(BigInteger v) {
+    Work.spend(1 + v.bitLength() / 64);
     if (v.bitLength() > MAX_BITS) {
       throw new ConsoleError(
           "SystemLimitError",

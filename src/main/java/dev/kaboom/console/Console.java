@@ -296,6 +296,10 @@ public final class Console implements Simulation.Shell {
   private void paceMark(long event, String promptThen) {
     int length = transcriptLength();
     if (paces > 0 && paceLength[paces - 1] == length) {
+      // nothing more shown; but an unfinished line changes the prompt (iex(3)> to ...(3)>)
+      if (!pacePrompt.get(paces - 1).equals(promptThen)) {
+        pacePrompt.set(paces - 1, promptThen);
+      }
       return;
     }
     if (paces == paceLength.length) {

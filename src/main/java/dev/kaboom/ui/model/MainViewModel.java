@@ -218,6 +218,22 @@ public final class MainViewModel {
     return clock.getReadOnlyProperty();
   }
 
+  /**
+   * The virtual time the picture shows, as text ({@code "12.345 s"}): looking back, the time of the
+   * playhead's event; else the present ({@link #clockProperty}).
+   */
+  public String shownClock() {
+    int p = playhead.get();
+    if (p >= 0 && p < marks.size()) {
+      return clockText(marks.get(p).timeMillis());
+    }
+    return clock.get();
+  }
+
+  private static String clockText(long millis) {
+    return String.format(java.util.Locale.ROOT, "%.3f s", millis / 1000.0);
+  }
+
   public Optional<EngineSession> session() {
     return Optional.ofNullable(session);
   }
@@ -888,8 +904,7 @@ public final class MainViewModel {
     backlogWait = 0;
     tree.set(t);
     revision.set(revision.get() + 1);
-    clock.set(
-        String.format(java.util.Locale.ROOT, "%.3f s", next.scheduler().nowMillis() / 1000.0));
+    clock.set(clockText(next.scheduler().nowMillis()));
     dropStaleSelection();
     showConsole();
   }
@@ -1264,8 +1279,7 @@ public final class MainViewModel {
       followShadow(folded);
     }
     if (changed || !events.isEmpty()) {
-      clock.set(
-          String.format(java.util.Locale.ROOT, "%.3f s", session.scheduler().nowMillis() / 1000.0));
+      clock.set(clockText(session.scheduler().nowMillis()));
     }
     if (changed) {
       revision.set(revision.get() + 1);

@@ -51,7 +51,11 @@ public final class ConsolePane {
   /** The pane's title (hidden under the tree of a lesson at a big font scale). */
   private final Label title;
 
+  /** The banner in the window's language ({@link Console#BANNER} in the transcript). */
+  private final String banner;
+
   public ConsolePane(ResourceBundle bundle) {
+    banner = bundle.getString("console.banner");
     title = new Label(bundle.getString("console.title"));
     title.setStyle("-fx-padding: 2 6 2 6; -fx-font-weight: bold;");
     title.managedProperty().bind(title.visibleProperty());
@@ -86,7 +90,10 @@ public final class ConsolePane {
     input.addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.TAB
+          if (e.getCode() == KeyCode.ESCAPE) {
+            onEscape.run(); // the keyboard back to the tree (it was trapped here)
+            e.consume();
+          } else if (e.getCode() == KeyCode.TAB
               && !e.isShiftDown()
               && !e.isControlDown()
               && !input.getText().isBlank()) {
@@ -107,6 +114,18 @@ public final class ConsolePane {
             e.consume();
           }
         });
+  }
+
+  private Runnable onEscape = () -> {};
+
+  /** What Escape in the input does (the window: gives the keyboard focus back to the tree). */
+  public void setOnEscape(Runnable onEscape) {
+    this.onEscape = onEscape;
+  }
+
+  /** The input line's prompt as shown ({@code iex(3)> }, {@code ...(3)> }; tests). */
+  public String promptText() {
+    return prompt.getText();
   }
 
   public Node node() {
@@ -153,7 +172,8 @@ public final class ConsolePane {
    */
   public void attach(Console c) {
     this.console = c;
-    output.setText(c == null ? Console.BANNER + "\n" : "");
+    output.setText(c == null ? banner + "\n" : "");
+    bannersShown.clear();
     start = c == null ? 0 : c.transcriptStart();
     shown = start;
     dropped.setVisible(start > 0);
@@ -210,9 +230,15 @@ public final class ConsolePane {
       // the console's scrollback dropped its oldest lines: so does the output
       if (shown <= kept) {
         output.clear();
+        bannersShown.clear();
         shown = kept;
       } else {
-        output.deleteText(0, Math.min(kept - start, output.getLength()));
+        int gone = kept - start;
+        while (!bannersShown.isEmpty() && bannersShown.get(0) < kept) {
+          bannersShown.remove(0);
+          gone += banner.length() - Console.BANNER.length();
+        }
+        output.deleteText(0, Math.min(gone, output.getLength()));
       }
       start = kept;
       dropped.setVisible(true);
@@ -224,9 +250,15 @@ public final class ConsolePane {
             Math.min(
                 console.transcriptLength(), shownLength.applyAsInt(console.transcriptLength())));
     if (upTo > shown) {
-      output.appendText(console.transcriptFrom(shown).substring(0, upTo - shown));
+      output.appendText(
+          localized(
+              console.transcriptFrom(shown).substring(0, upTo - shown),
+              shown,
+              lastCharShownIsNewline()));
     } else if (upTo < shown) {
-      output.setText(console.transcript().substring(0, upTo - kept)); // (drops a Tab's listing)
+      bannersShown.clear();
+      // (drops a Tab's listing)
+      output.setText(localized(console.transcript().substring(0, upTo - kept), kept, true));
       output.positionCaret(output.getLength());
     }
     shown = upTo;
@@ -240,6 +272,38 @@ public final class ConsolePane {
       history.addAll(console.history());
       historyAt = history.size();
     }
+  }
+
+  /** Where in the transcript the banners the output shows in the window's language start. */
+  private final List<Integer> bannersShown = new ArrayList<>();
+
+  /**
+   * {@code text}, the transcript from offset {@code at}, with its banner lines (the first line, and
+   * again after the shell died) in the window's language; notes where they were. {@code lineStart}:
+   * whether {@code text} starts a line.
+   */
+  private String localized(String text, int at, boolean lineStart) {
+    if (banner.equals(Console.BANNER)) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    int from = 0;
+    int i;
+    while ((i = text.indexOf(Console.BANNER + "\n", from)) >= 0) {
+      if (i == 0 ? lineStart : text.charAt(i - 1) == '\n') {
+        sb.append(text, from, i).append(banner);
+        bannersShown.add(at + i);
+      } else {
+        sb.append(text, from, i + Console.BANNER.length());
+      }
+      from = i + Console.BANNER.length();
+    }
+    return sb.append(text, from, text.length()).toString();
+  }
+
+  private boolean lastCharShownIsNewline() {
+    int n = output.getLength();
+    return n == 0 || output.getText(n - 1, n).equals("\n");
   }
 
   private dev.kaboom.lesson.LessonConsole.Recompiler recompiler =

@@ -132,9 +132,22 @@ public final class MainController {
         while (c.next()) {
           if (c.wasAdded()) {
             c.getAddedSubList().forEach(this::notify);
+            if (c.getAddedSubList().stream().anyMatch(n -> n.key().equals("notify.forked"))
+                && !this.typingBeforeFork) {
+              // the fork rebuilt the tree, and the focused box's going moved the focus on, into
+              // the console: back to the tree, where the Ctrl+Z the notice offers works
+              focusTreeAfterFork = true;
+              treePane.focusTree();
+            }
           }
         }
       };
+
+  /** Whether a text field had the focus when a fork was asked for (a line typed: it keeps it). */
+  private boolean typingBeforeFork;
+
+  /** The next frame gives the tree the focus again (a fork rebuilt it). */
+  private boolean focusTreeAfterFork;
 
   @FXML private BorderPane root;
   @FXML private StackPane treeHost;
@@ -306,6 +319,17 @@ public final class MainController {
     captions = new CaptionStrip(vm);
     captions.setHint(bundle.getString("caption.hint"));
     centerArea.setTop(captions.node());
+    // the red bar floats just under the caption strip (over the tree's top edge), so both read
+    errorBar
+        .translateYProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () ->
+                    centerArea.getTop() == null
+                        ? 0.0
+                        : centerArea.getTop().getBoundsInParent().getMaxY(),
+                captions.node().boundsInParentProperty(),
+                centerArea.topProperty()));
     captions.waitForMeProperty().set(prefs.getBoolean("waitForMe", false));
     waitButton.selectedProperty().bindBidirectional(captions.waitForMeProperty());
     waitItem.selectedProperty().bindBidirectional(captions.waitForMeProperty());
@@ -377,6 +401,7 @@ public final class MainController {
     // the console belongs to the run: typed lines and clicks' echoes are recorded commands, and a
     // new session (open, fork, undo) brings its own console, made by replaying them
     consolePane.setRunner(vm::consoleLine);
+    consolePane.setOnEscape(treePane::focusTree);
     consolePane.setRecompiler(vm::recompile);
     consolePane.setShownLength(vm::consoleShownLength, vm::consolePrompt);
     vm.consoleProperty().addListener((o, a, c) -> consolePane.attach(c));
@@ -454,8 +479,10 @@ public final class MainController {
         .addListener(
             (o, a, b) -> {
               highlightLogAt(b.intValue());
-              // the step the playhead is on is explained: its own sentence, its rule
-              vm.explainMark(b.intValue()).ifPresent(captions::show);
+              // the step the playhead is on is explained: its own sentence, its rule; back at the
+              // present (End), the latest step's (not the one last looked at)
+              int k = b.intValue() >= 0 ? b.intValue() : vm.marks().size() - 1;
+              vm.explainMark(k).ifPresent(captions::show);
             });
     vm.setForkConfirmation(this::confirmFork);
     if (stage != null) {
@@ -986,8 +1013,13 @@ public final class MainController {
       e.consume();
       return;
     }
-    if (e.isShortcutDown() && !e.isAltDown() && k == KeyCode.Z && !isTyping(focus)) {
-      vm.undo(); // the last fork or Reset (a text field keeps its own Ctrl+Z)
+    if (e.isShortcutDown()
+        && !e.isAltDown()
+        && k == KeyCode.Z
+        && (!isTyping(focus) || focus instanceof TextInputControl t && t.getText().isEmpty())) {
+      // the last fork or Reset (a text field with text keeps its own Ctrl+Z; an empty one, the
+      // console's input after a line ran, has nothing to undo)
+      vm.undo();
       e.consume();
       return;
     }
@@ -1081,6 +1113,10 @@ public final class MainController {
   /** {@link #render()} at the frame time {@code nowNanos} (the caption strip's clock). */
   public void render(long nowNanos) {
     captions.tick(nowNanos);
+    if (focusTreeAfterFork) {
+      focusTreeAfterFork = false;
+      treePane.focusTree();
+    }
     int shownEvents = vm.foldedEvents();
     boolean folding = shownEvents != renderedEvents;
     renderedEvents = shownEvents;
@@ -1129,7 +1165,7 @@ public final class MainController {
     }
     scriptButton.setDisable(vm.scriptRemaining() == 0);
     String status =
-        MessageFormat.format(bundle.getString("status.time"), vm.clockProperty().get())
+        MessageFormat.format(bundle.getString("status.time"), vm.shownClock())
             + "   \u00b7   "
             + MessageFormat.format(
                 bundle.getString("status.speed"), formatSpeed(vm.speedProperty().get()))
@@ -1272,15 +1308,16 @@ public final class MainController {
   }
 
   /**
-   * Shows a file's problem in the red bar, which floats over the top of the window's area (the tree
-   * keeps its size and place as it comes and goes): the loader's one line ({@code file:line:column:
-   * what}) in the window's language (the command line prints it in English), after a lead-in
-   * (Korean: that the file could not be opened or saved; English: none, the line says it).
+   * Shows a file's problem in the red bar, which floats over the top of the tree, under the caption
+   * strip (the tree keeps its size and place as it comes and goes): the loader's one line ({@code
+   * file:line:column: what}) in the window's language (the command line prints it in English),
+   * after a lead-in (Korean: that the file could not be opened or saved; English: none, the line
+   * says it).
    */
   private void showError(String message) {
     boolean show = message != null && !message.isEmpty();
     errorLabel.setText(show ? bundle.getString("error.lead") + message : "");
-    errorBar.setVisible(show); // over the caption strip: nothing under it moves
+    errorBar.setVisible(show); // under the caption strip, over the tree: nothing under it moves
   }
 
   /**
@@ -1626,6 +1663,8 @@ public final class MainController {
    * brings them back). True: fork. Without a window on screen (tests of the model) it forks.
    */
   private boolean confirmFork() {
+    Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+    typingBeforeFork = isTyping(focus);
     if (stage == null || !stage.isShowing()) {
       return true;
     }

@@ -213,6 +213,11 @@ public final class TreePane extends Region {
         e -> {
           pressX = e.getX();
           pressY = e.getY();
+          // a press in the tree (its background too) takes the keyboard focus from the console:
+          // the arrows travel in time again and Ctrl+Z undoes
+          if (!ownsFocus()) {
+            focusTree();
+          }
         });
     addEventHandler(
         MouseEvent.MOUSE_DRAGGED,
@@ -465,6 +470,25 @@ public final class TreePane extends Region {
       d++;
     }
     return d;
+  }
+
+  /**
+   * Gives the keyboard focus to the tree itself (no box): the window's keys then act on the run
+   * (←/→ travel in time, Ctrl+Z undoes), as they do after a click on the tree's background.
+   */
+  public void focusTree() {
+    requestFocus();
+  }
+
+  /** Whether the keyboard focus is on the tree or one of its boxes. */
+  private boolean ownsFocus() {
+    javafx.scene.Node f = getScene() == null ? null : getScene().getFocusOwner();
+    for (javafx.scene.Node n = f; n != null; n = n.getParent()) {
+      if (n == this) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Gives the keyboard focus to the box at {@code path} (tests, the window). */

@@ -160,4 +160,24 @@ final class CliText {
     }
     return message;
   }
+
+  /**
+   * False, after one line on stderr ({@code kaboom COMMAND: cannot write OUT: why}), when {@code
+   * out} cannot be written: its folder is missing, or it is a directory. Said before any work, so a
+   * long trace or a picture is not made for nothing.
+   */
+  static boolean writable(String command, java.nio.file.Path out) {
+    java.nio.file.Path parent = out.toAbsolutePath().getParent();
+    java.io.IOException e =
+        java.nio.file.Files.isDirectory(out)
+            ? new java.nio.file.FileSystemException(out.toString() + ": Is a directory")
+            : parent != null && !java.nio.file.Files.isDirectory(parent)
+                ? new java.nio.file.NoSuchFileException(out.toString())
+                : null;
+    if (e == null) {
+      return true;
+    }
+    error(command, "write.failed", out, dev.kaboom.scenario.ErrorText.unwritableReason(e));
+    return false;
+  }
 }

@@ -73,10 +73,8 @@ public final class LessonCommand implements Callable<Integer> {
     if (restart) {
       prefs.put(key, "0");
     }
-    if (!terminal
-        && script == null
-        && System.console() != null
-        && dev.kaboom.ui.Startup.problem().isEmpty()) {
+    boolean piped = System.console() == null && hasPipedInput();
+    if (!terminal && script == null && !piped && dev.kaboom.ui.Startup.problem().isEmpty()) {
       if (lang != null) {
         System.setProperty("kaboom.lang", language);
       }
@@ -146,5 +144,18 @@ public final class LessonCommand implements Callable<Integer> {
 
   private String language() {
     return Main.language(lang);
+  }
+
+  /**
+   * Whether standard input brings lines to play (a pipe or a file with something in it already),
+   * not a terminal, nor an empty or null input such as a desktop launcher's {@code /dev/null}: then
+   * the lesson opens its window when it can, as from a terminal.
+   */
+  static boolean hasPipedInput() {
+    try {
+      return System.in.available() > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -55,7 +55,7 @@ public final class SnapshotCommand implements Callable<Integer> {
       CliText.error("snapshot", "after.outOfRange", after, file, steps);
       return 2;
     }
-    if (!writable()) {
+    if (!CliText.writable("snapshot", out)) {
       return 1;
     }
     headless();
@@ -84,7 +84,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
     long n = checked.get().n();
     java.util.Optional<dev.kaboom.run.Run> run = checked.map(RunAt.At::run);
-    if (!writable()) {
+    if (!CliText.writable("snapshot", out)) {
       return 1;
     }
     headless();
@@ -120,26 +120,6 @@ public final class SnapshotCommand implements Callable<Integer> {
     setIfAbsent("prism.order", "sw");
     setIfAbsent("prism.text", "t2k");
     setIfAbsent("java.awt.headless", "true");
-  }
-
-  /**
-   * False, after one line on stderr, when OUT cannot be written (its folder is missing, or it is a
-   * directory): said before the picture is drawn, as {@code trace --record} says it.
-   */
-  private boolean writable() {
-    Path parent = out.toAbsolutePath().getParent();
-    java.io.IOException e =
-        java.nio.file.Files.isDirectory(out)
-            ? new java.nio.file.FileSystemException(out.toString() + ": Is a directory")
-            : parent != null && !java.nio.file.Files.isDirectory(parent)
-                ? new java.nio.file.NoSuchFileException(out.toString())
-                : null;
-    if (e == null) {
-      return true;
-    }
-    CliText.error(
-        "snapshot", "write.failed", out, dev.kaboom.scenario.ErrorText.unwritableReason(e));
-    return false;
   }
 
   /**

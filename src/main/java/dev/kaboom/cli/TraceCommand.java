@@ -67,6 +67,9 @@ public final class TraceCommand implements Callable<Integer> {
       System.err.println("kaboom trace: " + f.error().toString(Main.errorLocale()));
       return 2;
     }
+    if (record != null && !CliText.writable("trace", record)) {
+      return 1; // (said before the trace runs: nothing is printed for nothing)
+    }
     var scenario = ((ScenarioLoader.Result.Loaded) result).scenario();
     if (explanation.problem("trace").isPresent()) {
       System.err.println(explanation.problem("trace").get());

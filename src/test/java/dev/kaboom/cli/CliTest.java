@@ -241,6 +241,7 @@ class CliTest {
     String target = dir.resolve("no/such/run.json").toString();
     Ran english = run("trace", scenario.toString(), "--record", target);
     assertThat(english.status()).isEqualTo(1);
+    assertThat(english.out()).as("said before the trace runs").isEmpty();
     assertThat(english.err())
         .isEqualTo(
             "kaboom trace: cannot write "

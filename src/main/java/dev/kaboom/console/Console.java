@@ -2592,19 +2592,23 @@ public final class Console implements Simulation.Shell {
     java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
         new java.util.concurrent.atomic.AtomicReference<>();
     long[] refWords = Inspect.refWords();
+    long[] work = Work.current();
     Thread deep =
         new Thread(
             null,
             () ->
-                Inspect.withRefWords(
-                    refWords,
-                    () -> {
-                      try {
-                        result.set(body.get());
-                      } catch (Throwable t) {
-                        thrown.set(t);
-                      }
-                    }),
+                Work.spendingFrom(
+                    work,
+                    () ->
+                        Inspect.withRefWords(
+                            refWords,
+                            () -> {
+                              try {
+                                result.set(body.get());
+                              } catch (Throwable t) {
+                                thrown.set(t);
+                              }
+                            })),
             "kaboom-console-deep",
             DEEP_STACK_BYTES);
     deep.setDaemon(true);

@@ -54,4 +54,23 @@ final class Work {
               + " until Ctrl+C)");
     }
   }
+
+  /** The allowance left to the line this thread runs (to hand to a thread that runs part of it). */
+  static long[] current() {
+    return LEFT.get();
+  }
+
+  /**
+   * Runs {@code body} on this thread spending from {@code left} (another thread's {@link #current},
+   * while that thread waits: the console's deep stack).
+   */
+  static void spendingFrom(long[] left, Runnable body) {
+    long[] before = LEFT.get();
+    LEFT.set(left);
+    try {
+      body.run();
+    } finally {
+      LEFT.set(before);
+    }
+  }
 }

@@ -35,4 +35,14 @@ class WorkLimitTest {
         .startsWith("** (Kaboom.LimitError)");
     assertThat(console.eval("1 + 1")).isEqualTo("2\n");
   }
+
+  /**
+   * Deep in a recursion (past {@link Console#DEEP_AFTER_CALLS}, on the deep stack's thread) too.
+   */
+  @Test
+  void workDeepInARecursionIsCountedToo() {
+    console.eval("f = fn f, 0 -> Enum.reduce(1..1_000_000, 1, &*/2); f, n -> f.(f, n - 1) end");
+    assertThat(console.eval("f.(f, 100)")).startsWith("** (Kaboom.LimitError)");
+    assertThat(console.eval("1 + 1")).isEqualTo("2\n");
+  }
 }

@@ -132,6 +132,11 @@ public final class LessonPane {
   }
 
   private void changed(LessonRun.Change c) {
+    if (!Platform.isFxApplicationThread()) {
+      // the console's deep stack runs the engine on a thread of its own while this one waits
+      Platform.runLater(() -> changed(c));
+      return;
+    }
     if (c == LessonRun.Change.DONE) {
       int step = run.index();
       whenDrawn.accept(

@@ -3975,17 +3975,10 @@ public final class Console implements Simulation.Shell {
     }
     List<String> near =
         exported.stream().filter(f -> f.startsWith(c.function() + "/")).sorted().toList();
-    StringBuilder message = new StringBuilder("function " + c.display() + "/" + args.size());
-    message.append(" is undefined or private");
-    if (!near.isEmpty()) {
-      message.append(". Did you mean:\n");
-      for (String f : near) {
-        message.append("\n      * ").append(f);
-      }
-      message.append('\n');
-    }
     return new ConsoleError(
-        "UndefinedFunctionError", message.toString(), "    (elixir 1.14.0) " + shown);
+        "UndefinedFunctionError",
+        Library.undefined(c.display() + "/" + args.size(), near),
+        "    (elixir 1.14.0) " + shown);
   }
 
   /**

@@ -1565,8 +1565,18 @@ final class Library {
       // then by name (stable: equal names keep their order)
       near.sort(java.util.Comparator.comparing(e -> e.substring(0, e.lastIndexOf('/'))));
     }
-    StringBuilder message = new StringBuilder("function " + module + "." + fa);
-    message.append(" is undefined or private");
+    return new ConsoleError(
+        "UndefinedFunctionError",
+        undefined(module + "." + fa, near),
+        "    " + (m.app() == null ? "" : "(" + m.app() + ") ") + shown);
+  }
+
+  /**
+   * UndefinedFunctionError's message for {@code function} ({@code Mod.fun/arity}), with iex's "Did
+   * you mean" list of {@code near} when there is one.
+   */
+  static String undefined(String function, List<String> near) {
+    StringBuilder message = new StringBuilder("function " + function + " is undefined or private");
     if (!near.isEmpty()) {
       message.append(". Did you mean:\n");
       for (String f : near) {
@@ -1574,10 +1584,7 @@ final class Library {
       }
       message.append('\n');
     }
-    return new ConsoleError(
-        "UndefinedFunctionError",
-        message.toString(),
-        "    " + (m.app() == null ? "" : "(" + m.app() + ") ") + shown);
+    return message.toString();
   }
 
   /** The Jaro similarity of two names (1.0: the same; 0.0: nothing in common). */
